@@ -1,0 +1,196 @@
+/**
+ * iRedMail's `vmail` tables, with iRedMail's column names, types and defaults
+ * (iRedMail samples/iredmail/iredmail.pgsql). `IF NOT EXISTS` everywhere so the server
+ * can be pointed at an existing iRedMail database and leave its tables alone.
+ */
+const ts = 'TIMESTAMP WITHOUT TIME ZONE NOT NULL DEFAULT NOW()::TIMESTAMP WITHOUT TIME ZONE';
+const expired = "TIMESTAMP WITHOUT TIME ZONE NOT NULL DEFAULT '9999-12-31 01:01:01'";
+const flag = (name: string, on = 1) => `${name} INT2 NOT NULL DEFAULT ${on}`;
+
+const mailboxServices = [
+  'enablesmtp', 'enablesmtpsecured', 'enablepop3', 'enablepop3secured', 'enablepop3tls', 'enableimap',
+  'enableimapsecured', 'enableimaptls', 'enabledeliver', 'enablelda', 'enablemanagesieve',
+  'enablemanagesievesecured', 'enablesieve', 'enablesievesecured', 'enablesievetls', 'enableinternal',
+  'enabledoveadm', '"enablelib-storage"', '"enablequota-status"', '"enableindexer-worker"', 'enablelmtp',
+  'enabledsync', 'enablesogo', 'enablesogowebmail', 'enablesogocalendar', 'enablesogoactivesync',
+];
+
+export const vmail = `
+CREATE TABLE IF NOT EXISTS admin (
+  username VARCHAR(255) NOT NULL DEFAULT '' PRIMARY KEY,
+  password VARCHAR(255) NOT NULL DEFAULT '',
+  name VARCHAR(255) NOT NULL DEFAULT '',
+  language VARCHAR(5) NOT NULL DEFAULT '',
+  passwordlastchange ${ts},
+  settings TEXT NOT NULL DEFAULT '',
+  created ${ts}, modified ${ts}, expired ${expired},
+  ${flag('active')}
+);
+
+CREATE TABLE IF NOT EXISTS alias (
+  address VARCHAR(255) NOT NULL DEFAULT '' PRIMARY KEY,
+  name VARCHAR(255) NOT NULL DEFAULT '',
+  accesspolicy VARCHAR(30) NOT NULL DEFAULT '',
+  domain VARCHAR(255) NOT NULL DEFAULT '',
+  created ${ts}, modified ${ts}, expired ${expired},
+  ${flag('active')}
+);
+CREATE INDEX IF NOT EXISTS idx_alias_domain ON alias (domain);
+
+CREATE TABLE IF NOT EXISTS moderators (
+  id SERIAL PRIMARY KEY,
+  address VARCHAR(255) NOT NULL DEFAULT '',
+  moderator VARCHAR(255) NOT NULL DEFAULT '',
+  domain VARCHAR(255) NOT NULL DEFAULT '',
+  dest_domain VARCHAR(255) NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX IF NOT EXISTS idx_moderators_address_moderator ON moderators (address, moderator);
+
+CREATE TABLE IF NOT EXISTS forwardings (
+  id SERIAL PRIMARY KEY,
+  address VARCHAR(255) NOT NULL DEFAULT '',
+  forwarding VARCHAR(255) NOT NULL DEFAULT '',
+  domain VARCHAR(255) NOT NULL DEFAULT '',
+  dest_domain VARCHAR(255) NOT NULL DEFAULT '',
+  ${flag('is_maillist', 0)}, ${flag('is_list', 0)}, ${flag('is_forwarding', 0)}, ${flag('is_alias', 0)},
+  ${flag('active')}
+);
+CREATE UNIQUE INDEX IF NOT EXISTS idx_forwardings_address_forwarding ON forwardings (address, forwarding);
+CREATE INDEX IF NOT EXISTS idx_forwardings_forwarding ON forwardings (forwarding);
+CREATE INDEX IF NOT EXISTS idx_forwardings_domain ON forwardings (domain);
+CREATE INDEX IF NOT EXISTS idx_forwardings_dest_domain ON forwardings (dest_domain);
+
+CREATE TABLE IF NOT EXISTS domain (
+  domain VARCHAR(255) NOT NULL DEFAULT '' PRIMARY KEY,
+  description TEXT NOT NULL DEFAULT '',
+  disclaimer TEXT NOT NULL DEFAULT '',
+  aliases INT8 NOT NULL DEFAULT 0,
+  mailboxes INT8 NOT NULL DEFAULT 0,
+  maillists INT8 NOT NULL DEFAULT 0,
+  maxquota INT8 NOT NULL DEFAULT 0,
+  quota INT8 NOT NULL DEFAULT 0,
+  transport VARCHAR(255) NOT NULL DEFAULT 'dovecot',
+  settings TEXT NOT NULL DEFAULT '',
+  ${flag('backupmx', 0)},
+  created ${ts}, modified ${ts}, expired ${expired},
+  ${flag('active')}
+);
+
+CREATE TABLE IF NOT EXISTS alias_domain (
+  alias_domain VARCHAR(255) NOT NULL PRIMARY KEY,
+  target_domain VARCHAR(255) NOT NULL,
+  created ${ts}, modified ${ts},
+  ${flag('active')}
+);
+CREATE INDEX IF NOT EXISTS idx_alias_domain_target_domain ON alias_domain (target_domain);
+
+CREATE TABLE IF NOT EXISTS domain_admins (
+  username VARCHAR(255) NOT NULL DEFAULT '',
+  domain VARCHAR(255) NOT NULL DEFAULT '',
+  created ${ts}, modified ${ts}, expired ${expired},
+  ${flag('active')},
+  PRIMARY KEY (username, domain)
+);
+CREATE INDEX IF NOT EXISTS idx_domain_admins_domain ON domain_admins (domain);
+
+CREATE TABLE IF NOT EXISTS mailbox (
+  username VARCHAR(255) NOT NULL PRIMARY KEY,
+  password VARCHAR(255) NOT NULL DEFAULT '',
+  name VARCHAR(255) NOT NULL DEFAULT '',
+  language VARCHAR(5) NOT NULL DEFAULT '',
+  mailboxformat VARCHAR(50) NOT NULL DEFAULT 'maildir',
+  mailboxfolder VARCHAR(50) NOT NULL DEFAULT 'Maildir',
+  storagebasedirectory VARCHAR(255) NOT NULL DEFAULT '',
+  storagenode VARCHAR(255) NOT NULL DEFAULT '',
+  maildir VARCHAR(255) NOT NULL DEFAULT '',
+  quota INT8 NOT NULL DEFAULT 0,
+  domain VARCHAR(255) NOT NULL DEFAULT '',
+  transport VARCHAR(255) NOT NULL DEFAULT '',
+  department VARCHAR(255) NOT NULL DEFAULT '',
+  rank VARCHAR(255) NOT NULL DEFAULT 'normal',
+  employeeid VARCHAR(255) DEFAULT '',
+  ${flag('isadmin', 0)}, ${flag('isglobaladmin', 0)},
+  ${mailboxServices.map((s) => flag(s)).join(',\n  ')},
+  allow_nets TEXT DEFAULT NULL,
+  lastlogindate ${ts},
+  lastloginipv4 INET NOT NULL DEFAULT '0.0.0.0',
+  lastloginprotocol CHAR(255) NOT NULL DEFAULT '',
+  disclaimer TEXT NOT NULL DEFAULT '',
+  allowedsenders TEXT NOT NULL DEFAULT '',
+  rejectedsenders TEXT NOT NULL DEFAULT '',
+  allowedrecipients TEXT NOT NULL DEFAULT '',
+  rejectedrecipients TEXT NOT NULL DEFAULT '',
+  settings TEXT NOT NULL DEFAULT '',
+  passwordlastchange ${ts},
+  created ${ts}, modified ${ts}, expired ${expired},
+  ${flag('active')}
+);
+CREATE INDEX IF NOT EXISTS idx_mailbox_domain ON mailbox (domain);
+
+CREATE TABLE IF NOT EXISTS maillists (
+  id SERIAL PRIMARY KEY,
+  address VARCHAR(255) NOT NULL DEFAULT '',
+  domain VARCHAR(255) NOT NULL DEFAULT '',
+  transport VARCHAR(255) NOT NULL DEFAULT '',
+  accesspolicy VARCHAR(30) NOT NULL DEFAULT '',
+  maxmsgsize INT8 NOT NULL DEFAULT 0,
+  name VARCHAR(255) NOT NULL DEFAULT '',
+  description TEXT,
+  mlid VARCHAR(36) NOT NULL DEFAULT '',
+  ${flag('is_newsletter', 0)},
+  settings TEXT,
+  created ${ts}, modified ${ts}, expired ${expired},
+  ${flag('active')}
+);
+CREATE UNIQUE INDEX IF NOT EXISTS idx_maillists_address ON maillists (address);
+CREATE INDEX IF NOT EXISTS idx_maillists_domain ON maillists (domain);
+
+${['sender_bcc_domain', 'recipient_bcc_domain']
+  .map(
+    (t) => `CREATE TABLE IF NOT EXISTS ${t} (
+  domain VARCHAR(255) NOT NULL DEFAULT '' PRIMARY KEY,
+  bcc_address VARCHAR(255) NOT NULL DEFAULT '',
+  created ${ts}, modified ${ts}, expired ${expired},
+  ${flag('active')}
+);`,
+  )
+  .join('\n')}
+${['sender_bcc_user', 'recipient_bcc_user']
+  .map(
+    (t) => `CREATE TABLE IF NOT EXISTS ${t} (
+  username VARCHAR(255) NOT NULL DEFAULT '' PRIMARY KEY,
+  bcc_address VARCHAR(255) NOT NULL DEFAULT '',
+  domain VARCHAR(255) NOT NULL DEFAULT '',
+  created ${ts}, modified ${ts}, expired ${expired},
+  ${flag('active')}
+);`,
+  )
+  .join('\n')}
+
+CREATE TABLE IF NOT EXISTS sender_relayhost (
+  id SERIAL PRIMARY KEY,
+  account VARCHAR(255) NOT NULL DEFAULT '',
+  relayhost VARCHAR(255) NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX IF NOT EXISTS idx_sender_relayhost_account ON sender_relayhost (account);
+
+CREATE TABLE IF NOT EXISTS deleted_mailboxes (
+  id SERIAL PRIMARY KEY,
+  timestamp TIMESTAMP WITHOUT TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  username VARCHAR(255) NOT NULL DEFAULT '',
+  domain VARCHAR(255) NOT NULL DEFAULT '',
+  maildir VARCHAR(255) NOT NULL DEFAULT '',
+  bytes INT8 NOT NULL DEFAULT 0,
+  messages INT8 NOT NULL DEFAULT 0,
+  admin VARCHAR(255) NOT NULL DEFAULT '',
+  delete_date DATE DEFAULT NULL
+);
+CREATE INDEX IF NOT EXISTS idx_deleted_mailboxes_username ON deleted_mailboxes (username);
+
+CREATE TABLE IF NOT EXISTS used_quota (
+  username VARCHAR(255) NOT NULL PRIMARY KEY,
+  bytes INT8 NOT NULL DEFAULT 0,
+  messages INT8 NOT NULL DEFAULT 0,
+  domain VARCHAR(255) NOT NULL DEFAULT ''
+);
+`;
