@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { Database, OID, isoDateTime } from './database';
+import { Database, OID, Row, isoDateTime } from './database';
 
 /**
  * Embedded PostgreSQL (WASM). `location` is a data directory, or `memory` for a throwaway
@@ -17,14 +17,26 @@ export async function openPglite(location = 'memory'): Promise<Database> {
   await db.waitReady;
   return {
     kind: 'pglite',
-    async query(sql, params) {
-      return (await db.query(sql, params as unknown[] | undefined)).rows as never[];
-    },
+    query: async (sql, params) => normalizeRows(await db.query(sql, params as unknown[] | undefined)) as never[],
     transaction: (work) =>
-      db.transaction((tx) => work({ query: async (sql, params) => (await tx.query(sql, params as unknown[] | undefined)).rows as never[] })),
+      db.transaction((tx) =>
+        work({ query: async (sql, params) => normalizeRows(await tx.query(sql, params as unknown[] | undefined)) as never[] }),
+      ),
     async exec(script) {
       await db.exec(script);
     },
     close: () => db.close(),
   };
+}
+
+/** PGlite hands timestamps back as Dates whatever the parsers say; give them the text form pg gives. */
+function normalizeRows(result: { rows: unknown[] }): Row[] {
+  const rows = result.rows as Row[];
+  for (const row of rows) {
+    for (const key in row) {
+      const value = row[key];
+      if (value instanceof Date) row[key] = value.toISOString().slice(0, 19);
+    }
+  }
+  return rows;
 }

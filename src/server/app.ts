@@ -1,0 +1,82 @@
+/**
+ * The iRedAdmin-Pro-compatible HTTP server: fastify, one route module per API area,
+ * every answer in iRedAdmin-Pro's JSON envelope.
+ */
+import fastify, { FastifyInstance, FastifyRequest } from 'fastify';
+import formbody from '@fastify/formbody';
+import { parse as parseQuery } from 'node:querystring';
+import type { Database } from './db/database';
+import type { ServerSettings } from './config';
+import { Actor } from './auth/actor';
+import { findAdminAccount } from './auth/accounts';
+import { SESSION_COOKIE, SessionStore, readCookie } from './auth/sessions';
+import { ApiFailure } from './http/failure';
+import { collectInput, Input } from './http/input';
+import type { RouteHost, Services } from './http/routes';
+import { registerApiGuard } from './plugins/api-guard';
+import { ROUTE_MODULES } from './routes';
+
+export interface AppOptions {
+  db: Database;
+  settings: ServerSettings;
+  /** Where unexpected errors are reported (never with request bodies). */
+  logError?: (message: string, error: unknown) => void;
+}
+
+const ACTOR = Symbol('actor');
+type WithActor = FastifyRequest & { [ACTOR]?: Promise<Actor | null> };
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { db, settings } = options;
+  const logError = options.logError ?? ((message, error) => process.stderr.write(`${message}: ${String(error)}\n`));
+  const app = fastify({
+    logger: false,
+    trustProxy: settings.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 512 },
+  });
+  await app.register(formbody);
+  // Clients send DELETE/PUT with odd or missing content types; read any body as a form.
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
+    done(null, parseQuery(typeof body === 'string' ? body : body.toString('utf8')));
+  });
+
+  const services: Services = { db, settings, sessions: new SessionStore(db, settings.sessionTtlSeconds) };
+
+  const host: RouteHost = {
+    app,
+    services,
+    inputOf: (request): Input => collectInput(request.query, request.body),
+    authenticate(request) {
+      // Resolved once per request, even when a handler asks twice.
+      const r = request as WithActor;
+      r[ACTOR] ??= resolveActor(request, services);
+      return r[ACTOR];
+    },
+  };
+
+  registerApiGuard(app, settings);
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof ApiFailure) return reply.status(error.status).send({ _success: false, _msg: error.code });
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      return reply.status(status).send({ _success: false, _msg: 'INVALID_REQUEST' });
+    }
+    logError('unexpected error', error);
+    return reply.status(500).send({ _success: false, _msg: 'INTERNAL_ERROR' });
+  });
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send({ _success: false, _msg: 'NOT_FOUND' }));
+
+  for (const register of ROUTE_MODULES) register(host);
+  return app;
+}
+
+async function resolveActor(request: FastifyRequest, services: Services): Promise<Actor | null> {
+  const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+  if (!token) return null;
+  const username = await services.sessions.resolve(token);
+  if (!username) return null;
+  const account = await findAdminAccount(services.db, username);
+  if (!account || !account.active) return null;
+  return new Actor(account.username, account.isGlobal, account.kind);
+}

@@ -1,0 +1,17 @@
+/** Creates the first global admin (IREDADMIN_ADMIN / IREDADMIN_ADMIN_PASSWORD) when it does not exist. */
+import type { Database } from './db/database';
+import type { PasswordScheme } from './config';
+import { hashPassword } from './auth/passwords';
+import { normalizeEmail } from './model/names';
+
+export async function ensureGlobalAdmin(db: Database, rawEmail: string, password: string, scheme: PasswordScheme): Promise<boolean> {
+  const email = normalizeEmail(rawEmail);
+  if (!email) throw new Error(`IREDADMIN_ADMIN must be an email address, got "${rawEmail}"`);
+  if (!password) throw new Error('IREDADMIN_ADMIN_PASSWORD must not be empty');
+  const hash = await hashPassword(password, scheme);
+  return db.transaction(async (tx) => {
+    const inserted = await tx.query('INSERT INTO admin (username, password) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING username', [email, hash]);
+    await tx.query("INSERT INTO domain_admins (username, domain) VALUES ($1, 'ALL') ON CONFLICT DO NOTHING", [email]);
+    return inserted.length > 0;
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * Server settings. Names follow iRedAdmin-Pro's settings.py (ENABLE_RESTFUL_API,
+ * RESTRICT_API_ACCESS, RESTFUL_API_CLIENTS) so an operator's knowledge carries over.
+ */
+import { readFileSync } from 'node:fs';
+
+export type PasswordScheme = 'SSHA512' | 'SSHA' | 'BCRYPT' | 'PLAIN-MD5' | 'SHA512' | 'SHA' | 'MD5';
+
+export interface ServerSettings {
+  /** Off by default, as in iRedAdmin-Pro: every /api call is refused. */
+  enableApi: boolean;
+  /** When true only `apiClients` may call the API. */
+  restrictApiAccess: boolean;
+  /** IP addresses or CIDR networks. */
+  apiClients: string[];
+  /** Trust X-Forwarded-For (only behind a proxy you control). */
+  trustProxy: boolean;
+  /** Session lifetime after the last request, in seconds. */
+  sessionTtlSeconds: number;
+  /** Failed logins from one client within the window before logins are refused. */
+  maxLoginFailures: number;
+  loginFailureWindowSeconds: number;
+  defaultPasswordScheme: PasswordScheme;
+  /** Global password length bounds; a domain's settings may narrow them. */
+  minPasswordLength: number;
+  maxPasswordLength: number;
+  /** Mail storage layout written into new mailboxes (iRedMail defaults). */
+  storageBaseDirectory: string;
+  storageNode: string;
+  /** Mark session cookies Secure (set when served behind HTTPS). */
+  secureCookies: boolean;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  enableApi: false,
+  restrictApiAccess: false,
+  apiClients: [],
+  trustProxy: false,
+  sessionTtlSeconds: 3600,
+  maxLoginFailures: 10,
+  loginFailureWindowSeconds: 900,
+  defaultPasswordScheme: 'SSHA512',
+  minPasswordLength: 8,
+  maxPasswordLength: 0,
+  storageBaseDirectory: '/var/vmail',
+  storageNode: 'vmail1',
+  secureCookies: false,
+};
+
+const TRUE_WORDS = new Set(['true', '1', 'yes', 'on']);
+const SCHEMES: readonly PasswordScheme[] = ['SSHA512', 'SSHA', 'BCRYPT', 'PLAIN-MD5', 'SHA512', 'SHA', 'MD5'];
+
+const envKeys: { [K in keyof ServerSettings]: string } = {
+  enableApi: 'ENABLE_RESTFUL_API',
+  restrictApiAccess: 'RESTRICT_API_ACCESS',
+  apiClients: 'RESTFUL_API_CLIENTS',
+  trustProxy: 'TRUST_PROXY',
+  sessionTtlSeconds: 'SESSION_TTL_SECONDS',
+  maxLoginFailures: 'MAX_LOGIN_FAILURES',
+  loginFailureWindowSeconds: 'LOGIN_FAILURE_WINDOW_SECONDS',
+  defaultPasswordScheme: 'DEFAULT_PASSWORD_SCHEME',
+  minPasswordLength: 'MIN_PASSWORD_LENGTH',
+  maxPasswordLength: 'MAX_PASSWORD_LENGTH',
+  storageBaseDirectory: 'STORAGE_BASE_DIRECTORY',
+  storageNode: 'STORAGE_NODE',
+  secureCookies: 'SECURE_COOKIES',
+};
+
+/** Environment variables first, then an optional JSON settings file (IREDADMIN_SETTINGS_FILE). */
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSettings {
+  const file = env.IREDADMIN_SETTINGS_FILE
+    ? (JSON.parse(readFileSync(env.IREDADMIN_SETTINGS_FILE, 'utf8')) as Record<string, unknown>)
+    : {};
+  const settings: ServerSettings = { ...DEFAULT_SETTINGS };
+  for (const [key, envName] of Object.entries(envKeys) as [keyof ServerSettings, string][]) {
+    const raw = env[envName] ?? file[envName] ?? file[key];
+    if (raw === undefined || raw === '') continue;
+    assign(settings, key, raw, envName);
+  }
+  return settings;
+}
+
+function assign(settings: ServerSettings, key: keyof ServerSettings, raw: unknown, name: string): void {
+  const current = settings[key];
+  const text = Array.isArray(raw) ? raw.join(',') : String(raw);
+  if (typeof current === 'boolean') {
+    (settings as unknown as Record<string, unknown>)[key] = TRUE_WORDS.has(text.trim().toLowerCase());
+  } else if (typeof current === 'number') {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number ≥ 0, got "${text}"`);
+    (settings as unknown as Record<string, unknown>)[key] = n;
+  } else if (Array.isArray(current)) {
+    (settings as unknown as Record<string, unknown>)[key] = text.split(/[\s,]+/).filter(Boolean);
+  } else if (key === 'defaultPasswordScheme') {
+    const scheme = text.toUpperCase() as PasswordScheme;
+    if (!SCHEMES.includes(scheme)) throw new Error(`${name} must be one of ${SCHEMES.join(', ')}, got "${text}"`);
+    settings.defaultPasswordScheme = scheme;
+  } else {
+    (settings as unknown as Record<string, unknown>)[key] = text;
+  }
+}

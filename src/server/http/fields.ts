@@ -1,0 +1,136 @@
+/**
+ * Zod field types for API parameters. Every parameter arrives as a string (or not at all);
+ * an empty string means "not given" unless the field is `clearable`, where it means "clear".
+ * A failed check throws the field's `_msg` code (the zod issue message).
+ */
+import { z } from 'zod';
+import { ApiFailure } from './failure';
+import type { Input } from './input';
+import { normalizeDomain, normalizeEmail } from '../model/names';
+
+const YES = new Set(['yes', 'y', 'true', '1', 'on']);
+const NO = new Set(['no', 'n', 'false', '0', 'off']);
+
+/** Empty → undefined, so optional fields skip their checks. */
+const given = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+export const f = {
+  text: (code = 'INVALID_PARAMETER', max = 255) =>
+    z.preprocess(given, z.string({ error: code }).trim().max(max, { error: code }).optional()),
+
+  /** Present-but-empty means "clear": '' is kept, absent is undefined. */
+  clearableText: (code = 'INVALID_PARAMETER', max = 255) => z.string({ error: code }).trim().max(max, { error: code }).optional(),
+
+  int: (code: string, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+    z.preprocess(
+      given,
+      z
+        .string({ error: code })
+        .trim()
+        .regex(/^-?\d+$/, { error: code })
+        .transform(Number)
+        .pipe(z.number().int().min(min, { error: code }).max(max, { error: code }))
+        .optional(),
+    ),
+
+  yesNo: (code = 'INVALID_PARAMETER') =>
+    z.preprocess(
+      given,
+      z
+        .string({ error: code })
+        .transform((v, ctx) => {
+          const w = v.trim().toLowerCase();
+          if (YES.has(w)) return true;
+          if (NO.has(w)) return false;
+          ctx.addIssue({ code: 'custom', message: code });
+          return z.NEVER;
+        })
+        .optional(),
+    ),
+
+  oneOf: <T extends string>(values: readonly T[], code: string) =>
+    z.preprocess((v) => (typeof v === 'string' ? given(v.trim().toLowerCase()) : v), z.enum(values as [T, ...T[]], { error: code }).optional()),
+
+  email: (code = 'INVALID_MAIL') =>
+    z.preprocess(given, z.string({ error: code }).transform(emailOrIssue(code)).optional()),
+
+  domain: (code = 'INVALID_DOMAIN_NAME') =>
+    z.preprocess(given, z.string({ error: code }).transform(domainOrIssue(code)).optional()),
+
+  /** Comma (or space) separated emails, de-duplicated. Present-but-empty → []. */
+  emailList: (code = 'INVALID_MAIL') =>
+    z.string({ error: code }).transform((v, ctx) => {
+      const out = new Set<string>();
+      for (const item of splitList(v)) {
+        const email = normalizeEmail(item);
+        if (!email) {
+          ctx.addIssue({ code: 'custom', message: code });
+          return z.NEVER;
+        }
+        out.add(email);
+      }
+      return [...out];
+    }).optional(),
+
+  /** Comma separated words from a fixed vocabulary. Present-but-empty → []. */
+  words: <T extends string>(allowed: readonly T[], code: string) =>
+    z.string({ error: code }).transform((v, ctx) => {
+      const out = new Set<T>();
+      for (const item of splitList(v)) {
+        const word = item.toLowerCase() as T;
+        if (!allowed.includes(word)) {
+          ctx.addIssue({ code: 'custom', message: code });
+          return z.NEVER;
+        }
+        out.add(word);
+      }
+      return [...out];
+    }).optional(),
+
+  /** A flag parameter whose presence alone matters (e.g. `removeAllAdmins=`). */
+  present: () => z.string().optional().transform((v) => v !== undefined),
+};
+
+export function splitList(value: string): string[] {
+  return value.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+}
+
+function emailOrIssue(code: string) {
+  return (v: string, ctx: z.RefinementCtx) => {
+    const email = normalizeEmail(v);
+    if (email) return email;
+    ctx.addIssue({ code: 'custom', message: code });
+    return z.NEVER;
+  };
+}
+
+function domainOrIssue(code: string) {
+  return (v: string, ctx: z.RefinementCtx) => {
+    const domain = normalizeDomain(v);
+    if (domain) return domain;
+    ctx.addIssue({ code: 'custom', message: code });
+    return z.NEVER;
+  };
+}
+
+/** Parses `input` with `schema`; the first failing field's code becomes the answer. */
+export function parseInput<S extends z.ZodType>(schema: S, input: Input): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new ApiFailure(issue && /^[A-Z_]+$/.test(issue.message) ? issue.message : 'INVALID_PARAMETER');
+}
+
+/** Parses one path segment that must be a domain name. */
+export function domainParam(raw: string, code = 'INVALID_DOMAIN_NAME'): string {
+  const domain = normalizeDomain(raw);
+  if (!domain) throw new ApiFailure(code);
+  return domain;
+}
+
+/** Parses one path segment that must be an email address. */
+export function emailParam(raw: string, code = 'INVALID_MAIL'): string {
+  const email = normalizeEmail(raw);
+  if (!email) throw new ApiFailure(code);
+  return email;
+}

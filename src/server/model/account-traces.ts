@@ -1,0 +1,32 @@
+/**
+ * Everything that refers to a mail address outside its own row: forwardings (as either side),
+ * moderators, admin rights, bcc and relay settings, throttles and spam policies.
+ * Used when accounts are deleted (one or a whole domain) so nothing dangles.
+ */
+import type { Queryable } from '../db/database';
+
+export async function removeAddressTraces(tx: Queryable, addresses: readonly string[]): Promise<void> {
+  if (addresses.length === 0) return;
+  const list = [...addresses];
+  await tx.query('DELETE FROM forwardings WHERE address = ANY($1) OR forwarding = ANY($1)', [list]);
+  await tx.query('DELETE FROM moderators WHERE address = ANY($1) OR moderator = ANY($1)', [list]);
+  await tx.query('DELETE FROM domain_admins WHERE username = ANY($1)', [list]);
+  await tx.query('DELETE FROM sender_bcc_user WHERE username = ANY($1) OR bcc_address = ANY($1)', [list]);
+  await tx.query('DELETE FROM recipient_bcc_user WHERE username = ANY($1) OR bcc_address = ANY($1)', [list]);
+  await tx.query('DELETE FROM sender_relayhost WHERE account = ANY($1)', [list]);
+  await tx.query('DELETE FROM used_quota WHERE username = ANY($1)', [list]);
+  await removePolicyTraces(tx, list);
+}
+
+/** Throttles and spam policies of accounts (`user@d`) or domains (`@d`). */
+export async function removePolicyTraces(tx: Queryable, accounts: string[]): Promise<void> {
+  await tx.query(
+    'DELETE FROM throttle_tracking WHERE tid IN (SELECT id FROM throttle WHERE account = ANY($1))',
+    [accounts],
+  );
+  await tx.query('DELETE FROM throttle WHERE account = ANY($1)', [accounts]);
+  const emails = accounts.map((a) => Buffer.from(a, 'utf8'));
+  await tx.query('DELETE FROM wblist WHERE rid IN (SELECT id FROM users WHERE email = ANY($1))', [emails]);
+  await tx.query('DELETE FROM users WHERE email = ANY($1)', [emails]);
+  await tx.query("DELETE FROM policy WHERE policy_name = ANY($1) AND policy_name <> '@.'", [accounts]);
+}

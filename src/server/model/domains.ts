@@ -1,0 +1,86 @@
+/** Domain rows and the per-domain rules every account type shares (existence, limits, password bounds). */
+import type { Queryable } from '../db/database';
+import type { ServerSettings } from '../config';
+import { ApiFailure } from '../http/failure';
+import { parseSettings } from './settings-column';
+
+export interface DomainRow {
+  domain: string;
+  description: string;
+  aliases: number;
+  mailboxes: number;
+  maillists: number;
+  maxquota: number;
+  quota: number;
+  transport: string;
+  settings: string;
+  backupmx: number;
+  active: number;
+  [column: string]: unknown;
+}
+
+/** The domain row, locked for the rest of the transaction so concurrent writers under it queue up. */
+export async function lockDomain(tx: Queryable, domain: string): Promise<DomainRow | null> {
+  const rows = await tx.query<DomainRow>('SELECT * FROM domain WHERE domain = $1 FOR UPDATE', [domain]);
+  return rows[0] ?? null;
+}
+
+export async function getDomain(q: Queryable, domain: string): Promise<DomainRow | null> {
+  const rows = await q.query<DomainRow>('SELECT * FROM domain WHERE domain = $1', [domain]);
+  return rows[0] ?? null;
+}
+
+/** Locks and returns the domain an account is created under, or fails with INVALID_DOMAIN. */
+export async function requireDomainForAccount(tx: Queryable, domain: string): Promise<DomainRow> {
+  const row = await lockDomain(tx, domain);
+  if (!row) throw new ApiFailure('INVALID_DOMAIN');
+  return row;
+}
+
+export type AccountKind = 'users' | 'aliases' | 'lists';
+
+const LIMIT_COLUMN: Record<AccountKind, 'mailboxes' | 'aliases' | 'maillists'> = {
+  users: 'mailboxes',
+  aliases: 'aliases',
+  lists: 'maillists',
+};
+
+const COUNT_SQL: Record<AccountKind, string> = {
+  users: 'SELECT COUNT(*)::int AS n FROM mailbox WHERE domain = $1',
+  aliases: 'SELECT COUNT(*)::int AS n FROM alias WHERE domain = $1',
+  lists: 'SELECT COUNT(*)::int AS n FROM maillists WHERE domain = $1',
+};
+
+export async function countAccounts(q: Queryable, domain: string, kind: AccountKind): Promise<number> {
+  const rows = await q.query<{ n: number }>(COUNT_SQL[kind], [domain]);
+  return rows[0]?.n ?? 0;
+}
+
+/** EXCEEDED_DOMAIN_ACCOUNT_LIMIT when the (locked) domain has no room for `adding` more accounts. 0 = unlimited. */
+export async function assertRoomFor(tx: Queryable, domain: DomainRow, kind: AccountKind, adding = 1): Promise<void> {
+  const limit = Number(domain[LIMIT_COLUMN[kind]]);
+  if (limit > 0 && (await countAccounts(tx, domain.domain, kind)) + adding > limit) {
+    throw new ApiFailure('EXCEEDED_DOMAIN_ACCOUNT_LIMIT');
+  }
+}
+
+/** Password length bounds: the domain's settings narrow the server-wide ones. */
+export function passwordBounds(domain: DomainRow | null, settings: ServerSettings): { min: number; max: number } {
+  const s = parseSettings(domain?.settings);
+  const min = Number(s.min_passwd_length ?? settings.minPasswordLength);
+  const max = Number(s.max_passwd_length ?? settings.maxPasswordLength);
+  return { min: Number.isFinite(min) ? min : settings.minPasswordLength, max: Number.isFinite(max) ? max : 0 };
+}
+
+/** The mail address is taken by any account type (user, alias, mailing list, per-user alias address). */
+export async function addressInUse(q: Queryable, address: string): Promise<boolean> {
+  const rows = await q.query(
+    `SELECT 1 FROM mailbox WHERE username = $1
+     UNION ALL SELECT 1 FROM alias WHERE address = $1
+     UNION ALL SELECT 1 FROM maillists WHERE address = $1
+     UNION ALL SELECT 1 FROM forwardings WHERE address = $1 AND is_alias = 1
+     LIMIT 1`,
+    [address],
+  );
+  return rows.length > 0;
+}

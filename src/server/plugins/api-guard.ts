@@ -1,0 +1,45 @@
+/**
+ * The gate in front of /api: the API is off unless ENABLE_RESTFUL_API is set, and with
+ * RESTRICT_API_ACCESS only RESTFUL_API_CLIENTS (IPs or CIDR networks) may call it.
+ */
+import { BlockList, isIP } from 'node:net';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ServerSettings } from '../config';
+import { ApiFailure } from '../http/failure';
+
+export function buildAllowList(clients: readonly string[]): BlockList {
+  const list = new BlockList();
+  for (const entry of clients) {
+    const [address, prefix] = entry.split('/');
+    const family = isIP(address ?? '');
+    if (!family) throw new Error(`RESTFUL_API_CLIENTS: "${entry}" is not an IP address or network`);
+    const type = family === 6 ? 'ipv6' : 'ipv4';
+    if (prefix === undefined) list.addAddress(address!, type);
+    else list.addSubnet(address!, Number(prefix), type);
+  }
+  return list;
+}
+
+function clientAddress(request: FastifyRequest): string {
+  // request.ip honours X-Forwarded-For only when the app was built with trustProxy.
+  return request.ip.replace(/^::ffff:/, '');
+}
+
+export function isAllowedClient(list: BlockList, address: string): boolean {
+  const family = isIP(address);
+  if (!family) return false;
+  if (list.check(address, family === 6 ? 'ipv6' : 'ipv4')) return true;
+  // An IPv4 allow-list entry also admits the same client seen over IPv6-mapped addresses.
+  return family === 6 && address.startsWith('::ffff:') && list.check(address.slice(7), 'ipv4');
+}
+
+export function registerApiGuard(app: FastifyInstance, settings: ServerSettings): void {
+  const allowList = buildAllowList(settings.apiClients);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/') && request.url !== '/api') return;
+    if (!settings.enableApi) throw new ApiFailure('API_DISABLED', 404);
+    if (settings.restrictApiAccess && !isAllowedClient(allowList, clientAddress(request))) {
+      throw new ApiFailure('NOT_AUTHORIZED');
+    }
+  });
+}

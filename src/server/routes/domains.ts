@@ -1,0 +1,257 @@
+/**
+ * Domains: GET/POST/PUT/DELETE /api/domain/<domain> (+ /keep_mailbox_days/<n>) and the SQL
+ * edition's list, GET /api/domains.
+ */
+import { z } from 'zod';
+import type { Queryable } from '../db/database';
+import { ApiFailure } from '../http/failure';
+import { domainParam, f, parseInput } from '../http/fields';
+import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
+import { deleteDomain } from '../model/domain-deletion';
+import { readDomain } from '../model/domain-view';
+import { formatSettings, parseSettings, setSettingList, settingList, SettingsMap } from '../model/settings-column';
+import {
+  ACCOUNT_STATUSES, DOMAIN_PROFILES, DOMAIN_SERVICES, LANGUAGE, USER_PREFERENCES, USER_PROFILES, statusToActive,
+} from '../model/vocabulary';
+import { domainOf } from '../model/names';
+
+const language = () => f.text('INVALID_LANGUAGE', 5).refine((v) => v === undefined || LANGUAGE.test(v), { error: 'INVALID_LANGUAGE' });
+const transport = () => f.text('INVALID_TRANSPORT').refine((v) => v === undefined || /^[\x21-\x7e]+$/.test(v), { error: 'INVALID_TRANSPORT' });
+const quota = () => f.int('INVALID_QUOTA_SIZE');
+
+/** Parameters POST and PUT share. */
+const profileFields = {
+  name: f.text('INVALID_NAME'),
+  quota: quota(),
+  language: language(),
+  transport: transport(),
+  defaultQuota: quota(),
+  maxUserQuota: quota(),
+  numberOfUsers: f.int('INVALID_NUMBER_OF_USERS'),
+  numberOfAliases: f.int('INVALID_NUMBER_OF_ALIASES'),
+  numberOfLists: f.int('INVALID_NUMBER_OF_LISTS'),
+  senderBcc: f.clearableText().pipe(optionalEmail('INVALID_SENDER_BCC')),
+  recipientBcc: f.clearableText().pipe(optionalEmail('INVALID_RECIPIENT_BCC')),
+};
+
+function optionalEmail(code: string) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return v;
+      const parsed = f.email(code).safeParse(v);
+      if (!parsed.success || !parsed.data) {
+        ctx.addIssue({ code: 'custom', message: code });
+        return z.NEVER;
+      }
+      return parsed.data;
+    });
+}
+
+const createInput = z.object(profileFields);
+
+const updateInput = z
+  .object({
+    ...profileFields,
+    accountStatus: f.oneOf(ACCOUNT_STATUSES, 'INVALID_ACCOUNT_STATUS'),
+    minPasswordLength: f.int('INVALID_PASSWORD_LENGTH'),
+    maxPasswordLength: f.int('INVALID_PASSWORD_LENGTH'),
+    is_backupmx: f.yesNo('INVALID_IS_BACKUPMX'),
+    primarymx: f.text('INVALID_PRIMARYMX').refine((v) => v === undefined || /^[\w.:[\]-]+$/.test(v), { error: 'INVALID_PRIMARYMX' }),
+    catchall: f.emailList('INVALID_CATCHALL_ADDRESS'),
+    outboundRelay: f.clearableText('INVALID_OUTBOUND_RELAY').refine((v) => v === undefined || v === '' || /^[\x21-\x7e]+$/.test(v), { error: 'INVALID_OUTBOUND_RELAY' }),
+    enableService: f.words(DOMAIN_SERVICES, 'INVALID_SERVICE'),
+    disableService: f.words(DOMAIN_SERVICES, 'INVALID_SERVICE'),
+    removeAllServices: f.present(),
+    disableDomainProfile: f.words(DOMAIN_PROFILES, 'INVALID_DOMAIN_PROFILE'),
+    enableDomainProfile: f.words(DOMAIN_PROFILES, 'INVALID_DOMAIN_PROFILE'),
+    disableUserProfile: f.words(USER_PROFILES, 'INVALID_USER_PROFILE'),
+    enableUserProfile: f.words(USER_PROFILES, 'INVALID_USER_PROFILE'),
+    disableUserPreference: f.words(USER_PREFERENCES, 'INVALID_USER_PREFERENCE'),
+    enableUserPreference: f.words(USER_PREFERENCES, 'INVALID_USER_PREFERENCE'),
+  })
+  .superRefine((v, ctx) => {
+    const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
+    if (v.is_backupmx && !v.primarymx) issue('MISSING_PRIMARYMX');
+    if (v.primarymx && v.is_backupmx === undefined) issue('MISSING_IS_BACKUPMX');
+    if (v.is_backupmx !== undefined && v.transport !== undefined) issue('CONFLICT_TRANSPORT_AND_BACKUPMX');
+    if (v.minPasswordLength !== undefined && v.maxPasswordLength && v.minPasswordLength > v.maxPasswordLength) {
+      issue('INVALID_PASSWORD_LENGTH');
+    }
+  });
+
+const listInput = z.object({ name_only: f.yesNo(), disabled_only: f.yesNo() });
+const keepDays = z.coerce.number({ error: 'INVALID_KEEP_MAILBOX_DAYS' }).int({ error: 'INVALID_KEEP_MAILBOX_DAYS' }).min(0, { error: 'INVALID_KEEP_MAILBOX_DAYS' });
+
+type ProfileInput = z.output<typeof createInput>;
+type UpdateInput = z.output<typeof updateInput>;
+
+export function registerDomainRoutes(host: RouteHost): void {
+  defineRoutes(host, '/api/domain/:domain', {
+    GET: route('admin', getOne),
+    POST: route('admin', create),
+    PUT: route('admin', update),
+    DELETE: route('global', (ctx) => remove(ctx, null)),
+  });
+  defineRoutes(host, '/api/domain/:domain/keep_mailbox_days/:days', {
+    DELETE: route('global', (ctx) => {
+      const days = keepDays.safeParse(ctx.path.days);
+      if (!days.success) throw new ApiFailure('INVALID_KEEP_MAILBOX_DAYS');
+      return remove(ctx, days.data);
+    }),
+  });
+  defineRoutes(host, '/api/domains', { GET: route('admin', list) });
+}
+
+async function getOne(ctx: RouteContext): Promise<unknown> {
+  const domain = domainParam(ctx.path.domain!);
+  await ctx.actor.requireDomain(ctx.db, domain);
+  const view = await readDomain(ctx.db, domain);
+  if (!view) throw new ApiFailure('NO_SUCH_DOMAIN');
+  return view;
+}
+
+async function list(ctx: RouteContext): Promise<unknown> {
+  const { name_only, disabled_only } = parseInput(listInput, ctx.input);
+  const rows = await ctx.db.query<{ domain: string }>(
+    `SELECT domain FROM domain
+      WHERE ($1::boolean IS NOT TRUE OR active = 0)
+        AND ($2::boolean OR domain IN (SELECT domain FROM domain_admins WHERE username = $3))
+      ORDER BY domain`,
+    [disabled_only ?? false, ctx.actor.isGlobal, ctx.actor.username],
+  );
+  if (name_only) return rows.map((r) => r.domain);
+  const views = [];
+  for (const r of rows) views.push(await readDomain(ctx.db, r.domain));
+  return views.filter(Boolean);
+}
+
+async function create(ctx: RouteContext): Promise<undefined> {
+  const domain = domainParam(ctx.path.domain!);
+  const input = parseInput(createInput, ctx.input);
+  await ctx.db.transaction(async (tx) => {
+    if (!ctx.actor.isGlobal) await assertMayCreateDomain(tx, ctx.actor.username);
+    const taken = await tx.query('SELECT 1 FROM domain WHERE domain = $1 UNION ALL SELECT 1 FROM alias_domain WHERE alias_domain = $1', [domain]);
+    if (taken.length) throw new ApiFailure('ALREADY_EXISTS');
+    const settings: SettingsMap = {};
+    applyProfileSettings(settings, input);
+    // ON CONFLICT … RETURNING: of two concurrent creates, the one whose insert did nothing is told so.
+    const inserted = await tx.query(
+      `INSERT INTO domain (domain, description, quota, transport, maxquota, mailboxes, aliases, maillists, settings)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (domain) DO NOTHING RETURNING domain`,
+      [
+        domain, input.name ?? '', input.quota ?? 0, input.transport ?? 'dovecot', input.maxUserQuota ?? 0,
+        input.numberOfUsers ?? 0, input.numberOfAliases ?? 0, input.numberOfLists ?? 0, formatSettings(settings),
+      ],
+    );
+    if (!inserted.length) throw new ApiFailure('ALREADY_EXISTS');
+    await setDomainBcc(tx, domain, input);
+    if (!ctx.actor.isGlobal) {
+      await tx.query('INSERT INTO domain_admins (username, domain) VALUES ($1, $2) ON CONFLICT DO NOTHING', [ctx.actor.username, domain]);
+    }
+  });
+  return undefined;
+}
+
+async function update(ctx: RouteContext): Promise<undefined> {
+  const domain = domainParam(ctx.path.domain!);
+  const input = parseInput(updateInput, ctx.input);
+  await ctx.actor.requireDomain(ctx.db, domain);
+  await ctx.db.transaction(async (tx) => {
+    const row = (await tx.query<{ settings: string }>('SELECT settings FROM domain WHERE domain = $1 FOR UPDATE', [domain]))[0];
+    if (!row) throw new ApiFailure('NO_SUCH_DOMAIN');
+    const settings = parseSettings(row.settings);
+    applyProfileSettings(settings, input);
+    applyUpdateSettings(settings, input);
+    const transportValue = input.is_backupmx === undefined ? input.transport : input.is_backupmx ? `relay:${input.primarymx}` : 'dovecot';
+    await tx.query(
+      `UPDATE domain SET
+         description = COALESCE($2, description), quota = COALESCE($3, quota), transport = COALESCE($4, transport),
+         maxquota = COALESCE($5, maxquota), mailboxes = COALESCE($6, mailboxes), aliases = COALESCE($7, aliases),
+         maillists = COALESCE($8, maillists), active = COALESCE($9, active), backupmx = COALESCE($10, backupmx),
+         settings = $11, modified = NOW()::timestamp
+       WHERE domain = $1`,
+      [
+        domain, input.name ?? null, input.quota ?? null, transportValue ?? null, input.maxUserQuota ?? null,
+        input.numberOfUsers ?? null, input.numberOfAliases ?? null, input.numberOfLists ?? null,
+        input.accountStatus ? statusToActive(input.accountStatus) : null,
+        input.is_backupmx === undefined ? null : input.is_backupmx ? 1 : 0, formatSettings(settings),
+      ],
+    );
+    await setDomainBcc(tx, domain, input);
+    // iRedAdmin-Pro clears catch-all and outbound relay when the parameters are absent; so do we.
+    await setCatchall(tx, domain, input.catchall ?? []);
+    await setOutboundRelay(tx, domain, input.outboundRelay ?? '');
+  });
+  return undefined;
+}
+
+async function remove(ctx: RouteContext<'global'>, keepMailboxDays: number | null): Promise<undefined> {
+  const domain = domainParam(ctx.path.domain!);
+  await ctx.db.transaction((tx) => deleteDomain(tx, domain, keepMailboxDays, ctx.actor.username));
+  return undefined;
+}
+
+async function assertMayCreateDomain(tx: Queryable, username: string): Promise<void> {
+  const rows = await tx.query<{ settings: string }>(
+    'SELECT settings FROM admin WHERE username = $1 UNION ALL SELECT settings FROM mailbox WHERE username = $1',
+    [username],
+  );
+  const max = Number(parseSettings(rows[0]?.settings).create_max_domains ?? 0);
+  if (!(max > 0)) throw new ApiFailure('PERMISSION_DENIED');
+  const managed = await tx.query<{ n: number }>("SELECT COUNT(*)::int AS n FROM domain_admins WHERE username = $1 AND domain <> 'ALL'", [username]);
+  if ((managed[0]?.n ?? 0) >= max) throw new ApiFailure('EXCEED_LIMIT_DOMAIN');
+}
+
+function applyProfileSettings(settings: SettingsMap, input: ProfileInput): void {
+  if (input.language !== undefined) settings.default_language = input.language;
+  if (input.defaultQuota !== undefined) settings.default_user_quota = String(input.defaultQuota);
+  if (input.maxUserQuota !== undefined) settings.max_user_quota = String(input.maxUserQuota);
+}
+
+function applyUpdateSettings(settings: SettingsMap, input: UpdateInput): void {
+  if (input.minPasswordLength !== undefined) settings.min_passwd_length = String(input.minPasswordLength);
+  if (input.maxPasswordLength !== undefined) settings.max_passwd_length = String(input.maxPasswordLength);
+  const toggle = (key: string, enable?: string[], disable?: string[]) => {
+    const set = new Set(settingList(settings, key));
+    for (const v of enable ?? []) set.add(v);
+    for (const v of disable ?? []) set.delete(v);
+    setSettingList(settings, key, set);
+  };
+  if (input.removeAllServices) delete settings.enabled_services;
+  toggle('enabled_services', input.enableService, input.disableService);
+  // Profiles are stored as the *disabled* set.
+  toggle('disabled_domain_profiles', input.disableDomainProfile, input.enableDomainProfile);
+  toggle('disabled_user_profiles', input.disableUserProfile, input.enableUserProfile);
+  toggle('disabled_user_preferences', input.disableUserPreference, input.enableUserPreference);
+}
+
+async function setDomainBcc(tx: Queryable, domain: string, input: ProfileInput): Promise<void> {
+  const tables: [string, string | undefined][] = [
+    ['sender_bcc_domain', input.senderBcc],
+    ['recipient_bcc_domain', input.recipientBcc],
+  ];
+  for (const [table, address] of tables) {
+    if (address === undefined) continue;
+    await tx.query(`DELETE FROM ${table} WHERE domain = $1`, [domain]);
+    if (address) await tx.query(`INSERT INTO ${table} (domain, bcc_address) VALUES ($1, $2)`, [domain, address]);
+  }
+}
+
+/** A catch-all is a `forwardings` row whose address is the bare domain. */
+async function setCatchall(tx: Queryable, domain: string, addresses: string[]): Promise<void> {
+  await tx.query('DELETE FROM forwardings WHERE address = $1', [domain]);
+  for (const address of addresses) {
+    await tx.query(
+      'INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES ($1, $2, $1, $3, 1)',
+      [domain, address, domainOf(address)],
+    );
+  }
+}
+
+async function setOutboundRelay(tx: Queryable, domain: string, relay: string): Promise<void> {
+  await tx.query('DELETE FROM sender_relayhost WHERE account = $1', [`@${domain}`]);
+  if (relay) await tx.query('INSERT INTO sender_relayhost (account, relayhost) VALUES ($1, $2)', [`@${domain}`, relay]);
+}
+

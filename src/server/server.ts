@@ -1,0 +1,46 @@
+/** Starts the API server on a database: the programmatic entry point the CLI and tests share. */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { ensureGlobalAdmin } from './bootstrap';
+import type { ServerSettings } from './config';
+import type { Database } from './db/database';
+import { openDatabase } from './db/open';
+
+export interface StartOptions {
+  settings: ServerSettings;
+  /** postgres:// URL, PGlite data directory, or `memory`. Ignored when `db` is given. */
+  database?: string;
+  db?: Database;
+  host?: string;
+  port?: number;
+  admin?: { email: string; password: string };
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  db: Database;
+  /** Stops accepting requests, finishes those in flight, closes the database (if we opened it). */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const ownsDb = !options.db;
+  const db = options.db ?? (await openDatabase(options.database ?? 'memory'));
+  if (options.admin) await ensureGlobalAdmin(db, options.admin.email, options.admin.password, options.settings.defaultPasswordScheme);
+  const app = await buildApp({ db, settings: options.settings });
+  await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host ?? '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    url,
+    app,
+    db,
+    async close() {
+      await app.close();
+      if (ownsDb) await db.close();
+    },
+  };
+}

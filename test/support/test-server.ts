@@ -1,0 +1,56 @@
+/**
+ * Starts our API server for a test file on a fresh database: PGlite in memory, or a new
+ * database in the run's PostgreSQL cluster (see global-setup.ts). Start once per file.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { DEFAULT_SETTINGS, ServerSettings } from '../../src/server/config';
+import type { Database } from '../../src/server/db/database';
+import { openDatabase } from '../../src/server/db/open';
+import { RunningServer, startServer } from '../../src/server/server';
+
+export type Backend = 'pglite' | 'postgres';
+export const BACKENDS: Backend[] = ['pglite', 'postgres'];
+
+export interface TestServer {
+  url: string;
+  admin: { email: string; password: string };
+  db: Database;
+  server: RunningServer;
+  close(): Promise<void>;
+}
+
+export const TEST_ADMIN = { email: 'postmaster@test.example', password: 'Adm1n!secret' };
+
+/** A new, empty, migrated database on the chosen backend. */
+export async function createTestDatabase(backend: Backend): Promise<{ db: Database; url: string }> {
+  if (backend === 'pglite') return { db: await openDatabase('memory'), url: 'memory' };
+  const clusterUrl = process.env.IREDADMIN_TEST_PG_URL;
+  if (!clusterUrl) throw new Error('IREDADMIN_TEST_PG_URL is not set: run the tests through jest (global-setup starts PostgreSQL)');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: clusterUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = clusterUrl.replace(/\/[^/]*$/, `/${name}`);
+  return { db: await openDatabase(url), url };
+}
+
+export async function startTestServer(opts: { backend: Backend; settings?: Partial<ServerSettings> }): Promise<TestServer> {
+  const { db } = await createTestDatabase(opts.backend);
+  const settings: ServerSettings = { ...DEFAULT_SETTINGS, enableApi: true, ...opts.settings };
+  const server = await startServer({ settings, db, admin: TEST_ADMIN });
+  return {
+    url: server.url,
+    admin: TEST_ADMIN,
+    db,
+    server,
+    async close() {
+      await server.close();
+      await db.close();
+    },
+  };
+}
