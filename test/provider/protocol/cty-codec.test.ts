@@ -1,0 +1,105 @@
+import { encode as referenceEncode, decode as referenceDecode } from '@msgpack/msgpack';
+import {
+  AttributeError, Decimal, Dynamic, Unknown, decodeDynamicValue, decodeJson, decodeMsgpack, encodeMsgpack,
+  t, typeToJson,
+} from '../../../src/provider/protocol';
+
+const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
+
+describe('cty msgpack codec', () => {
+  const note = t.object({ id: t.string, text: t.string, tags: t.set(t.string), size: t.number });
+
+  it('encodes an unknown as fixext1 type 0 with one zero byte', () => {
+    expect(hex(encodeMsgpack(Unknown, t.string))).toBe('d40000');
+  });
+
+  it('writes every attribute of an object type, nulls as nil, in sorted order', () => {
+    const bytes = encodeMsgpack({ text: 'hi', id: Unknown }, note);
+    expect(referenceDecode(bytes)).toEqual({ id: expect.anything(), size: null, tags: null, text: 'hi' });
+    expect(hex(bytes).startsWith('84a26964d40000')).toBe(true);
+  });
+
+  it('reads any extension as unknown, including refined unknowns (type 12)', () => {
+    // {"a": ext12 {1: false}} — a not-null refinement
+    const bytes = Buffer.from([0x81, 0xa1, 0x61, 0xc7, 0x03, 0x0c, 0x81, 0x01, 0xc2]);
+    expect(decodeMsgpack(bytes, t.object({ a: t.string }))).toEqual({ a: Unknown });
+    expect(decodeMsgpack(Buffer.from('d40500', 'hex'), t.list(t.number))).toBe(Unknown);
+  });
+
+  it('reads an object, filling attributes the sender left out with null', () => {
+    const bytes = referenceEncode({ id: 'n1', text: 'hello', tags: ['a', 'b'], size: 3 });
+    expect(decodeMsgpack(bytes, note)).toEqual({ id: 'n1', text: 'hello', tags: ['a', 'b'], size: 3 });
+    expect(decodeMsgpack(referenceEncode({ id: 'x' }), note)).toEqual({ id: 'x', text: null, tags: null, size: null });
+  });
+
+  it('fails with the attribute path on a wrong type', () => {
+    const bytes = referenceEncode({ id: 'n1', text: 'hi', tags: ['a', 7], size: 1 });
+    let error: unknown;
+    try { decodeMsgpack(bytes, note); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(AttributeError);
+    expect((error as AttributeError).attribute.toString()).toBe('tags[1]');
+  });
+
+  it('keeps numbers exact: ints, floats, decimal strings, big integers', () => {
+    expect(decodeMsgpack(referenceEncode(42), t.number)).toBe(42);
+    expect(decodeMsgpack(referenceEncode(1.5), t.number)).toBe(1.5);
+    expect(decodeMsgpack(referenceEncode('0.1'), t.number)).toBe(0.1);
+    expect(decodeMsgpack(referenceEncode('12345678901234567890123'), t.number)).toBe(12345678901234567890123n);
+    expect(decodeMsgpack(referenceEncode(2n ** 63n - 1n, { useBigInt64: true }), t.number)).toBe(2n ** 63n - 1n);
+    expect(decodeMsgpack(referenceEncode('3.14159265358979323846264338'), t.number))
+      .toEqual(new Decimal('3.14159265358979323846264338'));
+    // Encoding follows cty: int when exact, float when exact, else decimal text.
+    expect(referenceDecode(encodeMsgpack(2n ** 64n, t.number), { useBigInt64: true })).toBe(2 ** 64);
+    expect(referenceDecode(encodeMsgpack(10n ** 30n + 1n, t.number))).toBe('1000000000000000000000000000001');
+    expect(referenceDecode(encodeMsgpack(new Decimal('0.25'), t.number))).toBe(0.25);
+    expect(referenceDecode(encodeMsgpack(-7, t.number))).toBe(-7);
+  });
+
+  it('carries dynamic values with their type, as cty does', () => {
+    const bytes = encodeMsgpack({ v: ['a', 1] }, t.object({ v: t.dynamic }));
+    const decoded = referenceDecode(bytes) as { v: [Uint8Array, unknown] };
+    expect(Buffer.from(decoded.v[0]).toString()).toBe('["tuple",["string","number"]]');
+    expect(decodeMsgpack(bytes, t.object({ v: t.dynamic }))).toEqual({
+      v: new Dynamic(t.tuple([t.string, t.number]), ['a', 1]),
+    });
+  });
+
+  it('treats map keys such as __proto__ as plain keys', () => {
+    const bytes = encodeMsgpack(JSON.parse('{"__proto__":"x","a":"y"}'), t.map(t.string));
+    const decoded = decodeMsgpack(bytes, t.map(t.string)) as Record<string, unknown>;
+    expect(Object.keys(decoded).sort()).toEqual(['__proto__', 'a']);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+
+  it('rejects attributes that are not in the type when encoding', () => {
+    expect(() => encodeMsgpack({ nope: 1 }, t.object({ a: t.string }))).toThrow(/nope/);
+  });
+});
+
+describe('cty JSON decoding', () => {
+  it('decodes state JSON against a type, keeping big numbers exact', () => {
+    const json = '{"id":"n1","count":12345678901234567890,"ratio":0.1,"tags":["a"],"meta":{"k":"v"},"old":1}';
+    const type = t.object({ id: t.string, count: t.number, ratio: t.number, tags: t.set(t.string), meta: t.map(t.string), gone: t.bool });
+    expect(decodeJson(json, type, { ignoreUndeclaredAttributes: true })).toEqual({
+      id: 'n1', count: 12345678901234567890n, ratio: 0.1, tags: ['a'], meta: { k: 'v' }, gone: null,
+    });
+    expect(() => decodeJson(json, type)).toThrow(/old/);
+  });
+
+  it('decodes dynamic JSON values', () => {
+    expect(decodeJson('{"type":["list","string"],"value":["x"]}', t.dynamic)).toEqual(new Dynamic(t.list(t.string), ['x']));
+  });
+
+  it('decodes the json field of a DynamicValue when msgpack is absent', () => {
+    expect(decodeDynamicValue({ json: Buffer.from('{"a":"b"}') }, t.object({ a: t.string }))).toEqual({ a: 'b' });
+    expect(decodeDynamicValue(undefined, t.string)).toBeNull();
+  });
+});
+
+describe('cty type JSON', () => {
+  it('renders schema types as Terraform expects', () => {
+    expect(typeToJson(t.list(t.string))).toEqual(['list', 'string']);
+    expect(typeToJson(t.object({ b: t.number, a: t.map(t.bool) }))).toEqual(['object', { a: ['map', 'bool'], b: 'number' }]);
+    expect(JSON.stringify(typeToJson(t.tuple([t.string, t.dynamic])))).toBe('["tuple",["string","dynamic"]]');
+  });
+});
