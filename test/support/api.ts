@@ -16,6 +16,18 @@ export class ApiSession {
 
   constructor(readonly baseUrl: string) {}
 
+  /** The session cookie (`name=value`), to reuse the session elsewhere. */
+  get sessionCookie(): string | undefined {
+    return this.cookie;
+  }
+
+  /** A session on another server sharing this one's cookie. */
+  withBaseUrl(baseUrl: string): ApiSession {
+    const other = new ApiSession(baseUrl);
+    other.cookie = this.cookie;
+    return other;
+  }
+
   async login(username: string, password: string): Promise<Envelope> {
     const { body, headers } = await this.raw('POST', '/api/login', { username, password });
     const setCookie = headers.get('set-cookie');
