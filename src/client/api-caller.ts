@@ -1,0 +1,241 @@
+/**
+ * Runs one API call end to end: session (log in once, re-login once on `LOGIN_REQUIRED`), the HTTP
+ * exchange, retries with backoff, and the envelope. API areas describe calls; this decides how
+ * hard to try and which typed error to throw.
+ *
+ * Retry rules:
+ * - idempotent calls (GET, PUT, DELETE, login, and POSTs that set a value such as throttles) are
+ *   retried after network errors, timeouts, 429 and 5xx;
+ * - any call is retried when the request provably never left (connection refused) or got 429
+ *   (the server turned it away unprocessed);
+ * - a non-idempotent POST whose outcome is unknown (connection reset or timeout after sending) is
+ *   never repeated blindly: its `readBack` asks the server whether the effect is there — if so the
+ *   call succeeded, if not it is sent again; without `readBack` the error is thrown;
+ * - a non-idempotent POST that got a 5xx is not retried.
+ */
+import { z } from 'zod';
+import { backoffDelay, sleep } from './backoff';
+import { CookieJar } from './cookies';
+import type { Envelope } from './envelope';
+import { parseEnvelope } from './envelope';
+import type { CallSite } from './errors';
+import { ApiError, AuthError, NetworkError, TimeoutError, UnexpectedResponseError, ValidationError } from './errors';
+import type { FormParams } from './form';
+import type { HttpMethod } from './http-types';
+import type { Logger } from './logger';
+import { describeIssues } from './normalize';
+import { Session } from './session';
+import type { Transport, TransportResponse } from './transport';
+
+export interface RetryOptions {
+  /** How many times a failed call may be repeated (0 = never). */
+  retries: number;
+  /** Delay cap for the first retry, in ms; doubles with each retry (full jitter). */
+  baseDelayMs: number;
+  /** Upper bound of one delay, in ms. */
+  maxDelayMs: number;
+}
+
+export interface CallSpec {
+  method: HttpMethod;
+  path: string;
+  /** Form body for POST/PUT; query string for GET/DELETE (web.py reads no body for those). */
+  params?: FormParams;
+  /** Whether repeating the call is harmless. Defaults to true for every method but POST. */
+  idempotent?: boolean;
+  /** For non-idempotent calls: true when the call's effect is visible on the server. */
+  readBack?: () => Promise<boolean>;
+  /** Codes that mean "not found" in this call's context, besides the generic ones. */
+  notFoundCodes?: readonly string[];
+  /** Values (passwords in the form) to scrub from any error message. */
+  secrets?: readonly string[];
+}
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+type Verdict = 'retry' | 'throw' | 'effect-visible';
+
+const RATE_LIMITED = 429;
+
+function isServerTrouble(status: number): boolean {
+  return status >= 500 && status <= 599;
+}
+
+export class ApiCaller {
+  readonly #transport: Transport;
+  readonly #credentials: Credentials;
+  readonly #retry: RetryOptions;
+  readonly #log: Logger;
+  readonly #jar = new CookieJar();
+  readonly #session: Session;
+
+  constructor(transport: Transport, credentials: Credentials, retry: RetryOptions, log: Logger) {
+    this.#transport = transport;
+    this.#credentials = credentials;
+    this.#retry = retry;
+    this.#log = log;
+    this.#session = new Session(() => this.#login());
+  }
+
+  /** Logs in now (otherwise the first call does). */
+  async login(): Promise<void> {
+    await this.#session.ensure();
+  }
+
+  /** Runs a call; resolves with the success envelope or throws a typed error. */
+  async call(spec: CallSpec): Promise<Envelope> {
+    const site: CallSite = { method: spec.method, path: spec.path };
+    let renewed = false;
+    for (;;) {
+      await this.#session.ensure();
+      let generationUsed = this.#session.generation;
+      try {
+        return await this.#retrying(spec, () => {
+          generationUsed = this.#session.generation;
+          return this.#exchange(spec, this.#jar.header());
+        });
+      } catch (error) {
+        if (!(error instanceof ApiError) || !error.isLoginRequired()) throw error;
+        if (renewed) {
+          // A session fresh from a successful login was refused: retrying would loop.
+          throw new AuthError({ ...site, msg: error.code, status: error.status, secrets: this.#secrets(spec) });
+        }
+        renewed = true;
+        this.#log({ level: 'info', message: 'session expired; logging in again', fields: { method: site.method, path: site.path } });
+        await this.#session.renew(generationUsed);
+      }
+    }
+  }
+
+  /** Checks a value against a zod schema; a mismatch in `_data` is the server's fault, not the caller's. */
+  parseData<T extends z.ZodType>(site: CallSite, schema: T, value: unknown): z.infer<T> {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const fields = describeIssues(parsed.error)
+      .slice(0, 5)
+      .map((issue) => `${issue.path || '_data'}: ${issue.message}`)
+      .join('; ');
+    throw new UnexpectedResponseError(site, 200, 'application/json', `_data does not have the expected shape (${fields})`);
+  }
+
+  /** Validates caller input before anything is sent. Issue messages never quote the input's values. */
+  parseInput<T extends z.ZodType>(site: CallSite, schema: T, value: unknown): z.infer<T> {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    throw new ValidationError(site, describeIssues(parsed.error));
+  }
+
+  async close(): Promise<void> {
+    await this.#transport.close();
+  }
+
+  async #login(): Promise<void> {
+    const spec: CallSpec = {
+      method: 'POST',
+      path: '/api/login',
+      params: { username: this.#credentials.username, password: this.#credentials.password },
+      idempotent: true,
+    };
+    try {
+      await this.#retrying(spec, async () => {
+        // A fresh login must not present the dead session's cookie.
+        this.#jar.clear();
+        return this.#exchange(spec, undefined);
+      });
+    } catch (error) {
+      if (error instanceof ApiError && !(error instanceof AuthError)) {
+        throw new AuthError({ ...spec, msg: error.code, status: error.status, secrets: this.#secrets(spec) });
+      }
+      throw error;
+    }
+    if (this.#jar.size === 0) {
+      this.#log({ level: 'warn', message: 'login succeeded but the server set no cookie; later calls may answer LOGIN_REQUIRED' });
+    }
+    this.#log({ level: 'debug', message: 'logged in', fields: { username: this.#credentials.username } });
+  }
+
+  async #retrying(spec: CallSpec, attempt: () => Promise<Envelope>): Promise<Envelope> {
+    for (let retry = 1; ; retry += 1) {
+      try {
+        return await attempt();
+      } catch (error) {
+        const verdict = await this.#judge(spec, error);
+        if (verdict === 'effect-visible') return { _success: true };
+        if (verdict === 'throw' || retry > this.#retry.retries) throw error;
+        const delay = backoffDelay(retry, this.#retry);
+        this.#log({
+          level: 'warn',
+          message: 'retrying API call',
+          fields: { method: spec.method, path: spec.path, retry, delayMs: delay, error: (error as Error).name },
+        });
+        await sleep(delay);
+      }
+    }
+  }
+
+  async #judge(spec: CallSpec, error: unknown): Promise<Verdict> {
+    const idempotent = spec.idempotent ?? spec.method !== 'POST';
+    if (error instanceof NetworkError || error instanceof TimeoutError) {
+      if (error instanceof NetworkError && !error.retryable) return 'throw';
+      if (!error.requestMayHaveBeenSent || idempotent) return 'retry';
+      if (!spec.readBack) return 'throw';
+      return this.#readBack(spec);
+    }
+    const status = error instanceof ApiError || error instanceof UnexpectedResponseError ? error.status : undefined;
+    if (status === RATE_LIMITED) return 'retry';
+    if (status !== undefined && isServerTrouble(status) && idempotent) return 'retry';
+    return 'throw';
+  }
+
+  async #readBack(spec: CallSpec): Promise<Verdict> {
+    const site = { method: spec.method, path: spec.path };
+    try {
+      const visible = await spec.readBack!();
+      this.#log({
+        level: 'warn',
+        message: visible
+          ? 'outcome of a non-idempotent call was unknown; reading back shows it took effect'
+          : 'outcome of a non-idempotent call was unknown; reading back shows it did not take effect, sending again',
+        fields: site,
+      });
+      return visible ? 'effect-visible' : 'retry';
+    } catch (readError) {
+      // Unable to tell: surface the original failure rather than guess.
+      this.#log({ level: 'warn', message: 'read-back after an unknown outcome failed', fields: { ...site, error: (readError as Error).name } });
+      return 'throw';
+    }
+  }
+
+  /** One HTTP exchange, turned into a success envelope or a typed error. */
+  async #exchange(spec: CallSpec, cookie: string | undefined): Promise<Envelope> {
+    const site: CallSite = { method: spec.method, path: spec.path };
+    const inBody = spec.method === 'POST' || spec.method === 'PUT';
+    const response: TransportResponse = await this.#transport.send({
+      ...site,
+      ...(inBody ? { form: spec.params ?? {} } : { query: spec.params }),
+      cookie,
+    });
+    this.#jar.update(response.setCookie);
+    const secrets = this.#secrets(spec, cookie);
+    const envelope = parseEnvelope(site, response, secrets);
+    if (envelope._success && response.status >= 200 && response.status < 300) return envelope;
+    if (envelope._success) {
+      throw new UnexpectedResponseError(site, response.status, response.contentType, 'a success envelope with an error status');
+    }
+    throw new ApiError({
+      ...site,
+      msg: envelope._msg ?? undefined,
+      status: response.status,
+      notFoundCodes: spec.notFoundCodes,
+      secrets,
+    });
+  }
+
+  #secrets(spec: CallSpec, cookie?: string): string[] {
+    const cookieValues = cookie ? cookie.split(';').map((pair) => pair.slice(pair.indexOf('=') + 1).trim()) : [];
+    return [this.#credentials.password, ...(spec.secrets ?? []), ...this.#jar.values(), ...cookieValues];
+  }
+}

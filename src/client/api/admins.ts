@@ -1,0 +1,113 @@
+/** Standalone admin accounts: `/api/admin/<mail>` and `/api/verify_password/admin/<mail>`. */
+import { z } from 'zod';
+import type { ApiCaller } from '../api-caller';
+import { accountRow, flag, list, settings, text, timestamp } from '../normalize';
+import type { WireNames } from './common';
+import { accountStatus, count, displayName, emailAddress, formFrom, language, orNull, password, secretsOf, segment } from './common';
+import { verifyPassword } from './verify-password';
+
+const adminFields = {
+  name: displayName.optional(),
+  password: password.optional(),
+  accountStatus: accountStatus.optional(),
+  language: language.optional(),
+  isGlobalAdmin: z.boolean().optional(),
+  /** The limits below apply to normal admins; the server discards them for global admins. */
+  maxDomains: count.optional(),
+  /** With `quotaUnit`: e.g. 2 + `TB`. */
+  maxQuota: count.optional(),
+  quotaUnit: z.enum(['TB', 'GB', 'MB']).optional(),
+  maxUsers: count.optional(),
+  maxAliases: count.optional(),
+  maxLists: count.optional(),
+};
+
+function withQuotaUnit<S extends z.ZodObject>(schema: S) {
+  return schema.refine(
+    (v: Record<string, unknown>) => (v.maxQuota === undefined) === (v.quotaUnit === undefined),
+    { message: 'maxQuota and quotaUnit must be used together', path: ['quotaUnit'] },
+  );
+}
+
+export const adminCreateSchema = withQuotaUnit(z.strictObject({ ...adminFields, password }));
+export type AdminCreateInput = z.input<typeof adminCreateSchema>;
+export const adminUpdateSchema = withQuotaUnit(z.strictObject(adminFields));
+export type AdminUpdateInput = z.input<typeof adminUpdateSchema>;
+
+const ADMIN_WIRE: WireNames<typeof adminUpdateSchema> = {
+  name: 'name',
+  password: 'password',
+  accountStatus: 'accountStatus',
+  language: 'language',
+  isGlobalAdmin: 'isGlobalAdmin',
+  maxDomains: 'maxDomains',
+  maxQuota: 'maxQuota',
+  quotaUnit: 'quotaUnit',
+  maxUsers: 'maxUsers',
+  maxAliases: 'maxAliases',
+  maxLists: 'maxLists',
+};
+
+/** An admin as GET returns it: the `admin` row (no password), its settings and managed domains. */
+export const adminSchema = accountRow({
+  username: z.string(),
+  name: text.optional(),
+  language: text.optional(),
+  active: flag.optional(),
+  isglobaladmin: flag.optional(),
+  settings: settings.optional(),
+  managed_domains: list.optional(),
+  created: timestamp.optional(),
+  modified: timestamp.optional(),
+  expired: timestamp.optional(),
+  passwordlastchange: timestamp.optional(),
+});
+export type Admin = z.infer<typeof adminSchema>;
+
+export class AdminsApi {
+  readonly #caller: ApiCaller;
+
+  constructor(caller: ApiCaller) {
+    this.#caller = caller;
+  }
+
+  #path(method: 'GET' | 'POST' | 'PUT' | 'DELETE', email: string): string {
+    return `/api/admin/${segment(this.#caller, { method, path: '/api/admin/<mail>' }, emailAddress, email)}`;
+  }
+
+  /** The admin's profile, or `null` when it does not exist. */
+  async get(email: string): Promise<Admin | null> {
+    const path = this.#path('GET', email);
+    return orNull(
+      this.#caller.call({ method: 'GET', path }).then((envelope) => this.#caller.parseData({ method: 'GET', path }, adminSchema, envelope._data)),
+    );
+  }
+
+  async create(email: string, input: AdminCreateInput): Promise<void> {
+    const path = this.#path('POST', email);
+    const params = formFrom(this.#caller, { method: 'POST', path }, adminCreateSchema, ADMIN_WIRE, input);
+    await this.#caller.call({
+      method: 'POST',
+      path,
+      params,
+      secrets: secretsOf(input),
+      readBack: async () => (await this.get(email)) !== null,
+    });
+  }
+
+  async update(email: string, input: AdminUpdateInput): Promise<void> {
+    const path = this.#path('PUT', email);
+    const params = formFrom(this.#caller, { method: 'PUT', path }, adminUpdateSchema, ADMIN_WIRE, input);
+    await this.#caller.call({ method: 'PUT', path, params, secrets: secretsOf(input) });
+  }
+
+  /** Deletes the admin. The real product reports success even when it does not exist. */
+  async delete(email: string): Promise<void> {
+    await this.#caller.call({ method: 'DELETE', path: this.#path('DELETE', email) });
+  }
+
+  /** True when `candidate` is the admin's password (global admins only may ask). */
+  verifyPassword(email: string, candidate: string): Promise<boolean> {
+    return verifyPassword(this.#caller, 'admin', email, candidate);
+  }
+}

@@ -1,0 +1,124 @@
+/** Mail alias accounts: `/api/alias/<mail>`, `/api/aliases/<domain>`, change_email. */
+import { z } from 'zod';
+import type { ApiCaller } from '../api-caller';
+import { accountRow, flag, list, text, timestamp } from '../normalize';
+import type { WireNames } from './common';
+import { accessPolicy, displayName, domainName, emailAddress, emailList, formFrom, orNull, segment } from './common';
+
+export const aliasCreateSchema = z.strictObject({
+  name: displayName.optional(),
+  /** SQL backends only. */
+  accessPolicy: accessPolicy.optional(),
+  members: emailList.optional(),
+});
+export type AliasCreateInput = z.input<typeof aliasCreateSchema>;
+
+export const aliasUpdateSchema = z
+  .strictObject({
+    name: displayName.optional(),
+    /** SQL backends only. */
+    accessPolicy: accessPolicy.optional(),
+    /** Replaces all members. */
+    members: emailList.optional(),
+    addMember: emailList.optional(),
+    removeMember: emailList.optional(),
+  })
+  .refine((v) => v.members === undefined || (v.addMember === undefined && v.removeMember === undefined), {
+    message: 'members conflicts with addMember/removeMember',
+    path: ['members'],
+  });
+export type AliasUpdateInput = z.input<typeof aliasUpdateSchema>;
+
+const ALIAS_WIRE: WireNames<typeof aliasUpdateSchema> = {
+  name: 'name',
+  accessPolicy: 'accessPolicy',
+  members: 'members',
+  addMember: 'addMember',
+  removeMember: 'removeMember',
+};
+
+/** An alias as GET returns it: the `alias` row plus members and moderators. */
+export const aliasSchema = accountRow({
+  address: z.string(),
+  name: text.optional(),
+  domain: text.optional(),
+  accesspolicy: text.optional(),
+  active: flag.optional(),
+  members: list.optional(),
+  moderators: list.optional(),
+  created: timestamp.optional(),
+  modified: timestamp.optional(),
+  expired: timestamp.optional(),
+});
+export type Alias = z.infer<typeof aliasSchema>;
+
+const aliasEmails = z.array(z.union([z.string(), z.looseObject({ address: z.string() }).transform((row) => row.address)]));
+const aliasRows = z.array(aliasSchema);
+
+export interface AliasListOptions {
+  disabledOnly?: boolean;
+}
+
+export class AliasesApi {
+  readonly #caller: ApiCaller;
+
+  constructor(caller: ApiCaller) {
+    this.#caller = caller;
+  }
+
+  #path(method: 'GET' | 'POST' | 'PUT' | 'DELETE', email: string): string {
+    return `/api/alias/${segment(this.#caller, { method, path: '/api/alias/<mail>' }, emailAddress, email)}`;
+  }
+
+  /** The alias, or `null` when it does not exist. */
+  async get(email: string): Promise<Alias | null> {
+    const path = this.#path('GET', email);
+    return orNull(
+      this.#caller.call({ method: 'GET', path }).then((envelope) => this.#caller.parseData({ method: 'GET', path }, aliasSchema, envelope._data)),
+    );
+  }
+
+  async create(email: string, input: AliasCreateInput = {}): Promise<void> {
+    const path = this.#path('POST', email);
+    const params = formFrom(this.#caller, { method: 'POST', path }, aliasCreateSchema, ALIAS_WIRE, input);
+    await this.#caller.call({ method: 'POST', path, params, readBack: async () => (await this.get(email)) !== null });
+  }
+
+  async update(email: string, input: AliasUpdateInput): Promise<void> {
+    const path = this.#path('PUT', email);
+    const params = formFrom(this.#caller, { method: 'PUT', path }, aliasUpdateSchema, ALIAS_WIRE, input);
+    await this.#caller.call({ method: 'PUT', path, params });
+  }
+
+  /** Deletes the alias. The real product reports success even when it does not exist. */
+  async delete(email: string): Promise<void> {
+    await this.#caller.call({ method: 'DELETE', path: this.#path('DELETE', email) });
+  }
+
+  /** Renames the alias (`POST /api/alias/<mail>/change_email/<new_mail>`). */
+  async changeEmail(email: string, newEmail: string): Promise<void> {
+    const site = { method: 'POST', path: '/api/alias/<mail>/change_email/<new_mail>' } as const;
+    const path = `${this.#path('POST', email)}/change_email/${segment(this.#caller, site, emailAddress, newEmail)}`;
+    await this.#caller.call({
+      method: 'POST',
+      path,
+      readBack: async () => (await this.get(email)) === null && (await this.get(newEmail)) !== null,
+    });
+  }
+
+  /** Aliases of a domain: emails with `emailOnly: true`, else full rows. */
+  list(domain: string, options: AliasListOptions & { emailOnly: true }): Promise<string[]>;
+  list(domain: string, options?: AliasListOptions & { emailOnly?: false }): Promise<Alias[]>;
+  async list(domain: string, options: AliasListOptions & { emailOnly?: boolean } = {}): Promise<string[] | Alias[]> {
+    const site = { method: 'GET', path: '/api/aliases/<domain>' } as const;
+    const path = `/api/aliases/${segment(this.#caller, site, domainName, domain)}`;
+    const envelope = await this.#caller.call({
+      method: 'GET',
+      path,
+      params: { email_only: options.emailOnly ? true : undefined, disabled_only: options.disabledOnly ? true : undefined },
+    });
+    return options.emailOnly
+      ? this.#caller.parseData({ method: 'GET', path }, aliasEmails, envelope._data ?? [])
+      : this.#caller.parseData({ method: 'GET', path }, aliasRows, envelope._data ?? []);
+  }
+}

@@ -1,0 +1,77 @@
+/** Input building blocks shared by the API areas, and the glue from a zod input schema to wire names. */
+import { z } from 'zod';
+import type { ApiCaller } from '../api-caller';
+import type { CallSite } from '../errors';
+import { ApiError } from '../errors';
+import type { FormValue } from '../form';
+import { pathSegment, toWireParams } from '../form';
+
+/**
+ * An email address as iRedMail stores it. Deliberately simple: the server has the final word; the
+ * client only refuses what could break the URL or a comma list (`/`, `?`, `#`, `,`, spaces).
+ */
+export const emailAddress = z
+  .string()
+  .regex(/^[^@\s,/?#]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+$/, 'must be an email address');
+
+export const domainName = z
+  .string()
+  .regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+$/, 'must be a domain name');
+
+/** A list of addresses sent comma-separated; `[]` sends an empty value (clears, where the API allows). */
+export const emailList = z.array(emailAddress);
+export const accountStatus = z.enum(['active', 'disabled']);
+/** Sizes and counts: whole, non-negative numbers (MB for quotas; 0 = unlimited). */
+export const count = z.number().int().nonnegative();
+/** Preferred language such as `en_US` (the column holds 5 characters). */
+export const language = z.string().regex(/^[A-Za-z]{2,3}(?:[_-][A-Za-z]{2})?$/, 'must be a language code such as en_US');
+/** Free text for display names and descriptions (a comma is fine here: it is not a list). */
+export const displayName = z.string().max(255);
+/** Who may send to an alias or mailing list. */
+export const accessPolicy = z.enum(['public', 'domain', 'subdomain', 'membersonly', 'moderatorsonly', 'membersandmoderatorsonly']);
+/** A password: non-empty. The server enforces the policy (length, character classes). */
+export const password = z.string().min(1);
+
+/** Maps each key of a zod object schema to its wire name; the compiler checks none is missing. */
+export type WireNames<S extends z.ZodObject> = { readonly [K in keyof z.output<S>]-?: string };
+
+/** Validates input with its schema and renames the keys to the API's parameter names. */
+export function formFrom<S extends z.ZodObject>(
+  caller: ApiCaller,
+  site: CallSite,
+  schema: S,
+  wire: WireNames<S>,
+  input: z.input<S>,
+): Record<string, FormValue> {
+  const parsed = caller.parseInput(site, schema, input) as Record<string, FormValue>;
+  return toWireParams(parsed, wire as Readonly<Record<string, string>>);
+}
+
+/** Validates a path parameter and puts it into a URL path segment. */
+export function segment(caller: ApiCaller, site: CallSite, schema: z.ZodString, value: string): string {
+  return pathSegment(caller.parseInput(site, schema, value));
+}
+
+/** Scope of spam policies and throttles. */
+export type PolicyTarget = { global: true } | { domain: string } | { user: string };
+
+export function targetSegment(caller: ApiCaller, site: CallSite, target: PolicyTarget): string {
+  if ('global' in target) return 'global';
+  if ('domain' in target) return pathSegment(caller.parseInput(site, domainName, target.domain));
+  return pathSegment(caller.parseInput(site, emailAddress, target.user));
+}
+
+/** `null` when the API says the account does not exist; other failures propagate. */
+export async function orNull<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof ApiError && error.isNotFound()) return null;
+    throw error;
+  }
+}
+
+/** The secret values of an input (plain password, stored hash), to scrub from error messages. */
+export function secretsOf(input: { password?: string | undefined; passwordHash?: string | undefined }): string[] {
+  return [input.password, input.passwordHash].filter((value): value is string => value !== undefined && value !== '');
+}

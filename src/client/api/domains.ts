@@ -1,0 +1,291 @@
+/** Mail domains: `/api/domain/<domain>`, `/api/domains`, and domain admins `/api/domain/admins/<domain>`. */
+import { z } from 'zod';
+import type { ApiCaller } from '../api-caller';
+import { accountRow, flag, list, num, settings, text, timestamp } from '../normalize';
+import type { WireNames } from './common';
+import { accountStatus, count, displayName, domainName, emailAddress, emailList, formFrom, language, orNull, segment } from './common';
+
+/** Domain profiles a global admin can hide from normal admins (`disableDomainProfile`). */
+export const domainProfile = z.enum(['bcc', 'relay', 'catchall', 'aliases', 'throttle', 'greylisting', 'wblist', 'spampolicy', 'backupmx', 'advanced']);
+/** User profiles a global admin can hide from normal admins (`disableUserProfile`). */
+export const userProfile = z.enum(['bcc', 'forwarding', 'relay', 'aliases', 'throttle', 'greylisting', 'wblist', 'spampolicy']);
+/** Self-service preferences (`disableUserPreference`). */
+export const userPreference = z.enum(['personal_info', 'forwarding', 'wblist', 'quarantine', 'rcvd_mails', 'spampolicy']);
+/** Domain services (`enableService`): `self-service` everywhere; the others exist on LDAP backends. */
+export const domainService = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'must be a service name such as self-service');
+
+export const domainCreateSchema = z.strictObject({
+  name: displayName.optional(),
+  quota: count.optional(),
+  language: language.optional(),
+  transport: z.string().optional(),
+  defaultQuota: count.optional(),
+  maxUserQuota: count.optional(),
+  numberOfUsers: count.optional(),
+  numberOfAliases: count.optional(),
+  /** LDAP backends only. */
+  numberOfLists: count.optional(),
+  senderBcc: emailAddress.optional(),
+  recipientBcc: emailAddress.optional(),
+});
+export type DomainCreateInput = z.input<typeof domainCreateSchema>;
+
+const DOMAIN_CREATE_WIRE: WireNames<typeof domainCreateSchema> = {
+  name: 'name',
+  quota: 'quota',
+  language: 'language',
+  transport: 'transport',
+  defaultQuota: 'defaultQuota',
+  maxUserQuota: 'maxUserQuota',
+  numberOfUsers: 'numberOfUsers',
+  numberOfAliases: 'numberOfAliases',
+  numberOfLists: 'numberOfLists',
+  senderBcc: 'senderBcc',
+  recipientBcc: 'recipientBcc',
+};
+
+export const domainUpdateSchema = z
+  .strictObject({
+    name: displayName.optional(),
+    accountStatus: accountStatus.optional(),
+    quota: count.optional(),
+    language: language.optional(),
+    transport: z.string().optional(),
+    minPasswordLength: count.optional(),
+    maxPasswordLength: count.optional(),
+    defaultQuota: count.optional(),
+    maxUserQuota: count.optional(),
+    numberOfUsers: count.optional(),
+    numberOfAliases: count.optional(),
+    /** `''` clears it. */
+    senderBcc: z.union([emailAddress, z.literal('')]).optional(),
+    /** `''` clears it. */
+    recipientBcc: z.union([emailAddress, z.literal('')]).optional(),
+    isBackupMx: z.boolean().optional(),
+    /** Host or IP of the primary MX, optional port: `[mail.example.com]:25`. */
+    primaryMx: z.string().optional(),
+    /** Catch-all addresses; `[]` disables catch-all. */
+    catchall: emailList.optional(),
+    /** e.g. `smtp:[192.168.1.2]:25`; `''` disables the outbound relay. */
+    outboundRelay: z.string().optional(),
+    enableService: z.array(domainService).optional(),
+    disableService: z.array(domainService).optional(),
+    /** Disable every service (mail included); sent as an empty `removeAllServices=`. */
+    removeAllServices: z.literal(true).optional(),
+    disableDomainProfile: z.array(domainProfile).optional(),
+    enableDomainProfile: z.array(domainProfile).optional(),
+    disableUserProfile: z.array(userProfile).optional(),
+    enableUserProfile: z.array(userProfile).optional(),
+    disableUserPreference: z.array(userPreference).optional(),
+    enableUserPreference: z.array(userPreference).optional(),
+  })
+  .refine((v) => (v.isBackupMx === undefined) === (v.primaryMx === undefined) || v.isBackupMx === false, {
+    message: 'isBackupMx=true and primaryMx must be used together',
+    path: ['primaryMx'],
+  })
+  .refine((v) => !(v.isBackupMx === true && v.transport !== undefined), {
+    message: 'transport conflicts with isBackupMx/primaryMx',
+    path: ['transport'],
+  });
+export type DomainUpdateInput = z.input<typeof domainUpdateSchema>;
+
+const DOMAIN_UPDATE_WIRE: WireNames<typeof domainUpdateSchema> = {
+  name: 'name',
+  accountStatus: 'accountStatus',
+  quota: 'quota',
+  language: 'language',
+  transport: 'transport',
+  minPasswordLength: 'minPasswordLength',
+  maxPasswordLength: 'maxPasswordLength',
+  defaultQuota: 'defaultQuota',
+  maxUserQuota: 'maxUserQuota',
+  numberOfUsers: 'numberOfUsers',
+  numberOfAliases: 'numberOfAliases',
+  senderBcc: 'senderBcc',
+  recipientBcc: 'recipientBcc',
+  isBackupMx: 'is_backupmx',
+  primaryMx: 'primarymx',
+  catchall: 'catchall',
+  outboundRelay: 'outboundRelay',
+  enableService: 'enableService',
+  disableService: 'disableService',
+  removeAllServices: 'removeAllServices',
+  disableDomainProfile: 'disableDomainProfile',
+  enableDomainProfile: 'enableDomainProfile',
+  disableUserProfile: 'disableUserProfile',
+  enableUserProfile: 'enableUserProfile',
+  disableUserPreference: 'disableUserPreference',
+  enableUserPreference: 'enableUserPreference',
+};
+
+/** A domain as GET returns it: the `domain` row plus bcc, catch-all, relay and counters. */
+export const domainSchema = accountRow({
+  domain: z.string(),
+  description: text.optional(),
+  aliases: num.optional(),
+  mailboxes: num.optional(),
+  maillists: num.optional(),
+  maxquota: num.optional(),
+  quota: num.optional(),
+  transport: text.optional(),
+  backupmx: flag.optional(),
+  active: flag.optional(),
+  settings: settings.optional(),
+  created: timestamp.optional(),
+  modified: timestamp.optional(),
+  expired: timestamp.optional(),
+  sbcc_addr: text.optional(),
+  rbcc_addr: text.optional(),
+  catchall: list.optional(),
+  relayhost: text.optional(),
+  num_existing_users: num.optional(),
+  num_existing_aliases: num.optional(),
+  num_existing_lists: num.optional(),
+});
+export type Domain = z.infer<typeof domainSchema>;
+
+/** Domains list entries: full rows, or names only (`nameOnly`). */
+const domainNames = z.array(z.union([z.string(), z.looseObject({ domain: z.string() }).transform((row) => row.domain)]));
+const domainRows = z.array(domainSchema);
+
+/** Domain admins list: emails, or rows carrying the email under a known key. */
+const adminEmails = z.array(
+  z.union([
+    z.string(),
+    z
+      .looseObject({ username: z.string().optional(), mail: z.string().optional(), admin: z.string().optional() })
+      .transform((row) => row.username ?? row.mail ?? row.admin ?? ''),
+  ]),
+).transform((emails) => emails.filter((email) => email !== ''));
+
+export interface DomainDeleteOptions {
+  /** Keep the domain's mailboxes for this many days (otherwise the server's default applies). */
+  keepMailboxDays?: number;
+}
+
+export interface DomainUpdateOptions {
+  /**
+   * The real product clears the catch-all and the outbound relay when a PUT omits them. With
+   * `preserveUnsent` (default) the client reads the domain first and re-sends their current values
+   * when the update does not set them.
+   */
+  preserveUnsent?: boolean;
+}
+
+export interface DomainListOptions {
+  disabledOnly?: boolean;
+}
+
+/**
+ * An unknown domain is reported by the product as `INVALID_DOMAIN_NAME` on reads. The client has
+ * checked the name's syntax before sending it, so on these reads that code means "not found".
+ */
+const DOMAIN_NOT_FOUND = ['INVALID_DOMAIN_NAME'];
+
+export class DomainsApi {
+  readonly #caller: ApiCaller;
+  readonly admins: DomainAdminsApi;
+
+  constructor(caller: ApiCaller) {
+    this.#caller = caller;
+    this.admins = new DomainAdminsApi(caller);
+  }
+
+  /** The domain's profile, or `null` when it does not exist. */
+  async get(domain: string): Promise<Domain | null> {
+    const site = { method: 'GET', path: '/api/domain/<domain>' } as const;
+    const path = `/api/domain/${segment(this.#caller, site, domainName, domain)}`;
+    return orNull(
+      this.#caller.call({ method: 'GET', path, notFoundCodes: DOMAIN_NOT_FOUND }).then((envelope) =>
+        this.#caller.parseData({ method: 'GET', path }, domainSchema, envelope._data),
+      ),
+    );
+  }
+
+  async create(domain: string, input: DomainCreateInput = {}): Promise<void> {
+    const site = { method: 'POST', path: '/api/domain/<domain>' } as const;
+    const path = `/api/domain/${segment(this.#caller, site, domainName, domain)}`;
+    const params = formFrom(this.#caller, site, domainCreateSchema, DOMAIN_CREATE_WIRE, input);
+    await this.#caller.call({ method: 'POST', path, params, readBack: async () => (await this.get(domain)) !== null });
+  }
+
+  async update(domain: string, input: DomainUpdateInput, options: DomainUpdateOptions = {}): Promise<void> {
+    const site = { method: 'PUT', path: '/api/domain/<domain>' } as const;
+    const path = `/api/domain/${segment(this.#caller, site, domainName, domain)}`;
+    const params = formFrom(this.#caller, site, domainUpdateSchema, DOMAIN_UPDATE_WIRE, input);
+    if ((options.preserveUnsent ?? true) && (input.catchall === undefined || input.outboundRelay === undefined)) {
+      const current = await this.get(domain);
+      if (current && input.catchall === undefined && current.catchall !== undefined) params.catchall = current.catchall;
+      if (current && input.outboundRelay === undefined && current.relayhost) params.outboundRelay = current.relayhost;
+    }
+    await this.#caller.call({ method: 'PUT', path, params, notFoundCodes: DOMAIN_NOT_FOUND });
+  }
+
+  /** Deletes the domain. The real product reports success even when it does not exist. */
+  async delete(domain: string, options: DomainDeleteOptions = {}): Promise<void> {
+    const site = { method: 'DELETE', path: '/api/domain/<domain>' } as const;
+    let path = `/api/domain/${segment(this.#caller, site, domainName, domain)}`;
+    if (options.keepMailboxDays !== undefined) {
+      path += `/keep_mailbox_days/${this.#caller.parseInput(site, count, options.keepMailboxDays)}`;
+    }
+    await this.#caller.call({ method: 'DELETE', path });
+  }
+
+  /** All domains the admin manages: names only with `nameOnly: true`, else full rows. */
+  list(options: DomainListOptions & { nameOnly: true }): Promise<string[]>;
+  list(options?: DomainListOptions & { nameOnly?: false }): Promise<Domain[]>;
+  async list(options: DomainListOptions & { nameOnly?: boolean } = {}): Promise<string[] | Domain[]> {
+    const path = '/api/domains';
+    const envelope = await this.#caller.call({
+      method: 'GET',
+      path,
+      params: { name_only: options.nameOnly ? true : undefined, disabled_only: options.disabledOnly ? true : undefined },
+    });
+    const site = { method: 'GET', path } as const;
+    return options.nameOnly
+      ? this.#caller.parseData(site, domainNames, envelope._data ?? [])
+      : this.#caller.parseData(site, domainRows, envelope._data ?? []);
+  }
+}
+
+/** Normal domain admins of one domain: `PUT`/`GET /api/domain/admins/<domain>`. */
+export class DomainAdminsApi {
+  readonly #caller: ApiCaller;
+
+  constructor(caller: ApiCaller) {
+    this.#caller = caller;
+  }
+
+  #path(method: 'GET' | 'PUT', domain: string): string {
+    return `/api/domain/admins/${segment(this.#caller, { method, path: '/api/domain/admins/<domain>' }, domainName, domain)}`;
+  }
+
+  /** Emails of the domain's admins. */
+  async get(domain: string): Promise<string[]> {
+    const path = this.#path('GET', domain);
+    const envelope = await this.#caller.call({ method: 'GET', path, notFoundCodes: DOMAIN_NOT_FOUND });
+    return this.#caller.parseData({ method: 'GET', path }, adminEmails, envelope._data ?? []);
+  }
+
+  async add(domain: string, admins: readonly string[]): Promise<void> {
+    await this.#put(domain, { addAdmin: this.#emails(admins) });
+  }
+
+  async remove(domain: string, admins: readonly string[]): Promise<void> {
+    await this.#put(domain, { removeAdmin: this.#emails(admins) });
+  }
+
+  async removeAll(domain: string): Promise<void> {
+    // The doc's spelling: the parameter's presence with an empty value.
+    await this.#put(domain, { removeAllAdmins: null });
+  }
+
+  #emails(admins: readonly string[]): string[] {
+    return this.#caller.parseInput({ method: 'PUT', path: '/api/domain/admins/<domain>' }, emailList.min(1), admins);
+  }
+
+  async #put(domain: string, params: Record<string, string[] | null>): Promise<void> {
+    const path = this.#path('PUT', domain);
+    await this.#caller.call({ method: 'PUT', path, params });
+  }
+}

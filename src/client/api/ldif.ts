@@ -1,0 +1,67 @@
+/**
+ * LDIF export: `GET /api/ldif/<kind>/<id>`. The LDAP edition only — the SQL edition has no such
+ * routes and answers its 404 page, which this reports as `UnsupportedError` instead of a crash.
+ */
+import { z } from 'zod';
+import type { ApiCaller } from '../api-caller';
+import { ApiError, UnexpectedResponseError, UnsupportedError } from '../errors';
+import { domainName, emailAddress, segment } from './common';
+
+export type LdifKind = 'domain' | 'catchall' | 'admin' | 'user' | 'maillist' | 'alias';
+
+const DOMAIN_KINDS: ReadonlySet<LdifKind> = new Set(['domain', 'catchall']);
+/** Statuses with which a server says "no such route here". */
+const NO_ROUTE_STATUSES = new Set([404, 405, 501]);
+
+/** LDIF text; a server may also send it as a list of lines. */
+const ldifText = z.union([z.string(), z.array(z.string()).transform((lines) => lines.join('\n'))]);
+
+export class LdifApi {
+  readonly #caller: ApiCaller;
+
+  constructor(caller: ApiCaller) {
+    this.#caller = caller;
+  }
+
+  /** Exports one account as LDIF text. `id` is a domain for `domain`/`catchall`, an email otherwise. */
+  async export(kind: LdifKind, id: string): Promise<string> {
+    const site = { method: 'GET', path: `/api/ldif/${kind}/<id>` } as const;
+    const path = `/api/ldif/${kind}/${segment(this.#caller, site, DOMAIN_KINDS.has(kind) ? domainName : emailAddress, id)}`;
+    try {
+      const envelope = await this.#caller.call({ method: 'GET', path });
+      return this.#caller.parseData({ method: 'GET', path }, ldifText, envelope._data);
+    } catch (error) {
+      if ((error instanceof UnexpectedResponseError || error instanceof ApiError) && NO_ROUTE_STATUSES.has(error.status)) {
+        throw new UnsupportedError(
+          `LDIF export is unsupported by this server (HTTP ${error.status} on ${path}): the SQL edition of iRedAdmin-Pro has no /api/ldif routes`,
+          { method: 'GET', path },
+        );
+      }
+      throw error;
+    }
+  }
+
+  domain(domain: string): Promise<string> {
+    return this.export('domain', domain);
+  }
+
+  catchall(domain: string): Promise<string> {
+    return this.export('catchall', domain);
+  }
+
+  admin(email: string): Promise<string> {
+    return this.export('admin', email);
+  }
+
+  user(email: string): Promise<string> {
+    return this.export('user', email);
+  }
+
+  maillist(email: string): Promise<string> {
+    return this.export('maillist', email);
+  }
+
+  alias(email: string): Promise<string> {
+    return this.export('alias', email);
+  }
+}

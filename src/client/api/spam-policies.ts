@@ -1,0 +1,125 @@
+/** Spam policies (amavisd): `/api/spampolicy/global`, `/api/spampolicy/domain/<domain>`, `/api/spampolicy/user/<mail>`. */
+import { z } from 'zod';
+import type { ApiCaller } from '../api-caller';
+import { accountRow, flag, num, text } from '../normalize';
+import type { PolicyTarget, WireNames } from './common';
+import { formFrom, targetSegment } from './common';
+
+/**
+ * A whole spam policy. The product's PUT replaces the entire policy (an absent flag falls back to
+ * its default), so every flag has its documented default here and all are always sent.
+ */
+export const spamPolicySchema = z.strictObject({
+  bypassSpamChecks: z.boolean().default(false),
+  bypassVirusChecks: z.boolean().default(false),
+  bypassBannedChecks: z.boolean().default(false),
+  bypassHeaderChecks: z.boolean().default(false),
+  quarantineSpam: z.boolean().default(false),
+  quarantineVirus: z.boolean().default(true),
+  quarantineBanned: z.boolean().default(false),
+  quarantineBadHeader: z.boolean().default(false),
+  prefixSpamInSubject: z.boolean().default(false),
+  alwaysInsertXSpamHeaders: z.boolean().default(false),
+  /** Whole numbers only (the product rejects decimals); omit to use amavisd's system setting. */
+  spamScore: z.number().int().optional(),
+});
+export type SpamPolicyInput = z.input<typeof spamPolicySchema>;
+export type SpamPolicySettings = z.output<typeof spamPolicySchema>;
+
+const SPAM_POLICY_WIRE: WireNames<typeof spamPolicySchema> = {
+  bypassSpamChecks: 'bypass_spam_checks',
+  bypassVirusChecks: 'bypass_virus_checks',
+  bypassBannedChecks: 'bypass_banned_checks',
+  bypassHeaderChecks: 'bypass_header_checks',
+  quarantineSpam: 'quarantine_spam',
+  quarantineVirus: 'quarantine_virus',
+  quarantineBanned: 'quarantine_banned',
+  quarantineBadHeader: 'quarantine_bad_header',
+  prefixSpamInSubject: 'prefix_spam_in_subject',
+  alwaysInsertXSpamHeaders: 'always_insert_x_spam_headers',
+  spamScore: 'spam_score',
+};
+
+/** The amavisd `policy` row GET returns. */
+export const spamPolicyRowSchema = accountRow({
+  policy_name: text.optional(),
+  bypass_spam_checks: flag.optional(),
+  bypass_virus_checks: flag.optional(),
+  bypass_banned_checks: flag.optional(),
+  bypass_header_checks: flag.optional(),
+  spam_quarantine_to: text.optional(),
+  virus_quarantine_to: text.optional(),
+  banned_quarantine_to: text.optional(),
+  bad_header_quarantine_to: text.optional(),
+  spam_subject_tag2: text.optional(),
+  spam_tag_level: num.optional(),
+  spam_tag2_level: num.optional(),
+  spam_kill_level: num.optional(),
+});
+export type SpamPolicyRow = z.infer<typeof spamPolicyRowSchema>;
+
+/** amavisd's `spam_tag_level` that makes it insert X-Spam-* headers into every message. */
+const ALWAYS_TAG_LEVEL = -100;
+
+const isSet = (value: string | null | undefined): boolean => value !== null && value !== undefined && value !== '';
+
+/** Reads a policy row back as the API's flags, the inverse of what PUT stores. */
+export function spamPolicySettingsFromRow(row: SpamPolicyRow): SpamPolicySettings {
+  const score = row.spam_tag2_level ?? row.spam_kill_level;
+  return {
+    bypassSpamChecks: row.bypass_spam_checks ?? false,
+    bypassVirusChecks: row.bypass_virus_checks ?? false,
+    bypassBannedChecks: row.bypass_banned_checks ?? false,
+    bypassHeaderChecks: row.bypass_header_checks ?? false,
+    quarantineSpam: isSet(row.spam_quarantine_to),
+    quarantineVirus: isSet(row.virus_quarantine_to),
+    quarantineBanned: isSet(row.banned_quarantine_to),
+    quarantineBadHeader: isSet(row.bad_header_quarantine_to),
+    prefixSpamInSubject: isSet(row.spam_subject_tag2),
+    alwaysInsertXSpamHeaders: row.spam_tag_level !== null && row.spam_tag_level !== undefined && row.spam_tag_level <= ALWAYS_TAG_LEVEL,
+    ...(score !== null && score !== undefined ? { spamScore: score } : {}),
+  };
+}
+
+export interface SpamPolicy {
+  /** The flags as the API's parameters name them. */
+  settings: SpamPolicySettings;
+  /** The amavisd row as the server sent it (known columns normalized). */
+  row: SpamPolicyRow;
+}
+
+export class SpamPoliciesApi {
+  readonly #caller: ApiCaller;
+
+  constructor(caller: ApiCaller) {
+    this.#caller = caller;
+  }
+
+  #path(method: 'GET' | 'PUT' | 'DELETE', target: PolicyTarget): string {
+    const site = { method, path: '/api/spampolicy/<global|domain/<domain>|user/<mail>>' };
+    // `global` is a segment of its own; domains and users sit under a kind prefix.
+    const prefix = 'global' in target ? '' : 'domain' in target ? 'domain/' : 'user/';
+    return `/api/spampolicy/${prefix}${targetSegment(this.#caller, site, target)}`;
+  }
+
+  /** The policy, or `null` when none is set for the target (the API answers `{}`). */
+  async get(target: PolicyTarget): Promise<SpamPolicy | null> {
+    const path = this.#path('GET', target);
+    const envelope = await this.#caller.call({ method: 'GET', path });
+    const data = envelope._data;
+    if (data === undefined || data === null || (typeof data === 'object' && Object.keys(data).length === 0)) return null;
+    const row = this.#caller.parseData({ method: 'GET', path }, spamPolicyRowSchema, data);
+    return { settings: spamPolicySettingsFromRow(row), row };
+  }
+
+  /** Replaces the target's whole policy; flags not given take their documented defaults. */
+  async set(target: PolicyTarget, input: SpamPolicyInput = {}): Promise<void> {
+    const path = this.#path('PUT', target);
+    const params = formFrom(this.#caller, { method: 'PUT', path }, spamPolicySchema, SPAM_POLICY_WIRE, input);
+    await this.#caller.call({ method: 'PUT', path, params });
+  }
+
+  async delete(target: PolicyTarget): Promise<void> {
+    await this.#caller.call({ method: 'DELETE', path: this.#path('DELETE', target) });
+  }
+}

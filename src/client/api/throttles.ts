@@ -1,0 +1,79 @@
+/** Throttling (iRedAPD): `/api/throttle/global|<domain>|<mail>/inbound|outbound`. */
+import { z } from 'zod';
+import type { ApiCaller } from '../api-caller';
+import { accountRow, num, text } from '../normalize';
+import type { PolicyTarget, WireNames } from './common';
+import { formFrom, targetSegment } from './common';
+
+export type ThrottleDirection = 'inbound' | 'outbound';
+
+/** A limit: N > 0 a limit, 0 unlimited, -1 inherit from the lower-priority setting. */
+const limit = z.number().int().min(-1);
+
+/**
+ * Throttle settings. The product stores every limit a POST leaves out as 0 (unlimited), so the
+ * client always sends all four: an omitted limit is sent as 0 on purpose, not dropped.
+ */
+export const throttleSchema = z.strictObject({
+  /** Seconds. */
+  period: z.number().int().positive(),
+  /** Max size of one message, bytes. */
+  msgSize: limit.default(0),
+  /** Max number of messages in the period. */
+  maxMsgs: limit.default(0),
+  /** Max cumulative size in the period, bytes. */
+  maxQuota: limit.default(0),
+});
+export type ThrottleInput = z.input<typeof throttleSchema>;
+
+const THROTTLE_WIRE: WireNames<typeof throttleSchema> = {
+  period: 'period',
+  msgSize: 'msg_size',
+  maxMsgs: 'max_msgs',
+  maxQuota: 'max_quota',
+};
+
+/** The iRedAPD `throttle` row GET returns (under `setting`). */
+export const throttleRowSchema = accountRow({
+  account: text.optional(),
+  kind: text.optional(),
+  priority: num.optional(),
+  period: num.optional(),
+  msg_size: num.optional(),
+  max_msgs: num.optional(),
+  max_quota: num.optional(),
+  max_rcpts: num.optional(),
+});
+export type Throttle = z.infer<typeof throttleRowSchema>;
+
+export class ThrottlesApi {
+  readonly #caller: ApiCaller;
+
+  constructor(caller: ApiCaller) {
+    this.#caller = caller;
+  }
+
+  #path(method: 'GET' | 'POST', target: PolicyTarget, direction: ThrottleDirection): string {
+    const site = { method, path: '/api/throttle/<global|domain|mail>/<inbound|outbound>' };
+    const inout = this.#caller.parseInput(site, z.enum(['inbound', 'outbound']), direction);
+    return `/api/throttle/${targetSegment(this.#caller, site, target)}/${inout}`;
+  }
+
+  /** The throttle, or `null` when none is set (the API answers `setting: {}`). */
+  async get(target: PolicyTarget, direction: ThrottleDirection): Promise<Throttle | null> {
+    const path = this.#path('GET', target, direction);
+    const envelope = await this.#caller.call({ method: 'GET', path });
+    // The product answers throttle reads under `setting`, not `_data`; accept either.
+    const data = envelope.setting ?? envelope._data;
+    if (data === undefined || data === null || (typeof data === 'object' && Object.keys(data).length === 0)) return null;
+    return this.#caller.parseData({ method: 'GET', path }, throttleRowSchema, data);
+  }
+
+  /** Creates or replaces the throttle; all four values are sent (omitted limits as 0). */
+  async set(target: PolicyTarget, direction: ThrottleDirection, input: ThrottleInput): Promise<void> {
+    const path = this.#path('POST', target, direction);
+    const params = formFrom(this.#caller, { method: 'POST', path }, throttleSchema, THROTTLE_WIRE, input);
+    // Setting the same values twice leaves the same state: safe to retry although it is a POST.
+    await this.#caller.call({ method: 'POST', path, params, idempotent: true });
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * Typed errors of the client. Every error names the API call (method + path) it came from and
+ * never carries a password or a cookie: messages are built from codes and paths only, and free
+ * text the server sends back (exception reprs) is scrubbed of the secrets the call knew about.
+ */
+import type { HttpMethod } from './http-types';
+
+export interface CallSite {
+  method: HttpMethod;
+  /** API path (e.g. `/api/user/a@b.io`), without the base URL and without a query string. */
+  path: string;
+}
+
+/** Base class: `instanceof IRedAdminError` catches everything this client throws on purpose. */
+export class IRedAdminError extends Error {
+  readonly method: HttpMethod;
+  readonly path: string;
+
+  constructor(message: string, site: CallSite, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.method = site.method;
+    this.path = site.path;
+  }
+}
+
+/** `_msg` codes that mean "the account you named does not exist". */
+export const NOT_FOUND_CODES: ReadonlySet<string> = new Set(['NO_SUCH_ACCOUNT', 'ACCOUNT_NOT_EXIST', 'OLD_EMAIL_NOT_EXIST']);
+const ALREADY_EXISTS_CODES: ReadonlySet<string> = new Set(['ALREADY_EXISTS', 'NEW_EMAIL_ALREADY_EXISTS']);
+const PERMISSION_CODES: ReadonlySet<string> = new Set([
+  'PERMISSION_DENIED',
+  'PERMISSION_DENIED_UPDATE_GLOBAL_ADMIN_PROFILE',
+  'NOT_AUTHORIZED',
+  'NOT_ALLOWED',
+]);
+/** Misspellings the real product is known to send, mapped to the code they mean. */
+const MISSPELT_CODES: Readonly<Record<string, string>> = { EMPTY_PASSSWORD: 'EMPTY_PASSWORD' };
+
+/** A code is an upper-case identifier; anything else in `_msg` is free text (an exception repr). */
+const CODE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
+const MAX_TEXT_IN_MESSAGE = 300;
+
+/** Replaces every occurrence of each secret with `***` (longest first, so overlapping secrets are fully hidden). */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of [...secrets].filter((s) => s.length > 0).sort((a, b) => b.length - a.length)) {
+    out = out.split(secret).join('***');
+  }
+  return out;
+}
+
+function describeMsg(msg: string | undefined, secrets: readonly string[]): string {
+  if (msg === undefined || msg === '') return 'failed without a reason (no _msg)';
+  const clean = redact(msg, secrets);
+  return clean.length > MAX_TEXT_IN_MESSAGE ? `${clean.slice(0, MAX_TEXT_IN_MESSAGE)}…` : clean;
+}
+
+export interface ApiErrorInit extends CallSite {
+  /** The body's `_msg`, redacted; `undefined` when the failure came without one. */
+  msg: string | undefined;
+  status: number;
+  /** Extra codes that mean "not found" for this particular call (see `ApiError.isNotFound`). */
+  notFoundCodes?: readonly string[];
+  secrets?: readonly string[];
+}
+
+/** The API answered `{"_success": false, …}` (or a JSON failure with a non-200 status). */
+export class ApiError extends IRedAdminError {
+  /** `_msg` as sent (secrets scrubbed); `undefined` when the server gave no reason. */
+  readonly code: string | undefined;
+  /** `code` with known misspellings fixed; `undefined` when `_msg` is absent or free text. */
+  readonly normalizedCode: string | undefined;
+  readonly status: number;
+  readonly #notFoundCodes: readonly string[];
+
+  constructor(init: ApiErrorInit, prefix = 'iRedAdmin API call failed') {
+    super(`${prefix}: ${init.method} ${init.path} → ${describeMsg(init.msg, init.secrets ?? [])} (HTTP ${init.status})`, init);
+    this.code = init.msg === undefined ? undefined : redact(init.msg, init.secrets ?? []);
+    this.normalizedCode =
+      this.code !== undefined && CODE_PATTERN.test(this.code) ? (MISSPELT_CODES[this.code] ?? this.code) : undefined;
+    this.status = init.status;
+    this.#notFoundCodes = init.notFoundCodes ?? [];
+  }
+
+  /**
+   * True when the server says the named account does not exist. Besides the generic codes, a call
+   * may declare codes that mean "not found" only in its context: e.g. a domain read answers
+   * `INVALID_DOMAIN_NAME` for an unknown domain, which the client can trust because it already
+   * checked the name's syntax before sending it.
+   */
+  isNotFound(): boolean {
+    const code = this.normalizedCode;
+    return code !== undefined && (NOT_FOUND_CODES.has(code) || this.#notFoundCodes.includes(code));
+  }
+
+  isAlreadyExists(): boolean {
+    return this.normalizedCode !== undefined && ALREADY_EXISTS_CODES.has(this.normalizedCode);
+  }
+
+  isPermissionDenied(): boolean {
+    return this.normalizedCode !== undefined && PERMISSION_CODES.has(this.normalizedCode);
+  }
+
+  isLoginRequired(): boolean {
+    return this.normalizedCode === 'LOGIN_REQUIRED';
+  }
+}
+
+/** Login failed (bad credentials, client IP not allowed…) or the session was refused right after a fresh login. */
+export class AuthError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, 'iRedAdmin login failed');
+  }
+}
+
+/** The request could not be completed on the network (refused, reset, TLS failure…). */
+export class NetworkError extends IRedAdminError {
+  /** Low-level error code (`ECONNRESET`, `UND_ERR_SOCKET`, `DEPTH_ZERO_SELF_SIGNED_CERT`…), if any. */
+  readonly code: string | undefined;
+  /**
+   * False when the request certainly never reached the server (connection refused, DNS failure):
+   * then even a non-idempotent call can be repeated safely. True means the outcome is unknown.
+   */
+  readonly requestMayHaveBeenSent: boolean;
+  /** False for failures a retry cannot fix (certificate problems). */
+  readonly retryable: boolean;
+
+  constructor(
+    site: CallSite,
+    detail: { code: string | undefined; requestMayHaveBeenSent: boolean; retryable: boolean; reason: string },
+    cause?: unknown,
+  ) {
+    super(`Network error on ${site.method} ${site.path}: ${detail.reason}${detail.code ? ` (${detail.code})` : ''}`, site, {
+      cause,
+    });
+    this.code = detail.code;
+    this.requestMayHaveBeenSent = detail.requestMayHaveBeenSent;
+    this.retryable = detail.retryable;
+  }
+}
+
+/** No complete answer within `timeoutMs`. The request may have been processed. */
+export class TimeoutError extends IRedAdminError {
+  readonly timeoutMs: number;
+  readonly requestMayHaveBeenSent = true;
+
+  constructor(site: CallSite, timeoutMs: number, cause?: unknown) {
+    super(`Timed out after ${timeoutMs} ms on ${site.method} ${site.path}`, site, { cause });
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
+ * The server answered, but not with the API's JSON envelope: an HTML 404 (API disabled or route
+ * missing), a 303 redirect to a login page, a 405, a 5xx from the web server, malformed JSON, or
+ * `_data` that does not fit the expected shape.
+ */
+export class UnexpectedResponseError extends IRedAdminError {
+  readonly status: number;
+  readonly contentType: string | undefined;
+
+  constructor(site: CallSite, status: number, contentType: string | undefined, reason: string) {
+    super(`Unexpected response to ${site.method} ${site.path}: HTTP ${status}${contentType ? ` (${contentType})` : ''} — ${reason}`, site);
+    this.status = status;
+    this.contentType = contentType;
+  }
+}
+
+/** The operation does not exist on the server's edition (LDIF export on the SQL edition…). */
+export class UnsupportedError extends IRedAdminError {}
+
+/** The caller's input failed validation before anything was sent. Messages name fields, never values. */
+export class ValidationError extends IRedAdminError {
+  readonly issues: readonly { path: string; message: string }[];
+
+  constructor(site: CallSite, issues: readonly { path: string; message: string }[]) {
+    super(`Invalid input for ${site.method} ${site.path}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`, site);
+    this.issues = issues;
+  }
+}

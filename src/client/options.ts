@@ -1,0 +1,67 @@
+/** Client options, checked once at construction so a typo fails fast instead of at the first call. */
+import { z } from 'zod';
+import type { RetryOptions } from './api-caller';
+import type { MailingListApiKind } from './api/mailing-lists';
+import type { Logger } from './logger';
+import type { TlsOptions } from './transport';
+
+export interface IRedAdminClientOptions<K extends MailingListApiKind = 'sql'> {
+  /** Where iRedAdmin-Pro answers, e.g. `https://mail.example.com/iredadmin` (`/api/...` is appended). */
+  baseUrl: string;
+  /** Admin username: a full email address. */
+  username: string;
+  password: string;
+  /** Deadline of one HTTP exchange, ms (default 30000). */
+  timeoutMs?: number;
+  /** Most requests on the wire at once (default 8). */
+  maxConcurrency?: number;
+  /** Retries of a failed call: a count (default 3) or the full backoff settings. */
+  retries?: number | Partial<RetryOptions>;
+  tls?: TlsOptions;
+  /** `sql` (default): mlmmj lists at `/api/ml/<mail>`; `ldap`: `/api/maillist/<mail>`. */
+  mailingListApi?: K;
+  /** Receives debug/info/warn entries (never secrets). */
+  logger?: Logger;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_CONCURRENCY = 8;
+export const DEFAULT_RETRY: RetryOptions = { retries: 3, baseDelayMs: 200, maxDelayMs: 5_000 };
+
+const optionsSchema = z.object({
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  username: z.string().min(1),
+  password: z.string().min(1),
+  timeoutMs: z.number().int().positive().default(DEFAULT_TIMEOUT_MS),
+  maxConcurrency: z.number().int().positive().default(DEFAULT_MAX_CONCURRENCY),
+  retries: z
+    .union([
+      z.number().int().nonnegative().transform((retries) => ({ ...DEFAULT_RETRY, retries })),
+      z
+        .object({
+          retries: z.number().int().nonnegative().optional(),
+          baseDelayMs: z.number().nonnegative().optional(),
+          maxDelayMs: z.number().nonnegative().optional(),
+        })
+        .transform((partial) => ({ ...DEFAULT_RETRY, ...partial })),
+    ])
+    .default(DEFAULT_RETRY),
+  tls: z
+    .object({
+      ca: z.custom<NonNullable<TlsOptions['ca']>>((value) => value !== null && value !== undefined).optional(),
+      insecure: z.boolean().optional(),
+    })
+    .optional(),
+  mailingListApi: z.enum(['sql', 'ldap']).default('sql'),
+  logger: z.custom<Logger>((value) => typeof value === 'function').optional(),
+});
+
+export type ResolvedOptions = z.output<typeof optionsSchema>;
+
+/** Validates options; the message lists fields, never values (the password is one of them). */
+export function resolveOptions(options: IRedAdminClientOptions<MailingListApiKind>): ResolvedOptions {
+  const parsed = optionsSchema.safeParse(options);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(options)'}: ${issue.message}`).join('; ');
+  throw new TypeError(`Invalid IRedAdminClient options: ${fields}`);
+}
