@@ -5,6 +5,7 @@
  *   --database <postgres URL | PGlite data dir | memory>   (default: DATABASE_URL or memory)
  * IREDADMIN_ADMIN / IREDADMIN_ADMIN_PASSWORD create the first global admin.
  */
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { settingsFromEnv } from './config';
 import { startServer } from './server';
@@ -26,7 +27,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${values.port}"`);
   const settings = settingsFromEnv();
   const email = process.env.IREDADMIN_ADMIN;
-  const password = process.env.IREDADMIN_ADMIN_PASSWORD;
+  // A bootstrap admin without a password gets a generated one, printed once below.
+  const generated = email && !process.env.IREDADMIN_ADMIN_PASSWORD;
+  const password = process.env.IREDADMIN_ADMIN_PASSWORD || (email ? generatePassword() : undefined);
   if (!settings.enableApi) process.stderr.write('note: ENABLE_RESTFUL_API is off; every /api call is refused (set ENABLE_RESTFUL_API=true)\n');
   const server = await startServer({
     settings,
@@ -35,7 +38,7 @@ async function main(): Promise<void> {
     port,
     admin: email && password ? { email, password } : undefined,
   });
-  if (email) process.stderr.write(`global admin: ${email}\n`);
+  if (email) process.stderr.write(`global admin: ${email}${generated ? ` password: ${password}` : ''}\n`);
   process.stdout.write(`listening on ${server.url}\n`);
   let closing = false;
   const stop = () => {
@@ -48,6 +51,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/** Meets the default password policy: letters of both cases, a digit and a special character. */
+function generatePassword(): string {
+  return `${randomBytes(12).toString('base64url')}-Aa1`;
 }
 
 main().catch((error: unknown) => {

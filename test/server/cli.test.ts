@@ -1,0 +1,87 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { bundleEntry } from '../support/bundle';
+import { createTestDatabase } from '../support/test-server';
+import { ApiSession } from '../support/api';
+
+let cli: string;
+beforeAll(async () => {
+  cli = await bundleEntry('src/server/cli.ts', 'iredadmin-server');
+});
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  stderr: () => string;
+}
+
+async function startCli(args: string[], env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, [cli, '--port', '0', ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "listening on" line; stderr: ${err}`)), 30000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /^listening on (http:\/\/\S+)$/m.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${err}`)));
+  });
+  return { child, url, stderr: () => err };
+}
+
+async function stop(started: Started): Promise<number | null> {
+  started.child.kill('SIGTERM');
+  const [code] = await once(started.child, 'exit');
+  return code as number | null;
+}
+
+test('iredadmin-server on embedded PGlite: bootstrap admin with a generated password, SIGTERM exits 0', async () => {
+  const started = await startCli([], { ENABLE_RESTFUL_API: 'true', IREDADMIN_ADMIN: 'boot@example.org' });
+  try {
+    const m = /global admin: boot@example\.org password: (\S+)/.exec(started.stderr());
+    expect(m).not.toBeNull();
+    expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await new ApiSession(started.url).login('boot@example.org', m![1]!)).toEqual({ _success: true });
+  } finally {
+    expect(await stop(started)).toBe(0);
+  }
+});
+
+test('iredadmin-server on PostgreSQL via --database; a restart keeps the data', async () => {
+  const { db, url: databaseUrl } = await createTestDatabase('postgres');
+  await db.close();
+  const env = { ENABLE_RESTFUL_API: 'yes', IREDADMIN_ADMIN: 'pg@example.org', IREDADMIN_ADMIN_PASSWORD: 'Pg-adm1n!pw' };
+  const first = await startCli(['--database', databaseUrl], env);
+  const api = new ApiSession(first.url);
+  await api.login('pg@example.org', 'Pg-adm1n!pw');
+  expect(await api.post('/api/domain/persist.example')).toEqual({ _success: true });
+  expect(await stop(first)).toBe(0);
+
+  const second = await startCli(['--database', databaseUrl], { ...env, IREDADMIN_ADMIN_PASSWORD: 'ignored-Once-created1!' });
+  try {
+    const again = new ApiSession(second.url);
+    // The admin already existed: its password was not replaced.
+    expect(await again.login('pg@example.org', 'Pg-adm1n!pw')).toEqual({ _success: true });
+    expect((await again.get('/api/domain/persist.example'))._success).toBe(true);
+  } finally {
+    expect(await stop(second)).toBe(0);
+  }
+});
+
+test('bad flags fail with a clear message', async () => {
+  const child = spawn(process.execPath, [cli, '--port', 'eighty'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const [code] = await once(child, 'exit');
+  expect(code).toBe(1);
+  expect(err).toContain('--port must be 0–65535');
+});
