@@ -2,12 +2,14 @@ import { Database } from './database';
 import { vmail } from './migrations/001-vmail';
 import { policy } from './migrations/002-policy';
 import { api } from './migrations/003-api';
+import { mailingLists } from './migrations/004-mailing-lists';
 
 /** Ordered, append-only: a released migration is never edited, only followed by a new one. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'vmail', sql: vmail },
   { version: 2, name: 'amavisd policy and iRedAPD throttle', sql: policy },
   { version: 3, name: 'api sessions', sql: api },
+  { version: 4, name: 'mailing list subscribers', sql: mailingLists },
 ];
 
 /** An arbitrary constant: serializes migrations of servers starting at once on one PostgreSQL. */
