@@ -1,0 +1,426 @@
+/**
+ * Fault injection against a scripted local server: the client's retries, timeouts, re-login and
+ * typed errors. Every client is built with small timeouts and delays, so nothing can hang.
+ */
+import { inspect } from 'node:util';
+import type { ServerResponse } from 'node:http';
+import {
+  ApiError,
+  AuthError,
+  IRedAdminClient,
+  LogEntry,
+  NetworkError,
+  TimeoutError,
+  UnexpectedResponseError,
+  UnsupportedError,
+  ValidationError,
+} from '../../src/client';
+import type { IRedAdminClientOptions } from '../../src/client';
+import type { FakeServer, Handler, RecordedRequest } from './fake-server';
+import { sendHtml, sendJson, startFakeServer } from './fake-server';
+
+jest.setTimeout(15_000);
+
+const ADMIN = { username: 'postmaster@example.com', password: 'S3cr3t!pass#word' };
+const COOKIE_NAME = 'iRedAdmin-Pro-PGSQL';
+
+type Route = (request: RecordedRequest, res: ServerResponse) => void | Promise<void>;
+
+/** Behaves like the product's session handling; `route` answers everything after the session check. */
+class ProductLike {
+  logins = 0;
+  readonly sessions = new Set<string>();
+  route: Route = (_r, res) => sendJson(res, { _success: true });
+
+  /** The request handler; tests may wrap it and install the wrapper with `server.handle`. */
+  readonly handler: Handler = async (request, res) => {
+    if (request.path === '/api/login') {
+      this.logins += 1;
+      if (request.params.get('username') !== ADMIN.username || request.params.get('password') !== ADMIN.password) {
+        sendJson(res, { _success: false, _msg: 'INVALID_CREDENTIALS' });
+        return;
+      }
+      const session = `sess${this.logins}x${Math.random().toString(36).slice(2)}`;
+      this.sessions.add(session);
+      sendJson(res, { _success: true }, 200, { 'set-cookie': `${COOKIE_NAME}=${session}; Path=/; HttpOnly` });
+      return;
+    }
+    const session = /iRedAdmin-Pro-PGSQL=([^;]+)/.exec(request.cookie ?? '')?.[1];
+    if (!session || !this.sessions.has(session)) {
+      sendJson(res, { _success: false, _msg: 'LOGIN_REQUIRED' });
+      return;
+    }
+    await this.route(request, res);
+  };
+
+  constructor(server: FakeServer) {
+    server.handle(this.handler);
+  }
+
+  expireSessions(): void {
+    this.sessions.clear();
+  }
+}
+
+let server: FakeServer;
+let product: ProductLike;
+const clients: IRedAdminClient<'sql' | 'ldap'>[] = [];
+
+function client(options: Partial<IRedAdminClientOptions<'sql' | 'ldap'>> = {}): IRedAdminClient<'sql'> {
+  const made = new IRedAdminClient({
+    baseUrl: server.url,
+    ...ADMIN,
+    timeoutMs: 1_000,
+    retries: { retries: 2, baseDelayMs: 5, maxDelayMs: 20 },
+    ...options,
+  } as IRedAdminClientOptions<'sql'>);
+  clients.push(made);
+  return made;
+}
+
+beforeEach(async () => {
+  server = await startFakeServer();
+  product = new ProductLike(server);
+});
+
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.close()));
+  await server.close();
+});
+
+describe('session', () => {
+  it('logs in once with username and password and keeps whatever cookie the login set', async () => {
+    product.route = (_r, res) => sendJson(res, { _success: true, _data: { domain: 'x.io' } });
+    const c = client();
+    await c.domains.get('x.io');
+    await c.domains.get('x.io');
+    expect(product.logins).toBe(1);
+    const login = server.requests.find((r) => r.path === '/api/login')!;
+    expect(login.method).toBe('POST');
+    expect(login.contentType).toBe('application/x-www-form-urlencoded');
+    expect(Object.fromEntries(login.params)).toEqual({ username: ADMIN.username, password: ADMIN.password });
+    const reads = server.requests.filter((r) => r.path === '/api/domain/x.io');
+    expect(reads.every((r) => r.cookie?.startsWith(`${COOKIE_NAME}=sess1`))).toBe(true);
+  });
+
+  it('100 concurrent first calls cause exactly one login', async () => {
+    product.route = (_r, res) => sendJson(res, { _success: true, _data: { username: 'u@x.io' } });
+    const c = client({ maxConcurrency: 10 });
+    const users = await Promise.all(Array.from({ length: 100 }, (_, i) => c.users.get(`u${i}@x.io`)));
+    expect(users).toHaveLength(100);
+    expect(product.logins).toBe(1);
+  });
+
+  it('an expired session mid-run (LOGIN_REQUIRED once) causes one re-login and the call succeeds', async () => {
+    product.route = (_r, res) => sendJson(res, { _success: true, _data: { username: 'u@x.io' } });
+    const c = client();
+    await c.users.get('u@x.io');
+    product.expireSessions();
+    await expect(c.users.get('u@x.io')).resolves.toMatchObject({ username: 'u@x.io' });
+    expect(product.logins).toBe(2);
+  });
+
+  it('100 concurrent calls on an expired session cause exactly one re-login', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    product.route = (_r, res) => sendJson(res, { _success: true, _data: { username: 'u@x.io' } });
+    const c = client({ maxConcurrency: 16 });
+    await c.users.get('u@x.io');
+    product.expireSessions();
+    // Hold the first LOGIN_REQUIRED answers until many calls have been sent with the dead cookie.
+    let held = 0;
+    server.handle(async (request, res, raw) => {
+      if (request.path !== '/api/login' && product.sessions.size === 0 && held < 16) {
+        held += 1;
+        if (held === 16) release();
+        await gate;
+      }
+      await product.handler(request, res, raw);
+    });
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => c.users.get(`u${i}@x.io`)));
+    expect(results.every((u) => u?.username === 'u@x.io')).toBe(true);
+    expect(product.logins).toBe(2);
+  });
+
+  it('a session refused right after a fresh login fails with AuthError instead of looping', async () => {
+    product.route = (_r, res) => sendJson(res, { _success: false, _msg: 'LOGIN_REQUIRED' });
+    const c = client();
+    const error = await c.users.get('u@x.io').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthError);
+    expect((error as AuthError).isLoginRequired()).toBe(true);
+    expect(product.logins).toBe(2);
+  });
+
+  it('bad credentials give AuthError with the code, and neither password nor cookie in the message', async () => {
+    const c = client({ password: 'Wr0ng!Password' });
+    const error = await c.users.get('u@x.io').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthError);
+    expect((error as AuthError).code).toBe('INVALID_CREDENTIALS');
+    expect((error as AuthError).path).toBe('/api/login');
+    expect(inspect(error)).not.toContain('Wr0ng!Password');
+    expect(product.logins).toBe(1);
+  });
+
+  it('the password never shows when the client itself is inspected', () => {
+    const c = client();
+    expect(inspect(c, { depth: 5 })).not.toContain(ADMIN.password);
+    expect(JSON.stringify(c)).not.toContain(ADMIN.password);
+  });
+});
+
+
+describe('retries and typed errors', () => {
+  it('a dropped connection on GET is retried and then succeeds', async () => {
+    let reads = 0;
+    product.route = (request, res) => {
+      reads += 1;
+      if (reads === 1) {
+        res.socket?.destroy();
+        return;
+      }
+      sendJson(res, { _success: true, _data: { domain: 'x.io' } });
+    };
+    const c = client();
+    await expect(c.domains.get('x.io')).resolves.toMatchObject({ domain: 'x.io' });
+    expect(server.count('/api/domain/x.io', 'GET')).toBe(2);
+  });
+
+  it('a connection dropped on every attempt ends in NetworkError after the configured retries', async () => {
+    product.route = (_r, res) => void res.socket?.destroy();
+    const c = client({ retries: { retries: 2, baseDelayMs: 1, maxDelayMs: 5 } });
+    const error = await c.domains.get('x.io').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as NetworkError).requestMayHaveBeenSent).toBe(true);
+    expect(server.count('/api/domain/x.io')).toBe(3);
+  });
+
+  it('a connection refused is a NetworkError that was never sent', async () => {
+    const port = Number(new URL(server.url).port);
+    await server.close();
+    const c = new IRedAdminClient({ baseUrl: `http://127.0.0.1:${port}`, ...ADMIN, retries: { retries: 1, baseDelayMs: 1 } });
+    clients.push(c);
+    const error = await c.domains.get('x.io').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as NetworkError).requestMayHaveBeenSent).toBe(false);
+    expect((error as NetworkError).path).toBe('/api/login');
+    server = await startFakeServer(); // afterEach closes it
+  });
+
+  it('a slow response gives TimeoutError within the deadline (and nothing hangs)', async () => {
+    product.route = () => undefined; // never answers
+    const c = client({ timeoutMs: 150, retries: { retries: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+    const started = Date.now();
+    const error = await c.users.get('u@x.io').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).timeoutMs).toBe(150);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(server.count('/api/user/u@x.io')).toBe(2);
+  });
+
+  it('a body that trickles forever is cut by the overall deadline', async () => {
+    product.route = (_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"_success": ');
+      const timer = setInterval(() => res.write(' '), 20);
+      res.on('close', () => clearInterval(timer));
+    };
+    const c = client({ timeoutMs: 200, retries: 0 });
+    await expect(c.users.get('u@x.io')).rejects.toBeInstanceOf(TimeoutError);
+  });
+
+  it('5xx then success: a GET is retried', async () => {
+    let reads = 0;
+    product.route = (_r, res) => {
+      reads += 1;
+      if (reads < 3) return sendHtml(res, 502, '<html><body>Bad Gateway</body></html>');
+      sendJson(res, { _success: true, _data: { username: 'u@x.io' } });
+    };
+    const c = client();
+    await expect(c.users.get('u@x.io')).resolves.toMatchObject({ username: 'u@x.io' });
+    expect(server.count('/api/user/u@x.io', 'GET')).toBe(3);
+  });
+
+  it('5xx on a create POST is not retried', async () => {
+    product.route = (request, res) => {
+      if (request.method === 'POST') return sendHtml(res, 500, '<h1>Internal Server Error</h1>');
+      sendJson(res, { _success: true });
+    };
+    const c = client();
+    const error = await c.users.create('u@x.io', { password: 'P4ss!word' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect((error as UnexpectedResponseError).status).toBe(500);
+    expect(server.count('/api/user/u@x.io', 'POST')).toBe(1);
+  });
+
+  it('429 is retried, even for a create (the server turned it away unprocessed)', async () => {
+    let posts = 0;
+    product.route = (request, res) => {
+      if (request.method === 'POST' && ++posts === 1) return sendJson(res, { _success: false, _msg: 'TOO_MANY_REQUESTS' }, 429);
+      sendJson(res, { _success: true });
+    };
+    const c = client();
+    await c.aliases.create('list@x.io', { members: ['a@x.io'] });
+    expect(server.count('/api/alias/list@x.io', 'POST')).toBe(2);
+  });
+
+  it('create POST with a connection reset after the server applied it: reads back, does not re-send', async () => {
+    const created = new Set<string>();
+    product.route = (request, res) => {
+      if (request.method === 'POST') {
+        created.add(request.path);
+        res.socket?.destroy(); // applied, but the answer is lost
+        return;
+      }
+      if (created.has(request.path)) return sendJson(res, { _success: true, _data: { username: 'u@x.io' } });
+      sendJson(res, { _success: false, _msg: 'NO_SUCH_ACCOUNT' });
+    };
+    const logs: LogEntry[] = [];
+    const c = client({ logger: (entry) => logs.push(entry) });
+    await expect(c.users.create('u@x.io', { password: 'P4ss!word' })).resolves.toBeUndefined();
+    expect(server.count('/api/user/u@x.io', 'POST')).toBe(1);
+    expect(server.count('/api/user/u@x.io', 'GET')).toBe(1);
+    expect(logs.some((l) => l.level === 'warn' && /took effect/.test(l.message))).toBe(true);
+  });
+
+  it('create POST with a connection reset before the server applied it: reads back, then sends again', async () => {
+    let posts = 0;
+    let exists = false;
+    product.route = (request, res) => {
+      if (request.method === 'POST') {
+        if (++posts === 1) return void res.socket?.destroy(); // lost before being applied
+        exists = true;
+        return sendJson(res, { _success: true });
+      }
+      if (exists) return sendJson(res, { _success: true, _data: { domain: 'x.io' } });
+      sendJson(res, { _success: false, _msg: 'INVALID_DOMAIN_NAME' });
+    };
+    const c = client();
+    await c.domains.create('x.io', { name: 'X' });
+    expect(server.requests.filter((r) => r.path === '/api/domain/x.io').map((r) => r.method)).toEqual(['POST', 'GET', 'POST']);
+  });
+
+  it('a non-idempotent POST whose outcome cannot be read back is not repeated', async () => {
+    product.route = (_r, res) => void res.socket?.destroy();
+    const c = client();
+    // change_email reads back both names; the read-back fails too, so the original error surfaces.
+    await expect(c.users.changeEmail('a@x.io', 'b@x.io')).rejects.toBeInstanceOf(NetworkError);
+    expect(server.count('/api/user/a@x.io/change_email/b@x.io', 'POST')).toBe(1);
+  });
+
+  it('malformed JSON is an UnexpectedResponseError naming the status', async () => {
+    product.route = (_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"_success": tru');
+    };
+    const c = client();
+    const error = await c.users.get('u@x.io').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect((error as UnexpectedResponseError).status).toBe(200);
+    expect(server.count('/api/user/u@x.io')).toBe(1);
+  });
+
+  it('JSON without a boolean _success is not taken for an answer', async () => {
+    product.route = (_r, res) => sendJson(res, { _success: 'true', _data: {} });
+    await expect(client().users.get('u@x.io')).rejects.toThrow(/no boolean "_success"/);
+  });
+
+  it('an HTML 404 (API switched off) is a typed error naming the status', async () => {
+    server.handle((_r, res) => sendHtml(res, 404, '<html><title>404 Not Found</title></html>'));
+    const error = await client().users.get('u@x.io').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect((error as UnexpectedResponseError).status).toBe(404);
+    expect((error as Error).message).toMatch(/HTTP 404.*ENABLE_RESTFUL_API/);
+  });
+
+  it('a 303 redirect and a 405 are typed errors naming the status, not followed', async () => {
+    product.route = (request, res) => {
+      if (request.method === 'GET') return sendHtml(res, 303, '', { location: '/iredadmin/login' });
+      sendHtml(res, 405, 'Method Not Allowed');
+    };
+    const c = client();
+    await expect(c.users.get('u@x.io')).rejects.toMatchObject({ name: 'UnexpectedResponseError', status: 303 });
+    await expect(c.users.update('u@x.io', { name: 'U' })).rejects.toMatchObject({ name: 'UnexpectedResponseError', status: 405 });
+    expect(server.count('/iredadmin/login')).toBe(0);
+  });
+
+  it('get returns null for a missing account; other failures are ApiErrors with helpers', async () => {
+    product.route = (request, res) => {
+      if (request.path === '/api/user/gone@x.io') return sendJson(res, { _success: false, _msg: 'NO_SUCH_ACCOUNT' });
+      if (request.path === '/api/domain/gone.io') return sendJson(res, { _success: false, _msg: 'INVALID_DOMAIN_NAME' });
+      if (request.path === '/api/alias/other@y.io') return sendJson(res, { _success: false, _msg: 'PERMISSION_DENIED' });
+      if (request.path === '/api/admin/dup@x.io') return sendJson(res, { _success: false, _msg: 'ALREADY_EXISTS' });
+      sendJson(res, { _success: false });
+    };
+    const c = client();
+    await expect(c.users.get('gone@x.io')).resolves.toBeNull();
+    await expect(c.domains.get('gone.io')).resolves.toBeNull();
+    const denied = await c.aliases.get('other@y.io').catch((e: unknown) => e);
+    expect(denied).toBeInstanceOf(ApiError);
+    expect((denied as ApiError).isPermissionDenied()).toBe(true);
+    expect((denied as ApiError).isNotFound()).toBe(false);
+    const dup = await c.admins.create('dup@x.io', { password: 'P4ss!word' }).catch((e: unknown) => e);
+    expect((dup as ApiError).isAlreadyExists()).toBe(true);
+    expect((dup as ApiError).method).toBe('POST');
+    expect((dup as ApiError).path).toBe('/api/admin/dup@x.io');
+    const bare = await c.aliases.delete('a@x.io').catch((e: unknown) => e);
+    expect(bare).toBeInstanceOf(ApiError);
+    expect((bare as ApiError).code).toBeUndefined();
+    expect((bare as Error).message).toMatch(/no _msg/);
+  });
+
+  it('free-text and misspelt _msg values are errors, with the password scrubbed', async () => {
+    product.route = (request, res) => {
+      if (request.method === 'PUT') {
+        return sendJson(res, { _success: false, _msg: `IntegrityError('duplicate key', password='${request.params.get('password')}')` });
+      }
+      sendJson(res, { _success: false, _msg: 'EMPTY_PASSSWORD' });
+    };
+    const c = client();
+    const freeText = await c.users.update('u@x.io', { password: 'N3w!Secret-pw' }).catch((e: unknown) => e);
+    expect(freeText).toBeInstanceOf(ApiError);
+    expect(inspect(freeText)).not.toContain('N3w!Secret-pw');
+    expect((freeText as ApiError).code).toContain('IntegrityError');
+    expect((freeText as ApiError).normalizedCode).toBeUndefined();
+    const misspelt = await c.admins.create('a@x.io', { password: 'x' }).catch((e: unknown) => e);
+    expect((misspelt as ApiError).code).toBe('EMPTY_PASSSWORD');
+    expect((misspelt as ApiError).normalizedCode).toBe('EMPTY_PASSWORD');
+  });
+
+  it('an error page echoing the request shows neither the cookie nor the password', async () => {
+    product.route = (request, res) =>
+      sendHtml(res, 500, `<pre>HTTP_COOKIE=${request.cookie} password=${ADMIN.password}</pre>`);
+    const c = client({ retries: 0 });
+    const error = await c.users.get('u@x.io').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    const text = `${(error as Error).message}\n${inspect(error)}`;
+    expect(text).not.toContain(ADMIN.password);
+    expect(text).not.toMatch(/sess1x[a-z0-9]+/);
+  });
+
+  it('invalid input is refused before sending, naming fields but not values', async () => {
+    const c = client();
+    const error = await c.users.update('u@x.io', { quota: -1, password: '' } as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => i.path).sort()).toEqual(['password', 'quota']);
+    await expect(c.users.get('not an email')).rejects.toBeInstanceOf(ValidationError);
+    await expect(c.users.update('u@x.io', { aliases: [], addAlias: ['a@x.io'] })).rejects.toThrow(/conflicts/);
+    await expect(c.users.update('u@x.io', { services: ['imap', 'bogus' as never] })).rejects.toBeInstanceOf(ValidationError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('bounds concurrency to maxConcurrency', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    product.route = async (_r, res) => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      inFlight -= 1;
+      sendJson(res, { _success: true, _data: { username: 'u@x.io' } });
+    };
+    const c = client({ maxConcurrency: 3 });
+    await Promise.all(Array.from({ length: 30 }, () => c.users.get('u@x.io')));
+    expect(peak).toBeLessThanOrEqual(3);
+    expect(peak).toBeGreaterThan(1);
+  });
+});
