@@ -1,4 +1,61 @@
-import type { RouteHost } from '../http/routes';
+/**
+ * LDIF export: GET /api/ldif/{domain,catchall}/<domain> and /api/ldif/{admin,user,maillist,alias}/<mail>.
+ * iRedAdmin-Pro's SQL edition has no LDIF export (only the LDAP edition does); ours renders
+ * the SQL data in iRedMail's LDAP schema. `_data` is the LDIF text.
+ */
+import type { Queryable } from '../db/database';
+import { ApiFailure } from '../http/failure';
+import { domainParam, emailParam } from '../http/fields';
+import { defineRoutes, route, RouteHost } from '../http/routes';
+import { adminEntry, aliasEntry, mailingListEntry, userEntry } from '../model/ldif-account-entries';
+import { catchallEntry, domainEntries } from '../model/ldif-domain-entries';
+import { LdifEntry, renderLdif } from '../model/ldif-format';
+import { domainOf } from '../model/names';
 
-/** Placeholder until this API area lands. */
-export function registerLdifRoutes(_host: RouteHost): void {}
+type AccountExport = (q: Queryable, mail: string) => Promise<LdifEntry | null>;
+
+export function registerLdifRoutes(host: RouteHost): void {
+  defineRoutes(host, '/api/ldif/domain/:domain', {
+    GET: route('admin', async (ctx) => {
+      const domain = domainParam(ctx.path.domain!);
+      await ctx.actor.requireDomain(ctx.db, domain);
+      const entries = await domainEntries(ctx.db, domain);
+      if (!entries) throw new ApiFailure('NO_SUCH_DOMAIN');
+      return renderLdif(entries);
+    }),
+  });
+
+  defineRoutes(host, '/api/ldif/catchall/:domain', {
+    GET: route('admin', async (ctx) => {
+      const domain = domainParam(ctx.path.domain!);
+      await ctx.actor.requireDomain(ctx.db, domain);
+      if (!(await ctx.db.query('SELECT 1 FROM domain WHERE domain = $1', [domain])).length) throw new ApiFailure('NO_SUCH_DOMAIN');
+      const entry = await catchallEntry(ctx.db, domain);
+      if (!entry) throw new ApiFailure('NO_SUCH_ACCOUNT');
+      return renderLdif([entry]);
+    }),
+  });
+
+  // Admins are not tied to one domain: only a global admin may export them.
+  defineRoutes(host, '/api/ldif/admin/:mail', {
+    GET: route('global', async (ctx) => {
+      const entry = await adminEntry(ctx.db, emailParam(ctx.path.mail!));
+      if (!entry) throw new ApiFailure('NO_SUCH_ACCOUNT');
+      return renderLdif([entry]);
+    }),
+  });
+
+  const accountRoute = (kind: string, read: AccountExport) =>
+    defineRoutes(host, `/api/ldif/${kind}/:mail`, {
+      GET: route('admin', async (ctx) => {
+        const mail = emailParam(ctx.path.mail!);
+        await ctx.actor.requireDomain(ctx.db, domainOf(mail));
+        const entry = await read(ctx.db, mail);
+        if (!entry) throw new ApiFailure('NO_SUCH_ACCOUNT');
+        return renderLdif([entry]);
+      }),
+    });
+  accountRoute('user', userEntry);
+  accountRoute('alias', aliasEntry);
+  accountRoute('maillist', mailingListEntry);
+}
