@@ -1,4 +1,66 @@
-import type { RouteHost } from '../http/routes';
+/**
+ * Admins of one domain: GET/PUT /api/domain/admins/<domain>. PUT takes removeAllAdmins, then
+ * removeAdmin, then addAdmin. A normal admin only manages mail users of its own domains:
+ * its removeAllAdmins leaves separate admins in place.
+ */
+import { z } from 'zod';
+import type { Queryable } from '../db/database';
+import { ApiFailure } from '../http/failure';
+import { domainParam, f, parseInput } from '../http/fields';
+import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
+import {
+  adminKind, assertMayChangeRights, domainAdmins, findAdminKind, grantDomain, mayChangeRights, revokeDomain,
+} from '../model/admin-domain-rights';
+import { getDomain, lockDomain } from '../model/domains';
 
-/** Placeholder until this API area lands. */
-export function registerDomainAdminRoutes(_host: RouteHost): void {}
+const adminList = () => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), f.emailList('INVALID_ADMIN'));
+
+const updateInput = z
+  .object({ addAdmin: adminList(), removeAdmin: adminList(), removeAllAdmins: f.present() })
+  .superRefine((v, ctx) => {
+    if (v.addAdmin?.some((a) => v.removeAdmin?.includes(a))) ctx.addIssue({ code: 'custom', message: 'CONFLICT_ADD_ADMIN_AND_REMOVE_ADMIN' });
+  });
+
+export function registerDomainAdminRoutes(host: RouteHost): void {
+  defineRoutes(host, '/api/domain/admins/:domain', { GET: route('admin', list), PUT: route('admin', update) });
+}
+
+async function list(ctx: RouteContext): Promise<unknown> {
+  const domain = domainParam(ctx.path.domain!);
+  await ctx.actor.requireDomain(ctx.db, domain);
+  if (!(await getDomain(ctx.db, domain))) throw new ApiFailure('NO_SUCH_DOMAIN');
+  return domainAdmins(ctx.db, domain);
+}
+
+async function update(ctx: RouteContext): Promise<undefined> {
+  const domain = domainParam(ctx.path.domain!);
+  const input = parseInput(updateInput, ctx.input);
+  await ctx.actor.requireDomain(ctx.db, domain);
+  await ctx.db.transaction(async (tx) => {
+    if (!(await lockDomain(tx, domain))) throw new ApiFailure('NO_SUCH_DOMAIN');
+    if (input.removeAllAdmins) await removeAll(ctx, tx, domain);
+    for (const email of input.removeAdmin ?? []) {
+      const kind = await adminKind(tx, email);
+      await assertMayChangeRights(tx, ctx.actor, email, kind);
+      await revokeDomain(tx, email, kind, domain);
+    }
+    for (const email of input.addAdmin ?? []) {
+      const kind = await adminKind(tx, email);
+      await assertMayChangeRights(tx, ctx.actor, email, kind);
+      await grantDomain(tx, email, kind, domain);
+    }
+  });
+  return undefined;
+}
+
+async function removeAll(ctx: RouteContext, tx: Queryable, domain: string): Promise<void> {
+  for (const email of await domainAdmins(tx, domain)) {
+    const kind = await findAdminKind(tx, email);
+    if (kind === null) {
+      // A row for an account that no longer exists: nothing to keep.
+      await tx.query('DELETE FROM domain_admins WHERE username = $1 AND domain = $2', [email, domain]);
+      continue;
+    }
+    if (await mayChangeRights(tx, ctx.actor, email, kind)) await revokeDomain(tx, email, kind, domain);
+  }
+}

@@ -1,4 +1,191 @@
-import type { RouteHost } from '../http/routes';
+/**
+ * Mail users: GET/POST/PUT/DELETE /api/user/<mail> (+ /keep_mailbox_days/<n>),
+ * POST /api/user/<mail>/change_email/<new_mail>, and the per-domain GET/PUT /api/users/<domain>
+ * and PUT /api/users/<domain>/password.
+ */
+import { z } from 'zod';
+import type { Queryable } from '../db/database';
+import { ApiFailure } from '../http/failure';
+import { domainParam, emailParam, parseInput } from '../http/fields';
+import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
+import { isGlobalAdminAccount } from '../model/admin-accounts';
+import { addressInUse, assertRoomFor, DomainRow, getDomain, lockDomain, passwordBounds, requireDomainForAccount } from '../model/domains';
+import { insertMailbox } from '../model/mailbox-create';
+import { deleteMailbox } from '../model/mailbox-deletion';
+import { renameMailbox } from '../model/mailbox-rename';
+import { domainOf, normalizeEmail } from '../model/names';
+import { parseSettings } from '../model/settings-column';
+import { createUserInput, listUsersInput, updateDomainUsersInput, updateUserInput } from '../model/users-input';
+import { assertAdminLimits, assertQuotaFitsDomain, defaultQuota } from '../model/users-limits';
+import { passwordToStore } from '../model/users-password';
+import { applyUserUpdate } from '../model/users-update';
+import { domainUserEmails, readDomainUsers, readUser } from '../model/users-view';
+import { statusToActive } from '../model/vocabulary';
 
-/** Placeholder until this API area lands. */
-export function registerUserRoutes(_host: RouteHost): void {}
+const keepDays = z.coerce.number().int().min(0);
+
+export function registerUserRoutes(host: RouteHost): void {
+  defineRoutes(host, '/api/user/:mail', {
+    GET: route('admin', getOne),
+    POST: route('admin', create),
+    PUT: route('admin', update),
+    DELETE: route('admin', (ctx) => remove(ctx, null)),
+  });
+  defineRoutes(host, '/api/user/:mail/keep_mailbox_days/:days', {
+    DELETE: route('admin', (ctx) => {
+      const days = keepDays.safeParse(ctx.path.days);
+      if (!days.success) throw new ApiFailure('INVALID_KEEP_MAILBOX_DAYS');
+      return remove(ctx, days.data);
+    }),
+  });
+  defineRoutes(host, '/api/user/:mail/change_email/:newMail', { POST: route('admin', changeEmail) });
+  defineRoutes(host, '/api/users/:domain', { GET: route('admin', list), PUT: route('admin', (ctx) => updateAll(ctx, false)) });
+  defineRoutes(host, '/api/users/:domain/password', { PUT: route('admin', (ctx) => updateAll(ctx, true)) });
+}
+
+type MailboxRow = Record<string, unknown> & { username: string; quota: number };
+
+async function lockMailbox(tx: Queryable, email: string): Promise<MailboxRow | null> {
+  const rows = await tx.query<MailboxRow>('SELECT * FROM mailbox WHERE username = $1 FOR UPDATE', [email]);
+  return rows[0] ?? null;
+}
+
+/** A normal admin may read a global admin's mailbox but never change it. */
+async function assertMayModify(ctx: RouteContext, tx: Queryable, email: string, code: string): Promise<void> {
+  if (!ctx.actor.isGlobal && (await isGlobalAdminAccount(tx, email))) throw new ApiFailure(code);
+}
+
+/** The address is free for a new mail user: no account of any type, no separate admin. */
+async function addressTaken(q: Queryable, email: string): Promise<boolean> {
+  return (await addressInUse(q, email)) || (await q.query('SELECT 1 FROM admin WHERE username = $1', [email])).length > 0;
+}
+
+async function getOne(ctx: RouteContext): Promise<unknown> {
+  const email = emailParam(ctx.path.mail!);
+  await ctx.actor.requireDomain(ctx.db, domainOf(email));
+  const view = await readUser(ctx.db, email);
+  if (!view) throw new ApiFailure('NO_SUCH_ACCOUNT');
+  return view;
+}
+
+async function create(ctx: RouteContext): Promise<undefined> {
+  const email = emailParam(ctx.path.mail!);
+  const input = parseInput(createUserInput, ctx.input);
+  await ctx.actor.requireDomain(ctx.db, domainOf(email));
+  if (input.password === undefined && input.password_hash === undefined) throw new ApiFailure('NO_PASSWORD');
+  await ctx.db.transaction(async (tx) => {
+    const domain = await requireDomainForAccount(tx, domainOf(email));
+    if (await addressTaken(tx, email)) throw new ApiFailure('ALREADY_EXISTS');
+    await assertRoomFor(tx, domain, 'users');
+    const passwordValue = (await passwordToStore(input, passwordBounds(domain, ctx.settings), ctx.settings.defaultPasswordScheme))!;
+    const quota = input.quota ?? (await defaultQuota(tx, domain));
+    await assertQuotaFitsDomain(tx, domain, quota, null);
+    await assertAdminLimits(tx, ctx.actor, 1, quota, null);
+    const language = input.language ?? parseSettings(domain.settings).default_language ?? '';
+    const inserted = await insertMailbox(tx, ctx.settings, { email, passwordValue, name: input.name ?? '', language, quota });
+    if (!inserted) throw new ApiFailure('ALREADY_EXISTS');
+  });
+  return undefined;
+}
+
+async function update(ctx: RouteContext): Promise<undefined> {
+  const email = emailParam(ctx.path.mail!);
+  const input = parseInput(updateUserInput, ctx.input);
+  await ctx.actor.requireDomain(ctx.db, domainOf(email));
+  if (input.isGlobalAdmin !== undefined) ctx.actor.requireGlobal();
+  await ctx.db.transaction(async (tx) => {
+    const domain = await lockDomain(tx, domainOf(email));
+    const row = domain && (await lockMailbox(tx, email));
+    if (!domain || !row) throw new ApiFailure('NO_SUCH_ACCOUNT');
+    await assertMayModify(ctx, tx, email, 'PERMISSION_DENIED_UPDATE_GLOBAL_ADMIN_PROFILE');
+    await applyUserUpdate({ tx, actor: ctx.actor, settings: ctx.settings, domain, row, input });
+  });
+  return undefined;
+}
+
+/** Like iRedAdmin-Pro, deleting a user that does not exist succeeds. */
+async function remove(ctx: RouteContext, keepMailboxDays: number | null): Promise<undefined> {
+  const email = emailParam(ctx.path.mail!);
+  await ctx.actor.requireDomain(ctx.db, domainOf(email));
+  await ctx.db.transaction(async (tx) => {
+    if (!(await lockMailbox(tx, email))) return;
+    await assertMayModify(ctx, tx, email, 'PERMISSION_DENIED');
+    await deleteMailbox(tx, email, keepMailboxDays, ctx.actor.username);
+  });
+  return undefined;
+}
+
+async function changeEmail(ctx: RouteContext): Promise<undefined> {
+  const from = normalizeEmail(ctx.path.mail!);
+  if (!from) throw new ApiFailure('INVALID_OLD_EMAIL');
+  const to = normalizeEmail(ctx.path.newMail!);
+  if (!to) throw new ApiFailure('INVALID_NEW_EMAIL');
+  await ctx.actor.requireDomain(ctx.db, domainOf(from));
+  await ctx.actor.requireDomain(ctx.db, domainOf(to));
+  await ctx.db.transaction(async (tx) => {
+    const domains = await lockDomainsInOrder(tx, [domainOf(from), domainOf(to)]);
+    const row = domains.has(domainOf(from)) ? await lockMailbox(tx, from) : null;
+    if (!row) throw new ApiFailure('OLD_EMAIL_NOT_EXIST');
+    const target = domains.get(domainOf(to));
+    if (!target) throw new ApiFailure('INVALID_DOMAIN');
+    await assertMayModify(ctx, tx, from, 'PERMISSION_DENIED');
+    if (from === to || (await addressTaken(tx, to))) throw new ApiFailure('NEW_EMAIL_ALREADY_EXISTS');
+    if (target.domain !== domainOf(from)) {
+      await assertRoomFor(tx, target, 'users');
+      await assertQuotaFitsDomain(tx, target, Number(row.quota), null);
+    }
+    await renameMailbox(tx, from, to);
+  });
+  return undefined;
+}
+
+/** Locks in name order, so two renames between the same domains cannot deadlock. */
+async function lockDomainsInOrder(tx: Queryable, names: string[]): Promise<Map<string, DomainRow>> {
+  const locked = new Map<string, DomainRow>();
+  for (const name of [...new Set(names)].sort()) {
+    const row = await lockDomain(tx, name);
+    if (row) locked.set(name, row);
+  }
+  return locked;
+}
+
+async function list(ctx: RouteContext): Promise<unknown> {
+  const domain = domainParam(ctx.path.domain!);
+  const { email_only, disabled_only } = parseInput(listUsersInput, ctx.input);
+  await ctx.actor.requireDomain(ctx.db, domain);
+  if (!(await getDomain(ctx.db, domain))) throw new ApiFailure('NO_SUCH_DOMAIN');
+  return email_only ? domainUserEmails(ctx.db, domain, disabled_only ?? false) : readDomainUsers(ctx.db, domain, disabled_only ?? false);
+}
+
+/**
+ * Applies accountStatus, password (or password_hash), language and transport to every user of the domain.
+ * A normal admin's change leaves global admins' mailboxes alone.
+ */
+async function updateAll(ctx: RouteContext, passwordOnly: boolean): Promise<undefined> {
+  const domain = domainParam(ctx.path.domain!);
+  const parsed = parseInput(updateDomainUsersInput, ctx.input);
+  // The /password variant changes passwords only, and needs one.
+  const input = passwordOnly ? { ...parsed, accountStatus: undefined, language: undefined, transport: undefined } : parsed;
+  if (passwordOnly && input.password === undefined && input.password_hash === undefined) throw new ApiFailure('NO_PASSWORD');
+  await ctx.actor.requireDomain(ctx.db, domain);
+  await ctx.db.transaction(async (tx) => {
+    const row = await lockDomain(tx, domain);
+    if (!row) throw new ApiFailure('NO_SUCH_DOMAIN');
+    // One hash for all: every user gets the same password anyway, and hashing per user would be slow.
+    const password = await passwordToStore(input, passwordBounds(row, ctx.settings), ctx.settings.defaultPasswordScheme);
+    await tx.query(
+      `UPDATE mailbox SET
+         active = COALESCE($2, active), password = COALESCE($3, password),
+         passwordlastchange = CASE WHEN $3::text IS NULL THEN passwordlastchange ELSE NOW()::timestamp END,
+         language = COALESCE($4, language), transport = COALESCE($5, transport), modified = NOW()::timestamp
+       WHERE domain = $1
+         AND ($6::boolean OR NOT (isglobaladmin = 1
+              OR EXISTS (SELECT 1 FROM domain_admins d WHERE d.username = mailbox.username AND d.domain = 'ALL')))`,
+      [
+        domain, input.accountStatus ? statusToActive(input.accountStatus) : null, password ?? null,
+        input.language ?? null, input.transport ?? null, ctx.actor.isGlobal,
+      ],
+    );
+  });
+  return undefined;
+}

@@ -1,0 +1,21 @@
+/**
+ * The value to store in a `password` column from `password` (checked against the policy,
+ * hashed with the server's scheme) or `password_hash` (stored as given, already validated).
+ * Shared by mail users and admins.
+ */
+import type { PasswordScheme } from '../config';
+import { hashPassword } from '../auth/passwords';
+import { LengthBounds, passwordPolicyViolation } from '../auth/password-policy';
+import { ApiFailure } from '../http/failure';
+
+export async function passwordToStore(
+  given: { password?: string | undefined; password_hash?: string | undefined },
+  bounds: LengthBounds,
+  scheme: PasswordScheme,
+): Promise<string | undefined> {
+  if (given.password_hash !== undefined) return given.password_hash;
+  if (given.password === undefined) return undefined;
+  const violation = passwordPolicyViolation(given.password, bounds);
+  if (violation) throw new ApiFailure(violation);
+  return hashPassword(given.password, scheme);
+}
