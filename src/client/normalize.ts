@@ -41,13 +41,14 @@ export function toList(value: unknown): unknown {
 
 /** Parses the `settings` column string (`key:value;key2:value2`) into an object. */
 export function parseSettingsString(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  const entries: [string, string][] = [];
   for (const pair of text.split(';')) {
     const colon = pair.indexOf(':');
     if (colon <= 0) continue;
-    out[pair.slice(0, colon).trim()] = pair.slice(colon + 1).trim();
+    entries.push([pair.slice(0, colon).trim(), pair.slice(colon + 1).trim()]);
   }
-  return out;
+  // fromEntries defines own properties, so a key such as `__proto__` stays data, not a prototype.
+  return Object.fromEntries(entries);
 }
 
 /** A flag; `null` stays `null` (a column with no value). */

@@ -3,7 +3,6 @@
  * typed errors. Every client is built with small timeouts and delays, so nothing can hang.
  */
 import { inspect } from 'node:util';
-import type { ServerResponse } from 'node:http';
 import {
   ApiError,
   AuthError,
@@ -12,55 +11,14 @@ import {
   NetworkError,
   TimeoutError,
   UnexpectedResponseError,
-  UnsupportedError,
   ValidationError,
 } from '../../src/client';
 import type { IRedAdminClientOptions } from '../../src/client';
-import type { FakeServer, Handler, RecordedRequest } from './fake-server';
+import type { FakeServer } from './fake-server';
 import { sendHtml, sendJson, startFakeServer } from './fake-server';
+import { ADMIN, COOKIE_NAME, ProductLike } from './product-like';
 
 jest.setTimeout(15_000);
-
-const ADMIN = { username: 'postmaster@example.com', password: 'S3cr3t!pass#word' };
-const COOKIE_NAME = 'iRedAdmin-Pro-PGSQL';
-
-type Route = (request: RecordedRequest, res: ServerResponse) => void | Promise<void>;
-
-/** Behaves like the product's session handling; `route` answers everything after the session check. */
-class ProductLike {
-  logins = 0;
-  readonly sessions = new Set<string>();
-  route: Route = (_r, res) => sendJson(res, { _success: true });
-
-  /** The request handler; tests may wrap it and install the wrapper with `server.handle`. */
-  readonly handler: Handler = async (request, res) => {
-    if (request.path === '/api/login') {
-      this.logins += 1;
-      if (request.params.get('username') !== ADMIN.username || request.params.get('password') !== ADMIN.password) {
-        sendJson(res, { _success: false, _msg: 'INVALID_CREDENTIALS' });
-        return;
-      }
-      const session = `sess${this.logins}x${Math.random().toString(36).slice(2)}`;
-      this.sessions.add(session);
-      sendJson(res, { _success: true }, 200, { 'set-cookie': `${COOKIE_NAME}=${session}; Path=/; HttpOnly` });
-      return;
-    }
-    const session = /iRedAdmin-Pro-PGSQL=([^;]+)/.exec(request.cookie ?? '')?.[1];
-    if (!session || !this.sessions.has(session)) {
-      sendJson(res, { _success: false, _msg: 'LOGIN_REQUIRED' });
-      return;
-    }
-    await this.route(request, res);
-  };
-
-  constructor(server: FakeServer) {
-    server.handle(this.handler);
-  }
-
-  expireSessions(): void {
-    this.sessions.clear();
-  }
-}
 
 let server: FakeServer;
 let product: ProductLike;
@@ -172,7 +130,7 @@ describe('session', () => {
 describe('retries and typed errors', () => {
   it('a dropped connection on GET is retried and then succeeds', async () => {
     let reads = 0;
-    product.route = (request, res) => {
+    product.route = (_request, res) => {
       reads += 1;
       if (reads === 1) {
         res.socket?.destroy();

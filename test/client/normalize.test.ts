@@ -62,6 +62,13 @@ describe('response normalization', () => {
     expect(settings.parse(null)).toEqual({});
   });
 
+  it('keeps a settings key named __proto__ as data and pollutes nothing', () => {
+    expect(Object.keys(parseSettingsString('__proto__:x;a:1'))).toEqual(['__proto__', 'a']);
+    const parsed = settings.parse('__proto__:polluted;a:1');
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('normalizes a user row, keeps unknown fields and drops password hashes', () => {
     const user = userSchema.parse({
       username: 'a@x.io',

@@ -70,8 +70,11 @@ export const domainUpdateSchema = z
     outboundRelay: z.string().optional(),
     enableService: z.array(domainService).optional(),
     disableService: z.array(domainService).optional(),
-    /** Disable every service (mail included); sent as an empty `removeAllServices=`. */
-    removeAllServices: z.literal(true).optional(),
+    /** Disable every service (mail included); sent as the doc's empty `removeAllServices=`. */
+    removeAllServices: z
+      .literal(true)
+      .transform(() => null)
+      .optional(),
     disableDomainProfile: z.array(domainProfile).optional(),
     enableDomainProfile: z.array(domainProfile).optional(),
     disableUserProfile: z.array(userProfile).optional(),
