@@ -1,4 +1,178 @@
-import type { RouteHost } from '../http/routes';
+/**
+ * Mailing lists, two shapes over the same data (mailing-list-store.ts):
+ * - the SQL edition's mlmmj lists: GET/POST/PUT/DELETE /api/ml/<mail>, GET /api/mls/<domain>;
+ * - the published (LDAP edition) /api/maillist/<mail>, whose `members` are the list's subscribers.
+ */
+import { z } from 'zod';
+import { ApiFailure } from '../http/failure';
+import { domainParam, emailParam, f, parseInput } from '../http/fields';
+import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
+import { removeAddressTraces } from '../model/account-traces';
+import { getDomain } from '../model/domains';
+import { deleteListRow, lockList, readDomainLists, readList, removeSubscriptionsOf, SUBSCRIPTIONS } from '../model/mailing-list-store';
+import { assertNotSelf, changeList, createList, ListWrite } from '../model/mailing-list-writes';
+import { accessPolicyField, addressList, changeOf, rejectSetConflicts, SetParams } from '../model/members';
+import { domainOf } from '../model/names';
+import { ACCOUNT_STATUSES, statusToActive } from '../model/vocabulary';
 
-/** Placeholder until this API area lands. */
-export function registerMailingListRoutes(_host: RouteHost): void {}
+const MODERATORS: SetParams = { replace: 'moderators', add: 'add_moderator', remove: 'remove_moderator' };
+const OWNERS: SetParams = { replace: 'owners', add: 'add_owner', remove: 'remove_owner' };
+const SUBSCRIBERS: SetParams = { add: 'add_subscribers', remove: 'remove_subscribers' };
+const MEMBERS: SetParams = { replace: 'members', add: 'addMember', remove: 'removeMember' };
+
+/** /api/ml parameters (POST and PUT). */
+const mlInput = z
+  .object({
+    name: f.text('INVALID_NAME'),
+    accountStatus: f.oneOf(ACCOUNT_STATUSES, 'INVALID_ACCOUNT_STATUS'),
+    max_message_size: f.int('INVALID_MAX_MESSAGE_SIZE'),
+    accessPolicy: accessPolicyField(),
+    only_subscriber_can_post: f.yesNo('INVALID_ONLY_SUBSCRIBER_CAN_POST'),
+    only_moderator_can_post: f.yesNo('INVALID_ONLY_MODERATOR_CAN_POST'),
+    is_newsletter: f.yesNo('INVALID_IS_NEWSLETTER'),
+    newsletter_description: f.text('INVALID_NEWSLETTER_DESCRIPTION', 10_000),
+    moderators: addressList('INVALID_MODERATOR'),
+    add_moderator: addressList('INVALID_MODERATOR'),
+    remove_moderator: addressList('INVALID_MODERATOR'),
+    owners: addressList('INVALID_OWNER'),
+    add_owner: addressList('INVALID_OWNER'),
+    remove_owner: addressList('INVALID_OWNER'),
+    add_subscribers: addressList('INVALID_SUBSCRIBER'),
+    remove_subscribers: addressList('INVALID_SUBSCRIBER'),
+    subscription: f.oneOf(SUBSCRIPTIONS, 'INVALID_SUBSCRIPTION'),
+    require_confirm: f.yesNo('INVALID_REQUIRE_CONFIRM'),
+  })
+  .superRefine(rejectSetConflicts(MODERATORS))
+  .superRefine(rejectSetConflicts(OWNERS));
+
+/** /api/maillist parameters (POST and PUT; `accountStatus` too, as for every other account). */
+const maillistInput = z
+  .object({
+    name: f.text('INVALID_NAME'),
+    accountStatus: f.oneOf(ACCOUNT_STATUSES, 'INVALID_ACCOUNT_STATUS'),
+    accessPolicy: accessPolicyField(),
+    members: addressList('INVALID_MEMBER'),
+    addMember: addressList('INVALID_MEMBER'),
+    removeMember: addressList('INVALID_MEMBER'),
+  })
+  .superRefine(rejectSetConflicts(MEMBERS));
+
+const getInput = z.object({ with_subscribers: f.yesNo('INVALID_WITH_SUBSCRIBERS') });
+const listInput = z.object({ email_only: f.yesNo('INVALID_EMAIL_ONLY') });
+const deleteInput = z.object({ keep_archive: f.yesNo('INVALID_KEEP_ARCHIVE') });
+
+const NONE = {};
+
+function mlWrite(ctx: RouteContext, address: string): ListWrite {
+  const v = parseInput(mlInput, ctx.input);
+  const write: ListWrite = {
+    fields: {
+      name: v.name,
+      active: v.accountStatus ? statusToActive(v.accountStatus) : undefined,
+      maxMessageSize: v.max_message_size,
+      isNewsletter: v.is_newsletter,
+      newsletterDescription: v.newsletter_description,
+    },
+    policy: { accessPolicy: v.accessPolicy, onlySubscribers: v.only_subscriber_can_post, onlyModerators: v.only_moderator_can_post },
+    moderators: changeOf(v, MODERATORS),
+    owners: changeOf(v, OWNERS),
+    subscribers: changeOf(v, SUBSCRIBERS),
+    subscription: v.subscription ?? 'normal',
+    confirmed: !v.require_confirm,
+  };
+  assertNotSelf(address, write);
+  return write;
+}
+
+function maillistWrite(ctx: RouteContext, address: string): ListWrite {
+  const v = parseInput(maillistInput, ctx.input);
+  const write: ListWrite = {
+    fields: { name: v.name, active: v.accountStatus ? statusToActive(v.accountStatus) : undefined },
+    policy: { accessPolicy: v.accessPolicy },
+    moderators: NONE,
+    owners: NONE,
+    subscribers: changeOf(v, MEMBERS),
+    subscription: 'normal',
+    confirmed: true,
+  };
+  // The list's own address as a member: named after this shape's parameter.
+  if (write.subscribers.replace?.includes(address) || write.subscribers.add?.includes(address)) throw new ApiFailure('INVALID_MEMBER');
+  return write;
+}
+
+export function registerMailingListRoutes(host: RouteHost): void {
+  defineRoutes(host, '/api/ml/:mail', {
+    GET: route('admin', async (ctx) => {
+      const { with_subscribers } = parseInput(getInput, ctx.input);
+      return getOne(ctx, with_subscribers ?? false);
+    }),
+    // mlmmj's own default: only subscribers may post.
+    POST: route('admin', (ctx) => create(ctx, mlWrite, 'membersonly')),
+    PUT: route('admin', (ctx) => update(ctx, mlWrite)),
+    DELETE: route('admin', remove),
+  });
+  defineRoutes(host, '/api/mls/:domain', { GET: route('admin', list) });
+  defineRoutes(host, '/api/maillist/:mail', {
+    GET: route('admin', async (ctx) => {
+      const view = await getOne(ctx, true);
+      const { subscribers, ...rest } = view as { subscribers: Array<{ mail: string }> };
+      return { ...rest, members: subscribers.map((s) => s.mail) };
+    }),
+    // The LDAP edition's default policy.
+    POST: route('admin', (ctx) => create(ctx, maillistWrite, 'public')),
+    PUT: route('admin', (ctx) => update(ctx, maillistWrite)),
+    DELETE: route('admin', remove),
+  });
+}
+
+type WriteParser = (ctx: RouteContext, address: string) => ListWrite;
+
+async function getOne(ctx: RouteContext, withSubscribers: boolean): Promise<Record<string, unknown>> {
+  const address = emailParam(ctx.path.mail!);
+  await ctx.actor.requireDomain(ctx.db, domainOf(address));
+  const view = await readList(ctx.db, address, withSubscribers);
+  if (!view) throw new ApiFailure('NO_SUCH_ACCOUNT');
+  return view;
+}
+
+async function list(ctx: RouteContext): Promise<unknown> {
+  const domain = domainParam(ctx.path.domain!);
+  const { email_only } = parseInput(listInput, ctx.input);
+  await ctx.actor.requireDomain(ctx.db, domain);
+  if (!(await getDomain(ctx.db, domain))) throw new ApiFailure('NO_SUCH_DOMAIN');
+  const views = await readDomainLists(ctx.db, domain);
+  return email_only ? views.map((v) => v.address) : views;
+}
+
+async function create(ctx: RouteContext, parse: WriteParser, defaultPolicy: 'public' | 'membersonly'): Promise<undefined> {
+  const address = emailParam(ctx.path.mail!);
+  const write = parse(ctx, address);
+  await ctx.actor.requireDomain(ctx.db, domainOf(address));
+  await ctx.db.transaction((tx) => createList(tx, ctx.actor, address, write, defaultPolicy));
+  return undefined;
+}
+
+async function update(ctx: RouteContext, parse: WriteParser): Promise<undefined> {
+  const address = emailParam(ctx.path.mail!);
+  const write = parse(ctx, address);
+  await ctx.actor.requireDomain(ctx.db, domainOf(address));
+  await ctx.db.transaction((tx) => changeList(tx, address, write));
+  return undefined;
+}
+
+/**
+ * Succeeds for a missing list too, as iRedAdmin-Pro's deletes do. `keep_archive` is checked but
+ * changes nothing here: this server holds no mlmmj archive (the list's spool is mlmmj's own).
+ */
+async function remove(ctx: RouteContext): Promise<undefined> {
+  const address = emailParam(ctx.path.mail!);
+  parseInput(deleteInput, ctx.input);
+  await ctx.actor.requireDomain(ctx.db, domainOf(address));
+  await ctx.db.transaction(async (tx) => {
+    if (!(await lockList(tx, address))) return;
+    await deleteListRow(tx, address);
+    await removeAddressTraces(tx, [address]);
+    await removeSubscriptionsOf(tx, [address]);
+  });
+  return undefined;
+}
