@@ -1,6 +1,7 @@
 /**
  * Domain names and email addresses as iRedMail stores them: lower-case, IDN as punycode.
- * An address extension (`user+Tag@…`) keeps its case, as iRedAdmin-Pro does.
+ * An address extension (`user+Tag@…`) keeps its case, as iRedAdmin-Pro does. Shared by the
+ * server (request validation) and the provider (plan-time validation); depends on nothing else.
  */
 import { domainToASCII } from 'node:url';
 

@@ -1,0 +1,108 @@
+/**
+ * The attribute vocabulary of resources and data sources: what each attribute holds, how
+ * Terraform treats it (required/optional/computed, sensitive, write-only, replace) and how it
+ * maps onto the remote API (parameter name, how to read it back). Declared once per attribute;
+ * schema, plan, apply, import, docs and constructs all come from it.
+ */
+import { t, type CtyType } from '../protocol';
+
+export type AttributeKind = 'string' | 'number' | 'bool' | 'stringSet' | 'stringList' | 'stringMap';
+
+export type KindValue<K extends AttributeKind> = K extends 'string'
+  ? string
+  : K extends 'number'
+    ? number
+    : K extends 'bool'
+      ? boolean
+      : K extends 'stringSet' | 'stringList'
+        ? string[]
+        : Record<string, string>;
+
+/** A check on a known, non-null value: returns a message naming the fix, or undefined when fine. */
+export type Validator<V> = (value: V) => string | undefined;
+
+export interface AttributeSpec<K extends AttributeKind = AttributeKind, Data = never> {
+  readonly kind: K;
+  /** Markdown; shown in docs and constructs. */
+  readonly description: string;
+  readonly required?: boolean;
+  readonly optional?: boolean;
+  /** Set by the provider when not configured. Optional attributes that are read back are computed too. */
+  readonly computed?: boolean;
+  readonly sensitive?: boolean;
+  /** Never stored in state or plan (Terraform ≥ 1.11); only sent to the API. */
+  readonly writeOnly?: boolean;
+  /** Used when the configuration leaves the attribute null. */
+  readonly default?: KindValue<K>;
+  readonly validators?: readonly Validator<KindValue<K>>[];
+  /** The canonical form (e.g. lower-case email); configs and API values are compared in it. */
+  readonly normalize?: (value: KindValue<K>) => KindValue<K>;
+  /** A change destroys and re-creates the object. */
+  readonly requiresReplace?: boolean;
+  /** The API parameter this attribute is sent as (create and update). */
+  readonly param?: string;
+  /** Limit `param` to one operation. */
+  readonly paramOn?: 'create' | 'update';
+  /** Custom parameters for a change (e.g. set toggles as add/remove lists); overrides `param`. */
+  readonly write?: (next: KindValue<K> | null, previous: KindValue<K> | null, op: 'create' | 'update') => Record<string, unknown>;
+  /** Reads the value from the API's answer; attributes without it keep what state or plan holds. */
+  readonly read?: (data: Data) => KindValue<K> | null | undefined;
+  /** For a computed attribute: attributes whose change makes its new value unknown until apply. */
+  readonly unknownWhenChanged?: readonly string[];
+  /** For a write-only attribute: send it on update only when this (stored) attribute changed. */
+  readonly sendWhenChanged?: string;
+  /** API error codes that are about this attribute: diagnostics then point at it. */
+  readonly errorCodes?: readonly string[];
+}
+
+export type AnyAttribute<Data = never> = {
+  [K in AttributeKind]: AttributeSpec<K, Data>;
+}[AttributeKind];
+
+export type Attributes<Data = never> = Readonly<Record<string, AnyAttribute<Data>>>;
+
+/** The plain values of a set of attributes; null when unset. */
+export type Values<A extends Readonly<Record<string, { readonly kind: AttributeKind }>>> = {
+  -readonly [N in keyof A]: KindValue<A[N]['kind']> | null;
+};
+
+export function ctyTypeOf(kind: AttributeKind): CtyType {
+  switch (kind) {
+    case 'string': return t.string;
+    case 'number': return t.number;
+    case 'bool': return t.bool;
+    case 'stringSet': return t.set(t.string);
+    case 'stringList': return t.list(t.string);
+    case 'stringMap': return t.map(t.string);
+  }
+}
+
+/** Optional attributes read back from the API are computed too, so a server default is not drift. */
+export function isComputed(spec: AnyAttribute<never>): boolean {
+  return !!spec.computed || (!!spec.optional && !!spec.read && !spec.writeOnly);
+}
+
+/** Builders with the common shapes spelled out, so definitions read as data. */
+export function attributesFor<Data>() {
+  const make =
+    <K extends AttributeKind>(kind: K) =>
+    (spec: Omit<AttributeSpec<K, Data>, 'kind'>): AttributeSpec<K, Data> => ({ kind, ...spec });
+  return {
+    string: make('string'),
+    number: make('number'),
+    bool: make('bool'),
+    stringSet: make('stringSet'),
+    stringList: make('stringList'),
+    stringMap: make('stringMap'),
+  };
+}
+
+/** The same attributes as read-only (computed) values, for a data source that mirrors a resource. */
+export function readOnly<A extends Readonly<Record<string, { readonly kind: AttributeKind }>>>(attributes: A): A {
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(attributes)) {
+    const { read, kind, description, sensitive, normalize } = spec as AttributeSpec<AttributeKind, never>;
+    out[name] = { kind, description, sensitive, normalize, read, computed: true };
+  }
+  return out as A;
+}

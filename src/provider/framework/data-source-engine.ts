@@ -1,0 +1,66 @@
+/** A data source: validate its lookup attributes, then read the object into computed attributes. */
+import { AttributePath, errorDiagnostic, isUnknown, type Diagnostic, type ObjectType, type RawDynamicValue } from '../protocol';
+import { type Attributes } from './attributes';
+import type { SomeDataSource } from './definitions';
+import { diagnosticFor, type DescribeError } from './errors';
+import { decodeRow, encodeRow, ID, objectType, type Row } from './rows';
+import { normalized, type PlanValue } from './values';
+
+export class DataSourceEngine<Client> {
+  readonly type: ObjectType;
+  private readonly attributes: Attributes<never>;
+
+  constructor(
+    readonly definition: SomeDataSource<Client>,
+    private readonly describeError: DescribeError,
+  ) {
+    this.attributes = definition.attributes as Attributes<never>;
+    this.type = objectType(this.attributes, true);
+  }
+
+  validate(rawConfig: RawDynamicValue): Diagnostic[] {
+    const config = decodeRow(rawConfig, this.attributes, this.type);
+    const diagnostics: Diagnostic[] = [];
+    for (const [name, spec] of Object.entries(this.attributes)) {
+      const value = config?.[name];
+      if (value === null || value === undefined || isUnknown(value)) continue;
+      for (const check of spec.validators ?? []) {
+        const message = (check as (v: PlanValue) => string | undefined)(value);
+        if (message) diagnostics.push(errorDiagnostic(`Invalid value for "${name}"`, message, AttributePath.root(name)));
+      }
+    }
+    return diagnostics;
+  }
+
+  async read(client: Client, rawConfig: RawDynamicValue): Promise<{ state?: RawDynamicValue; diagnostics: Diagnostic[] }> {
+    const config = decodeRow(rawConfig, this.attributes, this.type) ?? {};
+    const name = this.definition.typeName;
+    const lookup: Row = {};
+    for (const [attr, spec] of Object.entries(this.attributes)) {
+      const value = config[attr] ?? null;
+      lookup[attr] = isUnknown(value) ? null : normalized(spec, value);
+    }
+    try {
+      const data = await this.definition.read(client, lookup as never);
+      if (data === null) {
+        return { diagnostics: [errorDiagnostic(`${name}: not found`, `No object matches ${describe(lookup)}. Check the lookup values.`)] };
+      }
+      const row: Row = {};
+      for (const [attr, spec] of Object.entries(this.attributes)) {
+        const value = spec.read ? (spec.read as (d: unknown) => PlanValue | undefined)(data) : undefined;
+        row[attr] = value === undefined ? lookup[attr] ?? null : normalized(spec, value);
+      }
+      row[ID] = this.definition.identity(row as never);
+      return { state: encodeRow(row, this.type), diagnostics: [] };
+    } catch (error) {
+      return { diagnostics: [diagnosticFor(error, this.describeError, this.attributes, `${name}: read failed`)] };
+    }
+  }
+}
+
+function describe(lookup: Row): string {
+  return Object.entries(lookup)
+    .filter(([, v]) => v !== null)
+    .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+    .join(', ');
+}

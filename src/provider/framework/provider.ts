@@ -1,0 +1,126 @@
+/**
+ * A provider as data: its configuration attributes, how to build an API client from them,
+ * its resources and data sources. `providerHandlers` turns it into the protocol's handlers.
+ */
+import {
+  errorDiagnostic, withDefaults, type Diagnostic, type GetProviderSchemaResponse, type ProviderHandlers, type Schema,
+} from '../protocol';
+import type { Attributes, Values } from './attributes';
+import { DataSourceEngine } from './data-source-engine';
+import type { SomeDataSource, SomeResource } from './definitions';
+import type { DescribeError } from './errors';
+import { ResourceEngine } from './resource-engine';
+import { decodeRow, objectType } from './rows';
+import { schemaFor } from './schema';
+
+export interface ProviderDefinition<Client, A extends Attributes<never> = Attributes<never>> {
+  readonly description: string;
+  readonly attributes: A;
+  /** Builds the one API client of this process; throw an Error naming the missing setting. */
+  configure(config: Values<A>): Promise<Client>;
+  readonly resources: readonly SomeResource<Client>[];
+  readonly dataSources: readonly SomeDataSource<Client>[];
+  readonly describeError: DescribeError;
+}
+
+/** GetProviderSchema's answer, also used for docs and generated constructs. */
+export function providerSchema<Client>(definition: ProviderDefinition<Client>): GetProviderSchemaResponse {
+  const resourceSchemas: Record<string, Schema> = {};
+  for (const r of definition.resources) resourceSchemas[r.typeName] = schemaFor(r.description, r.attributes, { id: `The object's ID; the same as its import ID (${r.importIdFormat}).` });
+  const dataSourceSchemas: Record<string, Schema> = {};
+  for (const d of definition.dataSources) dataSourceSchemas[d.typeName] = schemaFor(d.description, d.attributes, { id: "The object's ID.", dataSource: true });
+  return {
+    provider: schemaFor(definition.description, definition.attributes),
+    resourceSchemas,
+    dataSourceSchemas,
+    serverCapabilities: { planDestroy: true, getProviderSchemaOptional: true },
+  };
+}
+
+const notConfigured = (type: string): Diagnostic =>
+  errorDiagnostic('Provider not configured', `${type} needs the provider configuration (url, username, password) before it can reach the API.`);
+
+const unknownType = (type: string): Diagnostic => errorDiagnostic('Unknown type', `This provider has no ${type}.`);
+
+export function providerHandlers<Client>(definition: ProviderDefinition<Client>): ProviderHandlers {
+  const schema = providerSchema(definition);
+  const resources = new Map(definition.resources.map((r) => [r.typeName, new ResourceEngine(r, definition.describeError)]));
+  const dataSources = new Map(definition.dataSources.map((d) => [d.typeName, new DataSourceEngine(d, definition.describeError)]));
+  const configType = objectType(definition.attributes as Attributes<never>, false);
+  let client: Client | undefined;
+
+  return withDefaults({
+    getProviderSchema: async () => schema,
+
+    async configureProvider(request) {
+      const config = decodeRow(request.config, definition.attributes as Attributes<never>, configType) ?? {};
+      try {
+        client = await definition.configure(config as Values<Attributes<never>>);
+        return {};
+      } catch (error) {
+        const { summary, detail } = definition.describeError(error);
+        return { diagnostics: [errorDiagnostic(`Cannot configure the provider: ${summary}`, detail)] };
+      }
+    },
+
+    async validateResourceConfig(request) {
+      const engine = resources.get(request.typeName);
+      if (!engine) return { diagnostics: [unknownType(request.typeName)] };
+      return { diagnostics: engine.validate(request.config, request.clientCapabilities.writeOnlyAttributesAllowed) };
+    },
+
+    async validateDataResourceConfig(request) {
+      const engine = dataSources.get(request.typeName);
+      if (!engine) return { diagnostics: [unknownType(request.typeName)] };
+      return { diagnostics: engine.validate(request.config) };
+    },
+
+    async upgradeResourceState(request) {
+      const engine = resources.get(request.typeName);
+      if (!engine) return { diagnostics: [unknownType(request.typeName)] };
+      return { upgradedState: engine.upgrade(request.rawState.json) };
+    },
+
+    async planResourceChange(request) {
+      const engine = resources.get(request.typeName);
+      if (!engine) return { diagnostics: [unknownType(request.typeName)] };
+      const result = engine.plan(request.priorState, request.proposedNewState, request.config);
+      return { plannedState: result.planned, requiresReplace: result.requiresReplace, diagnostics: result.diagnostics };
+    },
+
+    async applyResourceChange(request) {
+      const engine = resources.get(request.typeName);
+      if (!engine) return { diagnostics: [unknownType(request.typeName)] };
+      if (!client) return { diagnostics: [notConfigured(request.typeName)] };
+      const result = await engine.apply(client, request.priorState, request.plannedState, request.config);
+      return { newState: result.state, diagnostics: result.diagnostics };
+    },
+
+    async readResource(request) {
+      const engine = resources.get(request.typeName);
+      if (!engine) return { diagnostics: [unknownType(request.typeName)] };
+      if (!client) return { diagnostics: [notConfigured(request.typeName)] };
+      const result = await engine.read(client, request.currentState);
+      return { newState: result.state, diagnostics: result.diagnostics };
+    },
+
+    async importResourceState(request) {
+      const engine = resources.get(request.typeName);
+      if (!engine) return { diagnostics: [unknownType(request.typeName)] };
+      if (!client) return { diagnostics: [notConfigured(request.typeName)] };
+      const result = await engine.import(client, request.id);
+      return {
+        importedResources: result.state ? [{ typeName: request.typeName, state: result.state }] : [],
+        diagnostics: result.diagnostics,
+      };
+    },
+
+    async readDataSource(request) {
+      const engine = dataSources.get(request.typeName);
+      if (!engine) return { diagnostics: [unknownType(request.typeName)] };
+      if (!client) return { diagnostics: [notConfigured(request.typeName)] };
+      const result = await engine.read(client, request.config);
+      return { state: result.state, diagnostics: result.diagnostics };
+    },
+  });
+}

@@ -1,0 +1,231 @@
+/**
+ * The generic life cycle of a resource, driven by its definition: validate, plan, apply
+ * (create / update / delete), read (drift), import and state upgrade.
+ */
+import {
+  AttributePath, errorDiagnostic, isUnknown, Unknown, warningDiagnostic,
+  type Diagnostic, type ObjectType, type RawDynamicValue,
+} from '../protocol';
+import { isComputed, type AnyAttribute, type Attributes, type Values } from './attributes';
+import type { ApiParams, SomeResource } from './definitions';
+import { diagnosticFor, type DescribeError } from './errors';
+import { decodeRow, encodeRow, ID, objectType, upgradeJsonState, type Row } from './rows';
+import { normalized, sameValue, type PlanValue } from './values';
+
+export interface PlanResult {
+  planned: RawDynamicValue;
+  requiresReplace: AttributePath[];
+  diagnostics: Diagnostic[];
+}
+
+export interface StateResult {
+  state?: RawDynamicValue;
+  diagnostics: Diagnostic[];
+}
+
+type Spec = AnyAttribute<never>;
+
+export class ResourceEngine<Client> {
+  readonly type: ObjectType;
+  private readonly attributes: Attributes<never>;
+
+  constructor(
+    readonly definition: SomeResource<Client>,
+    private readonly describeError: DescribeError,
+  ) {
+    this.attributes = definition.attributes as Attributes<never>;
+    this.type = objectType(this.attributes, true);
+  }
+
+  private entries(): [string, Spec][] {
+    return Object.entries(this.attributes);
+  }
+
+  private decode(raw: RawDynamicValue | undefined): Row | null {
+    return decodeRow(raw, this.attributes, this.type);
+  }
+
+  encode(row: Row | null): RawDynamicValue {
+    return encodeRow(row, this.type);
+  }
+
+  /** Plain values for handlers: unknowns become null (handlers never see them). */
+  private values(row: Row): Values<Attributes<never>> {
+    const out: Record<string, PlanValue> = {};
+    for (const [name, value] of Object.entries(row)) out[name] = isUnknown(value) ? null : value;
+    return out as Values<Attributes<never>>;
+  }
+
+  validate(rawConfig: RawDynamicValue, writeOnlyAllowed: boolean): Diagnostic[] {
+    const config = this.decode(rawConfig);
+    if (!config) return [];
+    const diagnostics: Diagnostic[] = [];
+    for (const [name, spec] of this.entries()) {
+      const value = config[name];
+      if (value === null || value === undefined || isUnknown(value)) continue;
+      if (spec.writeOnly && !writeOnlyAllowed) {
+        diagnostics.push(errorDiagnostic('Write-only attribute not supported', `"${name}" needs Terraform 1.11 or later; use the non-write-only variant.`, AttributePath.root(name)));
+      }
+      for (const check of spec.validators ?? []) {
+        const message = (check as (v: PlanValue) => string | undefined)(value);
+        if (message) diagnostics.push(errorDiagnostic(`Invalid value for "${name}"`, message, AttributePath.root(name)));
+      }
+    }
+    for (const issue of this.definition.validate?.(this.values(config)) ?? []) {
+      diagnostics.push(errorDiagnostic(issue.summary, issue.detail, issue.attribute ? AttributePath.root(issue.attribute) : undefined));
+    }
+    return diagnostics;
+  }
+
+  plan(rawPrior: RawDynamicValue, rawProposed: RawDynamicValue, rawConfig: RawDynamicValue): PlanResult {
+    const prior = this.decode(rawPrior);
+    const proposed = this.decode(rawProposed);
+    const config = this.decode(rawConfig);
+    if (!proposed || !config) return { planned: this.encode(null), requiresReplace: [], diagnostics: [] };
+
+    const planned: Row = {};
+    for (const [name, spec] of this.entries()) planned[name] = this.plannedValue(spec, config[name] ?? null, prior?.[name]);
+    // A computed value that depends on a changing attribute is only known after apply.
+    for (const [name, spec] of this.entries()) {
+      if (!prior || !spec.unknownWhenChanged || config[name] !== null) continue;
+      if (spec.unknownWhenChanged.some((dep) => !sameValue(planned[dep] ?? null, prior[dep] ?? null))) planned[name] = Unknown;
+    }
+    planned[ID] = prior?.[ID] ?? Unknown;
+
+    const requiresReplace: AttributePath[] = [];
+    if (prior) {
+      for (const [name, spec] of this.entries()) {
+        if (spec.requiresReplace && !sameValue(planned[name] ?? null, prior[name] ?? null)) requiresReplace.push(AttributePath.root(name));
+      }
+    }
+    return { planned: this.encode(planned), requiresReplace, diagnostics: [] };
+  }
+
+  private plannedValue(spec: Spec, configValue: PlanValue, priorValue: PlanValue | undefined): PlanValue {
+    if (spec.writeOnly) return null;
+    if (isUnknown(configValue)) return Unknown;
+    if (configValue !== null) {
+      const value = normalized(spec, configValue);
+      // Same value in canonical form: keep the stored spelling, so no diff is shown.
+      return priorValue !== undefined && sameValue(value, normalized(spec, priorValue)) ? priorValue : value;
+    }
+    if (spec.default !== undefined) return normalized(spec, spec.default as PlanValue);
+    if (isComputed(spec)) return priorValue === undefined ? Unknown : priorValue;
+    return null;
+  }
+
+  async apply(client: Client, rawPrior: RawDynamicValue, rawPlanned: RawDynamicValue, rawConfig: RawDynamicValue): Promise<StateResult> {
+    const prior = this.decode(rawPrior);
+    const planned = this.decode(rawPlanned);
+    const config = this.decode(rawConfig);
+    const name = this.definition.typeName;
+    try {
+      if (!planned) {
+        if (prior) await this.definition.delete(client, this.values(prior));
+        return { state: this.encode(null), diagnostics: [] };
+      }
+      // Write-only values exist only in the configuration.
+      const withSecrets: Row = { ...planned };
+      for (const [attr, spec] of this.entries()) if (spec.writeOnly) withSecrets[attr] = config?.[attr] ?? null;
+      const values = this.values(withSecrets);
+      if (!prior) await this.definition.create(client, values, this.params('create', withSecrets, null));
+      else await this.definition.update(client, values, this.values(prior), this.params('update', withSecrets, prior));
+
+      const data = await this.definition.read(client, values);
+      if (data === null) {
+        return { diagnostics: [errorDiagnostic(`${name}: object not found after ${prior ? 'update' : 'create'}`, 'The API accepted the change but the object cannot be read back. Check the server, then run terraform apply again.')] };
+      }
+      const diagnostics: Diagnostic[] = [];
+      const state = this.stateFrom(data, planned, 'planned', diagnostics);
+      return { state: this.encode(state), diagnostics };
+    } catch (error) {
+      return { diagnostics: [diagnosticFor(error, this.describeError, this.attributes, `${name}: ${planned ? (prior ? 'update' : 'create') : 'delete'} failed`)] };
+    }
+  }
+
+  async read(client: Client, rawState: RawDynamicValue): Promise<StateResult> {
+    const current = this.decode(rawState);
+    if (!current) return { state: this.encode(null), diagnostics: [] };
+    try {
+      const data = await this.definition.read(client, this.values(current));
+      if (data === null) return { state: this.encode(null), diagnostics: [] };
+      return { state: this.encode(this.stateFrom(data, current, 'remote', [])), diagnostics: [] };
+    } catch (error) {
+      return { diagnostics: [diagnosticFor(error, this.describeError, this.attributes, `${this.definition.typeName}: read failed`)] };
+    }
+  }
+
+  async import(client: Client, id: string): Promise<StateResult> {
+    const name = this.definition.typeName;
+    let identifying: Record<string, unknown>;
+    try {
+      identifying = this.definition.importId(id) as Record<string, unknown>;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { diagnostics: [errorDiagnostic(`${name}: invalid import ID "${id}"`, `${message} Expected: ${this.definition.importIdFormat}.`)] };
+    }
+    const base: Row = {};
+    for (const [attr, spec] of this.entries()) base[attr] = (identifying[attr] as PlanValue | undefined) ?? (spec.default as PlanValue | undefined) ?? null;
+    try {
+      const data = await this.definition.read(client, this.values(base));
+      if (data === null) {
+        return { diagnostics: [errorDiagnostic(`${name}: cannot import "${id}"`, 'No such object exists on the server. Check the ID, or create it with terraform apply instead.')] };
+      }
+      return { state: this.encode(this.stateFrom(data, base, 'remote', [])), diagnostics: [] };
+    } catch (error) {
+      return { diagnostics: [diagnosticFor(error, this.describeError, this.attributes, `${name}: import failed`)] };
+    }
+  }
+
+  upgrade(json: Uint8Array | undefined): RawDynamicValue {
+    return json && json.length ? upgradeJsonState(json, this.type) : this.encode(null);
+  }
+
+  /**
+   * A new state from the API's answer. `planned`: what the plan promised stands (Terraform
+   * rejects an apply that changes a known planned value); a different server value is left for
+   * the next refresh to show as drift. `remote`: the server's value wins (drift detection).
+   */
+  private stateFrom(data: unknown, base: Row, prefer: 'planned' | 'remote', diagnostics: Diagnostic[]): Row {
+    const row: Row = {};
+    for (const [attr, spec] of this.entries()) {
+      const kept = base[attr] ?? null;
+      if (spec.writeOnly) {
+        row[attr] = null;
+        continue;
+      }
+      const readValue = spec.read ? (spec.read as (d: unknown) => PlanValue | undefined)(data) : undefined;
+      const remote = readValue === undefined ? undefined : normalized(spec, readValue);
+      if (remote === undefined) row[attr] = isUnknown(kept) ? null : kept;
+      else if (prefer === 'planned' && !isUnknown(kept) && kept !== null) {
+        if (!sameValue(remote, normalized(spec, kept))) {
+          diagnostics.push(warningDiagnostic(`The server stored a different "${attr}"`, `Planned ${JSON.stringify(kept)}, the server reports ${JSON.stringify(remote)}. The next plan will show the difference.`, AttributePath.root(attr)));
+        }
+        row[attr] = kept;
+      } else row[attr] = remote;
+    }
+    row[ID] = this.definition.identity(this.values(row) as never);
+    return row;
+  }
+
+  /** API parameters for a create, or for the changed attributes of an update. */
+  private params(op: 'create' | 'update', next: Row, prior: Row | null): ApiParams {
+    const params: ApiParams = {};
+    const always = new Set<string>(this.definition.alwaysSend ?? []);
+    for (const [attr, spec] of this.entries()) {
+      if (!spec.param && !spec.write) continue;
+      if (spec.paramOn && spec.paramOn !== op) continue;
+      const value = isUnknown(next[attr]) ? null : (next[attr] ?? null);
+      const previous = prior ? (prior[attr] ?? null) : null;
+      if (op === 'update' && !always.has(attr)) {
+        const changed = spec.writeOnly
+          ? !!spec.sendWhenChanged && !sameValue(next[spec.sendWhenChanged] ?? null, prior?.[spec.sendWhenChanged] ?? null)
+          : !sameValue(value, previous);
+        if (!changed) continue;
+      }
+      if (spec.write) Object.assign(params, (spec.write as (n: PlanValue, p: PlanValue, o: 'create' | 'update') => ApiParams)(value, previous, op));
+      else if (value !== null) params[spec.param!] = value;
+    }
+    return params;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * A resource's values as one record per object ("row"), in both directions: protocol
+ * DynamicValues ⇄ rows of plain values, using the definition's attributes plus `id`.
+ */
+import {
+  decodeDynamicValue, encodeDynamicValue, isRecord, newRecord, t, type CtyType, type ObjectType, type RawDynamicValue,
+} from '../protocol';
+import { ctyTypeOf, type Attributes } from './attributes';
+import { fromCty, toCty, type PlanValue } from './values';
+
+export type Row = Record<string, PlanValue>;
+
+export const ID = 'id';
+
+export function objectType(attributes: Attributes<never>, withId: boolean): ObjectType {
+  const types: Record<string, CtyType> = {};
+  for (const [name, spec] of Object.entries(attributes)) types[name] = ctyTypeOf(spec.kind);
+  if (withId) types[ID] = t.string;
+  return t.object(types);
+}
+
+export function decodeRow(raw: RawDynamicValue | undefined, attributes: Attributes<never>, type: ObjectType): Row | null {
+  const value = decodeDynamicValue(raw, type);
+  if (!isRecord(value)) return null;
+  const row: Row = {};
+  for (const [name, spec] of Object.entries(attributes)) row[name] = fromCty(spec.kind, value[name] ?? null);
+  if (ID in type.attributes) row[ID] = fromCty('string', value[ID] ?? null);
+  return row;
+}
+
+export function encodeRow(row: Row | null, type: ObjectType): RawDynamicValue {
+  if (!row) return encodeDynamicValue(null, type);
+  const record = newRecord();
+  for (const name of Object.keys(type.attributes)) record[name] = toCty(row[name] ?? null);
+  return encodeDynamicValue(record, type);
+}
+
+/** A state written by an older schema: keep the attributes we still have, null for new ones. */
+export function upgradeJsonState(json: Uint8Array, type: ObjectType): RawDynamicValue {
+  const parsed: unknown = JSON.parse(Buffer.from(json).toString('utf8'));
+  const old = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  const filled: Record<string, unknown> = {};
+  for (const name of Object.keys(type.attributes)) filled[name] = old[name] ?? null;
+  const value = decodeDynamicValue({ json: Buffer.from(JSON.stringify(filled)) }, type);
+  return encodeDynamicValue(value, type);
+}

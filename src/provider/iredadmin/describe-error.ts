@@ -1,0 +1,27 @@
+/** Client errors as diagnostics: what went wrong, and what to do about it. Never a secret. */
+import { ApiError, AuthError, NetworkError, TimeoutError, UnexpectedResponseError, UnsupportedError, ValidationError } from '../../client';
+import type { ErrorDescription } from '../framework';
+
+const HINTS: Record<string, string> = {
+  LOGIN_REQUIRED: 'The session expired and logging in again failed; check the provider credentials.',
+  INVALID_CREDENTIALS: 'Check the provider `username` and `password` (or IREDADMIN_USERNAME / IREDADMIN_PASSWORD).',
+  PERMISSION_DENIED: 'The admin in the provider configuration may not do this; use a global admin or one that manages the domain.',
+  NOT_AUTHORIZED: "This machine's IP address is not in iRedAdmin-Pro's RESTFUL_API_CLIENTS.",
+  ALREADY_EXISTS: 'An account with this address exists already; import it (terraform import) or choose another address.',
+  EXCEEDED_DOMAIN_ACCOUNT_LIMIT: "The domain's account limit is reached; raise max_users / max_aliases / max_lists on the domain.",
+};
+
+export function describeError(error: unknown): ErrorDescription {
+  if (error instanceof ApiError) {
+    const code = error.normalizedCode ?? error.code;
+    const hint = (code && HINTS[code]) ?? 'See the iRedAdmin API error codes in the provider documentation.';
+    return { summary: code ?? 'the API refused the request', detail: `${error.message}\n${hint}`, code };
+  }
+  if (error instanceof AuthError) return { summary: 'login failed', detail: `${error.message}\n${HINTS.INVALID_CREDENTIALS}` };
+  if (error instanceof TimeoutError) return { summary: 'the API did not answer in time', detail: `${error.message}\nRaise the provider's \`timeout\` or check the server.` };
+  if (error instanceof NetworkError) return { summary: 'cannot reach the API', detail: `${error.message}\nCheck the provider \`url\` and that the server is running.` };
+  if (error instanceof UnexpectedResponseError) return { summary: 'the server did not answer like iRedAdmin-Pro', detail: `${error.message}\nIs the RESTful API enabled (ENABLE_RESTFUL_API) and \`url\` the iRedAdmin base URL?` };
+  if (error instanceof UnsupportedError) return { summary: 'not supported by this server', detail: error.message };
+  if (error instanceof ValidationError) return { summary: 'invalid value', detail: error.message };
+  return { summary: 'unexpected error', detail: error instanceof Error ? error.message : String(error) };
+}

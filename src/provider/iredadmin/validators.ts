@@ -1,0 +1,38 @@
+/** Plan-time checks and canonical forms for iRedAdmin values; messages say what to write instead. */
+import { normalizeDomain, normalizeEmail } from '../../common/mail-names';
+import type { Validator } from '../framework';
+
+export const domainName: Validator<string> = (v) =>
+  normalizeDomain(v) ? undefined : `"${v}" is not a domain name. Use a fully qualified name such as example.com (IDN names are fine).`;
+
+export const emailAddress: Validator<string> = (v) =>
+  normalizeEmail(v) ? undefined : `"${v}" is not an email address. Use the form user@example.com.`;
+
+export const emailOrEmpty: Validator<string> = (v) => (v === '' ? undefined : emailAddress(v));
+
+export const emailSet: Validator<string[]> = (list) => {
+  const bad = list.filter((v) => !normalizeEmail(v));
+  return bad.length ? `Not email addresses: ${bad.map((b) => `"${b}"`).join(', ')}. Use the form user@example.com.` : undefined;
+};
+
+export const wholeNumber: Validator<number> = (v) =>
+  Number.isInteger(v) && v >= 0 ? undefined : `${v} is not allowed: use a whole number ≥ 0 (0 means unlimited).`;
+
+export const oneOf =
+  (allowed: readonly string[]): Validator<string> =>
+  (v) => (allowed.includes(v) ? undefined : `"${v}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}.`);
+
+export const subsetOf =
+  (allowed: readonly string[]): Validator<string[]> =>
+  (list) => {
+    const bad = list.filter((v) => !allowed.includes(v));
+    return bad.length ? `Unknown value(s) ${bad.map((b) => `"${b}"`).join(', ')}; allowed: ${allowed.join(', ')}.` : undefined;
+  };
+
+export const languageCode: Validator<string> = (v) =>
+  /^[a-z]{2}(_[A-Z]{2})?$/.test(v) ? undefined : `"${v}" is not a language code. Use a code such as en_US or de.`;
+
+/** Canonical forms, so `Example.COM` in a config is not a change from `example.com` on the server. */
+export const canonicalDomain = (v: string): string => normalizeDomain(v) ?? v;
+export const canonicalEmail = (v: string): string => normalizeEmail(v) ?? v;
+export const canonicalEmails = (list: string[]): string[] => list.map(canonicalEmail);

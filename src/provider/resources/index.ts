@@ -1,0 +1,7 @@
+/** Every resource and data source of the provider: adding one means adding its file here. */
+import type { IRedAdminClient } from '../../client';
+import type { SomeDataSource, SomeResource } from '../framework';
+import { domainDataSource, domainResource } from './domain';
+
+export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [domainResource];
+export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [domainDataSource];
