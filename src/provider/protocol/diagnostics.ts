@@ -78,8 +78,8 @@ export function hasErrors(diagnostics: readonly Diagnostic[] | undefined): boole
 
 /** An error that knows which attribute it is about; the server turns it into a diagnostic. */
 export class AttributeError extends Error {
-  constructor(message: string, readonly attribute: AttributePath) {
-    super(attribute.isEmpty ? message : `${attribute.toString()}: ${message}`);
+  constructor(readonly reason: string, readonly attribute: AttributePath) {
+    super(attribute.isEmpty ? reason : `${attribute.toString()}: ${reason}`);
     this.name = 'AttributeError';
   }
 }

@@ -24,8 +24,8 @@ interface Rpc {
 const withDiagnostics = (ds: readonly Diagnostic[]): WireMessage => ({ diagnostics: diagnosticsOut(ds) });
 
 function errorToDiagnostic(rpc: string, error: unknown): Diagnostic {
-  const message = error instanceof Error ? error.message : String(error);
-  return errorDiagnostic(`Provider error in ${rpc}`, message, error instanceof AttributeError ? error.attribute : undefined);
+  if (error instanceof AttributeError) return errorDiagnostic(`Provider error in ${rpc}`, error.reason, error.attribute);
+  return errorDiagnostic(`Provider error in ${rpc}`, error instanceof Error ? error.message : String(error));
 }
 
 function providerRpcs(h: ProviderHandlers): Record<string, Rpc> {
