@@ -25,7 +25,13 @@ export class IRedAdminError extends Error {
 }
 
 /** `_msg` codes that mean "the account you named does not exist". */
-export const NOT_FOUND_CODES: ReadonlySet<string> = new Set(['NO_SUCH_ACCOUNT', 'ACCOUNT_NOT_EXIST', 'OLD_EMAIL_NOT_EXIST']);
+export const NOT_FOUND_CODES: ReadonlySet<string> = new Set([
+  'NO_SUCH_ACCOUNT',
+  'ACCOUNT_NOT_EXIST',
+  'OLD_EMAIL_NOT_EXIST',
+  // Unambiguous, though not among the codes seen from the real product; our server answers it.
+  'NO_SUCH_DOMAIN',
+]);
 const ALREADY_EXISTS_CODES: ReadonlySet<string> = new Set(['ALREADY_EXISTS', 'NEW_EMAIL_ALREADY_EXISTS']);
 const PERMISSION_CODES: ReadonlySet<string> = new Set([
   'PERMISSION_DENIED',

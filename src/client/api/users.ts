@@ -172,6 +172,9 @@ export const userSchema = accountRow({
   mailing_lists: list.optional(),
   forwardings: list.optional(),
   managed_domains: list.optional(),
+  /** Sender and recipient bcc addresses (`''` when none). */
+  sbcc_addr: text.optional(),
+  rbcc_addr: text.optional(),
   stored_bytes: num.optional(),
   stored_messages: num.optional(),
   last_login: timestamp.optional(),
