@@ -152,6 +152,12 @@ describe.each(BACKENDS)('mailing lists on %s', (backend) => {
   test('/api/ml addresses, domains, existence and the other parameters', async () => {
     expect(await api.post('/api/ml/not-an-email')).toEqual(fail('INVALID_MAIL'));
     expect(await api.post('/api/ml/x@missing.example')).toEqual(fail('INVALID_DOMAIN'));
+    // `mlmmj:<domain>/<name>` must fit the 255-character transport column.
+    const longDomain = `${'d'.repeat(60)}.${'e'.repeat(60)}.${'f'.repeat(60)}.example`;
+    await api.ok('POST', `/api/domain/${longDomain}`);
+    expect(await api.post(`/api/ml/${'l'.repeat(64)}@${longDomain}`)).toEqual(fail('INVALID_MAIL'));
+    await api.ok('POST', `/api/ml/${'l'.repeat(40)}@${longDomain}`);
+    await api.ok('DELETE', `/api/domain/${longDomain}`);
     expect(await api.put('/api/ml/ghost@ml.example', { name: 'x' })).toEqual(fail('NO_SUCH_ACCOUNT'));
     expect(await api.get('/api/ml/ghost@ml.example', { with_subscribers: 'maybe' })).toEqual(fail('INVALID_WITH_SUBSCRIBERS'));
     expect(await api.delete('/api/ml/ghost@ml.example?keep_archive=maybe')).toEqual(fail('INVALID_KEEP_ARCHIVE'));

@@ -69,17 +69,24 @@ export interface ListFields {
   newsletterDescription?: string;
 }
 
+/** mlmmj's transport for the list, `mlmmj:<domain>/<listname>` (Postfix pipes to mlmmj-receive with it). */
+export function listTransport(address: string): string {
+  return `mlmmj:${domainOf(address)}/${address.slice(0, address.lastIndexOf('@'))}`;
+}
+
+/** The `transport` column holds 255 characters; a longer address cannot become a list. */
+export const MAX_TRANSPORT_LENGTH = 255;
+
 /** False when the address was taken meanwhile (the insert did nothing). */
 export async function insertList(tx: Queryable, address: string, fields: ListFields): Promise<boolean> {
   const domain = domainOf(address);
-  const listName = address.slice(0, address.lastIndexOf('@'));
   const active = fields.active ?? 1;
   const rows = await tx.query(
     `INSERT INTO maillists (address, domain, transport, accesspolicy, maxmsgsize, name, description, mlid, is_newsletter, settings, active)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '', $10)
      ON CONFLICT (address) DO NOTHING RETURNING id`,
     [
-      address, domain, `mlmmj:${domain}/${listName}`, fields.accessPolicy ?? 'public', fields.maxMessageSize ?? 0,
+      address, domain, listTransport(address), fields.accessPolicy ?? 'public', fields.maxMessageSize ?? 0,
       fields.name ?? '', fields.newsletterDescription ?? '', randomUUID(), fields.isNewsletter ? 1 : 0, active,
     ],
   );

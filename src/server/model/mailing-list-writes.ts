@@ -9,7 +9,7 @@ import { ApiFailure } from '../http/failure';
 import { assertAdminRoomFor } from './alias-and-list-limits';
 import { addressInUse, assertRoomFor, requireDomainForAccount } from './domains';
 import {
-  addSubscribers, insertList, ListFields, ListRow, lockList, readOwners, readSubscribers, removeSubscribers, Subscription,
+  addSubscribers, insertList, ListFields, listTransport, MAX_TRANSPORT_LENGTH, ListRow, lockList, readOwners, readSubscribers, removeSubscribers, Subscription,
   updateList, writeOwners,
 } from './mailing-list-store';
 import { PolicyInput, resolvePolicy } from './mailing-list-policy';
@@ -36,6 +36,7 @@ export function assertNotSelf(address: string, write: ListWrite): void {
 }
 
 export async function createList(tx: Queryable, actor: Actor, address: string, write: ListWrite, defaultPolicy: AccessPolicy): Promise<void> {
+  if (listTransport(address).length > MAX_TRANSPORT_LENGTH) throw new ApiFailure('INVALID_MAIL');
   const domain = await requireDomainForAccount(tx, domainOf(address));
   if (await addressInUse(tx, address)) throw new ApiFailure('ALREADY_EXISTS');
   await assertRoomFor(tx, domain, 'lists');
