@@ -2,7 +2,8 @@
  * A scriptable HTTP server on 127.0.0.1 for fault-injection tests of the client: each test installs
  * a handler; every request is recorded with its parsed form (body or query string).
  */
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
@@ -38,10 +39,10 @@ export function sendHtml(res: ServerResponse, status: number, html: string, head
   res.end(html);
 }
 
-export async function startFakeServer(handler?: Handler): Promise<FakeServer> {
+export async function startFakeServer(handler?: Handler, tls?: { key: string; cert: string }): Promise<FakeServer> {
   let current: Handler = handler ?? ((_req, res) => sendJson(res, { _success: true }));
   const requests: RecordedRequest[] = [];
-  const server: Server = createServer((raw, res) => {
+  const listener: RequestListener = (raw, res) => {
     const chunks: Buffer[] = [];
     raw.on('data', (chunk: Buffer) => chunks.push(chunk));
     raw.on('end', () => {
@@ -61,11 +62,12 @@ export async function startFakeServer(handler?: Handler): Promise<FakeServer> {
         res.destroy(error instanceof Error ? error : new Error(String(error)));
       });
     });
-  });
+  };
+  const server: Server = tls ? createHttpsServer(tls, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     handle(next) {
       current = next;

@@ -382,3 +382,44 @@ describe('retries and typed errors', () => {
     expect(peak).toBeGreaterThan(1);
   });
 });
+
+describe('login transport faults, options and logs', () => {
+  it('a 503 on login is retried (login is idempotent)', async () => {
+    let attempts = 0;
+    server.handle(async (request, res, raw) => {
+      if (request.path === '/api/login' && ++attempts === 1) return sendHtml(res, 503, 'Service Unavailable');
+      await product.handler(request, res, raw);
+    });
+    await expect(client().login()).resolves.toBeUndefined();
+    expect(server.count('/api/login')).toBe(2);
+  });
+
+  it('logs never carry the password or the session cookie', async () => {
+    const logs: LogEntry[] = [];
+    let reads = 0;
+    product.route = (_r, res) => {
+      if (++reads === 1) return void res.socket?.destroy();
+      sendJson(res, { _success: true, _data: { username: 'u@x.io' } });
+    };
+    const c = client({ logger: (entry) => logs.push(entry) });
+    await c.users.get('u@x.io');
+    product.expireSessions();
+    await c.users.get('u@x.io');
+    const text = JSON.stringify(logs);
+    expect(logs.length).toBeGreaterThan(3);
+    expect(text).not.toContain(ADMIN.password);
+    expect(text).not.toMatch(/sess\d+x/);
+  });
+
+  it('invalid options fail at construction without echoing the password', () => {
+    expect(() => new IRedAdminClient({ baseUrl: 'ftp://nope', ...ADMIN })).toThrow(/baseUrl/);
+    let message = '';
+    try {
+      new IRedAdminClient({ baseUrl: server.url, ...ADMIN, timeoutMs: -5, password: ADMIN.password });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/timeoutMs/);
+    expect(message).not.toContain(ADMIN.password);
+  });
+});
