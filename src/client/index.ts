@@ -2,7 +2,7 @@
 export { IRedAdminClient } from './client';
 export type { IRedAdminClientOptions } from './options';
 export { DEFAULT_MAX_CONCURRENCY, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './options';
-export type { RetryOptions, CallSpec } from './api-caller';
+export type { RetryOptions } from './api-caller';
 export type { TlsOptions } from './transport';
 export type { Logger, LogEntry, LogLevel } from './logger';
 export {
