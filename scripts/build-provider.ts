@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 export const PROVIDER_NAME = 'terraform-provider-iredadmin';
 const ROOT = resolve(__dirname, '..');
 
-export async function buildProvider(outDir = join(ROOT, 'dist', 'provider')): Promise<string> {
+export async function buildProvider(outDir = join(ROOT, 'dist', 'provider'), launcherName = PROVIDER_NAME): Promise<string> {
   mkdirSync(outDir, { recursive: true });
   await build({
     entryPoints: [join(ROOT, 'src', 'provider', 'main.ts')],
@@ -23,7 +23,7 @@ export async function buildProvider(outDir = join(ROOT, 'dist', 'provider')): Pr
     legalComments: 'none',
     logLevel: 'warning',
   });
-  const launcher = join(outDir, PROVIDER_NAME);
+  const launcher = join(outDir, launcherName);
   // `exec` so the process terraform signals is node itself.
   writeFileSync(launcher, '#!/bin/sh\nexec node "$(dirname "$0")/provider.js" "$@"\n');
   chmodSync(launcher, 0o755);

@@ -4,7 +4,7 @@
  * `~/.terraform.d/plugins` (the default) is found by `terraform init` with no CLI config.
  *   node dist/scripts/install-provider.js [--mirror <dir>]
  */
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,13 +21,10 @@ export function platformDir(): string {
 }
 
 export async function installProvider(mirror = join(homedir(), '.terraform.d', 'plugins')): Promise<string> {
-  const built = join(ROOT, '.tmp', 'provider-build');
-  await buildProvider(built);
   const dir = join(mirror, 'registry.terraform.io', PROVIDER_SOURCE, PROVIDER_VERSION, platformDir());
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  copyFileSync(join(built, 'provider.js'), join(dir, 'provider.js'));
-  copyFileSync(join(built, PROVIDER_NAME), join(dir, `${PROVIDER_NAME}_v${PROVIDER_VERSION}`));
+  await buildProvider(dir, `${PROVIDER_NAME}_v${PROVIDER_VERSION}`);
   return dir;
 }
 

@@ -105,9 +105,10 @@ export class ResourceEngine<Client> {
     if (spec.writeOnly) return null;
     if (isUnknown(configValue)) return Unknown;
     if (configValue !== null) {
-      const value = normalized(spec, configValue);
-      // Same value in canonical form: keep the stored spelling, so no diff is shown.
-      return priorValue !== undefined && sameValue(value, normalized(spec, priorValue)) ? priorValue : value;
+      // Terraform requires the configured value itself, or the prior value when the two are
+      // equivalent (same canonical form): then no diff is shown for a mere spelling change.
+      const equivalent = priorValue !== undefined && sameValue(normalized(spec, configValue), normalized(spec, priorValue));
+      return equivalent ? priorValue : configValue;
     }
     if (spec.default !== undefined) return normalized(spec, spec.default as PlanValue);
     if (isComputed(spec)) return priorValue === undefined ? Unknown : priorValue;
@@ -197,8 +198,9 @@ export class ResourceEngine<Client> {
       const readValue = spec.read ? (spec.read as (d: unknown) => PlanValue | undefined)(data) : undefined;
       const remote = readValue === undefined ? undefined : normalized(spec, readValue);
       if (remote === undefined) row[attr] = isUnknown(kept) ? null : kept;
+      else if (kept !== null && !isUnknown(kept) && sameValue(remote, normalized(spec, kept))) row[attr] = kept;
       else if (prefer === 'planned' && !isUnknown(kept) && kept !== null) {
-        if (!sameValue(remote, normalized(spec, kept))) {
+        {
           diagnostics.push(warningDiagnostic(`The server stored a different "${attr}"`, `Planned ${JSON.stringify(kept)}, the server reports ${JSON.stringify(remote)}. The next plan will show the difference.`, AttributePath.root(attr)));
         }
         row[attr] = kept;

@@ -73,7 +73,7 @@ export const domainResource = defineResource({
   typeName: 'iredadmin_domain',
   description: 'A mail domain of iRedMail, with its limits, defaults for new users, catch-all, bcc, relay and the profile pages normal admins may use.',
   attributes: domainAttributes,
-  identity: (v: DomainValues) => v.domain ?? '',
+  identity: (v: DomainValues) => canonicalDomain(v.domain ?? ''),
   importIdFormat: 'the domain name, e.g. `example.com`',
   importId: (id: string) => {
     if (domainName(id)) throw new Error(`"${id}" is not a domain name.`);
@@ -121,7 +121,7 @@ export const domainDataSource = defineDataSource({
   typeName: 'iredadmin_domain',
   description: 'Reads an existing mail domain.',
   attributes: dataAttributes,
-  identity: (v: Values<typeof dataAttributes>) => v.domain ?? '',
+  identity: (v: Values<typeof dataAttributes>) => canonicalDomain(v.domain ?? ''),
   read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => client.domains.get(v.domain!),
   example: `data "iredadmin_domain" "example" {
   domain = "example.com"

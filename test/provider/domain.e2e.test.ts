@@ -1,0 +1,172 @@
+/**
+ * iredadmin_domain end to end: the real terraform binary, our provider built and installed
+ * into a filesystem mirror, our server on each database backend.
+ */
+import { BACKENDS, startTestServer, TestServer } from '../support/test-server';
+import { adminSession, ApiSession } from '../support/api';
+import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
+
+let mirror: string;
+beforeAll(async () => {
+  mirror = await buildProviderMirror();
+});
+
+const FULL = `
+resource "iredadmin_domain" "example" {
+  domain                    = "Example.COM"
+  name                      = "Example Inc."
+  quota                     = 10240
+  default_quota             = 512
+  max_user_quota            = 2048
+  max_users                 = 50
+  max_aliases               = 20
+  max_lists                 = 5
+  language                  = "en_US"
+  sender_bcc                = "audit@example.com"
+  catchall                  = ["postmaster@example.com", "Hostmaster@Example.com"]
+  outbound_relay            = "smtp:[192.0.2.1]:25"
+  min_password_length       = 10
+  disabled_domain_profiles  = ["bcc", "relay"]
+  disabled_user_preferences = ["wblist"]
+  services                  = ["self-service"]
+}
+
+data "iredadmin_domain" "read" {
+  domain = iredadmin_domain.example.domain
+}
+
+output "users_limit" { value = data.iredadmin_domain.read.max_users }
+`;
+
+describe.each(BACKENDS)('iredadmin_domain with real terraform on %s', (backend) => {
+  let server: TestServer;
+  let api: ApiSession;
+  let tf: TerraformWorkspace;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    server = await startTestServer({ backend });
+    api = await adminSession(server);
+    env = { IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password };
+    tf = TerraformWorkspace.create(mirror, env);
+  });
+  afterAll(async () => {
+    tf?.remove();
+    await server?.close();
+  });
+
+  test('create: the server holds what the configuration says', async () => {
+    tf.write(FULL);
+    await tf.init();
+    const applied = await tf.apply();
+    expect(applied.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
+    expect(applied.stdout).toContain('users_limit = 50');
+
+    const domain = (await api.ok('GET', '/api/domain/example.com')) as Record<string, unknown>;
+    expect(domain).toMatchObject({
+      domain: 'example.com', description: 'Example Inc.', quota: 10240, mailboxes: 50, aliases: 20, maillists: 5,
+      sbcc_addr: 'audit@example.com', catchall: ['hostmaster@example.com', 'postmaster@example.com'], relayhost: 'smtp:[192.0.2.1]:25',
+      settings: expect.objectContaining({
+        default_user_quota: 512, max_user_quota: 2048, default_language: 'en_US', min_passwd_length: 10,
+        disabled_domain_profiles: ['bcc', 'relay'], disabled_user_preferences: ['wblist'], enabled_services: ['self-service'],
+      }),
+    });
+    const state = (await tf.state())['iredadmin_domain.example']!;
+    // The configuration's spelling is kept in state; the ID is canonical.
+    expect(state).toMatchObject({ id: 'example.com', domain: 'Example.COM', quota: 10240, account_status: 'active', transport: 'dovecot' });
+  });
+
+  test('a second plan has no changes', async () => {
+    const plan = await tf.plan();
+    expect(plan.stdout).toContain('No changes.');
+    expect(plan.code).toBe(0);
+  });
+
+  test('update in place', async () => {
+    tf.write(FULL.replace('quota                     = 10240', 'quota                     = 20480')
+      .replace('["bcc", "relay"]', '["relay", "throttle"]')
+      .replace('catchall                  = ["postmaster@example.com", "Hostmaster@Example.com"]', 'catchall = []'));
+    const plan = await tf.plan();
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain('~ update in-place');
+    expect(plan.stdout).not.toContain('must be replaced');
+    await tf.apply();
+    expect(await api.ok('GET', '/api/domain/example.com')).toMatchObject({
+      quota: 20480, catchall: [], relayhost: 'smtp:[192.0.2.1]:25',
+      settings: expect.objectContaining({ disabled_domain_profiles: ['relay', 'throttle'] }),
+    });
+    expect((await tf.plan()).code).toBe(0);
+  });
+
+  test('import gives the same state and an empty plan', async () => {
+    const before = (await tf.state())['iredadmin_domain.example'];
+    const other = TerraformWorkspace.create(mirror, env);
+    try {
+      other.write(FULL.replace('quota                     = 10240', 'quota                     = 20480')
+        .replace('["bcc", "relay"]', '["relay", "throttle"]')
+        .replace('catchall                  = ["postmaster@example.com", "Hostmaster@Example.com"]', 'catchall = []'));
+      await other.init();
+      const imported = await other.ok('import', '-input=false', 'iredadmin_domain.example', 'example.com');
+      expect(imported.stdout).toContain('Import successful!');
+      // Imported state is canonical; the configuration's "Example.COM" is the same domain: no diff.
+      expect((await other.state())['iredadmin_domain.example']).toEqual({ ...before, domain: 'example.com' });
+      expect((await other.plan()).code).toBe(0);
+      const bad = await other.run(['import', '-no-color', '-input=false', 'iredadmin_domain.example', 'no-such.example']);
+      expect(bad.code).toBe(1);
+    } finally {
+      other.remove();
+    }
+  });
+
+  test('an out-of-band change shows as a diff', async () => {
+    await api.ok('PUT', '/api/domain/example.com', { quota: 1, outboundRelay: 'smtp:[192.0.2.1]:25' });
+    const plan = await tf.plan();
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toMatch(/~ quota\s+= 1 -> 20480/);
+    await tf.apply();
+    expect(await api.ok('GET', '/api/domain/example.com')).toMatchObject({ quota: 20480 });
+  });
+
+  test('an out-of-band delete is planned for re-creation', async () => {
+    await api.ok('DELETE', '/api/domain/example.com');
+    const plan = await tf.plan();
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain('will be created');
+    await tf.apply();
+    expect((await api.get('/api/domain/example.com'))._success).toBe(true);
+  });
+
+  test('invalid values fail at plan, naming the attribute', async () => {
+    tf.write(`
+resource "iredadmin_domain" "bad" {
+  domain   = "not a domain"
+  quota    = -1
+  language = "english"
+  catchall = ["nobody"]
+  backup_mx = true
+}`);
+    const plan = await tf.plan();
+    expect(plan.code).toBe(1);
+    const out = plan.stderr;
+    expect(out).toContain('Invalid value for "domain"');
+    expect(out).toContain('Invalid value for "quota"');
+    expect(out).toContain('Invalid value for "language"');
+    expect(out).toContain('Invalid value for "catchall"');
+    expect(out).toContain('Missing primary_mx');
+    expect(out).toMatch(/on main\.tf line \d+, in resource "iredadmin_domain" "bad":/);
+    tf.write(FULL);
+  });
+
+  test('the provider password never appears in plan output or logs', async () => {
+    const plan = await tf.run(['plan', '-no-color', '-input=false'], { TF_LOG: 'trace' });
+    expect(plan.code).toBe(0);
+    expect(plan.stdout + plan.stderr).not.toContain(server.admin.password);
+    expect(plan.stderr).toContain('provider'); // the log was really written
+  });
+
+  test('destroy removes the domain', async () => {
+    const destroyed = await tf.destroy();
+    expect(destroyed.stdout).toContain('Destroy complete! Resources: 1 destroyed.');
+    expect(await api.get('/api/domain/example.com')).toEqual({ _success: false, _msg: 'NO_SUCH_DOMAIN' });
+  });
+});
