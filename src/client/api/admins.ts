@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
 import { accountRow, flag, list, settings, text, timestamp } from '../normalize';
 import type { WireNames } from './common';
-import { accountStatus, count, displayName, emailAddress, formFrom, language, orNull, password, secretsOf, segment } from './common';
+import { accountStatus, count, displayName, emailAddress, formFrom, language, readAccount, password, secretsOf, segment } from './common';
 import { verifyPassword } from './verify-password';
 
 const adminFields = {
@@ -78,9 +78,7 @@ export class AdminsApi {
   /** The admin's profile, or `null` when it does not exist. */
   async get(email: string): Promise<Admin | null> {
     const path = this.#path('GET', email);
-    return orNull(
-      this.#caller.call({ method: 'GET', path }).then((envelope) => this.#caller.parseData({ method: 'GET', path }, adminSchema, envelope._data)),
-    );
+    return readAccount(this.#caller, { path }, adminSchema);
   }
 
   async create(email: string, input: AdminCreateInput): Promise<void> {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
 import { accountRow, flag, list, text, timestamp } from '../normalize';
 import type { WireNames } from './common';
-import { accessPolicy, displayName, domainName, emailAddress, emailList, formFrom, orNull, segment } from './common';
+import { accessPolicy, displayName, domainName, emailAddress, emailList, formFrom, readAccount, segment } from './common';
 
 export const aliasCreateSchema = z.strictObject({
   name: displayName.optional(),
@@ -73,9 +73,7 @@ export class AliasesApi {
   /** The alias, or `null` when it does not exist. */
   async get(email: string): Promise<Alias | null> {
     const path = this.#path('GET', email);
-    return orNull(
-      this.#caller.call({ method: 'GET', path }).then((envelope) => this.#caller.parseData({ method: 'GET', path }, aliasSchema, envelope._data)),
-    );
+    return readAccount(this.#caller, { path }, aliasSchema);
   }
 
   async create(email: string, input: AliasCreateInput = {}): Promise<void> {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
 import type { CallSite } from '../errors';
 import { ApiError } from '../errors';
-import type { FormValue } from '../form';
+import type { FormParams, FormValue } from '../form';
 import { pathSegment, toWireParams } from '../form';
 
 /**
@@ -61,10 +61,18 @@ export function targetSegment(caller: ApiCaller, site: CallSite, target: PolicyT
   return pathSegment(caller.parseInput(site, emailAddress, target.user));
 }
 
-/** `null` when the API says the account does not exist; other failures propagate. */
-export async function orNull<T>(read: Promise<T>): Promise<T | null> {
+/**
+ * GETs one account and parses its `_data`; `null` when the API says it does not exist (the
+ * provider's drift detection relies on that). Other failures propagate.
+ */
+export async function readAccount<S extends z.ZodType>(
+  caller: ApiCaller,
+  spec: { path: string; params?: FormParams; notFoundCodes?: readonly string[] },
+  schema: S,
+): Promise<z.infer<S> | null> {
   try {
-    return await read;
+    const envelope = await caller.call({ method: 'GET', ...spec });
+    return caller.parseData({ method: 'GET', path: spec.path }, schema, envelope._data);
   } catch (error) {
     if (error instanceof ApiError && error.isNotFound()) return null;
     throw error;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
 import { accountRow, flag, list, num, settings, text, timestamp } from '../normalize';
 import type { WireNames } from './common';
-import { accountStatus, count, displayName, domainName, emailAddress, emailList, formFrom, language, orNull, segment } from './common';
+import { accountStatus, count, displayName, domainName, emailAddress, emailList, formFrom, language, readAccount, segment } from './common';
 
 /** Domain profiles a global admin can hide from normal admins (`disableDomainProfile`). */
 export const domainProfile = z.enum(['bcc', 'relay', 'catchall', 'aliases', 'throttle', 'greylisting', 'wblist', 'spampolicy', 'backupmx', 'advanced']);
@@ -198,11 +198,7 @@ export class DomainsApi {
   async get(domain: string): Promise<Domain | null> {
     const site = { method: 'GET', path: '/api/domain/<domain>' } as const;
     const path = `/api/domain/${segment(this.#caller, site, domainName, domain)}`;
-    return orNull(
-      this.#caller.call({ method: 'GET', path, notFoundCodes: DOMAIN_NOT_FOUND }).then((envelope) =>
-        this.#caller.parseData({ method: 'GET', path }, domainSchema, envelope._data),
-      ),
-    );
+    return readAccount(this.#caller, { path, notFoundCodes: DOMAIN_NOT_FOUND }, domainSchema);
   }
 
   async create(domain: string, input: DomainCreateInput = {}): Promise<void> {

@@ -9,7 +9,7 @@ import type { ApiCaller } from '../api-caller';
 import { UnsupportedError } from '../errors';
 import { accountRow, flag, list, num, text, timestamp } from '../normalize';
 import type { WireNames } from './common';
-import { accessPolicy, accountStatus, count, displayName, domainName, emailAddress, emailList, formFrom, orNull, segment } from './common';
+import { accessPolicy, accountStatus, count, displayName, domainName, emailAddress, emailList, formFrom, readAccount, segment } from './common';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -110,11 +110,7 @@ export class SqlMailingListsApi {
   /** The list, or `null` when it does not exist. */
   async get(email: string, options: SqlMailingListGetOptions = {}): Promise<SqlMailingList | null> {
     const path = this.#path('GET', email);
-    return orNull(
-      this.#caller
-        .call({ method: 'GET', path, params: { with_subscribers: options.withSubscribers ? true : undefined } })
-        .then((envelope) => this.#caller.parseData({ method: 'GET', path }, sqlMailingListSchema, envelope._data)),
-    );
+    return readAccount(this.#caller, { path, params: { with_subscribers: options.withSubscribers ? true : undefined } }, sqlMailingListSchema);
   }
 
   async create(email: string, input: SqlMailingListCreateInput = {}): Promise<void> {
@@ -202,11 +198,7 @@ export class LdapMailingListsApi {
 
   async get(email: string): Promise<LdapMailingList | null> {
     const path = this.#path('GET', email);
-    return orNull(
-      this.#caller
-        .call({ method: 'GET', path })
-        .then((envelope) => this.#caller.parseData({ method: 'GET', path }, ldapMailingListSchema, envelope._data)),
-    );
+    return readAccount(this.#caller, { path }, ldapMailingListSchema);
   }
 
   async create(email: string, input: LdapMailingListCreateInput = {}): Promise<void> {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
 import { accountRow, flag, list, num, settings, text, timestamp } from '../normalize';
 import type { WireNames } from './common';
-import { accountStatus, count, displayName, domainName, emailAddress, emailList, formFrom, language, orNull, password, secretsOf, segment } from './common';
+import { accountStatus, count, displayName, domainName, emailAddress, emailList, formFrom, language, readAccount, password, secretsOf, segment } from './common';
 import { verifyPassword } from './verify-password';
 
 /** Mail services of a user (SQL edition): each is the `enable<name>` column of `mailbox`. */
@@ -208,9 +208,7 @@ export class UsersApi {
   /** The user's profile, or `null` when it does not exist. */
   async get(email: string): Promise<User | null> {
     const path = this.#path('GET', email);
-    return orNull(
-      this.#caller.call({ method: 'GET', path }).then((envelope) => this.#caller.parseData({ method: 'GET', path }, userSchema, envelope._data)),
-    );
+    return readAccount(this.#caller, { path }, userSchema);
   }
 
   async create(email: string, input: UserCreateInput): Promise<void> {
