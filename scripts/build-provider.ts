@@ -5,10 +5,11 @@
  */
 import { build } from 'esbuild';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { projectRoot } from './project-root';
 
 export const PROVIDER_NAME = 'terraform-provider-iredadmin';
-const ROOT = resolve(__dirname, '..');
+const ROOT = projectRoot();
 
 export async function buildProvider(outDir = join(ROOT, 'dist', 'provider'), launcherName = PROVIDER_NAME): Promise<string> {
   mkdirSync(outDir, { recursive: true });

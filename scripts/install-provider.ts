@@ -7,10 +7,11 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { projectRoot } from './project-root';
 import { parseArgs } from 'node:util';
 import { buildProvider, PROVIDER_NAME } from './build-provider';
 
-const ROOT = resolve(__dirname, '..');
+const ROOT = projectRoot();
 // Read at run time so a version bump needs no rebuild of this script.
 export const PROVIDER_VERSION: string = (require(join(ROOT, 'package.json')) as { version: string }).version;
 export const PROVIDER_SOURCE = 'iredadmin/iredadmin';
