@@ -1,6 +1,6 @@
 /**
  * Everything that refers to a mail address outside its own row: forwardings (as either side),
- * moderators, admin rights, bcc and relay settings, throttles and spam policies.
+ * moderators, list subscriptions, admin rights, bcc and relay settings, throttles and spam policies.
  * Used when accounts are deleted (one or a whole domain) so nothing dangles.
  */
 import type { Queryable } from '../db/database';
@@ -15,6 +15,7 @@ export async function removeAddressTraces(tx: Queryable, addresses: readonly str
   await tx.query('DELETE FROM recipient_bcc_user WHERE username = ANY($1) OR bcc_address = ANY($1)', [list]);
   await tx.query('DELETE FROM sender_relayhost WHERE account = ANY($1)', [list]);
   await tx.query('DELETE FROM used_quota WHERE username = ANY($1)', [list]);
+  await tx.query('DELETE FROM iredadmin_api_maillist_subscribers WHERE subscriber = ANY($1)', [list]);
   await removePolicyTraces(tx, list);
 }
 

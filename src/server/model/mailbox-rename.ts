@@ -1,7 +1,7 @@
 /**
  * change_email for a mail user: every row that names the old address is rewritten to the
  * new one — the mailbox, both sides of `forwardings` (its forwardings and self row, its
- * per-user aliases, its memberships and catch-alls pointing at it), moderators, admin
+ * per-user aliases, its memberships and catch-alls pointing at it), moderators, list subscriptions, admin
  * rights, bcc, relay, used quota, throttles and spam policy. The maildir stays where it is:
  * the mail on disk does not move.
  *
@@ -16,6 +16,7 @@ export async function renameMailbox(tx: Queryable, from: string, to: string): Pr
   const toDomain = domainOf(to);
   await moveForwardings(tx, from, to, toDomain);
   await moveModerators(tx, from, to, toDomain);
+  await moveSubscriptions(tx, from, to, toDomain);
 
   await tx.query(
     `DELETE FROM domain_admins WHERE username = $1 AND domain IN (SELECT domain FROM domain_admins WHERE username = $2)`,
@@ -71,4 +72,14 @@ async function moveModerators(tx: Queryable, from: string, to: string, toDomain:
     [from, to],
   );
   await tx.query('UPDATE moderators SET moderator = $2, dest_domain = $3 WHERE moderator = $1', [from, to, toDomain]);
+}
+
+/** Mailing-list subscriptions held by the user follow it (a duplicate of one held by the new address is dropped). */
+async function moveSubscriptions(tx: Queryable, from: string, to: string, toDomain: string): Promise<void> {
+  await tx.query(
+    `DELETE FROM iredadmin_api_maillist_subscribers s WHERE s.subscriber = $1
+        AND EXISTS (SELECT 1 FROM iredadmin_api_maillist_subscribers t WHERE t.address = s.address AND t.subscriber = $2)`,
+    [from, to],
+  );
+  await tx.query('UPDATE iredadmin_api_maillist_subscribers SET subscriber = $2, dest_domain = $3 WHERE subscriber = $1', [from, to, toDomain]);
 }

@@ -1,0 +1,36 @@
+/** What points at a user follows its rename and goes with its deletion: memberships and list subscriptions. */
+import { BACKENDS, startTestServer, TestServer } from '../support/test-server';
+import { adminSession, ApiSession } from '../support/api';
+
+describe.each(BACKENDS)('references to a user on %s', (backend) => {
+  let server: TestServer;
+  let api: ApiSession;
+
+  beforeAll(async () => {
+    server = await startTestServer({ backend });
+    api = await adminSession(server);
+    await api.ok('POST', '/api/domain/refs.example');
+  });
+  afterAll(() => server?.close());
+
+  async function subscribersOf(list: string): Promise<string[]> {
+    const data = (await api.ok('GET', `/api/ml/${list}`, { with_subscribers: 'yes' })) as { subscribers: { mail: string }[] };
+    return data.subscribers.map((s) => s.mail).sort();
+  }
+
+  test('change_email moves alias memberships and list subscriptions; delete removes them', async () => {
+    await api.ok('POST', '/api/user/old@refs.example', { password: 'Str0ng!pass' });
+    await api.ok('POST', '/api/alias/team@refs.example', { members: 'old@refs.example' });
+    await api.ok('POST', '/api/ml/news@refs.example', { name: 'News' });
+    await api.ok('PUT', '/api/ml/news@refs.example', { add_subscribers: 'old@refs.example', require_confirm: 'no' });
+    expect(await subscribersOf('news@refs.example')).toEqual(['old@refs.example']);
+
+    await api.ok('POST', '/api/user/old@refs.example/change_email/new@refs.example');
+    expect(await api.ok('GET', '/api/alias/team@refs.example')).toMatchObject({ members: ['new@refs.example'] });
+    expect(await subscribersOf('news@refs.example')).toEqual(['new@refs.example']);
+
+    await api.ok('DELETE', '/api/user/new@refs.example');
+    expect(await api.ok('GET', '/api/alias/team@refs.example')).toMatchObject({ members: [] });
+    expect(await subscribersOf('news@refs.example')).toEqual([]);
+  });
+});
