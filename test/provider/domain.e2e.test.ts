@@ -76,6 +76,22 @@ describe.each(BACKENDS)('iredadmin_domain with real terraform on %s', (backend) 
     expect(state).toMatchObject({ id: 'example.com', domain: 'Example.COM', quota: 10240, account_status: 'active', transport: 'dovecot' });
   });
 
+  test('terraform providers schema -json shows the schema', async () => {
+    const out = await tf.ok('providers', 'schema', '-json');
+    const schema = JSON.parse(out.stdout) as {
+      provider_schemas: Record<string, { provider: { block: { attributes: Record<string, { sensitive?: boolean }> } }; resource_schemas: Record<string, { block: { attributes: Record<string, Record<string, unknown>> } }>; data_source_schemas: Record<string, unknown> }>;
+    };
+    const ours = schema.provider_schemas['registry.terraform.io/iredadmin/iredadmin']!;
+    expect(ours.provider.block.attributes.password).toMatchObject({ sensitive: true });
+    const domain = ours.resource_schemas.iredadmin_domain!.block.attributes;
+    expect(domain.domain).toMatchObject({ type: 'string', required: true });
+    expect(domain.quota).toMatchObject({ type: 'number', optional: true, computed: true });
+    expect(domain.catchall).toMatchObject({ type: ['set', 'string'] });
+    expect(domain.id).toMatchObject({ computed: true });
+    expect(String(domain.quota!.description)).toContain('MB');
+    expect(ours.data_source_schemas.iredadmin_domain).toBeDefined();
+  });
+
   test('a second plan has no changes', async () => {
     const plan = await tf.plan();
     expect(plan.stdout).toContain('No changes.');
