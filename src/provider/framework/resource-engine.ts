@@ -90,7 +90,7 @@ export class ResourceEngine<Client> {
       if (!prior || !spec.unknownWhenChanged || config[name] !== null) continue;
       if (spec.unknownWhenChanged.some((dep) => !sameValue(planned[dep] ?? null, prior[dep] ?? null))) planned[name] = Unknown;
     }
-    planned[ID] = prior?.[ID] ?? Unknown;
+    planned[ID] = prior ? this.plannedId(prior, planned) : Unknown;
 
     const requiresReplace: AttributePath[] = [];
     if (prior) {
@@ -99,6 +99,18 @@ export class ResourceEngine<Client> {
       }
     }
     return { planned: this.encode(planned), requiresReplace, diagnostics: [] };
+  }
+
+  /**
+   * The ID an update will leave: the prior one, unless an in-place change of an identifying
+   * attribute (e.g. a rename through change_email) gives a new one — known when every planned
+   * value is, else unknown until apply (Terraform rejects an ID that changes unannounced).
+   */
+  private plannedId(prior: Row, planned: Row): PlanValue {
+    const priorId = prior[ID] ?? null;
+    const next = this.definition.identity(this.values(planned) as never);
+    if (next === priorId) return priorId;
+    return Object.values(planned).some(isUnknown) ? Unknown : next;
   }
 
   private plannedValue(spec: Spec, configValue: PlanValue, priorValue: PlanValue | undefined): PlanValue {

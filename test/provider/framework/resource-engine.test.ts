@@ -102,6 +102,15 @@ describe('plan', () => {
     expect(plan(prior, { name: 'box', size: 9 }).planned.owner).toBe('root');
   });
 
+  test('an identifying attribute changed in place plans the new ID, unknown while anything is unknown', () => {
+    const prior = { name: 'box', size: 2, tags: [], mode: 'fast', owner: 'root', id: 'box' };
+    expect(plan(prior, { name: 'box', size: 3 }).planned.id).toBe('box');
+    expect(plan(prior, { name: 'BOX', size: 2 }).planned.id).toBe('box');
+    expect(plan(prior, { name: 'crate', size: 2, tags: [] }).planned.id).toBe('crate');
+    expect(plan(prior, { name: 'crate', mode: 'slow' }).planned.id).toBe(Unknown);
+    expect(plan(prior, { name: Unknown }).planned.id).toBe(Unknown);
+  });
+
   test('destroy plans a null object', () => {
     const result = engine.plan(raw({ name: 'box', id: 'box' }), raw(null), raw(null));
     expect(read(result.planned)).toBeNull();
