@@ -6,3 +6,4 @@ export { providerHandlers, providerSchema, type ProviderDefinition } from './pro
 export { ResourceEngine } from './resource-engine';
 export { DataSourceEngine } from './data-source-engine';
 export type { Row } from './rows';
+export { renderDocs, type DocsOptions } from './docs';

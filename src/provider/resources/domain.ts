@@ -21,7 +21,7 @@ const settingNumber = (d: Domain, key: 'default_user_quota' | 'max_user_quota' |
 export const domainAttributes = {
   domain: a.string({
     required: true, requiresReplace: true, validators: [domainName], normalize: canonicalDomain, read: (d) => d.domain,
-    description: 'The domain name, e.g. `example.com`. IDN names are stored as punycode. Changing it replaces the domain.',
+    description: 'The domain name, e.g. `example.com`. IDN names are stored as punycode.',
     errorCodes: ['INVALID_DOMAIN_NAME'],
   }),
   name: a.string({ optional: true, param: 'name', read: (d) => d.description ?? '', description: 'Short description, e.g. the company name.' }),

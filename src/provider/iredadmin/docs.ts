@@ -1,0 +1,22 @@
+/** The provider's documentation pages, from its definitions. */
+import { renderDocs } from '../framework';
+import { iredadminProvider } from './provider';
+
+export const PROVIDER_EXAMPLE = `terraform {
+  required_providers {
+    iredadmin = {
+      source  = "iredadmin/iredadmin"
+      version = "~> 0.1"
+    }
+  }
+}
+
+# url, username and password may come from IREDADMIN_URL, IREDADMIN_USERNAME, IREDADMIN_PASSWORD.
+provider "iredadmin" {
+  url      = "https://mail.example.com/iredadmin"
+  username = "postmaster@example.com"
+}`;
+
+export function providerDocs(): Map<string, string> {
+  return renderDocs(iredadminProvider, { providerName: 'iredadmin', providerExample: PROVIDER_EXAMPLE });
+}
