@@ -317,6 +317,25 @@ describe('requests on the wire', () => {
     await expect(client.aliases.list('example.com')).resolves.toEqual([{ address: 'x@example.com', members: ['a@example.com'] }]);
   });
 
+  it('aliases: account status and moderators; lists: moderator/owner changes and subscribers read as emails', async () => {
+    await client.aliases.create('al@example.com', { accountStatus: 'disabled', moderators: ['m@example.com'] });
+    expect(lastCall().params).toEqual({ accountStatus: 'disabled', moderators: 'm@example.com' });
+    await client.aliases.update('al@example.com', { accountStatus: 'active', addModerator: ['n@example.com'], removeModerator: ['m@example.com'] });
+    expect(lastCall().params).toEqual({ accountStatus: 'active', addModerator: 'n@example.com', removeModerator: 'm@example.com' });
+    await expect(client.aliases.update('al@example.com', { moderators: ['m@example.com'], removeModerator: ['n@example.com'] })).rejects.toThrow(/conflicts/);
+    await client.mailingLists.update('ml@example.com', {
+      addModerator: ['m@example.com'], removeModerator: ['n@example.com'], addOwner: ['o@example.com'], removeOwner: ['p@example.com'],
+    });
+    expect(lastCall().params).toEqual({
+      add_moderator: 'm@example.com', remove_moderator: 'n@example.com', add_owner: 'o@example.com', remove_owner: 'p@example.com',
+    });
+    product.route = (_r, res) =>
+      sendJson(res, { _success: true, _data: { address: 'ml@example.com', subscribers: [{ mail: 's1@example.com', subscription: 'normal' }, 's2@example.com'] } });
+    await expect(client.mailingLists.get('ml@example.com', { withSubscribers: true })).resolves.toMatchObject({
+      subscribers: ['s1@example.com', 's2@example.com'],
+    });
+  });
+
   it('mailing lists: the SQL edition shape (/api/ml) and the LDAP one (/api/maillist)', async () => {
     await client.mailingLists.create('ml@example.com', { name: 'ML', onlySubscriberCanPost: true, isNewsletter: false, maxMessageSize: 1024 });
     expect(lastCall()).toMatchObject({
@@ -433,6 +452,30 @@ describe('requests on the wire', () => {
       msg_size: 0,
       max_quota: 0,
     });
+  });
+
+  it('throttles: max_rcpts only when given; DELETE, and UnsupportedError where the server has none', async () => {
+    await client.throttles.set({ user: 'u@example.com' }, 'outbound', { period: 60, maxRcpts: 30 });
+    expect(lastCall()).toMatchObject({ params: { period: '60', msg_size: '0', max_msgs: '0', max_quota: '0', max_rcpts: '30' } });
+    await client.throttles.set({ user: 'u@example.com' }, 'outbound', { period: 60 });
+    expect(lastCall().params).not.toHaveProperty('max_rcpts');
+
+    await client.throttles.delete({ domain: 'example.com' }, 'inbound');
+    expect(lastCall()).toMatchObject({ method: 'DELETE', path: `${P}/throttle/example.com/inbound` });
+    // The real product has no DELETE here: a 405 page, a 404 page or INVALID_HTTP_METHOD.
+    for (const answer of [
+      (res: Parameters<typeof sendHtml>[0]) => sendHtml(res, 405, '<html>method not allowed</html>'),
+      (res: Parameters<typeof sendHtml>[0]) => sendHtml(res, 404, '<html>not found</html>'),
+      (res: Parameters<typeof sendHtml>[0]) => sendJson(res, { _success: false, _msg: 'INVALID_HTTP_METHOD' }),
+    ]) {
+      product.route = (_r, res) => answer(res);
+      const error = await client.throttles.delete({ global: true }, 'outbound').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnsupportedError);
+      expect((error as Error).message).toMatch(/unsupported by this server/);
+    }
+    // Other failures stay what they are.
+    product.route = (_r, res) => sendJson(res, { _success: false, _msg: 'PERMISSION_DENIED' });
+    await expect(client.throttles.delete({ global: true }, 'outbound')).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
   });
 
   it('LDIF: exports text on the LDAP edition; the SQL edition 404 page is UnsupportedError', async () => {
