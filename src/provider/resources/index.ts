@@ -2,6 +2,7 @@
 import type { IRedAdminClient } from '../../client';
 import type { SomeDataSource, SomeResource } from '../framework';
 import { domainDataSource, domainResource } from './domain';
+import { userDataSource, userResource } from './user';
 
-export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [domainResource];
-export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [domainDataSource];
+export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [domainResource, userResource];
+export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [domainDataSource, userDataSource];

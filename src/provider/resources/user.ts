@@ -1,0 +1,187 @@
+/** `iredadmin_user`: a mail user (mailbox), its password, quota, forwardings, alias addresses and services. */
+import { mailService, type IRedAdminClient, type User, type UserCreateInput, type UserUpdateInput } from '../../client';
+import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, type Validator, type Values } from '../framework';
+import {
+  canonicalEmail, canonicalEmails, emailAddress, emailOrEmpty, emailSet, languageCode, oneOf, subsetOf, wholeNumber,
+} from '../iredadmin/validators';
+import { splitParams } from './set-toggles';
+
+const a = attributesFor<User>();
+
+const SERVICES = mailService.options;
+/** What POST /api/user accepts; the rest of a create is sent as a PUT right after. */
+const CREATE_PARAMS = ['name', 'password', 'language', 'quota'];
+const PASSWORD_CODES = [
+  'NO_PASSWORD', 'INVALID_PASSWORD', 'PW_EMPTY', 'PW_SHORTER_THAN_MIN_LENGTH', 'PW_GREATER_THAN_MAX_LENGTH', 'PW_NO_LETTER',
+  'PW_NO_UPPERCASE', 'PW_NO_DIGIT_NUMBER', 'PW_NO_SPECIAL_CHAR', 'PW_NON_ASCII',
+];
+
+/** The API reads an empty text parameter as "not given", so `""` could never clear a value: refuse it at plan time. */
+const notEmpty: Validator<string> = (v) =>
+  v === '' ? 'The API cannot clear this value (an empty string means "not given"). Remove the attribute to keep the server\'s value, or give a value.' : undefined;
+
+const noSpaces: Validator<string> = (v) => (/^[\x21-\x7e]+$/.test(v) ? undefined : `"${v}" is not a Postfix transport: no spaces, e.g. "dovecot" or "smtp:[192.0.2.1]:25".`);
+
+export const userAttributes = {
+  email: a.string({
+    required: true, validators: [emailAddress], normalize: canonicalEmail, read: (u) => u.username,
+    description: 'The address, e.g. `jane@example.com`; its domain must exist. Changing it renames the user in place ' +
+      '(`change_email`): forwardings, alias addresses, alias and list memberships, admin rights, bcc, throttles and spam policy follow; the maildir stays where it is.',
+    errorCodes: ['INVALID_MAIL', 'INVALID_DOMAIN', 'ALREADY_EXISTS', 'INVALID_NEW_EMAIL', 'NEW_EMAIL_ALREADY_EXISTS'],
+  }),
+  password: a.string({
+    optional: true, sensitive: true, param: 'password', validators: [notEmpty],
+    description: 'Password (sensitive; stored in state but never read back, so a change made elsewhere is not detected). ' +
+      'Creating a user needs `password` or `password_wo`. The server checks its policy (length, a letter, an upper-case letter, a digit, a special character).',
+    errorCodes: PASSWORD_CODES,
+  }),
+  password_wo: a.string({
+    optional: true, writeOnly: true, sensitive: true, param: 'password', sendWhenChanged: 'password_wo_version',
+    description: 'Write-only password (Terraform ≥ 1.11): sent on create and whenever `password_wo_version` changes, never stored in state or plan. Conflicts with `password`.',
+  }),
+  password_wo_version: a.number({
+    optional: true,
+    description: 'Change it (e.g. increment) to send `password_wo` again: the way to rotate a write-only password.',
+  }),
+  name: a.string({ optional: true, param: 'name', validators: [notEmpty], read: (u) => u.name ?? '', description: 'Display name, e.g. `Jane Doe`.', errorCodes: ['INVALID_NAME'] }),
+  language: a.string({
+    optional: true, param: 'language', validators: [languageCode], read: (u) => u.language ?? '',
+    description: "Preferred language, e.g. `en_US`. Default: the domain's default language.", errorCodes: ['INVALID_LANGUAGE'],
+  }),
+  quota: a.number({
+    optional: true, param: 'quota', validators: [wholeNumber], read: (u) => u.quota ?? 0,
+    description: "Mailbox quota in MB; 0 = unlimited. Default: the domain's `default_quota`.",
+    errorCodes: ['INVALID_QUOTA_SIZE', 'EXCEEDED_DOMAIN_QUOTA_SIZE', 'EXCEEDED_MAX_USER_QUOTA', 'EXCEED_LIMIT_QUOTA'],
+  }),
+  account_status: a.string({
+    optional: true, param: 'accountStatus', validators: [oneOf(['active', 'disabled'])], read: (u) => (u.active === false ? 'disabled' : 'active'),
+    description: '`active` (default) or `disabled`.', errorCodes: ['INVALID_ACCOUNT_STATUS'],
+  }),
+  employee_id: a.string({ optional: true, param: 'employeeId', validators: [notEmpty], read: (u) => u.employeeid ?? '', description: 'Employee ID, free text.', errorCodes: ['INVALID_EMPLOYEEID'] }),
+  transport: a.string({
+    optional: true, param: 'transport', validators: [notEmpty, noSpaces], read: (u) => u.transport ?? '',
+    description: "Postfix transport of this user, e.g. `dovecot`; `\"\"` on the server = the domain's transport.", errorCodes: ['INVALID_TRANSPORT'],
+  }),
+  forwarding: a.stringSet({
+    optional: true, validators: [emailSet], normalize: canonicalEmails, read: (u) => u.forwardings ?? [],
+    write: (next) => (next === null ? {} : { forwarding: next }),
+    description: "Forward mail to these addresses. Include the user's own address to keep a copy in the mailbox; " +
+      '`[]` = no forwarding (mail is delivered to the mailbox).',
+    errorCodes: ['INVALID_FORWARDING_ADDRESS'],
+  }),
+  aliases: a.stringSet({
+    optional: true, validators: [emailSet], normalize: canonicalEmails, read: (u) => u.aliases ?? [],
+    write: (next) => (next === null ? {} : { aliases: next }),
+    description: 'Per-user alias addresses delivering to this user, in domains the admin manages. An address already used ' +
+      'by another account is not assigned (the next plan shows it); `[]` removes them all.',
+    errorCodes: ['INVALID_ALIAS_ADDRESS', 'ALIAS_DOMAIN_NOT_MANAGED'],
+  }),
+  services: a.stringSet({
+    optional: true, validators: [subsetOf(SERVICES)], read: (u) => SERVICES.filter((s) => u[`enable${s}`] === true),
+    // Exactly the listed services are enabled; `services` cannot be sent empty, so [] disables them one by one.
+    write: (next) => (next === null ? {} : next.length ? { services: next } : { removeService: [...SERVICES] }),
+    description: `Enabled mail services, exactly these (the others are disabled): ${SERVICES.join(', ')}.`,
+    errorCodes: ['INVALID_SERVICE'],
+  }),
+  sender_bcc: a.string({
+    optional: true, param: 'senderBcc', validators: [emailOrEmpty], normalize: (v) => (v ? canonicalEmail(v) : v), read: (u) => u.sbcc_addr ?? '',
+    description: 'Address that gets a copy of every mail the user sends; `""` for none.', errorCodes: ['INVALID_SENDER_BCC'],
+  }),
+  recipient_bcc: a.string({
+    optional: true, param: 'recipientBcc', validators: [emailOrEmpty], normalize: (v) => (v ? canonicalEmail(v) : v), read: (u) => u.rbcc_addr ?? '',
+    description: 'Address that gets a copy of every mail the user receives; `""` for none.', errorCodes: ['INVALID_RECIPIENT_BCC'],
+  }),
+  keep_mailbox_days: a.number({
+    optional: true, validators: [wholeNumber],
+    description: 'When the user is destroyed, keep its mailbox on disk this many days (recorded for the cleanup job). Unset: kept until removed by hand.',
+    errorCodes: ['INVALID_KEEP_MAILBOX_DAYS'],
+  }),
+};
+
+type UserValues = Values<typeof userAttributes>;
+
+function validateUser(v: UserValues): Issue[] {
+  const issues: Issue[] = [];
+  if (v.password !== null && v.password_wo !== null) {
+    issues.push({ attribute: 'password_wo', summary: 'Conflicting password attributes', detail: 'Set either `password` or `password_wo`, not both.' });
+  }
+  const self = v.email === null ? null : canonicalEmail(v.email);
+  const forwarding = v.forwarding === null ? [] : [...new Set(canonicalEmails(v.forwarding))];
+  if (self && forwarding.length === 1 && forwarding[0] === self) {
+    issues.push({
+      attribute: 'forwarding', summary: 'Forwarding only to the user itself',
+      detail: 'Forwarding only to the own address is the same as no forwarding: write `forwarding = []`.',
+    });
+  }
+  return issues;
+}
+
+/** Sends the PUT part of a change; `forwarding = []` becomes "forward to itself", which the API stores as "deliver to the mailbox". */
+async function putChanges(client: IRedAdminClient, email: string, params: Record<string, unknown>): Promise<void> {
+  const input = { ...params } as UserUpdateInput;
+  // An empty `forwarding` parameter means "not given" to the API.
+  if (input.forwarding && input.forwarding.length === 0) input.forwarding = [email];
+  if (Object.keys(input).length) await client.users.update(email, input);
+}
+
+export const userResource = defineResource({
+  typeName: 'iredadmin_user',
+  description: 'A mail user (mailbox) of iRedMail: password, quota, forwardings, per-user alias addresses, services and bcc. ' +
+    'Changing `email` renames the user in place. Destroy deletes the user; its mailbox on disk is kept ' +
+    '(`keep_mailbox_days` days, or until removed by hand when unset), as iRedMail does.',
+  attributes: userAttributes,
+  identity: (v: UserValues) => canonicalEmail(v.email ?? ''),
+  importIdFormat: 'the email address, e.g. `jane@example.com`',
+  importId: (id: string) => {
+    if (emailAddress(id)) throw new Error(`"${id}" is not an email address.`);
+    return { email: canonicalEmail(id) };
+  },
+  validate: validateUser,
+  read: (client: IRedAdminClient, v: UserValues) => client.users.get(canonicalEmail(v.email!)),
+  async create(client: IRedAdminClient, v: UserValues, params) {
+    const email = canonicalEmail(v.email!);
+    const [createParams, rest] = splitParams(params, CREATE_PARAMS);
+    await client.users.create(email, createParams as UserCreateInput);
+    try {
+      await putChanges(client, email, rest);
+    } catch (error) {
+      // A half-made user would block the next apply with ALREADY_EXISTS: remove it, report the cause.
+      await client.users.delete(email).catch(() => undefined);
+      throw error;
+    }
+  },
+  async update(client: IRedAdminClient, v: UserValues, prior: UserValues, params) {
+    const email = canonicalEmail(v.email!);
+    const previous = canonicalEmail(prior.email!);
+    if (previous !== email) await client.users.changeEmail(previous, email);
+    await putChanges(client, email, params);
+  },
+  delete: (client: IRedAdminClient, v: UserValues) =>
+    client.users.delete(canonicalEmail(v.email!), v.keep_mailbox_days === null ? {} : { keepMailboxDays: v.keep_mailbox_days }),
+  example: `resource "iredadmin_user" "jane" {
+  email               = "jane@example.com"
+  name                = "Jane Doe"
+  password_wo         = var.jane_password   # write-only: never stored in state
+  password_wo_version = 1                   # bump to send a new password
+  quota               = 2048
+  forwarding          = ["jane@example.com", "jane@home.example"]  # keep a copy and forward
+  aliases             = ["j.doe@example.com"]
+}`,
+});
+
+const { email: _lookup, password: _secret, password_wo: _writeOnly, password_wo_version: _version, keep_mailbox_days: _destroyOnly, ...readable } = userAttributes;
+const dataAttributes = {
+  email: a.string({ required: true, validators: [emailAddress], normalize: canonicalEmail, read: (u) => u.username, description: 'The user to read.' }),
+  ...readOnly(readable),
+};
+
+export const userDataSource = defineDataSource({
+  typeName: 'iredadmin_user',
+  description: 'Reads an existing mail user.',
+  attributes: dataAttributes,
+  identity: (v: Values<typeof dataAttributes>) => canonicalEmail(v.email ?? ''),
+  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => client.users.get(canonicalEmail(v.email!)),
+  example: `data "iredadmin_user" "jane" {
+  email = "jane@example.com"
+}`,
+});
