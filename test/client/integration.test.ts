@@ -410,6 +410,22 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
     expect(await client.mailingLists.get(L)).toBeNull();
   });
 
+  it('alias status and moderators; list subscribers, moderators and owners can be emptied', async () => {
+    const A = `mods@${D}`;
+    await client.aliases.create(A, { accountStatus: 'disabled', moderators: [`mod@${D}`] });
+    expect(await client.aliases.get(A)).toMatchObject({ active: false, moderators: [`mod@${D}`] });
+    await client.aliases.update(A, { accountStatus: 'active', removeModerator: [`mod@${D}`] });
+    expect(await client.aliases.get(A)).toMatchObject({ active: true, moderators: [] });
+    await client.aliases.delete(A);
+    const L = `subs@${D}`;
+    await client.mailingLists.create(L, { moderators: [`mod@${D}`], owners: [`own@${D}`] });
+    await client.mailingLists.update(L, { addSubscribers: [`s1@${D}`, `s2@${D}`], requireConfirm: false });
+    expect(await client.mailingLists.get(L, { withSubscribers: true })).toMatchObject({ subscribers: [`s1@${D}`, `s2@${D}`] });
+    await client.mailingLists.update(L, { removeSubscribers: [`s1@${D}`, `s2@${D}`], removeModerator: [`mod@${D}`], removeOwner: [`own@${D}`] });
+    expect(await client.mailingLists.get(L, { withSubscribers: true })).toMatchObject({ subscribers: [], moderators: [], owners: [] });
+    await client.mailingLists.delete(L, { keepArchive: false });
+  });
+
   it('LDIF export answers text (our server implements it)', async () => {
     await expect(client.ldif.domain(D)).resolves.toMatch(/^dn: /m);
   });

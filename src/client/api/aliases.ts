@@ -3,13 +3,16 @@ import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
 import { accountRow, flag, list, text, timestamp } from '../normalize';
 import type { WireNames } from './common';
-import { accessPolicy, displayName, domainName, emailAddress, emailList, formFrom, readAccount, segment } from './common';
+import { accessPolicy, accountStatus, displayName, domainName, emailAddress, emailList, formFrom, readAccount, segment } from './common';
 
 export const aliasCreateSchema = z.strictObject({
   name: displayName.optional(),
   /** SQL backends only. */
   accessPolicy: accessPolicy.optional(),
+  accountStatus: accountStatus.optional(),
   members: emailList.optional(),
+  /** Who may send when `accessPolicy` involves moderators (GET returns them as `moderators`). */
+  moderators: emailList.optional(),
 });
 export type AliasCreateInput = z.input<typeof aliasCreateSchema>;
 
@@ -18,23 +21,36 @@ export const aliasUpdateSchema = z
     name: displayName.optional(),
     /** SQL backends only. */
     accessPolicy: accessPolicy.optional(),
-    /** Replaces all members. */
+    accountStatus: accountStatus.optional(),
+    /** Replaces all members (an empty list changes nothing: use removeMember to empty the set). */
     members: emailList.optional(),
     addMember: emailList.optional(),
     removeMember: emailList.optional(),
+    /** Replaces all moderators (an empty list changes nothing: use removeModerator). */
+    moderators: emailList.optional(),
+    addModerator: emailList.optional(),
+    removeModerator: emailList.optional(),
   })
   .refine((v) => v.members === undefined || (v.addMember === undefined && v.removeMember === undefined), {
     message: 'members conflicts with addMember/removeMember',
     path: ['members'],
+  })
+  .refine((v) => v.moderators === undefined || (v.addModerator === undefined && v.removeModerator === undefined), {
+    message: 'moderators conflicts with addModerator/removeModerator',
+    path: ['moderators'],
   });
 export type AliasUpdateInput = z.input<typeof aliasUpdateSchema>;
 
 const ALIAS_WIRE: WireNames<typeof aliasUpdateSchema> = {
   name: 'name',
   accessPolicy: 'accessPolicy',
+  accountStatus: 'accountStatus',
   members: 'members',
   addMember: 'addMember',
   removeMember: 'removeMember',
+  moderators: 'moderators',
+  addModerator: 'addModerator',
+  removeModerator: 'removeModerator',
 };
 
 /** An alias as GET returns it: the `alias` row plus members and moderators. */

@@ -36,6 +36,11 @@ export type SqlMailingListCreateInput = z.input<typeof sqlMailingListCreateSchem
 
 export const sqlMailingListUpdateSchema = z.strictObject({
   ...sqlListFields,
+  /** Changes to moderators and owners; `moderators: []`/`owners: []` change nothing, these can empty the sets. */
+  addModerator: emailList.optional(),
+  removeModerator: emailList.optional(),
+  addOwner: emailList.optional(),
+  removeOwner: emailList.optional(),
   addSubscribers: emailList.optional(),
   removeSubscribers: emailList.optional(),
   /** Subscription mode for `addSubscribers` (server default: `normal`). */
@@ -56,6 +61,10 @@ const SQL_LIST_WIRE: WireNames<typeof sqlMailingListUpdateSchema> = {
   newsletterDescription: 'newsletter_description',
   moderators: 'moderators',
   owners: 'owners',
+  addModerator: 'add_moderator',
+  removeModerator: 'remove_moderator',
+  addOwner: 'add_owner',
+  removeOwner: 'remove_owner',
   addSubscribers: 'add_subscribers',
   removeSubscribers: 'remove_subscribers',
   subscription: 'subscription',
@@ -76,6 +85,8 @@ export const sqlMailingListSchema = accountRow({
   newsletter_description: text.optional(),
   owners: list.optional(),
   moderators: list.optional(),
+  /** With `withSubscribers`: the subscribers' addresses (rows `{mail, subscription, …}` or plain emails). */
+  subscribers: z.array(z.union([z.string(), z.looseObject({ mail: z.string() }).transform((row) => row.mail)])).optional(),
   created: timestamp.optional(),
   modified: timestamp.optional(),
   expired: timestamp.optional(),
