@@ -27,7 +27,11 @@ export interface AttributeSpec<K extends AttributeKind = AttributeKind, Data = n
   readonly description: string;
   readonly required?: boolean;
   readonly optional?: boolean;
-  /** Set by the provider when not configured. Optional attributes that are read back are computed too. */
+  /**
+   * Set by the provider when not configured. Optional attributes that are read back are computed
+   * too, unless this is `false`: then leaving it unset means null (e.g. "remove this setting"), and
+   * a value the server holds shows as drift.
+   */
   readonly computed?: boolean;
   readonly sensitive?: boolean;
   /** Never stored in state or plan (Terraform ≥ 1.11); only sent to the API. */
@@ -77,9 +81,9 @@ export function ctyTypeOf(kind: AttributeKind): CtyType {
   }
 }
 
-/** Optional attributes read back from the API are computed too, so a server default is not drift. */
+/** Optional attributes read back from the API are computed too (unless `computed: false`), so a server default is not drift. */
 export function isComputed(spec: AnyAttribute<never>): boolean {
-  return !!spec.computed || (!!spec.optional && !!spec.read && !spec.writeOnly);
+  return spec.computed ?? (!!spec.optional && !!spec.read && !spec.writeOnly);
 }
 
 /** Builders with the common shapes spelled out, so definitions read as data. */

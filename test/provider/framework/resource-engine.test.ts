@@ -4,7 +4,7 @@
  * write-only values), read (drift), import, validation and state upgrade.
  */
 import { decodeDynamicValue, encodeDynamicValue, isRecord, Unknown, type CtyValue, type RawDynamicValue } from '../../../src/provider/protocol';
-import { attributesFor, defineResource, ResourceEngine, type Values } from '../../../src/provider/framework';
+import { attributesFor, defineResource, isComputed, ResourceEngine, type Values } from '../../../src/provider/framework';
 
 interface Item { name: string; size: number; tags: string[]; mode: string; owner: string }
 class FakeApi {
@@ -203,5 +203,41 @@ describe('validation and upgrade', () => {
   test('an old state gets the new attributes as null and loses removed ones', () => {
     const old = Buffer.from(JSON.stringify({ name: 'box', size: 3, id: 'box', removed_attribute: 'x' }));
     expect(read(engine.upgrade(old))).toMatchObject({ name: 'box', size: 3, id: 'box', tags: null, note: null });
+  });
+});
+
+describe('computed: false', () => {
+  // An optional attribute that is read back (drift shows) but not computed: unset means null.
+  const b = attributesFor<{ id: string; score: number | null }>();
+  const scored = {
+    id: b.string({ required: true, read: (d) => d.id, description: 'ID.' }),
+    score: b.number({ optional: true, computed: false, param: 'score', read: (d) => d.score, description: 'Score; unset = none.' }),
+  };
+  const scoredEngine = new ResourceEngine(
+    defineResource({
+      typeName: 'test_scored',
+      description: 'A test object.',
+      attributes: scored,
+      identity: (v: Values<typeof scored>) => v.id ?? '',
+      importIdFormat: 'the ID',
+      importId: (id: string) => ({ id }),
+      read: async () => ({ id: 'x', score: 5 }),
+      create: async () => undefined,
+      update: async () => undefined,
+      delete: async () => undefined,
+    }),
+    describeError,
+  );
+  const rawScored = (v: Record<string, CtyValue> | null) => encodeDynamicValue(v && { id: null, score: null, ...v }, scoredEngine.type);
+
+  test('is not computed: an unset value plans null, so a server value shows as a diff', async () => {
+    expect(isComputed(scored.score)).toBe(false);
+    expect(isComputed({ ...scored.score, computed: undefined })).toBe(true);
+    const prior = rawScored({ id: 'x', score: 5 });
+    const config = rawScored({ id: 'x' });
+    const planned = decodeDynamicValue(scoredEngine.plan(prior, config, config).planned, scoredEngine.type) as Record<string, CtyValue>;
+    expect(planned.score).toBeNull();
+    const refreshed = decodeDynamicValue((await scoredEngine.read(null, rawScored({ id: 'x', score: null }))).state, scoredEngine.type) as Record<string, CtyValue>;
+    expect(refreshed.score).toBe(5);
   });
 });
