@@ -3,44 +3,46 @@
  * (service "plugin" must be SERVING), the controller whose Shutdown asks us
  * to exit, and the stdio stream (kept open, empty: we never write stdout).
  */
-import { status, type sendUnaryData, type ServerUnaryCall, type ServerWritableStream } from '@grpc/grpc-js';
-import type { WireMessage } from './wire/protobuf';
+import { GrpcError, GrpcStatus } from './transport/grpc-server';
+import type { ServiceImplementation, WireStream } from './transport/bind-services';
 
 const SERVING = 1;
+const SERVICE_UNKNOWN = 3;
 const HEALTHY_SERVICES = new Set(['', 'plugin']);
+const serviceOf = (request: { service?: unknown }): string => (typeof request.service === 'string' ? request.service : '');
 
-export type UnaryHandler = (call: ServerUnaryCall<WireMessage, WireMessage>, callback: sendUnaryData<WireMessage>) => void;
-export type StreamHandler = (call: ServerWritableStream<WireMessage, WireMessage>) => void;
-
-export function healthImplementation(): Record<string, UnaryHandler | StreamHandler> {
-  const check = (service: string): WireMessage | undefined => (HEALTHY_SERVICES.has(service) ? { status: SERVING } : undefined);
-  const Check: UnaryHandler = (call, callback) => {
-    const answer = check(typeof call.request.service === 'string' ? call.request.service : '');
-    if (answer) callback(null, answer);
-    else callback({ code: status.NOT_FOUND, details: 'unknown service' });
-  };
-  const Watch: StreamHandler = (call) => {
-    const answer = check(typeof call.request.service === 'string' ? call.request.service : '');
-    call.write(answer ?? { status: 3 }); // SERVICE_UNKNOWN
-  };
-  return { Check, Watch };
-}
-
-export function controllerImplementation(onShutdown: () => void): Record<string, UnaryHandler> {
+export function healthImplementation(): ServiceImplementation {
   return {
-    Shutdown: (_call, callback) => {
-      callback(null, {});
-      onShutdown();
+    Check: async (request) => {
+      if (!HEALTHY_SERVICES.has(serviceOf(request))) throw new GrpcError(GrpcStatus.NOT_FOUND, 'unknown service');
+      return { status: SERVING };
+    },
+    Watch: {
+      streaming: (request, stream) => {
+        stream.write({ status: HEALTHY_SERVICES.has(serviceOf(request)) ? SERVING : SERVICE_UNKNOWN });
+      },
     },
   };
 }
 
-/** Streams stay open until the server closes them; nothing is ever sent. */
-export function stdioImplementation(openStreams: Set<ServerWritableStream<WireMessage, WireMessage>>): Record<string, StreamHandler> {
+export function controllerImplementation(onShutdown: () => void): ServiceImplementation {
   return {
-    StreamStdio: (call) => {
-      openStreams.add(call);
-      call.on('cancelled', () => openStreams.delete(call));
+    Shutdown: async () => {
+      // Answer first; stop once the reply is on its way.
+      setImmediate(onShutdown);
+      return {};
+    },
+  };
+}
+
+/** Streams stay open until the server stops; nothing is ever sent. */
+export function stdioImplementation(openStreams: Set<WireStream>): ServiceImplementation {
+  return {
+    StreamStdio: {
+      streaming: (_request, stream) => {
+        openStreams.add(stream);
+        stream.onCancel(() => openStreams.delete(stream));
+      },
     },
   };
 }

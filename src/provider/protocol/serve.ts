@@ -5,7 +5,6 @@
  * helper services, prints the handshake line, and exits when asked to
  * (Shutdown, SIGTERM, or the parent process disappearing).
  */
-import { Server, ServerCredentials, type ServerWritableStream, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import { createSelfSignedCertificate } from './certificate/self-signed';
 import { withDefaults } from './default-handlers';
 import type { ProviderHandlers } from './handlers';
@@ -15,8 +14,15 @@ import { createLogger, type Logger } from './logging';
 import { controllerImplementation, healthImplementation, stdioImplementation } from './plugin-services';
 import { reserveStdout, superviseProcess } from './process-life';
 import { providerImplementation } from './provider-service';
-import { SERVICE_NAMES, serviceDefinition } from './wire/services';
-import type { WireMessage } from './wire/protobuf';
+import { bindService, type WireStream } from './transport/bind-services';
+import { GrpcServer } from './transport/grpc-server';
+
+export const SERVICE_NAMES = {
+  provider: 'tfplugin6.Provider',
+  health: 'grpc.health.v1.Health',
+  controller: 'plugin.GRPCController',
+  stdio: 'plugin.GRPCStdio',
+} as const;
 
 export interface ServeOptions {
   /** Used in messages and as the log module, e.g. `terraform-provider-example`. */
@@ -34,7 +40,7 @@ export interface RunningProvider {
   /** The server certificate (DER), absent when TLS is off. */
   readonly certificateDer?: Buffer;
   stop(reason?: string): Promise<void>;
-  /** Settles once the server has stopped. */
+  /** Settles once the server has stopped, with the reason. */
   readonly stopped: Promise<string>;
 }
 
@@ -52,63 +58,40 @@ export async function serve(provider: Partial<ProviderHandlers>, options: ServeO
   const writeStdout = exitProcess ? reserveStdout() : (text: string) => { process.stdout.write(text); };
   const logger = options.logger ?? createLogger({ module: name });
 
-  const server = new Server({ 'grpc.max_receive_message_length': -1, 'grpc.max_send_message_length': -1 });
+  // AutoMTLS when Terraform hands us its certificate, unless TLS is switched off.
+  const clientCertPem = env.TF_DISABLE_PLUGIN_TLS ? undefined : env.PLUGIN_CLIENT_CERT || undefined;
+  const certificate = clientCertPem ? createSelfSignedCertificate() : undefined;
+  const server = new GrpcServer(certificate && clientCertPem
+    ? { keyPem: certificate.keyPem, certPem: certificate.certPem, clientCertPem }
+    : undefined);
+  if (!certificate && !env.TF_DISABLE_PLUGIN_TLS) logger.warn('no PLUGIN_CLIENT_CERT given: serving without TLS');
+
   let endpoint: Endpoint | undefined;
   let resolveStopped: (reason: string) => void = () => {};
   const stopped = new Promise<string>((resolve) => { resolveStopped = resolve; });
-  const stdioStreams = new Set<ServerWritableStream<WireMessage, WireMessage>>();
+  const stdioStreams = new Set<WireStream>();
   let stopping: Promise<void> | undefined;
-
   const stop = (reason = 'stopped'): Promise<void> => {
-    stopping ??= new Promise<void>((resolve) => {
+    stopping ??= (async () => {
       logger.debug('provider stopping', { reason });
       unsupervise();
       for (const stream of stdioStreams) stream.end();
-      const finish = (): void => {
-        clearTimeout(force);
-        if (endpoint) removeSocket(endpoint);
-        resolveStopped(reason);
-        resolve();
-        if (exitProcess) process.exit(0);
-      };
-      // Let replies in flight (Shutdown's own) reach the client, but not for long.
-      const force = setTimeout(() => { server.forceShutdown(); finish(); }, 250);
-      server.tryShutdown(() => finish());
-    });
+      await server.close();
+      if (endpoint) removeSocket(endpoint);
+      resolveStopped(reason);
+      if (exitProcess) process.exit(0);
+    })();
     return stopping;
   };
   const unsupervise = superviseProcess({ onExit: (reason) => { void stop(reason); } });
 
-  const handlers = withDefaults(provider);
-  const rpcs = providerImplementation(handlers, logger);
-  const providerService: UntypedServiceImplementation = {};
-  for (const [method, run] of Object.entries(rpcs)) {
-    providerService[method] = (call: { request: WireMessage }, callback: (e: null, r: WireMessage) => void) => {
-      void run(call.request).then((response) => callback(null, response));
-    };
-  }
-  server.addService(serviceDefinition(SERVICE_NAMES.provider), providerService);
-  server.addService(serviceDefinition(SERVICE_NAMES.health), healthImplementation() as UntypedServiceImplementation);
-  server.addService(serviceDefinition(SERVICE_NAMES.controller), controllerImplementation(() => {
-    setImmediate(() => { void stop('shutdown requested'); });
-  }) as UntypedServiceImplementation);
-  server.addService(serviceDefinition(SERVICE_NAMES.stdio), stdioImplementation(stdioStreams) as UntypedServiceImplementation);
+  bindService(server, SERVICE_NAMES.provider, providerImplementation(withDefaults(provider), logger));
+  bindService(server, SERVICE_NAMES.health, healthImplementation());
+  bindService(server, SERVICE_NAMES.controller, controllerImplementation(() => { void stop('shutdown requested'); }));
+  bindService(server, SERVICE_NAMES.stdio, stdioImplementation(stdioStreams));
 
-  const clientCert = env.PLUGIN_CLIENT_CERT;
-  const tls = !env.TF_DISABLE_PLUGIN_TLS && !!clientCert;
-  const certificate = tls ? createSelfSignedCertificate() : undefined;
-  const credentials = certificate && clientCert
-    ? ServerCredentials.createSsl(Buffer.from(clientCert), [
-      { private_key: Buffer.from(certificate.keyPem), cert_chain: Buffer.from(certificate.certPem) },
-    ], true)
-    : ServerCredentials.createInsecure();
-  if (!tls && !env.TF_DISABLE_PLUGIN_TLS) logger.warn('no PLUGIN_CLIENT_CERT given: serving without TLS');
-
-  endpoint = options.transport === 'unix'
-    ? await listenUnix(server, credentials, env)
-    : await listenTcp(server, credentials, env);
+  endpoint = options.transport === 'unix' ? await listenUnix(server, env) : await listenTcp(server, env);
   writeStdout(handshakeLine(endpoint, certificate?.der));
-  logger.debug('provider serving', { network: endpoint.network, tls });
-
+  logger.debug('provider serving', { network: endpoint.network, tls: certificate !== undefined });
   return { endpoint, certificateDer: certificate?.der, stop, stopped };
 }

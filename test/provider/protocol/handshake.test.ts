@@ -3,7 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { encodeMsgpack, t } from '../../../src/provider/protocol';
-import { SERVICE_NAMES } from '../../../src/provider/protocol/wire/services';
+import { SERVICE_NAMES } from '../../../src/provider/protocol/serve';
 import type { WireMessage } from '../../../src/provider/protocol/wire/protobuf';
 import { buildFixture, call, connect, launchProvider, type LaunchedProvider } from './support/fixture-process';
 
@@ -12,7 +12,7 @@ describe('fixture provider launched as Terraform launches it', () => {
   let provider: LaunchedProvider;
 
   beforeAll(async () => {
-    script = buildFixture();
+    script = await buildFixture();
     provider = await launchProvider(script);
   });
 
@@ -107,7 +107,7 @@ describe('fixture provider launched as Terraform launches it', () => {
 
 describe('fixture provider transports: plaintext TCP, unix socket', () => {
   it('serves plaintext with an empty certificate field', async () => {
-    const script = buildFixture();
+    const script = await buildFixture();
     const provider = await launchProvider(script, { TF_DISABLE_PLUGIN_TLS: '1', PLUGIN_CLIENT_CERT: '' });
     try {
       expect(provider.handshake.line).toMatch(/^1\|6\|tcp\|127\.0\.0\.1:\d+\|grpc\|$/);
@@ -123,7 +123,7 @@ describe('fixture provider transports: plaintext TCP, unix socket', () => {
   });
 
   it('serves on a unix socket with mTLS and removes the socket when it exits', async () => {
-    const script = buildFixture();
+    const script = await buildFixture();
     const provider = await launchProvider(script, { FIXTURE_TRANSPORT: 'unix' });
     try {
       expect(provider.handshake.network).toBe('unix');
@@ -153,7 +153,7 @@ describe('fixture provider whose parent dies without a word', () => {
   };
 
   it('exits within a few seconds of its parent being SIGKILLed', async () => {
-    const script = buildFixture();
+    const script = await buildFixture();
     const shell = spawn('/bin/sh', ['-c', `"${process.execPath}" "${script}" & echo "pid:$!" >&2; wait`], {
       env: { PATH: process.env.PATH, TF_PLUGIN_MAGIC_COOKIE: 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2', TF_DISABLE_PLUGIN_TLS: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -28,15 +28,13 @@ describe('real terraform with the fixture provider (dev_overrides)', () => {
   };
   const explain = (r: Run): string => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-e2e-'));
     const pluginDir = path.join(root, 'plugins');
     work = path.join(root, 'work');
     fs.mkdirSync(pluginDir);
     fs.mkdirSync(work);
-    const script = buildFixture(pluginDir);
-    const launcher = path.join(pluginDir, 'terraform-provider-fixture');
-    fs.writeFileSync(launcher, `#!/bin/sh\nexec "${process.execPath}" "${script}" "$@"\n`, { mode: 0o755 });
+    await buildFixture(pluginDir); // provider.js and the terraform-provider-fixture launcher
     const cliConfig = path.join(root, 'cli.tfrc');
     fs.writeFileSync(cliConfig, [
       'provider_installation {',

@@ -88,7 +88,8 @@ export function createSelfSignedCertificate(options: CertificateOptions = {}): S
   return {
     der,
     certPem: toPem(der),
-    keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    // SEC1 rather than PKCS#8: OpenSSL 3 decodes it in about half the time.
+    keyPem: privateKey.export({ type: 'sec1', format: 'pem' }).toString(),
     privateKey,
   };
 }

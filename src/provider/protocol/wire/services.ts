@@ -1,4 +1,8 @@
-/** gRPC service definitions for @grpc/grpc-js, built from our descriptors. */
+/**
+ * gRPC service definitions for @grpc/grpc-js clients (tests, tools), built
+ * from our descriptors. The provider process itself serves with our own
+ * transport/grpc-server and never loads grpc-js (type import only).
+ */
 import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
 import { descriptors, protobufCodec } from './descriptors';
 import type { WireMessage } from './protobuf';
@@ -24,10 +28,3 @@ export function serviceDefinition(serviceName: string): WireServiceDefinition {
   }
   return definition;
 }
-
-export const SERVICE_NAMES = {
-  provider: 'tfplugin6.Provider',
-  health: 'grpc.health.v1.Health',
-  controller: 'plugin.GRPCController',
-  stdio: 'plugin.GRPCStdio',
-} as const;

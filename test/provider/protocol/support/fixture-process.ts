@@ -7,8 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildSync } from 'esbuild';
 import * as grpc from '@grpc/grpc-js';
+import { bundleProvider } from '../../../../scripts/bundle-provider';
 import {
   MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, createSelfSignedCertificate, type SelfSignedCertificate,
 } from '../../../../src/provider/protocol';
@@ -18,11 +18,10 @@ import type { WireMessage } from '../../../../src/provider/protocol/wire/protobu
 
 export const FIXTURE_ENTRY = path.join(__dirname, '..', 'fixtures', 'main.ts');
 
-/** Bundles the fixture provider into `dir` as provider.js, as a release build would. */
-export function buildFixture(dir: string = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-fixture-'))): string {
-  const outfile = path.join(dir, 'provider.js');
-  buildSync({ entryPoints: [FIXTURE_ENTRY], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
-  return outfile;
+/** Bundles the fixture provider into `dir` (provider.js + launcher), as a release build would. */
+export async function buildFixture(dir: string = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-fixture-'))): Promise<string> {
+  const { script } = await bundleProvider({ entry: FIXTURE_ENTRY, outDir: dir, name: 'fixture', node: process.execPath });
+  return script;
 }
 
 export interface Handshake {
