@@ -1,0 +1,266 @@
+/**
+ * iredadmin_user end to end with the real terraform against our server on PostgreSQL: the
+ * shared life cycle, then rename in place through change_email (alias memberships follow),
+ * secrets (write-only password never in state or plan, sensitive password masked), plan-time
+ * validation, bad import IDs and keep_mailbox_days on destroy.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { adminSession, ApiSession } from '../support/api';
+import { describeLifecycle } from '../support/lifecycle';
+import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
+import { startTestServer, TestServer } from '../support/test-server';
+
+let mirror: string;
+let server: TestServer;
+let api: ApiSession;
+let env: Record<string, string>;
+const workspaces: TerraformWorkspace[] = [];
+const workspace = () => {
+  const tf = TerraformWorkspace.create(mirror, env);
+  workspaces.push(tf);
+  return tf;
+};
+
+beforeAll(async () => {
+  mirror = await buildProviderMirror();
+  server = await startTestServer({ backend: 'postgres' });
+  api = await adminSession(server);
+  env = { IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password };
+  await api.ok('POST', '/api/domain/example.com', { name: 'Example', defaultQuota: 512 });
+});
+afterAll(async () => {
+  for (const tf of workspaces) tf.remove();
+  await server?.close();
+});
+
+const user = (email: string) => api.ok('GET', `/api/user/${email}`) as Promise<Record<string, unknown>>;
+const verify = async (email: string, password: string) => (await api.post(`/api/verify_password/user/${email}`, { password }))._success;
+
+const CREATE = `
+resource "iredadmin_user" "jane" {
+  email             = "jane@example.com"
+  password          = "Secr3t!pass"
+  name              = "Jane Doe"
+  quota             = 1024
+  language          = "de_DE"
+  employee_id       = "E-1"
+  forwarding        = ["jane@example.com", "Jane@Home.example"]
+  aliases           = ["j.doe@example.com"]
+  services          = ["smtp", "imap", "deliver"]
+  sender_bcc        = "audit@example.com"
+  keep_mailbox_days = 30
+}
+`;
+
+const UPDATE = `
+resource "iredadmin_user" "jane" {
+  email             = "jane@example.com"
+  password          = "Secr3t!pass"
+  name              = "Jane Roe"
+  quota             = 2048
+  account_status    = "disabled"
+  transport         = "dovecot"
+  forwarding        = []
+  aliases           = ["jr@example.com", "j.doe@example.com"]
+  services          = []
+  recipient_bcc     = "audit@example.com"
+  keep_mailbox_days = 30
+}
+`;
+
+describe('iredadmin_user life cycle on postgres', () => {
+  let tf: TerraformWorkspace;
+  beforeAll(() => {
+    tf = workspace();
+  });
+
+  describeLifecycle(
+    {
+      address: 'iredadmin_user.jane',
+      importId: 'jane@example.com',
+      create: CREATE,
+      update: UPDATE,
+      async checkServer(session, stage) {
+        const jane = await user('jane@example.com');
+        if (stage === 'created') {
+          expect(jane).toMatchObject({
+            name: 'Jane Doe', quota: 1024, language: 'de_DE', employeeid: 'E-1', active: 1, sbcc_addr: 'audit@example.com', rbcc_addr: '',
+            forwardings: ['jane@example.com', 'jane@home.example'], aliases: ['j.doe@example.com'],
+            enablesmtp: 1, enableimap: 1, enabledeliver: 1, enablepop3: 0, enablesogo: 0,
+          });
+          expect(await verify('jane@example.com', 'Secr3t!pass')).toBe(true);
+        } else {
+          expect(jane).toMatchObject({
+            name: 'Jane Roe', quota: 2048, active: 0, transport: 'dovecot', forwardings: [], aliases: ['j.doe@example.com', 'jr@example.com'],
+            enablesmtp: 0, enableimap: 0, enabledeliver: 0, rbcc_addr: 'audit@example.com',
+          });
+        }
+        void session;
+      },
+      async changeOutOfBand(session) {
+        await session.ok('PUT', '/api/user/jane@example.com', { quota: 1 });
+      },
+      expectInPlan: /~ quota\s+= 1 -> 2048/,
+      async deleteOutOfBand(session) {
+        await session.ok('DELETE', '/api/user/jane@example.com');
+      },
+      async checkGone(session) {
+        expect(await session.get('/api/user/jane@example.com')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
+        // keep_mailbox_days = 30 was used on destroy: the mailbox is recorded for removal in 30 days.
+        const rows = await server.db.query<{ days: number }>(
+          "SELECT (delete_date - CURRENT_DATE) AS days FROM deleted_mailboxes WHERE username = 'jane@example.com' AND delete_date IS NOT NULL",
+        );
+        expect(rows.map((r) => Number(r.days))).toEqual([30]);
+      },
+      importIgnores: ['password', 'keep_mailbox_days'],
+    },
+    () => ({ tf, api, newWorkspace: workspace }),
+  );
+});
+
+const WO_SECRET = 'Wr1te-only!one';
+const WO_ROTATED = 'Wr1te-only!two';
+const SENSITIVE = 'S3nsitive!pw';
+
+const secrets = (bobEmail: string, woSecret: string, version: number) => `
+resource "iredadmin_user" "bob" {
+  email               = "${bobEmail}"
+  password_wo         = "${woSecret}"
+  password_wo_version = ${version}
+  forwarding          = ["${bobEmail}", "archive@elsewhere.example"]
+}
+
+resource "iredadmin_user" "carol" {
+  email    = "carol@example.com"
+  password = "${SENSITIVE}"
+}
+
+data "iredadmin_user" "bob" {
+  email = iredadmin_user.bob.email
+}
+
+output "bob_forwarding" { value = data.iredadmin_user.bob.forwarding }
+`;
+
+describe('iredadmin_user special behaviours on postgres', () => {
+  let tf: TerraformWorkspace;
+  beforeAll(async () => {
+    tf = workspace();
+    tf.write(secrets('bob@example.com', WO_SECRET, 1));
+    await tf.init();
+  });
+
+  test('password_wo never reaches plan or state; password is only shown as sensitive', async () => {
+    const plan = await tf.plan();
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toMatch(/\+ password\s+= \(sensitive value\)/);
+    expect(plan.stdout + plan.stderr).not.toContain(WO_SECRET);
+    expect(plan.stdout + plan.stderr).not.toContain(SENSITIVE);
+
+    const applied = await tf.apply();
+    expect(applied.stdout + applied.stderr).not.toContain(WO_SECRET);
+    expect(applied.stdout).toContain('"archive@elsewhere.example"');
+    const shown = await tf.ok('show', '-json');
+    expect(shown.stdout).not.toContain(WO_SECRET);
+    expect(readFileSync(join(tf.dir, 'terraform.tfstate'), 'utf8')).not.toContain(WO_SECRET);
+    const doc = JSON.parse(shown.stdout) as { values: { root_module: { resources: { address: string; values: Record<string, unknown>; sensitive_values: Record<string, unknown> }[] } } };
+    const byAddress = Object.fromEntries(doc.values.root_module.resources.map((r) => [r.address, r]));
+    const bob = byAddress['iredadmin_user.bob']!.values;
+    expect(bob).toMatchObject({ password_wo_version: 1, password: null });
+    expect(bob.password_wo ?? null).toBeNull();
+    expect(byAddress['iredadmin_user.carol']!.sensitive_values).toMatchObject({ password: true });
+
+    // The write-only value is the password the server stored.
+    expect(await verify('bob@example.com', WO_SECRET)).toBe(true);
+    expect(await verify('carol@example.com', SENSITIVE)).toBe(true);
+    expect((await tf.plan()).code).toBe(0);
+  });
+
+  test('a new password_wo without a new version is not sent; a new version rotates it', async () => {
+    tf.write(secrets('bob@example.com', WO_ROTATED, 1));
+    expect((await tf.plan()).code).toBe(0);
+
+    tf.write(secrets('bob@example.com', WO_ROTATED, 2));
+    const plan = await tf.plan();
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain('iredadmin_user.bob will be updated in-place');
+    expect(plan.stdout + plan.stderr).not.toContain(WO_ROTATED);
+    await tf.apply();
+    expect(await verify('bob@example.com', WO_ROTATED)).toBe(true);
+    expect(await verify('bob@example.com', WO_SECRET)).toBe(false);
+  });
+
+  test('changing email renames the user in place; alias memberships and forwardings follow', async () => {
+    await api.ok('POST', '/api/alias/team@example.com', { members: 'bob@example.com,carol@example.com' });
+    tf.write(secrets('robert@example.com', WO_ROTATED, 2));
+    const plan = await tf.plan();
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain('iredadmin_user.bob will be updated in-place');
+    expect(plan.stdout).not.toContain('must be replaced');
+    await tf.apply();
+
+    expect(await api.get('/api/user/bob@example.com')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
+    expect(await user('robert@example.com')).toMatchObject({ forwardings: ['archive@elsewhere.example', 'robert@example.com'] });
+    const team = (await api.ok('GET', '/api/alias/team@example.com')) as { members: string[] };
+    expect([...team.members].sort()).toEqual(['carol@example.com', 'robert@example.com']);
+    // The password moved with the mailbox.
+    expect(await verify('robert@example.com', WO_ROTATED)).toBe(true);
+    expect((await tf.state())['iredadmin_user.bob']).toMatchObject({ id: 'robert@example.com', email: 'robert@example.com' });
+    expect((await tf.plan()).code).toBe(0);
+  });
+
+  test('invalid values fail at plan, naming the attribute', async () => {
+    const bad = workspace();
+    bad.write(`
+resource "iredadmin_user" "bad" {
+  email       = "not-an-email"
+  password    = "x"
+  password_wo = "y"
+  quota       = -1
+  language    = "english"
+  forwarding  = ["nobody"]
+  services    = ["smtp", "telnet"]
+  name        = ""
+}
+
+resource "iredadmin_user" "self" {
+  email      = "self@example.com"
+  password   = "Secr3t!pass"
+  forwarding = ["Self@Example.com"]
+}`);
+    await bad.init();
+    const plan = await bad.plan();
+    expect(plan.code).toBe(1);
+    const out = plan.stderr;
+    for (const attribute of ['email', 'quota', 'language', 'forwarding', 'services', 'name']) {
+      expect(out).toContain(`Invalid value for "${attribute}"`);
+    }
+    expect(out).toContain('Conflicting password attributes');
+    expect(out).toContain('Forwarding only to the user itself');
+    expect(out).toMatch(/on main\.tf line \d+, in resource "iredadmin_user" "bad":/);
+  });
+
+  test('import of a bad or unknown ID is a clear error', async () => {
+    const other = workspace();
+    other.write(`
+resource "iredadmin_user" "ghost" {
+  email    = "ghost@example.com"
+  password = "Secr3t!pass"
+}`);
+    await other.init();
+    const bad = await other.run(['import', '-no-color', '-input=false', 'iredadmin_user.ghost', 'not-an-email']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('invalid import ID "not-an-email"');
+    expect(bad.stderr).toContain('the email address');
+    const missing = await other.run(['import', '-no-color', '-input=false', 'iredadmin_user.ghost', 'ghost@example.com']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('cannot import "ghost@example.com"');
+  });
+
+  test('destroy removes both users', async () => {
+    await tf.destroy();
+    expect((await api.get('/api/user/robert@example.com'))._success).toBe(false);
+    expect((await api.get('/api/user/carol@example.com'))._success).toBe(false);
+  });
+});
