@@ -41,6 +41,13 @@ export interface AttributeSpec<K extends AttributeKind = AttributeKind, Data = n
   readonly validators?: readonly Validator<KindValue<K>>[];
   /** The canonical form (e.g. lower-case email); configs and API values are compared in it. */
   readonly normalize?: (value: KindValue<K>) => KindValue<K>;
+  /**
+   * For a value that means something only together with other attributes (a quantity and its
+   * unit): its canonical form computed from the whole object (unknown values arrive as null;
+   * return null when it cannot be told). A configured value is planned as the prior one when
+   * this agrees for configuration and prior state, e.g. `2` `TB` after `2097152` `MB`.
+   */
+  readonly canonicalWith?: (object: Readonly<Record<string, unknown>>) => string | number | null;
   /** A change destroys and re-creates the object. */
   readonly requiresReplace?: boolean;
   /** The API parameter this attribute is sent as (create and update). */

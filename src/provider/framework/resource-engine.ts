@@ -84,7 +84,8 @@ export class ResourceEngine<Client> {
     if (!proposed || !config) return { planned: this.encode(null), requiresReplace: [], diagnostics: [] };
 
     const planned: Row = {};
-    for (const [name, spec] of this.entries()) planned[name] = this.plannedValue(spec, config[name] ?? null, prior?.[name]);
+    const objects = { config: this.values(config), prior: prior ? this.values(prior) : null };
+    for (const [name, spec] of this.entries()) planned[name] = this.plannedValue(spec, config[name] ?? null, prior?.[name], objects);
     // A computed value that depends on a changing attribute is only known after apply.
     for (const [name, spec] of this.entries()) {
       if (!prior || !spec.unknownWhenChanged || config[name] !== null) continue;
@@ -113,13 +114,17 @@ export class ResourceEngine<Client> {
     return Object.values(planned).some(isUnknown) ? Unknown : next;
   }
 
-  private plannedValue(spec: Spec, configValue: PlanValue, priorValue: PlanValue | undefined): PlanValue {
+  private plannedValue(
+    spec: Spec, configValue: PlanValue, priorValue: PlanValue | undefined,
+    objects: { config: Values<Attributes<never>>; prior: Values<Attributes<never>> | null },
+  ): PlanValue {
     if (spec.writeOnly) return null;
     if (isUnknown(configValue)) return Unknown;
     if (configValue !== null) {
       // Terraform requires the configured value itself, or the prior value when the two are
       // equivalent (same canonical form): then no diff is shown for a mere spelling change.
-      const equivalent = priorValue !== undefined && sameValue(normalized(spec, configValue), normalized(spec, priorValue));
+      const equivalent = priorValue !== undefined
+        && (sameValue(normalized(spec, configValue), normalized(spec, priorValue)) || sameWithin(spec, objects.config, objects.prior));
       return equivalent ? priorValue : configValue;
     }
     if (spec.default !== undefined) return normalized(spec, spec.default as PlanValue);
@@ -242,4 +247,11 @@ export class ResourceEngine<Client> {
     }
     return params;
   }
+}
+
+/** Equivalent in the context of the whole object (`canonicalWith`), e.g. a quantity with its unit. */
+function sameWithin(spec: Spec, config: Values<Attributes<never>>, prior: Values<Attributes<never>> | null): boolean {
+  if (!spec.canonicalWith || !prior) return false;
+  const configured = spec.canonicalWith(config);
+  return configured !== null && configured === spec.canonicalWith(prior);
 }
