@@ -31,8 +31,10 @@ export interface ServeOptions {
   /** 127.0.0.1 TCP (default) or a unix socket. */
   readonly transport?: 'tcp' | 'unix';
   readonly env?: NodeJS.ProcessEnv;
-  /** Exit the process once stopped (default true); off for in-process tests. */
+  /** Exit the process once stopped (default true); off for in-process use such as tests. */
   readonly exitProcess?: boolean;
+  /** Receives the handshake line instead of stdout (in-process use). */
+  readonly onHandshake?: (line: string) => void;
 }
 
 export interface RunningProvider {
@@ -55,7 +57,8 @@ export async function serve(provider: Partial<ProviderHandlers>, options: ServeO
     if (exitProcess) process.exit(1);
     throw new Error(launch.message.trim());
   }
-  const writeStdout = exitProcess ? reserveStdout() : (text: string) => { process.stdout.write(text); };
+  const writeHandshake = options.onHandshake
+    ?? (exitProcess ? reserveStdout() : (text: string) => { process.stdout.write(text); });
   const logger = options.logger ?? createLogger({ module: name });
 
   // AutoMTLS when Terraform hands us its certificate, unless TLS is switched off.
@@ -91,7 +94,7 @@ export async function serve(provider: Partial<ProviderHandlers>, options: ServeO
   bindService(server, SERVICE_NAMES.stdio, stdioImplementation(stdioStreams));
 
   endpoint = options.transport === 'unix' ? await listenUnix(server, env) : await listenTcp(server, env);
-  writeStdout(handshakeLine(endpoint, certificate?.der));
+  writeHandshake(handshakeLine(endpoint, certificate?.der));
   logger.debug('provider serving', { network: endpoint.network, tls: certificate !== undefined });
   return { endpoint, certificateDer: certificate?.der, stop, stopped };
 }
