@@ -33,6 +33,12 @@ export interface ResourceDefinition<A extends Attributes<Data>, Client, Data> {
   /** `params` holds the changed attributes (plus `alwaysSend`). */
   update(client: Client, planned: Values<A>, prior: Values<A>, params: ApiParams): Promise<void>;
   delete(client: Client, state: Values<A>): Promise<void>;
+  /**
+   * Groups of attributes of which a new object needs at least one (e.g. a password or its
+   * write-only variant). Checked at plan time on create only: an existing or imported object
+   * does not need them. An unknown value counts as set.
+   */
+  readonly requiredOnCreate?: readonly (readonly (keyof A & string)[])[];
   /** Attributes sent on every update, changed or not (for APIs that reset what is absent). */
   readonly alwaysSend?: readonly (keyof A & string)[];
   /** HCL for the docs' example. */

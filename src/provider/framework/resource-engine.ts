@@ -99,7 +99,16 @@ export class ResourceEngine<Client> {
         if (spec.requiresReplace && !sameValue(planned[name] ?? null, prior[name] ?? null)) requiresReplace.push(AttributePath.root(name));
       }
     }
-    return { planned: this.encode(planned), requiresReplace, diagnostics: [] };
+    return { planned: this.encode(planned), requiresReplace, diagnostics: prior ? [] : this.missingOnCreate(config) };
+  }
+
+  /** `requiredOnCreate` groups with no member set in the configuration, pointing at the first member. */
+  private missingOnCreate(config: Row): Diagnostic[] {
+    const unset = (attr: string) => config[attr] === null || config[attr] === undefined;
+    return (this.definition.requiredOnCreate ?? []).filter((group) => group.length > 0 && group.every(unset)).map((group) => {
+      const names = group.map((attr) => `\`${attr}\``).join(' or ');
+      return errorDiagnostic(`Missing ${group.join(' or ')}`, `Creating ${this.definition.typeName} needs ${names}.`, AttributePath.root(group[0]!));
+    });
   }
 
   /**

@@ -111,6 +111,17 @@ describe('plan', () => {
     expect(plan(prior, { name: Unknown }).planned.id).toBe(Unknown);
   });
 
+  test('requiredOnCreate: a create needs one attribute of each group (unknown counts as set); an update does not', () => {
+    const strict = new ResourceEngine({ ...resource, requiredOnCreate: [['secret', 'note']] }, describeError);
+    const planOf = (prior: Record<string, CtyValue> | null, config: Record<string, CtyValue>) => strict.plan(raw(prior), raw(config), raw(config)).diagnostics;
+    const missing = planOf(null, { name: 'box' });
+    expect(missing).toEqual([expect.objectContaining({ severity: 'error', summary: 'Missing secret or note', detail: 'Creating test_item needs `secret` or `note`.' })]);
+    expect(String(missing[0]!.attribute)).toBe('secret');
+    expect(planOf(null, { name: 'box', note: 'n' })).toEqual([]);
+    expect(planOf(null, { name: 'box', secret: Unknown })).toEqual([]);
+    expect(planOf({ name: 'box', id: 'box' }, { name: 'box' })).toEqual([]);
+  });
+
   test('destroy plans a null object', () => {
     const result = engine.plan(raw({ name: 'box', id: 'box' }), raw(null), raw(null));
     expect(read(result.planned)).toBeNull();
