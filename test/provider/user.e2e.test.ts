@@ -241,14 +241,18 @@ resource "iredadmin_user" "self" {
     expect(out).toMatch(/on main\.tf line \d+, in resource "iredadmin_user" "bad":/);
   });
 
-  test('import of a bad or unknown ID is a clear error', async () => {
+  test('creating without a password fails at plan; import of a bad or unknown ID is a clear error', async () => {
     const other = workspace();
+    // No password: fine for importing an existing user, an error when it would be created.
     other.write(`
 resource "iredadmin_user" "ghost" {
-  email    = "ghost@example.com"
-  password = "Secr3t!pass"
+  email = "ghost@example.com"
 }`);
     await other.init();
+    const plan = await other.plan();
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain('Missing password or password_wo');
+    expect(plan.stderr).toContain('with iredadmin_user.ghost');
     const bad = await other.run(['import', '-no-color', '-input=false', 'iredadmin_user.ghost', 'not-an-email']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('invalid import ID "not-an-email"');

@@ -32,7 +32,7 @@ export const userAttributes = {
   password: a.string({
     optional: true, sensitive: true, param: 'password', validators: [notEmpty],
     description: 'Password (sensitive; stored in state but never read back, so a change made elsewhere is not detected). ' +
-      'Creating a user needs `password` or `password_wo`. The server checks its policy (length, a letter, an upper-case letter, a digit, a special character).',
+      'Creating a user needs `password` or `password_wo` (a plan-time error otherwise); an imported user needs neither. The server checks its policy (length, a letter, an upper-case letter, a digit, a special character).',
     errorCodes: PASSWORD_CODES,
   }),
   password_wo: a.string({
@@ -137,6 +137,7 @@ export const userResource = defineResource({
     return { email: canonicalEmail(id) };
   },
   validate: validateUser,
+  requiredOnCreate: [['password', 'password_wo']],
   read: (client: IRedAdminClient, v: UserValues) => client.users.get(canonicalEmail(v.email!)),
   async create(client: IRedAdminClient, v: UserValues, params) {
     const email = canonicalEmail(v.email!);
