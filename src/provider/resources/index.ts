@@ -3,6 +3,7 @@ import type { IRedAdminClient } from '../../client';
 import type { SomeDataSource, SomeResource } from '../framework';
 import { domainDataSource, domainResource } from './domain';
 import { userDataSource, userResource } from './user';
+import { throttleDataSource, throttleResource } from './throttle';
 
-export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [domainResource, userResource];
-export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [domainDataSource, userDataSource];
+export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [domainResource, userResource, throttleResource];
+export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [domainDataSource, userDataSource, throttleDataSource];

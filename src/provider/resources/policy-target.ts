@@ -1,0 +1,49 @@
+/**
+ * The `target` of throttles and spam policies: `global`, a domain name, or an email address —
+ * validated at plan time, compared in canonical form, and turned into the client's PolicyTarget.
+ */
+import { ApiError, type PolicyTarget } from '../../client';
+import { normalizeDomain, normalizeEmail } from '../../common/mail-names';
+import type { Validator } from '../framework';
+
+const GLOBAL = 'global';
+
+const isGlobal = (v: string): boolean => v.trim().toLowerCase() === GLOBAL;
+
+export const policyTargetName: Validator<string> = (v) => {
+  if (isGlobal(v)) return undefined;
+  const ok = v.includes('@') ? normalizeEmail(v) : normalizeDomain(v);
+  return ok ? undefined : `"${v}" is not a target: use "global", a domain name such as example.com, or an email address such as user@example.com.`;
+};
+
+/** `global`, the canonical domain, or the canonical email (so `Example.COM` is `example.com`). */
+export const canonicalTarget = (v: string): string => {
+  if (isGlobal(v)) return GLOBAL;
+  return (v.includes('@') ? normalizeEmail(v) : normalizeDomain(v)) ?? v;
+};
+
+export function policyTarget(v: string): PolicyTarget {
+  const target = canonicalTarget(v);
+  if (target === GLOBAL) return { global: true };
+  return target.includes('@') ? { user: target } : { domain: target };
+}
+
+/** Throws a message naming the accepted forms when `v` is not a target (for import IDs). */
+export function parseTarget(v: string): string {
+  const problem = policyTargetName(v);
+  if (problem) throw new Error(problem);
+  return canonicalTarget(v);
+}
+
+/**
+ * Reads a target's setting; null when the setting is absent or its domain or user is gone
+ * (then the setting went with it, and Terraform should plan to create it again).
+ */
+export async function readUnlessAccountGone<T>(read: () => Promise<T | null>): Promise<T | null> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof ApiError && error.isNotFound()) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,133 @@
+/** `iredadmin_throttle`: an iRedAPD inbound or outbound throttle of the server, a domain or a user. */
+import { ApiError, UnsupportedError, type IRedAdminClient, type Throttle, type ThrottleDirection, type ThrottleInput } from '../../client';
+import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, type Validator, type Values } from '../framework';
+import { oneOf } from '../iredadmin/validators';
+import { canonicalTarget, parseTarget, policyTarget, policyTargetName, readUnlessAccountGone } from './policy-target';
+
+const a = attributesFor<Throttle>();
+
+const DIRECTIONS = ['inbound', 'outbound'];
+
+const seconds: Validator<number> = (v) => (Number.isInteger(v) && v >= 1 ? undefined : `${v} is not allowed: use a whole number of seconds ≥ 1.`);
+const limitValue: Validator<number> = (v) =>
+  Number.isInteger(v) && v >= -1 ? undefined : `${v} is not allowed: use a whole number ≥ 0 (0 = unlimited), or -1 to inherit.`;
+
+const LIMITS = '`0` = unlimited, `-1` = inherit the limit of the lower-priority throttle (user → domain → global), as iRedAPD defines them';
+
+const target = a.string({
+  required: true, requiresReplace: true, validators: [policyTargetName], normalize: canonicalTarget,
+  description: 'Whom the throttle applies to: `global` (every account), a domain name (`example.com`) or an email address (`user@example.com`). iRedAPD applies the user throttle first, then the domain one, then the global one. Changing it replaces the throttle.',
+  errorCodes: ['INVALID_DOMAIN_NAME', 'INVALID_MAIL', 'NO_SUCH_DOMAIN', 'NO_SUCH_ACCOUNT'],
+});
+const direction = a.string({
+  required: true, requiresReplace: true, validators: [oneOf(DIRECTIONS)],
+  description: '`inbound` (mail received by the target) or `outbound` (mail sent by it). Changing it replaces the throttle.',
+  errorCodes: ['INVALID_INOUT_TYPE'],
+});
+
+export const throttleAttributes = {
+  target,
+  direction,
+  period: a.number({ required: true, validators: [seconds], read: (t) => t.period, description: 'Length of the counting window, in seconds, e.g. `3600` for one hour.', errorCodes: ['MISS_PERIOD', 'INVALID_PERIOD'] }),
+  msg_size: a.number({ optional: true, default: 0, validators: [limitValue], read: (t) => t.msg_size ?? 0, description: `Largest single message, in bytes. Default \`0\`; ${LIMITS}.`, errorCodes: ['INVALID_MSG_SIZE'] }),
+  max_msgs: a.number({ optional: true, default: 0, validators: [limitValue], read: (t) => t.max_msgs ?? 0, description: `Most messages per \`period\`. Default \`0\`; ${LIMITS}.`, errorCodes: ['INVALID_MAX_MSGS'] }),
+  max_quota: a.number({ optional: true, default: 0, validators: [limitValue], read: (t) => t.max_quota ?? 0, description: `Most bytes of mail (all messages together) per \`period\`. Default \`0\`; ${LIMITS}.`, errorCodes: ['INVALID_MAX_QUOTA'] }),
+  max_rcpts: a.number({
+    optional: true, validators: [limitValue], read: (t) => t.max_rcpts ?? null,
+    description: `Most recipients per \`period\`, outbound only (iRedAPD ≥ 5.0; not in the published API, so a server that does not know it ignores it). Unset: left as the server has it; ${LIMITS}.`,
+    errorCodes: ['INVALID_MAX_RCPTS'],
+  }),
+};
+
+type ThrottleValues = Values<typeof throttleAttributes>;
+
+const dir = (v: { direction: string | null }) => v.direction as ThrottleDirection;
+
+/** The whole throttle: the API stores every limit a POST leaves out as 0, so all are sent. */
+function throttleInput(v: ThrottleValues): ThrottleInput {
+  return {
+    period: v.period!,
+    msgSize: v.msg_size ?? 0,
+    maxMsgs: v.max_msgs ?? 0,
+    maxQuota: v.max_quota ?? 0,
+    ...(v.max_rcpts !== null && v.direction === 'outbound' ? { maxRcpts: v.max_rcpts } : {}),
+  };
+}
+
+const identity = (v: { target: string | null; direction: string | null }) => `${canonicalTarget(v.target ?? '')}/${v.direction ?? ''}`;
+
+export const throttleResource = defineResource({
+  typeName: 'iredadmin_throttle',
+  description: [
+    'An iRedAPD throttle: how many messages, how many bytes and how large a message the server, a domain or a user may receive (`inbound`) or send (`outbound`) per period.',
+    '',
+    'Every write sends all limits: the API stores a limit it is not sent as `0` (unlimited).',
+    '',
+    '**Destroy:** the published API cannot delete a throttle. The provider first sends `DELETE /api/throttle/<target>/<direction>` (our server supports it and removes the row);',
+    'if the server answers that it has no such method (iRedAdmin-Pro), it sets every limit to `0` instead, so no limit is left behind — the row stays, limiting nothing.',
+    'When the domain or user is already gone, its throttle went with it and destroy succeeds.',
+  ].join('\n'),
+  attributes: throttleAttributes,
+  identity: (v: ThrottleValues) => identity(v),
+  importIdFormat: '`<target>/<direction>`: `global/inbound`, `example.com/outbound`, `user@example.com/inbound`',
+  importId: (id: string) => {
+    const slash = id.lastIndexOf('/');
+    if (slash < 0) throw new Error(`"${id}" has no "/<direction>".`);
+    const direction = id.slice(slash + 1);
+    if (!DIRECTIONS.includes(direction)) throw new Error(`"${direction}" is not a direction: use inbound or outbound.`);
+    return { target: parseTarget(id.slice(0, slash)), direction };
+  },
+  validate(v: ThrottleValues) {
+    const issues: Issue[] = [];
+    if (v.direction === 'inbound' && v.max_rcpts !== null) {
+      issues.push({ attribute: 'max_rcpts', summary: 'max_rcpts is outbound only', detail: 'iRedAPD counts recipients of mail sent, not received: remove `max_rcpts` or use `direction = "outbound"`.' });
+    }
+    return issues;
+  },
+  read: (client: IRedAdminClient, v: ThrottleValues) => readUnlessAccountGone(() => client.throttles.get(policyTarget(v.target!), dir(v))),
+  create: (client: IRedAdminClient, v: ThrottleValues) => client.throttles.set(policyTarget(v.target!), dir(v), throttleInput(v)),
+  update: (client: IRedAdminClient, v: ThrottleValues) => client.throttles.set(policyTarget(v.target!), dir(v), throttleInput(v)),
+  async delete(client: IRedAdminClient, v: ThrottleValues) {
+    const where = policyTarget(v.target!);
+    try {
+      try {
+        await client.throttles.delete(where, dir(v));
+      } catch (error) {
+        if (!(error instanceof UnsupportedError)) throw error;
+        // No DELETE on this server: a throttle whose limits are all 0 limits nothing.
+        const unlimited = { period: v.period ?? 1, msgSize: 0, maxMsgs: 0, maxQuota: 0 };
+        await client.throttles.set(where, dir(v), v.direction === 'outbound' && v.max_rcpts !== null ? { ...unlimited, maxRcpts: 0 } : unlimited);
+      }
+    } catch (error) {
+      // The domain or user is gone, and its throttle with it.
+      if (!(error instanceof ApiError && error.isNotFound())) throw error;
+    }
+  },
+  example: `resource "iredadmin_throttle" "example_outbound" {
+  target    = "example.com"
+  direction = "outbound"
+  period    = 3600       # one hour
+  max_msgs  = 100
+  max_quota = 104857600  # 100 MB per hour
+  msg_size  = 10485760   # 10 MB per message
+}`,
+});
+
+const { target: _t, direction: _d, ...limits } = throttleAttributes;
+const dataAttributes = {
+  target: a.string({ required: true, validators: [policyTargetName], normalize: canonicalTarget, description: '`global`, a domain name or an email address.' }),
+  direction: a.string({ required: true, validators: [oneOf(DIRECTIONS)], description: '`inbound` or `outbound`.' }),
+  ...readOnly(limits),
+};
+
+export const throttleDataSource = defineDataSource({
+  typeName: 'iredadmin_throttle',
+  description: 'Reads an existing iRedAPD throttle; an error when none is set for the target and direction.',
+  attributes: dataAttributes,
+  identity: (v: Values<typeof dataAttributes>) => identity(v),
+  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readUnlessAccountGone(() => client.throttles.get(policyTarget(v.target!), dir(v))),
+  example: `data "iredadmin_throttle" "global_inbound" {
+  target    = "global"
+  direction = "inbound"
+}`,
+});
