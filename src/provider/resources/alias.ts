@@ -1,0 +1,122 @@
+/** `iredadmin_alias`: a mail alias account (an address that delivers to its members), renamed in place. */
+import type { Alias, AliasCreateInput, AliasUpdateInput, IRedAdminClient } from '../../client';
+import { attributesFor, defineDataSource, defineResource, readOnly, type Validator, type Values } from '../framework';
+import { canonicalEmail, canonicalEmails, emailAddress, emailSet, oneOf } from '../iredadmin/validators';
+import { splitParams, toggles } from './set-toggles';
+
+const a = attributesFor<Alias>();
+
+export const ACCESS_POLICIES = ['public', 'domain', 'subdomain', 'membersonly', 'moderatorsonly', 'membersandmoderatorsonly'];
+export const ACCESS_POLICY_DOC =
+  '`public` (anyone), `domain` (senders of the same domain), `subdomain` (the domain and its subdomains), ' +
+  '`membersonly`, `moderatorsonly` or `membersandmoderatorsonly`';
+
+/** The API reads an empty text parameter as "not given", so `""` could never clear a value: refuse it at plan time. */
+export const notEmpty: Validator<string> = (v) =>
+  v === '' ? 'The API cannot clear this value (an empty string means "not given"). Remove the attribute to keep the server\'s value, or give a value.' : undefined;
+
+/**
+ * Add/remove parameters for an address set, compared in canonical form: the planned set may
+ * carry the configuration's spelling while the prior one holds the server's.
+ */
+export function emailToggles(addParam: string, removeParam: string) {
+  const change = toggles(addParam, removeParam);
+  return (next: string[] | null, previous: string[] | null) =>
+    next === null ? {} : change(canonicalEmails(next), previous === null ? null : canonicalEmails(previous));
+}
+
+/** What POST /api/alias takes (the published doc); the rest of a create is a PUT right after. */
+const CREATE_PARAMS = ['name', 'accessPolicy', 'members'];
+const memberToggles = emailToggles('addMember', 'removeMember');
+
+export const aliasAttributes = {
+  email: a.string({
+    required: true, validators: [emailAddress], normalize: canonicalEmail, read: (d) => d.address,
+    description: 'The alias address, e.g. `team@example.com`; its domain must exist. Changing it renames the alias in place ' +
+      '(`change_email`): its members and moderators stay, and its memberships in other aliases, lists and forwardings follow.',
+    errorCodes: ['INVALID_MAIL', 'INVALID_DOMAIN', 'ALREADY_EXISTS', 'INVALID_NEW_EMAIL', 'NEW_EMAIL_ALREADY_EXISTS', 'EXCEEDED_DOMAIN_ACCOUNT_LIMIT', 'EXCEED_LIMIT_ALIASES'],
+  }),
+  name: a.string({ optional: true, param: 'name', validators: [notEmpty], read: (d) => d.name ?? '', description: 'Display name, e.g. `Sales team`.', errorCodes: ['INVALID_NAME'] }),
+  access_policy: a.string({
+    optional: true, param: 'accessPolicy', validators: [oneOf(ACCESS_POLICIES)], read: (d) => d.accesspolicy ?? 'public',
+    description: `Who may send to the alias: ${ACCESS_POLICY_DOC}. Default \`public\`.`, errorCodes: ['INVALID_ACCESS_POLICY'],
+  }),
+  members: a.stringSet({
+    optional: true, validators: [emailSet], normalize: canonicalEmails, read: (d) => d.members ?? [],
+    // Created with the whole set; changed with addMember/removeMember: only the difference travels, and
+    // `[]` can empty the set (an empty `members` parameter means "not given" to the API).
+    write: (next, previous, op) => (op === 'create' ? (next?.length ? { members: canonicalEmails(next) } : {}) : memberToggles(next, previous)),
+    description: 'Addresses the alias delivers to (users, other aliases, lists or external addresses); `[]` for none. ' +
+      'Unset: whatever the server has.',
+    errorCodes: ['INVALID_MEMBER'],
+  }),
+  moderators: a.stringSet({
+    optional: true, validators: [emailSet], normalize: canonicalEmails, read: (d) => d.moderators ?? [],
+    write: emailToggles('addModerator', 'removeModerator'),
+    description: 'Moderators: who may send when `access_policy` is `moderatorsonly` or `membersandmoderatorsonly`; `[]` for none.',
+    errorCodes: ['INVALID_MODERATOR'],
+  }),
+  account_status: a.string({
+    optional: true, param: 'accountStatus', validators: [oneOf(['active', 'disabled'])], read: (d) => (d.active === false ? 'disabled' : 'active'),
+    description: '`active` (default) or `disabled` (mail to the alias is no longer delivered to its members).', errorCodes: ['INVALID_ACCOUNT_STATUS'],
+  }),
+};
+
+type AliasValues = Values<typeof aliasAttributes>;
+
+export const aliasResource = defineResource({
+  typeName: 'iredadmin_alias',
+  description: 'A mail alias account of iRedMail (SQL edition): an address that delivers to its members, with an access policy and moderators. ' +
+    'Changing `email` renames the alias in place. Destroy deletes the alias and removes its address from every alias, list and forwarding that named it.',
+  attributes: aliasAttributes,
+  identity: (v: AliasValues) => canonicalEmail(v.email ?? ''),
+  importIdFormat: 'the alias address, e.g. `team@example.com`',
+  importId: (id: string) => {
+    if (emailAddress(id)) throw new Error(`"${id}" is not an email address.`);
+    return { email: canonicalEmail(id) };
+  },
+  read: (client: IRedAdminClient, v: AliasValues) => client.aliases.get(canonicalEmail(v.email!)),
+  async create(client: IRedAdminClient, v: AliasValues, params) {
+    const email = canonicalEmail(v.email!);
+    const [createParams, rest] = splitParams(params, CREATE_PARAMS);
+    await client.aliases.create(email, createParams as AliasCreateInput);
+    try {
+      if (Object.keys(rest).length) await client.aliases.update(email, rest as AliasUpdateInput);
+    } catch (error) {
+      // A half-made alias would block the next apply with ALREADY_EXISTS: remove it, report the cause.
+      await client.aliases.delete(email).catch(() => undefined);
+      throw error;
+    }
+  },
+  async update(client: IRedAdminClient, v: AliasValues, prior: AliasValues, params) {
+    const email = canonicalEmail(v.email!);
+    const previous = canonicalEmail(prior.email!);
+    // Rename first, then change the rest at the new address.
+    if (previous !== email) await client.aliases.changeEmail(previous, email);
+    if (Object.keys(params).length) await client.aliases.update(email, params as AliasUpdateInput);
+  },
+  delete: (client: IRedAdminClient, v: AliasValues) => client.aliases.delete(canonicalEmail(v.email!)),
+  example: `resource "iredadmin_alias" "sales" {
+  email         = "sales@example.com"
+  name          = "Sales team"
+  access_policy = "domain"
+  members       = [iredadmin_user.jane.email, "bob@example.com"]
+}`,
+});
+
+const { email: _lookup, ...readable } = aliasAttributes;
+const dataAttributes = {
+  email: a.string({ required: true, validators: [emailAddress], normalize: canonicalEmail, read: (d) => d.address, description: 'The alias to read.' }),
+  ...readOnly(readable),
+};
+
+export const aliasDataSource = defineDataSource({
+  typeName: 'iredadmin_alias',
+  description: 'Reads an existing mail alias: its name, access policy, members, moderators and status.',
+  attributes: dataAttributes,
+  identity: (v: Values<typeof dataAttributes>) => canonicalEmail(v.email ?? ''),
+  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => client.aliases.get(canonicalEmail(v.email!)),
+  example: `data "iredadmin_alias" "sales" {
+  email = "sales@example.com"
+}`,
+});

@@ -1,0 +1,204 @@
+/**
+ * iredadmin_alias end to end with the real terraform against our server on PostgreSQL: the
+ * shared life cycle, then rename in place through change_email (members stay, memberships in
+ * other aliases follow, the plan is an in-place update), members that are users, an empty
+ * members set, the data source, plan-time validation and bad import IDs.
+ */
+import { adminSession, ApiSession } from '../support/api';
+import { describeLifecycle } from '../support/lifecycle';
+import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
+import { startTestServer, TestServer } from '../support/test-server';
+
+let mirror: string;
+let server: TestServer;
+let api: ApiSession;
+let env: Record<string, string>;
+const workspaces: TerraformWorkspace[] = [];
+const workspace = () => {
+  const tf = TerraformWorkspace.create(mirror, env);
+  workspaces.push(tf);
+  return tf;
+};
+
+beforeAll(async () => {
+  mirror = await buildProviderMirror();
+  server = await startTestServer({ backend: 'postgres' });
+  api = await adminSession(server);
+  env = { IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password };
+  await api.ok('POST', '/api/domain/example.com', { name: 'Example' });
+  // The members are mail users (created through the API: the user resource is tested on its own).
+  for (const name of ['jane', 'bob', 'carol']) await api.ok('POST', `/api/user/${name}@example.com`, { password: 'Secr3t!pass' });
+});
+afterAll(async () => {
+  for (const tf of workspaces) tf.remove();
+  await server?.close();
+});
+
+const alias = (email: string) => api.ok('GET', `/api/alias/${email}`) as Promise<Record<string, unknown>>;
+
+const CREATE = `
+resource "iredadmin_alias" "team" {
+  email         = "team@example.com"
+  name          = "Team"
+  access_policy = "membersonly"
+  members       = ["jane@example.com", "Bob@Example.com"]
+  moderators    = ["carol@example.com"]
+}
+`;
+
+const UPDATE = `
+resource "iredadmin_alias" "team" {
+  email          = "team@example.com"
+  name           = "Team 2"
+  access_policy  = "moderatorsonly"
+  members        = ["jane@example.com", "carol@example.com", "friend@elsewhere.org"]
+  moderators     = []
+  account_status = "disabled"
+}
+`;
+
+describe('iredadmin_alias life cycle on postgres', () => {
+  let tf: TerraformWorkspace;
+  beforeAll(() => {
+    tf = workspace();
+  });
+
+  describeLifecycle(
+    {
+      address: 'iredadmin_alias.team',
+      importId: 'Team@Example.com',
+      create: CREATE,
+      update: UPDATE,
+      async checkServer(_api, stage) {
+        expect(await alias('team@example.com')).toMatchObject(
+          stage === 'created'
+            ? { name: 'Team', accesspolicy: 'membersonly', active: 1, members: ['bob@example.com', 'jane@example.com'], moderators: ['carol@example.com'] }
+            : {
+              name: 'Team 2', accesspolicy: 'moderatorsonly', active: 0,
+              members: ['carol@example.com', 'friend@elsewhere.org', 'jane@example.com'], moderators: [],
+            },
+        );
+      },
+      async changeOutOfBand(a) {
+        await a.ok('PUT', '/api/alias/team@example.com', { name: 'Drifted', addMember: 'intruder@example.com' });
+      },
+      expectInPlan: /- "intruder@example.com"[\s\S]*~ name\s+= "Drifted" -> "Team 2"/,
+      async deleteOutOfBand(a) {
+        await a.ok('DELETE', '/api/alias/team@example.com');
+      },
+      async checkGone(a) {
+        expect(await a.get('/api/alias/team@example.com')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
+      },
+    },
+    () => ({ tf, api, newWorkspace: workspace }),
+  );
+});
+
+const RENAME = (crew: string, crewMembers: string) => `
+resource "iredadmin_alias" "crew" {
+  email   = "${crew}"
+  name    = "Crew"
+  members = ${crewMembers}
+}
+
+resource "iredadmin_alias" "all" {
+  email   = "all@example.com"
+  members = [iredadmin_alias.crew.email, "carol@example.com"]
+}
+
+resource "iredadmin_alias" "empty" {
+  email      = "empty@example.com"
+  members    = []
+  moderators = []
+}
+
+data "iredadmin_alias" "crew" {
+  email = iredadmin_alias.crew.email
+}
+
+output "crew_members" { value = sort(data.iredadmin_alias.crew.members) }
+`;
+
+describe('iredadmin_alias special behaviour on postgres', () => {
+  let tf: TerraformWorkspace;
+  let validationWorkspace: TerraformWorkspace;
+  beforeAll(async () => {
+    tf = workspace();
+  });
+
+  test('members that are users; an empty set; the data source', async () => {
+    // An alias outside Terraform that holds the one about to be renamed.
+    await api.ok('POST', '/api/alias/outside@example.com', { members: 'crew@example.com' });
+    tf.write(RENAME('crew@example.com', '["jane@example.com", "bob@example.com"]'));
+    await tf.init();
+    const applied = await tf.apply();
+    expect(applied.stdout).toContain('Apply complete! Resources: 3 added');
+    expect(applied.stdout).toMatch(/crew_members = tolist\(\[\s*"bob@example.com",\s*"jane@example.com",\s*\]\)/);
+    expect(await alias('empty@example.com')).toMatchObject({ members: [], moderators: [] });
+    expect(await alias('all@example.com')).toMatchObject({ members: ['carol@example.com', 'crew@example.com'] });
+    // A user's GET lists the aliases it belongs to.
+    expect(await api.ok('GET', '/api/user/jane@example.com')).toMatchObject({ mailing_aliases: expect.arrayContaining(['crew@example.com']) });
+    expect((await tf.plan()).code).toBe(0);
+  });
+
+  test('changing email renames in place: members stay, memberships follow', async () => {
+    tf.write(RENAME('crew2@example.com', '["jane@example.com", "bob@example.com"]'));
+    const plan = await tf.plan();
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain('iredadmin_alias.crew will be updated in-place');
+    expect(plan.stdout).toMatch(/~ email\s+= "crew@example.com" -> "crew2@example.com"/);
+    expect(plan.stdout).not.toContain('must be replaced');
+    expect(plan.stdout).toContain('0 to add');
+    await tf.apply();
+
+    expect(await api.get('/api/alias/crew@example.com')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
+    expect(await alias('crew2@example.com')).toMatchObject({ name: 'Crew', members: ['bob@example.com', 'jane@example.com'] });
+    expect(await alias('all@example.com')).toMatchObject({ members: ['carol@example.com', 'crew2@example.com'] });
+    expect(await alias('outside@example.com')).toMatchObject({ members: ['crew2@example.com'] });
+    expect((await tf.state())['iredadmin_alias.crew']).toMatchObject({ id: 'crew2@example.com', email: 'crew2@example.com' });
+    expect((await tf.plan()).code).toBe(0);
+  });
+
+  test('members = [] empties the set', async () => {
+    tf.write(RENAME('crew2@example.com', '[]'));
+    await tf.apply();
+    expect(await alias('crew2@example.com')).toMatchObject({ members: [] });
+    expect((await tf.plan()).code).toBe(0);
+    await tf.destroy();
+    expect(await api.get('/api/alias/crew2@example.com')).toMatchObject({ _success: false });
+    // Destroy leaves no trace of the alias in others.
+    expect(await alias('outside@example.com')).toMatchObject({ members: [] });
+  });
+
+  test('import of a bad or unknown ID is a clear error', async () => {
+    const other = (validationWorkspace = workspace());
+    other.write('resource "iredadmin_alias" "x" {\n  email = "x@example.com"\n}\n');
+    await other.init();
+    const bad = await other.run(['import', '-no-color', '-input=false', 'iredadmin_alias.x', 'not-an-email']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('invalid import ID "not-an-email"');
+    expect(bad.stderr).toContain('the alias address');
+    const missing = await other.run(['import', '-no-color', '-input=false', 'iredadmin_alias.x', 'nobody@example.com']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('cannot import "nobody@example.com"');
+  });
+
+  test('invalid values fail at plan, naming the attribute', async () => {
+    const other = validationWorkspace;
+    other.write(`
+resource "iredadmin_alias" "bad" {
+  email          = "not-an-email"
+  name           = ""
+  access_policy  = "everyone"
+  members        = ["nobody"]
+  moderators     = ["x@"]
+  account_status = "on"
+}`);
+    const plan = await other.plan();
+    expect(plan.code).toBe(1);
+    for (const attr of ['email', 'name', 'access_policy', 'members', 'moderators', 'account_status']) {
+      expect(plan.stderr).toContain(`Invalid value for "${attr}"`);
+    }
+    expect(plan.stderr).toMatch(/on main\.tf line \d+, in resource "iredadmin_alias" "bad":/);
+  });
+});
