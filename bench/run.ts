@@ -1,0 +1,61 @@
+/**
+ * npm run bench [-- --only handshake,http,users,terraform,cdktf] [--quick]
+ * Every figure against a baseline measured in this run; a table on stdout, rows in
+ * bench/results.json (a partial run replaces only its own rows).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchHandshake } from './handshake';
+import { benchHttpLoad } from './http-load';
+import { benchBulkUsers } from './bulk-users';
+import { benchTerraform } from './terraform';
+import { PGLITE, ROOT, withPostgres } from './processes';
+import { formatTable, type Row } from './stats';
+
+const RESULTS = join(ROOT, 'bench', 'results.json');
+
+/** Row order in results.json: the order of the issue. */
+const FIGURE_ORDER = ['provider start', 'terraform', 'server GET', 'client creates', 'cdktf'];
+
+type Figure = (quick: boolean) => Promise<Row[]>;
+const FIGURES: Record<string, Figure> = {
+  handshake: (quick) => benchHandshake(quick ? 5 : 20),
+  terraform: (quick) => benchTerraform(quick
+    ? { sizes: [50], reps: () => 1, planAt: 50 }
+    : { sizes: [50, 200, 1000], reps: (n) => (n >= 1000 ? 1 : 3), planAt: 200 }),
+  http: async (quick) => [
+    ...(await benchHttpLoad(quick ? 1 : 3, quick ? 2 : 5, PGLITE)),
+    ...(await withPostgres((db) => benchHttpLoad(quick ? 1 : 3, quick ? 2 : 5, db))),
+  ],
+  users: async (quick) => [
+    ...(await benchBulkUsers(quick ? 1 : 3, 1000, PGLITE)),
+    ...(await withPostgres((db) => benchBulkUsers(quick ? 1 : 3, 1000, db))),
+  ],
+};
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+  const names = values.only ? values.only.split(',') : Object.keys(FIGURES);
+  const unknown = names.filter((n) => !FIGURES[n]);
+  if (unknown.length) throw new Error(`unknown figure(s) ${unknown.join(', ')}; known: ${Object.keys(FIGURES).join(', ')}`);
+  const rows: Row[] = [];
+  for (const name of names) {
+    process.stderr.write(`bench: ${name}…\n`);
+    const started = Date.now();
+    rows.push(...(await FIGURES[name]!(values.quick)));
+    process.stderr.write(`bench: ${name} took ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+  const previous: Row[] = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Row[]) : [];
+  const merged = [...previous.filter((p) => !rows.some((r) => r.name === p.name)), ...rows];
+  const order = (r: Row) => FIGURE_ORDER.findIndex((prefix) => r.name.startsWith(prefix));
+  if (!values.quick) writeFileSync(RESULTS, `${JSON.stringify(merged.sort((a, b) => order(a) - order(b)), null, 2)}\n`);
+  process.stdout.write(`${formatTable(values.quick ? rows : merged)}\n`);
+  const missed = merged.filter((r) => r.met === false);
+  if (missed.length) process.stdout.write(`missed: ${missed.map((r) => r.name).join('; ')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
