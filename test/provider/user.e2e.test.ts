@@ -123,12 +123,13 @@ const WO_SECRET = 'Wr1te-only!one';
 const WO_ROTATED = 'Wr1te-only!two';
 const SENSITIVE = 'S3nsitive!pw';
 
-const secrets = (bobEmail: string, woSecret: string, version: number) => `
+const secrets = (bobEmail: string, woSecret: string, version: number, aliases: string[] = []) => `
 resource "iredadmin_user" "bob" {
   email               = "${bobEmail}"
   password_wo         = "${woSecret}"
   password_wo_version = ${version}
   forwarding          = ["${bobEmail}", "archive@elsewhere.example"]
+  aliases             = ${JSON.stringify(aliases)}
 }
 
 resource "iredadmin_user" "carol" {
@@ -193,7 +194,15 @@ describe('iredadmin_user special behaviours on postgres', () => {
 
   test('changing email renames the user in place; alias memberships and forwardings follow', async () => {
     await api.ok('POST', '/api/alias/team@example.com', { members: 'bob@example.com,carol@example.com' });
-    tf.write(secrets('robert@example.com', WO_ROTATED, 2));
+    // A rename whose other changes fail is undone: the user stays at the address the state names.
+    tf.write(secrets('robert@example.com', WO_ROTATED, 2, ['bob@no-such-domain.example']));
+    const failed = await tf.run(['apply', '-auto-approve', '-input=false', '-no-color']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('ALIAS_DOMAIN_NOT_MANAGED');
+    expect(await user('bob@example.com')).toMatchObject({ username: 'bob@example.com' });
+
+    // The old address is kept as an alias: possible because the rename comes first.
+    tf.write(secrets('robert@example.com', WO_ROTATED, 2, ['bob@example.com']));
     const plan = await tf.plan();
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain('iredadmin_user.bob will be updated in-place');
@@ -201,7 +210,7 @@ describe('iredadmin_user special behaviours on postgres', () => {
     await tf.apply();
 
     expect(await api.get('/api/user/bob@example.com')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
-    expect(await user('robert@example.com')).toMatchObject({ forwardings: ['archive@elsewhere.example', 'robert@example.com'] });
+    expect(await user('robert@example.com')).toMatchObject({ forwardings: ['archive@elsewhere.example', 'robert@example.com'], aliases: ['bob@example.com'] });
     const team = (await api.ok('GET', '/api/alias/team@example.com')) as { members: string[] };
     expect([...team.members].sort()).toEqual(['carol@example.com', 'robert@example.com']);
     // The password moved with the mailbox.

@@ -154,8 +154,16 @@ export const userResource = defineResource({
   async update(client: IRedAdminClient, v: UserValues, prior: UserValues, params) {
     const email = canonicalEmail(v.email!);
     const previous = canonicalEmail(prior.email!);
-    if (previous !== email) await client.users.changeEmail(previous, email);
-    await putChanges(client, email, params);
+    // Rename first, so the rest may refer to the new address (e.g. keep the old one as an alias).
+    if (previous === email) return putChanges(client, email, params);
+    await client.users.changeEmail(previous, email);
+    try {
+      await putChanges(client, email, params);
+    } catch (error) {
+      // Terraform keeps the prior state (the old address) on failure: put the user back there.
+      await client.users.changeEmail(email, previous).catch(() => undefined);
+      throw error;
+    }
   },
   delete: (client: IRedAdminClient, v: UserValues) =>
     client.users.delete(canonicalEmail(v.email!), v.keep_mailbox_days === null ? {} : { keepMailboxDays: v.keep_mailbox_days }),
