@@ -4,6 +4,7 @@ import type { SomeDataSource, SomeResource } from '../framework';
 import { domainDataSource, domainResource } from './domain';
 import { userDataSource, userResource } from './user';
 import { throttleDataSource, throttleResource } from './throttle';
+import { spamPolicyDataSource, spamPolicyResource } from './spampolicy';
 
-export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [domainResource, userResource, throttleResource];
-export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [domainDataSource, userDataSource, throttleDataSource];
+export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [domainResource, userResource, throttleResource, spamPolicyResource];
+export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [domainDataSource, userDataSource, throttleDataSource, spamPolicyDataSource];
