@@ -5,6 +5,7 @@ import { domainDataSource, domainResource } from './domain';
 import { userDataSource, userResource } from './user';
 import { throttleDataSource, throttleResource } from './throttle';
 import { spamPolicyDataSource, spamPolicyResource } from './spampolicy';
+import { ldifDataSource } from './ldif';
 
 export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [domainResource, userResource, throttleResource, spamPolicyResource];
-export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [domainDataSource, userDataSource, throttleDataSource, spamPolicyDataSource];
+export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [domainDataSource, userDataSource, throttleDataSource, spamPolicyDataSource, ldifDataSource];
