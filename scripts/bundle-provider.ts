@@ -62,7 +62,8 @@ export async function bundleProvider(options: BundleOptions): Promise<Bundle> {
   return { script, launcher };
 }
 
-if (require.main === module) {
+// Only when run as its own program (not when bundled into another one).
+if (require.main === module && /bundle-provider/.test(process.argv[1] ?? '')) {
   const [entry, outDir, name] = process.argv.slice(2);
   if (!entry || !outDir || !name) {
     process.stderr.write('usage: bundle-provider <entry.ts> <outDir> <name>\n');

@@ -161,7 +161,8 @@ export function renderDescriptors(set: DescriptorSet): string {
   return `${JSON.stringify(set, null, 1)}\n`;
 }
 
-if (require.main === module) {
+// Only when run as its own program (not when bundled into another one).
+if (require.main === module && /gen-proto/.test(process.argv[1] ?? '')) {
   fs.mkdirSync(path.dirname(OUTPUT_FILE), { recursive: true });
   fs.writeFileSync(OUTPUT_FILE, renderDescriptors(generateDescriptors()));
   process.stderr.write(`wrote ${path.relative(process.cwd(), OUTPUT_FILE)}\n`);

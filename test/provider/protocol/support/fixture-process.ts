@@ -16,7 +16,9 @@ import { toPem } from '../../../../src/provider/protocol/certificate/self-signed
 import { serviceDefinition } from '../../../../src/provider/protocol/wire/services';
 import type { WireMessage } from '../../../../src/provider/protocol/wire/protobuf';
 
-export const FIXTURE_ENTRY = path.join(__dirname, '..', 'fixtures', 'main.ts');
+// Beside this file under jest; from the repository root when bundled into a tool.
+export const FIXTURE_ENTRY = [path.join(__dirname, '..', 'fixtures', 'main.ts'), path.resolve('test/provider/protocol/fixtures/main.ts')]
+  .find((candidate) => fs.existsSync(candidate)) ?? path.join(__dirname, '..', 'fixtures', 'main.ts');
 
 /** Bundles the fixture provider into `dir` (provider.js + launcher), as a release build would. */
 export async function buildFixture(dir: string = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-fixture-'))): Promise<string> {
