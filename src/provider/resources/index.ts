@@ -3,9 +3,11 @@ import type { IRedAdminClient } from '../../client';
 import type { SomeDataSource, SomeResource } from '../framework';
 import { domainDataSource, domainResource } from './domain';
 import { userDataSource, userResource } from './user';
+import { aliasDataSource, aliasResource } from './alias';
+import { maillistDataSource, maillistResource } from './maillist';
 import { throttleDataSource, throttleResource } from './throttle';
 import { spamPolicyDataSource, spamPolicyResource } from './spampolicy';
 import { ldifDataSource } from './ldif';
 
-export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [domainResource, userResource, throttleResource, spamPolicyResource];
-export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [domainDataSource, userDataSource, throttleDataSource, spamPolicyDataSource, ldifDataSource];
+export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [domainResource, userResource, aliasResource, maillistResource, throttleResource, spamPolicyResource];
+export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [domainDataSource, userDataSource, aliasDataSource, maillistDataSource, throttleDataSource, spamPolicyDataSource, ldifDataSource];

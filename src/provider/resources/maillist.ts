@@ -1,0 +1,167 @@
+/**
+ * `iredadmin_maillist`: an mlmmj mailing list of iRedAdmin-Pro's SQL edition (`/api/ml/<mail>`),
+ * with its subscribers, moderators, owners and posting rules.
+ */
+import type {
+  IRedAdminClient, LdapMailingListsApi, SqlMailingList, SqlMailingListCreateInput, SqlMailingListsApi, SqlMailingListUpdateInput,
+} from '../../client';
+import { attributesFor, defineDataSource, defineResource, readOnly, type Values } from '../framework';
+import { canonicalEmail, canonicalEmails, emailAddress, emailSet, oneOf, wholeNumber } from '../iredadmin/validators';
+import { ACCESS_POLICIES, ACCESS_POLICY_DOC, emailToggles, notEmpty } from './alias';
+import { splitParams } from './set-toggles';
+
+const a = attributesFor<SqlMailingList>();
+
+/** What POST /api/ml takes; subscribers and emptied sets follow in a PUT right after. */
+const CREATE_PARAMS = ['name', 'accountStatus', 'maxMessageSize', 'accessPolicy', 'isNewsletter', 'newsletterDescription', 'moderators', 'owners'];
+
+const subscriberToggles = emailToggles('addSubscribers', 'removeSubscribers');
+
+/**
+ * `moderators`/`owners` replace the whole set (the SQL edition's parameters), but an empty value
+ * means "not given" to the API: emptying a set removes its previous members instead.
+ */
+function wholeSet(param: 'moderators' | 'owners', removeParam: 'removeModerator' | 'removeOwner') {
+  return (next: string[] | null, previous: string[] | null): Record<string, string[]> => {
+    if (next === null) return {};
+    if (next.length) return { [param]: canonicalEmails(next) };
+    return previous?.length ? { [removeParam]: canonicalEmails(previous) } : {};
+  };
+}
+
+/** The list's own `description` column holds the newsletter description. */
+const newsletterDescription = (d: SqlMailingList): string => {
+  const column: unknown = d.newsletter_description ?? d.description;
+  return typeof column === 'string' ? column : '';
+};
+
+export const maillistAttributes = {
+  email: a.string({
+    required: true, requiresReplace: true, validators: [emailAddress], normalize: canonicalEmail, read: (d) => d.address,
+    description: 'The list address, e.g. `news@example.com`; its domain must exist. Changing it replaces the list (the API has no rename for lists).',
+    errorCodes: ['INVALID_MAIL', 'INVALID_DOMAIN', 'ALREADY_EXISTS', 'EXCEEDED_DOMAIN_ACCOUNT_LIMIT', 'EXCEED_LIMIT_LISTS'],
+  }),
+  name: a.string({ optional: true, param: 'name', validators: [notEmpty], read: (d) => d.name ?? '', description: 'Display name, e.g. `Company news`.', errorCodes: ['INVALID_NAME'] }),
+  access_policy: a.string({
+    optional: true, param: 'accessPolicy', validators: [oneOf(ACCESS_POLICIES)], read: (d) => d.accesspolicy ?? 'membersonly',
+    description: `Who may post to the list: ${ACCESS_POLICY_DOC}. Default \`membersonly\` (mlmmj's default: subscribers only).`,
+    errorCodes: ['INVALID_ACCESS_POLICY'],
+  }),
+  members: a.stringSet({
+    optional: true, validators: [emailSet], normalize: canonicalEmails, read: (d) => d.subscribers ?? [],
+    // Subscribers only change through add/remove; added without a confirmation mail, in `normal` mode.
+    write: (next, previous) => {
+      const change = subscriberToggles(next, previous);
+      return 'addSubscribers' in change ? { ...change, requireConfirm: false } : change;
+    },
+    description: 'Subscribers: the addresses that receive the list\'s mail (subscribed without a confirmation mail, normal delivery); `[]` for none. ' +
+      'Unset: whatever the server has.',
+    errorCodes: ['INVALID_SUBSCRIBER'],
+  }),
+  moderators: a.stringSet({
+    optional: true, validators: [emailSet], normalize: canonicalEmails, read: (d) => d.moderators ?? [],
+    write: wholeSet('moderators', 'removeModerator'),
+    description: 'Moderators: who may post when `access_policy` is `moderatorsonly` or `membersandmoderatorsonly`, and who approves moderated mail; `[]` for none.',
+    errorCodes: ['INVALID_MODERATOR'],
+  }),
+  owners: a.stringSet({
+    optional: true, validators: [emailSet], normalize: canonicalEmails, read: (d) => d.owners ?? [],
+    write: wholeSet('owners', 'removeOwner'),
+    description: 'Owners of the list (they receive its administrative mail); `[]` for none.',
+    errorCodes: ['INVALID_OWNER'],
+  }),
+  max_message_size: a.number({
+    optional: true, param: 'maxMessageSize', validators: [wholeNumber], read: (d) => d.maxmsgsize ?? 0,
+    description: 'Largest message the list accepts, in bytes; 0 = no limit (default).', errorCodes: ['INVALID_MAX_MESSAGE_SIZE'],
+  }),
+  is_newsletter: a.bool({
+    optional: true, param: 'isNewsletter', read: (d) => d.is_newsletter === true,
+    description: 'A newsletter: a one-way list that people can subscribe to through a web page. Default `false`.', errorCodes: ['INVALID_IS_NEWSLETTER'],
+  }),
+  newsletter_description: a.string({
+    optional: true, param: 'newsletterDescription', validators: [notEmpty], read: newsletterDescription,
+    description: 'Text shown on the newsletter\'s subscription page (at most 10,000 characters).', errorCodes: ['INVALID_NEWSLETTER_DESCRIPTION'],
+  }),
+  account_status: a.string({
+    optional: true, param: 'accountStatus', validators: [oneOf(['active', 'disabled'])], read: (d) => (d.active === false ? 'disabled' : 'active'),
+    description: '`active` (default) or `disabled` (the list accepts no mail).', errorCodes: ['INVALID_ACCOUNT_STATUS'],
+  }),
+  keep_archive: a.bool({
+    optional: true,
+    description: 'When the list is destroyed, keep its mail archive on the server. Unset or `false`: the archive goes with the list, so nothing is left behind.',
+  }),
+};
+
+type MaillistValues = Values<typeof maillistAttributes>;
+
+/**
+ * The SQL edition's list API. With the provider's `mailing_list_api = "ldap"` the client talks
+ * to `/api/maillist`, whose lists have only name, policy and members: this resource refuses it.
+ */
+function sqlLists(client: IRedAdminClient): SqlMailingListsApi {
+  const lists = client.mailingLists as SqlMailingListsApi | LdapMailingListsApi;
+  if (lists.kind !== 'sql') {
+    throw new Error('iredadmin_maillist manages the SQL edition\'s mlmmj lists (/api/ml); the provider is set to mailing_list_api = "ldap". ' +
+      'On an LDAP server set mailing_list_api = "sql" only if /api/ml exists, otherwise manage the list outside Terraform.');
+  }
+  return lists;
+}
+
+const readList = (client: IRedAdminClient, email: string) => sqlLists(client).get(canonicalEmail(email), { withSubscribers: true });
+
+export const maillistResource = defineResource({
+  typeName: 'iredadmin_maillist',
+  description: 'A mailing list of iRedAdmin-Pro\'s SQL edition (mlmmj, `/api/ml`): subscribers, moderators, owners, posting policy, size limit and newsletter settings. ' +
+    'Needs the provider\'s default `mailing_list_api = "sql"`; the LDAP edition\'s `/api/maillist` is not managed by this resource. ' +
+    'Changing `email` replaces the list. Destroy deletes the list, its subscriptions and (unless `keep_archive`) its archive, ' +
+    'and removes its address from every alias and forwarding that named it.',
+  attributes: maillistAttributes,
+  identity: (v: MaillistValues) => canonicalEmail(v.email ?? ''),
+  importIdFormat: 'the list address, e.g. `news@example.com`',
+  importId: (id: string) => {
+    if (emailAddress(id)) throw new Error(`"${id}" is not an email address.`);
+    return { email: canonicalEmail(id) };
+  },
+  read: (client: IRedAdminClient, v: MaillistValues) => readList(client, v.email!),
+  async create(client: IRedAdminClient, v: MaillistValues, params) {
+    const lists = sqlLists(client);
+    const email = canonicalEmail(v.email!);
+    const [createParams, rest] = splitParams(params, CREATE_PARAMS);
+    await lists.create(email, createParams as SqlMailingListCreateInput);
+    try {
+      if (Object.keys(rest).length) await lists.update(email, rest as SqlMailingListUpdateInput);
+    } catch (error) {
+      // A half-made list would block the next apply with ALREADY_EXISTS: remove it, report the cause.
+      await lists.delete(email, { keepArchive: false }).catch(() => undefined);
+      throw error;
+    }
+  },
+  async update(client: IRedAdminClient, v: MaillistValues, _prior, params) {
+    if (Object.keys(params).length) await sqlLists(client).update(canonicalEmail(v.email!), params as SqlMailingListUpdateInput);
+  },
+  delete: (client: IRedAdminClient, v: MaillistValues) => sqlLists(client).delete(canonicalEmail(v.email!), { keepArchive: v.keep_archive === true }),
+  example: `resource "iredadmin_maillist" "news" {
+  email         = "news@example.com"
+  name          = "Company news"
+  access_policy = "moderatorsonly"
+  moderators    = ["ceo@example.com"]
+  members       = [iredadmin_user.jane.email, "bob@example.com"]
+}`,
+});
+
+const { email: _lookup, keep_archive: _destroyOnly, ...readable } = maillistAttributes;
+const dataAttributes = {
+  email: a.string({ required: true, validators: [emailAddress], normalize: canonicalEmail, read: (d) => d.address, description: 'The list to read.' }),
+  ...readOnly(readable),
+};
+
+export const maillistDataSource = defineDataSource({
+  typeName: 'iredadmin_maillist',
+  description: 'Reads an existing mailing list (SQL edition, `/api/ml`): its settings, subscribers, moderators and owners.',
+  attributes: dataAttributes,
+  identity: (v: Values<typeof dataAttributes>) => canonicalEmail(v.email ?? ''),
+  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readList(client, v.email!),
+  example: `data "iredadmin_maillist" "news" {
+  email = "news@example.com"
+}`,
+});
