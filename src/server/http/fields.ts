@@ -87,6 +87,20 @@ export const f = {
       return [...out];
     }).optional(),
 
+  /** An email, or '' to clear; absent stays undefined. */
+  clearableEmail: (code: string) =>
+    z
+      .string({ error: code })
+      .trim()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === '') return v;
+        const email = normalizeEmail(v);
+        if (email) return email;
+        ctx.addIssue({ code: 'custom', message: code });
+        return z.NEVER;
+      }),
+
   /** A flag parameter whose presence alone matters (e.g. `removeAllAdmins=`). */
   present: () => z.string().optional().transform((v) => v !== undefined),
 };

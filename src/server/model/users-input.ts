@@ -13,18 +13,6 @@ const password = () =>
 const passwordHash = () =>
   f.text('INVALID_PASSWORD_HASH').refine((v) => v === undefined || isAcceptedHash(v), { error: 'INVALID_PASSWORD_HASH' });
 
-/** An email, or '' to clear; absent stays undefined. */
-const clearableEmail = (code: string) =>
-  f.clearableText(code).transform((v, ctx) => {
-    if (v === undefined || v === '') return v;
-    const parsed = f.email(code).safeParse(v);
-    if (!parsed.success || !parsed.data) {
-      ctx.addIssue({ code: 'custom', message: code });
-      return z.NEVER;
-    }
-    return parsed.data;
-  });
-
 /** An email list where '' means "not given" (generic clients send every parameter). */
 const emails = (code: string) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), f.emailList(code));
 
@@ -71,8 +59,8 @@ export const updateUserInput = z
     aliases: f.emailList('INVALID_ALIAS_ADDRESS'),
     addAlias: emails('INVALID_ALIAS_ADDRESS'),
     removeAlias: emails('INVALID_ALIAS_ADDRESS'),
-    senderBcc: clearableEmail('INVALID_SENDER_BCC'),
-    recipientBcc: clearableEmail('INVALID_RECIPIENT_BCC'),
+    senderBcc: f.clearableEmail('INVALID_SENDER_BCC'),
+    recipientBcc: f.clearableEmail('INVALID_RECIPIENT_BCC'),
     isGlobalAdmin: f.yesNo('INVALID_IS_GLOBAL_ADMIN'),
     services: services(),
     addService: services(),

@@ -30,24 +30,9 @@ const profileFields = {
   numberOfUsers: f.int('INVALID_NUMBER_OF_USERS'),
   numberOfAliases: f.int('INVALID_NUMBER_OF_ALIASES'),
   numberOfLists: f.int('INVALID_NUMBER_OF_LISTS'),
-  senderBcc: f.clearableText().pipe(optionalEmail('INVALID_SENDER_BCC')),
-  recipientBcc: f.clearableText().pipe(optionalEmail('INVALID_RECIPIENT_BCC')),
+  senderBcc: f.clearableEmail('INVALID_SENDER_BCC'),
+  recipientBcc: f.clearableEmail('INVALID_RECIPIENT_BCC'),
 };
-
-function optionalEmail(code: string) {
-  return z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '') return v;
-      const parsed = f.email(code).safeParse(v);
-      if (!parsed.success || !parsed.data) {
-        ctx.addIssue({ code: 'custom', message: code });
-        return z.NEVER;
-      }
-      return parsed.data;
-    });
-}
 
 const createInput = z.object(profileFields);
 
