@@ -169,7 +169,7 @@ describe('fixture provider whose parent dies without a word', () => {
       });
       await new Promise<void>((resolve) => shell.stdout.once('data', () => resolve())); // handshake printed
       shell.kill('SIGKILL');
-      const deadline = Date.now() + 4000;
+      const deadline = Date.now() + 8000; // the watch runs every second; generous for a loaded machine
       while (isRunning(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       expect(isRunning(pid)).toBe(false);
     } finally {
