@@ -34,6 +34,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: settings.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 512 },
+    // The router refuses over-long path segments and malformed URLs before any route or error
+    // handler runs; without this, those answers were fastify's own JSON, not our envelope.
+    frameworkErrors: (error, _request, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 400;
+      void reply.status(status >= 400 && status < 500 ? status : 400).send({ _success: false, _msg: 'INVALID_REQUEST' });
+    },
   });
   await app.register(formbody);
   // Clients send DELETE/PUT with odd or missing content types; read any body as a form.
