@@ -2,7 +2,7 @@
  * The iRedAdmin-Pro-compatible HTTP server: fastify, one route module per API area,
  * every answer in iRedAdmin-Pro's JSON envelope.
  */
-import fastify, { FastifyInstance, FastifyRequest } from 'fastify';
+import fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import { parse as parseQuery } from 'node:querystring';
 import type { Database } from './db/database';
@@ -38,7 +38,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // handler runs; without this, those answers were fastify's own JSON, not our envelope.
     frameworkErrors: (error, _request, reply) => {
       const status = (error as { statusCode?: number }).statusCode ?? 400;
-      void reply.status(status >= 400 && status < 500 ? status : 400).send({ _success: false, _msg: 'INVALID_REQUEST' });
+      void (reply as unknown as FastifyReply).status(status >= 400 && status < 500 ? status : 400).send({ _success: false, _msg: 'INVALID_REQUEST' });
     },
   });
   await app.register(formbody);

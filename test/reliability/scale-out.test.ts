@@ -7,7 +7,6 @@ import { adminSession, ApiSession } from '../support/api';
 import { createTestDatabase, TEST_ADMIN } from '../support/test-server';
 import { DEFAULT_SETTINGS } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
-import { openDatabase } from '../../src/server/db/open';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { startRoundRobinProxy, type RoundRobinProxy } from './support/round-robin-proxy';
 

@@ -50,7 +50,7 @@ async function send(server: TestServer, cookie: string, r: Request): Promise<{ s
     body = new URLSearchParams(flat).toString();
   } else {
     // Query strings are bounded by the HTTP server's header limit; keep them under it.
-    url += `?${new URLSearchParams(flat.map(([k, v]) => [k, v.slice(0, 2000)])).toString()}`;
+    url += `?${new URLSearchParams(flat.map(([k, v]): [string, string] => [k, v.slice(0, 2000)])).toString()}`;
   }
   const res = await fetch(url, { method: r.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(15_000) });
   return { status: res.status, text: await res.text() };
