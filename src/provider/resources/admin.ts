@@ -1,0 +1,185 @@
+/** `iredadmin_admin`: a separate (non-mailbox) admin account, global or with its own limits. */
+import type { Admin, AdminCreateInput, AdminUpdateInput, IRedAdminClient } from '../../client';
+import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, type Values } from '../framework';
+import { canonicalDomain, canonicalEmail, emailAddress, languageCode, oneOf, wholeNumber } from '../iredadmin/validators';
+
+const MB_PER_UNIT = { TB: 1024 * 1024, GB: 1024, MB: 1 } as const;
+type QuotaUnit = keyof typeof MB_PER_UNIT;
+const QUOTA_UNITS = Object.keys(MB_PER_UNIT) as QuotaUnit[];
+const isUnit = (v: unknown): v is QuotaUnit => typeof v === 'string' && v in MB_PER_UNIT;
+
+/** The admin as read, with `create_max_quota` expressed in the unit the state uses (if it fits). */
+export interface AdminView {
+  admin: Admin;
+  quota: { amount: number; unit: QuotaUnit };
+}
+
+/**
+ * Our server (like iRedAdmin-Pro's SQL edition) stores `create_max_quota` in MB whatever unit was
+ * sent; a server that keeps `create_quota_unit` beside it is read in that unit.
+ */
+function storedQuotaMb(admin: Admin): number {
+  const amount = admin.settings?.create_max_quota ?? 0;
+  const unit = admin.settings?.create_quota_unit?.toUpperCase();
+  return amount * MB_PER_UNIT[isUnit(unit) ? unit : 'MB'];
+}
+
+/** In the preferred unit when it divides evenly (so `2 TB` stays `2 TB`), else the largest that does. */
+export function quotaIn(mb: number, preferred: QuotaUnit | null): AdminView['quota'] {
+  if (preferred && mb % MB_PER_UNIT[preferred] === 0) return { amount: mb / MB_PER_UNIT[preferred], unit: preferred };
+  const unit = QUOTA_UNITS.find((u) => mb > 0 && mb % MB_PER_UNIT[u] === 0) ?? 'MB';
+  return { amount: mb / MB_PER_UNIT[unit], unit };
+}
+
+/** `max_quota` with its unit, in MB: the pair is one value (2 TB is 2097152 MB, no diff). */
+const quotaInMb = (o: Readonly<Record<string, unknown>>): number | null =>
+  typeof o.max_quota === 'number' && isUnit(o.max_quota_unit) ? o.max_quota * MB_PER_UNIT[o.max_quota_unit] : null;
+
+async function readAdmin(client: IRedAdminClient, email: string, unit: unknown): Promise<AdminView | null> {
+  const admin = await client.admins.get(email);
+  return admin && { admin, quota: quotaIn(storedQuotaMb(admin), isUnit(unit) ? unit : null) };
+}
+
+const a = attributesFor<AdminView>();
+const setting = (v: AdminView, key: 'create_max_domains' | 'create_max_users' | 'create_max_aliases' | 'create_max_lists') => v.admin.settings?.[key] ?? 0;
+/** A limit of a normal admin; the server drops them when the admin becomes global, so re-read then. */
+const limit = (param: string, key: Parameters<typeof setting>[1], what: string, code: string) =>
+  a.number({
+    optional: true, param, validators: [wholeNumber], read: (v) => setting(v, key), unknownWhenChanged: ['is_global_admin'], errorCodes: [code],
+    description: `${what}, shared by all domains the admin manages; 0 = unlimited. Normal admins only: an error when \`is_global_admin\` is true.`,
+  });
+
+const PW_CODES = [
+  'NO_PASSWORD', 'INVALID_PASSWORD', 'PW_EMPTY', 'PW_SHORTER_THAN_MIN_LENGTH', 'PW_GREATER_THAN_MAX_LENGTH', 'PW_NO_LETTER',
+  'PW_NO_UPPERCASE', 'PW_NO_DIGIT_NUMBER', 'PW_NO_SPECIAL_CHAR', 'PW_NON_ASCII',
+];
+
+export const adminAttributes = {
+  email: a.string({
+    required: true, requiresReplace: true, validators: [emailAddress], normalize: canonicalEmail, read: (v) => v.admin.username,
+    description: 'The admin\'s login, an email address (its domain need not be hosted here). The API cannot rename an admin: changing it replaces the admin.',
+    errorCodes: ['INVALID_MAIL', 'ALREADY_EXISTS'],
+  }),
+  name: a.string({ optional: true, param: 'name', read: (v) => v.admin.name ?? '', description: 'Display name.', errorCodes: ['INVALID_NAME'] }),
+  password: a.string({
+    optional: true, sensitive: true, param: 'password', errorCodes: PW_CODES,
+    description: 'Password (needed to create the admin; the server\'s password policy applies). Stored in state as a sensitive value; the API never returns it, so a change made elsewhere is not seen. Conflicts with `password_wo`.',
+  }),
+  password_wo: a.string({
+    optional: true, sensitive: true, writeOnly: true, param: 'password', sendWhenChanged: 'password_wo_version',
+    description: 'Write-only password (Terraform ≥ 1.11): sent on create and whenever `password_wo_version` changes, never stored in state or plan. Conflicts with `password`.',
+  }),
+  password_wo_version: a.number({ optional: true, description: 'Change it (e.g. increment) to send `password_wo` again.' }),
+  account_status: a.string({
+    optional: true, param: 'accountStatus', validators: [oneOf(['active', 'disabled'])], read: (v) => (v.admin.active === false ? 'disabled' : 'active'),
+    description: '`active` or `disabled` (a disabled admin cannot log in). Default `active`.', errorCodes: ['INVALID_ACCOUNT_STATUS'],
+  }),
+  language: a.string({
+    optional: true, param: 'language', validators: [languageCode], read: (v) => v.admin.language ?? '',
+    description: 'Language of the iRedAdmin web interface, e.g. `en_US`; `""` on the server means its default.', errorCodes: ['INVALID_LANGUAGE'],
+  }),
+  is_global_admin: a.bool({
+    optional: true, param: 'isGlobalAdmin', read: (v) => v.admin.isglobaladmin === true,
+    description: 'A global admin manages every domain and has no limits. Default `false`: a normal admin, managing the domains it creates or is given (see `iredadmin_domain_admins`).',
+    errorCodes: ['INVALID_IS_GLOBAL_ADMIN'],
+  }),
+  max_domains: limit('maxDomains', 'create_max_domains', 'How many domains the admin may create', 'INVALID_MAX_DOMAINS'),
+  max_quota: a.number({
+    optional: true, param: 'maxQuota', validators: [wholeNumber], read: (v) => v.quota.amount, canonicalWith: quotaInMb, unknownWhenChanged: ['is_global_admin'],
+    description: 'Mailbox quota the admin may hand out in total, in `max_quota_unit`, shared by all its domains; 0 = unlimited. Set together with `max_quota_unit`. The server stores MB: `2` `TB` and `2097152` `MB` are the same value, and the configured spelling is kept. Normal admins only.',
+    errorCodes: ['INVALID_MAX_QUOTA', 'MISSING_MAX_QUOTA', 'EXCEED_LIMIT_QUOTA'],
+  }),
+  max_quota_unit: a.string({
+    optional: true, param: 'quotaUnit', validators: [oneOf(QUOTA_UNITS)], read: (v) => v.quota.unit, canonicalWith: quotaInMb, unknownWhenChanged: ['is_global_admin'],
+    description: 'Unit of `max_quota`: `TB`, `GB` or `MB`. Set together with `max_quota`. When unset, read back in the largest unit that gives a whole number.',
+    errorCodes: ['INVALID_QUOTA_UNIT', 'MISSING_QUOTA_UNIT'],
+  }),
+  max_users: limit('maxUsers', 'create_max_users', 'How many mail users the admin may create', 'INVALID_MAX_USERS'),
+  max_aliases: limit('maxAliases', 'create_max_aliases', 'How many aliases the admin may create', 'INVALID_MAX_ALIASES'),
+  max_lists: limit('maxLists', 'create_max_lists', 'How many mailing lists the admin may create', 'INVALID_MAX_LISTS'),
+};
+
+type AdminValues = Values<typeof adminAttributes>;
+const LIMITS = ['max_domains', 'max_quota', 'max_quota_unit', 'max_users', 'max_aliases', 'max_lists'] as const;
+
+/** maxQuota and quotaUnit travel together (the API refuses one without the other), also when only one changed. */
+function withQuota(v: AdminValues, params: Record<string, unknown>): Record<string, unknown> {
+  if (!('maxQuota' in params) && !('quotaUnit' in params)) return params;
+  const { maxQuota: _amount, quotaUnit: _unit, ...rest } = params;
+  return v.max_quota === null || v.max_quota_unit === null ? rest : { ...rest, maxQuota: v.max_quota, quotaUnit: v.max_quota_unit };
+}
+
+function validate(v: AdminValues): Issue[] {
+  const issues: Issue[] = [];
+  if (v.password !== null && v.password_wo !== null) {
+    issues.push({ attribute: 'password_wo', summary: 'password and password_wo both set', detail: 'Set only one of `password` and `password_wo`.' });
+  }
+  if ((v.max_quota === null) !== (v.max_quota_unit === null)) {
+    const missing = v.max_quota === null ? 'max_quota' : 'max_quota_unit';
+    const given = missing === 'max_quota' ? 'max_quota_unit' : 'max_quota';
+    issues.push({ attribute: given, summary: `${given} without ${missing}`, detail: `Set \`max_quota\` and \`max_quota_unit\` together, e.g. \`max_quota = 2\` and \`max_quota_unit = "TB"\`.` });
+  }
+  if (v.is_global_admin === true) {
+    for (const attribute of LIMITS) {
+      if (v[attribute] === null) continue;
+      issues.push({
+        attribute, summary: `${attribute} does not apply to a global admin`,
+        detail: `A global admin has no limits (the server discards them). Remove \`${attribute}\`, or set \`is_global_admin = false\`.`,
+      });
+    }
+  }
+  return issues;
+}
+
+export const adminResource = defineResource({
+  typeName: 'iredadmin_admin',
+  description: 'A separate admin account of iRedAdmin (not a mailbox): a global admin, or a normal admin with its own limits that manages the domains it creates or is given with `iredadmin_domain_admins`. Destroy deletes the admin and its domain rights.',
+  attributes: adminAttributes,
+  identity: (v: AdminValues) => canonicalEmail(v.email ?? ''),
+  importIdFormat: 'the admin\'s email address, e.g. `admin@example.com`',
+  importId: (id: string) => {
+    if (emailAddress(id)) throw new Error(`"${id}" is not an email address.`);
+    return { email: canonicalEmail(id) };
+  },
+  validate,
+  read: (client: IRedAdminClient, v: AdminValues) => readAdmin(client, v.email!, v.max_quota_unit),
+  async create(client: IRedAdminClient, v: AdminValues, params) {
+    await client.admins.create(v.email!, withQuota(v, params) as AdminCreateInput);
+  },
+  async update(client: IRedAdminClient, v: AdminValues, _prior, params) {
+    const next = withQuota(v, params);
+    if (Object.keys(next).length) await client.admins.update(v.email!, next as AdminUpdateInput);
+  },
+  delete: (client: IRedAdminClient, v: AdminValues) => client.admins.delete(v.email!),
+  example: `resource "iredadmin_admin" "helpdesk" {
+  email          = "helpdesk@example.com"
+  name           = "Help desk"
+  password_wo    = var.helpdesk_password
+  password_wo_version = 1
+  max_domains    = 5
+  max_quota      = 2
+  max_quota_unit = "TB"
+  max_users      = 500
+}`,
+});
+
+const { email: _lookup, password: _p, password_wo: _w, password_wo_version: _v, ...readable } = adminAttributes;
+const dataAttributes = {
+  email: a.string({ required: true, validators: [emailAddress], normalize: canonicalEmail, read: (v) => v.admin.username, description: 'The admin to read.' }),
+  ...readOnly(readable),
+  managed_domains: a.stringSet({
+    computed: true, normalize: (list) => list.map(canonicalDomain), read: (v) => v.admin.managed_domains ?? [],
+    description: 'Domains the admin manages (empty for a global admin, who manages all).',
+  }),
+};
+
+export const adminDataSource = defineDataSource({
+  typeName: 'iredadmin_admin',
+  description: 'Reads an existing separate admin account. `max_quota` is given in the largest unit that makes it a whole number.',
+  attributes: dataAttributes,
+  identity: (v: Values<typeof dataAttributes>) => canonicalEmail(v.email ?? ''),
+  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readAdmin(client, v.email!, null),
+  example: `data "iredadmin_admin" "helpdesk" {
+  email = "helpdesk@example.com"
+}`,
+});
