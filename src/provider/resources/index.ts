@@ -3,12 +3,13 @@ import type { IRedAdminClient } from '../../client';
 import type { SomeDataSource, SomeResource } from '../framework';
 import { domainDataSource, domainResource } from './domain';
 import { adminDataSource, adminResource } from './admin';
+import { domainAdminsResource } from './domain-admins';
 import { userDataSource, userResource } from './user';
 import { aliasDataSource, aliasResource } from './alias';
-import { maillistDataSource, adminDataSource, maillistResource } from './maillist';
+import { maillistDataSource, maillistResource } from './maillist';
 import { throttleDataSource, throttleResource } from './throttle';
 import { spamPolicyDataSource, spamPolicyResource } from './spampolicy';
 import { ldifDataSource } from './ldif';
 
-export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [domainResource, userResource, aliasResource, maillistResource, adminResource, throttleResource, spamPolicyResource];
-export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [domainDataSource, userDataSource, aliasDataSource, maillistDataSource, throttleDataSource, spamPolicyDataSource, ldifDataSource];
+export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [domainResource, userResource, aliasResource, maillistResource, adminResource, domainAdminsResource, throttleResource, spamPolicyResource];
+export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [domainDataSource, userDataSource, aliasDataSource, maillistDataSource, adminDataSource, throttleDataSource, spamPolicyDataSource, ldifDataSource];

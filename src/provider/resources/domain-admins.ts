@@ -1,0 +1,91 @@
+/** `iredadmin_domain_admins`: the complete set of admins of one domain. */
+import { ApiError, type IRedAdminClient } from '../../client';
+import { attributesFor, defineResource, type Values } from '../framework';
+import { canonicalDomain, canonicalEmails, domainName, emailSet } from '../iredadmin/validators';
+
+export interface DomainAdmins {
+  domain: string;
+  admins: string[];
+}
+
+const a = attributesFor<DomainAdmins>();
+
+const notEmpty = (list: string[]) =>
+  list.length ? undefined : 'List at least one admin. To leave the domain without admins, remove the resource (destroy removes them all).';
+
+export const domainAdminsAttributes = {
+  domain: a.string({
+    required: true, requiresReplace: true, validators: [domainName], normalize: canonicalDomain, read: (d) => d.domain,
+    description: 'The domain, e.g. `example.com`; it must exist. Changing it moves the resource to another domain (replace).',
+    errorCodes: ['INVALID_DOMAIN_NAME', 'NO_SUCH_DOMAIN'],
+  }),
+  admins: a.stringSet({
+    required: true, validators: [notEmpty, emailSet], normalize: canonicalEmails, read: (d) => d.admins,
+    description: 'Every admin of the domain: separate admins (`iredadmin_admin`) or mail users. Admins attached to the domain outside this set are removed.',
+    errorCodes: ['INVALID_ADMIN', 'CONFLICT_ADD_ADMIN_AND_REMOVE_ADMIN'],
+  }),
+};
+
+type DomainAdminsValues = Values<typeof domainAdminsAttributes>;
+
+/** The domain's admins; null when the domain is gone or has none (nothing left to manage). */
+async function readAdmins(client: IRedAdminClient, domain: string): Promise<DomainAdmins | null> {
+  const admins = await currentAdmins(client, domain);
+  return admins && admins.length ? { domain, admins } : null;
+}
+
+async function currentAdmins(client: IRedAdminClient, domain: string): Promise<string[] | null> {
+  try {
+    return await client.domains.admins.get(domain);
+  } catch (error) {
+    if (error instanceof ApiError && error.isNotFound()) return null;
+    throw error;
+  }
+}
+
+/**
+ * Makes the server's set exactly `wanted`, from what the server holds now (not from state: the
+ * resource owns the whole set, so admins added since the last refresh go too). Adds first, so a
+ * failure part-way never leaves the domain with fewer admins than before.
+ */
+async function converge(client: IRedAdminClient, v: DomainAdminsValues): Promise<void> {
+  const domain = canonicalDomain(v.domain!);
+  const wanted = new Set(canonicalEmails(v.admins ?? []));
+  const had = new Set(canonicalEmails((await currentAdmins(client, domain)) ?? []));
+  const add = [...wanted].filter((e) => !had.has(e));
+  const remove = [...had].filter((e) => !wanted.has(e));
+  if (add.length) await client.domains.admins.add(domain, add);
+  if (remove.length) await client.domains.admins.remove(domain, remove);
+}
+
+export const domainAdminsResource = defineResource({
+  typeName: 'iredadmin_domain_admins',
+  description: [
+    'The complete set of admins of one domain (`PUT /api/domain/admins/<domain>`): separate admins or mail users who may manage it.',
+    'The resource owns the whole set: on create and update, admins of the domain that are not listed are removed; destroy removes every admin of the domain (`removeAllAdmins`).',
+    'A domain with no admins left counts as deleted (a later plan re-creates the resource), so `admins` may not be empty.',
+    'Global admins manage every domain without being listed here.',
+  ].join(' '),
+  attributes: domainAdminsAttributes,
+  identity: (v: DomainAdminsValues) => canonicalDomain(v.domain ?? ''),
+  importIdFormat: 'the domain name, e.g. `example.com`',
+  importId: (id: string) => {
+    if (domainName(id)) throw new Error(`"${id}" is not a domain name.`);
+    return { domain: canonicalDomain(id) };
+  },
+  read: (client: IRedAdminClient, v: DomainAdminsValues) => readAdmins(client, canonicalDomain(v.domain!)),
+  create: (client: IRedAdminClient, v: DomainAdminsValues) => converge(client, v),
+  update: (client: IRedAdminClient, v: DomainAdminsValues) => converge(client, v),
+  async delete(client: IRedAdminClient, v: DomainAdminsValues) {
+    try {
+      await client.domains.admins.removeAll(canonicalDomain(v.domain!));
+    } catch (error) {
+      // The domain went first (its rights went with it): nothing is left behind.
+      if (!(error instanceof ApiError && error.isNotFound())) throw error;
+    }
+  },
+  example: `resource "iredadmin_domain_admins" "example" {
+  domain = iredadmin_domain.example.domain
+  admins = [iredadmin_admin.helpdesk.email, "jane@example.com"]
+}`,
+});
