@@ -1,0 +1,116 @@
+/**
+ * Example Inc.'s mail as a CDKTF stack: the domain with its limits and catch-all, a mailbox per
+ * person of PEOPLE, team aliases whose members are those user resources, a company newsletter,
+ * outbound throttles and a spam policy. Same organisation as examples/terraform/main.tf.
+ *
+ * The provider reads its connection from IREDADMIN_URL / IREDADMIN_USERNAME / IREDADMIN_PASSWORD.
+ * User passwords come from the sensitive, ephemeral variable `user_passwords`
+ * (TF_VAR_user_passwords='{"jane":"…",…}') into write-only attributes: they appear in neither
+ * the synthesized JSON, the plan nor the state.
+ */
+import { App, Fn, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import type { Construct } from 'constructs';
+import { Alias, Domain, IredadminProvider, Maillist, Spampolicy, Throttle, User } from '../../constructs';
+import { PEOPLE, type Person, type Team } from './people';
+
+export const STACK_NAME = 'example-mail';
+
+export interface ExampleMailOptions {
+  readonly people?: readonly Person[];
+  /** Where the local backend keeps the state; relative paths are relative to the stack's directory in cdktf.out. */
+  readonly statePath?: string;
+}
+
+export class ExampleMailStack extends TerraformStack {
+  readonly domain: Domain;
+  readonly users: ReadonlyMap<string, User>;
+
+  constructor(scope: Construct, id: string, options: ExampleMailOptions = {}) {
+    super(scope, id);
+    const people = options.people ?? PEOPLE;
+    // Explicit and relative: cdktf's default is an absolute path, which breaks moving the project.
+    // Terraform runs in <output>/stacks/<id>, so this puts the state beside the output directory
+    // (the project root for the default cdktf.out), where `rm -rf cdktf.out` cannot lose it.
+    new LocalBackend(this, { path: options.statePath ?? `../../../terraform.${id}.tfstate` });
+    new IredadminProvider(this, 'iredadmin', {});
+
+    const domainName = new TerraformVariable(this, 'domain', { type: 'string', default: 'example.com' });
+    const domainQuota = new TerraformVariable(this, 'domain_quota_mb', {
+      type: 'number', default: 10240, description: 'Mailbox quota of the whole domain, in MB.',
+    });
+    const passwords = new TerraformVariable(this, 'user_passwords', {
+      type: 'map(string)', sensitive: true, description: 'Initial password of each person, by login.',
+    });
+    // cdktf 0.21 has no `ephemeral` option yet; Terraform ≥ 1.10 keeps ephemeral values out of plan and state.
+    passwords.addOverride('ephemeral', true);
+
+    this.domain = new Domain(this, 'main', {
+      domain: domainName.stringValue,
+      name: 'Example Inc.',
+      quota: domainQuota.numberValue,
+      defaultQuota: 1024,
+      maxUserQuota: 4096,
+      maxUsers: 100,
+      maxAliases: 50,
+      maxLists: 10,
+      language: 'en_US',
+      catchall: [`postmaster@${domainName.stringValue}`],
+      // Normal domain admins may not change bcc and relay settings.
+      disabledDomainProfiles: ['bcc', 'relay'],
+    });
+    const at = (local: string) => `${local}@${this.domain.domain}`;
+
+    const users = new Map<string, User>();
+    for (const person of people) {
+      const forwarding = person.forwardTo ? [at(person.login), ...person.forwardTo] : undefined;
+      users.set(person.login, new User(this, `user_${person.login}`, {
+        email: at(person.login),
+        name: person.name,
+        quota: person.quotaMb,
+        passwordWo: Fn.lookup(passwords.value, person.login),
+        // Bump to send passwordWo again (a rotation); the password itself is never compared.
+        passwordWoVersion: 1,
+        ...(person.aliases ? { aliases: person.aliases.map(at) } : {}),
+        ...(forwarding ? { forwarding } : {}),
+      }));
+    }
+    this.users = users;
+    const emailsOf = (team?: Team) => people.filter((p) => team === undefined || p.team === team).map((p) => users.get(p.login)!.email);
+
+    for (const team of ['sales', 'engineering'] as const) {
+      new Alias(this, `team_${team}`, { email: at(team), name: `${team[0]!.toUpperCase()}${team.slice(1)} team`, members: emailsOf(team) });
+    }
+    new Alias(this, 'everyone', { email: at('everyone'), name: 'Everyone', accessPolicy: 'domain', members: emailsOf() });
+
+    new Maillist(this, 'news', {
+      email: at('news'),
+      name: 'Company news',
+      accessPolicy: 'moderatorsonly',
+      members: emailsOf(),
+      moderators: emailsOf('management'),
+      owners: emailsOf('management'),
+      isNewsletter: true,
+      newsletterDescription: 'What happens at Example Inc., once a month.',
+    });
+
+    new Throttle(this, 'domain_outbound', { target: this.domain.domain, direction: 'outbound', period: 3600, maxMsgs: 1000 });
+    for (const person of people.filter((p) => p.maxMessagesPerHour !== undefined)) {
+      new Throttle(this, `outbound_${person.login}`, {
+        target: users.get(person.login)!.email, direction: 'outbound', period: 3600, maxMsgs: person.maxMessagesPerHour,
+      });
+    }
+
+    new Spampolicy(this, 'domain_spam', {
+      target: this.domain.domain, quarantineSpam: true, quarantineVirus: true, prefixSpamInSubject: true, spamScore: 6,
+    });
+
+    new TerraformOutput(this, 'domain_id', { value: this.domain.id });
+    new TerraformOutput(this, 'mailboxes', { value: emailsOf() });
+  }
+}
+
+if (require.main === module) {
+  const app = new App();
+  new ExampleMailStack(app, STACK_NAME);
+  app.synth();
+}
