@@ -10,6 +10,7 @@ import { benchHandshake } from './handshake';
 import { benchHttpLoad } from './http-load';
 import { benchBulkUsers } from './bulk-users';
 import { benchTerraform } from './terraform';
+import { benchCdktf } from './cdktf';
 import { PGLITE, ROOT, withPostgres } from './processes';
 import { formatTable, type Row } from './stats';
 
@@ -32,6 +33,7 @@ const FIGURES: Record<string, Figure> = {
     ...(await benchBulkUsers(quick ? 1 : 3, 1000, PGLITE)),
     ...(await withPostgres((db) => benchBulkUsers(quick ? 1 : 3, 1000, db))),
   ],
+  cdktf: (quick) => benchCdktf(quick ? 1 : 3),
 };
 
 async function main(): Promise<void> {
