@@ -7,6 +7,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 60000,
+  // Generous: PGlite start-up and terraform runs are CPU-bound, and CI machines have two cores.
+  testTimeout: 180000,
   maxWorkers: 2,
 };
