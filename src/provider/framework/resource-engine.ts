@@ -226,9 +226,7 @@ export class ResourceEngine<Client> {
       if (remote === undefined) row[attr] = isUnknown(kept) ? null : kept;
       else if (kept !== null && !isUnknown(kept) && sameValue(remote, normalized(spec, kept))) row[attr] = kept;
       else if (prefer === 'planned' && !isUnknown(kept) && kept !== null) {
-        {
-          diagnostics.push(warningDiagnostic(`The server stored a different "${attr}"`, `Planned ${JSON.stringify(kept)}, the server reports ${JSON.stringify(remote)}. The next plan will show the difference.`, AttributePath.root(attr)));
-        }
+        diagnostics.push(warningDiagnostic(`The server stored a different "${attr}"`, `Planned ${JSON.stringify(kept)}, the server reports ${JSON.stringify(remote)}. The next plan will show the difference.`, AttributePath.root(attr)));
         row[attr] = kept;
       } else row[attr] = remote;
     }
