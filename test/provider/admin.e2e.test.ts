@@ -247,6 +247,12 @@ resource "iredadmin_admin" "global" {
     expect(out).toMatch(/in resource "iredadmin_admin" "global":\n.*\d+:\s+max_users\s+= 5/);
     expect(out).toMatch(/in resource "iredadmin_admin" "bad":\n.*\d+:\s+max_quota\s+= 2/);
 
+    // Creating needs a password; the error points at it.
+    tf.write('resource "iredadmin_admin" "x" {\n  email = "x@example.net"\n}\n');
+    const noPassword = await tf.plan();
+    expect(noPassword.code).toBe(1);
+    expect(noPassword.stderr).toContain('Missing password or password_wo');
+
     tf.write('resource "iredadmin_admin" "x" {\n  email    = "x@example.net"\n  password = "X!pass123"\n}\n');
     const bad = await tf.run(['import', '-no-color', '-input=false', 'iredadmin_admin.x', 'not-an-email']);
     expect(bad.code).toBe(1);

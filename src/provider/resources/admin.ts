@@ -46,7 +46,7 @@ const setting = (v: AdminView, key: 'create_max_domains' | 'create_max_users' | 
 const limit = (param: string, key: Parameters<typeof setting>[1], what: string, code: string) =>
   a.number({
     optional: true, param, validators: [wholeNumber], read: (v) => setting(v, key), unknownWhenChanged: ['is_global_admin'], errorCodes: [code],
-    description: `${what}, shared by all domains the admin manages; 0 = unlimited. Normal admins only: an error when \`is_global_admin\` is true.`,
+    description: `${what}; 0 = unlimited. Normal admins only: setting it with \`is_global_admin = true\` is an error.`,
   });
 
 const PW_CODES = [
@@ -57,13 +57,13 @@ const PW_CODES = [
 export const adminAttributes = {
   email: a.string({
     required: true, requiresReplace: true, validators: [emailAddress], normalize: canonicalEmail, read: (v) => v.admin.username,
-    description: 'The admin\'s login, an email address (its domain need not be hosted here). The API cannot rename an admin: changing it replaces the admin.',
+    description: 'The admin\'s login, an email address (its domain need not be hosted here). The API cannot rename an admin.',
     errorCodes: ['INVALID_MAIL', 'ALREADY_EXISTS'],
   }),
   name: a.string({ optional: true, param: 'name', read: (v) => v.admin.name ?? '', description: 'Display name.', errorCodes: ['INVALID_NAME'] }),
   password: a.string({
-    optional: true, sensitive: true, param: 'password', errorCodes: PW_CODES,
-    description: 'Password (needed to create the admin; the server\'s password policy applies). Stored in state as a sensitive value; the API never returns it, so a change made elsewhere is not seen. Conflicts with `password_wo`.',
+    optional: true, sensitive: true, param: 'password', validators: [(v) => (v === '' ? 'An empty password is not allowed.' : undefined)], errorCodes: PW_CODES,
+    description: 'Password (sensitive; stored in state but never read back, so a change made elsewhere is not detected). Creating an admin needs `password` or `password_wo` (a plan-time error otherwise); an imported admin needs neither. The server checks its policy (length, a letter, an upper-case letter, a digit, a special character). Conflicts with `password_wo`.',
   }),
   password_wo: a.string({
     optional: true, sensitive: true, writeOnly: true, param: 'password', sendWhenChanged: 'password_wo_version',
@@ -86,7 +86,7 @@ export const adminAttributes = {
   max_domains: limit('maxDomains', 'create_max_domains', 'How many domains the admin may create', 'INVALID_MAX_DOMAINS'),
   max_quota: a.number({
     optional: true, param: 'maxQuota', validators: [wholeNumber], read: (v) => v.quota.amount, canonicalWith: quotaInMb, unknownWhenChanged: ['is_global_admin'],
-    description: 'Mailbox quota the admin may hand out in total, in `max_quota_unit`, shared by all its domains; 0 = unlimited. Set together with `max_quota_unit`. The server stores MB: `2` `TB` and `2097152` `MB` are the same value, and the configured spelling is kept. Normal admins only.',
+    description: 'Mailbox quota the admin may hand out in total, in `max_quota_unit`, shared by all its domains; 0 = unlimited. Set together with `max_quota_unit`. The server stores MB: `2` `TB` and `2097152` `MB` are the same value, and the configured spelling is kept. Normal admins only: setting it with `is_global_admin = true` is an error.',
     errorCodes: ['INVALID_MAX_QUOTA', 'MISSING_MAX_QUOTA', 'EXCEED_LIMIT_QUOTA'],
   }),
   max_quota_unit: a.string({
@@ -94,9 +94,9 @@ export const adminAttributes = {
     description: 'Unit of `max_quota`: `TB`, `GB` or `MB`. Set together with `max_quota`. When unset, read back in the largest unit that gives a whole number.',
     errorCodes: ['INVALID_QUOTA_UNIT', 'MISSING_QUOTA_UNIT'],
   }),
-  max_users: limit('maxUsers', 'create_max_users', 'How many mail users the admin may create', 'INVALID_MAX_USERS'),
-  max_aliases: limit('maxAliases', 'create_max_aliases', 'How many aliases the admin may create', 'INVALID_MAX_ALIASES'),
-  max_lists: limit('maxLists', 'create_max_lists', 'How many mailing lists the admin may create', 'INVALID_MAX_LISTS'),
+  max_users: limit('maxUsers', 'create_max_users', 'How many mail users the admin may create, in all its domains together', 'INVALID_MAX_USERS'),
+  max_aliases: limit('maxAliases', 'create_max_aliases', 'How many aliases the admin may create, in all its domains together', 'INVALID_MAX_ALIASES'),
+  max_lists: limit('maxLists', 'create_max_lists', 'How many mailing lists the admin may create, in all its domains together', 'INVALID_MAX_LISTS'),
 };
 
 type AdminValues = Values<typeof adminAttributes>;
@@ -142,6 +142,7 @@ export const adminResource = defineResource({
     return { email: canonicalEmail(id) };
   },
   validate,
+  requiredOnCreate: [['password', 'password_wo']],
   read: (client: IRedAdminClient, v: AdminValues) => readAdmin(client, v.email!, v.max_quota_unit),
   async create(client: IRedAdminClient, v: AdminValues, params) {
     await client.admins.create(v.email!, withQuota(v, params) as AdminCreateInput);
@@ -152,14 +153,14 @@ export const adminResource = defineResource({
   },
   delete: (client: IRedAdminClient, v: AdminValues) => client.admins.delete(v.email!),
   example: `resource "iredadmin_admin" "helpdesk" {
-  email          = "helpdesk@example.com"
-  name           = "Help desk"
-  password_wo    = var.helpdesk_password
-  password_wo_version = 1
-  max_domains    = 5
-  max_quota      = 2
-  max_quota_unit = "TB"
-  max_users      = 500
+  email               = "helpdesk@example.com"
+  name                = "Help desk"
+  password_wo         = var.helpdesk_password # write-only: never stored in state
+  password_wo_version = 1                     # bump to send a new password
+  max_domains         = 5
+  max_quota           = 2
+  max_quota_unit      = "TB"
+  max_users           = 500
 }`,
 });
 
@@ -169,7 +170,7 @@ const dataAttributes = {
   ...readOnly(readable),
   managed_domains: a.stringSet({
     computed: true, normalize: (list) => list.map(canonicalDomain), read: (v) => v.admin.managed_domains ?? [],
-    description: 'Domains the admin manages (empty for a global admin, who manages all).',
+    description: 'Domains the admin is attached to (a global admin manages every domain, listed here or not).',
   }),
 };
 
