@@ -16,7 +16,7 @@ const notEmpty = (list: string[]) =>
 export const domainAdminsAttributes = {
   domain: a.string({
     required: true, requiresReplace: true, validators: [domainName], normalize: canonicalDomain, read: (d) => d.domain,
-    description: 'The domain, e.g. `example.com`; it must exist. Changing it moves the resource to another domain (replace).',
+    description: 'The domain, e.g. `example.com`; it must exist.',
     errorCodes: ['INVALID_DOMAIN_NAME', 'NO_SUCH_DOMAIN'],
   }),
   admins: a.stringSet({
