@@ -71,10 +71,15 @@ export class ResourceEngine<Client> {
         if (message) diagnostics.push(errorDiagnostic(`Invalid value for "${name}"`, message, AttributePath.root(name)));
       }
     }
-    for (const issue of this.definition.validate?.(this.values(config)) ?? []) {
-      diagnostics.push(errorDiagnostic(issue.summary, issue.detail, issue.attribute ? AttributePath.root(issue.attribute) : undefined));
-    }
+    // Cross-attribute checks need every value: with unknowns they wait for the plan that has them.
+    if (!Object.values(config).some(isUnknown)) diagnostics.push(...this.crossChecks(config));
     return diagnostics;
+  }
+
+  private crossChecks(config: Row): Diagnostic[] {
+    return (this.definition.validate?.(this.values(config)) ?? []).map((issue) =>
+      errorDiagnostic(issue.summary, issue.detail, issue.attribute ? AttributePath.root(issue.attribute) : undefined),
+    );
   }
 
   plan(rawPrior: RawDynamicValue, rawProposed: RawDynamicValue, rawConfig: RawDynamicValue): PlanResult {
@@ -82,6 +87,12 @@ export class ResourceEngine<Client> {
     const proposed = this.decode(rawProposed);
     const config = this.decode(rawConfig);
     if (!proposed || !config) return { planned: this.encode(null), requiresReplace: [], diagnostics: [] };
+    // Values unknown at validation are known by now, at the latest in the plan made during apply.
+    const values = Object.values(config);
+    if (this.definition.validate && !values.some(isUnknown)) {
+      const problems = this.crossChecks(config);
+      if (problems.length) return { planned: this.encode(null), requiresReplace: [], diagnostics: problems };
+    }
 
     const planned: Row = {};
     const objects = { config: this.values(config), prior: prior ? this.values(prior) : null };

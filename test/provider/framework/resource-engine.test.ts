@@ -252,3 +252,13 @@ describe('computed: false', () => {
     expect(refreshed.score).toBe(5);
   });
 });
+
+describe('cross-attribute checks with values not yet known', () => {
+  test('wait while a value is unknown, and run at plan once it is known', () => {
+    expect(engine.validate(raw({ name: 'box', mode: 'slow', size: Unknown }), true)).toEqual([]);
+    const known = engine.plan(raw(null), raw({ name: 'box', mode: 'slow', size: 0 }), raw({ name: 'box', mode: 'slow', size: 0 }));
+    expect(known.diagnostics[0]).toMatchObject({ summary: 'size needed' });
+    const unknown = engine.plan(raw(null), raw({ name: 'box', mode: 'slow', size: Unknown }), raw({ name: 'box', mode: 'slow', size: Unknown }));
+    expect(unknown.diagnostics).toEqual([]);
+  });
+});
