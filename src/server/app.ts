@@ -8,7 +8,6 @@ import { parse as parseQuery } from 'node:querystring';
 import type { Database } from './db/database';
 import type { ServerSettings } from './config';
 import { Actor } from './auth/actor';
-import { findAdminAccount } from './auth/accounts';
 import { SESSION_COOKIE, SessionStore, readCookie } from './auth/sessions';
 import { ApiFailure } from './http/failure';
 import { collectInput, Input } from './http/input';
@@ -80,9 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 async function resolveActor(request: FastifyRequest, services: Services): Promise<Actor | null> {
   const token = readCookie(request.headers.cookie, SESSION_COOKIE);
   if (!token) return null;
-  const username = await services.sessions.resolve(token);
-  if (!username) return null;
-  const account = await findAdminAccount(services.db, username);
+  const account = await services.sessions.resolveAccount(token);
   if (!account || !account.active) return null;
   return new Actor(account.username, account.isGlobal, account.kind);
 }

@@ -12,28 +12,28 @@ export interface AdminAccount {
   kind: 'admin' | 'mailbox';
 }
 
-export async function findAdminAccount(q: Queryable, username: string): Promise<AdminAccount | null> {
-  const rows = await q.query<{ password: string; active: number; is_global: boolean; kind: 'admin' | 'mailbox' }>(
-    `SELECT a.password, a.active, 'admin' AS kind,
+type AccountRow = { password: string; active: number; is_global: boolean; kind: 'admin' | 'mailbox' };
+
+/**
+ * The account behind `username` (an SQL expression: a parameter, or a column of an outer
+ * query, so the session lookup can resolve token and account in one statement).
+ */
+export function adminAccountSql(username: string): string {
+  return `SELECT a.password, a.active, 'admin' AS kind,
             EXISTS (SELECT 1 FROM domain_admins d WHERE d.username = a.username AND d.domain = 'ALL') AS is_global
-       FROM admin a WHERE a.username = $1
+       FROM admin a WHERE a.username = ${username}
      UNION ALL
      SELECT m.password, m.active, 'mailbox' AS kind,
             (m.isglobaladmin = 1 OR EXISTS (SELECT 1 FROM domain_admins d WHERE d.username = m.username AND d.domain = 'ALL')) AS is_global
-       FROM mailbox m WHERE m.username = $1 AND (m.isadmin = 1 OR m.isglobaladmin = 1)
-     LIMIT 1`,
-    [username],
-  );
-  const row = rows[0];
-  if (!row) return null;
+       FROM mailbox m WHERE m.username = ${username} AND (m.isadmin = 1 OR m.isglobaladmin = 1)
+     LIMIT 1`;
+}
+
+export function accountFromRow(username: string, row: AccountRow): AdminAccount {
   return { username, passwordHash: row.password, active: row.active === 1, isGlobal: row.is_global, kind: row.kind };
 }
 
-/** Domains a normal admin manages (global admins manage every domain). */
-export async function managedDomains(q: Queryable, username: string): Promise<string[]> {
-  const rows = await q.query<{ domain: string }>(
-    "SELECT domain FROM domain_admins WHERE username = $1 AND domain <> 'ALL' ORDER BY domain",
-    [username],
-  );
-  return rows.map((r) => r.domain);
+export async function findAdminAccount(q: Queryable, username: string): Promise<AdminAccount | null> {
+  const rows = await q.query<AccountRow>(adminAccountSql('$1'), [username]);
+  return rows[0] ? accountFromRow(username, rows[0]) : null;
 }

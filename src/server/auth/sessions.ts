@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/database';
+import { accountFromRow, adminAccountSql, type AdminAccount } from './accounts';
 
 export const SESSION_COOKIE = 'iRedAdmin-API-Session';
 
@@ -28,11 +29,13 @@ export class SessionStore {
   }
 
   /**
-   * The username of a live session, sliding its expiry forward. One statement per request:
-   * the expiry is only rewritten when less than 90% of the lifetime remains.
+   * The account of a live session, sliding its expiry forward (rewritten only when less than
+   * 90% of the lifetime remains). One statement: every authenticated request pays for this,
+   * and it used to take two round trips (PGlite runs them one at a time). Null when the
+   * session is unknown or expired, or its account is gone.
    */
-  async resolve(token: string): Promise<string | null> {
-    const rows = await this.db.query<{ username: string }>(
+  async resolveAccount(token: string): Promise<AdminAccount | null> {
+    const rows = await this.db.query<{ username: string; password: string; active: number; is_global: boolean; kind: 'admin' | 'mailbox' }>(
       `WITH live AS (
          SELECT token_hash, username, expires FROM iredadmin_api_sessions
          WHERE token_hash = $1 AND expires > NOW()::timestamp),
@@ -41,10 +44,10 @@ export class SessionStore {
          FROM live WHERE s.token_hash = live.token_hash
            AND live.expires < NOW()::timestamp + make_interval(secs => $2 * 0.9)
          RETURNING s.username)
-       SELECT username FROM live`,
+       SELECT live.username, account.* FROM live CROSS JOIN LATERAL (${adminAccountSql('live.username')}) account`,
       [hashToken(token), this.ttlSeconds],
     );
-    return rows[0]?.username ?? null;
+    return rows[0] ? accountFromRow(rows[0].username, rows[0]) : null;
   }
 
   async destroyAllFor(username: string): Promise<void> {
