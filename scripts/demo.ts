@@ -1,23 +1,29 @@
 /**
- * The quick start (`npm run demo`): our iRedAdmin-Pro-compatible server on embedded PGlite,
- * the provider installed into a project-local filesystem mirror, and the real terraform
- * through a whole life cycle of examples/terraform. Everything lives under .demo/; nothing
- * is left running.
+ * The quick start (`npm run demo`): our iRedAdmin-Pro-compatible server on embedded PGlite, the
+ * provider installed into a project-local filesystem mirror, and `cdktf` through a whole life
+ * cycle of the example stack (examples/cdktf). Everything — cdktf output, state, HOME, temp
+ * files — lives under .demo/; nothing is left running.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from './project-root';
 import { IRedAdminClient } from '../src/client';
+import { PEOPLE } from '../examples/cdktf/people';
+import { mirrorCliConfig, offlineArgs, offlineEnv, runCdktf } from './cdktf-cli';
 import { installProvider } from './install-provider';
+import { projectRoot } from './project-root';
 
 const ROOT = projectRoot();
 const DEMO = join(ROOT, '.demo');
 const ADMIN = 'postmaster@demo.example';
+const DOMAIN = 'example.com';
 
 const say = (text: string) => process.stdout.write(`\n▶ ${text}\n`);
 const detail = (text: string) => process.stdout.write(`  ${text}\n`);
+
+/** A password the server's policy accepts (a letter, an upper-case letter, a digit, a special character). */
+const newPassword = () => `${randomBytes(12).toString('base64url')}-Aa1`;
 
 function startServer(password: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'server', 'cli.js'), '--port', '0'], {
@@ -35,69 +41,76 @@ function startServer(password: string): Promise<{ child: ChildProcess; url: stri
   });
 }
 
-function terraform(args: string[], env: NodeJS.ProcessEnv, work: string): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn('terraform', [...args, '-no-color'], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('error', (error) => reject(new Error(`cannot run terraform (is it on PATH? install Terraform ≥ 1.11): ${error.message}`)));
-    child.once('close', (code) => resolvePromise({ code, out }));
-  });
-}
-
-/** The lines of terraform's output worth showing: the summary ones. */
+/** The lines of cdktf's output worth showing: terraform's summaries, and errors. */
 function summary(out: string): string[] {
-  return out.split('\n').filter((l) => /(Apply complete|Destroy complete|No changes|Plan:|will be (created|updated|destroyed)|must be replaced|Terraform has been successfully initialized|Error)/.test(l)).map((l) => l.trim());
+  const wanted = /(Apply complete|Destroy complete|No changes\.|Plan:|will be updated in-place|must be replaced|~ quota|Error)/;
+  // cdktf redraws its progress with cursor sequences even with --no-color.
+  const lines = out.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').split('\n').map((l) => l.replace(/^\s*example-mail\s+/, '').trim());
+  return [...new Set(lines.filter((l) => wanted.test(l)))];
 }
 
-async function step(name: string, args: string[], env: NodeJS.ProcessEnv, work: string, okCodes = [0]): Promise<number> {
-  say(name);
-  const { code, out } = await terraform(args, env, work);
+async function cdktf(title: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  say(title);
+  const { code, out } = await runCdktf(args, ROOT, env);
   for (const line of summary(out)) detail(line);
-  if (code === null || !okCodes.includes(code)) throw new Error(`terraform ${args[0]} failed (exit ${code}):\n${out}`);
-  return code;
+  if (code !== 0) throw new Error(`cdktf ${args[0]} failed (exit ${code}):\n${out.trim().split('\n').slice(-30).join('\n')}`);
+  return out;
+}
+
+async function showServer(client: IRedAdminClient): Promise<void> {
+  const domain = await client.domains.get(DOMAIN);
+  detail(`${DOMAIN}: "${domain?.description}", quota ${domain?.quota} MB, catch-all ${JSON.stringify(domain?.catchall)}`);
+  for (const user of await client.users.list(DOMAIN)) detail(`user  ${user.username} (${user.name}), quota ${user.quota} MB`);
+  for (const alias of await client.aliases.list(DOMAIN)) detail(`alias ${alias.address} → ${(alias.members ?? []).join(', ')}`);
+  const news = await client.mailingLists.get(`news@${DOMAIN}`, { withSubscribers: true });
+  detail(`list  ${news?.address}: ${news?.subscribers?.length ?? 0} subscribers, newsletter ${news?.is_newsletter ? 'yes' : 'no'}`);
+  const throttle = await client.throttles.get({ domain: DOMAIN }, 'outbound');
+  const spam = await client.spamPolicies.get({ domain: DOMAIN });
+  detail(`domain throttle: ${throttle?.max_msgs} messages / ${throttle?.period} s; spam score ${spam?.settings.spamScore}`);
 }
 
 async function main(): Promise<void> {
   rmSync(DEMO, { recursive: true, force: true });
-  const work = join(DEMO, 'work');
-  mkdirSync(work, { recursive: true });
-  cpSync(join(ROOT, 'examples', 'terraform'), work, { recursive: true });
+  const home = join(DEMO, 'home');
+  const tmp = join(DEMO, 'tmp');
+  mkdirSync(home, { recursive: true });
+  mkdirSync(tmp, { recursive: true });
 
   say('Starting the iRedAdmin-Pro-compatible server on embedded PGlite');
-  const password = `${randomBytes(12).toString('base64url')}-Aa1`;
+  const password = newPassword();
   const server = await startServer(password);
   detail(`${server.url} (global admin ${ADMIN})`);
+  const client = new IRedAdminClient({ baseUrl: server.url, username: ADMIN, password });
   try {
     say('Building the provider into a project-local filesystem mirror');
     const mirror = join(DEMO, 'mirror');
     detail(await installProvider(mirror));
     const cliConfig = join(DEMO, 'terraformrc');
-    writeFileSync(cliConfig, `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["iredadmin/iredadmin"]\n  }\n}\n`);
+    writeFileSync(cliConfig, mirrorCliConfig(mirror));
+    const passwords = Object.fromEntries(PEOPLE.map((p) => [p.login, newPassword()]));
     const env: NodeJS.ProcessEnv = {
-      ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1',
+      ...offlineEnv(cliConfig, home), TMPDIR: tmp,
       IREDADMIN_URL: server.url, IREDADMIN_USERNAME: ADMIN, IREDADMIN_PASSWORD: password,
+      TF_VAR_user_passwords: JSON.stringify(passwords),
     };
+    // The output beside the state (the stack puts it next to the output directory): .demo/.
+    const output = ['--output', join(DEMO, 'cdktf.out')];
 
-    await step('terraform init', ['init', '-input=false'], env, work);
-    await step('terraform apply', ['apply', '-auto-approve', '-input=false'], env, work);
-
+    await cdktf('cdktf deploy (synthesizes examples/cdktf, then terraform init + apply)', offlineArgs('deploy', ...output), env);
     say('What the server has now (read through the typed client)');
-    const client = new IRedAdminClient({ baseUrl: server.url, username: ADMIN, password });
-    const domain = await client.domains.get('example.com');
-    detail(`example.com: "${domain?.description}", quota ${domain?.quota} MB, max ${domain?.mailboxes} users, catch-all ${JSON.stringify(domain?.catchall)}`);
+    await showServer(client);
 
-    const unchanged = await step('terraform plan (should have no changes)', ['plan', '-detailed-exitcode', '-input=false'], env, work, [0, 2]);
-    if (unchanged !== 0) throw new Error('the second plan was not empty');
+    const diff = await cdktf('cdktf diff (should have no changes)', offlineArgs('diff', ...output), env);
+    if (!diff.includes('No changes.')) throw new Error('cdktf diff found changes right after deploy');
 
-    await step('Changing the domain quota in place (-var domain_quota_mb=20480)', ['apply', '-auto-approve', '-input=false', '-var', 'domain_quota_mb=20480'], env, work);
-    detail(`server now reports quota ${(await client.domains.get('example.com'))?.quota} MB`);
+    const bigger = { ...env, TF_VAR_domain_quota_mb: '20480' };
+    await cdktf('Changing the domain quota in place (TF_VAR_domain_quota_mb=20480)', offlineArgs('deploy', ...output), bigger);
+    detail(`server now reports quota ${(await client.domains.get(DOMAIN))?.quota} MB`);
 
-    await step('terraform destroy', ['destroy', '-auto-approve', '-input=false', '-var', 'domain_quota_mb=20480'], env, work);
-    detail(`example.com on the server after destroy: ${(await client.domains.get('example.com')) === null ? 'gone' : 'still there!'}`);
-    await client.close();
+    await cdktf('cdktf destroy', offlineArgs('destroy', ...output), bigger);
+    detail(`${DOMAIN} on the server after destroy: ${(await client.domains.get(DOMAIN)) === null ? 'gone' : 'still there!'}`);
   } finally {
+    await client.close();
     say('Stopping the server');
     server.child.kill('SIGTERM');
   }
