@@ -22,7 +22,7 @@ export interface JsonAttribute {
 }
 export interface JsonBlock {
   attributes: Record<string, JsonAttribute>;
-  block_types: Record<string, { nesting_mode: string; block: JsonBlock; min_items?: number; max_items?: number }>;
+  block_types?: Record<string, { nesting_mode: string; block: JsonBlock; min_items?: number; max_items?: number }>;
   description?: string;
   description_kind?: string;
   deprecated?: boolean;
@@ -54,10 +54,12 @@ function attribute(a: SchemaAttribute): JsonAttribute {
 function block(b: SchemaBlock): JsonBlock {
   return {
     attributes: mapValues(b.attributes ?? {}, attribute),
-    block_types: mapValues(b.blockTypes ?? {}, (n) => ({
-      nesting_mode: n.nesting, block: block(n.block),
-      ...(n.minItems ? { min_items: n.minItems } : {}), ...(n.maxItems ? { max_items: n.maxItems } : {}),
-    })),
+    ...(Object.keys(b.blockTypes ?? {}).length > 0 ? {
+      block_types: mapValues(b.blockTypes ?? {}, (n) => ({
+        nesting_mode: n.nesting, block: block(n.block),
+        ...(n.minItems ? { min_items: n.minItems } : {}), ...(n.maxItems ? { max_items: n.maxItems } : {}),
+      })),
+    } : {}),
     ...(b.description !== undefined ? { description: b.description } : {}),
     ...kind(b.descriptionKind),
     ...flag('deprecated', b.deprecated),

@@ -1,0 +1,90 @@
+/**
+ * The example stack through the real `cdktf` CLI against our server on PGlite, as a user runs it:
+ * deploy, a diff with no changes, destroy — offline, the provider from a filesystem mirror,
+ * HOME in a temp dir. Fails (does not skip) when terraform is missing.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { IRedAdminClient } from '../../src/client';
+import { PEOPLE } from '../../examples/cdktf/people';
+import { STACK_NAME } from '../../examples/cdktf/main';
+import { mirrorCliConfig, offlineArgs, offlineEnv, runCdktf } from '../../scripts/cdktf-cli';
+import { iredadminSchemaDocument, PROVIDER_FQN } from '../../scripts/provider-schema-json';
+import { PROVIDER_VERSION } from '../../scripts/install-provider';
+import { buildProviderMirror, requireTerraform } from '../support/terraform';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+const ROOT = join(__dirname, '..', '..');
+const passwords = Object.fromEntries(PEOPLE.map((p) => [p.login, `Pw-${randomBytes(8).toString('hex')}-A1`]));
+
+let server: TestServer;
+let client: IRedAdminClient;
+let mirror: string;
+let home: string;
+let work: string;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  requireTerraform();
+  mirror = await buildProviderMirror();
+  server = await startTestServer({ backend: 'pglite' });
+  client = new IRedAdminClient({ baseUrl: server.url, username: server.admin.email, password: server.admin.password });
+  home = mkdtempSync(join(tmpdir(), 'iredadmin-cdktf-'));
+  writeFileSync(join(home, '.terraformrc'), mirrorCliConfig(mirror));
+  // The app is the example compiled to one file; inside the project so `cdktf` and `constructs` resolve from node_modules.
+  mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+  work = mkdtempSync(join(ROOT, '.tmp', 'cdktf-e2e-'));
+  buildSync({ entryPoints: [join(ROOT, 'examples', 'cdktf', 'main.ts')], outfile: join(work, 'main.js'), bundle: true, packages: 'external', platform: 'node', format: 'cjs', logLevel: 'error' });
+  writeFileSync(join(work, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'node main.js', terraformProviders: [], sendCrashReports: 'false' }));
+  env = {
+    ...offlineEnv(join(home, '.terraformrc'), home),
+    IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password,
+    TF_VAR_user_passwords: JSON.stringify(passwords),
+  };
+}, 180_000);
+
+afterAll(async () => {
+  await client?.close();
+  await server?.close();
+  for (const dir of [work, home, mirror]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function cdktf(...args: string[]): Promise<string> {
+  const { code, out } = await runCdktf(args, work, env);
+  if (code !== 0) throw new Error(`cdktf ${args.join(' ')} exited ${code}\n${out}`);
+  return out;
+}
+
+test('cdktf deploy creates the organisation on the server', async () => {
+  expect(await cdktf(...offlineArgs('deploy'))).toMatch(/Apply complete! Resources: \d+ added, 0 changed, 0 destroyed/);
+  expect((await client.users.list('example.com', { emailOnly: true })).sort()).toEqual(PEOPLE.map((p) => `${p.login}@example.com`).sort());
+  expect((await client.aliases.get('sales@example.com'))?.members?.sort()).toEqual(['john@example.com', 'mia@example.com']);
+  expect(await client.users.verifyPassword('jane@example.com', passwords.jane!)).toBe(true);
+  expect((await client.throttles.get({ user: 'john@example.com' }, 'outbound'))?.max_msgs).toBe(200);
+}, 180_000);
+
+test('no password in the state; the state is where the stack says', () => {
+  const state = readFileSync(join(work, `terraform.${STACK_NAME}.tfstate`), 'utf8');
+  expect(state).toContain('"iredadmin_user"');
+  for (const password of Object.values(passwords)) expect(state).not.toContain(password);
+});
+
+test('the schema terraform gets from the provider is the one the constructs were generated from', () => {
+  const r = spawnSync('terraform', ['providers', 'schema', '-json'], { cwd: join(work, 'cdktf.out', 'stacks', STACK_NAME), env, encoding: 'utf8' });
+  expect(r.status).toBe(0);
+  const fromTerraform = (JSON.parse(r.stdout) as { provider_schemas: Record<string, unknown> }).provider_schemas[PROVIDER_FQN];
+  expect(fromTerraform).toEqual(iredadminSchemaDocument(PROVIDER_VERSION).provider_schemas[PROVIDER_FQN]);
+}, 60_000);
+
+test('cdktf diff shows no changes', async () => {
+  expect(await cdktf(...offlineArgs('diff'))).toContain('No changes.');
+}, 180_000);
+
+test('cdktf destroy removes it all', async () => {
+  expect(await cdktf(...offlineArgs('destroy'))).toContain('Destroy complete!');
+  expect(await client.domains.get('example.com')).toBeNull();
+}, 180_000);
