@@ -44,6 +44,14 @@ describe('gRPC transport (in-process serve)', () => {
     expect(port).toBeLessThanOrEqual(41999);
   });
 
+  it('accepts only the pinned client certificate', async () => {
+    const stranger = connect(SERVICE_NAMES.provider, address(), {
+      serverCertDer: running.certificateDer as Buffer, client: createSelfSignedCertificate(),
+    });
+    await expect(call(stranger, 'GetProviderSchema', {}, 2000)).rejects.toThrow();
+    stranger.close();
+  });
+
   it('carries a multi-megabyte state both ways', async () => {
     const type = t.object({ id: t.string, text: t.string });
     const text = 'x'.repeat(3 * 1024 * 1024);

@@ -6,7 +6,10 @@
  * does, and Terraform launches providers several times per command.
  */
 import * as http2 from 'node:http2';
+import * as net from 'node:net';
 import { FrameError, FrameReader, frame } from './grpc-frames';
+import { acceptTls, type PinnedTls } from './tls-accept';
+import { serverSecureContext } from './tls-context';
 
 /** gRPC status codes we use. */
 export const GrpcStatus = {
@@ -43,31 +46,35 @@ type Method = { kind: 'unary'; run: UnaryMethod } | { kind: 'stream'; run: Strea
 const encodeMessage = (message: string): string =>
   message.replace(/[^\x20-\x24\x26-\x7e]/gu, (c) => [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
 
+/**
+ * A plain TCP/unix listener; each connection gets TLS (when configured)
+ * from tls-accept.ts and is then handed to an HTTP/2 session factory.
+ * No tls.Server: its context setup would parse Node's whole root store.
+ */
 export class GrpcServer {
   private readonly methods = new Map<string, Method>();
   private readonly sessions = new Set<http2.ServerHttp2Session>();
-  private readonly server: http2.Http2Server | http2.Http2SecureServer;
+  private readonly sockets = new Set<net.Socket>();
+  private readonly listener: net.Server;
+  private readonly h2: http2.Http2Server;
 
   constructor(tls?: TlsOptions) {
-    const settings: http2.ServerOptions = { maxSessionMemory: 256 };
-    this.server = tls
-      ? http2.createSecureServer({
-        ...settings,
-        key: tls.keyPem,
-        cert: tls.certPem,
-        ca: tls.clientCertPem,
-        requestCert: true,
-        rejectUnauthorized: true,
-        minVersion: 'TLSv1.2',
-        allowHTTP1: false,
-      })
-      : http2.createServer(settings);
-    this.server.on('session', (session: http2.ServerHttp2Session) => {
+    this.h2 = http2.createServer({ maxSessionMemory: 256 });
+    this.h2.on('session', (session: http2.ServerHttp2Session) => {
       this.sessions.add(session);
       session.on('close', () => this.sessions.delete(session));
       session.on('error', () => session.destroy());
     });
-    this.server.on('stream', (stream, headers) => this.dispatch(stream, headers));
+    this.h2.on('stream', (stream, headers) => this.dispatch(stream, headers));
+    const pinned: PinnedTls | undefined = tls
+      ? { secureContext: serverSecureContext(tls.keyPem, tls.certPem), clientCertPem: tls.clientCertPem }
+      : undefined;
+    this.listener = net.createServer((raw) => {
+      this.sockets.add(raw);
+      raw.once('close', () => this.sockets.delete(raw));
+      if (pinned) acceptTls(raw, pinned, (secure) => this.h2.emit('connection', secure));
+      else this.h2.emit('connection', raw);
+    });
   }
 
   unary(path: string, run: UnaryMethod): void { this.methods.set(path, { kind: 'unary', run }); }
@@ -77,14 +84,14 @@ export class GrpcServer {
   listen(target: ListenTarget): Promise<number | undefined> {
     return new Promise((resolve, reject) => {
       const onError = (error: Error): void => reject(error);
-      this.server.once('error', onError);
+      this.listener.once('error', onError);
       const done = (): void => {
-        this.server.off('error', onError);
-        const address = this.server.address();
+        this.listener.off('error', onError);
+        const address = this.listener.address();
         resolve(typeof address === 'object' && address ? address.port : undefined);
       };
-      if ('path' in target) this.server.listen(target.path, done);
-      else this.server.listen(target.port, target.host, done);
+      if ('path' in target) this.listener.listen(target.path, done);
+      else this.listener.listen(target.port, target.host, done);
     });
   }
 
@@ -93,9 +100,10 @@ export class GrpcServer {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         for (const session of this.sessions) session.destroy();
+        for (const socket of this.sockets) socket.destroy();
       }, graceMs);
       timer.unref();
-      this.server.close(() => { clearTimeout(timer); resolve(); });
+      this.listener.close(() => { clearTimeout(timer); resolve(); });
       for (const session of this.sessions) session.close();
     });
   }
