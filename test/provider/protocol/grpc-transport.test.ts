@@ -22,6 +22,7 @@ describe('gRPC transport (in-process serve)', () => {
   const address = (): string => (running.endpoint.network === 'tcp' ? `127.0.0.1:${running.endpoint.port}` : running.endpoint.path);
 
   beforeAll(async () => {
+    jest.spyOn(console, 'log').mockImplementation(() => {}); // the fixture logs; in-process that is our console
     running = await serve(noteProvider, {
       exitProcess: false,
       onHandshake: (line) => { handshake = line; },

@@ -50,6 +50,8 @@ describe('fixture provider launched as Terraform launches it', () => {
     const attributes = ((note.block as WireMessage).attributes as WireMessage[]).map((a) => [a.name, Buffer.from(a.type as Uint8Array).toString()]);
     expect(attributes).toEqual([['id', '"string"'], ['text', '"string"']]);
     expect(schema.server_capabilities).toEqual({ plan_destroy: true, get_provider_schema_optional: true, move_resource_state: false });
+    expect(provider.stdout()).toBe(`${provider.handshake.line}\n`); // console.log went elsewhere…
+    expect(provider.stderr()).toContain('fixture: schema requested'); // …to stderr
 
     const noteType = t.object({ id: t.string, text: t.string });
     const invalid = await call(client, 'ValidateResourceConfig', {
