@@ -60,6 +60,7 @@ async function cdktf(title: string, args: string[], env: NodeJS.ProcessEnv): Pro
 async function showServer(client: IRedAdminClient): Promise<void> {
   const domain = await client.domains.get(DOMAIN);
   detail(`${DOMAIN}: "${domain?.description}", quota ${domain?.quota} MB, catch-all ${JSON.stringify(domain?.catchall)}`);
+  detail(`admins of ${DOMAIN}: ${(await client.domains.admins.get(DOMAIN)).join(', ')}`);
   for (const user of await client.users.list(DOMAIN)) detail(`user  ${user.username} (${user.name}), quota ${user.quota} MB`);
   for (const alias of await client.aliases.list(DOMAIN)) detail(`alias ${alias.address} → ${(alias.members ?? []).join(', ')}`);
   const news = await client.mailingLists.get(`news@${DOMAIN}`, { withSubscribers: true });
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
     const env: NodeJS.ProcessEnv = {
       ...offlineEnv(cliConfig, home), TMPDIR: tmp,
       IREDADMIN_URL: server.url, IREDADMIN_USERNAME: ADMIN, IREDADMIN_PASSWORD: password,
-      TF_VAR_user_passwords: JSON.stringify(passwords),
+      TF_VAR_user_passwords: JSON.stringify(passwords), TF_VAR_admin_password: newPassword(),
     };
     // The output beside the state (the stack puts it next to the output directory): .demo/.
     const output = ['--output', join(DEMO, 'cdktf.out')];

@@ -10,7 +10,7 @@
  */
 import { App, Fn, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
-import { Alias, Domain, IredadminProvider, Maillist, Spampolicy, Throttle, User } from '../../constructs';
+import { Admin, Alias, Domain, DomainAdmins, IredadminProvider, Maillist, Spampolicy, Throttle, User } from '../../constructs';
 import { PEOPLE, type Person, type Team } from './people';
 
 export const STACK_NAME = 'example-mail';
@@ -41,8 +41,11 @@ export class ExampleMailStack extends TerraformStack {
     const passwords = new TerraformVariable(this, 'user_passwords', {
       type: 'map(string)', sensitive: true, description: 'Initial password of each person, by login.',
     });
+    const adminPassword = new TerraformVariable(this, 'admin_password', {
+      type: 'string', sensitive: true, description: 'Password of the IT department\'s domain admin account.',
+    });
     // cdktf 0.21 has no `ephemeral` option yet; Terraform ≥ 1.10 keeps ephemeral values out of plan and state.
-    passwords.addOverride('ephemeral', true);
+    for (const secret of [passwords, adminPassword]) secret.addOverride('ephemeral', true);
 
     this.domain = new Domain(this, 'main', {
       domain: domainName.stringValue,
@@ -75,6 +78,16 @@ export class ExampleMailStack extends TerraformStack {
       }));
     }
     this.users = users;
+    // The IT department runs the domain through a separate admin account with its own limits,
+    // together with the managing director's mailbox.
+    const itAdmin = new Admin(this, 'it_admin', {
+      email: at('it-admin'), name: 'IT department', passwordWo: adminPassword.stringValue, passwordWoVersion: 1,
+      maxUsers: 200, maxAliases: 100, maxLists: 20,
+    });
+    new DomainAdmins(this, 'domain_admins', {
+      domain: this.domain.domain, admins: [itAdmin.email, ...people.filter((p) => p.team === 'management').map((p) => users.get(p.login)!.email)],
+    });
+
     const emailsOf = (team?: Team) => people.filter((p) => team === undefined || p.team === team).map((p) => users.get(p.login)!.email);
 
     for (const team of ['sales', 'engineering'] as const) {

@@ -34,6 +34,13 @@ variable "user_passwords" {
   description = "Initial password of each person, by login (TF_VAR_user_passwords='{\"jane\":\"…\"}')."
 }
 
+variable "admin_password" {
+  type        = string
+  sensitive   = true
+  ephemeral   = true
+  description = "Password of the IT department's domain admin account."
+}
+
 locals {
   people = {
     jane = { name = "Jane Doe", team = "management", quota = 2048, aliases = ["ceo"], forward_to = [], max_per_hour = null }
@@ -70,6 +77,23 @@ resource "iredadmin_user" "person" {
   password_wo_version = 1 # bump to send password_wo again (a rotation)
   aliases             = length(each.value.aliases) > 0 ? [for a in each.value.aliases : "${a}@${local.domain}"] : null
   forwarding          = length(each.value.forward_to) > 0 ? concat(["${each.key}@${local.domain}"], each.value.forward_to) : null
+}
+
+# The IT department runs the domain through a separate admin account with its own limits,
+# together with the managing director's mailbox.
+resource "iredadmin_admin" "it" {
+  email               = "it-admin@${local.domain}"
+  name                = "IT department"
+  password_wo         = var.admin_password
+  password_wo_version = 1
+  max_users           = 200
+  max_aliases         = 100
+  max_lists           = 20
+}
+
+resource "iredadmin_domain_admins" "main" {
+  domain = local.domain
+  admins = concat([iredadmin_admin.it.email], [for login, p in local.people : iredadmin_user.person[login].email if p.team == "management"])
 }
 
 resource "iredadmin_alias" "team" {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Testing } from 'cdktf';
 // The matchers' types (Testing.setupJest adds them at run time).
 import type {} from 'cdktf/lib/testing/adapters/jest';
-import { Alias, Domain, IredadminProvider, Maillist, Spampolicy, Throttle, User } from '../../constructs';
+import { Admin, Alias, Domain, DomainAdmins, IredadminProvider, Maillist, Spampolicy, Throttle, User } from '../../constructs';
 import { ExampleMailStack, STACK_NAME } from '../../examples/cdktf/main';
 import { PEOPLE } from '../../examples/cdktf/people';
 import { buildProviderMirror } from '../support/terraform';
@@ -32,6 +32,8 @@ test('snapshot of the synthesized stack', () => {
 test('no password in the synthesized JSON: they come from an ephemeral sensitive variable', () => {
   expect(doc.variable.user_passwords).toMatchObject({ type: 'map(string)', sensitive: true, ephemeral: true });
   expect(doc.variable.user_passwords).not.toHaveProperty('default');
+  expect(doc.variable.admin_password).toMatchObject({ type: 'string', sensitive: true, ephemeral: true });
+  expect(synthesized).toHaveResourceWithProperties(Admin, { password_wo: '${var.admin_password}' });
   for (const user of Object.values(doc.resource.iredadmin_user!)) {
     expect(user).toMatchObject({ password_wo: expect.stringMatching(/^\$\{var\.user_passwords\.\w+\}$/) });
     expect(user).not.toHaveProperty('password');
@@ -44,6 +46,12 @@ test('the provider and the domain with its limits', () => {
   expect(synthesized).toHaveProvider(IredadminProvider);
   expect(synthesized).toHaveResourceWithProperties(Domain, {
     domain: '${var.domain}', quota: '${var.domain_quota_mb}', max_users: 100, catchall: ['postmaster@${var.domain}'],
+  });
+});
+
+test('a separate admin account and the managing director run the domain', () => {
+  expect(synthesized).toHaveResourceWithProperties(DomainAdmins, {
+    domain: '${iredadmin_domain.main.domain}', admins: ['${iredadmin_admin.it_admin.email}', '${iredadmin_user.user_jane.email}'],
   });
 });
 

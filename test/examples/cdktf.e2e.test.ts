@@ -19,7 +19,9 @@ import { buildProviderMirror, requireTerraform } from '../support/terraform';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const ROOT = join(__dirname, '..', '..');
-const passwords = Object.fromEntries(PEOPLE.map((p) => [p.login, `Pw-${randomBytes(8).toString('hex')}-A1`]));
+const newPassword = () => `Pw-${randomBytes(8).toString('hex')}-A1`;
+const passwords = Object.fromEntries(PEOPLE.map((p) => [p.login, newPassword()]));
+const ADMIN_PASSWORD = newPassword();
 
 let server: TestServer;
 let client: IRedAdminClient;
@@ -43,7 +45,7 @@ beforeAll(async () => {
   env = {
     ...offlineEnv(join(home, '.terraformrc'), home),
     IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password,
-    TF_VAR_user_passwords: JSON.stringify(passwords),
+    TF_VAR_user_passwords: JSON.stringify(passwords), TF_VAR_admin_password: ADMIN_PASSWORD,
   };
 }, 180_000);
 
@@ -65,12 +67,13 @@ test('cdktf deploy creates the organisation on the server', async () => {
   expect((await client.aliases.get('sales@example.com'))?.members?.sort()).toEqual(['john@example.com', 'mia@example.com']);
   expect(await client.users.verifyPassword('jane@example.com', passwords.jane!)).toBe(true);
   expect((await client.throttles.get({ user: 'john@example.com' }, 'outbound'))?.max_msgs).toBe(200);
+  expect(await client.admins.verifyPassword('it-admin@example.com', ADMIN_PASSWORD)).toBe(true);
 }, 180_000);
 
 test('no password in the state; the state is where the stack says', () => {
   const state = readFileSync(join(work, `terraform.${STACK_NAME}.tfstate`), 'utf8');
   expect(state).toContain('"iredadmin_user"');
-  for (const password of Object.values(passwords)) expect(state).not.toContain(password);
+  for (const password of [...Object.values(passwords), ADMIN_PASSWORD]) expect(state).not.toContain(password);
 });
 
 test('the schema terraform gets from the provider is the one the constructs were generated from', () => {
