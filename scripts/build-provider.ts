@@ -1,34 +1,22 @@
 /**
- * Builds the provider executable: one minified bundle (fast start-up: terraform launches the
- * provider 3–5 times per command) and a launcher, self-contained in one directory so the
- * lock file's hash covers all of it.
+ * Builds the iredadmin provider executable: one minified bundle (fast start-up: terraform
+ * launches the provider 3–5 times per command) and a launcher, self-contained in one
+ * directory so the lock file's hash covers all of it.
  */
-import { build } from 'esbuild';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundleProvider } from './bundle-provider';
 import { projectRoot } from './project-root';
 
 export const PROVIDER_NAME = 'terraform-provider-iredadmin';
 const ROOT = projectRoot();
 
 export async function buildProvider(outDir = join(ROOT, 'dist', 'provider'), launcherName = PROVIDER_NAME): Promise<string> {
-  mkdirSync(outDir, { recursive: true });
-  await build({
-    entryPoints: [join(ROOT, 'src', 'provider', 'main.ts')],
-    outfile: join(outDir, 'provider.js'),
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
-  const launcher = join(outDir, launcherName);
-  // `exec` so the process terraform signals is node itself.
-  writeFileSync(launcher, '#!/bin/sh\nexec node "$(dirname "$0")/provider.js" "$@"\n');
-  chmodSync(launcher, 0o755);
-  return launcher;
+  const { launcher } = await bundleProvider({ entry: join(ROOT, 'src', 'provider', 'main.ts'), outDir, name: 'iredadmin' });
+  if (launcherName === PROVIDER_NAME) return launcher;
+  const renamed = join(outDir, launcherName);
+  renameSync(launcher, renamed);
+  return renamed;
 }
 
 if (require.main === module) {
