@@ -11,7 +11,7 @@ import { projectRoot } from './project-root';
 export const PROVIDER_NAME = 'terraform-provider-iredadmin';
 const ROOT = projectRoot();
 
-export async function buildProvider(outDir = join(ROOT, 'dist', 'provider'), launcherName = PROVIDER_NAME): Promise<string> {
+export async function buildProvider(outDir = join(ROOT, 'dist'), launcherName = PROVIDER_NAME): Promise<string> {
   const { launcher } = await bundleProvider({ entry: join(ROOT, 'src', 'provider', 'main.ts'), outDir, name: 'iredadmin' });
   if (launcherName === PROVIDER_NAME) return launcher;
   const renamed = join(outDir, launcherName);
