@@ -12,7 +12,13 @@ export const PROVIDER_NAME = 'terraform-provider-iredadmin';
 const ROOT = projectRoot();
 
 export async function buildProvider(outDir = join(ROOT, 'dist'), launcherName = PROVIDER_NAME): Promise<string> {
-  const { launcher } = await bundleProvider({ entry: join(ROOT, 'src', 'provider', 'main.ts'), outDir, name: 'iredadmin' });
+  const { launcher } = await bundleProvider({
+    entry: join(ROOT, 'src', 'provider', 'main.ts'),
+    outDir,
+    name: 'iredadmin',
+    // The API client (undici, zod: most of the code) is only needed once the provider is configured.
+    lazyModules: { [join(ROOT, 'src', 'client')]: 'client.js' },
+  });
   if (launcherName === PROVIDER_NAME) return launcher;
   const renamed = join(outDir, launcherName);
   renameSync(launcher, renamed);

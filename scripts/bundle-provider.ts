@@ -1,7 +1,9 @@
 /**
  * Bundles a provider entry point into one self-contained directory:
  *   <outDir>/provider.js                 one minified CommonJS bundle
- *   <outDir>/terraform-provider-<name>   `exec node provider.js "$@"` launcher
+ *   <outDir>/provider.js.cache           its V8 code cache, made at build time
+ *   <outDir>/start.js                    loads provider.js with that cache
+ *   <outDir>/terraform-provider-<name>   `exec node start.js "$@"` launcher
  *
  * Start-up time matters (Terraform launches a provider 3-5 times per
  * command), so: one file to read and compile, minified, and without the
@@ -12,6 +14,7 @@
  *   npx esbuild scripts/bundle-provider.ts --bundle --platform=node --packages=external --outfile=.tmp/bundle-provider.js \
  *     && node .tmp/bundle-provider.js <entry.ts> <outDir> <name>
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build, type Plugin } from 'esbuild';
@@ -24,6 +27,12 @@ export interface BundleOptions {
   readonly minify?: boolean;
   /** The node binary the launcher runs; default `node` from PATH. */
   readonly node?: string;
+  /**
+   * Modules the entry only `require()`s when needed, bundled into files of their own so a
+   * launch that never needs them does not read them: source directory (as the code names it,
+   * resolved) → output file name, e.g. `{ '/repo/src/client': 'client.js' }`.
+   */
+  readonly lazyModules?: Readonly<Record<string, string>>;
 }
 
 export interface Bundle { readonly script: string; readonly launcher: string }
@@ -53,14 +62,67 @@ export async function bundleProvider(options: BundleOptions): Promise<Bundle> {
     minify: options.minify ?? true,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [withoutProtoLoader],
+    plugins: [withoutProtoLoader, lazyRequires(options.lazyModules ?? {})],
   });
   if (result.errors.length > 0) throw new Error(result.errors.map((e) => e.text).join('\n'));
+  for (const [source, file] of Object.entries(options.lazyModules ?? {})) {
+    await build({
+      entryPoints: [source], bundle: true, platform: 'node', target: 'node20', format: 'cjs',
+      outfile: path.join(options.outDir, file), minify: options.minify ?? true, legalComments: 'none', logLevel: 'warning',
+    });
+  }
   const launcher = path.join(options.outDir, `terraform-provider-${options.name}`);
   const node = options.node ? JSON.stringify(options.node) : 'node';
-  fs.writeFileSync(launcher, `#!/bin/sh\nexec ${node} "$(dirname "$0")/provider.js" "$@"\n`, { mode: 0o755 });
+  const start = path.join(options.outDir, 'start.js');
+  fs.writeFileSync(start, START_SCRIPT);
+  // The V8 code cache is made by the node that will run it; another node version just ignores it.
+  for (const file of ['provider.js', ...Object.values(options.lazyModules ?? {})]) {
+    execFileSync(options.node ?? process.execPath, [start, '--make-code-cache', file], { stdio: 'inherit' });
+  }
+  fs.writeFileSync(launcher, `#!/bin/sh\nexec ${node} "$(dirname "$0")/start.js" "$@"\n`, { mode: 0o755 });
   return { script, launcher };
 }
+
+/**
+ * Starts provider.js from a V8 code cache (provider.js.cache): compiling the ~1 MB bundle is the
+ * largest part of a launch, and terraform launches the provider 3–5 times per command. Node 20
+ * has no built-in module compile cache, hence this small loader (vm.Script with cachedData).
+ */
+const START_SCRIPT = `'use strict';
+const { Script } = require('node:vm');
+const fs = require('node:fs');
+const Module = require('node:module');
+
+function compile(name) {
+  const file = __dirname + '/' + name;
+  let cachedData;
+  try { cachedData = fs.readFileSync(file + '.cache'); } catch {}
+  const source = Module.wrap(fs.readFileSync(file, 'utf8').replace(/^#!.*/, ''));
+  return { file, script: new Script(source, { filename: file, cachedData }) };
+}
+
+const loaded = new Map();
+/** The bundles' require: files beside this one (lazily required modules) come from their cache too. */
+function bundleRequire(id) {
+  if (!id.startsWith('./')) return require(id);
+  if (!loaded.has(id)) loaded.set(id, run(id.slice(2)));
+  return loaded.get(id);
+}
+
+function run(name) {
+  const { file, script } = compile(name);
+  const mod = { exports: {}, filename: file, id: file, loaded: false, paths: module.paths };
+  script.runInThisContext()(mod.exports, bundleRequire, mod, file, __dirname);
+  return mod.exports;
+}
+
+if (process.argv[2] === '--make-code-cache') {
+  const { file, script } = compile(process.argv[3]);
+  fs.writeFileSync(file + '.cache', script.createCachedData());
+} else {
+  run('provider.js');
+}
+`;
 
 // Only when run as its own program (not when bundled into another one).
 if (require.main === module && /bundle-provider/.test(process.argv[1] ?? '')) {
@@ -70,4 +132,18 @@ if (require.main === module && /bundle-provider/.test(process.argv[1] ?? '')) {
     process.exit(2);
   }
   void bundleProvider({ entry, outDir, name }).then(({ launcher }) => process.stderr.write(`wrote ${launcher}\n`));
+}
+
+/** esbuild plugin: `require()`s of the lazy modules stay requires of their own files (see BundleOptions). */
+function lazyRequires(lazyModules: Readonly<Record<string, string>>): Plugin {
+  return {
+    name: 'lazy-requires',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind !== 'require-call') return undefined;
+        const file = lazyModules[path.resolve(args.resolveDir, args.path)];
+        return file ? { path: `./${file}`, external: true } : undefined;
+      });
+    },
+  };
 }

@@ -4,26 +4,11 @@ import type { ApiCaller } from '../api-caller';
 import { accountRow, flag, list, num, settings, text, timestamp } from '../normalize';
 import type { WireNames } from './common';
 import { accountStatus, count, displayName, domainName, emailAddress, emailList, formFrom, language, readAccount, password, secretsOf, segment } from './common';
+import { MAIL_SERVICES } from './mail-services';
 import { verifyPassword } from './verify-password';
 
 /** Mail services of a user (SQL edition): each is the `enable<name>` column of `mailbox`. */
-export const mailService = z.enum([
-  'smtp',
-  'smtpsecured',
-  'pop3',
-  'pop3secured',
-  'imap',
-  'imapsecured',
-  'sogo',
-  'sogowebmail',
-  'sogocalendar',
-  'sogoactivesync',
-  'managesieve',
-  'managesievesecured',
-  'sieve',
-  'sievesecured',
-  'deliver',
-]);
+export const mailService = z.enum(MAIL_SERVICES);
 export type MailService = z.infer<typeof mailService>;
 
 /** A stored password hash with its scheme prefix, e.g. `{SSHA512}…`. */

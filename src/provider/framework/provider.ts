@@ -43,16 +43,19 @@ const notConfigured = (type: string): Diagnostic =>
 const unknownType = (type: string): Diagnostic => errorDiagnostic('Unknown type', `This provider has no ${type}.`);
 
 export function providerHandlers<Client>(definition: ProviderDefinition<Client>): ProviderHandlers {
-  const schema = providerSchema(definition);
-  const resources = new Map(definition.resources.map((r) => [r.typeName, new ResourceEngine(r, definition.describeError)]));
-  const dataSources = new Map(definition.dataSources.map((d) => [d.typeName, new DataSourceEngine(d, definition.describeError)]));
-  const configType = objectType(definition.attributes as Attributes<never>, false);
+  // Built on first use: most launches need only some of it, and start-up time multiplies.
+  let schema: GetProviderSchemaResponse | undefined;
+  const resourceEngines = new Map<string, ResourceEngine<Client>>();
+  const dataSourceEngines = new Map<string, DataSourceEngine<Client>>();
+  const resources = { get: (type: string) => engineFor(resourceEngines, definition.resources, type, (r) => new ResourceEngine(r, definition.describeError)) };
+  const dataSources = { get: (type: string) => engineFor(dataSourceEngines, definition.dataSources, type, (d) => new DataSourceEngine(d, definition.describeError)) };
   let client: Client | undefined;
 
   return withDefaults({
-    getProviderSchema: async () => schema,
+    getProviderSchema: async () => (schema ??= providerSchema(definition)),
 
     async configureProvider(request) {
+      const configType = objectType(definition.attributes as Attributes<never>, false);
       const config = decodeRow(request.config, definition.attributes as Attributes<never>, configType) ?? {};
       try {
         client = await definition.configure(config as Values<Attributes<never>>);
@@ -123,4 +126,15 @@ export function providerHandlers<Client>(definition: ProviderDefinition<Client>)
       return { state: result.state, diagnostics: result.diagnostics };
     },
   });
+}
+
+function engineFor<D extends { typeName: string }, E>(cache: Map<string, E>, definitions: readonly D[], type: string, make: (d: D) => E): E | undefined {
+  let engine = cache.get(type);
+  if (!engine) {
+    const definition = definitions.find((d) => d.typeName === type);
+    if (!definition) return undefined;
+    engine = make(definition);
+    cache.set(type, engine);
+  }
+  return engine;
 }

@@ -1,5 +1,5 @@
 /** Client errors as diagnostics: what went wrong, and what to do about it. Never a secret. */
-import { ApiError, AuthError, NetworkError, TimeoutError, UnexpectedResponseError, UnsupportedError, ValidationError } from '../../client';
+import { ApiError, AuthError, NetworkError, TimeoutError, UnexpectedResponseError, UnsupportedError, ValidationError } from '../../client/errors';
 import type { ErrorDescription } from '../framework';
 
 const HINTS: Record<string, string> = {

@@ -1,5 +1,5 @@
 /** The `iredadmin` provider: its configuration, its API client, its resources and data sources. */
-import { IRedAdminClient } from '../../client';
+import type { IRedAdminClient } from '../../client';
 import { attributesFor, type ProviderDefinition, type Values } from '../framework';
 import { DATA_SOURCES, RESOURCES } from '../resources';
 import { describeError } from './describe-error';
@@ -32,7 +32,10 @@ export const iredadminProvider: ProviderDefinition<IRedAdminClient> = {
   async configure(raw) {
     const config = raw as ProviderConfig;
     // One client per provider process: it logs in once, on first use, and keeps the session.
-    return new IRedAdminClient({
+    // Loaded here, not at start-up: terraform launches the provider 3–5 times per command and
+    // most launches (schema, validation) never talk to the API.
+    const { IRedAdminClient: Client } = require('../../client') as typeof import('../../client');
+    return new Client({
       baseUrl: setting(config, 'url', 'IREDADMIN_URL'),
       username: setting(config, 'username', 'IREDADMIN_USERNAME'),
       password: setting(config, 'password', 'IREDADMIN_PASSWORD'),

@@ -1,5 +1,6 @@
 /** `iredadmin_domain_admins`: the complete set of admins of one domain. */
-import { ApiError, type IRedAdminClient } from '../../client';
+import { ApiError } from '../../client/errors';
+import type { IRedAdminClient } from '../../client';
 import { attributesFor, defineResource, type Values } from '../framework';
 import { canonicalDomain, canonicalEmails, domainName, emailSet } from '../iredadmin/validators';
 

@@ -1,5 +1,6 @@
 /** `iredadmin_ldif` (data source): one account exported as LDIF, as the LDAP edition's /api/ldif does. */
-import { ApiError, type IRedAdminClient, type LdifKind } from '../../client';
+import { ApiError } from '../../client/errors';
+import type { IRedAdminClient, LdifKind } from '../../client';
 import { normalizeDomain, normalizeEmail } from '../../common/mail-names';
 import { attributesFor, defineDataSource, type Validator, type Values } from '../framework';
 import { oneOf } from '../iredadmin/validators';

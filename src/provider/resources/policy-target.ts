@@ -2,7 +2,8 @@
  * The `target` of throttles and spam policies: `global`, a domain name, or an email address —
  * validated at plan time, compared in canonical form, and turned into the client's PolicyTarget.
  */
-import { ApiError, type PolicyTarget } from '../../client';
+import { ApiError } from '../../client/errors';
+import type { PolicyTarget } from '../../client';
 import { normalizeDomain, normalizeEmail } from '../../common/mail-names';
 import type { Validator } from '../framework';
 

@@ -1,6 +1,6 @@
 /** `iredadmin_spampolicy`: the amavisd spam policy of the server, a domain or a user. */
 import type { IRedAdminClient, SpamPolicy, SpamPolicyInput, SpamPolicySettings } from '../../client';
-import { ApiError } from '../../client';
+import { ApiError } from '../../client/errors';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Validator, type Values } from '../framework';
 import { canonicalTarget, parseTarget, policyTarget, policyTargetName, readUnlessAccountGone } from './policy-target';
 

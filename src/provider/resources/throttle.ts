@@ -1,5 +1,6 @@
 /** `iredadmin_throttle`: an iRedAPD inbound or outbound throttle of the server, a domain or a user. */
-import { ApiError, UnsupportedError, type IRedAdminClient, type Throttle, type ThrottleDirection, type ThrottleInput } from '../../client';
+import { ApiError, UnsupportedError } from '../../client/errors';
+import type { IRedAdminClient, Throttle, ThrottleDirection, ThrottleInput } from '../../client';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, type Validator, type Values } from '../framework';
 import { oneOf } from '../iredadmin/validators';
 import { canonicalTarget, parseTarget, policyTarget, policyTargetName, readUnlessAccountGone } from './policy-target';

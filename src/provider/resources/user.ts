@@ -1,5 +1,6 @@
 /** `iredadmin_user`: a mail user (mailbox), its password, quota, forwardings, alias addresses and services. */
-import { mailService, type IRedAdminClient, type User, type UserCreateInput, type UserUpdateInput } from '../../client';
+import type { IRedAdminClient, User, UserCreateInput, UserUpdateInput } from '../../client';
+import { MAIL_SERVICES } from '../../client/api/mail-services';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, type Validator, type Values } from '../framework';
 import {
   canonicalEmail, canonicalEmails, emailAddress, emailOrEmpty, emailSet, languageCode, oneOf, subsetOf, wholeNumber,
@@ -8,7 +9,7 @@ import { splitParams } from './set-toggles';
 
 const a = attributesFor<User>();
 
-const SERVICES = mailService.options;
+const SERVICES: readonly string[] = MAIL_SERVICES;
 /** What POST /api/user accepts; the rest of a create is sent as a PUT right after. */
 const CREATE_PARAMS = ['name', 'password', 'language', 'quota'];
 const PASSWORD_CODES = [
