@@ -1,5 +1,5 @@
 /**
- * Bounded load: 100 concurrent clients doing mixed create/read/update/delete for ~8 s on
+ * Bounded load: 200 concurrent clients doing mixed create/read/update/delete for 30 s on
  * PostgreSQL (and 20 for ~4 s on PGlite, which runs one statement at a time): zero 5xx, and the
  * database afterwards holds exactly the accounts the clients' own models say, each whole.
  */
@@ -8,7 +8,7 @@ import { startTestServer, type Backend, type TestServer } from '../support/test-
 import { runMixedLoad } from './support/mixed-load';
 
 const PLAN: Record<Backend, { workers: number; seconds: number }> = {
-  postgres: { workers: 100, seconds: 8 },
+  postgres: { workers: 200, seconds: 30 },
   pglite: { workers: 20, seconds: 4 },
 };
 
