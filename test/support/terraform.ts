@@ -4,7 +4,8 @@
  * holds the freshly built provider. Commands are spawned asynchronously so a server running
  * in the test process keeps answering.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,9 +72,14 @@ export class TerraformWorkspace {
     writeFileSync(join(this.dir, name), content);
   }
 
+  /** Starts terraform without waiting (e.g. to interrupt it); `run` waits for it. */
+  start(args: string[], extraEnv: Record<string, string> = {}): ChildProcessByStdio<null, Readable, Readable> {
+    return spawn('terraform', [...args], { cwd: this.dir, env: { ...this.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+
   run(args: string[], extraEnv: Record<string, string> = {}): Promise<TfRun> {
     return new Promise((resolve, reject) => {
-      const child = spawn('terraform', [...args], { cwd: this.dir, env: { ...this.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = this.start(args, extraEnv);
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
