@@ -8,7 +8,7 @@
  * (TF_VAR_user_passwords='{"jane":"…",…}') into write-only attributes: they appear in neither
  * the synthesized JSON, the plan nor the state.
  */
-import { App, Fn, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, Fn, LocalBackend, PgBackend, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { Admin, Alias, Domain, DomainAdmins, IredadminProvider, Maillist, Spampolicy, Throttle, User } from '../../constructs';
 import { PEOPLE, type Person, type Team } from './people';
@@ -19,6 +19,11 @@ export interface ExampleMailOptions {
   readonly people?: readonly Person[];
   /** Where the local backend keeps the state; relative paths are relative to the stack's directory in cdktf.out. */
   readonly statePath?: string;
+  /**
+   * Team state: a PostgreSQL connection string for Terraform's built-in `pg` backend, which
+   * locks the state so two people cannot apply at once. Unset: the local backend.
+   */
+  readonly teamStatePgUrl?: string;
 }
 
 export class ExampleMailStack extends TerraformStack {
@@ -31,7 +36,8 @@ export class ExampleMailStack extends TerraformStack {
     // Explicit and relative: cdktf's default is an absolute path, which breaks moving the project.
     // Terraform runs in <output>/stacks/<id>, so this puts the state beside the output directory
     // (the project root for the default cdktf.out), where `rm -rf cdktf.out` cannot lose it.
-    new LocalBackend(this, { path: options.statePath ?? `../../../terraform.${id}.tfstate` });
+    if (options.teamStatePgUrl) new PgBackend(this, { connStr: options.teamStatePgUrl, schemaName: `terraform_${id.replace(/\W/g, '_')}` });
+    else new LocalBackend(this, { path: options.statePath ?? `../../../terraform.${id}.tfstate` });
     new IredadminProvider(this, 'iredadmin', {});
 
     const domainName = new TerraformVariable(this, 'domain', { type: 'string', default: 'example.com' });
@@ -124,6 +130,7 @@ export class ExampleMailStack extends TerraformStack {
 
 if (require.main === module) {
   const app = new App();
-  new ExampleMailStack(app, STACK_NAME);
+  // TEAM_STATE_PG_URL=postgres://… keeps the state in PostgreSQL, locked while anyone applies.
+  new ExampleMailStack(app, STACK_NAME, { teamStatePgUrl: process.env.TEAM_STATE_PG_URL });
   app.synth();
 }

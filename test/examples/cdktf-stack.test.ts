@@ -104,3 +104,10 @@ describe('terraform validate with the provider in a filesystem mirror', () => {
     expect(Testing.fullSynth(new ExampleMailStack(Testing.app(), STACK_NAME))).toBeValidTerraform();
   }, 120_000);
 });
+
+test('team state: with a PostgreSQL URL the stack keeps its state in the pg backend (locked applies)', () => {
+  const backendOf = (json: string) => (JSON.parse(json) as { terraform?: { backend?: Record<string, Record<string, unknown>> } }).terraform?.backend;
+  const team = Testing.synth(new ExampleMailStack(Testing.app(), STACK_NAME, { teamStatePgUrl: 'postgres://state@db.internal/terraform' }));
+  expect(backendOf(team)).toEqual({ pg: { conn_str: 'postgres://state@db.internal/terraform', schema_name: `terraform_${STACK_NAME.replace(/\W/g, '_')}` } });
+  expect(Object.keys(backendOf(synthesized) ?? {})).toEqual(['local']);
+});
