@@ -50,8 +50,9 @@ describe('fixture provider launched as Terraform launches it', () => {
     const attributes = ((note.block as WireMessage).attributes as WireMessage[]).map((a) => [a.name, Buffer.from(a.type as Uint8Array).toString()]);
     expect(attributes).toEqual([['id', '"string"'], ['text', '"string"']]);
     expect(schema.server_capabilities).toEqual({ plan_destroy: true, get_provider_schema_optional: true, move_resource_state: false });
-    expect(provider.stdout()).toBe(`${provider.handshake.line}\n`); // console.log went elsewhere…
-    expect(provider.stderr()).toContain('fixture: schema requested'); // …to stderr
+    // console.log went to stderr, not stdout; the pipe may deliver it a moment after the answer.
+    await until(() => provider.stderr().includes('fixture: schema requested'), 5000);
+    expect(provider.stdout()).toBe(`${provider.handshake.line}\n`);
 
     const noteType = t.object({ id: t.string, text: t.string });
     const invalid = await call(client, 'ValidateResourceConfig', {
@@ -179,3 +180,11 @@ describe('fixture provider whose parent dies without a word', () => {
     }
   });
 });
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
