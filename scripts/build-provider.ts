@@ -17,7 +17,9 @@ export async function buildProvider(outDir = join(ROOT, 'dist'), launcherName = 
     outDir,
     name: 'iredadmin',
     // The API client (undici, zod: most of the code) is only needed once the provider is configured.
-    lazyModules: { [join(ROOT, 'src', 'client')]: 'client.js' },
+    lazyModules: { [join(ROOT, 'src', 'client', 'index.ts')]: 'client.js' },
+    // Error classes are used by both sides: one copy, so `instanceof` holds across the files.
+    sharedModules: { [join(ROOT, 'src', 'client', 'errors.ts')]: 'client-errors.js' },
   });
   if (launcherName === PROVIDER_NAME) return launcher;
   const renamed = join(outDir, launcherName);

@@ -33,6 +33,11 @@ export interface BundleOptions {
    * resolved) → output file name, e.g. `{ '/repo/src/client': 'client.js' }`.
    */
   readonly lazyModules?: Readonly<Record<string, string>>;
+  /**
+   * Modules the entry and the lazy modules both use, kept in one file of their own so both see
+   * the same instance (an error class must be the same class for `instanceof`).
+   */
+  readonly sharedModules?: Readonly<Record<string, string>>;
 }
 
 export interface Bundle { readonly script: string; readonly launcher: string }
@@ -62,13 +67,16 @@ export async function bundleProvider(options: BundleOptions): Promise<Bundle> {
     minify: options.minify ?? true,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [withoutProtoLoader, lazyRequires(options.lazyModules ?? {})],
+    plugins: [withoutProtoLoader, separateFiles(options.lazyModules ?? {}, options.sharedModules ?? {})],
   });
   if (result.errors.length > 0) throw new Error(result.errors.map((e) => e.text).join('\n'));
-  for (const [source, file] of Object.entries(options.lazyModules ?? {})) {
+  const ownFiles = { ...options.lazyModules, ...options.sharedModules };
+  for (const [source, file] of Object.entries(ownFiles)) {
+    const shared = Object.fromEntries(Object.entries(options.sharedModules ?? {}).filter(([s]) => s !== source));
     await build({
       entryPoints: [source], bundle: true, platform: 'node', target: 'node20', format: 'cjs',
       outfile: path.join(options.outDir, file), minify: options.minify ?? true, legalComments: 'none', logLevel: 'warning',
+      plugins: [separateFiles({}, shared)],
     });
   }
   const launcher = path.join(options.outDir, `terraform-provider-${options.name}`);
@@ -76,7 +84,7 @@ export async function bundleProvider(options: BundleOptions): Promise<Bundle> {
   const start = path.join(options.outDir, 'start.js');
   fs.writeFileSync(start, START_SCRIPT);
   // The V8 code cache is made by the node that will run it; another node version just ignores it.
-  for (const file of ['provider.js', ...Object.values(options.lazyModules ?? {})]) {
+  for (const file of ['provider.js', ...Object.values(ownFiles)]) {
     execFileSync(options.node ?? process.execPath, [start, '--make-code-cache', file], { stdio: 'inherit' });
   }
   fs.writeFileSync(launcher, `#!/bin/sh\nexec ${node} "$(dirname "$0")/start.js" "$@"\n`, { mode: 0o755 });
@@ -134,14 +142,20 @@ if (require.main === module && /bundle-provider/.test(process.argv[1] ?? '')) {
   void bundleProvider({ entry, outDir, name }).then(({ launcher }) => process.stderr.write(`wrote ${launcher}\n`));
 }
 
-/** esbuild plugin: `require()`s of the lazy modules stay requires of their own files (see BundleOptions). */
-function lazyRequires(lazyModules: Readonly<Record<string, string>>): Plugin {
+/**
+ * esbuild plugin: `require()`s of lazy modules, and any import of shared modules, stay requires
+ * of their own files beside the bundle (see BundleOptions). Keys are paths without extension.
+ */
+function separateFiles(lazyModules: Readonly<Record<string, string>>, sharedModules: Readonly<Record<string, string>>): Plugin {
+  const withoutExtension = (file: string) => file.replace(/\.[cm]?[jt]s$/, '').replace(/\/index$/, '');
+  const lazy = new Map(Object.entries(lazyModules).map(([k, v]) => [withoutExtension(k), v]));
+  const shared = new Map(Object.entries(sharedModules).map(([k, v]) => [withoutExtension(k), v]));
   return {
-    name: 'lazy-requires',
+    name: 'separate-files',
     setup(build) {
-      build.onResolve({ filter: /.*/ }, (args) => {
-        if (args.kind !== 'require-call') return undefined;
-        const file = lazyModules[path.resolve(args.resolveDir, args.path)];
+      build.onResolve({ filter: /^\./ }, (args) => {
+        const target = withoutExtension(path.resolve(args.resolveDir, args.path));
+        const file = shared.get(target) ?? (args.kind === 'require-call' ? lazy.get(target) : undefined);
         return file ? { path: `./${file}`, external: true } : undefined;
       });
     },
