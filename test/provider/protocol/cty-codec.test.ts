@@ -103,3 +103,11 @@ describe('cty type JSON', () => {
     expect(JSON.stringify(typeToJson(t.tuple([t.string, t.dynamic])))).toBe('["tuple",["string","dynamic"]]');
   });
 });
+
+describe('integers beyond int64 that a double holds exactly', () => {
+  test('come back as the bigint they were (found by the round-trip property)', () => {
+    const value = -9223372036854777856n; // -(2^63 + 2048): no int64, an exact double
+    const { decodeDynamicValue: decode, encodeDynamicValue: encode } = require('../../../src/provider/protocol') as typeof import('../../../src/provider/protocol');
+    expect(decode(encode(value, 'number'), 'number')).toBe(value);
+  });
+});

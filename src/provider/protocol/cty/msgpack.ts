@@ -97,7 +97,8 @@ function decodePrimitive(item: MsgpackItem, type: 'string' | 'number' | 'bool', 
       return fail(path, 'a bool is required');
     case 'number':
       if (item.kind === 'int') return bigIntToCtyNumber(item.value);
-      if (item.kind === 'float') return item.value;
+      // A whole float beyond 2^53 is an integer of our model: a bigint, as if sent as int or text.
+      if (item.kind === 'float') return Number.isInteger(item.value) && !Number.isSafeInteger(item.value) ? BigInt(item.value) : item.value;
       if (item.kind === 'str') {
         try { return numberFromText(item.value); } catch { return fail(path, 'a number is required'); }
       }
