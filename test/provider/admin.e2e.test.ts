@@ -3,32 +3,22 @@
  * life cycle, then max_quota's unit (stored in MB, read back in the configured unit), the switch
  * to and from a global admin, the write-only password, plan-time validation and bad import IDs.
  */
-import { adminSession, ApiSession } from '../support/api';
+import { ApiSession } from '../support/api';
+import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { describeLifecycle } from '../support/lifecycle';
-import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
-import { startTestServer, TestServer } from '../support/test-server';
+import type { TerraformWorkspace } from '../support/terraform';
+import { TestServer } from '../support/test-server';
 
-let mirror: string;
+let e2e: ProviderE2E;
 let server: TestServer;
 let api: ApiSession;
-let env: Record<string, string>;
-const workspaces: TerraformWorkspace[] = [];
-const workspace = () => {
-  const tf = TerraformWorkspace.create(mirror, env);
-  workspaces.push(tf);
-  return tf;
-};
+const workspace = () => e2e.workspace();
 
 beforeAll(async () => {
-  mirror = await buildProviderMirror();
-  server = await startTestServer({ backend: 'pglite' });
-  api = await adminSession(server);
-  env = { IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password };
+  e2e = await startProviderE2E('pglite');
+  ({ server, api } = e2e);
 });
-afterAll(async () => {
-  for (const tf of workspaces) tf.remove();
-  await server?.close();
-});
+afterAll(() => e2e?.close());
 
 type AdminRow = Record<string, unknown> & { settings: Record<string, unknown> };
 const admin = (email: string) => api.ok('GET', `/api/admin/${email}`) as Promise<AdminRow>;

@@ -4,35 +4,23 @@
  * other aliases follow, the plan is an in-place update), members that are users, an empty
  * members set, the data source, plan-time validation and bad import IDs.
  */
-import { adminSession, ApiSession } from '../support/api';
+import { ApiSession } from '../support/api';
+import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { describeLifecycle } from '../support/lifecycle';
-import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
-import { startTestServer, TestServer } from '../support/test-server';
+import type { TerraformWorkspace } from '../support/terraform';
 
-let mirror: string;
-let server: TestServer;
+let e2e: ProviderE2E;
 let api: ApiSession;
-let env: Record<string, string>;
-const workspaces: TerraformWorkspace[] = [];
-const workspace = () => {
-  const tf = TerraformWorkspace.create(mirror, env);
-  workspaces.push(tf);
-  return tf;
-};
+const workspace = () => e2e.workspace();
 
 beforeAll(async () => {
-  mirror = await buildProviderMirror();
-  server = await startTestServer({ backend: 'postgres' });
-  api = await adminSession(server);
-  env = { IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password };
+  e2e = await startProviderE2E('postgres');
+  ({ api } = e2e);
   await api.ok('POST', '/api/domain/example.com', { name: 'Example' });
   // The members are mail users (created through the API: the user resource is tested on its own).
   for (const name of ['jane', 'bob', 'carol']) await api.ok('POST', `/api/user/${name}@example.com`, { password: 'Secr3t!pass' });
 });
-afterAll(async () => {
-  for (const tf of workspaces) tf.remove();
-  await server?.close();
-});
+afterAll(() => e2e?.close());
 
 const alias = (email: string) => api.ok('GET', `/api/alias/${email}`) as Promise<Record<string, unknown>>;
 

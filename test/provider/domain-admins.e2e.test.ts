@@ -4,37 +4,27 @@
  * iredadmin_admin and attached here managing its domain through the API and no other, plan-time
  * validation and bad import IDs.
  */
-import { adminSession, ApiSession } from '../support/api';
+import { ApiSession } from '../support/api';
+import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { describeLifecycle } from '../support/lifecycle';
-import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
-import { startTestServer, TestServer } from '../support/test-server';
+import type { TerraformWorkspace } from '../support/terraform';
+import { TestServer } from '../support/test-server';
 
-let mirror: string;
+let e2e: ProviderE2E;
 let server: TestServer;
 let api: ApiSession;
-let env: Record<string, string>;
-const workspaces: TerraformWorkspace[] = [];
-const workspace = () => {
-  const tf = TerraformWorkspace.create(mirror, env);
-  workspaces.push(tf);
-  return tf;
-};
+const workspace = () => e2e.workspace();
 
 beforeAll(async () => {
-  mirror = await buildProviderMirror();
-  server = await startTestServer({ backend: 'pglite' });
-  api = await adminSession(server);
-  env = { IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password };
+  e2e = await startProviderE2E('pglite');
+  ({ server, api } = e2e);
   for (const domain of ['example.org', 'example.com', 'empty.example']) await api.ok('POST', `/api/domain/${domain}`, { name: domain });
   await api.ok('POST', '/api/user/jane@example.org', { password: 'Jane!pass1' });
   // An admin attached before terraform manages the domain: the resource takes over the whole set.
   await api.ok('POST', '/api/admin/legacy@example.net', { password: 'Leg4cy!pass' });
   await api.ok('PUT', '/api/domain/admins/example.org', { addAdmin: 'legacy@example.net' });
 });
-afterAll(async () => {
-  for (const tf of workspaces) tf.remove();
-  await server?.close();
-});
+afterAll(() => e2e?.close());
 
 const adminsOf = async (domain: string) => ((await api.ok('GET', `/api/domain/admins/${domain}`)) as string[]).slice().sort();
 

@@ -2,33 +2,29 @@
  * The iredadmin_ldif data source end to end with the real terraform on PGlite: exports, plan-time
  * validation, not found, and a server without LDIF export (the SQL edition) as a clear error.
  */
-import { adminSession, ApiSession } from '../support/api';
+import { ApiSession } from '../support/api';
+import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { startProductProxy } from '../support/product-proxy';
-import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
-import { startTestServer, TestServer } from '../support/test-server';
+import { TerraformWorkspace } from '../support/terraform';
+import { TestServer } from '../support/test-server';
 
 const D = 'ldif.example';
 
-let mirror: string;
+let e2e: ProviderE2E;
 let server: TestServer;
 let api: ApiSession;
 let env: Record<string, string>;
 let tf: TerraformWorkspace;
 
 beforeAll(async () => {
-  mirror = await buildProviderMirror();
-  server = await startTestServer({ backend: 'pglite' });
-  api = await adminSession(server);
-  env = { IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password };
-  tf = TerraformWorkspace.create(mirror, env);
+  e2e = await startProviderE2E('pglite');
+  ({ server, api, env } = e2e);
+  tf = e2e.workspace();
   await api.ok('POST', `/api/domain/${D}`, { name: 'LDIF' });
   await api.ok('POST', `/api/user/jane@${D}`, { password: 'Jane!passw0rd', name: 'Jane' });
   await api.ok('POST', `/api/alias/team@${D}`, { members: `jane@${D}` });
 });
-afterAll(async () => {
-  tf?.remove();
-  await server?.close();
-});
+afterAll(() => e2e?.close());
 
 const EXPORTS = `
 data "iredadmin_ldif" "domain" {
@@ -95,7 +91,7 @@ data "iredadmin_ldif" "mismatch" {
 
 test('a server without LDIF export (the SQL edition) is a clear error', async () => {
   const proxy = await startProductProxy(server.url);
-  const sql = TerraformWorkspace.create(mirror, { ...env, IREDADMIN_URL: proxy.url });
+  const sql = TerraformWorkspace.create(e2e.mirror, { ...env, IREDADMIN_URL: proxy.url });
   try {
     sql.write(EXPORTS);
     await sql.init();

@@ -4,33 +4,21 @@
  * emptied), email changes planned as replacement, the data source, plan-time validation, bad
  * import IDs, and a clear error when the provider is set to the LDAP list API.
  */
-import { adminSession, ApiSession } from '../support/api';
+import { ApiSession } from '../support/api';
+import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { describeLifecycle } from '../support/lifecycle';
-import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
-import { startTestServer, TestServer } from '../support/test-server';
+import type { TerraformWorkspace } from '../support/terraform';
 
-let mirror: string;
-let server: TestServer;
+let e2e: ProviderE2E;
 let api: ApiSession;
-let env: Record<string, string>;
-const workspaces: TerraformWorkspace[] = [];
-const workspace = () => {
-  const tf = TerraformWorkspace.create(mirror, env);
-  workspaces.push(tf);
-  return tf;
-};
+const workspace = () => e2e.workspace();
 
 beforeAll(async () => {
-  mirror = await buildProviderMirror();
-  server = await startTestServer({ backend: 'pglite' });
-  api = await adminSession(server);
-  env = { IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password };
+  e2e = await startProviderE2E('pglite');
+  ({ api } = e2e);
   await api.ok('POST', '/api/domain/example.com', { name: 'Example' });
 });
-afterAll(async () => {
-  for (const tf of workspaces) tf.remove();
-  await server?.close();
-});
+afterAll(() => e2e?.close());
 
 interface ListView { subscribers: { mail: string }[]; [key: string]: unknown }
 const list = async (email: string) => {

@@ -3,10 +3,11 @@
  * a domain's policy, the documented defaults round-tripping from a minimal configuration, the
  * whole policy sent on every change, global destroy restoring the installer default, validation.
  */
-import { adminSession, ApiSession } from '../support/api';
+import { ApiSession } from '../support/api';
+import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { describeLifecycle } from '../support/lifecycle';
-import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
-import { startTestServer, TestServer } from '../support/test-server';
+import type { TerraformWorkspace } from '../support/terraform';
+import { TestServer } from '../support/test-server';
 
 const D = 'spam.example';
 const USER = `joe@${D}`;
@@ -30,27 +31,21 @@ resource "iredadmin_spampolicy" "domain" {
 }
 `;
 
-let mirror: string;
+let e2e: ProviderE2E;
 let server: TestServer;
 let api: ApiSession;
-let env: Record<string, string>;
 let tf: TerraformWorkspace;
 
 const policyRows = (name: string) => server.db.query('SELECT id FROM policy WHERE policy_name = $1', [name]);
 
 beforeAll(async () => {
-  mirror = await buildProviderMirror();
-  server = await startTestServer({ backend: 'postgres' });
-  api = await adminSession(server);
-  env = { IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password };
-  tf = TerraformWorkspace.create(mirror, env);
+  e2e = await startProviderE2E('postgres');
+  ({ server, api } = e2e);
+  tf = e2e.workspace();
   await api.ok('POST', `/api/domain/${D}`, { name: 'Spam' });
   await api.ok('POST', `/api/user/${USER}`, { password: 'Joe!passw0rd1', name: 'Joe' });
 });
-afterAll(async () => {
-  tf?.remove();
-  await server?.close();
-});
+afterAll(() => e2e?.close());
 
 describe('iredadmin_spampolicy life cycle on postgres', () => {
   describeLifecycle(
@@ -80,7 +75,7 @@ describe('iredadmin_spampolicy life cycle on postgres', () => {
         expect(await policyRows(`@${D}`)).toEqual([]);
       },
     },
-    () => ({ tf, api, newWorkspace: () => TerraformWorkspace.create(mirror, env) }),
+    () => ({ tf, api, newWorkspace: () => e2e.workspace() }),
   );
 });
 

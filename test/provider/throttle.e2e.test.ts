@@ -3,11 +3,12 @@
  * user's outbound throttle, plan-time validation, import IDs, and destroy — which leaves no row on
  * our server (DELETE) and no limit on a server without DELETE (every limit set to 0).
  */
-import { adminSession, ApiSession } from '../support/api';
+import { ApiSession } from '../support/api';
+import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { describeLifecycle } from '../support/lifecycle';
 import { startProductProxy } from '../support/product-proxy';
-import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
-import { startTestServer, TestServer } from '../support/test-server';
+import { TerraformWorkspace } from '../support/terraform';
+import { TestServer } from '../support/test-server';
 
 const D = 'throttle.example';
 const USER = `jane@${D}`;
@@ -30,7 +31,7 @@ const UPDATE = config(`  period    = 3600
   msg_size  = 10485760
   max_rcpts = 50`);
 
-let mirror: string;
+let e2e: ProviderE2E;
 let server: TestServer;
 let api: ApiSession;
 let env: Record<string, string>;
@@ -40,18 +41,13 @@ const rows = (account: string, kind: string) =>
   server.db.query<Record<string, unknown>>('SELECT period, msg_size, max_msgs, max_quota, max_rcpts FROM throttle WHERE account = $1 AND kind = $2', [account, kind]);
 
 beforeAll(async () => {
-  mirror = await buildProviderMirror();
-  server = await startTestServer({ backend: 'pglite' });
-  api = await adminSession(server);
-  env = { IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password };
-  tf = TerraformWorkspace.create(mirror, env);
+  e2e = await startProviderE2E('pglite');
+  ({ server, api, env } = e2e);
+  tf = e2e.workspace();
   await api.ok('POST', `/api/domain/${D}`, { name: 'Throttled' });
   await api.ok('POST', `/api/user/${USER}`, { password: 'Jane!passw0rd', name: 'Jane' });
 });
-afterAll(async () => {
-  tf?.remove();
-  await server?.close();
-});
+afterAll(() => e2e?.close());
 
 describe('iredadmin_throttle life cycle on pglite', () => {
   describeLifecycle(
@@ -82,7 +78,7 @@ describe('iredadmin_throttle life cycle on pglite', () => {
         expect(await api.get(PATH)).toEqual({ _success: true, setting: {} });
       },
     },
-    () => ({ tf, api, newWorkspace: () => TerraformWorkspace.create(mirror, env) }),
+    () => ({ tf, api, newWorkspace: () => e2e.workspace() }),
   );
 });
 
@@ -130,7 +126,7 @@ resource "iredadmin_throttle" "inbound_rcpts" {
 
   test('defaults, spelling, the data source; destroy without DELETE leaves every limit 0', async () => {
     const proxy = await startProductProxy(server.url);
-    const other = TerraformWorkspace.create(mirror, { ...env, IREDADMIN_URL: proxy.url });
+    const other = TerraformWorkspace.create(e2e.mirror, { ...env, IREDADMIN_URL: proxy.url });
     try {
       other.write(`
 resource "iredadmin_throttle" "global_in" {

@@ -6,33 +6,23 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { adminSession, ApiSession } from '../support/api';
+import { ApiSession } from '../support/api';
+import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { describeLifecycle } from '../support/lifecycle';
-import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
-import { startTestServer, TestServer } from '../support/test-server';
+import type { TerraformWorkspace } from '../support/terraform';
+import { TestServer } from '../support/test-server';
 
-let mirror: string;
+let e2e: ProviderE2E;
 let server: TestServer;
 let api: ApiSession;
-let env: Record<string, string>;
-const workspaces: TerraformWorkspace[] = [];
-const workspace = () => {
-  const tf = TerraformWorkspace.create(mirror, env);
-  workspaces.push(tf);
-  return tf;
-};
+const workspace = () => e2e.workspace();
 
 beforeAll(async () => {
-  mirror = await buildProviderMirror();
-  server = await startTestServer({ backend: 'postgres' });
-  api = await adminSession(server);
-  env = { IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password };
+  e2e = await startProviderE2E('postgres');
+  ({ server, api } = e2e);
   await api.ok('POST', '/api/domain/example.com', { name: 'Example', defaultQuota: 512 });
 });
-afterAll(async () => {
-  for (const tf of workspaces) tf.remove();
-  await server?.close();
-});
+afterAll(() => e2e?.close());
 
 const user = (email: string) => api.ok('GET', `/api/user/${email}`) as Promise<Record<string, unknown>>;
 const verify = async (email: string, password: string) => (await api.post(`/api/verify_password/user/${email}`, { password }))._success;

@@ -1,0 +1,39 @@
+/**
+ * What every provider end-to-end file starts with: the provider built into a filesystem
+ * mirror, our server on one backend with a global-admin session, the provider's environment,
+ * and terraform workspaces that are removed when the file is done.
+ */
+import { adminSession, type ApiSession } from './api';
+import { buildProviderMirror, TerraformWorkspace } from './terraform';
+import { startTestServer, type Backend, type TestServer } from './test-server';
+
+export interface ProviderE2E {
+  readonly mirror: string;
+  readonly server: TestServer;
+  readonly api: ApiSession;
+  /** IREDADMIN_URL / _USERNAME / _PASSWORD for the provider. */
+  readonly env: Record<string, string>;
+  /** A new workspace on the mirror and server, removed by close(). */
+  workspace(): TerraformWorkspace;
+  close(): Promise<void>;
+}
+
+export async function startProviderE2E(backend: Backend): Promise<ProviderE2E> {
+  const mirror = await buildProviderMirror();
+  const server = await startTestServer({ backend });
+  const api = await adminSession(server);
+  const env = { IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password };
+  const workspaces: TerraformWorkspace[] = [];
+  return {
+    mirror, server, api, env,
+    workspace() {
+      const tf = TerraformWorkspace.create(mirror, env);
+      workspaces.push(tf);
+      return tf;
+    },
+    async close() {
+      for (const tf of workspaces) tf.remove();
+      await server.close();
+    },
+  };
+}
