@@ -1,5 +1,6 @@
 /**
- * Runs one API call end to end: session (log in once, re-login once on `LOGIN_REQUIRED`), the HTTP
+ * Runs one API call end to end: session (log in once, re-login once on `LOGIN_REQUIRED` or a 303
+ * redirect to the login page), the HTTP
  * exchange, retries with backoff, and the envelope. API areas describe calls; this decides how
  * hard to try and which typed error to throw.
  *
@@ -59,6 +60,18 @@ export interface Credentials {
 type Verdict = 'retry' | 'throw' | 'effect-visible';
 
 const RATE_LIMITED = 429;
+/**
+ * The real product answers some calls on an expired session (spam policies, the global throttle)
+ * with `303 See Other` to its login page instead of JSON `LOGIN_REQUIRED`; undici does not follow
+ * redirects, so the 303 arrives here and is read as "log in again".
+ */
+const SEE_OTHER = 303;
+
+/** The server says the session is gone: `LOGIN_REQUIRED`, or a redirect to the login page. */
+function isSessionRefused(error: unknown): error is ApiError | UnexpectedResponseError {
+  if (error instanceof ApiError) return error.isLoginRequired();
+  return error instanceof UnexpectedResponseError && error.status === SEE_OTHER;
+}
 
 function isServerTrouble(status: number): boolean {
   return status >= 500 && status <= 599;
@@ -98,13 +111,19 @@ export class ApiCaller {
           return this.#exchange(spec, this.#jar.header());
         });
       } catch (error) {
-        if (!(error instanceof ApiError) || !error.isLoginRequired()) throw error;
+        if (!isSessionRefused(error)) throw error;
         if (renewed) {
-          // A session fresh from a successful login was refused: retrying would loop.
+          // A session fresh from a successful login was refused: retrying would loop. A redirect
+          // then is the product's way of saying "permission denied", which the error names.
+          if (error instanceof UnexpectedResponseError) throw error;
           throw new AuthError({ ...site, msg: error.code, status: error.status, secrets: this.#secrets(spec) });
         }
         renewed = true;
-        this.#log({ level: 'info', message: 'session expired; logging in again', fields: { method: site.method, path: site.path } });
+        this.#log({
+          level: 'info',
+          message: 'session expired; logging in again',
+          fields: { method: site.method, path: site.path, answer: error instanceof ApiError ? 'LOGIN_REQUIRED' : `HTTP ${error.status}` },
+        });
         await this.#session.renew(generationUsed);
       }
     }
@@ -220,6 +239,10 @@ export class ApiCaller {
     });
     this.#jar.update(response.setCookie);
     const secrets = this.#secrets(spec, cookie);
+    if (response.status === SEE_OTHER) {
+      // Whatever the body says, a redirect is not the API's answer.
+      throw new UnexpectedResponseError(site, response.status, response.contentType, 'redirected instead of answering JSON (the session expired, or a permission failure on the real product)');
+    }
     const envelope = parseEnvelope(site, response, secrets);
     if (envelope._success && response.status >= 200 && response.status < 300) return envelope;
     if (envelope._success) {

@@ -80,11 +80,27 @@ export interface ApiErrorInit extends CallSite {
   secrets?: readonly string[];
 }
 
+/**
+ * The codes in a `_msg`, misspellings fixed: one code, or several comma-joined (a password that
+ * breaks several rules: `PW_NO_UPPERCASE,PW_NO_DIGIT_NUMBER`). `[]` for free text or no `_msg`.
+ */
+export function codesOf(msg: string | undefined): string[] {
+  if (msg === undefined) return [];
+  const parts = msg.split(',').map((part) => part.trim());
+  if (!parts.every((part) => CODE_PATTERN.test(part))) return [];
+  return parts.map((part) => MISSPELT_CODES[part] ?? part);
+}
+
 /** The API answered `{"_success": false, …}` (or a JSON failure with a non-200 status). */
 export class ApiError extends IRedAdminError {
   /** `_msg` as sent (secrets scrubbed); `undefined` when the server gave no reason. */
   readonly code: string | undefined;
-  /** `code` with known misspellings fixed; `undefined` when `_msg` is absent or free text. */
+  /**
+   * Every code of `_msg`, misspellings fixed (several when the server comma-joins them);
+   * `[]` when `_msg` is absent or free text.
+   */
+  readonly codes: readonly string[];
+  /** `codes` joined again (a single code for most failures); `undefined` when there is none. */
   readonly normalizedCode: string | undefined;
   readonly status: number;
   readonly #notFoundCodes: readonly string[];
@@ -92,10 +108,15 @@ export class ApiError extends IRedAdminError {
   constructor(init: ApiErrorInit, prefix = 'iRedAdmin API call failed') {
     super(`${prefix}: ${init.method} ${init.path} → ${describeMsg(init.msg, init.secrets ?? [])} (HTTP ${init.status})`, init);
     this.code = init.msg === undefined ? undefined : redact(init.msg, init.secrets ?? []);
-    this.normalizedCode =
-      this.code !== undefined && CODE_PATTERN.test(this.code) ? (MISSPELT_CODES[this.code] ?? this.code) : undefined;
+    this.codes = codesOf(this.code);
+    this.normalizedCode = this.codes.length ? this.codes.join(',') : undefined;
     this.status = init.status;
     this.#notFoundCodes = init.notFoundCodes ?? [];
+  }
+
+  /** True when the server named `code` among its reasons. */
+  hasCode(code: string): boolean {
+    return this.codes.includes(code);
   }
 
   /**
@@ -105,20 +126,19 @@ export class ApiError extends IRedAdminError {
    * checked the name's syntax before sending it.
    */
   isNotFound(): boolean {
-    const code = this.normalizedCode;
-    return code !== undefined && (NOT_FOUND_CODES.has(code) || this.#notFoundCodes.includes(code));
+    return this.codes.some((code) => NOT_FOUND_CODES.has(code) || this.#notFoundCodes.includes(code));
   }
 
   isAlreadyExists(): boolean {
-    return this.normalizedCode !== undefined && ALREADY_EXISTS_CODES.has(this.normalizedCode);
+    return this.codes.some((code) => ALREADY_EXISTS_CODES.has(code));
   }
 
   isPermissionDenied(): boolean {
-    return this.normalizedCode !== undefined && PERMISSION_CODES.has(this.normalizedCode);
+    return this.codes.some((code) => PERMISSION_CODES.has(code));
   }
 
   isLoginRequired(): boolean {
-    return this.normalizedCode === 'LOGIN_REQUIRED';
+    return this.hasCode('LOGIN_REQUIRED');
   }
 }
 

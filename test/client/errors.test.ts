@@ -24,6 +24,13 @@ describe('errors', () => {
     expect(make(undefined).isNotFound()).toBe(false);
     expect(make("KeyError('x')").normalizedCode).toBeUndefined();
     expect(make('EMPTY_PASSSWORD').normalizedCode).toBe('EMPTY_PASSWORD');
+    // Comma-joined codes: each one counts, misspellings fixed; free text with commas is not a code list.
+    const joined = make('PW_NO_UPPERCASE, EMPTY_PASSSWORD');
+    expect(joined.codes).toEqual(['PW_NO_UPPERCASE', 'EMPTY_PASSWORD']);
+    expect(joined.normalizedCode).toBe('PW_NO_UPPERCASE,EMPTY_PASSWORD');
+    expect(make('ALREADY_EXISTS,PW_EMPTY').isAlreadyExists()).toBe(true);
+    expect(make("KeyError('a, b')").codes).toEqual([]);
+    expect(make(undefined).codes).toEqual([]);
     const auth = new AuthError({ method: 'POST', path: '/api/login', msg: 'INVALID_CREDENTIALS', status: 200 });
     expect(auth).toBeInstanceOf(ApiError);
     expect(auth.name).toBe('AuthError');

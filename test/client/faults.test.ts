@@ -16,7 +16,7 @@ import {
 import type { IRedAdminClientOptions } from '../../src/client';
 import type { FakeServer } from './fake-server';
 import { sendHtml, sendJson, startFakeServer } from './fake-server';
-import { ADMIN, COOKIE_NAME, ProductLike } from './product-like';
+import { ADMIN, COOKIE_NAME, LOGIN_PAGE, ProductLike } from './product-like';
 
 jest.setTimeout(15_000);
 
@@ -117,6 +117,41 @@ describe('session', () => {
     expect((error as AuthError).path).toBe('/api/login');
     expect(inspect(error)).not.toContain('Wr0ng!Password');
     expect(product.logins).toBe(1);
+  });
+
+  it('a 303 redirect to the login page on an expired session (spam policy, global throttle) is read as "log in again"', async () => {
+    product.onExpired = 'redirect';
+    product.route = (_r, res) => sendJson(res, { _success: true, _data: { policy_name: 'global' } });
+    const logs: LogEntry[] = [];
+    const c = client({ logger: (entry) => logs.push(entry) });
+    await c.spamPolicies.get({ global: true });
+    product.expireSessions();
+    await expect(c.spamPolicies.get({ global: true })).resolves.toBeDefined();
+    expect(product.logins).toBe(2);
+    // The redirect is not followed: the login page is never fetched.
+    expect(server.count(LOGIN_PAGE)).toBe(0);
+    expect(logs.some((l) => l.message === 'session expired; logging in again' && l.fields?.answer === 'HTTP 303')).toBe(true);
+  });
+
+  it('a 303 that persists after a fresh login (a permission redirect) is a typed error naming the status, after one re-login', async () => {
+    product.route = (_r, res) => sendHtml(res, 303, '<a href="/iredadmin/dashboard">See Other</a>', { location: '/iredadmin/dashboard' });
+    const c = client();
+    const error = await c.throttles.get({ global: true }, 'inbound').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect((error as UnexpectedResponseError).status).toBe(303);
+    expect((error as Error).message).toMatch(/HTTP 303.*redirected/);
+    expect(product.logins).toBe(2);
+    expect(server.count('/iredadmin/dashboard')).toBe(0);
+  });
+
+  it('keeps whatever session cookie the login sets (iRedAdmin-Pro-MYSQL on a MySQL install)', async () => {
+    server.handle(() => undefined);
+    const mysql = new ProductLike(server, { cookieName: 'iRedAdmin-Pro-MYSQL' });
+    mysql.route = (_r, res) => sendJson(res, { _success: true, _data: { username: 'u@x.io' } });
+    const c = client();
+    await expect(c.users.get('u@x.io')).resolves.toMatchObject({ username: 'u@x.io' });
+    expect(mysql.logins).toBe(1);
+    expect(server.requests.filter((r) => r.path === '/api/user/u@x.io').every((r) => r.cookie?.startsWith('iRedAdmin-Pro-MYSQL=sess1'))).toBe(true);
   });
 
   it('the password never shows when the client itself is inspected', () => {
@@ -290,15 +325,41 @@ describe('retries and typed errors', () => {
     expect((error as Error).message).toMatch(/HTTP 404.*ENABLE_RESTFUL_API/);
   });
 
-  it('a 303 redirect and a 405 are typed errors naming the status, not followed', async () => {
+  it('a 303 redirect (after one re-login) and a 405 are typed errors naming the status, not followed', async () => {
     product.route = (request, res) => {
-      if (request.method === 'GET') return sendHtml(res, 303, '', { location: '/iredadmin/login' });
+      if (request.method === 'GET') return sendHtml(res, 303, '', { location: LOGIN_PAGE });
       sendHtml(res, 405, 'Method Not Allowed');
     };
     const c = client();
     await expect(c.users.get('u@x.io')).rejects.toMatchObject({ name: 'UnexpectedResponseError', status: 303 });
     await expect(c.users.update('u@x.io', { name: 'U' })).rejects.toMatchObject({ name: 'UnexpectedResponseError', status: 405 });
-    expect(server.count('/iredadmin/login')).toBe(0);
+    expect(server.count(LOGIN_PAGE)).toBe(0);
+  });
+
+  it('a 303 whose body happens to be JSON is still a redirect, not an answer', async () => {
+    product.route = (_r, res) => sendJson(res, { _success: true, _data: { username: 'u@x.io' } }, 303, { location: LOGIN_PAGE });
+    await expect(client().users.get('u@x.io')).rejects.toMatchObject({ name: 'UnexpectedResponseError', status: 303 });
+  });
+
+  it('several codes comma-joined in one _msg: each is exposed, with the password scrubbed', async () => {
+    product.route = (_r, res) => sendJson(res, { _success: false, _msg: 'PW_NO_UPPERCASE,PW_NO_DIGIT_NUMBER' });
+    const error = await client().users.update('u@x.io', { password: 'lower!case' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('PW_NO_UPPERCASE,PW_NO_DIGIT_NUMBER');
+    expect((error as ApiError).codes).toEqual(['PW_NO_UPPERCASE', 'PW_NO_DIGIT_NUMBER']);
+    expect((error as ApiError).hasCode('PW_NO_DIGIT_NUMBER')).toBe(true);
+    expect((error as Error).message).toContain('PW_NO_UPPERCASE,PW_NO_DIGIT_NUMBER');
+    expect(inspect(error)).not.toContain('lower!case');
+  });
+
+  it('a failure without _msg ({"_success": false}) is a typed error with no codes, never a crash', async () => {
+    product.route = (_r, res) => sendJson(res, { _success: false });
+    const error = await client().users.update('u@x.io', { name: 'U' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBeUndefined();
+    expect((error as ApiError).codes).toEqual([]);
+    expect((error as ApiError).isNotFound()).toBe(false);
+    expect((error as Error).message).toMatch(/no _msg.*HTTP 200/);
   });
 
   it('get returns null for a missing account; other failures are ApiErrors with helpers', async () => {

@@ -261,6 +261,34 @@ resource "iredadmin_user" "ghost" {
     expect(missing.stderr).toContain('cannot import "ghost@example.com"');
   });
 
+  test('a password that breaks several rules fails with each rule and its fix, on the password attribute', async () => {
+    const weak = workspace();
+    // From a sensitive variable, so terraform's own source snippet does not show the value.
+    weak.write(`
+variable "weak" {
+  type      = string
+  sensitive = true
+  default   = "lower-case-only"
+}
+
+resource "iredadmin_user" "weak" {
+  email               = "weak@example.com"
+  password_wo         = var.weak
+  password_wo_version = 1
+}`);
+    await weak.init();
+    const applied = await weak.run(['apply', '-auto-approve', '-input=false', '-no-color']);
+    expect(applied.code).toBe(1);
+    const out = applied.stderr.replace(/\s+/g, ' ');
+    expect(out).toContain('PW_NO_UPPERCASE, PW_NO_DIGIT_NUMBER (2 problems)');
+    expect(out).toContain('- PW_NO_UPPERCASE: Add an upper-case letter (A-Z).');
+    expect(out).toContain('- PW_NO_DIGIT_NUMBER: Add a digit (0-9).');
+    // The diagnostic points at the attribute the configuration uses.
+    expect(out).toMatch(/with iredadmin_user\.weak, on main\.tf line \d+, in resource "iredadmin_user" "weak": \d+: password_wo/);
+    expect(applied.stdout + applied.stderr).not.toContain('lower-case-only');
+    expect(await api.get('/api/user/weak@example.com')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
+  });
+
   test('destroy removes both users', async () => {
     await tf.destroy();
     expect((await api.get('/api/user/robert@example.com'))._success).toBe(false);

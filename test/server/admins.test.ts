@@ -81,7 +81,7 @@ describe.each(BACKENDS)('admins on %s', (backend) => {
 
   test.each([
     [{}, 'NO_PASSWORD'],
-    [{ password: 'weak' }, 'PW_SHORTER_THAN_MIN_LENGTH'],
+    [{ password: 'weak' }, 'PW_SHORTER_THAN_MIN_LENGTH,PW_NO_UPPERCASE,PW_NO_DIGIT_NUMBER,PW_NO_SPECIAL_CHAR'],
     [{ password: 'nouppercase1!' }, 'PW_NO_UPPERCASE'],
     [{ password: PW, accountStatus: 'sleeping' }, 'INVALID_ACCOUNT_STATUS'],
     [{ password: PW, language: 'klingon' }, 'INVALID_LANGUAGE'],

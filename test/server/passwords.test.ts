@@ -57,11 +57,13 @@ describe('password policy', () => {
     ['', 'PW_EMPTY'],
     ['Sh0rt!', 'PW_SHORTER_THAN_MIN_LENGTH'],
     ['A'.repeat(19) + '1!x', 'PW_GREATER_THAN_MAX_LENGTH'],
-    ['12345678!', 'PW_NO_LETTER'],
+    ['12345678!', 'PW_NO_LETTER,PW_NO_UPPERCASE'],
     ['lowercase1!', 'PW_NO_UPPERCASE'],
     ['NoDigits!!', 'PW_NO_DIGIT_NUMBER'],
     ['NoSpecial1', 'PW_NO_SPECIAL_CHAR'],
-    ['Ünïcode1!x', 'PW_NON_ASCII'],
+    ['Ünïcode1!x', 'PW_NON_ASCII,PW_NO_UPPERCASE'],
+    // Every broken rule at once, comma-joined like the real product.
+    ['short', 'PW_SHORTER_THAN_MIN_LENGTH,PW_NO_UPPERCASE,PW_NO_DIGIT_NUMBER,PW_NO_SPECIAL_CHAR'],
     ['Go0d!enough', null],
   ])('%j → %s', (password, code) => {
     expect(passwordPolicyViolation(password, bounds)).toBe(code);

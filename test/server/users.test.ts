@@ -68,8 +68,8 @@ describe.each(BACKENDS)('users on %s', (backend) => {
   });
 
   test.each([
-    [{}, 'NO_PASSWORD'],
-    [{ password: '' }, 'NO_PASSWORD'],
+    [{}, 'PW_EMPTY'],
+    [{ password: '' }, 'PW_EMPTY'],
     [{ password: 'short1A!' + '', quota: 'many' }, 'INVALID_QUOTA_SIZE'],
     [{ password: 'alllowercase1!' }, 'PW_NO_UPPERCASE'],
     [{ password: 'Sh0rt!' }, 'PW_SHORTER_THAN_MIN_LENGTH'],
@@ -167,7 +167,7 @@ describe.each(BACKENDS)('users on %s', (backend) => {
     [{ maildir: '/etc/passwd' }, 'INVALID_MAILDIR'],
     [{ maildir: 'a/../../etc/' }, 'INVALID_MAILDIR'],
     [{ isGlobalAdmin: 'maybe' }, 'INVALID_IS_GLOBAL_ADMIN'],
-    [{ password: 'weak' }, 'PW_SHORTER_THAN_MIN_LENGTH'],
+    [{ password: 'weak' }, 'PW_SHORTER_THAN_MIN_LENGTH,PW_NO_UPPERCASE,PW_NO_DIGIT_NUMBER,PW_NO_SPECIAL_CHAR'],
     [{ addAlias: 'x@nowhere.example' }, 'ALIAS_DOMAIN_NOT_MANAGED'],
   ])('PUT %p fails with %s and changes nothing', async (params, code) => {
     await api.post('/api/user/dave@example.com', { password: PW, name: 'Dave' });
@@ -356,7 +356,7 @@ describe.each(BACKENDS)('users on %s', (backend) => {
       expect(h.language).toBe('it_IT');
     }
     expect(await api.put('/api/users/bulk.example/password', {})).toEqual({ _success: false, _msg: 'NO_PASSWORD' });
-    expect(await api.put('/api/users/bulk.example', { password: 'weak' })).toEqual({ _success: false, _msg: 'PW_SHORTER_THAN_MIN_LENGTH' });
+    expect(await api.put('/api/users/bulk.example', { password: 'weak' })).toEqual({ _success: false, _msg: 'PW_SHORTER_THAN_MIN_LENGTH,PW_NO_UPPERCASE,PW_NO_DIGIT_NUMBER,PW_NO_SPECIAL_CHAR' });
     expect(await api.put('/api/users/bulk.example', { accountStatus: 'gone' })).toEqual({ _success: false, _msg: 'INVALID_ACCOUNT_STATUS' });
     expect(await api.get('/api/users/missing.example')).toEqual({ _success: false, _msg: 'NO_SUCH_DOMAIN' });
     expect(await api.put('/api/users/missing.example', { language: 'de' })).toEqual({ _success: false, _msg: 'NO_SUCH_DOMAIN' });

@@ -177,7 +177,8 @@ export class ResourceEngine<Client> {
       const state = this.stateFrom(data, planned, 'planned', diagnostics);
       return { state: this.encode(state), diagnostics };
     } catch (error) {
-      return { diagnostics: [diagnosticFor(error, this.describeError, this.attributes, `${name}: ${planned ? (prior ? 'update' : 'create') : 'delete'} failed`)] };
+      const isSet = (attr: string) => config?.[attr] !== null && config?.[attr] !== undefined;
+      return { diagnostics: [diagnosticFor(error, this.describeError, this.attributes, `${name}: ${planned ? (prior ? 'update' : 'create') : 'delete'} failed`, isSet)] };
     }
   }
 

@@ -9,13 +9,31 @@ const HINTS: Record<string, string> = {
   NOT_AUTHORIZED: "This machine's IP address is not in iRedAdmin-Pro's RESTFUL_API_CLIENTS.",
   ALREADY_EXISTS: 'An account with this address exists already; import it (terraform import) or choose another address.',
   EXCEEDED_DOMAIN_ACCOUNT_LIMIT: "The domain's account limit is reached; raise max_users / max_aliases / max_lists on the domain.",
+  // The password policy: the server names every rule a password breaks.
+  PW_EMPTY: 'Give a password (`password` or `password_wo`).',
+  NO_PASSWORD: 'Give a password (`password` or `password_wo`).',
+  PW_NON_ASCII: 'Use ASCII characters only (no accented letters, no emoji).',
+  PW_SHORTER_THAN_MIN_LENGTH: "Make it longer: the domain's `min_password_length` (or the server's default) sets the minimum.",
+  PW_GREATER_THAN_MAX_LENGTH: "Make it shorter: the domain's `max_password_length` (or the server's default) sets the maximum.",
+  PW_NO_LETTER: 'Add a letter (a-z or A-Z).',
+  PW_NO_UPPERCASE: 'Add an upper-case letter (A-Z).',
+  PW_NO_DIGIT_NUMBER: 'Add a digit (0-9).',
+  PW_NO_SPECIAL_CHAR: "Add a special character, one of #$%&*+-,.:;!=<>'\"?@[]/(){}_\\`~",
 };
+
+const GENERIC_HINT = 'See the iRedAdmin API error codes in the provider documentation.';
+
+/** One line per code the server gave, each with its fix; a single code keeps the one-line form. */
+function hintsFor(codes: readonly string[]): string {
+  if (codes.length <= 1) return (codes[0] && HINTS[codes[0]]) ?? GENERIC_HINT;
+  return codes.map((code) => `- ${code}: ${HINTS[code] ?? GENERIC_HINT}`).join('\n');
+}
 
 export function describeError(error: unknown): ErrorDescription {
   if (error instanceof ApiError) {
     const code = error.normalizedCode ?? error.code;
-    const hint = (code && HINTS[code]) ?? 'See the iRedAdmin API error codes in the provider documentation.';
-    return { summary: code ?? 'the API refused the request', detail: `${error.message}\n${hint}`, code };
+    const summary = error.codes.length > 1 ? `${error.codes.join(', ')} (${error.codes.length} problems)` : (code ?? 'the API refused the request');
+    return { summary, detail: `${error.message}\n${hintsFor(error.codes)}`, code, codes: error.codes };
   }
   if (error instanceof AuthError) return { summary: 'login failed', detail: `${error.message}\n${HINTS.INVALID_CREDENTIALS}` };
   if (error instanceof TimeoutError) return { summary: 'the API did not answer in time', detail: `${error.message}\nRaise the provider's \`timeout\` or check the server.` };

@@ -37,7 +37,7 @@ export const userAttributes = {
     errorCodes: PASSWORD_CODES,
   }),
   password_wo: a.string({
-    optional: true, writeOnly: true, sensitive: true, param: 'password', sendWhenChanged: 'password_wo_version',
+    optional: true, writeOnly: true, sensitive: true, param: 'password', sendWhenChanged: 'password_wo_version', errorCodes: PASSWORD_CODES,
     description: 'Write-only password (Terraform ≥ 1.11): sent on create and whenever `password_wo_version` changes, never stored in state or plan. Conflicts with `password`.',
   }),
   password_wo_version: a.number({

@@ -7,15 +7,27 @@ export interface LengthBounds {
   max: number;
 }
 
-/** The `_msg` code of the first rule `password` breaks, or null when it is acceptable. */
+/**
+ * The `_msg` codes of every rule `password` breaks, in the product's order (empty when it is
+ * acceptable). Like the real product, a password that breaks several rules is refused with all of
+ * them, so one answer tells the whole fix.
+ */
+export function passwordPolicyViolations(password: string, bounds: LengthBounds): string[] {
+  if (password.length === 0) return ['PW_EMPTY'];
+  const rules: [boolean, string][] = [
+    [/[^\x20-\x7e]/.test(password), 'PW_NON_ASCII'],
+    [password.length < bounds.min, 'PW_SHORTER_THAN_MIN_LENGTH'],
+    [bounds.max > 0 && password.length > bounds.max, 'PW_GREATER_THAN_MAX_LENGTH'],
+    [!/[a-zA-Z]/.test(password), 'PW_NO_LETTER'],
+    [!/[A-Z]/.test(password), 'PW_NO_UPPERCASE'],
+    [!/\d/.test(password), 'PW_NO_DIGIT_NUMBER'],
+    [![...password].some((c) => SPECIAL_CHARACTERS.includes(c)), 'PW_NO_SPECIAL_CHAR'],
+  ];
+  return rules.filter(([broken]) => broken).map(([, code]) => code);
+}
+
+/** The `_msg` for a refused password: every broken rule, comma-joined; null when it is acceptable. */
 export function passwordPolicyViolation(password: string, bounds: LengthBounds): string | null {
-  if (password.length === 0) return 'PW_EMPTY';
-  if (/[^\x20-\x7e]/.test(password)) return 'PW_NON_ASCII';
-  if (password.length < bounds.min) return 'PW_SHORTER_THAN_MIN_LENGTH';
-  if (bounds.max > 0 && password.length > bounds.max) return 'PW_GREATER_THAN_MAX_LENGTH';
-  if (!/[a-zA-Z]/.test(password)) return 'PW_NO_LETTER';
-  if (!/[A-Z]/.test(password)) return 'PW_NO_UPPERCASE';
-  if (!/\d/.test(password)) return 'PW_NO_DIGIT_NUMBER';
-  if (![...password].some((c) => SPECIAL_CHARACTERS.includes(c))) return 'PW_NO_SPECIAL_CHAR';
-  return null;
+  const codes = passwordPolicyViolations(password, bounds);
+  return codes.length ? codes.join(',') : null;
 }

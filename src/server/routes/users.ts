@@ -72,7 +72,8 @@ async function create(ctx: RouteContext): Promise<undefined> {
   const email = emailParam(ctx.path.mail!);
   const input = parseInput(createUserInput, ctx.input);
   await ctx.actor.requireDomain(ctx.db, domainOf(email));
-  if (input.password === undefined && input.password_hash === undefined) throw new ApiFailure('NO_PASSWORD');
+  // The real product answers a create without a password as an empty one.
+  if (input.password === undefined && input.password_hash === undefined) throw new ApiFailure('PW_EMPTY');
   await ctx.db.transaction(async (tx) => {
     const domain = await requireDomainForAccount(tx, domainOf(email));
     if (await addressTaken(tx, email)) throw new ApiFailure('ALREADY_EXISTS');
