@@ -5,14 +5,23 @@
  */
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleProvider } from './bundle-provider';
+import { bundleProvider, type Bundle } from './bundle-provider';
 import { projectRoot } from './project-root';
 
 export const PROVIDER_NAME = 'terraform-provider-iredadmin';
 const ROOT = projectRoot();
 
 export async function buildProvider(outDir = join(ROOT, 'dist'), launcherName = PROVIDER_NAME): Promise<string> {
-  const { launcher } = await bundleProvider({
+  const { launcher } = await bundleIredadminProvider(outDir);
+  if (launcherName === PROVIDER_NAME) return launcher;
+  const renamed = join(outDir, launcherName);
+  renameSync(launcher, renamed);
+  return renamed;
+}
+
+/** The bundle itself (provider.js, the lazily loaded client, the launcher `terraform-provider-iredadmin`). */
+export function bundleIredadminProvider(outDir: string, minify = true): Promise<Bundle> {
+  return bundleProvider({
     entry: join(ROOT, 'src', 'provider', 'main.ts'),
     outDir,
     name: 'iredadmin',
@@ -20,11 +29,8 @@ export async function buildProvider(outDir = join(ROOT, 'dist'), launcherName = 
     lazyModules: { [join(ROOT, 'src', 'client', 'index.ts')]: 'client.js' },
     // Error classes are used by both sides: one copy, so `instanceof` holds across the files.
     sharedModules: { [join(ROOT, 'src', 'client', 'errors.ts')]: 'client-errors.js' },
+    minify,
   });
-  if (launcherName === PROVIDER_NAME) return launcher;
-  const renamed = join(outDir, launcherName);
-  renameSync(launcher, renamed);
-  return renamed;
 }
 
 if (require.main === module) {

@@ -17,7 +17,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 
 export interface BundleOptions {
   readonly entry: string;
@@ -40,7 +40,12 @@ export interface BundleOptions {
   readonly sharedModules?: Readonly<Record<string, string>>;
 }
 
-export interface Bundle { readonly script: string; readonly launcher: string }
+export interface Bundle {
+  readonly script: string;
+  readonly launcher: string;
+  /** The source files compiled into provider.js, i.e. loaded on every launch (esbuild's paths). */
+  readonly startupModules: readonly string[];
+}
 
 /** esbuild plugin: replace @grpc/proto-loader with a stub that fails loudly if ever used. */
 export const withoutProtoLoader: Plugin = {
@@ -67,17 +72,22 @@ export async function bundleProvider(options: BundleOptions): Promise<Bundle> {
     minify: options.minify ?? true,
     legalComments: 'none',
     logLevel: 'warning',
+    metafile: true,
     plugins: [withoutProtoLoader, separateFiles(options.lazyModules ?? {}, options.sharedModules ?? {})],
   });
   if (result.errors.length > 0) throw new Error(result.errors.map((e) => e.text).join('\n'));
+  const inputsOf = (metafile: Metafile): string[] => Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
+  // Shared modules load with provider.js: they count as start-up code.
+  const startupModules = inputsOf(result.metafile);
   const ownFiles = { ...options.lazyModules, ...options.sharedModules };
   for (const [source, file] of Object.entries(ownFiles)) {
     const shared = Object.fromEntries(Object.entries(options.sharedModules ?? {}).filter(([s]) => s !== source));
-    await build({
+    const own = await build({
       entryPoints: [source], bundle: true, platform: 'node', target: 'node20', format: 'cjs',
       outfile: path.join(options.outDir, file), minify: options.minify ?? true, legalComments: 'none', logLevel: 'warning',
-      plugins: [separateFiles({}, shared)],
+      metafile: true, plugins: [separateFiles({}, shared)],
     });
+    if (source in (options.sharedModules ?? {})) startupModules.push(...inputsOf(own.metafile));
   }
   const launcher = path.join(options.outDir, `terraform-provider-${options.name}`);
   const node = options.node ? JSON.stringify(options.node) : 'node';
@@ -87,8 +97,26 @@ export async function bundleProvider(options: BundleOptions): Promise<Bundle> {
   for (const file of ['provider.js', ...Object.values(ownFiles)]) {
     execFileSync(options.node ?? process.execPath, [start, '--make-code-cache', file], { stdio: 'inherit' });
   }
-  fs.writeFileSync(launcher, `#!/bin/sh\nexec ${node} "$(dirname "$0")/start.js" "$@"\n`, { mode: 0o755 });
-  return { script, launcher };
+  fs.writeFileSync(launcher, launcherScript(node), { mode: 0o755 });
+  return { script, launcher, startupModules };
+}
+
+/**
+ * The executable Terraform runs. Node refuses some flags in NODE_OPTIONS (`--cpu-prof` among
+ * them) and would exit before the handshake, leaving Terraform with "failed to read any lines
+ * from plugin's stdout". Every flag is allowed on the command line, so the launcher moves
+ * NODE_OPTIONS there (which also makes `NODE_OPTIONS=--cpu-prof terraform plan` profile the
+ * provider). Values with quotes or backslashes are left to node's own parser, unchanged.
+ */
+export function launcherScript(node: string): string {
+  return `#!/bin/sh
+start="$(dirname "$0")/start.js"
+case "\${NODE_OPTIONS-}" in
+  *[\\\"\\'\\\\]*) ;;
+  *) flags="\${NODE_OPTIONS-}"; unset NODE_OPTIONS; set -f; exec ${node} $flags "$start" "$@" ;;
+esac
+exec ${node} "$start" "$@"
+`;
 }
 
 /**

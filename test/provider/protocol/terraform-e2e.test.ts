@@ -99,6 +99,20 @@ output "echoed" { value = data.fixture_echo.echo.output }
     expect(destroy.stdout).toContain('Destroy complete! Resources: 1 destroyed.');
   });
 
+  it('plans when the environment sets NODE_OPTIONS=--cpu-prof (node refuses it there); the provider is profiled', () => {
+    const profiles = path.join(root, 'profiles');
+    const saved = env;
+    env = { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profiles}` };
+    try {
+      const plan = terraform('plan', '-detailed-exitcode');
+      expect({ code: plan.code, out: plan.code === 2 ? '' : explain(plan) }).toEqual({ code: 2, out: '' });
+      expect(plan.stdout).toContain('fixture_note.greeting will be created');
+      expect(fs.readdirSync(profiles).filter((f) => f.endsWith('.cpuprofile')).length).toBeGreaterThan(0);
+    } finally {
+      env = saved;
+    }
+  });
+
   it('shows a provider diagnostic at the attribute it names', () => {
     fs.writeFileSync(path.join(work, 'bad.tf'), 'resource "fixture_note" "empty" {\n  text = ""\n}\n');
     try {

@@ -44,9 +44,13 @@ export interface LaunchedProvider {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 }
 
-export async function launchProvider(script: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<LaunchedProvider> {
+/** The launcher `bundleProvider` writes beside the fixture's provider.js (what Terraform runs). */
+export const fixtureLauncher = (script: string): string => path.join(path.dirname(script), 'terraform-provider-fixture');
+
+/** Starts provider.js with node, or `executable` (e.g. the launcher) when given. */
+export async function launchProvider(script: string, extraEnv: NodeJS.ProcessEnv = {}, executable?: string): Promise<LaunchedProvider> {
   const clientCertificate = createSelfSignedCertificate();
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(executable ?? process.execPath, executable ? [] : [script], {
     env: {
       PATH: process.env.PATH, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '5,6',
       PLUGIN_CLIENT_CERT: clientCertificate.certPem, ...extraEnv,

@@ -1,0 +1,42 @@
+/**
+ * What every provider launch loads: provider.js (and the shared error classes). The API client
+ * with undici and zod is required lazily, on ConfigureProvider, from a file of its own; a
+ * static import of it anywhere on the start-up path would put them back into every launch.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { bundleIredadminProvider } from '../../scripts/build-provider';
+import type { Bundle } from '../../scripts/bundle-provider';
+
+const packageOf = (input: string): string | undefined => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
+
+describe('provider start-up bundle', () => {
+  let dir: string;
+  let bundle: Bundle;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-bundle-'));
+    bundle = await bundleIredadminProvider(dir);
+  }, 60_000);
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('contains neither undici nor zod, nor the API client itself', () => {
+    const packages = new Set(bundle.startupModules.map(packageOf).filter((p) => p !== undefined));
+    expect([...packages].filter((p) => p === 'undici' || p === 'zod')).toEqual([]);
+    // Plain data modules of the client (e.g. api/mail-services.ts) may be shared; the client may not.
+    expect(bundle.startupModules.filter((m) => /src\/client\/(index|client|transport|api-caller)\.ts$/.test(m))).toEqual([]);
+    // The metafile names real inputs: the provider's own code is there.
+    expect(bundle.startupModules.some((m) => m.endsWith('src/provider/protocol/serve.ts'))).toBe(true);
+  });
+
+  it('keeps the client, with undici and zod, in the lazily required client.js', () => {
+    const client = fs.readFileSync(path.join(dir, 'client.js'), 'utf8');
+    expect(client).toMatch(/undici/i);
+    expect(client).toContain('_zod');
+    const startup = fs.readFileSync(bundle.script, 'utf8');
+    expect(startup).not.toContain('_zod');
+    expect(startup).toContain('require("./client.js")');
+  });
+});
