@@ -340,6 +340,10 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
     }
     expect(await client.throttles.get({ global: true }, 'inbound')).toMatchObject({ account: '@.' });
     expect(await client.throttles.get({ domain: D }, 'inbound')).toMatchObject({ account: `@${D}` });
+    // Delete (POST period=0) removes the setting; deleting what is not there succeeds.
+    await client.throttles.delete({ domain: D }, 'inbound');
+    expect(await client.throttles.get({ domain: D }, 'inbound')).toBeNull();
+    await client.throttles.delete({ domain: D }, 'inbound');
   });
 
   it('spam policies: every flag round-trips for global, domain and user targets; delete removes', async () => {
@@ -410,12 +414,12 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
     expect(await client.mailingLists.get(L)).toBeNull();
   });
 
-  it('alias status and moderators; list subscribers, moderators and owners can be emptied', async () => {
+  it('alias status is set by an update (POST creates it active); list subscribers, moderators and owners can be emptied', async () => {
     const A = `mods@${D}`;
-    await client.aliases.create(A, { accountStatus: 'disabled', moderators: [`mod@${D}`] });
-    expect(await client.aliases.get(A)).toMatchObject({ active: false, moderators: [`mod@${D}`] });
-    await client.aliases.update(A, { accountStatus: 'active', removeModerator: [`mod@${D}`] });
-    expect(await client.aliases.get(A)).toMatchObject({ active: true, moderators: [] });
+    await client.aliases.create(A, { members: [`m@${D}`] });
+    expect(await client.aliases.get(A)).toMatchObject({ active: true, members: [`m@${D}`], moderators: [] });
+    await client.aliases.update(A, { accountStatus: 'disabled' });
+    expect(await client.aliases.get(A)).toMatchObject({ active: false });
     await client.aliases.delete(A);
     const L = `subs@${D}`;
     await client.mailingLists.create(L, { moderators: [`mod@${D}`], owners: [`own@${D}`] });

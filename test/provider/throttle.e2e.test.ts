@@ -1,7 +1,7 @@
 /**
  * iredadmin_throttle end to end with the real terraform on PGlite: the shared life cycle on a
- * user's outbound throttle, plan-time validation, import IDs, and destroy — which leaves no row on
- * our server (DELETE) and no limit on a server without DELETE (every limit set to 0).
+ * user's outbound throttle, plan-time validation, import IDs, and destroy — a POST with period=0,
+ * which deletes the setting on our server and on one without DELETE (the real product).
  */
 import { ApiSession } from '../support/api';
 import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
@@ -70,10 +70,10 @@ describe('iredadmin_throttle life cycle on pglite', () => {
       },
       expectInPlan: /~ max_msgs\s+= 1 -> 200/,
       async deleteOutOfBand(session) {
-        await session.ok('DELETE', PATH);
+        await session.ok('POST', PATH, { period: 0 });
       },
       async checkGone() {
-        // Our server has DELETE: destroy leaves no row behind at all.
+        // Destroy leaves no row behind at all.
         expect(await rows(USER, 'outbound')).toEqual([]);
         expect(await api.get(PATH)).toEqual({ _success: true, setting: {} });
       },
@@ -124,7 +124,7 @@ resource "iredadmin_throttle" "inbound_rcpts" {
     expect(missing.stderr).toContain('No such object exists on the server');
   });
 
-  test('defaults, spelling, the data source; destroy without DELETE leaves every limit 0', async () => {
+  test('defaults, spelling, the data source; destroy deletes the rows on a server without DELETE', async () => {
     const proxy = await startProductProxy(server.url);
     const other = TerraformWorkspace.create(e2e.mirror, { ...env, IREDADMIN_URL: proxy.url });
     try {
@@ -164,10 +164,10 @@ output "read_quota" { value = data.iredadmin_throttle.read.max_quota }
 
       const destroyed = await other.destroy();
       expect(destroyed.stdout).toContain('Destroy complete! Resources: 2 destroyed.');
-      expect(proxy.refused).toEqual(expect.arrayContaining(['DELETE /api/throttle/global/inbound', `DELETE /api/throttle/${D}/outbound`]));
-      // The row stays (the API cannot delete it) but limits nothing.
-      expect(await rows('@.', 'inbound')).toEqual([{ period: 60, msg_size: 0, max_msgs: 0, max_quota: 0, max_rcpts: 0 }]);
-      expect(await rows(`@${D}`, 'outbound')).toEqual([{ period: 86400, msg_size: 0, max_msgs: 0, max_quota: 0, max_rcpts: 0 }]);
+      // No DELETE was tried (the real product has none): period=0 removed both settings.
+      expect(proxy.refused).toEqual([]);
+      expect(await rows('@.', 'inbound')).toEqual([]);
+      expect(await rows(`@${D}`, 'outbound')).toEqual([]);
     } finally {
       other.remove();
       await proxy.close();

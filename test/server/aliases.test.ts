@@ -37,13 +37,14 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     expect(
       await api.post('/api/alias/Team@Alias.Example', {
         name: 'The Team', accessPolicy: 'membersOnly', members: 'A@alias.example, ext+Tag@Elsewhere.NET,a@alias.example',
-        moderators: 'mod@alias.example',
+        // Not parameters of an alias in the SQL edition: ignored.
+        moderators: 'mod@alias.example', accountStatus: 'disabled',
       }),
     ).toEqual({ _success: true });
     const created = await view('team@alias.example');
     expect(created).toMatchObject({
       address: 'team@alias.example', name: 'The Team', accesspolicy: 'membersonly', domain: 'alias.example', active: 1,
-      members: ['a@alias.example', 'ext+Tag@elsewhere.net'], moderators: ['mod@alias.example'],
+      members: ['a@alias.example', 'ext+Tag@elsewhere.net'], moderators: [],
     });
     expect(created.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
     expect(await server.db.query(
@@ -60,21 +61,19 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     const updated = await view('team@alias.example');
     expect(updated).toMatchObject({
       name: 'Renamed', accesspolicy: 'moderatorsonly', active: 0,
-      members: ['b@alias.example', 'c@other.example', 'ext+Tag@elsewhere.net'], moderators: ['mod2@other.example'],
+      members: ['b@alias.example', 'c@other.example', 'ext+Tag@elsewhere.net'], moderators: [],
     });
     // A disabled alias's member rows are disabled too, so Postfix stops expanding it.
     expect(await server.db.query("SELECT DISTINCT active FROM forwardings WHERE address = 'team@alias.example'")).toEqual([{ active: 0 }]);
 
     await api.ok('PUT', '/api/alias/team@alias.example', { members: 'z@alias.example', moderators: 'm@alias.example,n@alias.example', accountStatus: 'active' });
-    expect(await view('team@alias.example')).toMatchObject({
-      active: 1, members: ['z@alias.example'], moderators: ['m@alias.example', 'n@alias.example'],
-    });
+    expect(await view('team@alias.example')).toMatchObject({ active: 1, members: ['z@alias.example'], moderators: [] });
     expect(await server.db.query("SELECT DISTINCT active FROM forwardings WHERE address = 'team@alias.example'")).toEqual([{ active: 1 }]);
 
     // Empty values mean "not given": nothing changes, nothing conflicts.
-    await api.ok('PUT', '/api/alias/team@alias.example', { name: '', accessPolicy: '', members: '', addMember: 'y@alias.example', removeMember: '', moderators: '' });
+    await api.ok('PUT', '/api/alias/team@alias.example', { name: '', accessPolicy: '', members: '', addMember: 'y@alias.example', removeMember: '' });
     expect(await view('team@alias.example')).toMatchObject({
-      name: 'Renamed', accesspolicy: 'moderatorsonly', members: ['y@alias.example', 'z@alias.example'], moderators: ['m@alias.example', 'n@alias.example'],
+      name: 'Renamed', accesspolicy: 'moderatorsonly', members: ['y@alias.example', 'z@alias.example'],
     });
 
     expect(await api.delete('/api/alias/team@alias.example')).toEqual({ _success: true });
@@ -87,7 +86,11 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
 
   test('deleting an alias removes its memberships elsewhere', async () => {
     await api.ok('POST', '/api/alias/inner@alias.example', { members: 'x@alias.example' });
-    await api.ok('POST', '/api/alias/outer@alias.example', { members: 'inner@alias.example,y@alias.example', moderators: 'inner@alias.example' });
+    await api.ok('POST', '/api/alias/outer@alias.example', { members: 'inner@alias.example,y@alias.example' });
+    // Moderator rows written by another tool (the API has no parameter for them) are cleaned up too.
+    await server.db.query(
+      "INSERT INTO moderators (address, moderator, domain, dest_domain) VALUES ('outer@alias.example', 'inner@alias.example', 'alias.example', 'alias.example')",
+    );
     await api.ok('DELETE', '/api/alias/inner@alias.example');
     expect(await view('outer@alias.example')).toMatchObject({ members: ['y@alias.example'], moderators: [] });
     await api.ok('DELETE', '/api/alias/outer@alias.example');
@@ -103,8 +106,6 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     [{ accessPolicy: 'everyone' }, 'INVALID_ACCESS_POLICY'],
     [{ members: 'a@alias.example,not-an-email' }, 'INVALID_MEMBER'],
     [{ members: 'bad@alias.example' }, 'INVALID_MEMBER'], // the alias itself
-    [{ moderators: 'nope' }, 'INVALID_MODERATOR'],
-    [{ accountStatus: 'paused' }, 'INVALID_ACCOUNT_STATUS'],
     [{ name: 'x'.repeat(256) }, 'INVALID_NAME'],
   ])('POST rejects %p with %s and creates nothing', async (params, code) => {
     expect(await api.post('/api/alias/bad@alias.example', params)).toEqual(fail(code));
@@ -114,11 +115,8 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
   test.each([
     [{ members: 'a@alias.example', addMember: 'b@alias.example' }, 'CONFLICT_MEMBERS_AND_ADD_MEMBER'],
     [{ members: 'a@alias.example', removeMember: 'b@alias.example' }, 'CONFLICT_MEMBERS_AND_REMOVE_MEMBER'],
-    [{ moderators: 'a@alias.example', addModerator: 'b@alias.example' }, 'CONFLICT_MODERATORS_AND_ADD_MODERATOR'],
-    [{ moderators: 'a@alias.example', removeModerator: 'b@alias.example' }, 'CONFLICT_MODERATORS_AND_REMOVE_MODERATOR'],
     [{ addMember: 'put@alias.example' }, 'INVALID_MEMBER'],
     [{ removeMember: 'x@' }, 'INVALID_MEMBER'],
-    [{ addModerator: 'put@alias.example' }, 'INVALID_MODERATOR'],
     [{ accessPolicy: 'all' }, 'INVALID_ACCESS_POLICY'],
     [{ accountStatus: 'gone' }, 'INVALID_ACCOUNT_STATUS'],
   ])('PUT rejects %p with %s and changes nothing', async (params, code) => {
@@ -147,12 +145,14 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
 
   test('the list endpoint with email_only and disabled_only', async () => {
     await api.ok('POST', '/api/alias/l1@second.example', { members: 'm@second.example' });
-    await api.ok('POST', '/api/alias/l2@second.example', { accountStatus: 'disabled' });
+    await api.ok('POST', '/api/alias/l2@second.example');
+    await api.ok('PUT', '/api/alias/l2@second.example', { accountStatus: 'disabled' });
     expect(await api.ok('GET', '/api/aliases/second.example', { email_only: 'yes' })).toEqual(['l1@second.example', 'l2@second.example']);
     expect(await api.ok('GET', '/api/aliases/second.example', { email_only: 'yes', disabled_only: 'yes' })).toEqual(['l2@second.example']);
     const full = (await api.ok('GET', '/api/aliases/second.example')) as View[];
     expect(full[0]).toMatchObject({ address: 'l1@second.example', members: ['m@second.example'], moderators: [] });
-    expect(await api.get('/api/aliases/second.example', { email_only: 'maybe' })).toEqual(fail('INVALID_EMAIL_ONLY'));
+    // A flag is on when present at all, whatever its value.
+    expect(await api.ok('GET', '/api/aliases/second.example', { email_only: 'no', disabled_only: '' })).toEqual(['l2@second.example']);
     expect(await api.get('/api/aliases/not_a_domain')).toEqual(fail('INVALID_DOMAIN_NAME'));
     expect(await api.get('/api/aliases/missing.example')).toEqual(fail('NO_SUCH_DOMAIN'));
     expect(await normal.ok('GET', '/api/aliases/second.example', { email_only: 'yes' })).toHaveLength(2);
@@ -160,8 +160,14 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
   });
 
   test('change_email keeps members, moderators and memberships in other aliases and lists', async () => {
-    await api.ok('POST', '/api/alias/old@alias.example', { name: 'Old', accessPolicy: 'domain', members: 'a@alias.example,b@other.example', moderators: 'mod@alias.example' });
-    await api.ok('POST', '/api/alias/parent@alias.example', { members: 'old@alias.example,new@alias.example', moderators: 'old@alias.example' });
+    await api.ok('POST', '/api/alias/old@alias.example', { name: 'Old', accessPolicy: 'domain', members: 'a@alias.example,b@other.example' });
+    await api.ok('POST', '/api/alias/parent@alias.example', { members: 'old@alias.example,new@alias.example' });
+    // Moderator rows (written by another tool: the API has none for aliases) move with a rename too.
+    await server.db.query(
+      `INSERT INTO moderators (address, moderator, domain, dest_domain) VALUES
+         ('old@alias.example', 'mod@alias.example', 'alias.example', 'alias.example'),
+         ('parent@alias.example', 'old@alias.example', 'alias.example', 'alias.example')`,
+    );
     await api.ok('POST', '/api/alias/uncle@other.example', { members: 'old@alias.example' });
     await api.ok('POST', '/api/ml/club@alias.example', { add_subscribers: 'old@alias.example', subscription: 'digest' });
     await server.db.query("INSERT INTO mailbox (username, domain) VALUES ('fwd@alias.example', 'alias.example')");

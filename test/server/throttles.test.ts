@@ -76,12 +76,11 @@ describe.each(BACKENDS)('throttles on %s', (backend) => {
   });
 
   test.each([
-    [{ max_msgs: 5 }, 'MISS_PERIOD'],
-    [{ period: '', max_msgs: 5 }, 'MISS_PERIOD'],
     [{ period: 60 }, 'MISS_THROTTLE_SETTING'],
     [{ period: 60, msg_size: '', max_msgs: '', max_quota: '' }, 'MISS_THROTTLE_SETTING'],
-    [{ period: 0, max_msgs: 5 }, 'INVALID_PERIOD'],
+    [{ period: -1, max_msgs: 5 }, 'INVALID_PERIOD'],
     [{ period: 'hourly', max_msgs: 5 }, 'INVALID_PERIOD'],
+    [{ period: 0, max_msgs: 'x' }, 'INVALID_MAX_MSGS'],
     [{ period: 60, msg_size: -2 }, 'INVALID_MSG_SIZE'],
     [{ period: 60, max_msgs: '1.5' }, 'INVALID_MAX_MSGS'],
     [{ period: 60, max_quota: 'lots' }, 'INVALID_MAX_QUOTA'],
@@ -90,6 +89,22 @@ describe.each(BACKENDS)('throttles on %s', (backend) => {
     await api.ok('POST', '/api/throttle/other.example/outbound', { period: 7, max_msgs: 7 });
     expect(await api.post('/api/throttle/other.example/outbound', params)).toEqual({ _success: false, _msg: code });
     expect(await rowsOf(server.db, '@other.example', 'outbound')).toEqual([expect.objectContaining({ period: 7, max_msgs: 7 })]);
+  });
+
+  test.each([
+    ['no period', { max_msgs: 5 }],
+    ['an empty period', { period: '', max_msgs: 5 }],
+    ['period=0', { period: 0, msg_size: 0, max_msgs: 0, max_quota: 0 }],
+    ['nothing at all', {}],
+  ])('POST with %s deletes the setting ("no throttle"), with its tracking counters', async (_what, params) => {
+    await api.ok('POST', '/api/throttle/user@other.example/inbound', FULL);
+    const [row] = await server.db.query<{ id: number }>("SELECT id FROM throttle WHERE account = 'user@other.example' AND kind = 'inbound'");
+    await server.db.query("INSERT INTO throttle_tracking (tid, account) VALUES ($1, 'user@other.example')", [row!.id]);
+    expect(await api.post('/api/throttle/user@other.example/inbound', params)).toEqual({ _success: true });
+    expect(await api.get('/api/throttle/user@other.example/inbound')).toEqual({ _success: true, setting: {} });
+    expect(await server.db.query('SELECT 1 FROM throttle_tracking WHERE tid = $1', [row!.id])).toEqual([]);
+    // Again, with nothing left to delete: still a success.
+    expect(await api.post('/api/throttle/user@other.example/inbound', params)).toEqual({ _success: true });
   });
 
   test('max_rcpts alone is not a setting for inbound mail', async () => {

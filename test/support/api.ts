@@ -35,7 +35,7 @@ export class ApiSession {
     return body;
   }
 
-  async raw(method: string, path: string, params?: Params, init?: { json?: boolean; headers?: Record<string, string> }) {
+  async raw(method: string, path: string, params?: Params, init?: { json?: boolean; headers?: Record<string, string> }): Promise<{ status: number; body: Envelope; headers: Headers }> {
     const headers: Record<string, string> = { ...init?.headers };
     if (this.cookie) headers.cookie = this.cookie;
     let body: string | undefined;

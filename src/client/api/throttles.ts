@@ -1,7 +1,6 @@
 /** Throttling (iRedAPD): `/api/throttle/global|<domain>|<mail>/inbound|outbound`. */
 import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
-import { ApiError, UnexpectedResponseError, UnsupportedError } from '../errors';
 import { accountRow, num, text } from '../normalize';
 import type { PolicyTarget, WireNames } from './common';
 import { formFrom, targetSegment } from './common';
@@ -40,15 +39,6 @@ const THROTTLE_WIRE: WireNames<typeof throttleSchema> = {
   maxRcpts: 'max_rcpts',
 };
 
-/** Answers with which a server says it has no such route or method (the real product's DELETE). */
-const NO_ROUTE_STATUSES = new Set([404, 405, 501]);
-const NO_ROUTE_CODES = new Set(['INVALID_HTTP_METHOD', 'NOT_FOUND']);
-
-function isNoSuchRoute(error: unknown): boolean {
-  if (error instanceof ApiError && error.normalizedCode !== undefined && NO_ROUTE_CODES.has(error.normalizedCode)) return true;
-  return (error instanceof UnexpectedResponseError || error instanceof ApiError) && NO_ROUTE_STATUSES.has(error.status);
-}
-
 /** The iRedAPD `throttle` row GET returns (under `setting`). */
 export const throttleRowSchema = accountRow({
   account: text.optional(),
@@ -69,7 +59,7 @@ export class ThrottlesApi {
     this.#caller = caller;
   }
 
-  #path(method: 'GET' | 'POST' | 'DELETE', target: PolicyTarget, direction: ThrottleDirection): string {
+  #path(method: 'GET' | 'POST', target: PolicyTarget, direction: ThrottleDirection): string {
     const site = { method, path: '/api/throttle/<global|domain|mail>/<inbound|outbound>' };
     const inout = this.#caller.parseInput(site, z.enum(['inbound', 'outbound']), direction);
     return `/api/throttle/${targetSegment(this.#caller, site, target)}/${inout}`;
@@ -94,24 +84,14 @@ export class ThrottlesApi {
   }
 
   /**
-   * Removes the throttle. The published API has no DELETE for throttles: our server offers it as
-   * an extension; a server without it (the real product answers 405/404 or INVALID_HTTP_METHOD)
-   * makes this throw `UnsupportedError`, so the caller can fall back to setting every limit to 0.
+   * Removes the throttle: a POST with `period=0` means "no throttle" and deletes the setting (the
+   * real product has no DELETE for throttles). The limits go along as 0 so a server that checks
+   * them before the period still reads a complete request. Succeeds when none was set.
    */
   async delete(target: PolicyTarget, direction: ThrottleDirection): Promise<void> {
-    const path = this.#path('DELETE', target, direction);
-    try {
-      await this.#caller.call({ method: 'DELETE', path });
-    } catch (error) {
-      if (isNoSuchRoute(error)) {
-        throw new UnsupportedError(`Deleting a throttle is unsupported by this server (${describe(error)} on DELETE ${path})`, { method: 'DELETE', path });
-      }
-      throw error;
-    }
+    const path = this.#path('POST', target, direction);
+    const params = { period: 0, msg_size: 0, max_msgs: 0, max_quota: 0 };
+    await this.#caller.call({ method: 'POST', path, params, idempotent: true });
   }
 }
 
-function describe(error: unknown): string {
-  if (error instanceof ApiError) return error.normalizedCode ?? `HTTP ${error.status}`;
-  return error instanceof UnexpectedResponseError ? `HTTP ${error.status}` : 'no such route';
-}

@@ -43,6 +43,14 @@ export interface ResourceDefinition<A extends Attributes<Data>, Client, Data> {
   readonly alwaysSend?: readonly (keyof A & string)[];
   /** HCL for the docs' example. */
   readonly example?: string;
+  /** The schema version; raise it when attributes are removed or change meaning (default 0). */
+  readonly schemaVersion?: number;
+  /**
+   * A state written by an older schema version (raw JSON object) → one in the current schema's
+   * terms. Attributes the current schema does not have are dropped afterwards anyway, new ones
+   * start null; this hook is for the steps in between (renames, changed meanings), made explicit.
+   */
+  upgradeState?(state: Record<string, unknown>, fromVersion: number): Record<string, unknown>;
 }
 
 export interface DataSourceDefinition<A extends Attributes<Data>, Client, Data> {

@@ -26,7 +26,10 @@ export interface ProviderDefinition<Client, A extends Attributes<never> = Attrib
 /** GetProviderSchema's answer, also used for docs and generated constructs. */
 export function providerSchema<Client>(definition: ProviderDefinition<Client>): GetProviderSchemaResponse {
   const resourceSchemas: Record<string, Schema> = {};
-  for (const r of definition.resources) resourceSchemas[r.typeName] = schemaFor(r.description, r.attributes, { id: `The object's ID; the same as its import ID (${r.importIdFormat}).` });
+  for (const r of definition.resources) resourceSchemas[r.typeName] = schemaFor(r.description, r.attributes, {
+    id: `The object's ID; the same as its import ID (${r.importIdFormat}).`,
+    version: r.schemaVersion ?? 0,
+  });
   const dataSourceSchemas: Record<string, Schema> = {};
   for (const d of definition.dataSources) dataSourceSchemas[d.typeName] = schemaFor(d.description, d.attributes, { id: "The object's ID.", dataSource: true });
   return {
@@ -81,7 +84,7 @@ export function providerHandlers<Client>(definition: ProviderDefinition<Client>)
     async upgradeResourceState(request) {
       const engine = resources.get(request.typeName);
       if (!engine) return { diagnostics: [unknownType(request.typeName)] };
-      return { upgradedState: engine.upgrade(request.rawState.json) };
+      return { upgradedState: engine.upgrade(request.rawState.json, request.version) };
     },
 
     async planResourceChange(request) {

@@ -216,8 +216,12 @@ export class ResourceEngine<Client> {
     }
   }
 
-  upgrade(json: Uint8Array | undefined): RawDynamicValue {
-    return json && json.length ? upgradeJsonState(json, this.type) : this.encode(null);
+  /** A stored state (raw JSON, written with schema `fromVersion`) in the current schema. */
+  upgrade(json: Uint8Array | undefined, fromVersion = this.definition.schemaVersion ?? 0): RawDynamicValue {
+    if (!json || !json.length) return this.encode(null);
+    const hook = this.definition.upgradeState;
+    const current = this.definition.schemaVersion ?? 0;
+    return upgradeJsonState(json, this.type, hook && fromVersion < current ? (state) => hook(state, fromVersion) : undefined);
   }
 
   /**

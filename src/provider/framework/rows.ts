@@ -35,10 +35,16 @@ export function encodeRow(row: Row | null, type: ObjectType): RawDynamicValue {
   return encodeDynamicValue(record, type);
 }
 
-/** A state written by an older schema: keep the attributes we still have, null for new ones. */
-export function upgradeJsonState(json: Uint8Array, type: ObjectType): RawDynamicValue {
+/**
+ * A state written by an older schema: `step` (if any) first, then keep the attributes we still
+ * have, null for new ones.
+ */
+export function upgradeJsonState(
+  json: Uint8Array, type: ObjectType, step?: (state: Record<string, unknown>) => Record<string, unknown>,
+): RawDynamicValue {
   const parsed: unknown = JSON.parse(Buffer.from(json).toString('utf8'));
-  const old = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  const stored = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  const old = step ? step(stored) : stored;
   const filled: Record<string, unknown> = {};
   for (const name of Object.keys(type.attributes)) filled[name] = old[name] ?? null;
   const value = decodeDynamicValue({ json: Buffer.from(JSON.stringify(filled)) }, type);

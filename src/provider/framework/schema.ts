@@ -3,7 +3,7 @@ import type { Schema, SchemaAttribute } from '../protocol';
 import { ctyTypeOf, isComputed, type Attributes } from './attributes';
 import { ID } from './rows';
 
-export function schemaFor(description: string, attributes: Attributes<never>, options: { id?: string; dataSource?: boolean } = {}): Schema {
+export function schemaFor(description: string, attributes: Attributes<never>, options: { id?: string; dataSource?: boolean; version?: number } = {}): Schema {
   const out: Record<string, SchemaAttribute> = {};
   for (const [name, spec] of Object.entries(attributes)) {
     const computed = isComputed(spec);
@@ -19,5 +19,5 @@ export function schemaFor(description: string, attributes: Attributes<never>, op
     };
   }
   if (options.id !== undefined) out[ID] = { type: 'string', computed: true, description: options.id, descriptionKind: 'markdown' };
-  return { version: 0, block: { attributes: out, description, descriptionKind: 'markdown' } };
+  return { version: options.version ?? 0, block: { attributes: out, description, descriptionKind: 'markdown' } };
 }

@@ -25,7 +25,10 @@ export function emailToggles(addParam: string, removeParam: string) {
     next === null ? {} : change(canonicalEmails(next), previous === null ? null : canonicalEmails(previous));
 }
 
-/** What POST /api/alias takes (the published doc); the rest of a create is a PUT right after. */
+/**
+ * What POST /api/alias reads; the rest of a create (`accountStatus`, which the SQL edition ignores
+ * on POST) is a PUT right after.
+ */
 const CREATE_PARAMS = ['name', 'accessPolicy', 'members'];
 const memberToggles = emailToggles('addMember', 'removeMember');
 
@@ -33,7 +36,7 @@ export const aliasAttributes = {
   email: a.string({
     required: true, validators: [emailAddress], normalize: canonicalEmail, read: (d) => d.address,
     description: 'The alias address, e.g. `team@example.com`; its domain must exist. Changing it renames the alias in place ' +
-      '(`change_email`): its members and moderators stay, and its memberships in other aliases, lists and forwardings follow.',
+      '(`change_email`): its members stay, and its memberships in other aliases, lists and forwardings follow.',
     errorCodes: ['INVALID_MAIL', 'INVALID_DOMAIN', 'ALREADY_EXISTS', 'INVALID_NEW_EMAIL', 'NEW_EMAIL_ALREADY_EXISTS', 'EXCEEDED_DOMAIN_ACCOUNT_LIMIT', 'EXCEED_LIMIT_ALIASES'],
   }),
   name: a.string({ optional: true, param: 'name', validators: [notEmpty], read: (d) => d.name ?? '', description: 'Display name, e.g. `Sales team`.', errorCodes: ['INVALID_NAME'] }),
@@ -50,12 +53,6 @@ export const aliasAttributes = {
       'Unset: whatever the server has.',
     errorCodes: ['INVALID_MEMBER'],
   }),
-  moderators: a.stringSet({
-    optional: true, validators: [emailSet], normalize: canonicalEmails, read: (d) => d.moderators ?? [],
-    write: emailToggles('addModerator', 'removeModerator'),
-    description: 'Moderators: who may send when `access_policy` is `moderatorsonly` or `membersandmoderatorsonly`; `[]` for none.',
-    errorCodes: ['INVALID_MODERATOR'],
-  }),
   account_status: a.string({
     optional: true, param: 'accountStatus', validators: [oneOf(['active', 'disabled'])], read: (d) => (d.active === false ? 'disabled' : 'active'),
     description: '`active` (default) or `disabled` (mail to the alias is no longer delivered to its members).', errorCodes: ['INVALID_ACCOUNT_STATUS'],
@@ -66,7 +63,8 @@ type AliasValues = Values<typeof aliasAttributes>;
 
 export const aliasResource = defineResource({
   typeName: 'iredadmin_alias',
-  description: 'A mail alias account of iRedMail (SQL edition): an address that delivers to its members, with an access policy and moderators. ' +
+  description: 'A mail alias account of iRedMail (SQL edition): an address that delivers to its members, with an access policy. ' +
+    'Aliases of the SQL edition have no moderators (a mailing list does: `iredadmin_maillist`). ' +
     'Changing `email` renames the alias in place. Destroy deletes the alias and removes its address from every alias, list and forwarding that named it.',
   attributes: aliasAttributes,
   identity: (v: AliasValues) => canonicalEmail(v.email ?? ''),
@@ -96,6 +94,9 @@ export const aliasResource = defineResource({
     if (Object.keys(params).length) await client.aliases.update(email, params as AliasUpdateInput);
   },
   delete: (client: IRedAdminClient, v: AliasValues) => client.aliases.delete(canonicalEmail(v.email!)),
+  // Version 1 dropped `moderators` (the SQL edition's aliases have none).
+  schemaVersion: 1,
+  upgradeState: ({ moderators: _dropped, ...state }) => state,
   example: `resource "iredadmin_alias" "sales" {
   email         = "sales@example.com"
   name          = "Sales team"
@@ -112,7 +113,7 @@ const dataAttributes = {
 
 export const aliasDataSource = defineDataSource({
   typeName: 'iredadmin_alias',
-  description: 'Reads an existing mail alias: its name, access policy, members, moderators and status.',
+  description: 'Reads an existing mail alias: its name, access policy, members and status.',
   attributes: dataAttributes,
   identity: (v: Values<typeof dataAttributes>) => canonicalEmail(v.email ?? ''),
   read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => client.aliases.get(canonicalEmail(v.email!)),

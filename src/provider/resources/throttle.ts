@@ -1,5 +1,5 @@
 /** `iredadmin_throttle`: an iRedAPD inbound or outbound throttle of the server, a domain or a user. */
-import { ApiError, UnsupportedError } from '../../client/errors';
+import { ApiError } from '../../client/errors';
 import type { IRedAdminClient, Throttle, ThrottleDirection, ThrottleInput } from '../../client';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, type Validator, type Values } from '../framework';
 import { oneOf } from '../iredadmin/validators';
@@ -29,7 +29,7 @@ const direction = a.string({
 export const throttleAttributes = {
   target,
   direction,
-  period: a.number({ required: true, validators: [seconds], read: (t) => t.period, description: 'Length of the counting window, in seconds, e.g. `3600` for one hour.', errorCodes: ['MISS_PERIOD', 'INVALID_PERIOD'] }),
+  period: a.number({ required: true, validators: [seconds], read: (t) => t.period, description: 'Length of the counting window, in seconds, e.g. `3600` for one hour.', errorCodes: ['INVALID_PERIOD'] }),
   msg_size: a.number({ optional: true, default: 0, validators: [limitValue], read: (t) => t.msg_size ?? 0, description: `Largest single message, in bytes. Default \`0\`; ${LIMITS}.`, errorCodes: ['INVALID_MSG_SIZE'] }),
   max_msgs: a.number({ optional: true, default: 0, validators: [limitValue], read: (t) => t.max_msgs ?? 0, description: `Most messages per \`period\`. Default \`0\`; ${LIMITS}.`, errorCodes: ['INVALID_MAX_MSGS'] }),
   max_quota: a.number({ optional: true, default: 0, validators: [limitValue], read: (t) => t.max_quota ?? 0, description: `Most bytes of mail (all messages together) per \`period\`. Default \`0\`; ${LIMITS}.`, errorCodes: ['INVALID_MAX_QUOTA'] }),
@@ -64,9 +64,8 @@ export const throttleResource = defineResource({
     '',
     'Every write sends all limits: the API stores a limit it is not sent as `0` (unlimited).',
     '',
-    '**Destroy:** the published API cannot delete a throttle. The provider first sends `DELETE /api/throttle/<target>/<direction>` (our server supports it and removes the row);',
-    'if the server answers that it has no such method (iRedAdmin-Pro), it sets every limit to `0` instead, so no limit is left behind — the row stays, limiting nothing.',
-    'When the domain or user is already gone, its throttle went with it and destroy succeeds.',
+    '**Destroy** removes the throttle with `POST /api/throttle/<target>/<direction>` and `period=0`, which iRedAdmin-Pro reads as "no throttle" and deletes the setting',
+    '(the API has no DELETE for throttles); nothing is left behind. When the domain or user is already gone, its throttle went with it and destroy succeeds.',
   ].join('\n'),
   attributes: throttleAttributes,
   identity: (v: ThrottleValues) => identity(v),
@@ -89,16 +88,8 @@ export const throttleResource = defineResource({
   create: (client: IRedAdminClient, v: ThrottleValues) => client.throttles.set(policyTarget(v.target!), dir(v), throttleInput(v)),
   update: (client: IRedAdminClient, v: ThrottleValues) => client.throttles.set(policyTarget(v.target!), dir(v), throttleInput(v)),
   async delete(client: IRedAdminClient, v: ThrottleValues) {
-    const where = policyTarget(v.target!);
     try {
-      try {
-        await client.throttles.delete(where, dir(v));
-      } catch (error) {
-        if (!(error instanceof UnsupportedError)) throw error;
-        // No DELETE on this server: a throttle whose limits are all 0 limits nothing.
-        const unlimited = { period: v.period ?? 1, msgSize: 0, maxMsgs: 0, maxQuota: 0 };
-        await client.throttles.set(where, dir(v), v.direction === 'outbound' && v.max_rcpts !== null ? { ...unlimited, maxRcpts: 0 } : unlimited);
-      }
+      await client.throttles.delete(policyTarget(v.target!), dir(v));
     } catch (error) {
       // The domain or user is gone, and its throttle with it.
       if (!(error instanceof ApiError && error.isNotFound())) throw error;

@@ -1,6 +1,9 @@
 /**
  * Alias accounts (SQL edition): GET/POST/PUT/DELETE /api/alias/<mail>,
  * POST /api/alias/<mail>/change_email/<new_mail>, and the list GET /api/aliases/<domain>.
+ * As in the SQL edition, aliases take no moderator parameters (`moderators`, `addModerator`,
+ * `removeModerator` are ignored like any unknown parameter), and POST ignores `accountStatus`:
+ * a new alias is active until a PUT disables it.
  */
 import { z } from 'zod';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database';
@@ -17,13 +20,11 @@ import { removeSubscriptionsOf } from '../model/mailing-list-store';
 import {
   accessPolicyField, addressList, applyChange, changeOf, incoming, isChange, rejectSetConflicts, SetChange, SetParams,
 } from '../model/members';
-import { readModerators, writeModerators } from '../model/members-moderators';
 import { renameReferences } from '../model/members-rename';
 import { domainOf } from '../model/names';
 import { ACCOUNT_STATUSES, statusToActive } from '../model/vocabulary';
 
 const MEMBERS: SetParams = { replace: 'members', add: 'addMember', remove: 'removeMember' };
-const MODERATORS: SetParams = { replace: 'moderators', add: 'addModerator', remove: 'removeModerator' };
 
 const fields = {
   name: f.text('INVALID_NAME'),
@@ -32,15 +33,15 @@ const fields = {
   members: addressList('INVALID_MEMBER'),
   addMember: addressList('INVALID_MEMBER'),
   removeMember: addressList('INVALID_MEMBER'),
-  moderators: addressList('INVALID_MODERATOR'),
-  addModerator: addressList('INVALID_MODERATOR'),
-  removeModerator: addressList('INVALID_MODERATOR'),
 };
 
-const aliasInput = z.object(fields).superRefine(rejectSetConflicts(MEMBERS)).superRefine(rejectSetConflicts(MODERATORS));
+const aliasInput = z.object(fields).superRefine(rejectSetConflicts(MEMBERS));
+/** POST: `accountStatus` is not read at all (not even checked). */
+const aliasCreateInput = z.object(fields).omit({ accountStatus: true }).superRefine(rejectSetConflicts(MEMBERS));
 type AliasInput = z.output<typeof aliasInput>;
 
-const listInput = z.object({ email_only: f.yesNo('INVALID_EMAIL_ONLY'), disabled_only: f.yesNo('INVALID_DISABLED_ONLY') });
+/** The flags are on when present at all, whatever their value (`email_only=no` too), as in the SQL edition. */
+const listInput = z.object({ email_only: f.present(), disabled_only: f.present() });
 
 export function registerAliasRoutes(host: RouteHost): void {
   defineRoutes(host, '/api/alias/:mail', {
@@ -70,42 +71,34 @@ async function list(ctx: RouteContext): Promise<unknown> {
   return email_only ? views.map((v) => v.address) : views;
 }
 
-/** Members and moderators may be external; an alias may not list itself (mail would loop). */
-function assertNotSelf(address: string, change: SetChange, code: string): void {
-  if (incoming(change).includes(address)) throw new ApiFailure(code);
-}
-
-function parseAliasInput(ctx: RouteContext, address: string): { input: AliasInput; members: SetChange; moderators: SetChange } {
-  const input = parseInput(aliasInput, ctx.input);
+/** Members may be external; an alias may not list itself (mail would loop). */
+function parseAliasInput(ctx: RouteContext, address: string, op: 'create' | 'update'): { input: AliasInput; members: SetChange } {
+  const input: AliasInput = parseInput(op === 'create' ? aliasCreateInput : aliasInput, ctx.input);
   const members = changeOf(input, MEMBERS);
-  const moderators = changeOf(input, MODERATORS);
-  assertNotSelf(address, members, 'INVALID_MEMBER');
-  assertNotSelf(address, moderators, 'INVALID_MODERATOR');
-  return { input, members, moderators };
+  if (incoming(members).includes(address)) throw new ApiFailure('INVALID_MEMBER');
+  return { input, members };
 }
 
 async function create(ctx: RouteContext): Promise<undefined> {
   const address = emailParam(ctx.path.mail!);
   const domain = domainOf(address);
-  const { input, members, moderators } = parseAliasInput(ctx, address);
+  const { input, members } = parseAliasInput(ctx, address, 'create');
   await ctx.actor.requireDomain(ctx.db, domain);
   await ctx.db.transaction(async (tx) => {
     const domainRow = await requireDomainForAccount(tx, domain);
     if (await addressInUse(tx, address)) throw new ApiFailure('ALREADY_EXISTS');
     await assertRoomFor(tx, domainRow, 'aliases');
     await assertAdminRoomFor(tx, ctx.actor, 'aliases');
-    const active = input.accountStatus ? statusToActive(input.accountStatus) : 1;
-    const inserted = await insertAlias(tx, { address, name: input.name ?? '', accessPolicy: input.accessPolicy ?? 'public', active });
+    const inserted = await insertAlias(tx, { address, name: input.name ?? '', accessPolicy: input.accessPolicy ?? 'public', active: 1 });
     if (!inserted) throw new ApiFailure('ALREADY_EXISTS');
-    await writeMembers(tx, address, active, applyChange([], members));
-    await writeModerators(tx, address, applyChange([], moderators));
+    await writeMembers(tx, address, 1, applyChange([], members));
   });
   return undefined;
 }
 
 async function update(ctx: RouteContext): Promise<undefined> {
   const address = emailParam(ctx.path.mail!);
-  const { input, members, moderators } = parseAliasInput(ctx, address);
+  const { input, members } = parseAliasInput(ctx, address, 'update');
   await ctx.actor.requireDomain(ctx.db, domainOf(address));
   await ctx.db.transaction(async (tx) => {
     const row = await lockAlias(tx, address);
@@ -113,7 +106,6 @@ async function update(ctx: RouteContext): Promise<undefined> {
     const active = input.accountStatus ? statusToActive(input.accountStatus) : undefined;
     await updateAlias(tx, address, { name: input.name, accessPolicy: input.accessPolicy, active });
     if (isChange(members)) await writeMembers(tx, address, active ?? row.active, applyChange(await readMembers(tx, address), members));
-    if (isChange(moderators)) await writeModerators(tx, address, applyChange(await readModerators(tx, address), moderators));
   });
   return undefined;
 }

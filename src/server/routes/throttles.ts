@@ -1,7 +1,8 @@
 /**
  * iRedAPD throttles: GET/POST /api/throttle/<global|domain|mail>/<inbound|outbound>.
  * GET answers `{"_success": true, "setting": {…}}` (iRedAdmin-Pro's envelope for this call).
- * Our extension: DELETE on the same URL removes the throttle (the spec has no DELETE).
+ * POST without `period` (or with `period=0`) means "no throttle": the setting is deleted, as in
+ * iRedAdmin-Pro. Our extension: DELETE on the same URL does the same (the product has no DELETE).
  */
 import { z } from 'zod';
 import { ApiFailure } from '../http/failure';
@@ -13,17 +14,14 @@ import { deleteThrottle, readThrottle, THROTTLE_KINDS, ThrottleKind, ThrottleLim
 /** -1 inherits from the lower-priority throttle, 0 is unlimited (iRedAPD). */
 const limit = (code: string) => f.int(code, -1);
 
-const throttleInput = z
-  .object({
-    period: f.int('INVALID_PERIOD', 1),
-    msg_size: limit('INVALID_MSG_SIZE'),
-    max_msgs: limit('INVALID_MAX_MSGS'),
-    max_quota: limit('INVALID_MAX_QUOTA'),
-    max_rcpts: limit('INVALID_MAX_RCPTS'),
-  })
-  .superRefine((v, ctx) => {
-    if (v.period === undefined) ctx.addIssue({ code: 'custom', message: 'MISS_PERIOD' });
-  });
+const throttleInput = z.object({
+  /** Absent, empty or 0: delete the setting. */
+  period: f.int('INVALID_PERIOD', 0),
+  msg_size: limit('INVALID_MSG_SIZE'),
+  max_msgs: limit('INVALID_MAX_MSGS'),
+  max_quota: limit('INVALID_MAX_QUOTA'),
+  max_rcpts: limit('INVALID_MAX_RCPTS'),
+});
 
 export function registerThrottleRoutes(host: RouteHost): void {
   defineRoutes(host, '/api/throttle/:target/:kind', {
@@ -48,6 +46,7 @@ async function getThrottle(ctx: RouteContext): Promise<RawBody> {
 async function setThrottle(ctx: RouteContext): Promise<undefined> {
   const { target, kind } = parsePath(ctx);
   const input = parseInput(throttleInput, ctx.input);
+  if (!input.period) return removeThrottle(ctx);
   // max_rcpts is our extension and only means something for outbound mail.
   const maxRcpts = kind === 'outbound' ? input.max_rcpts : undefined;
   if (input.msg_size === undefined && input.max_msgs === undefined && input.max_quota === undefined && maxRcpts === undefined) {
@@ -55,7 +54,7 @@ async function setThrottle(ctx: RouteContext): Promise<undefined> {
   }
   // Limits not sent are stored as 0 (unlimited), as iRedAdmin-Pro does.
   const limits: ThrottleLimits = {
-    period: input.period!,
+    period: input.period,
     msg_size: input.msg_size ?? 0,
     max_msgs: input.max_msgs ?? 0,
     max_quota: input.max_quota ?? 0,

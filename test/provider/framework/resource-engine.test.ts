@@ -5,6 +5,7 @@
  */
 import { decodeDynamicValue, encodeDynamicValue, isRecord, Unknown, type CtyValue, type RawDynamicValue } from '../../../src/provider/protocol';
 import { attributesFor, defineResource, isComputed, ResourceEngine, type Values } from '../../../src/provider/framework';
+import { schemaFor } from '../../../src/provider/framework/schema';
 
 interface Item { name: string; size: number; tags: string[]; mode: string; owner: string }
 class FakeApi {
@@ -214,6 +215,29 @@ describe('validation and upgrade', () => {
   test('an old state gets the new attributes as null and loses removed ones', () => {
     const old = Buffer.from(JSON.stringify({ name: 'box', size: 3, id: 'box', removed_attribute: 'x' }));
     expect(read(engine.upgrade(old))).toMatchObject({ name: 'box', size: 3, id: 'box', tags: null, note: null });
+  });
+
+  test('a versioned resource: its schema carries the version, and upgradeState runs only for older states', () => {
+    const seen: number[] = [];
+    const versioned = new ResourceEngine(
+      defineResource({
+        ...(resource as unknown as Parameters<typeof defineResource>[0]),
+        schemaVersion: 2,
+        // Version 2 renamed `label` to `note`.
+        upgradeState: ({ label, ...state }: Record<string, unknown>, from: number) => {
+          seen.push(from);
+          return { ...state, note: label };
+        },
+      }),
+      describeError,
+    );
+    const old = Buffer.from(JSON.stringify({ name: 'box', size: 3, id: 'box', label: 'kept' }));
+    expect(read(versioned.upgrade(old, 1))).toMatchObject({ name: 'box', note: 'kept' });
+    expect(seen).toEqual([1]);
+    const current = Buffer.from(JSON.stringify({ name: 'box', size: 3, id: 'box', note: 'as is' }));
+    expect(read(versioned.upgrade(current, 2))).toMatchObject({ note: 'as is' });
+    expect(seen).toEqual([1]);
+    expect(schemaFor('x', attributes as never, { version: 2 }).version).toBe(2);
   });
 });
 

@@ -20,7 +20,7 @@ export interface AliasConfig extends cdktf.TerraformMetaArguments {
   */
   readonly accountStatus?: string;
   /**
-  * The alias address, e.g. `team@example.com`; its domain must exist. Changing it renames the alias in place (`change_email`): its members and moderators stay, and its memberships in other aliases, lists and forwardings follow.
+  * The alias address, e.g. `team@example.com`; its domain must exist. Changing it renames the alias in place (`change_email`): its members stay, and its memberships in other aliases, lists and forwardings follow.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/alias#email Alias#email}
   */
@@ -31,12 +31,6 @@ export interface AliasConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/alias#members Alias#members}
   */
   readonly members?: string[];
-  /**
-  * Moderators: who may send when `access_policy` is `moderatorsonly` or `membersandmoderatorsonly`; `[]` for none.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/alias#moderators Alias#moderators}
-  */
-  readonly moderators?: string[];
   /**
   * Display name, e.g. `Sales team`.
   *
@@ -100,7 +94,6 @@ export class Alias extends cdktf.TerraformResource {
     this._accountStatus = config.accountStatus;
     this._email = config.email;
     this._members = config.members;
-    this._moderators = config.moderators;
     this._name = config.name;
   }
 
@@ -174,22 +167,6 @@ export class Alias extends cdktf.TerraformResource {
     return this._members;
   }
 
-  // moderators - computed: true, optional: true, required: false
-  private _moderators?: string[]; 
-  public get moderators() {
-    return cdktf.Fn.tolist(this.getListAttribute('moderators'));
-  }
-  public set moderators(value: string[]) {
-    this._moderators = value;
-  }
-  public resetModerators() {
-    this._moderators = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get moderatorsInput() {
-    return this._moderators;
-  }
-
   // name - computed: true, optional: true, required: false
   private _name?: string; 
   public get name() {
@@ -216,7 +193,6 @@ export class Alias extends cdktf.TerraformResource {
       account_status: cdktf.stringToTerraform(this._accountStatus),
       email: cdktf.stringToTerraform(this._email),
       members: cdktf.listMapper(cdktf.stringToTerraform, false)(this._members),
-      moderators: cdktf.listMapper(cdktf.stringToTerraform, false)(this._moderators),
       name: cdktf.stringToTerraform(this._name),
     };
   }
@@ -243,12 +219,6 @@ export class Alias extends cdktf.TerraformResource {
       },
       members: {
         value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._members),
-        isBlock: false,
-        type: "set",
-        storageClassType: "stringList",
-      },
-      moderators: {
-        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._moderators),
         isBlock: false,
         type: "set",
         storageClassType: "stringList",

@@ -106,11 +106,6 @@ export class DataIredadminAlias extends cdktf.TerraformDataSource {
     return cdktf.Fn.tolist(this.getListAttribute('members'));
   }
 
-  // moderators - computed: true, optional: false, required: false
-  public get moderators() {
-    return cdktf.Fn.tolist(this.getListAttribute('moderators'));
-  }
-
   // name - computed: true, optional: false, required: false
   public get name() {
     return this.getStringAttribute('name');
