@@ -22,7 +22,7 @@ describe.each(BACKENDS)('domains on %s', (backend) => {
 
     const created = (await api.ok('GET', '/api/domain/example.com')) as Record<string, unknown>;
     expect(created).toMatchObject({
-      domain: 'example.com', description: 'Example Inc', quota: 2048, transport: 'dovecot', maxquota: 1024,
+      domain: 'example.com', description: 'Example Inc', maxquota: 2048, transport: 'dovecot',
       mailboxes: 20, aliases: 30, maillists: 40, active: 1, backupmx: 0,
       sbcc_addr: 'audit@example.com', rbcc_addr: 'archive@example.com', catchall: [], relayhost: '',
       settings: { default_language: 'en_US', default_user_quota: 512, max_user_quota: 1024 },
@@ -33,7 +33,7 @@ describe.each(BACKENDS)('domains on %s', (backend) => {
       await api.put('/api/domain/example.com', {
         name: 'Example GmbH', accountStatus: 'disabled', minPasswordLength: 10, maxPasswordLength: 40,
         catchall: 'a@example.com,B@Example.com', outboundRelay: 'smtp:[192.0.2.1]:25',
-        enableService: 'self-service', disableDomainProfile: 'bcc,relay', disableUserProfile: 'forwarding',
+        services: 'self-service', disableDomainProfile: 'bcc,relay', disableUserProfile: 'forwarding',
         disableUserPreference: 'wblist', senderBcc: '',
       }),
     ).toEqual({ _success: true });
@@ -89,7 +89,8 @@ describe.each(BACKENDS)('domains on %s', (backend) => {
 
   test.each([
     [{ accountStatus: 'paused' }, 'INVALID_ACCOUNT_STATUS'],
-    [{ enableService: 'teleport' }, 'INVALID_SERVICE'],
+    [{ services: 'teleport' }, 'INVALID_SERVICE'],
+    [{ addService: 'teleport' }, 'INVALID_SERVICE'],
     [{ disableDomainProfile: 'everything' }, 'INVALID_DOMAIN_PROFILE'],
     [{ catchall: 'x@example.com,not mail' }, 'INVALID_CATCHALL_ADDRESS'],
     [{ minPasswordLength: 20, maxPasswordLength: 10 }, 'INVALID_PASSWORD_LENGTH'],
@@ -123,14 +124,14 @@ describe.each(BACKENDS)('domains on %s', (backend) => {
     const names = (await api.ok('GET', '/api/domains', { name_only: 'yes' })) as string[];
     expect(names).toEqual(expect.arrayContaining(['list-a.example', 'list-b.example']));
     expect(await api.ok('GET', '/api/domains', { name_only: 'yes', disabled_only: 'yes' })).toEqual(['list-b.example']);
-    const full = (await api.ok('GET', '/api/domains')) as Array<Record<string, unknown>>;
-    expect(full.find((d) => d.domain === 'list-a.example')).toMatchObject({ active: 1 });
+    const full = (await api.ok('GET', '/api/domains')) as Record<string, Record<string, unknown>>;
+    expect(full['list-a.example']).toMatchObject({ domain: 'list-a.example', active: 1 });
   });
 
   test('JSON bodies and query-string parameters are accepted too', async () => {
     const { body } = await api.raw('POST', '/api/domain/json.example', { name: 'From JSON', quota: 10 }, { json: true });
     expect(body).toEqual({ _success: true });
     await api.ok('PUT', '/api/domain/json.example/?name=From%20Query');
-    expect(await api.ok('GET', '/api/domain/json.example')).toMatchObject({ description: 'From Query', quota: 10 });
+    expect(await api.ok('GET', '/api/domain/json.example')).toMatchObject({ description: 'From Query', maxquota: 10 });
   });
 });

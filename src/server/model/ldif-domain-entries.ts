@@ -17,7 +17,8 @@ interface DomainExportRow {
   mailboxes: number;
   aliases: number;
   maillists: number;
-  quota: number;
+  /** The API's domain quota (MB). */
+  maxquota: number;
   settings: string;
   expired: string;
   sender_bcc: string | null;
@@ -61,7 +62,7 @@ export async function domainEntries(q: Queryable, domain: string): Promise<LdifE
       ['domainRecipientBccAddress', row.recipient_bcc],
       ['senderRelayHost', row.relayhost],
       // Limits as SQL keeps them (0 = unlimited is left out); quotas in MB.
-      ['domainMaxQuotaSize', positive(Number(row.quota))],
+      ['domainMaxQuotaSize', positive(Number(row.maxquota))],
       ['domainMaxUserNumber', positive(Number(row.mailboxes))],
       ['domainMaxAliasNumber', positive(Number(row.aliases))],
       ['domainMaxListNumber', positive(Number(row.maillists))],

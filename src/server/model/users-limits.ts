@@ -10,10 +10,14 @@ import { lockAdminSettings, limitOf } from './admin-accounts';
 import type { DomainRow } from './domains';
 import { parseSettings } from './settings-column';
 
-/** The domain's largest allowed mailbox quota (settings, else the `maxquota` column); 0 = none. */
+/** The domain's largest allowed mailbox quota (settings `max_user_quota`); 0 = none. */
 export function maxUserQuota(domain: DomainRow): number {
   const fromSettings = Number(parseSettings(domain.settings).max_user_quota);
-  if (Number.isFinite(fromSettings) && fromSettings > 0) return fromSettings;
+  return Number.isFinite(fromSettings) && fromSettings > 0 ? fromSettings : 0;
+}
+
+/** The domain's total quota (the API's `quota`, MB), kept in the `maxquota` column; 0 = none. */
+export function domainQuota(domain: DomainRow): number {
   return Number(domain.maxquota) > 0 ? Number(domain.maxquota) : 0;
 }
 
@@ -26,7 +30,8 @@ export async function defaultQuota(q: Queryable, domain: DomainRow): Promise<num
   if (Number.isFinite(fromSettings) && fromSettings > 0) return fromSettings;
   const max = maxUserQuota(domain);
   if (max > 0) return max;
-  if (Number(domain.quota) > 0) return Math.max(0, Number(domain.quota) - (await allocatedQuota(q, domain.domain, null)));
+  const total = domainQuota(domain);
+  if (total > 0) return Math.max(0, total - (await allocatedQuota(q, domain.domain, null)));
   return 0;
 }
 
@@ -45,7 +50,7 @@ async function allocatedQuota(q: Queryable, domain: string, except: string | nul
 export async function assertQuotaFitsDomain(q: Queryable, domain: DomainRow, quota: number, user: string | null): Promise<void> {
   const max = maxUserQuota(domain);
   if (max > 0 && (quota === 0 || quota > max)) throw new ApiFailure('EXCEEDED_MAX_USER_QUOTA');
-  const total = Number(domain.quota);
+  const total = domainQuota(domain);
   if (total > 0 && (quota === 0 || (await allocatedQuota(q, domain.domain, user)) + quota > total)) {
     throw new ApiFailure('EXCEEDED_DOMAIN_QUOTA_SIZE');
   }

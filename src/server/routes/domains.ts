@@ -1,6 +1,10 @@
 /**
  * Domains: GET/POST/PUT/DELETE /api/domain/<domain> (+ /keep_mailbox_days/<n>) and the SQL
  * edition's list, GET /api/domains.
+ *
+ * Where the SQL edition keeps things (as the real product does): the API's `quota` (whole
+ * domain, MB) in the `maxquota` column; `maxUserQuota` only in settings (`max_user_quota`);
+ * services in settings (`enabled_services`). The `quota` column is not the API's quota.
  */
 import { z } from 'zod';
 import type { Queryable } from '../db/database';
@@ -29,12 +33,12 @@ const profileFields = {
   maxUserQuota: quota(),
   numberOfUsers: f.int('INVALID_NUMBER_OF_USERS'),
   numberOfAliases: f.int('INVALID_NUMBER_OF_ALIASES'),
-  numberOfLists: f.int('INVALID_NUMBER_OF_LISTS'),
   senderBcc: f.clearableEmail('INVALID_SENDER_BCC'),
   recipientBcc: f.clearableEmail('INVALID_RECIPIENT_BCC'),
 };
 
-const createInput = z.object(profileFields);
+/** `numberOfLists` is taken at creation only: PUT ignores it, like any parameter it does not know. */
+const createInput = z.object({ ...profileFields, numberOfLists: f.int('INVALID_NUMBER_OF_LISTS') });
 
 const updateInput = z
   .object({
@@ -46,9 +50,11 @@ const updateInput = z
     primarymx: f.text('INVALID_PRIMARYMX').refine((v) => v === undefined || /^[\w.:[\]-]+$/.test(v), { error: 'INVALID_PRIMARYMX' }),
     catchall: f.emailList('INVALID_CATCHALL_ADDRESS'),
     outboundRelay: f.clearableText('INVALID_OUTBOUND_RELAY').refine((v) => v === undefined || v === '' || /^[\x21-\x7e]+$/.test(v), { error: 'INVALID_OUTBOUND_RELAY' }),
-    enableService: f.words(DOMAIN_SERVICES, 'INVALID_SERVICE'),
-    disableService: f.words(DOMAIN_SERVICES, 'INVALID_SERVICE'),
-    removeAllServices: f.present(),
+    // The SQL edition's service parameters. enableService/disableService/removeAllServices are
+    // the LDAP edition's names: ignored here, as the real SQL edition does.
+    services: f.words(DOMAIN_SERVICES, 'INVALID_SERVICE'),
+    addService: f.words(DOMAIN_SERVICES, 'INVALID_SERVICE'),
+    removeService: f.words(DOMAIN_SERVICES, 'INVALID_SERVICE'),
     disableDomainProfile: f.words(DOMAIN_PROFILES, 'INVALID_DOMAIN_PROFILE'),
     enableDomainProfile: f.words(DOMAIN_PROFILES, 'INVALID_DOMAIN_PROFILE'),
     disableUserProfile: f.words(USER_PROFILES, 'INVALID_USER_PROFILE'),
@@ -66,10 +72,11 @@ const updateInput = z
     }
   });
 
-const listInput = z.object({ name_only: f.yesNo(), disabled_only: f.yesNo() });
+/** On when present at all, whatever the value (`name_only=`, even `name_only=no`), as in the real product. */
+const listInput = z.object({ name_only: f.present(), disabled_only: f.present() });
 const keepDays = z.coerce.number({ error: 'INVALID_KEEP_MAILBOX_DAYS' }).int({ error: 'INVALID_KEEP_MAILBOX_DAYS' }).min(0, { error: 'INVALID_KEEP_MAILBOX_DAYS' });
 
-type ProfileInput = z.output<typeof createInput>;
+type ProfileInput = z.output<z.ZodObject<typeof profileFields>>;
 type UpdateInput = z.output<typeof updateInput>;
 
 export function registerDomainRoutes(host: RouteHost): void {
@@ -104,12 +111,16 @@ async function list(ctx: RouteContext): Promise<unknown> {
       WHERE ($1::boolean IS NOT TRUE OR active = 0)
         AND ($2::boolean OR domain IN (SELECT domain FROM domain_admins WHERE username = $3))
       ORDER BY domain`,
-    [disabled_only ?? false, ctx.actor.isGlobal, ctx.actor.username],
+    [disabled_only, ctx.actor.isGlobal, ctx.actor.username],
   );
   if (name_only) return rows.map((r) => r.domain);
-  const views = [];
-  for (const r of rows) views.push(await readDomain(ctx.db, r.domain));
-  return views.filter(Boolean);
+  // The full list is an object keyed by domain name, each value the domain's row.
+  const byName: Record<string, unknown> = {};
+  for (const r of rows) {
+    const view = await readDomain(ctx.db, r.domain);
+    if (view) byName[r.domain] = view;
+  }
+  return byName;
 }
 
 async function create(ctx: RouteContext): Promise<undefined> {
@@ -123,10 +134,10 @@ async function create(ctx: RouteContext): Promise<undefined> {
     applyProfileSettings(settings, input);
     // ON CONFLICT … RETURNING: of two concurrent creates, the one whose insert did nothing is told so.
     const inserted = await tx.query(
-      `INSERT INTO domain (domain, description, quota, transport, maxquota, mailboxes, aliases, maillists, settings)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (domain) DO NOTHING RETURNING domain`,
+      `INSERT INTO domain (domain, description, maxquota, transport, mailboxes, aliases, maillists, settings)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (domain) DO NOTHING RETURNING domain`,
       [
-        domain, input.name ?? '', input.quota ?? 0, input.transport ?? 'dovecot', input.maxUserQuota ?? 0,
+        domain, input.name ?? '', input.quota ?? 0, input.transport ?? 'dovecot',
         input.numberOfUsers ?? 0, input.numberOfAliases ?? 0, input.numberOfLists ?? 0, formatSettings(settings),
       ],
     );
@@ -152,14 +163,14 @@ async function update(ctx: RouteContext): Promise<undefined> {
     const transportValue = input.is_backupmx === undefined ? input.transport : input.is_backupmx ? `relay:${input.primarymx}` : 'dovecot';
     await tx.query(
       `UPDATE domain SET
-         description = COALESCE($2, description), quota = COALESCE($3, quota), transport = COALESCE($4, transport),
-         maxquota = COALESCE($5, maxquota), mailboxes = COALESCE($6, mailboxes), aliases = COALESCE($7, aliases),
-         maillists = COALESCE($8, maillists), active = COALESCE($9, active), backupmx = COALESCE($10, backupmx),
-         settings = $11, modified = NOW()::timestamp
+         description = COALESCE($2, description), maxquota = COALESCE($3, maxquota), transport = COALESCE($4, transport),
+         mailboxes = COALESCE($5, mailboxes), aliases = COALESCE($6, aliases),
+         active = COALESCE($7, active), backupmx = COALESCE($8, backupmx),
+         settings = $9, modified = NOW()::timestamp
        WHERE domain = $1`,
       [
-        domain, input.name ?? null, input.quota ?? null, transportValue ?? null, input.maxUserQuota ?? null,
-        input.numberOfUsers ?? null, input.numberOfAliases ?? null, input.numberOfLists ?? null,
+        domain, input.name ?? null, input.quota ?? null, transportValue ?? null,
+        input.numberOfUsers ?? null, input.numberOfAliases ?? null,
         input.accountStatus ? statusToActive(input.accountStatus) : null,
         input.is_backupmx === undefined ? null : input.is_backupmx ? 1 : 0, formatSettings(settings),
       ],
@@ -204,8 +215,9 @@ function applyUpdateSettings(settings: SettingsMap, input: UpdateInput): void {
     for (const v of disable ?? []) set.delete(v);
     setSettingList(settings, key, set);
   };
-  if (input.removeAllServices) delete settings.enabled_services;
-  toggle('enabled_services', input.enableService, input.disableService);
+  // `services` replaces the set (empty clears it); addService/removeService change it.
+  if (input.services !== undefined) setSettingList(settings, 'enabled_services', input.services);
+  toggle('enabled_services', input.addService, input.removeService);
   // Profiles are stored as the *disabled* set.
   toggle('disabled_domain_profiles', input.disableDomainProfile, input.enableDomainProfile);
   toggle('disabled_user_profiles', input.disableUserProfile, input.enableUserProfile);

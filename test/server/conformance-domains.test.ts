@@ -1,0 +1,104 @@
+/**
+ * Conformance with the real iRedAdmin-Pro (SQL edition) for domains, admins and domain admins:
+ * one test per fact of /work/shared/notes/iredadmin-pro-api-facts.md ("Corrections and
+ * additions"), asserting the real product's answer, on both database backends.
+ */
+import { BACKENDS, startTestServer, TestServer } from '../support/test-server';
+import { adminSession, ApiSession } from '../support/api';
+
+type Row = Record<string, unknown>;
+
+describe.each(BACKENDS)('domains as the real product answers, on %s', (backend) => {
+  let server: TestServer;
+  let api: ApiSession;
+
+  beforeAll(async () => {
+    server = await startTestServer({ backend });
+    api = await adminSession(server);
+  });
+  afterAll(() => server?.close());
+
+  const domain = async (name: string) => (await api.ok('GET', `/api/domain/${name}`)) as Row;
+  const column = async (name: string, sql: string) => (await server.db.query<Row>(`SELECT ${sql} FROM domain WHERE domain = $1`, [name]))[0];
+
+  test('quota is stored in domain.maxquota and read back as maxquota; maxUserQuota lives in settings.max_user_quota', async () => {
+    await api.ok('POST', '/api/domain/quota.example', { quota: 2048, maxUserQuota: 512 });
+    expect(await column('quota.example', 'maxquota, quota, settings')).toEqual({ maxquota: 2048, quota: 0, settings: 'max_user_quota:512' });
+    expect(await domain('quota.example')).toMatchObject({ maxquota: 2048, settings: { max_user_quota: 512 } });
+
+    await api.ok('PUT', '/api/domain/quota.example', { quota: 4096, maxUserQuota: 1024 });
+    expect(await column('quota.example', 'maxquota, quota, settings')).toEqual({ maxquota: 4096, quota: 0, settings: 'max_user_quota:1024' });
+  });
+
+  test('an existing iRedMail database is read the same way (the quota column is not the API quota)', async () => {
+    await server.db.query(
+      `INSERT INTO domain (domain, description, maxquota, quota, settings) VALUES ('legacy.example', 'Legacy', 3072, 99, 'max_user_quota:256;enabled_services:self-service')`,
+    );
+    expect(await domain('legacy.example')).toMatchObject({ maxquota: 3072, settings: { max_user_quota: 256, enabled_services: ['self-service'] } });
+    // The domain quota and per-user maximum that apply are those: 256 MB per user, 3072 MB in total.
+    expect(await api.post('/api/user/big@legacy.example', { password: 'Str0ng!Pass-word', quota: 257 })).toEqual({ _success: false, _msg: 'EXCEEDED_MAX_USER_QUOTA' });
+    await api.ok('POST', '/api/user/small@legacy.example', { password: 'Str0ng!Pass-word', quota: 256 });
+  });
+
+  test('services replaces the set, empty clears it; stored in settings.enabled_services (a list)', async () => {
+    await api.ok('POST', '/api/domain/services.example');
+    await api.ok('PUT', '/api/domain/services.example', { services: 'self-service' });
+    expect(await column('services.example', 'settings')).toEqual({ settings: 'enabled_services:self-service' });
+    expect((await domain('services.example')).settings).toEqual({ enabled_services: ['self-service'] });
+    await api.ok('PUT', '/api/domain/services.example', { services: 'domainalias,self-service' });
+    expect((await domain('services.example')).settings).toEqual({ enabled_services: ['domainalias', 'self-service'] });
+    await api.ok('PUT', '/api/domain/services.example', { services: '' });
+    expect((await domain('services.example')).settings).toEqual({});
+  });
+
+  test('addService and removeService change the set', async () => {
+    await api.ok('POST', '/api/domain/toggle.example');
+    await api.ok('PUT', '/api/domain/toggle.example', { addService: 'self-service,domainalias' });
+    expect((await domain('toggle.example')).settings).toEqual({ enabled_services: ['domainalias', 'self-service'] });
+    await api.ok('PUT', '/api/domain/toggle.example', { removeService: 'domainalias' });
+    expect((await domain('toggle.example')).settings).toEqual({ enabled_services: ['self-service'] });
+  });
+
+  test('enableService / disableService / removeAllServices (LDAP edition names) are ignored, not rejected', async () => {
+    await api.ok('POST', '/api/domain/ldapnames.example');
+    await api.ok('PUT', '/api/domain/ldapnames.example', { services: 'self-service' });
+    expect(await api.put('/api/domain/ldapnames.example', { enableService: 'domainalias', disableService: 'self-service', name: 'Applied' })).toEqual({ _success: true });
+    expect(await api.put('/api/domain/ldapnames.example', { removeAllServices: '' })).toEqual({ _success: true });
+    expect(await domain('ldapnames.example')).toMatchObject({ description: 'Applied', settings: { enabled_services: ['self-service'] } });
+  });
+
+  test('PUT does not take numberOfLists (ignored); POST does', async () => {
+    await api.ok('POST', '/api/domain/lists.example', { numberOfLists: 3 });
+    expect(await domain('lists.example')).toMatchObject({ maillists: 3 });
+    expect(await api.put('/api/domain/lists.example', { numberOfLists: 9, numberOfUsers: 7 })).toEqual({ _success: true });
+    expect(await domain('lists.example')).toMatchObject({ maillists: 3, mailboxes: 7 });
+    // Ignored means not validated either.
+    expect(await api.put('/api/domain/lists.example', { numberOfLists: 'lots' })).toEqual({ _success: true });
+  });
+
+  test('GET /api/domains: _data is an object keyed by domain name, each value the row', async () => {
+    await api.ok('POST', '/api/domain/keyed.example', { name: 'Keyed', quota: 10 });
+    const all = (await api.ok('GET', '/api/domains')) as Record<string, Row>;
+    expect(Array.isArray(all)).toBe(false);
+    expect(all['keyed.example']).toMatchObject({ domain: 'keyed.example', description: 'Keyed', maxquota: 10 });
+    expect(all['keyed.example']).not.toHaveProperty('password');
+  });
+
+  test('GET /api/domains with name_only: a list of names', async () => {
+    const names = (await api.ok('GET', '/api/domains', { name_only: 'yes' })) as string[];
+    expect(names).toEqual([...names].sort());
+    expect(names).toContain('keyed.example');
+  });
+
+  test.each(['', 'no', 'yes', '0'])('name_only=%p and disabled_only=%p are on: present means on, whatever the value', async (value) => {
+    await api.ok('POST', `/api/domain/off-${value || 'empty'}.example`);
+    await api.ok('PUT', `/api/domain/off-${value || 'empty'}.example`, { accountStatus: 'disabled' });
+    const query = `name_only=${value}&disabled_only=${value}`;
+    const answer = await api.get(`/api/domains?${query}`);
+    expect(answer._success).toBe(true);
+    const names = answer._data as string[];
+    expect(Array.isArray(names)).toBe(true);
+    expect(names).toContain(`off-${value || 'empty'}.example`);
+    expect(names).not.toContain('keyed.example');
+  });
+});
