@@ -63,9 +63,8 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
     expect(created).toMatchObject({
       domain: D,
       description: 'Round Trip Inc',
-      quota: 4096,
+      maxquota: 4096,
       transport: 'dovecot',
-      maxquota: 2048,
       mailboxes: 20,
       aliases: 30,
       maillists: 40,
@@ -97,7 +96,7 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
       recipientBcc: `rbcc2@${D}`,
       catchall: [`ca1@${D}`, `ca2@${D}`],
       outboundRelay: 'smtp:[192.168.1.2]:25',
-      enableService: ['self-service'],
+      services: ['self-service'],
       disableDomainProfile: ['bcc', 'relay'],
       disableUserProfile: ['forwarding', 'wblist'],
       disableUserPreference: ['forwarding', 'wblist'],
@@ -106,9 +105,8 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
     expect(updated).toMatchObject({
       description: 'Renamed Inc',
       active: false,
-      quota: 8192,
+      maxquota: 8192,
       transport: 'lmtp:unix:private/dovecot-lmtp',
-      maxquota: 1024,
       mailboxes: 21,
       aliases: 31,
       sbcc_addr: '',
@@ -133,7 +131,7 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
       enableDomainProfile: ['bcc'],
       enableUserProfile: ['wblist'],
       enableUserPreference: ['wblist'],
-      disableService: ['self-service'],
+      removeService: ['self-service'],
     });
     const kept = await client.domains.get(D);
     expect(kept).toMatchObject({ active: true, catchall: [`ca1@${D}`, `ca2@${D}`], relayhost: 'smtp:[192.168.1.2]:25' });
@@ -142,7 +140,7 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
     expect(kept!.settings!.disabled_user_preferences).toEqual(['forwarding']);
     expect(kept!.settings!.enabled_services ?? []).toEqual([]);
 
-    await client.domains.update(D, { catchall: [], outboundRelay: '', removeAllServices: true });
+    await client.domains.update(D, { catchall: [], outboundRelay: '', services: [] });
     expect(await client.domains.get(D)).toMatchObject({ catchall: [], relayhost: '' });
 
     await client.domains.update(D, { isBackupMx: true, primaryMx: '[mx.upstream.example]:25' });

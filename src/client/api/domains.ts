@@ -11,11 +11,12 @@ export const domainProfile = z.enum(['bcc', 'relay', 'catchall', 'aliases', 'thr
 export const userProfile = z.enum(['bcc', 'forwarding', 'relay', 'aliases', 'throttle', 'greylisting', 'wblist', 'spampolicy']);
 /** Self-service preferences (`disableUserPreference`). */
 export const userPreference = z.enum(['personal_info', 'forwarding', 'wblist', 'quarantine', 'rcvd_mails', 'spampolicy']);
-/** Domain services (`enableService`): `self-service` everywhere; the others exist on LDAP backends. */
+/** Domain services: `self-service` everywhere; the others (`mail`, `domainalias`, …) exist on LDAP backends. */
 export const domainService = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'must be a service name such as self-service');
 
 export const domainCreateSchema = z.strictObject({
   name: displayName.optional(),
+  /** Mailbox quota of the whole domain, MB (read back as `maxquota`). */
   quota: count.optional(),
   language: language.optional(),
   transport: z.string().optional(),
@@ -23,7 +24,7 @@ export const domainCreateSchema = z.strictObject({
   maxUserQuota: count.optional(),
   numberOfUsers: count.optional(),
   numberOfAliases: count.optional(),
-  /** LDAP backends only. */
+  /** Taken at creation only: a PUT does not change it. */
   numberOfLists: count.optional(),
   senderBcc: emailAddress.optional(),
   recipientBcc: emailAddress.optional(),
@@ -68,9 +69,17 @@ export const domainUpdateSchema = z
     catchall: emailList.optional(),
     /** e.g. `smtp:[192.168.1.2]:25`; `''` disables the outbound relay. */
     outboundRelay: z.string().optional(),
+    /** SQL edition: the complete set of enabled services; `[]` disables them all. */
+    services: z.array(domainService).optional(),
+    /** SQL edition: services to enable. */
+    addService: z.array(domainService).optional(),
+    /** SQL edition: services to disable. */
+    removeService: z.array(domainService).optional(),
+    /** LDAP edition only (the SQL edition ignores it): services to enable. */
     enableService: z.array(domainService).optional(),
+    /** LDAP edition only (the SQL edition ignores it): services to disable. */
     disableService: z.array(domainService).optional(),
-    /** Disable every service (mail included); sent as the doc's empty `removeAllServices=`. */
+    /** LDAP edition only (the SQL edition ignores it): disable every service, mail included; sent as `removeAllServices=`. */
     removeAllServices: z
       .literal(true)
       .transform(() => null)
@@ -110,6 +119,9 @@ const DOMAIN_UPDATE_WIRE: WireNames<typeof domainUpdateSchema> = {
   primaryMx: 'primarymx',
   catchall: 'catchall',
   outboundRelay: 'outboundRelay',
+  services: 'services',
+  addService: 'addService',
+  removeService: 'removeService',
   enableService: 'enableService',
   disableService: 'disableService',
   removeAllServices: 'removeAllServices',
@@ -121,14 +133,20 @@ const DOMAIN_UPDATE_WIRE: WireNames<typeof domainUpdateSchema> = {
   enableUserPreference: 'enableUserPreference',
 };
 
-/** A domain as GET returns it: the `domain` row plus bcc, catch-all, relay and counters. */
+/**
+ * A domain as GET returns it: the `domain` row plus bcc, catch-all, relay and counters. The API's
+ * `quota` (whole domain, MB) is the `maxquota` column; `maxUserQuota` is `settings.max_user_quota`;
+ * services are `settings.enabled_services`.
+ */
 export const domainSchema = accountRow({
   domain: z.string(),
   description: text.optional(),
   aliases: num.optional(),
   mailboxes: num.optional(),
   maillists: num.optional(),
+  /** The domain's quota as the API sets it (`quota`), MB; 0 = unlimited. */
   maxquota: num.optional(),
+  /** A column of iRedMail's schema that the API does not use for the domain quota: read `maxquota`. */
   quota: num.optional(),
   transport: text.optional(),
   backupmx: flag.optional(),
@@ -149,7 +167,18 @@ export type Domain = z.infer<typeof domainSchema>;
 
 /** Domains list entries: full rows, or names only (`nameOnly`). */
 const domainNames = z.array(z.union([z.string(), z.looseObject({ domain: z.string() }).transform((row) => row.domain)]));
-const domainRows = z.array(domainSchema);
+/**
+ * Full rows: the real product answers an object keyed by domain name (each value the row); a
+ * row without its own `domain` key takes it from the key. A plain array of rows is read too.
+ */
+const domainRows = z.union([
+  z.array(domainSchema),
+  z.record(z.string(), z.unknown()).pipe(
+    z.transform((byName: Record<string, unknown>) =>
+      Object.entries(byName).map(([name, row]) => (row !== null && typeof row === 'object' && !Array.isArray(row) ? { domain: name, ...row } : row)),
+    ),
+  ).pipe(z.array(domainSchema)),
+]);
 
 /** Domain admins list: emails, or rows carrying the email under a known key. */
 const adminEmails = z.array(
@@ -230,7 +259,10 @@ export class DomainsApi {
     await this.#caller.call({ method: 'DELETE', path });
   }
 
-  /** All domains the admin manages: names only with `nameOnly: true`, else full rows. */
+  /**
+   * All domains the admin manages: names only with `nameOnly: true`, else full rows. The product
+   * turns a flag on whenever it is present (even `name_only=no`), so an unset flag is not sent.
+   */
   list(options: DomainListOptions & { nameOnly: true }): Promise<string[]>;
   list(options?: DomainListOptions & { nameOnly?: false }): Promise<Domain[]>;
   async list(options: DomainListOptions & { nameOnly?: boolean } = {}): Promise<string[] | Domain[]> {
@@ -243,7 +275,7 @@ export class DomainsApi {
     const site = { method: 'GET', path } as const;
     return options.nameOnly
       ? this.#caller.parseData(site, domainNames, envelope._data ?? [])
-      : this.#caller.parseData(site, domainRows, envelope._data ?? []);
+      : this.#caller.parseData(site, domainRows, envelope._data ?? {});
   }
 }
 

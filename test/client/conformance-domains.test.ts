@@ -1,0 +1,85 @@
+/**
+ * The client against answers shaped like the real iRedAdmin-Pro (SQL edition) gives them for
+ * domains, admins and domain admins (see iredadmin-pro-api-facts.md, "Corrections and additions"):
+ * what it sends, and how it reads what comes back.
+ */
+import { IRedAdminClient, ValidationError } from '../../src/client';
+import type { FakeServer, RecordedRequest } from './fake-server';
+import { sendJson, startFakeServer } from './fake-server';
+import { ADMIN, ProductLike } from './product-like';
+
+jest.setTimeout(15_000);
+
+let server: FakeServer;
+let product: ProductLike;
+let client: IRedAdminClient;
+
+beforeEach(async () => {
+  server = await startFakeServer();
+  product = new ProductLike(server);
+  client = new IRedAdminClient({ baseUrl: server.url, ...ADMIN, retries: 0, timeoutMs: 2_000 });
+});
+
+afterEach(async () => {
+  await client.close();
+  await server.close();
+});
+
+function apiCalls(): RecordedRequest[] {
+  return server.requests.filter((r) => !r.path.endsWith('/api/login'));
+}
+
+/** A domain row as the product returns it: the SQL row, settings as an object. */
+const ROW = {
+  domain: 'a.io', description: 'A', aliases: 0, mailboxes: 10, maillists: 0, maxquota: 2048, quota: 0, transport: 'dovecot',
+  backupmx: 0, active: 1, settings: { max_user_quota: 512, enabled_services: ['self-service'] }, created: '2026-11-30T10:00:00',
+};
+
+describe('domains as the real product answers them', () => {
+  it('reads the full list: _data is an object keyed by domain name', async () => {
+    product.route = (_r, res) => sendJson(res, { _success: true, _data: { 'a.io': ROW, 'b.io': { ...ROW, domain: 'b.io', maxquota: 0 } } });
+    const rows = await client.domains.list();
+    expect(rows.map((r) => r.domain)).toEqual(['a.io', 'b.io']);
+    expect(rows[0]).toMatchObject({ maxquota: 2048, active: true, settings: { max_user_quota: 512, enabled_services: ['self-service'] } });
+  });
+
+  it('takes the name from the key when a row lacks it, and reads an empty object as no domains', async () => {
+    const { domain: _omitted, ...rowWithoutName } = ROW;
+    product.route = (_r, res) => sendJson(res, { _success: true, _data: { 'c.io': rowWithoutName } });
+    await expect(client.domains.list()).resolves.toMatchObject([{ domain: 'c.io', maxquota: 2048 }]);
+    product.route = (_r, res) => sendJson(res, { _success: true, _data: {} });
+    await expect(client.domains.list()).resolves.toEqual([]);
+  });
+
+  it('sends no flag it does not mean: the product turns name_only/disabled_only on whenever present', async () => {
+    product.route = (request, res) =>
+      sendJson(res, { _success: true, _data: request.query.has('name_only') ? ['a.io'] : { 'a.io': ROW } });
+    await client.domains.list();
+    expect([...apiCalls().at(-1)!.query.keys()]).toEqual([]);
+    await client.domains.list({ nameOnly: false, disabledOnly: false });
+    expect([...apiCalls().at(-1)!.query.keys()]).toEqual([]);
+    await expect(client.domains.list({ nameOnly: true })).resolves.toEqual(['a.io']);
+    expect([...apiCalls().at(-1)!.query.keys()]).toEqual(['name_only']);
+  });
+
+  it('reads the domain quota from maxquota and the per-user maximum from settings', async () => {
+    product.route = (_r, res) => sendJson(res, { _success: true, _data: ROW });
+    const domain = await client.domains.get('a.io');
+    expect(domain).toMatchObject({ maxquota: 2048, settings: { max_user_quota: 512 } });
+  });
+
+  it('sets services with the SQL edition parameters: services (whole set; [] clears), addService, removeService', async () => {
+    await client.domains.update('a.io', { services: ['self-service'] }, { preserveUnsent: false });
+    expect(Object.fromEntries(apiCalls().at(-1)!.params)).toEqual({ services: 'self-service' });
+    await client.domains.update('a.io', { services: [] }, { preserveUnsent: false });
+    expect(apiCalls().at(-1)!.body).toBe('services=');
+    await client.domains.update('a.io', { addService: ['self-service'], removeService: ['domainalias'] }, { preserveUnsent: false });
+    expect(Object.fromEntries(apiCalls().at(-1)!.params)).toEqual({ addService: 'self-service', removeService: 'domainalias' });
+  });
+
+  it('refuses numberOfLists on update before sending (the product ignores it there)', async () => {
+    const error = await client.domains.update('a.io', { numberOfLists: 3 } as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(apiCalls()).toHaveLength(0);
+  });
+});
