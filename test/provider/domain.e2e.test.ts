@@ -64,7 +64,7 @@ describe.each(BACKENDS)('iredadmin_domain with real terraform on %s', (backend) 
 
     const domain = (await api.ok('GET', '/api/domain/example.com')) as Record<string, unknown>;
     expect(domain).toMatchObject({
-      domain: 'example.com', description: 'Example Inc.', quota: 10240, mailboxes: 50, aliases: 20, maillists: 5,
+      domain: 'example.com', description: 'Example Inc.', maxquota: 10240, mailboxes: 50, aliases: 20, maillists: 5,
       sbcc_addr: 'audit@example.com', catchall: ['hostmaster@example.com', 'postmaster@example.com'], relayhost: 'smtp:[192.0.2.1]:25',
       settings: expect.objectContaining({
         default_user_quota: 512, max_user_quota: 2048, default_language: 'en_US', min_passwd_length: 10,
@@ -108,7 +108,7 @@ describe.each(BACKENDS)('iredadmin_domain with real terraform on %s', (backend) 
     expect(plan.stdout).not.toContain('must be replaced');
     await tf.apply();
     expect(await api.ok('GET', '/api/domain/example.com')).toMatchObject({
-      quota: 20480, catchall: [], relayhost: 'smtp:[192.0.2.1]:25',
+      maxquota: 20480, catchall: [], relayhost: 'smtp:[192.0.2.1]:25',
       settings: expect.objectContaining({ disabled_domain_profiles: ['relay', 'throttle'] }),
     });
     expect((await tf.plan()).code).toBe(0);
@@ -140,7 +140,41 @@ describe.each(BACKENDS)('iredadmin_domain with real terraform on %s', (backend) 
     expect(plan.code).toBe(2);
     expect(plan.stdout).toMatch(/~ quota\s+= 1 -> 20480/);
     await tf.apply();
-    expect(await api.ok('GET', '/api/domain/example.com')).toMatchObject({ quota: 20480 });
+    expect(await api.ok('GET', '/api/domain/example.com')).toMatchObject({ maxquota: 20480 });
+  });
+
+  test('services change as a whole set, and clear with []', async () => {
+    const current = FULL.replace('quota                     = 10240', 'quota                     = 20480')
+      .replace('["bcc", "relay"]', '["relay", "throttle"]')
+      .replace('catchall                  = ["postmaster@example.com", "Hostmaster@Example.com"]', 'catchall = []');
+    tf.write(current.replace('services                  = ["self-service"]', 'services = []'));
+    await tf.apply();
+    expect(((await api.ok('GET', '/api/domain/example.com')) as { settings: Record<string, unknown> }).settings).not.toHaveProperty('enabled_services');
+    tf.write(current);
+    await tf.apply();
+    expect(await api.ok('GET', '/api/domain/example.com')).toMatchObject({ settings: expect.objectContaining({ enabled_services: ['self-service'] }) });
+    expect((await tf.plan()).code).toBe(0);
+  });
+
+  test('changing max_lists in place is a plan-time error naming the attribute (the API sets it only at creation)', async () => {
+    const current = FULL.replace('quota                     = 10240', 'quota                     = 20480')
+      .replace('["bcc", "relay"]', '["relay", "throttle"]')
+      .replace('catchall                  = ["postmaster@example.com", "Hostmaster@Example.com"]', 'catchall = []');
+    tf.write(current.replace('max_lists                 = 5', 'max_lists                 = 9'));
+    const plan = await tf.plan();
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain('"max_lists" cannot be changed in place');
+    expect(plan.stderr).toMatch(/on main\.tf line \d+, in resource "iredadmin_domain" "example":/);
+    expect(plan.stderr).toContain('max_lists');
+    expect(plan.stderr).toContain('only when it creates a domain');
+    expect(plan.stderr).not.toContain('must be replaced');
+    expect(await api.ok('GET', '/api/domain/example.com')).toMatchObject({ maillists: 5 });
+    // Changed on the server, the same value in the configuration: no error, no diff.
+    await server.db.query("UPDATE domain SET maillists = 9 WHERE domain = 'example.com'");
+    expect((await tf.plan()).code).toBe(0);
+    await server.db.query("UPDATE domain SET maillists = 5 WHERE domain = 'example.com'");
+    tf.write(current);
+    expect((await tf.plan()).code).toBe(0);
   });
 
   test('an out-of-band delete is planned for re-creation', async () => {

@@ -50,6 +50,12 @@ export interface AttributeSpec<K extends AttributeKind = AttributeKind, Data = n
   readonly canonicalWith?: (object: Readonly<Record<string, unknown>>) => string | number | null;
   /** A change destroys and re-creates the object. */
   readonly requiresReplace?: boolean;
+  /**
+   * For a value the API sets only at creation, where a replacement would destroy data: an
+   * in-place change is a plan-time error on the attribute, with this text saying why and what to
+   * do instead. Use with `paramOn: 'create'`.
+   */
+  readonly fixedAfterCreate?: string;
   /** The API parameter this attribute is sent as (create and update). */
   readonly param?: string;
   /** Limit `param` to one operation. */

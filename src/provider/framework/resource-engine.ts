@@ -104,6 +104,9 @@ export class ResourceEngine<Client> {
     }
     planned[ID] = prior ? this.plannedId(prior, planned) : Unknown;
 
+    const fixed = prior ? this.fixedChanges(planned, prior) : [];
+    if (fixed.length) return { planned: this.encode(null), requiresReplace: [], diagnostics: fixed };
+
     const requiresReplace: AttributePath[] = [];
     if (prior) {
       for (const [name, spec] of this.entries()) {
@@ -111,6 +114,21 @@ export class ResourceEngine<Client> {
       }
     }
     return { planned: this.encode(planned), requiresReplace, diagnostics: prior ? [] : this.missingOnCreate(config) };
+  }
+
+  /** In-place changes of `fixedAfterCreate` attributes (an unknown value is checked once known, in the plan made during apply; no prior value, nothing to compare). */
+  private fixedChanges(planned: Row, prior: Row): Diagnostic[] {
+    return this.entries()
+      .filter(([name, spec]) => {
+        const next = planned[name] ?? null;
+        const before = prior[name] ?? null;
+        return !!spec.fixedAfterCreate && before !== null && !isUnknown(next) && !sameValue(normalized(spec, next), normalized(spec, before));
+      })
+      .map(([name, spec]) => errorDiagnostic(
+        `"${name}" cannot be changed in place`,
+        `${this.definition.typeName}: "${name}" changes from ${JSON.stringify(prior[name] ?? null)} to ${JSON.stringify(planned[name] ?? null)}, but ${spec.fixedAfterCreate}`,
+        AttributePath.root(name),
+      ));
   }
 
   /** `requiredOnCreate` groups with no member set in the configuration, pointing at the first member. */

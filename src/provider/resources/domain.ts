@@ -16,6 +16,9 @@ const RELAY_PREFIX = 'relay:';
 /** What POST /api/domain accepts; the rest of a create is sent as a PUT right after. */
 const CREATE_PARAMS = ['name', 'quota', 'language', 'transport', 'defaultQuota', 'maxUserQuota', 'numberOfUsers', 'numberOfAliases', 'numberOfLists', 'senderBcc', 'recipientBcc'];
 
+/** Why `max_lists` cannot change in place, and what to do instead (plan-time error and docs). */
+const MAX_LISTS_FIXED = 'the iRedAdmin-Pro API takes `numberOfLists` only when it creates a domain (an update ignores it), and replacing the domain would delete its mailboxes. To change it, change the limit on the server (e.g. in the iRedAdmin-Pro web interface) and then set the same value here (a refresh reads it back), or restore the previous value.';
+
 const settingNumber = (d: Domain, key: 'default_user_quota' | 'max_user_quota' | 'min_passwd_length' | 'max_passwd_length') => d.settings?.[key] ?? 0;
 
 export const domainAttributes = {
@@ -29,12 +32,15 @@ export const domainAttributes = {
     optional: true, param: 'accountStatus', validators: [oneOf(['active', 'disabled'])], read: (d) => (d.active === false ? 'disabled' : 'active'),
     description: '`active` or `disabled`.', errorCodes: ['INVALID_ACCOUNT_STATUS'],
   }),
-  quota: a.number({ optional: true, param: 'quota', validators: [wholeNumber], read: (d) => d.quota ?? 0, description: 'Mailbox quota of the whole domain, in MB; 0 = unlimited.', errorCodes: ['INVALID_QUOTA_SIZE'] }),
+  quota: a.number({ optional: true, param: 'quota', validators: [wholeNumber], read: (d) => d.maxquota ?? 0, description: 'Mailbox quota of the whole domain, in MB; 0 = unlimited.', errorCodes: ['INVALID_QUOTA_SIZE'] }),
   default_quota: a.number({ optional: true, param: 'defaultQuota', validators: [wholeNumber], read: (d) => settingNumber(d, 'default_user_quota'), description: 'Quota of new users, in MB; 0 = unlimited.' }),
   max_user_quota: a.number({ optional: true, param: 'maxUserQuota', validators: [wholeNumber], read: (d) => settingNumber(d, 'max_user_quota'), description: 'Largest quota a user may have, in MB; 0 = unlimited.' }),
   max_users: a.number({ optional: true, param: 'numberOfUsers', validators: [wholeNumber], read: (d) => d.mailboxes ?? 0, description: 'Most mail users; 0 = unlimited.', errorCodes: ['INVALID_NUMBER_OF_USERS'] }),
   max_aliases: a.number({ optional: true, param: 'numberOfAliases', validators: [wholeNumber], read: (d) => d.aliases ?? 0, description: 'Most aliases; 0 = unlimited.', errorCodes: ['INVALID_NUMBER_OF_ALIASES'] }),
-  max_lists: a.number({ optional: true, param: 'numberOfLists', validators: [wholeNumber], read: (d) => d.maillists ?? 0, description: 'Most mailing lists; 0 = unlimited.', errorCodes: ['INVALID_NUMBER_OF_LISTS'] }),
+  max_lists: a.number({
+    optional: true, param: 'numberOfLists', paramOn: 'create', fixedAfterCreate: MAX_LISTS_FIXED, validators: [wholeNumber], read: (d) => d.maillists ?? 0,
+    description: `Most mailing lists; 0 = unlimited. Set when the domain is created: ${MAX_LISTS_FIXED}`, errorCodes: ['INVALID_NUMBER_OF_LISTS'],
+  }),
   language: a.string({
     optional: true, param: 'language', validators: [languageCode], read: (d) => (typeof d.settings?.default_language === 'string' ? d.settings.default_language : ''),
     description: 'Default language of new users, e.g. `en_US`.', errorCodes: ['INVALID_LANGUAGE'],
@@ -60,7 +66,11 @@ export const domainAttributes = {
   outbound_relay: a.string({ optional: true, param: 'outboundRelay', read: (d) => d.relayhost ?? '', description: 'Relay for outgoing mail, e.g. `smtp:[192.0.2.1]:25`; `""` for none.', errorCodes: ['INVALID_OUTBOUND_RELAY'] }),
   min_password_length: a.number({ optional: true, param: 'minPasswordLength', validators: [wholeNumber], read: (d) => settingNumber(d, 'min_passwd_length'), description: "Shortest password of the domain's users; 0 = server default." }),
   max_password_length: a.number({ optional: true, param: 'maxPasswordLength', validators: [wholeNumber], read: (d) => settingNumber(d, 'max_passwd_length'), description: "Longest password of the domain's users; 0 = no limit." }),
-  services: a.stringSet({ optional: true, write: toggles('enableService', 'disableService'), read: (d) => d.settings?.enabled_services ?? [], description: 'Enabled domain services, e.g. `["self-service"]`.', errorCodes: ['INVALID_SERVICE'] }),
+  services: a.stringSet({
+    optional: true, param: 'services', read: (d) => d.settings?.enabled_services ?? [],
+    description: 'Enabled domain services, e.g. `["self-service"]` (the SQL edition\'s `services` parameter: the whole set; `[]` disables them all).',
+    errorCodes: ['INVALID_SERVICE'],
+  }),
   disabled_domain_profiles: a.stringSet({ optional: true, validators: [subsetOf(DOMAIN_PROFILES)], write: toggles('disableDomainProfile', 'enableDomainProfile'), read: (d) => d.settings?.disabled_domain_profiles ?? [], description: `Domain profile pages normal admins may not see or change: ${DOMAIN_PROFILES.join(', ')}.` }),
   disabled_user_profiles: a.stringSet({ optional: true, validators: [subsetOf(USER_PROFILES)], write: toggles('disableUserProfile', 'enableUserProfile'), read: (d) => d.settings?.disabled_user_profiles ?? [], description: `User profile pages normal admins may not see or change: ${USER_PROFILES.join(', ')}.` }),
   disabled_user_preferences: a.stringSet({ optional: true, validators: [subsetOf(USER_PREFERENCES)], write: toggles('disableUserPreference', 'enableUserPreference'), read: (d) => d.settings?.disabled_user_preferences ?? [], description: `Self-service preferences users may not change: ${USER_PREFERENCES.join(', ')}.` }),

@@ -74,7 +74,7 @@ export interface DomainConfig extends cdktf.TerraformMetaArguments {
   */
   readonly maxAliases?: number;
   /**
-  * Most mailing lists; 0 = unlimited.
+  * Most mailing lists; 0 = unlimited. Set when the domain is created: the iRedAdmin-Pro API takes `numberOfLists` only when it creates a domain (an update ignores it), and replacing the domain would delete its mailboxes. To change it, change the limit on the server (e.g. in the iRedAdmin-Pro web interface) and then set the same value here (a refresh reads it back), or restore the previous value.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/domain#max_lists Domain#max_lists}
   */
@@ -140,7 +140,7 @@ export interface DomainConfig extends cdktf.TerraformMetaArguments {
   */
   readonly senderBcc?: string;
   /**
-  * Enabled domain services, e.g. `["self-service"]`.
+  * Enabled domain services, e.g. `["self-service"]` (the SQL edition's `services` parameter: the whole set; `[]` disables them all).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/domain#services Domain#services}
   */
