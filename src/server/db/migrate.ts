@@ -3,6 +3,7 @@ import { vmail } from './migrations/001-vmail';
 import { policy } from './migrations/002-policy';
 import { api } from './migrations/003-api';
 import { mailingLists } from './migrations/004-mailing-lists';
+import { greylisting } from './migrations/005-greylisting';
 
 /** Ordered, append-only: a released migration is never edited, only followed by a new one. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -10,6 +11,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 2, name: 'amavisd policy and iRedAPD throttle', sql: policy },
   { version: 3, name: 'api sessions', sql: api },
   { version: 4, name: 'mailing list subscribers', sql: mailingLists },
+  { version: 5, name: 'iRedAPD greylisting and sender score', sql: greylisting },
 ];
 
 /** An arbitrary constant: serializes migrations of servers starting at once on one PostgreSQL. */

@@ -1,6 +1,7 @@
 /**
  * Everything that refers to a mail address outside its own row: forwardings (as either side),
- * moderators, list subscriptions, admin rights, bcc and relay settings, throttles and spam policies.
+ * moderators, list subscriptions, admin rights, bcc and relay settings, throttles, spam policies,
+ * white/blacklists and greylisting.
  * Used when accounts are deleted (one or a whole domain) so nothing dangles.
  */
 import type { Queryable } from '../db/database';
@@ -19,7 +20,7 @@ export async function removeAddressTraces(tx: Queryable, addresses: readonly str
   await removePolicyTraces(tx, list);
 }
 
-/** Throttles and spam policies of accounts (`user@d`) or domains (`@d`). */
+/** Throttles, spam policies, white/blacklists and greylisting of accounts (`user@d`) or domains (`@d`). */
 export async function removePolicyTraces(tx: Queryable, accounts: string[]): Promise<void> {
   await tx.query(
     'DELETE FROM throttle_tracking WHERE tid IN (SELECT id FROM throttle WHERE account = ANY($1))',
@@ -28,6 +29,9 @@ export async function removePolicyTraces(tx: Queryable, accounts: string[]): Pro
   await tx.query('DELETE FROM throttle WHERE account = ANY($1)', [accounts]);
   const emails = accounts.map((a) => Buffer.from(a, 'utf8'));
   await tx.query('DELETE FROM wblist WHERE rid IN (SELECT id FROM users WHERE email = ANY($1))', [emails]);
+  await tx.query('DELETE FROM outbound_wblist WHERE sid IN (SELECT id FROM users WHERE email = ANY($1))', [emails]);
+  await tx.query('DELETE FROM greylisting WHERE account = ANY($1)', [accounts]);
+  await tx.query('DELETE FROM greylisting_whitelists WHERE account = ANY($1)', [accounts]);
   await tx.query('DELETE FROM users WHERE email = ANY($1)', [emails]);
   await tx.query("DELETE FROM policy WHERE policy_name = ANY($1) AND policy_name <> '@.'", [accounts]);
 }

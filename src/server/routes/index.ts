@@ -10,6 +10,8 @@ import { registerMailingListRoutes } from './mailing-lists';
 import { registerSpamPolicyRoutes } from './spam-policies';
 import { registerThrottleRoutes } from './throttles';
 import { registerLdifRoutes } from './ldif';
+import { registerWblistRoutes } from './wblist';
+import { registerGreylistingRoutes } from './greylisting';
 
 /** One module per API area; each registers its URLs on the host. */
 export const ROUTE_MODULES: ReadonlyArray<(host: RouteHost) => void> = [
@@ -24,4 +26,6 @@ export const ROUTE_MODULES: ReadonlyArray<(host: RouteHost) => void> = [
   registerSpamPolicyRoutes,
   registerThrottleRoutes,
   registerLdifRoutes,
+  registerWblistRoutes,
+  registerGreylistingRoutes,
 ];
