@@ -9,6 +9,8 @@ import { LdapMailingListsApi, SqlMailingListsApi } from './api/mailing-lists';
 import { SpamPoliciesApi } from './api/spam-policies';
 import { ThrottlesApi } from './api/throttles';
 import { UsersApi } from './api/users';
+import { WblistApi } from './api/wblist';
+import { GreylistingApi } from './api/greylisting';
 import { makeLog } from './logger';
 import type { IRedAdminClientOptions } from './options';
 import { resolveOptions } from './options';
@@ -23,6 +25,10 @@ export class IRedAdminClient<K extends MailingListApiKind = 'sql'> {
   readonly spamPolicies: SpamPoliciesApi;
   readonly throttles: ThrottlesApi;
   readonly ldif: LdifApi;
+  /** amavisd white/blacklists (`/api/wblist`). */
+  readonly wblist: WblistApi;
+  /** iRedAPD greylisting (`/api/greylisting`). */
+  readonly greylisting: GreylistingApi;
   /** The base URL calls go to (no credentials in it). */
   readonly baseUrl: string;
   // Private so that logging or inspecting the client never shows the password.
@@ -50,6 +56,8 @@ export class IRedAdminClient<K extends MailingListApiKind = 'sql'> {
     this.spamPolicies = new SpamPoliciesApi(this.#caller);
     this.throttles = new ThrottlesApi(this.#caller);
     this.ldif = new LdifApi(this.#caller);
+    this.wblist = new WblistApi(this.#caller);
+    this.greylisting = new GreylistingApi(this.#caller);
   }
 
   /** Logs in now; otherwise the first call does. Throws `AuthError` on bad credentials. */

@@ -33,3 +33,5 @@ export * from './api/mailing-lists';
 export * from './api/spam-policies';
 export * from './api/throttles';
 export * from './api/ldif';
+export * from './api/wblist';
+export * from './api/greylisting';

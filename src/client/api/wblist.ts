@@ -1,0 +1,80 @@
+/**
+ * amavisd white/blacklists: `/api/wblist/<inbound|outbound>/<whitelist|blacklist>/<global|domain|mail>`
+ * (GET reads, POST adds, PUT removes, DELETE empties), and the sender-score exemption
+ * `PUT /api/wblist/senderscore/whitelist/<ip>`. Not in the published doc; iRedAdmin-Pro registers
+ * them only when its amavisd integration is on.
+ */
+import { z } from 'zod';
+import type { ApiCaller } from '../api-caller';
+import type { PolicyTarget } from './common';
+import { targetSegment } from './common';
+import { pathSegment } from '../form';
+
+export const WBLIST_DIRECTIONS = ['inbound', 'outbound'] as const;
+export type WblistDirection = (typeof WBLIST_DIRECTIONS)[number];
+export const WBLIST_KINDS = ['whitelist', 'blacklist'] as const;
+export type WblistKind = (typeof WBLIST_KINDS)[number];
+
+/**
+ * One list address: an email (or `user@[IP]`), `@domain`, `@.domain`, `@.tld`, `@.`, an IP, a CIDR
+ * network or `user@*`. The server has the final word on the form (iRedAdmin-Pro silently drops
+ * what it does not accept); the client refuses what would break the comma list.
+ */
+export const wblistAddress = z.string().regex(/^[^\s,]+$/, 'must be one address, without commas or spaces');
+const addressList = z.array(wblistAddress);
+/** One IPv4 or IPv6 address for a URL segment (no network: `/` cannot be in the path). */
+export const ipAddress = z.string().regex(/^[0-9A-Fa-f.:]+$/, 'must be an IPv4 or IPv6 address');
+
+export class WblistApi {
+  readonly #caller: ApiCaller;
+
+  constructor(caller: ApiCaller) {
+    this.#caller = caller;
+  }
+
+  #path(method: 'GET' | 'POST' | 'PUT' | 'DELETE', target: PolicyTarget, direction: WblistDirection, kind: WblistKind): string {
+    const site = { method, path: '/api/wblist/<inbound|outbound>/<whitelist|blacklist>/<global|domain|mail>' };
+    const dir = this.#caller.parseInput(site, z.enum(WBLIST_DIRECTIONS), direction);
+    const list = this.#caller.parseInput(site, z.enum(WBLIST_KINDS), kind);
+    return `/api/wblist/${dir}/${list}/${targetSegment(this.#caller, site, target)}`;
+  }
+
+  /** The list's addresses as the server stores them (lower case, sorted); [] when empty. */
+  async get(target: PolicyTarget, direction: WblistDirection, kind: WblistKind): Promise<string[]> {
+    const path = this.#path('GET', target, direction, kind);
+    const envelope = await this.#caller.call({ method: 'GET', path });
+    return this.#caller.parseData({ method: 'GET', path }, z.array(z.string()).nullish(), envelope._data) ?? [];
+  }
+
+  /**
+   * Adds addresses to the list. An address already in the other list of the same direction moves
+   * (an account's address is either white or black). Nothing else is removed.
+   */
+  async add(target: PolicyTarget, direction: WblistDirection, kind: WblistKind, addresses: readonly string[]): Promise<void> {
+    const path = this.#path('POST', target, direction, kind);
+    const list = this.#caller.parseInput({ method: 'POST', path }, addressList, addresses);
+    if (list.length === 0) return;
+    // Adding the same addresses twice leaves the same list: safe to retry although it is a POST.
+    await this.#caller.call({ method: 'POST', path, params: { addresses: list }, idempotent: true });
+  }
+
+  /** Removes addresses from this list only; addresses not in it are ignored. */
+  async remove(target: PolicyTarget, direction: WblistDirection, kind: WblistKind, addresses: readonly string[]): Promise<void> {
+    const path = this.#path('PUT', target, direction, kind);
+    const list = this.#caller.parseInput({ method: 'PUT', path }, addressList, addresses);
+    if (list.length === 0) return;
+    await this.#caller.call({ method: 'PUT', path, params: { addresses: list } });
+  }
+
+  /** Empties the list. */
+  async clear(target: PolicyTarget, direction: WblistDirection, kind: WblistKind): Promise<void> {
+    await this.#caller.call({ method: 'DELETE', path: this.#path('DELETE', target, direction, kind) });
+  }
+
+  /** Exempts a client IP from iRedAPD's sender-score check (global admins). */
+  async whitelistSenderScore(ip: string): Promise<void> {
+    const site = { method: 'PUT' as const, path: '/api/wblist/senderscore/whitelist/<ip>' };
+    const path = `/api/wblist/senderscore/whitelist/${pathSegment(this.#caller.parseInput(site, ipAddress, ip))}`;
+    await this.#caller.call({ method: 'PUT', path });
+  }
+}
