@@ -1,0 +1,171 @@
+/**
+ * The HCL writer: per domain a `<domain>.tf` with the configuration a person would write (one
+ * resource per domain, for_each maps of users, aliases and lists, references instead of repeated
+ * names) and a `<domain>.imports.tf` with the import blocks, to delete after the first apply.
+ */
+import { domainToUnicode } from 'node:url';
+import type { Plain } from '../provider/framework/values';
+import { NAME_ATTRIBUTE, groupAttributes, groupEntry, layoutFiles, orderedConfig, referenceResolver, type FileLayout, type Resolver } from './layout';
+import type { AdoptedObject, AdoptedType, Inventory } from './model';
+import { identifierFor } from './names';
+
+export interface WriterContext {
+  readonly inventory: Inventory;
+  readonly url: string;
+  /** Provider settings to write (besides credentials, which come from the environment). */
+  readonly provider: { readonly insecure?: boolean; readonly caCertFile?: string };
+  /** The provider's version constraint, e.g. `~> 0.1`. */
+  readonly versionConstraint: string;
+}
+
+/** A raw HCL expression (a reference or a template), written as is. */
+class Expr {
+  constructor(readonly hcl: string) {}
+}
+type Value = Plain | Expr | Value[];
+
+export function quote(text: string): string {
+  const escaped = JSON.stringify(text).slice(1, -1).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return `"${escaped}"`;
+}
+
+function render(value: Value): string {
+  if (value instanceof Expr) return value.hcl;
+  if (Array.isArray(value)) return `[${value.map(render).join(', ')}]`;
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${quote(k)} = ${quote(v)}`).join(', ')} }`;
+  return String(value);
+}
+
+/** `key = text` lines with `=` aligned per run of one-line items, as `terraform fmt` does (a multi-line item ends a run). */
+function aligned(items: readonly { key: string; text: string }[], indent: string): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < items.length; ) {
+    const item = items[i]!;
+    if (item.text.includes('\n')) {
+      lines.push(`${indent}${item.key} = ${item.text}`);
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < items.length && !items[end]!.text.includes('\n')) end++;
+    const run = items.slice(i, end);
+    const width = Math.max(...run.map((r) => r.key.length));
+    for (const r of run) lines.push(`${indent}${r.key.padEnd(width)} = ${r.text}`);
+    i = end;
+  }
+  return lines;
+}
+
+/** Attribute lines; a long list goes one item per line. */
+function attributes(pairs: readonly [string, Value][], indent: string): string[] {
+  return aligned(pairs.map(([key, value]) => {
+    const flat = render(value);
+    const long = Array.isArray(value) && indent.length + key.length + flat.length > 110;
+    return { key, text: long && Array.isArray(value) ? `[\n${value.map((v) => `${indent}  ${render(v)},`).join('\n')}\n${indent}]` : flat };
+  }), indent);
+}
+
+class HclFile {
+  constructor(private readonly ctx: WriterContext, private readonly resolve: Resolver) {}
+
+  /** The HCL address of an adopted object's resource (instance). */
+  address(object: AdoptedObject): string {
+    if (object.domain !== null && ['iredadmin_user', 'iredadmin_alias', 'iredadmin_maillist'].includes(object.type)) {
+      return `${object.type}.${identifierFor(object.domain)}[${quote(object.name)}]`;
+    }
+    return `${object.type}.${object.name}`;
+  }
+
+  /** A configured value, with names of other adopted objects as references to them. */
+  value(type: AdoptedType, attr: string, value: Plain): Value {
+    const ref = (v: string): Value => {
+      const target = this.resolve(type, attr, v);
+      return target ? new Expr(`${this.address(target)}.${NAME_ATTRIBUTE[target.type]}`) : v;
+    };
+    if (typeof value === 'string') return ref(value);
+    if (Array.isArray(value)) return value.map(ref);
+    return value;
+  }
+
+  resource(object: AdoptedObject): string {
+    const pairs = orderedConfig(object).map(([attr, v]): [string, Value] => [attr, this.value(object.type, attr, v)]);
+    return `resource "${object.type}" "${object.name}" {\n${attributes(pairs, '  ').join('\n')}\n}\n`;
+  }
+
+  group(layout: FileLayout, type: AdoptedType, objects: readonly AdoptedObject[]): string {
+    const local = `${layout.ident}_${PLURAL[type]}`;
+    const entries = objects.map((o) => {
+      const pairs = groupEntry(o).map(([attr, v]): [string, Value] => [attr, attr === 'local_part' ? v : this.value(type, attr, v)]);
+      const inline = `{ ${pairs.map(([k, v]) => `${k} = ${render(v)}`).join(', ')} }`;
+      return { key: o.name, text: inline.length <= 100 ? inline : `{\n${attributes(pairs, '      ').join('\n')}\n    }` };
+    });
+    const map = aligned(entries, '    ');
+    const domainRef = `iredadmin_domain.${layout.domainObject?.name ?? layout.ident}.domain`;
+    const body: [string, Value][] = [
+      ['for_each', new Expr(`local.${local}`)],
+      ['email', new Expr(`"\${each.value.local_part}@\${${domainRef}}"`)],
+      ...groupAttributes(objects).map(({ attr, everywhere }): [string, Value] => [attr, new Expr(everywhere ? `each.value.${attr}` : `try(each.value.${attr}, null)`)]),
+    ];
+    const password = type === 'iredadmin_user' ? PASSWORD_HINT : '';
+    return `locals {\n  ${local} = {\n${map.join('\n')}\n  }\n}\n\n${password}resource "${type}" "${layout.ident}" {\n${attributes(body, '  ').join('\n')}\n}\n`;
+  }
+
+  file(layout: FileLayout): string {
+    const unicode = layout.domain === null ? '' : domainToUnicode(layout.domain);
+    const title = layout.domain === null
+      ? 'Objects of no single domain: separate admins, global throttles and spam policy'
+      : `Domain ${layout.domain}${unicode !== layout.domain ? ` (${unicode})` : ''}`;
+    const parts = [`# ${title}.\n# Written by \`iredadmin adopt\` from ${this.ctx.url}. Edit freely: a re-run never overwrites a file you changed.\n`];
+    if (layout.domainObject) parts.push(this.resource(layout.domainObject));
+    for (const g of layout.groups) parts.push(this.group(layout, g.type, g.objects));
+    for (const o of layout.singles) parts.push((o.type === 'iredadmin_admin' ? ADMIN_PASSWORD_HINT : '') + this.resource(o));
+    return parts.join('\n');
+  }
+
+  imports(layout: FileLayout): string {
+    const all = [layout.domainObject, ...layout.groups.flatMap((g) => g.objects), ...layout.singles].filter((o): o is AdoptedObject => !!o);
+    const blocks = all.map((o) => `import {\n  to = ${this.address(o)}\n  id = ${quote(o.importId)}\n}\n`);
+    return `# Import blocks for ${layout.domain ?? 'the objects of no single domain'}: they bring the existing objects under\n# Terraform on the first apply. Delete this file after that apply.\n\n${blocks.join('\n')}`;
+  }
+}
+
+const PLURAL: Partial<Record<AdoptedType, string>> = { iredadmin_user: 'users', iredadmin_alias: 'aliases', iredadmin_maillist: 'mailing_lists' };
+
+const PASSWORD_HINT = `# Passwords are neither read nor written: an imported user needs none. To manage them from here,
+# add to the resource below (a sensitive, ephemeral map(string) variable keeps them out of plan and state):
+#   password_wo         = var.user_passwords[each.key]
+#   password_wo_version = 1   # bump it to send new passwords
+`;
+const ADMIN_PASSWORD_HINT = `# No password: an imported admin needs none. To manage it from here, add
+#   password_wo = var.admin_password   (sensitive, ephemeral)  and  password_wo_version = 1
+`;
+
+function providersFile(ctx: WriterContext): string {
+  const settings: [string, Value][] = [['url', ctx.url]];
+  if (ctx.provider.insecure) settings.push(['insecure', true]);
+  if (ctx.provider.caCertFile) settings.push(['ca_cert', new Expr(`file(${quote(ctx.provider.caCertFile)})`)]);
+  return `# Written by \`iredadmin adopt\`. The provider logs in with IREDADMIN_USERNAME and IREDADMIN_PASSWORD from the environment.
+terraform {
+  required_providers {
+    iredadmin = { source = "iredadmin/iredadmin", version = ${quote(ctx.versionConstraint)} }
+  }
+}
+
+provider "iredadmin" {
+${attributes(settings, '  ').join('\n')}
+}
+`;
+}
+
+/** File name → content. */
+export function writeHcl(ctx: WriterContext): Map<string, string> {
+  const out = new Map<string, string>([['providers.tf', providersFile(ctx)]]);
+  const file = new HclFile(ctx, referenceResolver(ctx.inventory));
+  for (const layout of layoutFiles(ctx.inventory)) {
+    out.set(`${layout.ident}.tf`, file.file(layout));
+    out.set(`${layout.ident}.imports.tf`, file.imports(layout));
+  }
+  return out;
+}
+
