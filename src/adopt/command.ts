@@ -116,6 +116,10 @@ function versionConstraint(): string {
 
 function describeFailure(error: unknown, url: string): { code: number; message: string } {
   if (error instanceof UsageError) return { code: EXIT.usage, message: error.message };
+  // The real product answers a 404 HTML page when the API is off; our server a JSON API_DISABLED.
+  if (error instanceof ApiError && (error.code === 'API_DISABLED' || error.status === 404)) {
+    return { code: EXIT.noApi, message: `the API is disabled at ${url} (${error.code ?? `HTTP ${error.status}`}): enable it (ENABLE_RESTFUL_API = True) or check the URL.` };
+  }
   if (error instanceof AuthError) return { code: EXIT.loginRefused, message: `login refused at ${url} (${error.code ?? 'no code'}): check --username and IREDADMIN_PASSWORD, and that this machine may use the API.` };
   if (error instanceof NetworkError || error instanceof TimeoutError) return { code: EXIT.unreachable, message: `cannot reach ${url}: ${error.message}` };
   if (error instanceof UnexpectedResponseError) {

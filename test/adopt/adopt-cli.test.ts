@@ -1,0 +1,76 @@
+/** `iredadmin adopt`'s command line: help, usage errors, and a clear exit code for each way a server cannot be read. */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXIT } from '../../src/adopt/command';
+import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
+import { adopt } from './run-adopt';
+
+let out: string;
+beforeEach(() => {
+  out = mkdtempSync(join(tmpdir(), 'adopt-cli-'));
+});
+afterEach(() => rmSync(out, { recursive: true, force: true }));
+
+test('--help describes the command and exits 0', async () => {
+  const run = await adopt(['--help'], {});
+  expect(run.code).toBe(EXIT.ok);
+  expect(run.stdout).toContain('usage: iredadmin adopt --url URL --username ADMIN --out DIR');
+  expect(run.stdout).toContain('--format hcl|cdktf');
+});
+
+test.each([
+  [['--username', 'a@b.example', '--out', 'x'], { IREDADMIN_PASSWORD: 'p' }, '--url is required'],
+  [['--url', 'http://127.0.0.1:1', '--out', 'x'], { IREDADMIN_PASSWORD: 'p' }, '--username is required'],
+  [['--url', 'http://127.0.0.1:1', '--username', 'a@b.example', '--out', 'x'], {}, 'IREDADMIN_PASSWORD is not set'],
+  [['--url', 'http://127.0.0.1:1', '--username', 'a@b.example'], { IREDADMIN_PASSWORD: 'p' }, '--out is required'],
+  [['--url', 'http://127.0.0.1:1', '--username', 'a@b.example', '--out', 'x', '--format', 'json'], { IREDADMIN_PASSWORD: 'p' }, '--format must be hcl or cdktf'],
+])('bad usage %j exits 2 naming the fix', async (args, env, message) => {
+  const run = await adopt(args, env);
+  expect(run.code).toBe(EXIT.usage);
+  expect(run.stderr).toContain(message);
+});
+
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+test('an unreachable server exits 3 and writes nothing', async () => {
+  const url = `http://127.0.0.1:${await closedPort()}`;
+  const run = await adopt(['--url', url, '--username', 'a@b.example', '--out', out], { IREDADMIN_PASSWORD: 'p' });
+  expect(run.code).toBe(EXIT.unreachable);
+  expect(run.stderr).toContain(`cannot reach ${url}`);
+  expect(readdirSync(out)).toEqual([]);
+});
+
+describe.each(BACKENDS)('a server that refuses on %s', (backend) => {
+  let server: TestServer;
+  let disabled: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ backend });
+    disabled = await startTestServer({ backend, settings: { enableApi: false } });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await disabled?.close();
+  });
+
+  test('a refused login exits 4', async () => {
+    const run = await adopt(['--url', server.url, '--username', server.admin.email, '--out', out], { IREDADMIN_PASSWORD: 'Wrong-pa55!' });
+    expect(run.code).toBe(EXIT.loginRefused);
+    expect(run.stderr).toContain('login refused');
+    expect(run.stderr).not.toContain('Wrong-pa55!');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  test('a disabled API exits 5 and says how to enable it', async () => {
+    const run = await adopt(['--url', disabled.url, '--username', disabled.admin.email, '--out', out], { IREDADMIN_PASSWORD: disabled.admin.password });
+    expect(run.code).toBe(EXIT.noApi);
+    expect(run.stderr).toContain('ENABLE_RESTFUL_API');
+  });
+});
