@@ -37,8 +37,10 @@ class Reader {
 
   constructor(private readonly client: IRedAdminClient) {}
 
-  async adopt(type: AdoptedType, importId: string, domain: string | null, defaults: Defaults = {}): Promise<Row | null> {
-    const state = await this.readAllowed(`${type} ${importId}`, () => readAsImport(this.client, type, importId));
+  /** Reads and records an object; `required`: a refusal stops the run instead of leaving the object out. */
+  async adopt(type: AdoptedType, importId: string, domain: string | null, defaults: Defaults = {}, required = false): Promise<Row | null> {
+    const read = () => readAsImport(this.client, type, importId);
+    const state = required ? await read() : await this.readAllowed(`${type} ${importId}`, read);
     if (!state) return null;
     const config = configFrom(type, state, { ...DEFAULTS[type], ...defaults });
     this.objects.push({ type, importId, domain, name: '', config });
@@ -97,7 +99,7 @@ export class UsageError extends Error {}
 async function adoptDomain(
   client: IRedAdminClient, reader: Reader, domain: string, adminEmails: Set<string>, userEmails: Set<string>,
 ): Promise<Record<string, number>> {
-  const domainState = await reader.adopt('iredadmin_domain', domain, domain);
+  const domainState = await reader.adopt('iredadmin_domain', domain, domain, {}, true);
   if (!domainState) throw new Error(`domain ${domain} does not exist on the server, or this admin does not manage it.`);
   const defaultQuota = domainState.default_quota ?? 0;
   const [unsortedUsers, aliases, lists] = await Promise.all([
