@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { adminSession, ApiSession } from '../support/api';
 import { startTestServer, type Backend, type TestServer } from '../support/test-server';
-import { ENDPOINTS, PARAMS, hostileString, segment, wrongType, type Method } from './support/fuzz-inputs';
+import { ENDPOINTS, PARAMS, hostileString, segment, wrongType, type Method, type SegmentKind } from './support/fuzz-inputs';
 
 const RUNS: Record<Backend, number> = { postgres: 600, pglite: 250 };
 
@@ -24,15 +24,15 @@ const CANARY_SQL: Record<string, string> = {
 interface Request { method: Method; path: string; params: Record<string, unknown>; as: 'form' | 'json' | 'query' }
 
 const request: fc.Arbitrary<Request> = fc.constantFrom(...ENDPOINTS).chain(([methods, template]) => {
-  const holes = template.match(/\{(mail|domain|n)\}/g) ?? [];
+  const holes = template.match(/\{(mail|domain|n|target)\}/g) ?? [];
   return fc.record({
     method: fc.constantFrom(...methods),
-    segments: fc.tuple(...holes.map((h) => segment(h.slice(1, -1) as 'mail' | 'domain' | 'n'))),
+    segments: fc.tuple(...holes.map((h) => segment(h.slice(1, -1) as SegmentKind))),
     params: fc.dictionary(fc.constantFrom(...PARAMS), fc.oneof({ arbitrary: hostileString, weight: 5 }, { arbitrary: wrongType, weight: 1 }), { maxKeys: 5 }),
     as: fc.constantFrom<'form' | 'json' | 'query'>('form', 'json', 'query'),
   }).map(({ method, segments, params, as }) => {
     let i = 0;
-    const path = template.replace(/\{(mail|domain|n)\}/g, () => segments[i++] as string);
+    const path = template.replace(/\{(mail|domain|n|target)\}/g, () => segments[i++] as string);
     return { method, path, params, as };
   });
 });

@@ -1,20 +1,6 @@
-import { hashPassword } from '../../src/server/auth/passwords';
 import { BACKENDS, startTestServer, TestServer } from '../support/test-server';
 import { adminSession, ApiSession } from '../support/api';
-
-const ADMIN_PASSWORD = 'N0rmal!admin';
-
-/** A normal domain admin, written straight into `admin` + `domain_admins`. */
-async function domainAdminSession(server: TestServer, email: string, domains: string[], settings = ''): Promise<ApiSession> {
-  await server.db.query('INSERT INTO admin (username, password, settings) VALUES ($1, $2, $3)', [
-    email, await hashPassword(ADMIN_PASSWORD, 'SSHA512'), settings,
-  ]);
-  for (const d of domains) await server.db.query('INSERT INTO domain_admins (username, domain) VALUES ($1, $2)', [email, d]);
-  const session = new ApiSession(server.url);
-  const login = await session.login(email, ADMIN_PASSWORD);
-  if (!login._success) throw new Error(`login failed: ${login._msg}`);
-  return session;
-}
+import { normalAdminSession } from '../support/normal-admin';
 
 type View = Record<string, unknown>;
 
@@ -31,7 +17,7 @@ describe.each(BACKENDS)('mailing lists on %s', (backend) => {
     server = await startTestServer({ backend });
     api = await adminSession(server);
     for (const d of ['ml.example', 'other.example']) await api.ok('POST', `/api/domain/${d}`);
-    normal = await domainAdminSession(server, 'boss@ml.example', ['ml.example']);
+    normal = await normalAdminSession(server, 'boss@ml.example', ['ml.example']);
   });
   afterAll(() => server?.close());
 
@@ -279,7 +265,7 @@ describe.each(BACKENDS)('mailing lists on %s', (backend) => {
     await api.ok('POST', '/api/alias/alias@limit.example');
 
     await api.ok('POST', '/api/domain/capped.example');
-    const capped = await domainAdminSession(server, 'capped@capped.example', ['capped.example', 'limit.example'], 'create_max_lists:2');
+    const capped = await normalAdminSession(server, 'capped@capped.example', ['capped.example', 'limit.example'], 'create_max_lists:2');
     expect(await capped.post('/api/ml/a@capped.example')).toEqual({ _success: true });
     expect(await capped.post('/api/maillist/b@capped.example')).toEqual(fail('EXCEED_LIMIT_LISTS'));
     await api.ok('DELETE', '/api/domain/limit.example');

@@ -125,7 +125,7 @@ describe.each(BACKENDS)('users on %s', (backend) => {
     await api.ok('POST', '/api/user/carol@example.com', { password: PW });
     await api.ok('PUT', '/api/user/carol@example.com', {
       name: 'Carol', quota: 2048, accountStatus: 'disabled', language: 'fr_FR', employeeid: 'E-7', transport: 'relay:[10.0.0.1]',
-      mailboxFormat: 'mdbox', mailboxFolder: 'Mail', maildir: 'example.com/c/a/r/carol/', services: 'imap,smtp',
+      mailboxFormat: 'mdbox', mailboxFolder: 'Mail', maildir: '/var/vmail/vmail1/example.com/c/a/r/carol/', services: 'imap,smtp',
       givenName: 'ignored LDAP name',
     });
     const view = await user('carol@example.com');

@@ -1,15 +1,25 @@
-/** A logged-in normal (domain) admin, written straight into `admin` + `domain_admins`. */
+/**
+ * Normal (domain) admins for tests that attack or exercise the permission rules: a separate
+ * admin written straight into `admin` + `domain_admins`, logged in.
+ */
 import { hashPassword } from '../../src/server/auth/passwords';
 import { ApiSession } from './api';
 import type { TestServer } from './test-server';
 
-const PASSWORD = 'N0rmal!admin';
+export const NORMAL_ADMIN_PASSWORD = 'N0rmal!admin';
 
-export async function normalAdminSession(server: TestServer, email: string, domains: string[]): Promise<ApiSession> {
-  await server.db.query('INSERT INTO admin (username, password) VALUES ($1, $2)', [email, await hashPassword(PASSWORD, 'SSHA512')]);
+/** `settings` is the admin's settings column, e.g. `create_max_aliases:3`. */
+export async function normalAdminSession(server: Pick<TestServer, 'db' | 'url'>, email: string, domains: string[], settings = ''): Promise<ApiSession> {
+  await server.db.query('INSERT INTO admin (username, password, settings) VALUES ($1, $2, $3)', [
+    email, await hashPassword(NORMAL_ADMIN_PASSWORD, 'SSHA512'), settings,
+  ]);
   for (const d of domains) await server.db.query('INSERT INTO domain_admins (username, domain) VALUES ($1, $2)', [email, d]);
+  return loggedIn(server, email, NORMAL_ADMIN_PASSWORD);
+}
+
+export async function loggedIn(server: Pick<TestServer, 'url'>, email: string, password: string): Promise<ApiSession> {
   const session = new ApiSession(server.url);
-  const login = await session.login(email, PASSWORD);
-  if (!login._success) throw new Error(`login failed: ${login._msg}`);
+  const login = await session.login(email, password);
+  if (!login._success) throw new Error(`login as ${email} failed: ${login._msg}`);
   return session;
 }

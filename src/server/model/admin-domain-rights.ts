@@ -6,6 +6,7 @@
 import type { Queryable } from '../db/database';
 import type { Actor } from '../auth/actor';
 import { ApiFailure } from '../http/failure';
+import { holdsRightsBeyond } from '../auth/rights';
 import { refreshMailboxAdminFlag } from './mailbox-admin-flags';
 import { domainOf } from './names';
 
@@ -31,9 +32,10 @@ export async function adminKind(q: Queryable, email: string): Promise<AdminKind>
   return kind;
 }
 
-/** Whether the actor may grant or revoke `email`'s rights. */
+/** Whether the actor may grant or revoke `email`'s rights (a normal admin: only accounts whose rights are within its own). */
 export async function mayChangeRights(q: Queryable, actor: Actor, email: string, kind: AdminKind): Promise<boolean> {
-  return actor.isGlobal || (kind === 'mailbox' && (await actor.canManageDomain(q, domainOf(email))));
+  if (actor.isGlobal) return true;
+  return kind === 'mailbox' && (await actor.canManageDomain(q, domainOf(email))) && !(await holdsRightsBeyond(q, actor, email));
 }
 
 /** PERMISSION_DENIED unless the actor may grant or revoke `email`'s rights. */

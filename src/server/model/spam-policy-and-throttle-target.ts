@@ -34,9 +34,10 @@ export function targetFromSegment(raw: string): PolicyTarget {
 }
 
 /**
- * Permission and existence checks. Global settings are a global admin's; a domain's or a
- * user's belong to the admins of that domain (PERMISSION_DENIED before NO_SUCH_*, so a
- * normal admin learns nothing about other domains). With `lock`, the domain row is locked
+ * Permission and existence checks. Writing is a global admin's at every scope: a normal admin
+ * writing its own domain's or users' throttles and spam policies would lift the limits a global
+ * admin set. A normal admin reads those of the domains it manages (PERMISSION_DENIED before
+ * NO_SUCH_*, so it learns nothing about other domains). With `lock`, the domain row is locked
  * for the rest of the transaction so a concurrent domain or user deletion cannot leave
  * settings behind for an account that no longer exists.
  */
@@ -45,6 +46,7 @@ export async function authorizeTarget(q: Queryable, actor: Actor, target: Policy
     actor.requireGlobal();
     return;
   }
+  if (opts.write) actor.requireGlobal();
   await actor.requireDomain(q, target.domain);
   const domainExists = opts.write
     ? (await lockDomain(q, target.domain)) !== null
@@ -53,14 +55,6 @@ export async function authorizeTarget(q: Queryable, actor: Actor, target: Policy
     if (!domainExists) throw new ApiFailure('NO_SUCH_DOMAIN');
     return;
   }
-  const rows = await q.query<{ global_admin: boolean }>(
-    `SELECT (m.isglobaladmin = 1 OR EXISTS (
-               SELECT 1 FROM domain_admins d WHERE d.username = m.username AND d.domain = 'ALL')) AS global_admin
-       FROM mailbox m WHERE m.username = $1`,
-    [target.email],
-  );
-  const mailbox = rows[0];
-  if (!domainExists || !mailbox) throw new ApiFailure('NO_SUCH_ACCOUNT');
-  // As for the mailbox profile itself: a normal admin may not change a global admin's settings.
-  if (opts.write && mailbox.global_admin && !actor.isGlobal) throw new ApiFailure('PERMISSION_DENIED_UPDATE_GLOBAL_ADMIN_PROFILE');
+  const mailbox = await q.query('SELECT 1 FROM mailbox WHERE username = $1', [target.email]);
+  if (!domainExists || !mailbox.length) throw new ApiFailure('NO_SUCH_ACCOUNT');
 }

@@ -67,7 +67,7 @@ export const updateUserInput = z
     removeService: services(),
     mailboxFormat: f.oneOf(['maildir', 'mdbox', 'sdbox'] as const, 'INVALID_MAILBOX_FORMAT'),
     mailboxFolder: f.text('INVALID_MAILBOX_FOLDER', 50).refine((v) => v === undefined || /^[\w.-]+$/.test(v), { error: 'INVALID_MAILBOX_FOLDER' }),
-    maildir: f.text('INVALID_MAILDIR').refine((v) => v === undefined || isRelativePath(v), { error: 'INVALID_MAILDIR' }),
+    maildir: f.text('INVALID_MAILDIR').refine((v) => v === undefined || isAbsoluteMaildir(v), { error: 'INVALID_MAILDIR' }),
   })
   .superRefine((v, ctx) => {
     const given = v as Record<string, unknown>;
@@ -76,9 +76,9 @@ export const updateUserInput = z
     }
   });
 
-/** A maildir relative to storagebasedirectory/storagenode, with no way out of it. */
-function isRelativePath(v: string): boolean {
-  return /^[\w.@+-]+(\/[\w.@+-]+)*\/?$/.test(v) && !v.split('/').includes('..');
+/** An absolute path (the real product takes one) with no `.` or `..` segment; where it may point is checked against the mailbox. */
+function isAbsoluteMaildir(v: string): boolean {
+  return /^(\/[\w.@+-]+)+\/?$/.test(v) && !v.split('/').some((segment) => segment === '.' || segment === '..');
 }
 
 export const updateDomainUsersInput = z

@@ -13,6 +13,7 @@ import type { UpdateUserInput } from './users-input';
 import { assertAdminLimits, assertQuotaFitsDomain } from './users-limits';
 import { passwordToStore } from './users-password';
 import { statusToActive } from './vocabulary';
+import { storedMaildir } from './maildir-location';
 
 export interface UserUpdate {
   tx: Queryable;
@@ -31,6 +32,8 @@ export async function applyUserUpdate({ tx, actor, settings, domain, row, input 
     await assertQuotaFitsDomain(tx, domain, input.quota, user);
     await assertAdminLimits(tx, actor, 0, input.quota, user);
   }
+  // Only a global admin moves a mailbox on disk (checked before any write, by the route).
+  const maildir = input.maildir === undefined ? undefined : storedMaildir(input.maildir, row);
   const newAliases = input.aliases ?? input.addAlias;
   if (newAliases?.length) await assertAliasDomainsManaged(tx, actor, newAliases);
 
@@ -47,7 +50,7 @@ export async function applyUserUpdate({ tx, actor, settings, domain, row, input 
       user, input.name ?? null, password ?? null, input.quota ?? null,
       input.accountStatus ? statusToActive(input.accountStatus) : null, input.language ?? null,
       input.employeeid ?? null, input.transport ?? null, input.mailboxFormat ?? null, input.mailboxFolder ?? null,
-      input.maildir ?? null,
+      maildir ?? null,
     ],
   );
   await updateServices(tx, user, row, input);

@@ -1,6 +1,12 @@
 /**
- * The gate in front of /api: the API is off unless ENABLE_RESTFUL_API is set, and with
+ * The gate in front of the API: the API is off unless ENABLE_RESTFUL_API is set, and with
  * RESTRICT_API_ACCESS only RESTFUL_API_CLIENTS (IPs or CIDR networks) may call it.
+ *
+ * Every route this server has is an API route, so the gate stands in front of every request,
+ * whatever its spelling: the router normalises paths (duplicate slashes, percent-encoding,
+ * absolute-form targets), and a gate that matched on the raw URL was walked around with
+ * `//api/login` or `/%61pi/login`. Deciding before routing, for every URL, leaves no spelling
+ * that reaches a handler unguarded; `assertApiOnly` keeps that premise true.
  */
 import { BlockList, isIP } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -21,7 +27,7 @@ export function buildAllowList(clients: readonly string[]): BlockList {
 }
 
 function clientAddress(request: FastifyRequest): string {
-  // request.ip honours X-Forwarded-For only when the app was built with trustProxy.
+  // request.ip honours X-Forwarded-For only from the proxies TRUST_PROXY names.
   return request.ip.replace(/^::ffff:/, '');
 }
 
@@ -33,10 +39,20 @@ export function isAllowedClient(list: BlockList, address: string): boolean {
   return family === 6 && address.startsWith('::ffff:') && list.check(address.slice(7), 'ipv4');
 }
 
+/** Refuses to register a route outside /api: the gate below relies on there being none. */
+function assertApiOnly(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    if (route.url !== '/api' && !route.url.startsWith('/api/')) {
+      throw new Error(`route ${route.url} is outside /api; the API guard covers every request and would gate it too`);
+    }
+  });
+}
+
 export function registerApiGuard(app: FastifyInstance, settings: ServerSettings): void {
   const allowList = buildAllowList(settings.apiClients);
+  assertApiOnly(app);
+  // onRequest runs for matched and unmatched URLs alike (the not-found handler included).
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') && request.url !== '/api') return;
     if (!settings.enableApi) throw new ApiFailure('API_DISABLED', 404);
     if (settings.restrictApiAccess && !isAllowedClient(allowList, clientAddress(request))) {
       throw new ApiFailure('NOT_AUTHORIZED');

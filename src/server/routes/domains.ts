@@ -18,6 +18,8 @@ import {
   ACCOUNT_STATUSES, DOMAIN_PROFILES, DOMAIN_SERVICES, LANGUAGE, USER_PREFERENCES, USER_PROFILES, statusToActive,
 } from '../model/vocabulary';
 import { domainOf } from '../model/names';
+import { DomainRow, lockDomain, passwordBounds } from '../model/domains';
+import { ignoredDomainParams, withoutParams } from '../auth/normal-admin-params';
 
 const language = () => f.text('INVALID_LANGUAGE', 5).refine((v) => v === undefined || LANGUAGE.test(v), { error: 'INVALID_LANGUAGE' });
 const transport = () => f.text('INVALID_TRANSPORT').refine((v) => v === undefined || /^[\x21-\x7e]+$/.test(v), { error: 'INVALID_TRANSPORT' });
@@ -82,7 +84,8 @@ type UpdateInput = z.output<typeof updateInput>;
 export function registerDomainRoutes(host: RouteHost): void {
   defineRoutes(host, '/api/domain/:domain', {
     GET: route('admin', getOne),
-    POST: route('admin', create),
+    // Creating a domain is a global admin's (the real product; a normal admin's maxDomains does not open it).
+    POST: route('global', create),
     PUT: route('admin', update),
     DELETE: route('global', (ctx) => remove(ctx, null)),
   });
@@ -123,11 +126,10 @@ async function list(ctx: RouteContext): Promise<unknown> {
   return byName;
 }
 
-async function create(ctx: RouteContext): Promise<undefined> {
+async function create(ctx: RouteContext<'global'>): Promise<undefined> {
   const domain = domainParam(ctx.path.domain!);
   const input = parseInput(createInput, ctx.input);
   await ctx.db.transaction(async (tx) => {
-    if (!ctx.actor.isGlobal) await assertMayCreateDomain(tx, ctx.actor.username);
     const taken = await tx.query('SELECT 1 FROM domain WHERE domain = $1 UNION ALL SELECT 1 FROM alias_domain WHERE alias_domain = $1', [domain]);
     if (taken.length) throw new ApiFailure('ALREADY_EXISTS');
     const settings: SettingsMap = {};
@@ -143,20 +145,19 @@ async function create(ctx: RouteContext): Promise<undefined> {
     );
     if (!inserted.length) throw new ApiFailure('ALREADY_EXISTS');
     await setDomainBcc(tx, domain, input);
-    if (!ctx.actor.isGlobal) {
-      await tx.query('INSERT INTO domain_admins (username, domain) VALUES ($1, $2) ON CONFLICT DO NOTHING', [ctx.actor.username, domain]);
-    }
   });
   return undefined;
 }
 
 async function update(ctx: RouteContext): Promise<undefined> {
   const domain = domainParam(ctx.path.domain!);
-  const input = parseInput(updateInput, ctx.input);
   await ctx.actor.requireDomain(ctx.db, domain);
   await ctx.db.transaction(async (tx) => {
-    const row = (await tx.query<{ settings: string }>('SELECT settings FROM domain WHERE domain = $1 FOR UPDATE', [domain]))[0];
+    const row = await lockDomain(tx, domain);
     if (!row) throw new ApiFailure('NO_SUCH_DOMAIN');
+    // A normal admin's limit and lock parameters are ignored, not refused: the rest of the PUT applies.
+    const ignored = ignoredDomainParams(ctx.actor, row.settings);
+    const input = withoutPasswordLoosening(ctx, row, parseInput(updateInput, withoutParams(ctx.input, ignored)));
     const settings = parseSettings(row.settings);
     applyProfileSettings(settings, input);
     applyUpdateSettings(settings, input);
@@ -176,28 +177,33 @@ async function update(ctx: RouteContext): Promise<undefined> {
       ],
     );
     await setDomainBcc(tx, domain, input);
-    // iRedAdmin-Pro clears catch-all and outbound relay when the parameters are absent; so do we.
-    await setCatchall(tx, domain, input.catchall ?? []);
-    await setOutboundRelay(tx, domain, input.outboundRelay ?? '');
+    // iRedAdmin-Pro clears catch-all and outbound relay when the parameters are absent; so do we,
+    // unless the parameter is one this admin may not set (then it stays as it is).
+    if (!ignored.has('catchall')) await setCatchall(tx, domain, input.catchall ?? []);
+    if (!ignored.has('outboundRelay')) await setOutboundRelay(tx, domain, input.outboundRelay ?? '');
   });
   return undefined;
+}
+
+/**
+ * A normal admin may tighten its domain's password lengths, never loosen them: a lower minimum
+ * or a higher (or no) maximum than the domain has now is ignored.
+ */
+function withoutPasswordLoosening(ctx: RouteContext, row: DomainRow, input: UpdateInput): UpdateInput {
+  if (ctx.actor.isGlobal) return input;
+  const now = passwordBounds(row, ctx.settings);
+  const out = { ...input };
+  if (out.minPasswordLength !== undefined && out.minPasswordLength < now.min) out.minPasswordLength = undefined;
+  if (out.maxPasswordLength !== undefined && now.max > 0 && (out.maxPasswordLength === 0 || out.maxPasswordLength > now.max)) {
+    out.maxPasswordLength = undefined;
+  }
+  return out;
 }
 
 async function remove(ctx: RouteContext<'global'>, keepMailboxDays: number | null): Promise<undefined> {
   const domain = domainParam(ctx.path.domain!);
   await ctx.db.transaction((tx) => deleteDomain(tx, domain, keepMailboxDays, ctx.actor.username));
   return undefined;
-}
-
-async function assertMayCreateDomain(tx: Queryable, username: string): Promise<void> {
-  const rows = await tx.query<{ settings: string }>(
-    'SELECT settings FROM admin WHERE username = $1 UNION ALL SELECT settings FROM mailbox WHERE username = $1',
-    [username],
-  );
-  const max = Number(parseSettings(rows[0]?.settings).create_max_domains ?? 0);
-  if (!(max > 0)) throw new ApiFailure('PERMISSION_DENIED');
-  const managed = await tx.query<{ n: number }>("SELECT COUNT(*)::int AS n FROM domain_admins WHERE username = $1 AND domain <> 'ALL'", [username]);
-  if ((managed[0]?.n ?? 0) >= max) throw new ApiFailure('EXCEED_LIMIT_DOMAIN');
 }
 
 function applyProfileSettings(settings: SettingsMap, input: ProfileInput): void {

@@ -8,7 +8,8 @@ import type { Queryable } from '../db/database';
 import { ApiFailure } from '../http/failure';
 import { domainParam, emailParam, parseInput } from '../http/fields';
 import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
-import { isGlobalAdminAccount } from '../model/admin-accounts';
+import { ignoredUserParams, withoutParams } from '../auth/normal-admin-params';
+import { assertRightsWithin, holdsRightsBeyondSql } from '../auth/rights';
 import { addressInUse, assertRoomFor, DomainRow, getDomain, lockDomain, passwordBounds, requireDomainForAccount } from '../model/domains';
 import { insertMailbox } from '../model/mailbox-create';
 import { deleteMailbox } from '../model/mailbox-deletion';
@@ -50,11 +51,6 @@ async function lockMailbox(tx: Queryable, email: string): Promise<MailboxRow | n
   return rows[0] ?? null;
 }
 
-/** A normal admin may read a global admin's mailbox but never change it. */
-async function assertMayModify(ctx: RouteContext, tx: Queryable, email: string, code: string): Promise<void> {
-  if (!ctx.actor.isGlobal && (await isGlobalAdminAccount(tx, email))) throw new ApiFailure(code);
-}
-
 /** The address is free for a new mail user: no account of any type, no separate admin. */
 async function addressTaken(q: Queryable, email: string): Promise<boolean> {
   return (await addressInUse(q, email)) || (await q.query('SELECT 1 FROM admin WHERE username = $1', [email])).length > 0;
@@ -93,13 +89,17 @@ async function update(ctx: RouteContext): Promise<undefined> {
   const email = emailParam(ctx.path.mail!);
   const input = parseInput(updateUserInput, ctx.input);
   await ctx.actor.requireDomain(ctx.db, domainOf(email));
-  if (input.isGlobalAdmin !== undefined) ctx.actor.requireGlobal();
+  // Global rights and where a mailbox lives on disk are a global admin's to set.
+  if (input.isGlobalAdmin !== undefined || input.maildir !== undefined) ctx.actor.requireGlobal();
   await ctx.db.transaction(async (tx) => {
     const domain = await lockDomain(tx, domainOf(email));
     const row = domain && (await lockMailbox(tx, email));
     if (!domain || !row) throw new ApiFailure('NO_SUCH_ACCOUNT');
-    await assertMayModify(ctx, tx, email, 'PERMISSION_DENIED_UPDATE_GLOBAL_ADMIN_PROFILE');
-    await applyUserUpdate({ tx, actor: ctx.actor, settings: ctx.settings, domain, row, input });
+    await assertRightsWithin(tx, ctx.actor, email, 'PERMISSION_DENIED_UPDATE_GLOBAL_ADMIN_PROFILE');
+    // Parameters of the domain's disabled user profiles are ignored from a normal admin.
+    const ignored = ignoredUserParams(ctx.actor, domain.settings);
+    const allowed = ignored.size ? parseInput(updateUserInput, withoutParams(ctx.input, ignored)) : input;
+    await applyUserUpdate({ tx, actor: ctx.actor, settings: ctx.settings, domain, row, input: allowed });
   });
   return undefined;
 }
@@ -110,7 +110,7 @@ async function remove(ctx: RouteContext, keepMailboxDays: number | null): Promis
   await ctx.actor.requireDomain(ctx.db, domainOf(email));
   await ctx.db.transaction(async (tx) => {
     if (!(await lockMailbox(tx, email))) return;
-    await assertMayModify(ctx, tx, email, 'PERMISSION_DENIED');
+    await assertRightsWithin(tx, ctx.actor, email);
     await deleteMailbox(tx, email, keepMailboxDays, ctx.actor.username);
   });
   return undefined;
@@ -129,7 +129,7 @@ async function changeEmail(ctx: RouteContext): Promise<undefined> {
     if (!row) throw new ApiFailure('OLD_EMAIL_NOT_EXIST');
     const target = domains.get(domainOf(to));
     if (!target) throw new ApiFailure('INVALID_DOMAIN');
-    await assertMayModify(ctx, tx, from, 'PERMISSION_DENIED');
+    await assertRightsWithin(tx, ctx.actor, from);
     if (from === to || (await addressTaken(tx, to))) throw new ApiFailure('NEW_EMAIL_ALREADY_EXISTS');
     if (target.domain !== domainOf(from)) {
       await assertRoomFor(tx, target, 'users');
@@ -160,18 +160,21 @@ async function list(ctx: RouteContext): Promise<unknown> {
 
 /**
  * Applies accountStatus, password (or password_hash), language and transport to every user of the domain.
- * A normal admin's change leaves global admins' mailboxes alone.
+ * A normal admin's change leaves alone every mailbox whose rights reach beyond its own
+ * (global admins, admins of other domains): it could otherwise reset their passwords.
  */
 async function updateAll(ctx: RouteContext, passwordOnly: boolean): Promise<undefined> {
   const domain = domainParam(ctx.path.domain!);
   const parsed = parseInput(updateDomainUsersInput, ctx.input);
-  // The /password variant changes passwords only, and needs one.
-  const input = passwordOnly ? { ...parsed, accountStatus: undefined, language: undefined, transport: undefined } : parsed;
-  if (passwordOnly && input.password === undefined && input.password_hash === undefined) throw new ApiFailure('NO_PASSWORD');
+  if (passwordOnly && parsed.password === undefined && parsed.password_hash === undefined) throw new ApiFailure('NO_PASSWORD');
   await ctx.actor.requireDomain(ctx.db, domain);
   await ctx.db.transaction(async (tx) => {
     const row = await lockDomain(tx, domain);
     if (!row) throw new ApiFailure('NO_SUCH_DOMAIN');
+    const ignored = ignoredUserParams(ctx.actor, row.settings);
+    const allowed = ignored.size ? parseInput(updateDomainUsersInput, withoutParams(ctx.input, ignored)) : parsed;
+    // The /password variant changes passwords only.
+    const input = passwordOnly ? { ...allowed, accountStatus: undefined, language: undefined, transport: undefined } : allowed;
     // One hash for all: every user gets the same password anyway, and hashing per user would be slow.
     const password = await passwordToStore(input, passwordBounds(row, ctx.settings), ctx.settings.defaultPasswordScheme);
     await tx.query(
@@ -179,12 +182,10 @@ async function updateAll(ctx: RouteContext, passwordOnly: boolean): Promise<unde
          active = COALESCE($2, active), password = COALESCE($3, password),
          passwordlastchange = CASE WHEN $3::text IS NULL THEN passwordlastchange ELSE NOW()::timestamp END,
          language = COALESCE($4, language), transport = COALESCE($5, transport), modified = NOW()::timestamp
-       WHERE domain = $1
-         AND ($6::boolean OR NOT (isglobaladmin = 1
-              OR EXISTS (SELECT 1 FROM domain_admins d WHERE d.username = mailbox.username AND d.domain = 'ALL')))`,
+       WHERE domain = $1 AND ($6::boolean OR NOT ${holdsRightsBeyondSql('mailbox.username', '$7')})`,
       [
         domain, input.accountStatus ? statusToActive(input.accountStatus) : null, password ?? null,
-        input.language ?? null, input.transport ?? null, ctx.actor.isGlobal,
+        input.language ?? null, input.transport ?? null, ctx.actor.isGlobal, ctx.actor.username,
       ],
     );
   });

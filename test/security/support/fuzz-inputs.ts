@@ -1,47 +1,33 @@
 /**
- * What the fuzz test throws at the server: every endpoint of the API as a path template, the
+ * What the fuzz test throws at the server: every route the server registers as a path template, the
  * parameter names the API knows, and hostile values (unicode, huge, wrong JSON types, SQL and
  * LDIF injection, path traversal). Nothing here names the canary domain in a form that is a
  * valid address, so any change to canary rows is a bug, not a legitimate request.
  */
 import fc from 'fast-check';
+import { METHODS, registeredUrls, type Method } from './routes';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type { Method };
 
-/** `{mail}`, `{domain}`, `{n}` are filled with fuzzed path segments. */
-export const ENDPOINTS: ReadonlyArray<[Method[], string]> = [
-  [['POST'], '/api/login'],
-  [['GET', 'POST', 'PUT', 'DELETE'], '/api/domain/{domain}'],
-  [['DELETE'], '/api/domain/{domain}/keep_mailbox_days/{n}'],
-  [['GET'], '/api/domains'],
-  [['GET', 'PUT'], '/api/domain/admins/{domain}'],
-  [['GET', 'POST', 'PUT', 'DELETE'], '/api/admin/{mail}'],
-  [['POST'], '/api/verify_password/admin/{mail}'],
-  [['POST'], '/api/verify_password/user/{mail}'],
-  [['GET', 'POST', 'PUT', 'DELETE'], '/api/user/{mail}'],
-  [['DELETE'], '/api/user/{mail}/keep_mailbox_days/{n}'],
-  [['POST', 'PUT'], '/api/user/{mail}/change_email/{mail}'],
-  [['GET', 'PUT'], '/api/users/{domain}'],
-  [['PUT'], '/api/users/{domain}/password'],
-  [['GET', 'POST', 'PUT', 'DELETE'], '/api/alias/{mail}'],
-  [['POST', 'PUT'], '/api/alias/{mail}/change_email/{mail}'],
-  [['GET'], '/api/aliases/{domain}'],
-  [['GET', 'POST', 'PUT', 'DELETE'], '/api/ml/{mail}'],
-  [['GET'], '/api/mls/{domain}'],
-  [['GET', 'POST', 'PUT', 'DELETE'], '/api/maillist/{mail}'],
-  [['GET', 'PUT', 'DELETE'], '/api/spampolicy/global'],
-  [['GET', 'PUT', 'DELETE'], '/api/spampolicy/domain/{domain}'],
-  [['GET', 'PUT', 'DELETE'], '/api/spampolicy/user/{mail}'],
-  [['GET', 'POST', 'DELETE'], '/api/throttle/global/{n}'],
-  [['GET', 'POST', 'DELETE'], '/api/throttle/{domain}/{n}'],
-  [['GET', 'POST', 'DELETE'], '/api/throttle/{mail}/{n}'],
-  [['GET'], '/api/ldif/domain/{domain}'],
-  [['GET'], '/api/ldif/catchall/{domain}'],
-  [['GET'], '/api/ldif/admin/{mail}'],
-  [['GET'], '/api/ldif/user/{mail}'],
-  [['GET'], '/api/ldif/maillist/{mail}'],
-  [['GET'], '/api/ldif/alias/{mail}'],
-];
+/** What a fuzzed path segment stands for. */
+export type SegmentKind = 'mail' | 'domain' | 'n' | 'target';
+
+/** The route parameters the server uses, by what they hold; a new name fails the fuzz test until it is added. */
+const SEGMENT_KINDS: Record<string, SegmentKind> = { mail: 'mail', newMail: 'mail', domain: 'domain', days: 'n', kind: 'n', target: 'target', ip: 'n' };
+
+/**
+ * Every route the server registers (see routes.ts) with every method: `{kind}` holes are filled
+ * with fuzzed path segments. Methods a route does not serve answer INVALID_HTTP_METHOD, which is
+ * an answer like any other.
+ */
+export const ENDPOINTS: ReadonlyArray<[readonly Method[], string]> = registeredUrls().map((url) => [
+  METHODS,
+  url.replace(/:(\w+)/g, (_m, param: string) => {
+    const kind = SEGMENT_KINDS[param];
+    if (!kind) throw new Error(`fuzz-inputs: no segment kind for the route parameter :${param} of ${url}`);
+    return `{${kind}}`;
+  }),
+]);
 
 export const PARAMS = [
   'username', 'password', 'password_hash', 'name', 'language', 'quota', 'defaultQuota', 'maxUserQuota', 'numberOfUsers',
@@ -82,8 +68,15 @@ export const wrongType: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** A path segment; encoded unless it is a traversal attempt meant to reach the router raw. */
-export const segment = (kind: 'mail' | 'domain' | 'n'): fc.Arbitrary<string> => fc.oneof(
-  fc.constantFrom(...(kind === 'mail' ? ['fuzz@fuzz.example', 'victim2@fuzz.example', 'FUZZ@Fuzz.Example'] : kind === 'domain' ? ['fuzz.example', 'other.fuzz.example'] : ['inbound', 'outbound', '0', '30'])),
+const PLAIN_SEGMENTS: Record<SegmentKind, string[]> = {
+  mail: ['fuzz@fuzz.example', 'victim2@fuzz.example', 'FUZZ@Fuzz.Example'],
+  domain: ['fuzz.example', 'other.fuzz.example'],
+  n: ['inbound', 'outbound', '0', '30', '192.0.2.1', '2001:db8::1'],
+  target: ['global', 'fuzz.example', 'fuzz@fuzz.example'],
+};
+
+export const segment = (kind: SegmentKind): fc.Arbitrary<string> => fc.oneof(
+  fc.constantFrom(...PLAIN_SEGMENTS[kind]),
   hostileString.map((s) => encodeURIComponent(s.slice(0, 600))),
   fc.constantFrom('%2e%2e%2fcanary.example', '..%2F..%2Fdomain%2Fcanary.example', 'x%2F..%2F..%2Fuser%2Fvictim', '%2e%2e', '.', '%252e%252e%252f'),
 );

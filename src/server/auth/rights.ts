@@ -1,0 +1,35 @@
+/**
+ * Who may change whom. A normal admin may change an account only when every right that account
+ * holds is within its own: no global rights, and no domain it administers that the actor does
+ * not. Otherwise a normal admin could reset the password of a wider admin, log in as it and
+ * act on domains that are not its own.
+ */
+import type { Queryable } from '../db/database';
+import { ApiFailure } from '../http/failure';
+import { isGlobalAdminAccount } from '../model/admin-accounts';
+import type { Actor } from './actor';
+
+/**
+ * SQL condition: the account `usernameSql` holds a right outside the admin `actorSql` (both SQL
+ * expressions). A global account always does: the actor has no `ALL` row to match.
+ */
+export function holdsRightsBeyondSql(usernameSql: string, actorSql: string): string {
+  return `(EXISTS (SELECT 1 FROM mailbox g WHERE g.username = ${usernameSql} AND g.isglobaladmin = 1)
+       OR EXISTS (SELECT 1 FROM domain_admins theirs WHERE theirs.username = ${usernameSql}
+                    AND NOT EXISTS (SELECT 1 FROM domain_admins mine WHERE mine.username = ${actorSql} AND mine.domain = theirs.domain)))`;
+}
+
+export async function holdsRightsBeyond(q: Queryable, actor: Actor, email: string): Promise<boolean> {
+  if (actor.isGlobal) return false;
+  const rows = await q.query<{ beyond: boolean }>(`SELECT ${holdsRightsBeyondSql('$1', '$2')} AS beyond`, [email, actor.username]);
+  return rows[0]?.beyond === true;
+}
+
+/**
+ * Refuses a normal admin's change to an account with wider rights: `globalCode` when the account
+ * is a global admin (the real product's code for that case), PERMISSION_DENIED otherwise.
+ */
+export async function assertRightsWithin(q: Queryable, actor: Actor, email: string, globalCode = 'PERMISSION_DENIED'): Promise<void> {
+  if (actor.isGlobal || !(await holdsRightsBeyond(q, actor, email))) return;
+  throw new ApiFailure((await isGlobalAdminAccount(q, email)) ? globalCode : 'PERMISSION_DENIED');
+}
