@@ -65,7 +65,8 @@ export async function seedInstallation(server: TestServer): Promise<void> {
     });
     await client.mailingLists.create('team@corp.example', { name: 'Team' });
     await client.mailingLists.update('team@corp.example', { accountStatus: 'active', addSubscribers: ['john.001@corp.example', 'friend@elsewhere.example'], requireConfirm: false });
-    await client.mailingLists.create('deals@shop.example', { maxMessageSize: 1048576 });
+    await client.mailingLists.create('deals@shop.example');
+    await client.mailingLists.update('deals@shop.example', { accountStatus: 'active', maxMessageSize: 1048576 });
 
     await client.admins.create('helpdesk@admins.example', { password: PASSWORD, name: 'Help desk', maxDomains: 5, maxUsers: 500 });
     await client.domains.admins.add('corp.example', ['helpdesk@admins.example']);

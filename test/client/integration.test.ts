@@ -397,16 +397,21 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
   it('mailing lists (SQL edition): create, read, update, list, delete', async () => {
     const L = `news@${D}`;
     expect(await client.mailingLists.get(L)).toBeNull();
-    await client.mailingLists.create(L, { name: 'News', isNewsletter: true, onlyModeratorCanPost: true });
-    expect(await client.mailingLists.get(L)).toMatchObject({ address: L, name: 'News' });
+    await client.mailingLists.create(L, { name: 'News', isNewsletter: true, onlyModeratorCanPost: true, subscribers: [`s0@${D}`] });
+    // The SQL edition's defaults: postmaster as owner and moderator, no size limit.
+    expect(await client.mailingLists.get(L, { withSubscribers: true })).toMatchObject({
+      address: L, name: 'News', maxmsgsize: 0, owners: [`postmaster@${D}`], moderators: [`postmaster@${D}`], subscribers: [`s0@${D}`],
+    });
     await client.mailingLists.update(L, {
+      accountStatus: 'active',
       name: 'News 2',
+      maxMessageSize: 1024,
       moderators: [`mod@${D}`],
       owners: [`own@${D}`],
       addSubscribers: [`s1@${D}`, `s2@${D}`],
       requireConfirm: false,
     });
-    expect(await client.mailingLists.get(L, { withSubscribers: true })).toMatchObject({ name: 'News 2', moderators: [`mod@${D}`], owners: [`own@${D}`] });
+    expect(await client.mailingLists.get(L, { withSubscribers: true })).toMatchObject({ name: 'News 2', maxmsgsize: 1024, moderators: [`mod@${D}`], owners: [`own@${D}`] });
     await expect(client.mailingLists.list(D, { emailOnly: true })).resolves.toEqual([L]);
     await client.mailingLists.delete(L, { keepArchive: false });
     expect(await client.mailingLists.get(L)).toBeNull();
@@ -420,11 +425,11 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
     expect(await client.aliases.get(A)).toMatchObject({ active: false });
     await client.aliases.delete(A);
     const L = `subs@${D}`;
-    await client.mailingLists.create(L, { moderators: [`mod@${D}`], owners: [`own@${D}`] });
-    await client.mailingLists.update(L, { addSubscribers: [`s1@${D}`, `s2@${D}`], requireConfirm: false });
-    expect(await client.mailingLists.get(L, { withSubscribers: true })).toMatchObject({ subscribers: [`s1@${D}`, `s2@${D}`] });
-    await client.mailingLists.update(L, { removeSubscribers: [`s1@${D}`, `s2@${D}`], removeModerator: [`mod@${D}`], removeOwner: [`own@${D}`] });
-    expect(await client.mailingLists.get(L, { withSubscribers: true })).toMatchObject({ subscribers: [], moderators: [], owners: [] });
+    await client.mailingLists.create(L);
+    await client.mailingLists.update(L, { accountStatus: 'disabled', moderators: [`mod@${D}`], owners: [`own@${D}`], addSubscribers: [`s1@${D}`, `s2@${D}`], requireConfirm: false });
+    expect(await client.mailingLists.get(L, { withSubscribers: true })).toMatchObject({ active: false, subscribers: [`s1@${D}`, `s2@${D}`] });
+    await client.mailingLists.update(L, { accountStatus: 'disabled', removeSubscribers: [`s1@${D}`, `s2@${D}`], moderators: [], owners: [] });
+    expect(await client.mailingLists.get(L, { withSubscribers: true })).toMatchObject({ active: false, subscribers: [], moderators: [], owners: [] });
     await client.mailingLists.delete(L, { keepArchive: false });
   });
 

@@ -323,7 +323,7 @@ describe('requests on the wire', () => {
     await expect(client.aliases.list('example.com')).resolves.toEqual([{ address: 'x@example.com', members: ['a@example.com'] }]);
   });
 
-  it('aliases: account status only on update, no moderators; lists: moderator/owner changes and subscribers read as emails', async () => {
+  it('aliases: account status only on update, no moderators; lists: whole moderator/owner sets and subscribers read as emails', async () => {
     await client.aliases.create('al@example.com', { members: ['m@example.com'] });
     expect(lastCall().params).toEqual({ members: 'm@example.com' });
     await client.aliases.update('al@example.com', { accountStatus: 'active' });
@@ -331,12 +331,12 @@ describe('requests on the wire', () => {
     // The SQL edition reads neither on an alias: the client refuses them instead of sending them to be ignored.
     await expect(client.aliases.create('al@example.com', { accountStatus: 'disabled' } as never)).rejects.toThrow(/accountStatus/);
     await expect(client.aliases.update('al@example.com', { moderators: ['m@example.com'] } as never)).rejects.toThrow(/moderators/);
-    await client.mailingLists.update('ml@example.com', {
-      addModerator: ['m@example.com'], removeModerator: ['n@example.com'], addOwner: ['o@example.com'], removeOwner: ['p@example.com'],
-    });
-    expect(lastCall().params).toEqual({
-      add_moderator: 'm@example.com', remove_moderator: 'n@example.com', add_owner: 'o@example.com', remove_owner: 'p@example.com',
-    });
+    // No add/remove parameters for them: whole sets, `[]` sent empty to clear.
+    await client.mailingLists.update('ml@example.com', { accountStatus: 'disabled', moderators: [], owners: ['o@example.com'] });
+    expect(lastCall().params).toEqual({ accountStatus: 'disabled', moderators: '', owners: 'o@example.com' });
+    await expect(client.mailingLists.update('ml@example.com', { addModerator: ['m@example.com'] } as never)).rejects.toThrow(/addModerator|accountStatus/);
+    // Every update carries the status: the SQL edition re-enables a list whose PUT leaves it out.
+    await expect(client.mailingLists.update('ml@example.com', { name: 'x' } as never)).rejects.toThrow(/accountStatus/);
     product.route = (_r, res) =>
       sendJson(res, { _success: true, _data: { address: 'ml@example.com', subscribers: [{ mail: 's1@example.com', subscription: 'normal' }, 's2@example.com'] } });
     await expect(client.mailingLists.get('ml@example.com', { withSubscribers: true })).resolves.toMatchObject({
@@ -345,14 +345,17 @@ describe('requests on the wire', () => {
   });
 
   it('mailing lists: the SQL edition shape (/api/ml) and the LDAP one (/api/maillist)', async () => {
-    await client.mailingLists.create('ml@example.com', { name: 'ML', onlySubscriberCanPost: true, isNewsletter: false, maxMessageSize: 1024 });
+    await client.mailingLists.create('ml@example.com', { name: 'ML', onlySubscriberCanPost: true, isNewsletter: false, subscribers: ['a@example.com', 'b@example.com'] });
     expect(lastCall()).toMatchObject({
       method: 'POST',
       path: `${P}/ml/ml@example.com`,
-      params: { name: 'ML', only_subscriber_can_post: 'yes', is_newsletter: 'no', max_message_size: '1024' },
+      params: { name: 'ML', only_subscriber_can_post: 'yes', is_newsletter: 'no', subscribers: 'a@example.com,b@example.com' },
     });
+    // POST does not read them: the client does not offer them there.
+    await expect(client.mailingLists.create('ml@example.com', { maxMessageSize: 1024 } as never)).rejects.toThrow(/maxMessageSize/);
     await client.mailingLists.update('ml@example.com', {
       accountStatus: 'active',
+      maxMessageSize: 1024,
       accessPolicy: 'moderatorsonly',
       onlyModeratorCanPost: true,
       newsletterDescription: 'News',
@@ -365,6 +368,7 @@ describe('requests on the wire', () => {
     });
     expect(lastCall().params).toEqual({
       accountStatus: 'active',
+      max_message_size: '1024',
       accessPolicy: 'moderatorsonly',
       only_moderator_can_post: 'yes',
       newsletter_description: 'News',

@@ -155,7 +155,7 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
          ('parent@alias.example', 'old@alias.example', 'alias.example', 'alias.example')`,
     );
     await api.ok('POST', '/api/alias/uncle@other.example', { members: 'old@alias.example' });
-    await api.ok('POST', '/api/ml/club@alias.example', { add_subscribers: 'old@alias.example', subscription: 'digest' });
+    await api.ok('POST', '/api/ml/club@alias.example', { subscribers: 'old@alias.example', subscription: 'digest' });
     await server.db.query("INSERT INTO mailbox (username, domain) VALUES ('fwd@alias.example', 'alias.example')");
     await server.db.query(
       "INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES ('fwd@alias.example', 'old@alias.example', 'alias.example', 'alias.example', 1)",

@@ -17,40 +17,48 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 const sqlListFields = {
   name: displayName.optional(),
-  accountStatus: accountStatus.optional(),
-  /** Bytes; 0 = no limit. */
-  maxMessageSize: count.optional(),
   accessPolicy: accessPolicy.optional(),
   onlySubscriberCanPost: z.boolean().optional(),
   onlyModeratorCanPost: z.boolean().optional(),
   isNewsletter: z.boolean().optional(),
   newsletterDescription: z.string().optional(),
-  /** Replaces all moderators. */
-  moderators: emailList.optional(),
-  /** Replaces all owners. */
-  owners: emailList.optional(),
+  /** Subscription mode for new subscribers (server default: `normal`). */
+  subscription: z.enum(['normal', 'digest', 'nomail']).optional(),
+  /** Send new subscribers a confirmation mail (server default: no). */
+  requireConfirm: z.boolean().optional(),
 };
 
-export const sqlMailingListCreateSchema = z.strictObject(sqlListFields);
+/**
+ * What POST reads. A new list has the `public` policy unless given, no size limit, and the domain's
+ * `postmaster@` as owner and moderator: set `maxMessageSize`, `moderators`, `owners` and the
+ * status with an update right after.
+ */
+export const sqlMailingListCreateSchema = z.strictObject({
+  ...sqlListFields,
+  /** The first subscribers. */
+  subscribers: emailList.optional(),
+});
 export type SqlMailingListCreateInput = z.input<typeof sqlMailingListCreateSchema>;
 
 export const sqlMailingListUpdateSchema = z.strictObject({
   ...sqlListFields,
-  /** Changes to moderators and owners; `moderators: []`/`owners: []` change nothing, these can empty the sets. */
-  addModerator: emailList.optional(),
-  removeModerator: emailList.optional(),
-  addOwner: emailList.optional(),
-  removeOwner: emailList.optional(),
+  /**
+   * Required: the SQL edition re-enables a list whenever a PUT leaves `accountStatus` out, so
+   * every update says what it should be.
+   */
+  accountStatus,
+  /** Bytes; 0 = no limit. */
+  maxMessageSize: count.optional(),
+  /** Replaces all moderators (there are no add/remove parameters); `[]` clears them. */
+  moderators: emailList.optional(),
+  /** Replaces all owners; `[]` clears them. */
+  owners: emailList.optional(),
   addSubscribers: emailList.optional(),
   removeSubscribers: emailList.optional(),
-  /** Subscription mode for `addSubscribers` (server default: `normal`). */
-  subscription: z.enum(['normal', 'digest', 'nomail']).optional(),
-  /** Send new subscribers a confirmation mail (server default: no). */
-  requireConfirm: z.boolean().optional(),
 });
 export type SqlMailingListUpdateInput = z.input<typeof sqlMailingListUpdateSchema>;
 
-const SQL_LIST_WIRE: WireNames<typeof sqlMailingListUpdateSchema> = {
+const SQL_LIST_WIRE: WireNames<typeof sqlMailingListUpdateSchema> & WireNames<typeof sqlMailingListCreateSchema> = {
   name: 'name',
   accountStatus: 'accountStatus',
   maxMessageSize: 'max_message_size',
@@ -61,10 +69,7 @@ const SQL_LIST_WIRE: WireNames<typeof sqlMailingListUpdateSchema> = {
   newsletterDescription: 'newsletter_description',
   moderators: 'moderators',
   owners: 'owners',
-  addModerator: 'add_moderator',
-  removeModerator: 'remove_moderator',
-  addOwner: 'add_owner',
-  removeOwner: 'remove_owner',
+  subscribers: 'subscribers',
   addSubscribers: 'add_subscribers',
   removeSubscribers: 'remove_subscribers',
   subscription: 'subscription',
@@ -130,6 +135,7 @@ export class SqlMailingListsApi {
     await this.#caller.call({ method: 'POST', path, params, readBack: async () => (await this.get(email)) !== null });
   }
 
+  /** `input.accountStatus` is required: without it the SQL edition re-enables the list. */
   async update(email: string, input: SqlMailingListUpdateInput): Promise<void> {
     const path = this.#path('PUT', email);
     const params = formFrom(this.#caller, { method: 'PUT', path }, sqlMailingListUpdateSchema, SQL_LIST_WIRE, input);

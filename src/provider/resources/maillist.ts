@@ -12,22 +12,17 @@ import { splitParams } from './set-toggles';
 
 const a = attributesFor<SqlMailingList>();
 
-/** What POST /api/ml takes; subscribers and emptied sets follow in a PUT right after. */
-const CREATE_PARAMS = ['name', 'accountStatus', 'maxMessageSize', 'accessPolicy', 'isNewsletter', 'newsletterDescription', 'moderators', 'owners'];
+/**
+ * What POST /api/ml reads. The rest — size limit, moderators, owners (POST makes the domain's
+ * postmaster both), status — follows in a PUT right after.
+ */
+const CREATE_PARAMS = ['name', 'accessPolicy', 'isNewsletter', 'newsletterDescription', 'subscribers', 'requireConfirm'];
 
 const subscriberToggles = emailToggles('addSubscribers', 'removeSubscribers');
 
-/**
- * `moderators`/`owners` replace the whole set (the SQL edition's parameters), but an empty value
- * means "not given" to the API: emptying a set removes its previous members instead.
- */
-function wholeSet(param: 'moderators' | 'owners', removeParam: 'removeModerator' | 'removeOwner') {
-  return (next: string[] | null, previous: string[] | null): Record<string, string[]> => {
-    if (next === null) return {};
-    if (next.length) return { [param]: canonicalEmails(next) };
-    return previous?.length ? { [removeParam]: canonicalEmails(previous) } : {};
-  };
-}
+/** `moderators`/`owners` replace the whole set (the SQL edition has no add/remove for them); `[]` clears it. */
+const wholeSet = (param: 'moderators' | 'owners') => (next: string[] | null): Record<string, string[]> =>
+  next === null ? {} : { [param]: canonicalEmails(next) };
 
 /** The list's own `description` column holds the newsletter description. */
 const newsletterDescription = (d: SqlMailingList): string => {
@@ -43,14 +38,16 @@ export const maillistAttributes = {
   }),
   name: a.string({ optional: true, param: 'name', validators: [notEmpty], read: (d) => d.name ?? '', description: 'Display name, e.g. `Company news`.', errorCodes: ['INVALID_NAME'] }),
   access_policy: a.string({
-    optional: true, param: 'accessPolicy', validators: [oneOf(ACCESS_POLICIES)], read: (d) => d.accesspolicy ?? 'membersonly',
-    description: `Who may post to the list: ${ACCESS_POLICY_DOC}. Default \`membersonly\` (mlmmj's default: subscribers only).`,
+    optional: true, param: 'accessPolicy', validators: [oneOf(ACCESS_POLICIES)], read: (d) => d.accesspolicy ?? 'public',
+    description: `Who may post to the list: ${ACCESS_POLICY_DOC}. Unset: the server's, \`public\` for a new list.`,
     errorCodes: ['INVALID_ACCESS_POLICY'],
   }),
   members: a.stringSet({
     optional: true, validators: [emailSet], normalize: canonicalEmails, read: (d) => d.subscribers ?? [],
-    // Subscribers only change through add/remove; added without a confirmation mail, in `normal` mode.
-    write: (next, previous) => {
+    // Created with the whole set (`subscribers`), then changed through add/remove; always without
+    // a confirmation mail, in `normal` mode.
+    write: (next, previous, op) => {
+      if (op === 'create') return next?.length ? { subscribers: canonicalEmails(next), requireConfirm: false } : {};
       const change = subscriberToggles(next, previous);
       return 'addSubscribers' in change ? { ...change, requireConfirm: false } : change;
     },
@@ -60,14 +57,15 @@ export const maillistAttributes = {
   }),
   moderators: a.stringSet({
     optional: true, validators: [emailSet], normalize: canonicalEmails, read: (d) => d.moderators ?? [],
-    write: wholeSet('moderators', 'removeModerator'),
-    description: 'Moderators: who may post when `access_policy` is `moderatorsonly` or `membersandmoderatorsonly`, and who approves moderated mail; `[]` for none.',
+    write: wholeSet('moderators'),
+    description: 'Moderators: who may post when `access_policy` is `moderatorsonly` or `membersandmoderatorsonly`, and who approves moderated mail; `[]` for none. ' +
+      'Unset: whatever the server has (a new list gets the domain\'s `postmaster@`).',
     errorCodes: ['INVALID_MODERATOR'],
   }),
   owners: a.stringSet({
     optional: true, validators: [emailSet], normalize: canonicalEmails, read: (d) => d.owners ?? [],
-    write: wholeSet('owners', 'removeOwner'),
-    description: 'Owners of the list (they receive its administrative mail); `[]` for none.',
+    write: wholeSet('owners'),
+    description: 'Owners of the list (they receive its administrative mail); `[]` for none. Unset: whatever the server has (a new list gets the domain\'s `postmaster@`).',
     errorCodes: ['INVALID_OWNER'],
   }),
   max_message_size: a.number({
@@ -84,7 +82,8 @@ export const maillistAttributes = {
   }),
   account_status: a.string({
     optional: true, param: 'accountStatus', validators: [oneOf(['active', 'disabled'])], read: (d) => (d.active === false ? 'disabled' : 'active'),
-    description: '`active` (default) or `disabled` (the list accepts no mail).', errorCodes: ['INVALID_ACCOUNT_STATUS'],
+    description: '`active` (default) or `disabled` (the list accepts no mail). Sent with every change: the API re-enables a list when a change leaves it out.',
+    errorCodes: ['INVALID_ACCOUNT_STATUS'],
   }),
   keep_archive: a.bool({
     optional: true,
@@ -106,6 +105,9 @@ function sqlLists(client: IRedAdminClient): SqlMailingListsApi {
   }
   return lists;
 }
+
+/** The status every PUT carries (unset: the server's, as planned from state; a new list is active). */
+const statusOf = (v: MaillistValues): 'active' | 'disabled' => (v.account_status === 'disabled' ? 'disabled' : 'active');
 
 const readList = (client: IRedAdminClient, email: string) => sqlLists(client).get(canonicalEmail(email), { withSubscribers: true });
 
@@ -129,7 +131,7 @@ export const maillistResource = defineResource({
     const [createParams, rest] = splitParams(params, CREATE_PARAMS);
     await lists.create(email, createParams as SqlMailingListCreateInput);
     try {
-      if (Object.keys(rest).length) await lists.update(email, rest as SqlMailingListUpdateInput);
+      if (Object.keys(rest).length) await lists.update(email, { ...rest, accountStatus: statusOf(v) } as SqlMailingListUpdateInput);
     } catch (error) {
       // A half-made list would block the next apply with ALREADY_EXISTS: remove it, report the cause.
       await lists.delete(email, { keepArchive: false }).catch(() => undefined);
@@ -137,7 +139,7 @@ export const maillistResource = defineResource({
     }
   },
   async update(client: IRedAdminClient, v: MaillistValues, _prior, params) {
-    if (Object.keys(params).length) await sqlLists(client).update(canonicalEmail(v.email!), params as SqlMailingListUpdateInput);
+    if (Object.keys(params).length) await sqlLists(client).update(canonicalEmail(v.email!), { ...params, accountStatus: statusOf(v) } as SqlMailingListUpdateInput);
   },
   delete: (client: IRedAdminClient, v: MaillistValues) => sqlLists(client).delete(canonicalEmail(v.email!), { keepArchive: v.keep_archive === true }),
   example: `resource "iredadmin_maillist" "news" {

@@ -2,6 +2,9 @@
  * Mailing lists, two shapes over the same data (mailing-list-store.ts):
  * - the SQL edition's mlmmj lists: GET/POST/PUT/DELETE /api/ml/<mail>, GET /api/mls/<domain>;
  * - the published (LDAP edition) /api/maillist/<mail>, whose `members` are the list's subscribers.
+ * /api/ml follows the SQL edition: POST makes the domain's postmaster owner and moderator, starts
+ * with the `public` policy and no size limit; PUT replaces moderators/owners as whole sets and
+ * re-enables the list when `accountStatus` is absent.
  */
 import { z } from 'zod';
 import { ApiFailure } from '../http/failure';
@@ -15,35 +18,40 @@ import { accessPolicyField, addressList, changeOf, rejectSetConflicts, SetParams
 import { domainOf } from '../model/names';
 import { ACCOUNT_STATUSES, statusToActive } from '../model/vocabulary';
 
-const MODERATORS: SetParams = { replace: 'moderators', add: 'add_moderator', remove: 'remove_moderator' };
-const OWNERS: SetParams = { replace: 'owners', add: 'add_owner', remove: 'remove_owner' };
 const SUBSCRIBERS: SetParams = { add: 'add_subscribers', remove: 'remove_subscribers' };
 const MEMBERS: SetParams = { replace: 'members', add: 'addMember', remove: 'removeMember' };
 
-/** /api/ml parameters (POST and PUT). */
-const mlInput = z
-  .object({
-    name: f.text('INVALID_NAME'),
-    accountStatus: f.oneOf(ACCOUNT_STATUSES, 'INVALID_ACCOUNT_STATUS'),
-    max_message_size: f.int('INVALID_MAX_MESSAGE_SIZE'),
-    accessPolicy: accessPolicyField(),
-    only_subscriber_can_post: f.yesNo('INVALID_ONLY_SUBSCRIBER_CAN_POST'),
-    only_moderator_can_post: f.yesNo('INVALID_ONLY_MODERATOR_CAN_POST'),
-    is_newsletter: f.yesNo('INVALID_IS_NEWSLETTER'),
-    newsletter_description: f.text('INVALID_NEWSLETTER_DESCRIPTION', 10_000),
-    moderators: addressList('INVALID_MODERATOR'),
-    add_moderator: addressList('INVALID_MODERATOR'),
-    remove_moderator: addressList('INVALID_MODERATOR'),
-    owners: addressList('INVALID_OWNER'),
-    add_owner: addressList('INVALID_OWNER'),
-    remove_owner: addressList('INVALID_OWNER'),
-    add_subscribers: addressList('INVALID_SUBSCRIBER'),
-    remove_subscribers: addressList('INVALID_SUBSCRIBER'),
-    subscription: f.oneOf(SUBSCRIPTIONS, 'INVALID_SUBSCRIPTION'),
-    require_confirm: f.yesNo('INVALID_REQUIRE_CONFIRM'),
-  })
-  .superRefine(rejectSetConflicts(MODERATORS))
-  .superRefine(rejectSetConflicts(OWNERS));
+/**
+ * `moderators` / `owners` of /api/ml replace the whole set; there are no add/remove parameters.
+ * Present but empty clears the set (it is the only way to empty it).
+ */
+const wholeSet = (code: string) => f.emailList(code);
+
+/** What /api/ml POST reads. `max_message_size`, `moderators` and `owners` are not read: set them with a PUT. */
+const mlCreateFields = {
+  name: f.text('INVALID_NAME'),
+  accountStatus: f.oneOf(ACCOUNT_STATUSES, 'INVALID_ACCOUNT_STATUS'),
+  accessPolicy: accessPolicyField(),
+  only_subscriber_can_post: f.yesNo('INVALID_ONLY_SUBSCRIBER_CAN_POST'),
+  only_moderator_can_post: f.yesNo('INVALID_ONLY_MODERATOR_CAN_POST'),
+  is_newsletter: f.yesNo('INVALID_IS_NEWSLETTER'),
+  newsletter_description: f.text('INVALID_NEWSLETTER_DESCRIPTION', 10_000),
+  /** The first subscribers (comma list). */
+  subscribers: addressList('INVALID_SUBSCRIBER'),
+  subscription: f.oneOf(SUBSCRIPTIONS, 'INVALID_SUBSCRIPTION'),
+  require_confirm: f.yesNo('INVALID_REQUIRE_CONFIRM'),
+};
+const mlCreateInput = z.object(mlCreateFields);
+
+/** What /api/ml PUT reads. */
+const mlUpdateInput = z.object({
+  ...mlCreateFields,
+  max_message_size: f.int('INVALID_MAX_MESSAGE_SIZE'),
+  moderators: wholeSet('INVALID_MODERATOR'),
+  owners: wholeSet('INVALID_OWNER'),
+  add_subscribers: addressList('INVALID_SUBSCRIBER'),
+  remove_subscribers: addressList('INVALID_SUBSCRIBER'),
+}).omit({ subscribers: true });
 
 /** /api/maillist parameters (POST and PUT; `accountStatus` too, as for every other account). */
 const maillistInput = z
@@ -57,25 +65,47 @@ const maillistInput = z
   })
   .superRefine(rejectSetConflicts(MEMBERS));
 
-const getInput = z.object({ with_subscribers: f.yesNo('INVALID_WITH_SUBSCRIBERS') });
-const listInput = z.object({ email_only: f.yesNo('INVALID_EMAIL_ONLY') });
+/** Flags are on when present at all, whatever their value (`with_subscribers=no` too), as in the SQL edition. */
+const getInput = z.object({ with_subscribers: f.present() });
+const listInput = z.object({ email_only: f.present() });
 const deleteInput = z.object({ keep_archive: f.yesNo('INVALID_KEEP_ARCHIVE') });
 
 const NONE = {};
 
-function mlWrite(ctx: RouteContext, address: string): ListWrite {
-  const v = parseInput(mlInput, ctx.input);
+/** The domain's postmaster, whom the SQL edition makes owner and moderator of every new list. */
+const postmasterOf = (address: string) => `postmaster@${domainOf(address)}`;
+
+function mlCreate(ctx: RouteContext, address: string): ListWrite {
+  const v = parseInput(mlCreateInput, ctx.input);
+  const postmaster = { replace: address === postmasterOf(address) ? [] : [postmasterOf(address)] };
+  const write: ListWrite = {
+    // A new list is active unless told otherwise, and has no size limit (0) until a PUT sets one.
+    fields: { name: v.name, active: v.accountStatus ? statusToActive(v.accountStatus) : 1, maxMessageSize: 0, isNewsletter: v.is_newsletter, newsletterDescription: v.newsletter_description },
+    policy: { accessPolicy: v.accessPolicy, onlySubscribers: v.only_subscriber_can_post, onlyModerators: v.only_moderator_can_post },
+    moderators: postmaster,
+    owners: postmaster,
+    subscribers: { add: v.subscribers },
+    subscription: v.subscription ?? 'normal',
+    confirmed: !v.require_confirm,
+  };
+  assertNotSelf(address, write);
+  return write;
+}
+
+function mlUpdate(ctx: RouteContext, address: string): ListWrite {
+  const v = parseInput(mlUpdateInput, ctx.input);
   const write: ListWrite = {
     fields: {
       name: v.name,
-      active: v.accountStatus ? statusToActive(v.accountStatus) : undefined,
+      // An absent accountStatus re-enables the list, as in the SQL edition: clients always send it.
+      active: v.accountStatus ? statusToActive(v.accountStatus) : 1,
       maxMessageSize: v.max_message_size,
       isNewsletter: v.is_newsletter,
       newsletterDescription: v.newsletter_description,
     },
     policy: { accessPolicy: v.accessPolicy, onlySubscribers: v.only_subscriber_can_post, onlyModerators: v.only_moderator_can_post },
-    moderators: changeOf(v, MODERATORS),
-    owners: changeOf(v, OWNERS),
+    moderators: { replace: v.moderators },
+    owners: { replace: v.owners },
     subscribers: changeOf(v, SUBSCRIBERS),
     subscription: v.subscription ?? 'normal',
     confirmed: !v.require_confirm,
@@ -102,13 +132,9 @@ function maillistWrite(ctx: RouteContext, address: string): ListWrite {
 
 export function registerMailingListRoutes(host: RouteHost): void {
   defineRoutes(host, '/api/ml/:mail', {
-    GET: route('admin', async (ctx) => {
-      const { with_subscribers } = parseInput(getInput, ctx.input);
-      return getOne(ctx, with_subscribers ?? false);
-    }),
-    // mlmmj's own default: only subscribers may post.
-    POST: route('admin', (ctx) => create(ctx, mlWrite, 'membersonly')),
-    PUT: route('admin', (ctx) => update(ctx, mlWrite)),
+    GET: route('admin', async (ctx) => getOne(ctx, parseInput(getInput, ctx.input).with_subscribers)),
+    POST: route('admin', (ctx) => create(ctx, mlCreate)),
+    PUT: route('admin', (ctx) => update(ctx, mlUpdate)),
     DELETE: route('admin', remove),
   });
   defineRoutes(host, '/api/mls/:domain', { GET: route('admin', list) });
@@ -118,8 +144,7 @@ export function registerMailingListRoutes(host: RouteHost): void {
       const { subscribers, ...rest } = view as { subscribers: Array<{ mail: string }> };
       return { ...rest, members: subscribers.map((s) => s.mail) };
     }),
-    // The LDAP edition's default policy.
-    POST: route('admin', (ctx) => create(ctx, maillistWrite, 'public')),
+    POST: route('admin', (ctx) => create(ctx, maillistWrite)),
     PUT: route('admin', (ctx) => update(ctx, maillistWrite)),
     DELETE: route('admin', remove),
   });
@@ -144,11 +169,12 @@ async function list(ctx: RouteContext): Promise<unknown> {
   return email_only ? views.map((v) => v.address) : views;
 }
 
-async function create(ctx: RouteContext, parse: WriteParser, defaultPolicy: 'public' | 'membersonly'): Promise<undefined> {
+/** Both shapes default to the `public` policy, as the SQL edition's /api/ml does. */
+async function create(ctx: RouteContext, parse: WriteParser): Promise<undefined> {
   const address = emailParam(ctx.path.mail!);
   const write = parse(ctx, address);
   await ctx.actor.requireDomain(ctx.db, domainOf(address));
-  await ctx.db.transaction((tx) => createList(tx, ctx.actor, address, write, defaultPolicy));
+  await ctx.db.transaction((tx) => createList(tx, ctx.actor, address, write, 'public'));
   return undefined;
 }
 

@@ -8,13 +8,13 @@ import * as cdktf from 'cdktf';
 
 export interface MaillistConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Who may post to the list: `public` (anyone), `domain` (senders of the same domain), `subdomain` (the domain and its subdomains), `membersonly`, `moderatorsonly` or `membersandmoderatorsonly`. Default `membersonly` (mlmmj's default: subscribers only).
+  * Who may post to the list: `public` (anyone), `domain` (senders of the same domain), `subdomain` (the domain and its subdomains), `membersonly`, `moderatorsonly` or `membersandmoderatorsonly`. Unset: the server's, `public` for a new list.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/maillist#access_policy Maillist#access_policy}
   */
   readonly accessPolicy?: string;
   /**
-  * `active` (default) or `disabled` (the list accepts no mail).
+  * `active` (default) or `disabled` (the list accepts no mail). Sent with every change: the API re-enables a list when a change leaves it out.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/maillist#account_status Maillist#account_status}
   */
@@ -50,7 +50,7 @@ export interface MaillistConfig extends cdktf.TerraformMetaArguments {
   */
   readonly members?: string[];
   /**
-  * Moderators: who may post when `access_policy` is `moderatorsonly` or `membersandmoderatorsonly`, and who approves moderated mail; `[]` for none.
+  * Moderators: who may post when `access_policy` is `moderatorsonly` or `membersandmoderatorsonly`, and who approves moderated mail; `[]` for none. Unset: whatever the server has (a new list gets the domain's `postmaster@`).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/maillist#moderators Maillist#moderators}
   */
@@ -68,7 +68,7 @@ export interface MaillistConfig extends cdktf.TerraformMetaArguments {
   */
   readonly newsletterDescription?: string;
   /**
-  * Owners of the list (they receive its administrative mail); `[]` for none.
+  * Owners of the list (they receive its administrative mail); `[]` for none. Unset: whatever the server has (a new list gets the domain's `postmaster@`).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/maillist#owners Maillist#owners}
   */
