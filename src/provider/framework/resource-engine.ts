@@ -9,7 +9,7 @@ import {
 import { isComputed, type AnyAttribute, type Attributes, type Values } from './attributes';
 import type { ApiParams, SomeResource } from './definitions';
 import { diagnosticFor, type DescribeError } from './errors';
-import { decodeRow, encodeRow, ID, objectType, upgradeJsonState, type Row } from './rows';
+import { attributeEntries, decodeRow, encodeRow, ID, objectType, upgradeJsonState, type Row } from './rows';
 import { normalized, sameValue, type PlanValue } from './values';
 
 export interface PlanResult {
@@ -37,8 +37,8 @@ export class ResourceEngine<Client> {
     this.type = objectType(this.attributes, true);
   }
 
-  private entries(): [string, Spec][] {
-    return Object.entries(this.attributes);
+  private entries(): readonly (readonly [string, Spec])[] {
+    return attributeEntries(this.attributes);
   }
 
   private decode(raw: RawDynamicValue | undefined): Row | null {
@@ -52,7 +52,7 @@ export class ResourceEngine<Client> {
   /** Plain values for handlers: unknowns become null (handlers never see them). */
   private values(row: Row): Values<Attributes<never>> {
     const out: Record<string, PlanValue> = {};
-    for (const [name, value] of Object.entries(row)) out[name] = isUnknown(value) ? null : value;
+    for (const name in row) out[name] = isUnknown(row[name]) ? null : row[name];
     return out as Values<Attributes<never>>;
   }
 

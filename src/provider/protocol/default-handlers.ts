@@ -4,8 +4,7 @@
  * and a same-version state upgrade derived from the schema), and an
  * "unimplemented" error diagnostic where Terraform needs a real answer.
  */
-import { decodeJson } from './cty/json';
-import { encodeDynamicValue } from './cty/dynamic-value';
+import { upgradeJsonValue } from './cty/dynamic-value';
 import { errorDiagnostic, type Diagnostic } from './diagnostics';
 import type { ProviderHandlers, UpgradeResourceStateRequest, UpgradeResourceStateResponse, RequestContext } from './handlers';
 import { impliedType } from './schema';
@@ -34,8 +33,7 @@ async function upgradeBySchema(
     )] };
   }
   // Same shape assumed: attributes the schema dropped are discarded, new ones become null.
-  const type = impliedType(schema.block);
-  return { upgradedState: encodeDynamicValue(decodeJson(request.rawState.json, type, { ignoreUndeclaredAttributes: true }), type) };
+  return { upgradedState: upgradeJsonValue(request.rawState.json, impliedType(schema.block)) };
 }
 
 export const handlers: ProviderHandlers = {

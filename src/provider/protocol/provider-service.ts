@@ -177,16 +177,26 @@ export function providerImplementation(handlers: ProviderHandlers, logger: Logge
     schema.catch(() => { schema = undefined; }); // a failure is retried on the next call
     return schema;
   };
-  const context = (rpc: string): RequestContext => ({ rpc, logger: logger.with({ tf_rpc: rpc }), providerSchema });
+  // One context per RPC name, made once: nothing per call when logging is off.
+  const contexts = new Map<string, RequestContext>();
+  const context = (rpc: string): RequestContext => {
+    let made = contexts.get(rpc);
+    if (!made) {
+      made = { rpc, logger: logger.with({ tf_rpc: rpc }), providerSchema };
+      contexts.set(rpc, made);
+    }
+    return made;
+  };
+  const tracing = logger.enabled('trace');
 
   const out: Record<string, UnaryRpc> = {};
   for (const [name, rpc] of Object.entries(providerRpcs(handlers))) {
     out[name] = async (request) => {
-      const started = Date.now();
-      logger.trace('received request', { tf_rpc: name });
+      const started = tracing ? Date.now() : 0;
+      if (tracing) logger.trace('received request', { tf_rpc: name });
       try {
         const response = await rpc.run(request, context(name));
-        logger.trace('served request', { tf_rpc: name, duration_ms: Date.now() - started });
+        if (tracing) logger.trace('served request', { tf_rpc: name, duration_ms: Date.now() - started });
         return response;
       } catch (error) {
         logger.error('handler failed', { tf_rpc: name, error: error instanceof Error ? error.stack ?? error.message : String(error) });

@@ -69,8 +69,22 @@ export interface FunctionDefinition {
   readonly deprecationMessage?: string;
 }
 
-/** The object type of a block's values: what its DynamicValues decode to. */
+const impliedTypes = new WeakMap<SchemaBlock, ObjectType>();
+
+/**
+ * The object type of a block's values: what its DynamicValues decode to. Worked out once per
+ * block (schemas are fixed once served), so the codec's per-type preparations are reused too.
+ */
 export function impliedType(block: SchemaBlock): ObjectType {
+  let type = impliedTypes.get(block);
+  if (!type) {
+    type = typeOfBlock(block);
+    impliedTypes.set(block, type);
+  }
+  return type;
+}
+
+function typeOfBlock(block: SchemaBlock): ObjectType {
   const attributes: Record<string, CtyType> = {};
   for (const [name, attribute] of Object.entries(block.attributes ?? {})) attributes[name] = attributeType(attribute);
   for (const [name, nested] of Object.entries(block.blockTypes ?? {})) {

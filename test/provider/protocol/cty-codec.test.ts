@@ -1,7 +1,7 @@
 import { encode as referenceEncode, decode as referenceDecode } from '@msgpack/msgpack';
 import {
   AttributeError, Decimal, Dynamic, Unknown, decodeDynamicValue, decodeJson, decodeMsgpack, encodeMsgpack,
-  t, typeToJson,
+  t, typeToJson, upgradeJsonValue,
 } from '../../../src/provider/protocol';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
@@ -71,6 +71,15 @@ describe('cty msgpack codec', () => {
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });
 
+  it('fills attributes a value leaves out with null, also when it carries as many undeclared ones (ignored)', () => {
+    const type = t.object({ a: t.string, b: t.string, c: t.number });
+    const bytes = referenceEncode({ a: 'x', old: 1, older: [1, { deep: true }] });
+    expect(decodeMsgpack(bytes, type, { ignoreUndeclaredAttributes: true })).toEqual({ a: 'x', b: null, c: null });
+    expect(() => decodeMsgpack(bytes, type)).toThrow(/old: unsupported attribute/);
+    const nested = t.object({ rules: t.list(t.object({ port: t.number })) });
+    expect(() => decodeMsgpack(referenceEncode({ rules: [{ port: 1 }, { port: 'x' }] }), nested)).toThrow(/^rules\[1\]\.port: a number is required$/);
+  });
+
   it('rejects attributes that are not in the type when encoding', () => {
     expect(() => encodeMsgpack({ nope: 1 }, t.object({ a: t.string }))).toThrow(/nope/);
   });
@@ -93,6 +102,35 @@ describe('cty JSON decoding', () => {
   it('decodes the json field of a DynamicValue when msgpack is absent', () => {
     expect(decodeDynamicValue({ json: Buffer.from('{"a":"b"}') }, t.object({ a: t.string }))).toEqual({ a: 'b' });
     expect(decodeDynamicValue(undefined, t.string)).toBeNull();
+  });
+});
+
+describe('upgrading stored JSON state (upgradeJsonValue)', () => {
+  const type = t.object({ id: t.string, count: t.number, tags: t.set(t.string), meta: t.map(t.string), on: t.bool });
+
+  it('hands state of the current shape back as the same JSON bytes: big numbers untouched', () => {
+    const json = Buffer.from('{"id":"n1","count":12345678901234567890,"tags":["a"],"meta":{"k":"v"},"on":null}');
+    const upgraded = upgradeJsonValue(json, type);
+    expect(upgraded).toEqual({ json });
+    expect(decodeDynamicValue(upgraded, type)).toMatchObject({ count: 12345678901234567890n, tags: ['a'] });
+  });
+
+  it('re-encodes state of another shape: dropped attributes go, new ones are null, numbers stay exact', () => {
+    const upgraded = upgradeJsonValue(Buffer.from('{"id":"n1","count":12345678901234567890,"tags":["a"],"old":1}'), type);
+    expect(upgraded.json).toBeUndefined();
+    expect(decodeDynamicValue(upgraded, type)).toEqual({ id: 'n1', count: 12345678901234567890n, tags: ['a'], meta: null, on: null });
+  });
+
+  it('does not pass through values of the wrong kind or dynamic values; they are decoded (and fail) as usual', () => {
+    for (const bad of ['{"id":1,"count":1,"tags":[],"meta":{},"on":true}', '{"id":"x","count":1,"tags":"a","meta":{},"on":true}',
+      '{"id":"x","count":1,"tags":[],"meta":{"k":1},"on":true}', '{"id":"x","count":1,"tags":[],"meta":{},"on":"yes"}']) {
+      expect(() => upgradeJsonValue(Buffer.from(bad), type)).toThrow(AttributeError);
+    }
+    const numberAsText = upgradeJsonValue(Buffer.from('{"id":"x","count":"7","tags":[],"meta":{},"on":true}'), type);
+    expect(decodeDynamicValue(numberAsText, type)).toMatchObject({ count: 7 });
+    expect(numberAsText.json).toBeUndefined();
+    const dyn = t.object({ v: t.dynamic });
+    expect(upgradeJsonValue(Buffer.from('{"v":{"type":"string","value":"s"}}'), dyn).json).toBeUndefined();
   });
 });
 

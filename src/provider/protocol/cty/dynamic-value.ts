@@ -3,7 +3,7 @@
  * helpers that turn it into plain values and back, so nothing above this
  * layer touches msgpack or JSON.
  */
-import { decodeJson } from './json';
+import { decodeJson, jsonHasShape } from './json';
 import { decodeMsgpack, encodeMsgpack, type DecodeOptions } from './msgpack';
 import type { CtyType } from './types';
 import type { CtyValue } from './values';
@@ -27,4 +27,14 @@ export function decodeDynamicValue(raw: RawDynamicValue | undefined, type: CtyTy
 /** Encodes a value for a response; always msgpack, as the protocol recommends. */
 export function encodeDynamicValue(value: CtyValue, type: CtyType): RawDynamicValue {
   return { msgpack: encodeMsgpack(value, type) };
+}
+
+/**
+ * Stored JSON state brought to the current type: as it is when it already has the type's shape
+ * (the usual case: state written by the same schema), else decoded leniently (attributes the
+ * type dropped are discarded, new ones become null) and re-encoded.
+ */
+export function upgradeJsonValue(json: Uint8Array, type: CtyType): RawDynamicValue {
+  if (jsonHasShape(json, type)) return { json };
+  return encodeDynamicValue(decodeJson(json, type, { ignoreUndeclaredAttributes: true }), type);
 }

@@ -79,3 +79,47 @@ function fromNode(node: JsonNode, type: CtyType, path: AttributePath, o: DecodeO
     }
   }
 }
+
+/**
+ * True when JSON text already has exactly the shape of `type`: every object with all its declared
+ * attributes and no others, every value of its primitive type, nothing dynamic. Terraform can then
+ * take the bytes as they are (a DynamicValue may be JSON), with no decode and re-encode; numbers
+ * only need to be numbers here, so JSON.parse's rounding does not matter.
+ */
+export function jsonHasShape(json: Uint8Array | string, type: CtyType): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8'));
+  } catch {
+    return false;
+  }
+  return hasShape(parsed, type);
+}
+
+function hasShape(value: unknown, type: CtyType): boolean {
+  if (value === null) return true;
+  switch (type) {
+    case 'string': return typeof value === 'string';
+    case 'number': return typeof value === 'number';
+    case 'bool': return typeof value === 'boolean';
+    case 'dynamic': return false;
+    default: break;
+  }
+  switch (type.kind) {
+    case 'list': case 'set':
+      return Array.isArray(value) && value.every((item) => hasShape(item, type.element));
+    case 'tuple':
+      return Array.isArray(value) && value.length === type.elements.length && value.every((item, i) => hasShape(item, type.elements[i]));
+    case 'map':
+      return isPlainObject(value) && Object.values(value).every((item) => hasShape(item, type.element));
+    case 'object': {
+      if (!isPlainObject(value)) return false;
+      const names = Object.keys(type.attributes);
+      if (Object.keys(value).length !== names.length) return false;
+      return names.every((name) => Object.prototype.hasOwnProperty.call(value, name) && hasShape(value[name], type.attributes[name]));
+    }
+  }
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

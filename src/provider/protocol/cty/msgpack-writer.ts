@@ -33,6 +33,31 @@ export class MsgpackWriter {
     this.buf[this.pos++] = 0xd3; this.buf.writeBigInt64BE(v, this.pos); this.pos += 8;
   }
 
+  /** `int` for a safe integer, without going through bigint. */
+  safeInt(v: number): void {
+    if (v >= 0 && v < 128) { this.u8(v); return; }
+    if (v >= -32 && v < 0) { this.u8(v & 0xff); return; }
+    if (v >= -0x80000000 && v <= 0xffffffff) {
+      this.ensure(5);
+      if (v >= 0) {
+        if (v < 0x100) { this.buf[this.pos++] = 0xcc; this.buf[this.pos++] = v; return; }
+        if (v < 0x10000) { this.buf[this.pos++] = 0xcd; this.buf.writeUInt16BE(v, this.pos); this.pos += 2; return; }
+        this.buf[this.pos++] = 0xce; this.buf.writeUInt32BE(v, this.pos); this.pos += 4; return;
+      }
+      if (v >= -0x80) { this.buf[this.pos++] = 0xd0; this.buf.writeInt8(v, this.pos); this.pos += 1; return; }
+      if (v >= -0x8000) { this.buf[this.pos++] = 0xd1; this.buf.writeInt16BE(v, this.pos); this.pos += 2; return; }
+      this.buf[this.pos++] = 0xd2; this.buf.writeInt32BE(v, this.pos); this.pos += 4; return;
+    }
+    this.int(BigInt(v));
+  }
+
+  /** Bytes already in msgpack form (e.g. a pre-encoded key). */
+  raw(data: Uint8Array): void {
+    this.ensure(data.length);
+    this.buf.set(data, this.pos);
+    this.pos += data.length;
+  }
+
   float64(v: number): void {
     this.ensure(9);
     this.buf[this.pos++] = 0xcb;
@@ -41,6 +66,7 @@ export class MsgpackWriter {
   }
 
   str(s: string): void {
+    if (s.length < 32 && this.ascii(s)) return;
     const length = Buffer.byteLength(s, 'utf8');
     this.ensure(5 + length);
     if (length < 32) this.buf[this.pos++] = 0xa0 | length;
@@ -48,6 +74,15 @@ export class MsgpackWriter {
     else if (length < 0x10000) { this.buf[this.pos++] = 0xda; this.buf.writeUInt16BE(length, this.pos); this.pos += 2; }
     else { this.buf[this.pos++] = 0xdb; this.buf.writeUInt32BE(length, this.pos); this.pos += 4; }
     this.pos += this.buf.write(s, this.pos, 'utf8');
+  }
+
+  /** A short ASCII string byte by byte (no utf8 encoder call); false, writing nothing, otherwise. */
+  private ascii(s: string): boolean {
+    for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+    this.ensure(1 + s.length);
+    this.buf[this.pos++] = 0xa0 | s.length;
+    for (let i = 0; i < s.length; i++) this.buf[this.pos++] = s.charCodeAt(i);
+    return true;
   }
 
   bin(data: Uint8Array): void {

@@ -2,12 +2,12 @@
  * Typed msgpack codec for Terraform values: decoding follows the schema type
  * (as go-cty does), so the same bytes mean what Terraform meant.
  */
-import { AttributeError, AttributePath } from '../diagnostics';
-import { MsgpackReader, type MsgpackItem } from './msgpack-reader';
+import { AttributeError, AttributePath, type PathStep } from '../diagnostics';
+import { ItemKind, MsgpackReader } from './msgpack-reader';
 import { MsgpackWriter } from './msgpack-writer';
 import { bigIntToCtyNumber, msgpackNumberForm, numberFromText } from './numbers';
 import { inferType } from './infer';
-import { typeFromJsonBytes, typeName, typeToJsonBytes, type CtyType } from './types';
+import { typeFromJsonBytes, typeName, typeToJsonBytes, type CtyType, type ObjectType } from './types';
 import {
   Decimal, Dynamic, Unknown, isRecord, newRecord, type CtyRecord, type CtyValue,
 } from './values';
@@ -17,160 +17,241 @@ export interface DecodeOptions {
   readonly ignoreUndeclaredAttributes?: boolean;
 }
 
+/**
+ * Where the codec is inside a value, as a stack of steps: pushed and popped while walking, and
+ * turned into an AttributePath only when something fails (a path per attribute would cost an
+ * allocation per attribute of every value of every call).
+ */
+class Trail {
+  private readonly steps: PathStep[] = [];
+
+  attribute(attributeName: string): void { this.steps.push({ attributeName }); }
+
+  key(elementKeyString: string): void { this.steps.push({ elementKeyString }); }
+
+  index(elementKeyInt: number): void { this.steps.push({ elementKeyInt }); }
+
+  pop(): void { this.steps.pop(); }
+
+  fail(message: string): never {
+    throw new AttributeError(message, this.steps.length === 0 ? AttributePath.empty : AttributePath.of(this.steps));
+  }
+}
+
+const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
+
 export function decodeMsgpack(bytes: Uint8Array, type: CtyType, options: DecodeOptions = {}): CtyValue {
   const reader = new MsgpackReader(bytes);
-  const value = decodeItem(reader, reader.next(), type, AttributePath.empty, options);
-  if (!reader.done) throw new AttributeError('trailing bytes after msgpack value', AttributePath.empty);
+  const trail = new Trail();
+  const value = decodeItem(reader, reader.next(), type, trail, options.ignoreUndeclaredAttributes === true);
+  if (!reader.done) trail.fail('trailing bytes after msgpack value');
   return value;
 }
 
-function fail(path: AttributePath, message: string): never {
-  throw new AttributeError(message, path);
-}
-
-function decodeItem(r: MsgpackReader, item: MsgpackItem, type: CtyType, path: AttributePath, o: DecodeOptions): CtyValue {
+function decodeItem(r: MsgpackReader, kind: ItemKind, type: CtyType, trail: Trail, ignoreUndeclared: boolean): CtyValue {
   // Every extension is an unknown value (type 0 plain, 12 refined, others reserved).
-  if (item.kind === 'ext') return Unknown;
-  if (item.kind === 'nil') return null;
-  if (type === 'dynamic') {
-    if (item.kind !== 'array' || item.length !== 2) fail(path, 'a dynamic value must be a [type, value] pair');
-    const typeItem = r.next();
-    if (typeItem.kind !== 'bin' && typeItem.kind !== 'str') fail(path, 'a dynamic value must start with its type');
-    const concrete = typeFromJsonBytes(typeItem.value);
-    return new Dynamic(concrete, decodeItem(r, r.next(), concrete, path, o));
+  if (kind === ItemKind.Ext) return Unknown;
+  if (kind === ItemKind.Nil) return null;
+  if (typeof type === 'string') {
+    if (type === 'dynamic') return decodeDynamic(r, kind, trail, ignoreUndeclared);
+    return decodePrimitive(r, kind, type, trail);
   }
-  if (typeof type === 'string') return decodePrimitive(item, type, path);
   switch (type.kind) {
     case 'list': case 'set': {
-      if (item.kind !== 'array') fail(path, `a ${type.kind} is required`);
-      const out: CtyValue[] = [];
-      for (let i = 0; i < item.length; i++) out.push(decodeItem(r, r.next(), type.element, path.index(i), o));
+      if (kind !== ItemKind.Array) trail.fail(`a ${type.kind} is required`);
+      const length = r.num;
+      const out: CtyValue[] = new Array<CtyValue>(length);
+      for (let i = 0; i < length; i++) {
+        trail.index(i);
+        out[i] = decodeItem(r, r.next(), type.element, trail, ignoreUndeclared);
+        trail.pop();
+      }
       return out;
     }
     case 'tuple': {
-      if (item.kind !== 'array') fail(path, 'a tuple is required');
-      if (item.length !== type.elements.length) fail(path, `a tuple of ${type.elements.length} elements is required`);
-      return type.elements.map((element, i) => decodeItem(r, r.next(), element, path.index(i), o));
+      if (kind !== ItemKind.Array) trail.fail('a tuple is required');
+      if (r.num !== type.elements.length) trail.fail(`a tuple of ${type.elements.length} elements is required`);
+      const out: CtyValue[] = [];
+      for (let i = 0; i < type.elements.length; i++) {
+        trail.index(i);
+        out.push(decodeItem(r, r.next(), type.elements[i], trail, ignoreUndeclared));
+        trail.pop();
+      }
+      return out;
     }
     case 'map': {
-      if (item.kind !== 'map') fail(path, 'a map is required');
+      if (kind !== ItemKind.Map) trail.fail('a map is required');
       const out = newRecord();
-      for (let i = 0; i < item.length; i++) {
-        const key = mapKey(r.next(), path);
-        out[key] = decodeItem(r, r.next(), type.element, path.key(key), o);
+      const length = r.num;
+      for (let i = 0; i < length; i++) {
+        const key = mapKey(r, trail);
+        trail.key(key);
+        out[key] = decodeItem(r, r.next(), type.element, trail, ignoreUndeclared);
+        trail.pop();
       }
       return out;
     }
     case 'object': {
-      if (item.kind !== 'map') fail(path, 'an object is required');
+      if (kind !== ItemKind.Map) trail.fail('an object is required');
       const out = newRecord();
-      for (let i = 0; i < item.length; i++) {
-        const key = mapKey(r.next(), path);
-        const attributeType = Object.prototype.hasOwnProperty.call(type.attributes, key) ? type.attributes[key] : undefined;
-        if (attributeType === undefined) {
-          if (!o.ignoreUndeclaredAttributes) fail(path.attribute(key), 'unsupported attribute');
-          r.skipItem();
-          continue;
+      const length = r.num;
+      const attributes = type.attributes;
+      let present = 0;
+      for (let i = 0; i < length; i++) {
+        const key = mapKey(r, trail);
+        trail.attribute(key);
+        if (!hasOwn(attributes, key)) {
+          if (!ignoreUndeclared) trail.fail('unsupported attribute');
+          r.skipRest(r.next());
+        } else {
+          if (!(key in out)) present++;
+          out[key] = decodeItem(r, r.next(), attributes[key], trail, ignoreUndeclared);
         }
-        out[key] = decodeItem(r, r.next(), attributeType, path.attribute(key), o);
+        trail.pop();
       }
-      for (const name of Object.keys(type.attributes)) if (!(name in out)) out[name] = null;
+      // Attributes the value leaves out are null.
+      const names = objectPlan(type).names;
+      if (present !== names.length) for (const name of names) if (!(name in out)) out[name] = null;
       return out;
     }
   }
 }
 
-function mapKey(item: MsgpackItem, path: AttributePath): string {
-  if (item.kind === 'str') return item.value;
-  if (item.kind === 'bin') return item.value.toString('utf8');
-  return fail(path, 'map keys must be strings');
+function decodeDynamic(r: MsgpackReader, kind: ItemKind, trail: Trail, ignoreUndeclared: boolean): CtyValue {
+  if (kind !== ItemKind.Array || r.num !== 2) trail.fail('a dynamic value must be a [type, value] pair');
+  const typeKind = r.next();
+  if (typeKind !== ItemKind.Bin && typeKind !== ItemKind.Str) trail.fail('a dynamic value must start with its type');
+  const concrete = typeFromJsonBytes(typeKind === ItemKind.Str ? r.str : r.bytes);
+  return new Dynamic(concrete, decodeItem(r, r.next(), concrete, trail, ignoreUndeclared));
 }
 
-function decodePrimitive(item: MsgpackItem, type: 'string' | 'number' | 'bool', path: AttributePath): CtyValue {
+function mapKey(r: MsgpackReader, trail: Trail): string {
+  const kind = r.next();
+  if (kind === ItemKind.Str) return r.str;
+  if (kind === ItemKind.Bin) return r.bytes.toString('utf8');
+  return trail.fail('map keys must be strings');
+}
+
+function decodePrimitive(r: MsgpackReader, kind: ItemKind, type: 'string' | 'number' | 'bool', trail: Trail): CtyValue {
   switch (type) {
     case 'string':
-      if (item.kind === 'str') return item.value;
-      if (item.kind === 'bin') return item.value.toString('utf8');
-      return fail(path, 'a string is required');
+      if (kind === ItemKind.Str) return r.str;
+      if (kind === ItemKind.Bin) return r.bytes.toString('utf8');
+      return trail.fail('a string is required');
     case 'bool':
-      if (item.kind === 'bool') return item.value;
-      return fail(path, 'a bool is required');
+      if (kind === ItemKind.Bool) return r.bool;
+      return trail.fail('a bool is required');
     case 'number':
-      if (item.kind === 'int') return bigIntToCtyNumber(item.value);
+      if (kind === ItemKind.Int) return r.num;
+      if (kind === ItemKind.BigInt) return bigIntToCtyNumber(r.big);
       // A whole float beyond 2^53 is an integer of our model: a bigint, as if sent as int or text.
-      if (item.kind === 'float') return Number.isInteger(item.value) && !Number.isSafeInteger(item.value) ? BigInt(item.value) : item.value;
-      if (item.kind === 'str') {
-        try { return numberFromText(item.value); } catch { return fail(path, 'a number is required'); }
+      if (kind === ItemKind.Float) return Number.isInteger(r.num) && !Number.isSafeInteger(r.num) ? BigInt(r.num) : r.num;
+      if (kind === ItemKind.Str) {
+        try { return numberFromText(r.str); } catch { return trail.fail('a number is required'); }
       }
-      return fail(path, 'a number is required');
+      return trail.fail('a number is required');
   }
+}
+
+/** What encoding an object type needs, worked out once per type: sorted names, their msgpack keys. */
+interface ObjectPlan {
+  readonly names: readonly string[];
+  readonly keys: readonly Buffer[];
+  readonly types: readonly CtyType[];
+}
+
+const objectPlans = new WeakMap<ObjectType, ObjectPlan>();
+
+function objectPlan(type: ObjectType): ObjectPlan {
+  let plan = objectPlans.get(type);
+  if (!plan) {
+    const names = Object.keys(type.attributes).sort();
+    const keys = names.map((name) => { const w = new MsgpackWriter(); w.str(name); return w.finish(); });
+    plan = { names, keys, types: names.map((name) => type.attributes[name]) };
+    objectPlans.set(type, plan);
+  }
+  return plan;
 }
 
 export function encodeMsgpack(value: CtyValue, type: CtyType): Buffer {
   const w = new MsgpackWriter();
-  encodeValue(w, value, type, AttributePath.empty);
+  encodeValue(w, value, type, new Trail());
   return w.finish();
 }
 
-function encodeValue(w: MsgpackWriter, value: CtyValue | undefined, type: CtyType, path: AttributePath): void {
+function encodeValue(w: MsgpackWriter, value: CtyValue | undefined, type: CtyType, trail: Trail): void {
   if (value === Unknown) { w.unknown(); return; }
   if (value === null || value === undefined) { w.nil(); return; }
   if (type === 'dynamic') {
     const dynamic = value instanceof Dynamic ? value : new Dynamic(inferType(value), value);
     w.arrayHeader(2);
     w.bin(typeToJsonBytes(dynamic.type));
-    encodeValue(w, dynamic.value, dynamic.type, path);
+    encodeValue(w, dynamic.value, dynamic.type, trail);
     return;
   }
-  if (value instanceof Dynamic) { encodeValue(w, value.value, type, path); return; }
-  if (typeof type === 'string') { encodePrimitive(w, value, type, path); return; }
+  if (value instanceof Dynamic) { encodeValue(w, value.value, type, trail); return; }
+  if (typeof type === 'string') { encodePrimitive(w, value, type, trail); return; }
   switch (type.kind) {
     case 'list': case 'set': case 'tuple': {
-      if (!Array.isArray(value)) fail(path, `a ${typeName(type)} needs an array, got ${describe(value)}`);
+      if (!Array.isArray(value)) trail.fail(`a ${typeName(type)} needs an array, got ${describe(value)}`);
       const items = value as readonly CtyValue[];
       if (type.kind === 'tuple' && items.length !== type.elements.length) {
-        fail(path, `a tuple of ${type.elements.length} elements needs as many values, got ${items.length}`);
+        trail.fail(`a tuple of ${type.elements.length} elements needs as many values, got ${items.length}`);
       }
       w.arrayHeader(items.length);
-      items.forEach((item, i) => encodeValue(w, item, type.kind === 'tuple' ? type.elements[i] : type.element, path.index(i)));
+      for (let i = 0; i < items.length; i++) {
+        trail.index(i);
+        encodeValue(w, items[i], type.kind === 'tuple' ? type.elements[i] : type.element, trail);
+        trail.pop();
+      }
       return;
     }
     case 'map': {
-      if (!isRecord(value)) fail(path, `a map needs a record, got ${describe(value)}`);
+      if (!isRecord(value)) trail.fail(`a map needs a record, got ${describe(value)}`);
       const keys = Object.keys(value).sort();
       w.mapHeader(keys.length);
-      for (const key of keys) { w.str(key); encodeValue(w, (value as CtyRecord)[key], type.element, path.key(key)); }
+      for (const key of keys) {
+        w.str(key);
+        trail.key(key);
+        encodeValue(w, (value as CtyRecord)[key], type.element, trail);
+        trail.pop();
+      }
       return;
     }
     case 'object': {
-      if (!isRecord(value)) fail(path, `an object needs a record, got ${describe(value)}`);
+      if (!isRecord(value)) trail.fail(`an object needs a record, got ${describe(value)}`);
       const record = value as CtyRecord;
-      for (const key of Object.keys(record)) {
-        if (!Object.prototype.hasOwnProperty.call(type.attributes, key)) fail(path.attribute(key), 'attribute is not in the type');
+      const attributes = type.attributes;
+      for (const key in record) {
+        if (!hasOwn(attributes, key)) { trail.attribute(key); trail.fail('attribute is not in the type'); }
       }
-      const names = Object.keys(type.attributes).sort();
-      w.mapHeader(names.length);
-      for (const name of names) {
-        w.str(name);
-        encodeValue(w, Object.prototype.hasOwnProperty.call(record, name) ? record[name] : null, type.attributes[name], path.attribute(name));
+      const plan = objectPlan(type);
+      w.mapHeader(plan.names.length);
+      for (let i = 0; i < plan.names.length; i++) {
+        const name = plan.names[i];
+        w.raw(plan.keys[i]);
+        trail.attribute(name);
+        encodeValue(w, hasOwn(record, name) ? record[name] : null, plan.types[i], trail);
+        trail.pop();
       }
     }
   }
 }
 
-function encodePrimitive(w: MsgpackWriter, value: CtyValue, type: 'string' | 'number' | 'bool', path: AttributePath): void {
+function encodePrimitive(w: MsgpackWriter, value: CtyValue, type: 'string' | 'number' | 'bool', trail: Trail): void {
   switch (type) {
     case 'string':
-      if (typeof value !== 'string') fail(path, `a string is required, got ${describe(value)}`);
+      if (typeof value !== 'string') trail.fail(`a string is required, got ${describe(value)}`);
       w.str(value as string);
       return;
     case 'bool':
-      if (typeof value !== 'boolean') fail(path, `a bool is required, got ${describe(value)}`);
+      if (typeof value !== 'boolean') trail.fail(`a bool is required, got ${describe(value)}`);
       w.bool(value as boolean);
       return;
     case 'number': {
+      if (typeof value === 'number' && Number.isSafeInteger(value)) { w.safeInt(value); return; }
       if (typeof value !== 'number' && typeof value !== 'bigint' && !(value instanceof Decimal)) {
-        fail(path, `a number is required, got ${describe(value)}`);
+        trail.fail(`a number is required, got ${describe(value)}`);
       }
       const form = msgpackNumberForm(value as number | bigint | Decimal);
       if (form.kind === 'int') w.int(form.value);

@@ -253,7 +253,8 @@ export class ProtobufCodec {
   private readScalar(r: Reader, type: ScalarKind): WireScalar {
     switch (type) {
       case 'string': return r.lengthDelimited().toString('utf8');
-      case 'bytes': return Buffer.from(r.lengthDelimited());
+      // A view into the message, not a copy: request buffers are never reused.
+      case 'bytes': return r.lengthDelimited();
       case 'bool': return r.varint() !== 0;
       case 'double': return r.double();
       case 'int32': case 'enum': return r.varint() | 0;
