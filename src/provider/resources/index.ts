@@ -10,6 +10,7 @@ import { maillistDataSource, maillistResource } from './maillist';
 import { throttleDataSource, throttleResource } from './throttle';
 import { spamPolicyDataSource, spamPolicyResource } from './spampolicy';
 import { ldifDataSource } from './ldif';
+import { wblistDataSource, wblistResource } from './wblist';
 
-export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [domainResource, userResource, aliasResource, maillistResource, adminResource, domainAdminsResource, throttleResource, spamPolicyResource];
-export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [domainDataSource, userDataSource, aliasDataSource, maillistDataSource, adminDataSource, throttleDataSource, spamPolicyDataSource, ldifDataSource];
+export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [domainResource, userResource, aliasResource, maillistResource, adminResource, domainAdminsResource, throttleResource, spamPolicyResource, wblistResource];
+export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [domainDataSource, userDataSource, aliasDataSource, maillistDataSource, adminDataSource, throttleDataSource, spamPolicyDataSource, ldifDataSource, wblistDataSource];

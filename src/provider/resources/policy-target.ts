@@ -48,3 +48,12 @@ export async function readUnlessAccountGone<T>(read: () => Promise<T | null>): P
     throw error;
   }
 }
+
+/** An import ID `<target>/<direction>` (throttles, white/blacklists): the target in canonical form. */
+export function parseTargetAndDirection(id: string, directions: readonly string[]): { target: string; direction: string } {
+  const slash = id.lastIndexOf('/');
+  if (slash < 0) throw new Error(`"${id}" has no "/<direction>".`);
+  const direction = id.slice(slash + 1);
+  if (!directions.includes(direction)) throw new Error(`"${direction}" is not a direction: use ${directions.join(' or ')}.`);
+  return { target: parseTarget(id.slice(0, slash)), direction };
+}
