@@ -8,6 +8,7 @@ export { Maillist, type MaillistConfig } from './providers/iredadmin/maillist';
 export { Spampolicy, type SpampolicyConfig } from './providers/iredadmin/spampolicy';
 export { Throttle, type ThrottleConfig } from './providers/iredadmin/throttle';
 export { User, type UserConfig } from './providers/iredadmin/user';
+export { Wblist, type WblistConfig } from './providers/iredadmin/wblist';
 export { DataIredadminAdmin, type DataIredadminAdminConfig } from './providers/iredadmin/data-iredadmin-admin';
 export { DataIredadminAlias, type DataIredadminAliasConfig } from './providers/iredadmin/data-iredadmin-alias';
 export { DataIredadminDomain, type DataIredadminDomainConfig } from './providers/iredadmin/data-iredadmin-domain';
@@ -16,5 +17,6 @@ export { DataIredadminMaillist, type DataIredadminMaillistConfig } from './provi
 export { DataIredadminSpampolicy, type DataIredadminSpampolicyConfig } from './providers/iredadmin/data-iredadmin-spampolicy';
 export { DataIredadminThrottle, type DataIredadminThrottleConfig } from './providers/iredadmin/data-iredadmin-throttle';
 export { DataIredadminUser, type DataIredadminUserConfig } from './providers/iredadmin/data-iredadmin-user';
+export { DataIredadminWblist, type DataIredadminWblistConfig } from './providers/iredadmin/data-iredadmin-wblist';
 // Every class and struct, by namespace: `import { domain } from …`.
 export * from './providers/iredadmin';

@@ -7,6 +7,7 @@ export * as maillist from './maillist';
 export * as spampolicy from './spampolicy';
 export * as throttle from './throttle';
 export * as user from './user';
+export * as wblist from './wblist';
 export * as dataIredadminAdmin from './data-iredadmin-admin';
 export * as dataIredadminAlias from './data-iredadmin-alias';
 export * as dataIredadminDomain from './data-iredadmin-domain';
@@ -15,5 +16,6 @@ export * as dataIredadminMaillist from './data-iredadmin-maillist';
 export * as dataIredadminSpampolicy from './data-iredadmin-spampolicy';
 export * as dataIredadminThrottle from './data-iredadmin-throttle';
 export * as dataIredadminUser from './data-iredadmin-user';
+export * as dataIredadminWblist from './data-iredadmin-wblist';
 export * as provider from './provider';
 

@@ -7,6 +7,7 @@ Object.defineProperty(exports, 'maillist', { get: function () { return require('
 Object.defineProperty(exports, 'spampolicy', { get: function () { return require('./spampolicy'); } });
 Object.defineProperty(exports, 'throttle', { get: function () { return require('./throttle'); } });
 Object.defineProperty(exports, 'user', { get: function () { return require('./user'); } });
+Object.defineProperty(exports, 'wblist', { get: function () { return require('./wblist'); } });
 Object.defineProperty(exports, 'dataIredadminAdmin', { get: function () { return require('./data-iredadmin-admin'); } });
 Object.defineProperty(exports, 'dataIredadminAlias', { get: function () { return require('./data-iredadmin-alias'); } });
 Object.defineProperty(exports, 'dataIredadminDomain', { get: function () { return require('./data-iredadmin-domain'); } });
@@ -15,5 +16,6 @@ Object.defineProperty(exports, 'dataIredadminMaillist', { get: function () { ret
 Object.defineProperty(exports, 'dataIredadminSpampolicy', { get: function () { return require('./data-iredadmin-spampolicy'); } });
 Object.defineProperty(exports, 'dataIredadminThrottle', { get: function () { return require('./data-iredadmin-throttle'); } });
 Object.defineProperty(exports, 'dataIredadminUser', { get: function () { return require('./data-iredadmin-user'); } });
+Object.defineProperty(exports, 'dataIredadminWblist', { get: function () { return require('./data-iredadmin-wblist'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 
