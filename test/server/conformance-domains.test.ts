@@ -102,3 +102,67 @@ describe.each(BACKENDS)('domains as the real product answers, on %s', (backend) 
     expect(names).not.toContain('keyed.example');
   });
 });
+
+describe.each(BACKENDS)('admins and domain admins as the real product answers, on %s', (backend) => {
+  let server: TestServer;
+  let api: ApiSession;
+  const PW = 'Adm1n!pass';
+
+  beforeAll(async () => {
+    server = await startTestServer({ backend });
+    api = await adminSession(server);
+    await api.ok('POST', '/api/domain/hosted.example');
+  });
+  afterAll(() => server?.close());
+
+  const settings = async (email: string) => ((await api.ok('GET', `/api/admin/${email}`)) as Row).settings;
+
+  test('a separate admin in a hosted domain: CAN_NOT_BE_LOCAL_DOMAIN', async () => {
+    expect(await api.post('/api/admin/boss@hosted.example', { password: PW })).toEqual({ _success: false, _msg: 'CAN_NOT_BE_LOCAL_DOMAIN' });
+    expect(await api.post('/api/admin/Boss@HOSTED.example', { password: PW, isGlobalAdmin: 'yes' })).toEqual({ _success: false, _msg: 'CAN_NOT_BE_LOCAL_DOMAIN' });
+    expect(await api.get('/api/admin/boss@hosted.example')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
+    // Outside the hosted domains it is fine.
+    expect(await api.post('/api/admin/boss@elsewhere.example', { password: PW })).toEqual({ _success: true });
+  });
+
+  test('a mail user of a hosted domain becomes its admin through /api/domain/admins/<domain>', async () => {
+    await api.ok('POST', '/api/user/jane@hosted.example', { password: PW });
+    await api.ok('PUT', '/api/domain/admins/hosted.example', { addAdmin: 'jane@hosted.example' });
+    expect(await api.ok('GET', '/api/domain/admins/hosted.example')).toEqual(['jane@hosted.example']);
+    expect(await api.ok('GET', '/api/user/jane@hosted.example')).toMatchObject({ isadmin: 1, managed_domains: ['hosted.example'] });
+  });
+
+  test('POST stores the limits only when maxDomains is sent', async () => {
+    await api.ok('POST', '/api/admin/nolimits@elsewhere.example', { password: PW, maxUsers: 5, maxAliases: 6, maxQuota: 1, quotaUnit: 'GB' });
+    expect(await settings('nolimits@elsewhere.example')).toEqual({});
+    await api.ok('POST', '/api/admin/limits@elsewhere.example', { password: PW, maxDomains: 2, maxUsers: 5, maxAliases: 6 });
+    expect(await settings('limits@elsewhere.example')).toEqual({ create_max_domains: 2, create_max_users: 5, create_max_aliases: 6 });
+  });
+
+  test('PUT stores the limits only when isGlobalAdmin is sent and is not yes', async () => {
+    await api.ok('POST', '/api/admin/put@elsewhere.example', { password: PW, maxDomains: 1, maxUsers: 5 });
+    await api.ok('PUT', '/api/admin/put@elsewhere.example', { maxUsers: 9, name: 'Applied' });
+    expect(await api.ok('GET', '/api/admin/put@elsewhere.example')).toMatchObject({ name: 'Applied', settings: { create_max_domains: 1, create_max_users: 5 } });
+    await api.ok('PUT', '/api/admin/put@elsewhere.example', { isGlobalAdmin: 'no', maxUsers: 9 });
+    expect(await settings('put@elsewhere.example')).toEqual({ create_max_domains: 1, create_max_users: 9 });
+    await api.ok('PUT', '/api/admin/put@elsewhere.example', { isGlobalAdmin: 'yes', maxUsers: 3 });
+    expect(await api.ok('GET', '/api/admin/put@elsewhere.example')).toMatchObject({ isglobaladmin: 1, settings: {} });
+  });
+
+  test('maxQuota + quotaUnit is kept in the unit sent, with the unit beside it, and read back that way', async () => {
+    await api.ok('POST', '/api/admin/quota@elsewhere.example', { password: PW, maxDomains: 0, maxQuota: 2, quotaUnit: 'TB' });
+    expect(await settings('quota@elsewhere.example')).toEqual({ create_max_domains: 0, create_max_quota: 2, create_quota_unit: 'TB' });
+    await api.ok('PUT', '/api/admin/quota@elsewhere.example', { isGlobalAdmin: 'no', maxQuota: 1, quotaUnit: 'gb' });
+    expect(await settings('quota@elsewhere.example')).toEqual({ create_max_domains: 0, create_max_quota: 1, create_quota_unit: 'GB' });
+  });
+
+  test('the quota limit applies in its unit: 1 GB is 1024 MB of mailboxes', async () => {
+    await api.ok('POST', '/api/domain/budget.example');
+    await api.ok('PUT', '/api/domain/admins/budget.example', { addAdmin: 'quota@elsewhere.example' });
+    const session = new ApiSession(server.url);
+    expect(await session.login('quota@elsewhere.example', PW)).toEqual({ _success: true });
+    expect(await session.post('/api/user/one@budget.example', { password: PW, quota: 1000 })).toEqual({ _success: true });
+    expect(await session.post('/api/user/two@budget.example', { password: PW, quota: 24 })).toEqual({ _success: true });
+    expect(await session.post('/api/user/three@budget.example', { password: PW, quota: 1 })).toEqual({ _success: false, _msg: 'EXCEED_LIMIT_QUOTA' });
+  });
+});

@@ -31,3 +31,12 @@ export function limitOf(settings: SettingsMap, key: string): number | null {
   const n = Number(settings[key]);
   return Number.isFinite(n) && n > 0 ? n : null;
 }
+
+const MB_PER_UNIT: Readonly<Record<string, number>> = { TB: 1024 * 1024, GB: 1024, MB: 1 };
+
+/** A normal admin's quota budget in MB: `create_max_quota` in its `create_quota_unit` (MB when none); null = no limit. */
+export function quotaLimitMb(settings: SettingsMap): number | null {
+  const amount = limitOf(settings, 'create_max_quota');
+  if (amount === null) return null;
+  return amount * (MB_PER_UNIT[(settings.create_quota_unit ?? 'MB').toUpperCase()] ?? 1);
+}

@@ -1,8 +1,8 @@
 /**
  * Parameters of POST/PUT /api/admin/<mail>. The limits of a normal admin are stored in
  * `admin.settings`: create_max_domains, create_max_users, create_max_aliases,
- * create_max_lists (counts) and create_max_quota — always in MB, whatever unit the client
- * sent (maxQuota=2 + quotaUnit=TB is stored as 2097152).
+ * create_max_lists (counts) and create_max_quota in the unit sent, with that unit beside it in
+ * create_quota_unit (maxQuota=2 + quotaUnit=TB is stored as 2 and TB), as the real product does.
  */
 import { z } from 'zod';
 import { f } from '../http/fields';
@@ -10,7 +10,6 @@ import { ACCOUNT_STATUSES, LANGUAGE } from './vocabulary';
 import type { SettingsMap } from './settings-column';
 
 const QUOTA_UNITS = ['TB', 'GB', 'MB'] as const;
-const MB_PER_UNIT: Record<(typeof QUOTA_UNITS)[number], number> = { TB: 1024 * 1024, GB: 1024, MB: 1 };
 
 export const adminInput = z
   .object({
@@ -36,7 +35,18 @@ export const adminInput = z
 
 export type AdminInput = z.output<typeof adminInput>;
 
-const LIMIT_KEYS = ['create_max_domains', 'create_max_users', 'create_max_aliases', 'create_max_lists', 'create_max_quota'] as const;
+const LIMIT_KEYS = [
+  'create_max_domains', 'create_max_users', 'create_max_aliases', 'create_max_lists', 'create_max_quota', 'create_quota_unit',
+] as const;
+
+/**
+ * Whether the request's limits are stored, as the real product decides: on POST only when
+ * `maxDomains` is sent; on PUT only when `isGlobalAdmin` is sent and is not `yes`. Otherwise
+ * they are ignored like unknown parameters.
+ */
+export function limitsApply(input: AdminInput, op: 'create' | 'update'): boolean {
+  return op === 'create' ? input.maxDomains !== undefined : input.isGlobalAdmin === false;
+}
 
 /** Writes the given limits into `settings`; a global admin has none (they are discarded). */
 export function applyAdminLimits(settings: SettingsMap, input: AdminInput, global: boolean): void {
@@ -44,12 +54,15 @@ export function applyAdminLimits(settings: SettingsMap, input: AdminInput, globa
     for (const key of LIMIT_KEYS) delete settings[key];
     return;
   }
-  const set = (key: (typeof LIMIT_KEYS)[number], value: number | undefined) => {
+  const set = (key: (typeof LIMIT_KEYS)[number], value: number | string | undefined) => {
     if (value !== undefined) settings[key] = String(value);
   };
   set('create_max_domains', input.maxDomains);
   set('create_max_users', input.maxUsers);
   set('create_max_aliases', input.maxAliases);
   set('create_max_lists', input.maxLists);
-  if (input.maxQuota !== undefined && input.quotaUnit !== undefined) set('create_max_quota', input.maxQuota * MB_PER_UNIT[input.quotaUnit]);
+  if (input.maxQuota !== undefined && input.quotaUnit !== undefined) {
+    set('create_max_quota', input.maxQuota);
+    set('create_quota_unit', input.quotaUnit);
+  }
 }

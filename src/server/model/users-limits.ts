@@ -1,12 +1,12 @@
 /**
  * Quota and count rules for mailboxes: the domain's per-user maximum and total quota, and
- * the creating admin's own limits (create_max_users, create_max_quota in MB) shared by all
+ * the creating admin's own limits (create_max_users, create_max_quota in its unit) shared by all
  * domains a normal admin manages. Quotas are MB; 0 means unlimited.
  */
 import type { Queryable } from '../db/database';
 import type { Actor } from '../auth/actor';
 import { ApiFailure } from '../http/failure';
-import { lockAdminSettings, limitOf } from './admin-accounts';
+import { lockAdminSettings, limitOf, quotaLimitMb } from './admin-accounts';
 import type { DomainRow } from './domains';
 import { parseSettings } from './settings-column';
 
@@ -58,14 +58,14 @@ export async function assertQuotaFitsDomain(q: Queryable, domain: DomainRow, quo
 
 /**
  * A normal admin's own limits, counted over every domain it manages:
- * EXCEED_LIMIT_USERS (create_max_users) and EXCEED_LIMIT_QUOTA (create_max_quota, MB).
+ * EXCEED_LIMIT_USERS (create_max_users) and EXCEED_LIMIT_QUOTA (create_max_quota in create_quota_unit).
  * `addingUsers` is 1 for a create, 0 for a quota change of `user`.
  */
 export async function assertAdminLimits(tx: Queryable, actor: Actor, addingUsers: number, quota: number, user: string | null): Promise<void> {
   if (actor.isGlobal) return;
   const settings = await lockAdminSettings(tx, actor.username);
   const maxUsers = limitOf(settings, 'create_max_users');
-  const maxQuota = limitOf(settings, 'create_max_quota');
+  const maxQuota = quotaLimitMb(settings);
   if (maxUsers === null && maxQuota === null) return;
   const rows = await tx.query<{ users: number; quota: number }>(
     `SELECT COUNT(*)::int AS users, COALESCE(SUM(quota), 0)::int8 AS quota FROM mailbox

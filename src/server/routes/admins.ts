@@ -1,14 +1,17 @@
 /**
  * Separate admins (the `admin` table): GET/POST/PUT/DELETE /api/admin/<mail>, global admins only.
  * A global admin is one with a `domain_admins` row for `ALL`; a normal admin's limits live in
- * its settings column (see model/admin-input.ts).
+ * its settings column (see model/admin-input.ts). A separate admin's address must not be in a
+ * hosted domain (CAN_NOT_BE_LOCAL_DOMAIN): a mail user there becomes a domain's admin through
+ * /api/domain/admins/<domain> instead.
  */
 import { ApiFailure } from '../http/failure';
 import { emailParam, parseInput } from '../http/fields';
 import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
-import { adminInput, applyAdminLimits } from '../model/admin-input';
+import { adminInput, applyAdminLimits, limitsApply } from '../model/admin-input';
 import { readAdmin } from '../model/admin-view';
 import { passwordBounds } from '../model/domains';
+import { domainOf } from '../model/names';
 import { formatSettings, parseSettings } from '../model/settings-column';
 import { passwordToStore } from '../model/users-password';
 import { statusToActive } from '../model/vocabulary';
@@ -35,8 +38,10 @@ async function create(ctx: RouteContext<'global'>): Promise<undefined> {
   const password = await passwordToStore(input, passwordBounds(null, ctx.settings), ctx.settings.defaultPasswordScheme);
   const global = input.isGlobalAdmin ?? false;
   const settings = {};
-  applyAdminLimits(settings, input, global);
+  if (global || limitsApply(input, 'create')) applyAdminLimits(settings, input, global);
   await ctx.db.transaction(async (tx) => {
+    const hosted = await tx.query('SELECT 1 FROM domain WHERE domain = $1 UNION ALL SELECT 1 FROM alias_domain WHERE alias_domain = $1', [domainOf(email)]);
+    if (hosted.length) throw new ApiFailure('CAN_NOT_BE_LOCAL_DOMAIN');
     // One address, one login: a mail user's address cannot also be a separate admin.
     if ((await tx.query('SELECT 1 FROM mailbox WHERE username = $1', [email])).length) throw new ApiFailure('ALREADY_EXISTS');
     const inserted = await tx.query(
@@ -63,7 +68,7 @@ async function update(ctx: RouteContext<'global'>): Promise<undefined> {
     const wasGlobal = (await tx.query("SELECT 1 FROM domain_admins WHERE username = $1 AND domain = 'ALL'", [email])).length > 0;
     const global = input.isGlobalAdmin ?? wasGlobal;
     const settings = parseSettings(row.settings);
-    applyAdminLimits(settings, input, global);
+    if (global || limitsApply(input, 'update')) applyAdminLimits(settings, input, global);
     await tx.query(
       `UPDATE admin SET
          name = COALESCE($2, name), password = COALESCE($3, password),
