@@ -83,3 +83,32 @@ describe('domains as the real product answers them', () => {
     expect(apiCalls()).toHaveLength(0);
   });
 });
+
+describe('admins as the real product takes them', () => {
+  it('sends maxDomains with limits on create, and isGlobalAdmin=no with limits on update; refuses what the product would drop', async () => {
+    await client.admins.create('ops@example.net', { password: 'S3cret!pw', maxDomains: 0, maxUsers: 5, maxQuota: 2, quotaUnit: 'TB' });
+    expect(Object.fromEntries(apiCalls().at(-1)!.params)).toMatchObject({ maxDomains: '0', maxUsers: '5', maxQuota: '2', quotaUnit: 'TB' });
+    await client.admins.update('ops@example.net', { isGlobalAdmin: false, maxUsers: 6 });
+    expect(Object.fromEntries(apiCalls().at(-1)!.params)).toEqual({ isGlobalAdmin: 'no', maxUsers: '6' });
+    const sent = apiCalls().length;
+
+    const noDomains = await client.admins.create('ops@example.net', { password: 'S3cret!pw', maxUsers: 5 }).catch((e: unknown) => e);
+    expect(noDomains).toBeInstanceOf(ValidationError);
+    expect((noDomains as ValidationError).issues.map((i) => i.path)).toEqual(['maxDomains']);
+    const noFlag = await client.admins.update('ops@example.net', { maxUsers: 6 }).catch((e: unknown) => e);
+    expect(noFlag).toBeInstanceOf(ValidationError);
+    expect((noFlag as ValidationError).issues.map((i) => i.path)).toEqual(['isGlobalAdmin']);
+    expect(apiCalls()).toHaveLength(sent);
+  });
+
+  it('reads the quota limit in the unit it was sent, with the unit beside it', async () => {
+    product.route = (_r, res) =>
+      sendJson(res, { _success: true, _data: { username: 'ops@example.net', isglobaladmin: 0, settings: { create_max_domains: 0, create_max_quota: 2, create_quota_unit: 'TB' } } });
+    await expect(client.admins.get('ops@example.net')).resolves.toMatchObject({ settings: { create_max_quota: 2, create_quota_unit: 'TB' } });
+  });
+
+  it('reports CAN_NOT_BE_LOCAL_DOMAIN as an API error with its code', async () => {
+    product.route = (_r, res) => sendJson(res, { _success: false, _msg: 'CAN_NOT_BE_LOCAL_DOMAIN' });
+    await expect(client.admins.create('boss@hosted.example', { password: 'S3cret!pw' })).rejects.toMatchObject({ code: 'CAN_NOT_BE_LOCAL_DOMAIN' });
+  });
+});

@@ -297,10 +297,11 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
     await expect(client.admins.verifyPassword(M, PW)).resolves.toBe(true);
     await expect(client.admins.verifyPassword(M, 'Wrong!Pass-word1')).resolves.toBe(false);
 
-    await client.admins.update(M, { name: 'Big Boss', accountStatus: 'disabled', language: 'de_DE', maxUsers: 7, maxQuota: 10, quotaUnit: 'MB' });
+    expect(admin!.settings).toMatchObject({ create_max_quota: 2, create_quota_unit: 'GB' });
+    await client.admins.update(M, { name: 'Big Boss', accountStatus: 'disabled', language: 'de_DE', isGlobalAdmin: false, maxUsers: 7, maxQuota: 10, quotaUnit: 'MB' });
     const updated = await client.admins.get(M);
     expect(updated).toMatchObject({ name: 'Big Boss', active: false, language: 'de_DE' });
-    expect(updated!.settings).toMatchObject({ create_max_users: 7 });
+    expect(updated!.settings).toMatchObject({ create_max_users: 7, create_max_quota: 10, create_quota_unit: 'MB' });
     await client.admins.update(M, { accountStatus: 'active' });
 
     await client.domains.admins.add(D, [M]);

@@ -14,7 +14,7 @@ const adminFields = {
   isGlobalAdmin: z.boolean().optional(),
   /** The limits below apply to normal admins; the server discards them for global admins. */
   maxDomains: count.optional(),
-  /** With `quotaUnit`: e.g. 2 + `TB`. */
+  /** With `quotaUnit`: e.g. 2 + `TB`; kept in that unit, read back as `create_max_quota` + `create_quota_unit`. */
   maxQuota: count.optional(),
   quotaUnit: z.enum(['TB', 'GB', 'MB']).optional(),
   maxUsers: count.optional(),
@@ -29,9 +29,22 @@ function withQuotaUnit<S extends z.ZodObject>(schema: S) {
   );
 }
 
-export const adminCreateSchema = withQuotaUnit(z.strictObject({ ...adminFields, password }));
+const LIMIT_FIELDS = ['maxQuota', 'quotaUnit', 'maxUsers', 'maxAliases', 'maxLists'] as const;
+const hasLimits = (v: Record<string, unknown>) => LIMIT_FIELDS.some((key) => v[key] !== undefined);
+
+/**
+ * The product stores a normal admin's limits on POST only when `maxDomains` is sent, and on PUT
+ * only with `isGlobalAdmin=no`; otherwise it drops them silently. Refused here instead, naming the fix.
+ */
+export const adminCreateSchema = withQuotaUnit(z.strictObject({ ...adminFields, password })).refine(
+  (v: Record<string, unknown>) => !hasLimits(v) || v.maxDomains !== undefined || v.isGlobalAdmin === true,
+  { message: 'limits are stored at creation only together with maxDomains: send maxDomains too (0 = none)', path: ['maxDomains'] },
+);
 export type AdminCreateInput = z.input<typeof adminCreateSchema>;
-export const adminUpdateSchema = withQuotaUnit(z.strictObject(adminFields));
+export const adminUpdateSchema = withQuotaUnit(z.strictObject(adminFields)).refine(
+  (v: Record<string, unknown>) => !(hasLimits(v) || v.maxDomains !== undefined) || v.isGlobalAdmin === false,
+  { message: 'limits are stored on update only with isGlobalAdmin: false (the admin stays or becomes a normal admin)', path: ['isGlobalAdmin'] },
+);
 export type AdminUpdateInput = z.input<typeof adminUpdateSchema>;
 
 const ADMIN_WIRE: WireNames<typeof adminUpdateSchema> = {
