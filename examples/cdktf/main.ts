@@ -47,6 +47,10 @@ export class ExampleMailStack extends TerraformStack {
     const passwords = new TerraformVariable(this, 'user_passwords', {
       type: 'map(string)', sensitive: true, description: 'Initial password of each person, by login.',
     });
+    const adminEmail = new TerraformVariable(this, 'admin_email', {
+      type: 'string', default: 'it-admin@example.net',
+      description: 'Login of the IT department\'s separate admin account: outside the hosted domains (iRedAdmin-Pro refuses one inside them).',
+    });
     const adminPassword = new TerraformVariable(this, 'admin_password', {
       type: 'string', sensitive: true, description: 'Password of the IT department\'s domain admin account.',
     });
@@ -84,10 +88,11 @@ export class ExampleMailStack extends TerraformStack {
       }));
     }
     this.users = users;
-    // The IT department runs the domain through a separate admin account with its own limits,
-    // together with the managing director's mailbox.
+    // The IT department runs the domain through a separate admin account with its own limits (its
+    // address lies outside the hosted domains), together with the managing director's mailbox: a
+    // mail user of the domain becomes its admin through DomainAdmins.
     const itAdmin = new Admin(this, 'it_admin', {
-      email: at('it-admin'), name: 'IT department', passwordWo: adminPassword.stringValue, passwordWoVersion: 1,
+      email: adminEmail.stringValue, name: 'IT department', passwordWo: adminPassword.stringValue, passwordWoVersion: 1,
       maxUsers: 200, maxAliases: 100, maxLists: 20,
     });
     new DomainAdmins(this, 'domain_admins', {

@@ -34,6 +34,12 @@ variable "user_passwords" {
   description = "Initial password of each person, by login (TF_VAR_user_passwords='{\"jane\":\"…\"}')."
 }
 
+variable "admin_email" {
+  type        = string
+  default     = "it-admin@example.net"
+  description = "Login of the IT department's separate admin account: outside the hosted domains (iRedAdmin-Pro refuses one inside them)."
+}
+
 variable "admin_password" {
   type        = string
   sensitive   = true
@@ -79,10 +85,11 @@ resource "iredadmin_user" "person" {
   forwarding          = length(each.value.forward_to) > 0 ? concat(["${each.key}@${local.domain}"], each.value.forward_to) : null
 }
 
-# The IT department runs the domain through a separate admin account with its own limits,
-# together with the managing director's mailbox.
+# The IT department runs the domain through a separate admin account with its own limits (its
+# address lies outside the hosted domains), together with the managing director's mailbox: a mail
+# user of the domain becomes its admin through iredadmin_domain_admins.
 resource "iredadmin_admin" "it" {
-  email               = "it-admin@${local.domain}"
+  email               = var.admin_email
   name                = "IT department"
   password_wo         = var.admin_password
   password_wo_version = 1

@@ -67,7 +67,7 @@ test('cdktf deploy creates the organisation on the server', async () => {
   expect((await client.aliases.get('sales@example.com'))?.members?.sort()).toEqual(['john@example.com', 'mia@example.com']);
   expect(await client.users.verifyPassword('jane@example.com', passwords.jane!)).toBe(true);
   expect((await client.throttles.get({ user: 'john@example.com' }, 'outbound'))?.max_msgs).toBe(200);
-  expect(await client.admins.verifyPassword('it-admin@example.com', ADMIN_PASSWORD)).toBe(true);
+  expect(await client.admins.verifyPassword('it-admin@example.net', ADMIN_PASSWORD)).toBe(true);
 }, 180_000);
 
 test('no password in the state; the state is where the stack says', () => {

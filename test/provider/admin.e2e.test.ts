@@ -1,6 +1,6 @@
 /**
  * iredadmin_admin end to end with the real terraform against our server on PGlite: the shared
- * life cycle, then max_quota's unit (stored in MB, read back in the configured unit), the switch
+ * life cycle, then max_quota's unit (kept in the unit sent; equal amounts in other units are no diff), the switch
  * to and from a global admin, the write-only password, plan-time validation and bad import IDs.
  */
 import { ApiSession } from '../support/api';
@@ -70,19 +70,19 @@ describe('iredadmin_admin life cycle on pglite', () => {
         const row = await admin('helpdesk@example.net');
         if (stage === 'created') {
           expect(row).toMatchObject({ name: 'Help desk', language: 'en_US', active: 1, isglobaladmin: 0 });
-          expect(row.settings).toEqual({ create_max_domains: 5, create_max_quota: 2 * 1024 * 1024, create_max_users: 100 });
+          expect(row.settings).toEqual({ create_max_domains: 5, create_max_quota: 2, create_quota_unit: 'TB', create_max_users: 100 });
           expect(await canLogIn('helpdesk@example.net', 'Helpd3sk!pass')).toBe(true);
         } else {
           expect(row).toMatchObject({ name: 'Help desk team', language: 'de_DE', active: 0, isglobaladmin: 0 });
-          expect(row.settings).toMatchObject({ create_max_domains: 5, create_max_quota: 1536 * 1024, create_max_users: 200, create_max_aliases: 50, create_max_lists: 3 });
+          expect(row.settings).toMatchObject({ create_max_domains: 5, create_max_quota: 1536, create_quota_unit: 'GB', create_max_users: 200, create_max_aliases: 50, create_max_lists: 3 });
         }
         expect(row).not.toHaveProperty('password');
       },
       async changeOutOfBand(session) {
-        await session.ok('PUT', '/api/admin/helpdesk@example.net', { maxUsers: 7, maxQuota: 2, quotaUnit: 'TB' });
+        await session.ok('PUT', '/api/admin/helpdesk@example.net', { isGlobalAdmin: 'no', maxUsers: 7, maxQuota: 2, quotaUnit: 'TB' });
       },
-      // Read back in the state's unit: 2 TB is 2048 GB.
-      expectInPlan: /~ max_quota\s+= 2048 -> 1536[\s\S]*~ max_users\s+= 7 -> 200/,
+      // Read back as the server keeps it: 2 TB.
+      expectInPlan: /~ max_quota\s+= 2 -> 1536[\s\S]*~ max_quota_unit\s+= "TB" -> "GB"[\s\S]*~ max_users\s+= 7 -> 200/,
       async deleteOutOfBand(session) {
         await session.ok('DELETE', '/api/admin/helpdesk@example.net');
       },
@@ -116,9 +116,9 @@ output "read" { value = "\${data.iredadmin_admin.quota.max_quota} \${data.iredad
     tf.write(config('2097152', 'MB'));
     await tf.init();
     const applied = await tf.apply();
-    // The data source has no configured unit: the largest that gives a whole number.
-    expect(applied.stdout).toContain('read = "2 TB"');
-    expect((await admin('quota@example.net')).settings).toEqual({ create_max_quota: 2097152 });
+    // The server keeps the unit sent, and the data source reads it so.
+    expect(applied.stdout).toContain('read = "2097152 MB"');
+    expect((await admin('quota@example.net')).settings).toEqual({ create_max_domains: 0, create_max_quota: 2097152, create_quota_unit: 'MB' });
     expect((await tf.state())['iredadmin_admin.quota']).toMatchObject({ max_quota: 2097152, max_quota_unit: 'MB' });
     expect((await tf.plan()).code).toBe(0);
     // Another spelling of the same amount is no change.
@@ -129,7 +129,7 @@ output "read" { value = "\${data.iredadmin_admin.quota.max_quota} \${data.iredad
     other.write(config('2097152', 'MB'));
     await other.init();
     await other.ok('import', '-input=false', 'iredadmin_admin.quota', 'Quota@Example.net');
-    expect((await other.state())['iredadmin_admin.quota']).toMatchObject({ id: 'quota@example.net', max_quota: 2, max_quota_unit: 'TB', password: null });
+    expect((await other.state())['iredadmin_admin.quota']).toMatchObject({ id: 'quota@example.net', max_quota: 2097152, max_quota_unit: 'MB', password: null });
     // Only the (unreadable) password differs: an update that sends it; the quota is no diff.
     const plan = await other.plan();
     expect(plan.stdout).not.toMatch(/~ max_quota/);
@@ -150,7 +150,7 @@ ${global ? '' : '  max_users       = 10\n  max_quota       = 5\n  max_quota_unit
     tf.write(config(false));
     await tf.init();
     await tf.apply();
-    expect(await admin('boss@example.net')).toMatchObject({ isglobaladmin: 0, settings: { create_max_users: 10, create_max_quota: 5120 } });
+    expect(await admin('boss@example.net')).toMatchObject({ isglobaladmin: 0, settings: { create_max_domains: 0, create_max_users: 10, create_max_quota: 5, create_quota_unit: 'GB' } });
 
     tf.write(config(true));
     const applied = await tf.apply();
@@ -161,9 +161,43 @@ ${global ? '' : '  max_users       = 10\n  max_quota       = 5\n  max_quota_unit
 
     tf.write(config(false));
     await tf.apply();
-    expect(await admin('boss@example.net')).toMatchObject({ isglobaladmin: 0, settings: { create_max_users: 10, create_max_quota: 5120 } });
+    expect(await admin('boss@example.net')).toMatchObject({ isglobaladmin: 0, settings: { create_max_users: 10, create_max_quota: 5, create_quota_unit: 'GB' } });
     expect((await tf.plan()).code).toBe(0);
     await tf.destroy();
+  });
+
+  test('limits changed in place are sent with isGlobalAdmin=no, so the server stores them', async () => {
+    const tf = workspace();
+    const config = (users: number) => `
+resource "iredadmin_admin" "limited" {
+  email     = "limited@example.net"
+  password  = "L1mited!pass"
+  max_users = ${users}
+}
+`;
+    tf.write(config(10));
+    await tf.init();
+    await tf.apply();
+    expect((await admin('limited@example.net')).settings).toEqual({ create_max_domains: 0, create_max_users: 10 });
+    tf.write(config(20));
+    const applied = await tf.apply();
+    expect(applied.stdout).not.toContain('Warning');
+    expect(await admin('limited@example.net')).toMatchObject({ isglobaladmin: 0, settings: { create_max_domains: 0, create_max_users: 20 } });
+    expect((await tf.plan()).code).toBe(0);
+    await tf.destroy();
+  });
+
+  test('an admin in a hosted domain fails with CAN_NOT_BE_LOCAL_DOMAIN on email, with the fix', async () => {
+    await api.ok('POST', '/api/domain/hosted.example');
+    const tf = workspace();
+    tf.write('resource "iredadmin_admin" "local" {\n  email    = "boss@hosted.example"\n  password = "B0ss!pass"\n}\n');
+    await tf.init();
+    const failed = await tf.run(['apply', '-auto-approve', '-input=false', '-no-color']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('CAN_NOT_BE_LOCAL_DOMAIN');
+    expect(failed.stderr).toContain('iredadmin_domain_admins');
+    expect(failed.stderr).toMatch(/\d+:\s+email\s+= "boss@hosted.example"/);
+    expect(await api.get('/api/admin/boss@hosted.example')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
   });
 
   test('password_wo is sent on create and when its version changes, and is never in state or plan', async () => {

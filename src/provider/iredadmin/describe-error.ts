@@ -8,6 +8,7 @@ const HINTS: Record<string, string> = {
   PERMISSION_DENIED: 'The admin in the provider configuration may not do this; use a global admin or one that manages the domain.',
   NOT_AUTHORIZED: "This machine's IP address is not in iRedAdmin-Pro's RESTFUL_API_CLIENTS.",
   ALREADY_EXISTS: 'An account with this address exists already; import it (terraform import) or choose another address.',
+  CAN_NOT_BE_LOCAL_DOMAIN: 'A separate admin (iredadmin_admin) must not be in a domain this server hosts: give it an address outside them (e.g. it-admin@example.net), or make a mail user of the domain its admin with iredadmin_domain_admins.',
   EXCEEDED_DOMAIN_ACCOUNT_LIMIT: "The domain's account limit is reached; raise max_users / max_aliases / max_lists on the domain.",
   // The password policy: the server names every rule a password breaks.
   PW_EMPTY: 'Give a password (`password` or `password_wo`).',

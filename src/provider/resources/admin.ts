@@ -8,20 +8,20 @@ type QuotaUnit = keyof typeof MB_PER_UNIT;
 const QUOTA_UNITS = Object.keys(MB_PER_UNIT) as QuotaUnit[];
 const isUnit = (v: unknown): v is QuotaUnit => typeof v === 'string' && v in MB_PER_UNIT;
 
-/** The admin as read, with `create_max_quota` expressed in the unit the state uses (if it fits). */
+/** The admin as read, with its quota limit as amount and unit. */
 export interface AdminView {
   admin: Admin;
   quota: { amount: number; unit: QuotaUnit };
 }
 
 /**
- * Our server (like iRedAdmin-Pro's SQL edition) stores `create_max_quota` in MB whatever unit was
- * sent; a server that keeps `create_quota_unit` beside it is read in that unit.
+ * iRedAdmin-Pro keeps `create_max_quota` in the unit sent, with `create_quota_unit` beside it: read
+ * that way. A value without a unit (older data, MB) is shown in the unit the state uses if it fits.
  */
-function storedQuotaMb(admin: Admin): number {
+function storedQuota(admin: Admin, preferred: QuotaUnit | null): AdminView['quota'] {
   const amount = admin.settings?.create_max_quota ?? 0;
   const unit = admin.settings?.create_quota_unit?.toUpperCase();
-  return amount * MB_PER_UNIT[isUnit(unit) ? unit : 'MB'];
+  return isUnit(unit) ? { amount, unit } : quotaIn(amount, preferred);
 }
 
 /** In the preferred unit when it divides evenly (so `2 TB` stays `2 TB`), else the largest that does. */
@@ -37,7 +37,7 @@ const quotaInMb = (o: Readonly<Record<string, unknown>>): number | null =>
 
 async function readAdmin(client: IRedAdminClient, email: string, unit: unknown): Promise<AdminView | null> {
   const admin = await client.admins.get(email);
-  return admin && { admin, quota: quotaIn(storedQuotaMb(admin), isUnit(unit) ? unit : null) };
+  return admin && { admin, quota: storedQuota(admin, isUnit(unit) ? unit : null) };
 }
 
 const a = attributesFor<AdminView>();
@@ -57,8 +57,8 @@ const PW_CODES = [
 export const adminAttributes = {
   email: a.string({
     required: true, requiresReplace: true, validators: [emailAddress], normalize: canonicalEmail, read: (v) => v.admin.username,
-    description: 'The admin\'s login, an email address (its domain need not be hosted here). The API cannot rename an admin.',
-    errorCodes: ['INVALID_MAIL', 'ALREADY_EXISTS'],
+    description: 'The admin\'s login, an email address outside the domains the server hosts (e.g. `it-admin@example.net`); a mail user of a hosted domain becomes its admin with `iredadmin_domain_admins` instead. The API cannot rename an admin.',
+    errorCodes: ['INVALID_MAIL', 'ALREADY_EXISTS', 'CAN_NOT_BE_LOCAL_DOMAIN'],
   }),
   name: a.string({ optional: true, param: 'name', read: (v) => v.admin.name ?? '', description: 'Display name.', errorCodes: ['INVALID_NAME'] }),
   password: a.string({
@@ -86,12 +86,12 @@ export const adminAttributes = {
   max_domains: limit('maxDomains', 'create_max_domains', 'How many domains the admin may create', 'INVALID_MAX_DOMAINS'),
   max_quota: a.number({
     optional: true, param: 'maxQuota', validators: [wholeNumber], read: (v) => v.quota.amount, canonicalWith: quotaInMb, unknownWhenChanged: ['is_global_admin'],
-    description: 'Mailbox quota the admin may hand out in total, in `max_quota_unit`, shared by all its domains; 0 = unlimited. Set together with `max_quota_unit`. The server stores MB: `2` `TB` and `2097152` `MB` are the same value, and the configured spelling is kept. Normal admins only: setting it with `is_global_admin = true` is an error.',
+    description: 'Mailbox quota the admin may hand out in total, in `max_quota_unit`, shared by all its domains; 0 = unlimited. Set together with `max_quota_unit`. The server keeps it in the unit sent; `2` `TB` and `2097152` `MB` are the same value (no diff), and the configured spelling is kept. Normal admins only: setting it with `is_global_admin = true` is an error.',
     errorCodes: ['INVALID_MAX_QUOTA', 'MISSING_MAX_QUOTA', 'EXCEED_LIMIT_QUOTA'],
   }),
   max_quota_unit: a.string({
     optional: true, param: 'quotaUnit', validators: [oneOf(QUOTA_UNITS)], read: (v) => v.quota.unit, canonicalWith: quotaInMb, unknownWhenChanged: ['is_global_admin'],
-    description: 'Unit of `max_quota`: `TB`, `GB` or `MB`. Set together with `max_quota`. When unset, read back in the largest unit that gives a whole number.',
+    description: 'Unit of `max_quota`: `TB`, `GB` or `MB`. Set together with `max_quota`. When unset, read back as the server keeps it.',
     errorCodes: ['INVALID_QUOTA_UNIT', 'MISSING_QUOTA_UNIT'],
   }),
   max_users: limit('maxUsers', 'create_max_users', 'How many mail users the admin may create, in all its domains together', 'INVALID_MAX_USERS'),
@@ -107,6 +107,21 @@ function withQuota(v: AdminValues, params: Record<string, unknown>): Record<stri
   if (!('maxQuota' in params) && !('quotaUnit' in params)) return params;
   const { maxQuota: _amount, quotaUnit: _unit, ...rest } = params;
   return v.max_quota === null || v.max_quota_unit === null ? rest : { ...rest, maxQuota: v.max_quota, quotaUnit: v.max_quota_unit };
+}
+
+const LIMIT_PARAMS = ['maxDomains', 'maxQuota', 'quotaUnit', 'maxUsers', 'maxAliases', 'maxLists'];
+
+/**
+ * iRedAdmin-Pro stores a normal admin's limits on create only together with `maxDomains`, and on
+ * update only with `isGlobalAdmin=no`: add what makes the limits count.
+ */
+function withLimitsSwitch(v: AdminValues, params: Record<string, unknown>, op: 'create' | 'update'): Record<string, unknown> {
+  if (!LIMIT_PARAMS.some((key) => key in params)) return params;
+  if (op === 'create') return v.is_global_admin === true ? params : { maxDomains: v.max_domains ?? 0, ...params };
+  if (v.is_global_admin === true) {
+    throw new Error(`${canonicalEmail(v.email ?? '')} is a global admin on the server, and a global admin has no limits. Set \`is_global_admin = false\` to make it a normal admin with these limits, or remove them.`);
+  }
+  return { ...params, isGlobalAdmin: false };
 }
 
 function validate(v: AdminValues): Issue[] {
@@ -145,10 +160,10 @@ export const adminResource = defineResource({
   requiredOnCreate: [['password', 'password_wo']],
   read: (client: IRedAdminClient, v: AdminValues) => readAdmin(client, v.email!, v.max_quota_unit),
   async create(client: IRedAdminClient, v: AdminValues, params) {
-    await client.admins.create(v.email!, withQuota(v, params) as AdminCreateInput);
+    await client.admins.create(v.email!, withLimitsSwitch(v, withQuota(v, params), 'create') as AdminCreateInput);
   },
   async update(client: IRedAdminClient, v: AdminValues, _prior, params) {
-    const next = withQuota(v, params);
+    const next = withLimitsSwitch(v, withQuota(v, params), 'update');
     if (Object.keys(next).length) await client.admins.update(v.email!, next as AdminUpdateInput);
   },
   delete: (client: IRedAdminClient, v: AdminValues) => client.admins.delete(v.email!),

@@ -14,7 +14,7 @@ export interface AdminConfig extends cdktf.TerraformMetaArguments {
   */
   readonly accountStatus?: string;
   /**
-  * The admin's login, an email address (its domain need not be hosted here). The API cannot rename an admin.
+  * The admin's login, an email address outside the domains the server hosts (e.g. `it-admin@example.net`); a mail user of a hosted domain becomes its admin with `iredadmin_domain_admins` instead. The API cannot rename an admin.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/admin#email Admin#email}
   */
@@ -50,13 +50,13 @@ export interface AdminConfig extends cdktf.TerraformMetaArguments {
   */
   readonly maxLists?: number;
   /**
-  * Mailbox quota the admin may hand out in total, in `max_quota_unit`, shared by all its domains; 0 = unlimited. Set together with `max_quota_unit`. The server stores MB: `2` `TB` and `2097152` `MB` are the same value, and the configured spelling is kept. Normal admins only: setting it with `is_global_admin = true` is an error.
+  * Mailbox quota the admin may hand out in total, in `max_quota_unit`, shared by all its domains; 0 = unlimited. Set together with `max_quota_unit`. The server keeps it in the unit sent; `2` `TB` and `2097152` `MB` are the same value (no diff), and the configured spelling is kept. Normal admins only: setting it with `is_global_admin = true` is an error.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/admin#max_quota Admin#max_quota}
   */
   readonly maxQuota?: number;
   /**
-  * Unit of `max_quota`: `TB`, `GB` or `MB`. Set together with `max_quota`. When unset, read back in the largest unit that gives a whole number.
+  * Unit of `max_quota`: `TB`, `GB` or `MB`. Set together with `max_quota`. When unset, read back as the server keeps it.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/admin#max_quota_unit Admin#max_quota_unit}
   */
