@@ -444,6 +444,34 @@ describe('retries and typed errors', () => {
   });
 });
 
+describe('real-shaped answers of the product', () => {
+  it('user GET: bcc as sender_bcc_address / recipient_bcc_address (null when none) with their flags', async () => {
+    product.route = (_r, res) =>
+      sendJson(res, {
+        _success: true,
+        _data: { username: 'u@x.io', sender_bcc_address: 'audit@x.io', sbcc_active: 1, recipient_bcc_address: null, rbcc_active: null },
+      });
+    await expect(client().users.get('u@x.io')).resolves.toMatchObject({
+      sender_bcc_address: 'audit@x.io', sbcc_active: true, recipient_bcc_address: null, rbcc_active: null,
+    });
+  });
+
+  it('user list rows: last_login per protocol and used_quota as objects; the hash the product sends is dropped', async () => {
+    product.route = (_r, res) =>
+      sendJson(res, {
+        _success: true,
+        _data: [
+          { username: 'a@x.io', password: '{SSHA}leak', last_login: { imap: 1714979289, pop3: 0, lda: '0' }, used_quota: { bytes: '12345', messages: 6 } },
+        ],
+      });
+    const rows = await client().users.list('x.io');
+    expect(rows).toEqual([{ username: 'a@x.io', last_login: { imap: 1714979289, pop3: 0, lda: 0 }, used_quota: { bytes: 12345, messages: 6 } }]);
+    // Flags are on when present at all, so only the wanted ones are sent.
+    expect(server.requests.at(-1)!.query.has('email_only')).toBe(false);
+    expect(server.requests.at(-1)!.query.has('disabled_only')).toBe(false);
+  });
+});
+
 describe('login transport faults, options and logs', () => {
   it('a 503 on login is retried (login is idempotent)', async () => {
     let attempts = 0;

@@ -192,8 +192,8 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
       transport: 'dovecot',
       forwardings: [U, `fwd@${D}`].sort(),
       aliases: [`al1@${D}`, `al2@${D}`],
-      sbcc_addr: `sb@${D}`,
-      rbcc_addr: `rb@${D}`,
+      sender_bcc_address: `sb@${D}`,
+      recipient_bcc_address: `rb@${D}`,
       enableimap: true,
       enablesmtp: true,
       enabledeliver: true,
@@ -219,8 +219,8 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
       forwardings: [U, `fwd2@${D}`].sort(),
       enablepop3: true,
       enableimap: false,
-      sbcc_addr: '',
-      rbcc_addr: '',
+      sender_bcc_address: null,
+      recipient_bcc_address: null,
     });
     await client.users.update(U, { aliases: [], forwarding: [U] });
     expect(await client.users.get(U)).toMatchObject({ aliases: [] });

@@ -216,3 +216,38 @@ resource "iredadmin_alias" "bad" {
     }
   });
 });
+
+describe('iredadmin_alias email across domains on postgres', () => {
+  const config = (email: string) => `
+resource "iredadmin_alias" "mover" {
+  email   = "${email}"
+  members = ["jane@example.com"]
+}`;
+
+  test('a rename within the domain is planned in place; a move to another domain as a replacement', async () => {
+    await api.ok('POST', '/api/domain/moved.example');
+    const tf = workspace();
+    tf.write(config('mover@example.com'));
+    await tf.init();
+    await tf.apply();
+
+    tf.write(config('mover2@example.com'));
+    const inPlace = await tf.plan();
+    expect(inPlace.code).toBe(2);
+    expect(inPlace.stdout).toContain('iredadmin_alias.mover will be updated in-place');
+    expect(inPlace.stdout).not.toContain('must be replaced');
+    await tf.apply();
+
+    // The API answers PERMISSION_DENIED to a change_email into another domain: the plan says replace.
+    tf.write(config('mover2@moved.example'));
+    const across = await tf.plan();
+    expect(across.code).toBe(2);
+    expect(across.stdout).toContain('iredadmin_alias.mover must be replaced');
+    expect(across.stdout).toMatch(/~ email\s+= "mover2@example.com" -> "mover2@moved.example" # forces replacement/);
+    await tf.apply();
+    expect(await api.get('/api/alias/mover2@example.com')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
+    expect(await alias('mover2@moved.example')).toMatchObject({ members: ['jane@example.com'] });
+    expect((await tf.plan()).code).toBe(0);
+    await tf.destroy();
+  });
+});

@@ -75,7 +75,7 @@ describe('iredadmin_user life cycle on postgres', () => {
         const jane = await user('jane@example.com');
         if (stage === 'created') {
           expect(jane).toMatchObject({
-            name: 'Jane Doe', quota: 1024, language: 'de_DE', employeeid: 'E-1', active: 1, sbcc_addr: 'audit@example.com', rbcc_addr: '',
+            name: 'Jane Doe', quota: 1024, language: 'de_DE', employeeid: 'E-1', active: 1, sender_bcc_address: 'audit@example.com', recipient_bcc_address: null,
             forwardings: ['jane@example.com', 'jane@home.example'], aliases: ['j.doe@example.com'],
             enablesmtp: 1, enableimap: 1, enabledeliver: 1, enablepop3: 0, enablesogo: 0,
           });
@@ -83,7 +83,7 @@ describe('iredadmin_user life cycle on postgres', () => {
         } else {
           expect(jane).toMatchObject({
             name: 'Jane Roe', quota: 2048, active: 0, transport: 'dovecot', forwardings: [], aliases: ['j.doe@example.com', 'jr@example.com'],
-            enablesmtp: 0, enableimap: 0, enabledeliver: 0, rbcc_addr: 'audit@example.com',
+            enablesmtp: 0, enableimap: 0, enabledeliver: 0, recipient_bcc_address: 'audit@example.com',
           });
         }
         void session;
@@ -293,5 +293,42 @@ resource "iredadmin_user" "weak" {
     await tf.destroy();
     expect((await api.get('/api/user/robert@example.com'))._success).toBe(false);
     expect((await api.get('/api/user/carol@example.com'))._success).toBe(false);
+  });
+});
+
+describe('iredadmin_user email across domains on postgres', () => {
+  const mover = (email: string) => `
+resource "iredadmin_user" "mover" {
+  email    = "${email}"
+  password = "Secr3t!pass"
+  name     = "Mover"
+}`;
+
+  test('a rename within the domain is planned in place; a move to another domain as a replacement', async () => {
+    await api.ok('POST', '/api/domain/moved.example');
+    const tf = workspace();
+    tf.write(mover('mover@example.com'));
+    await tf.init();
+    await tf.apply();
+
+    tf.write(mover('Mover2@Example.com'));
+    const inPlace = await tf.plan();
+    expect(inPlace.code).toBe(2);
+    expect(inPlace.stdout).toContain('iredadmin_user.mover will be updated in-place');
+    expect(inPlace.stdout).not.toContain('must be replaced');
+    await tf.apply();
+    expect(await user('mover2@example.com')).toMatchObject({ name: 'Mover' });
+
+    // The API answers PERMISSION_DENIED to a change_email into another domain: the plan says replace.
+    tf.write(mover('mover2@moved.example'));
+    const across = await tf.plan();
+    expect(across.code).toBe(2);
+    expect(across.stdout).toContain('iredadmin_user.mover must be replaced');
+    expect(across.stdout).toMatch(/~ email\s+= "Mover2@Example.com" -> "mover2@moved.example" # forces replacement/);
+    await tf.apply();
+    expect(await api.get('/api/user/mover2@example.com')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
+    expect(await user('mover2@moved.example')).toMatchObject({ domain: 'moved.example', name: 'Mover' });
+    expect((await tf.plan()).code).toBe(0);
+    await tf.destroy();
   });
 });

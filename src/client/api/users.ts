@@ -1,7 +1,7 @@
 /** Mail users: `/api/user/<mail>`, `/api/users/<domain>`, change_email and verify_password. */
 import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
-import { accountRow, flag, list, num, settings, text, timestamp } from '../normalize';
+import { accountRow, flag, list, num, settings, text, timestamp, toNumber } from '../normalize';
 import type { WireNames } from './common';
 import { accountStatus, count, displayName, domainName, emailAddress, emailList, formFrom, language, readAccount, password, secretsOf, segment } from './common';
 import { MAIL_SERVICES } from './mail-services';
@@ -133,7 +133,7 @@ const serviceFlags = Object.fromEntries(mailService.options.map((service) => [`e
 >;
 
 /** A user as GET returns it: the `mailbox` row (no password) plus aliases, forwardings, usage. */
-export const userSchema = accountRow({
+const userShape = {
   username: z.string(),
   name: text.optional(),
   language: text.optional(),
@@ -157,18 +157,35 @@ export const userSchema = accountRow({
   mailing_lists: list.optional(),
   forwardings: list.optional(),
   managed_domains: list.optional(),
-  /** Sender and recipient bcc addresses (`''` when none). */
-  sbcc_addr: text.optional(),
-  rbcc_addr: text.optional(),
+  /** Sender and recipient bcc addresses (`null` when none), each with its on/off flag. */
+  sender_bcc_address: text.optional(),
+  sbcc_active: flag.optional(),
+  recipient_bcc_address: text.optional(),
+  rbcc_active: flag.optional(),
   stored_bytes: num.optional(),
   stored_messages: num.optional(),
   last_login: timestamp.optional(),
   ...serviceFlags,
-});
+};
+export const userSchema = accountRow(userShape);
 export type User = z.infer<typeof userSchema>;
 
+/** Epoch seconds; 0 = never. */
+const epoch = z.preprocess(toNumber, z.number().nullable());
+
+/**
+ * A row of `GET /api/users/<domain>`: the same `mailbox` row, but last logins per protocol and
+ * the mailbox usage as objects, as the real product shapes them.
+ */
+export const userListRowSchema = accountRow({
+  ...userShape,
+  last_login: z.looseObject({ imap: epoch.optional(), pop3: epoch.optional(), lda: epoch.optional() }).nullable().optional(),
+  used_quota: z.looseObject({ bytes: num.optional(), messages: num.optional() }).nullable().optional(),
+});
+export type UserListRow = z.infer<typeof userListRowSchema>;
+
 const userEmails = z.array(z.union([z.string(), z.looseObject({ username: z.string() }).transform((row) => row.username)]));
-const userRows = z.array(userSchema);
+const userRows = z.array(userListRowSchema);
 
 export interface UserDeleteOptions {
   /** Keep the mailbox for this many days (the product's default is 100 years). */
@@ -245,10 +262,11 @@ export class UsersApi {
 
   /** Users of a domain: emails with `emailOnly: true`, else full rows. */
   list(domain: string, options: UserListOptions & { emailOnly: true }): Promise<string[]>;
-  list(domain: string, options?: UserListOptions & { emailOnly?: false }): Promise<User[]>;
-  async list(domain: string, options: UserListOptions & { emailOnly?: boolean } = {}): Promise<string[] | User[]> {
+  list(domain: string, options?: UserListOptions & { emailOnly?: false }): Promise<UserListRow[]>;
+  async list(domain: string, options: UserListOptions & { emailOnly?: boolean } = {}): Promise<string[] | UserListRow[]> {
     const site = { method: 'GET', path: '/api/users/<domain>' } as const;
     const path = `/api/users/${segment(this.#caller, site, domainName, domain)}`;
+    // The product turns a flag on when it is present at all (even `no`): send only the ones wanted.
     const envelope = await this.#caller.call({
       method: 'GET',
       path,

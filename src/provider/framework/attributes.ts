@@ -48,8 +48,11 @@ export interface AttributeSpec<K extends AttributeKind = AttributeKind, Data = n
    * this agrees for configuration and prior state, e.g. `2` `TB` after `2097152` `MB`.
    */
   readonly canonicalWith?: (object: Readonly<Record<string, unknown>>) => string | number | null;
-  /** A change destroys and re-creates the object. */
-  readonly requiresReplace?: boolean;
+  /**
+   * A change destroys and re-creates the object: `true` for any change, or only the changes
+   * `when` accepts (e.g. an email moving to another domain, which the API cannot rename).
+   */
+  readonly requiresReplace?: boolean | ReplaceWhen<KindValue<K>>;
   /**
    * For a value the API sets only at creation, where a replacement would destroy data: an
    * in-place change is a plan-time error on the attribute, with this text saying why and what to
@@ -70,6 +73,12 @@ export interface AttributeSpec<K extends AttributeKind = AttributeKind, Data = n
   readonly sendWhenChanged?: string;
   /** API error codes that are about this attribute: diagnostics then point at it. */
   readonly errorCodes?: readonly string[];
+}
+
+/** A replacement for some changes only; `note` says which, for the docs ("Moving it to another domain replaces the object."). */
+export interface ReplaceWhen<V> {
+  readonly when: (prior: V, planned: V) => boolean;
+  readonly note: string;
 }
 
 export type AnyAttribute<Data = never> = {

@@ -22,7 +22,8 @@ function attributeLine(name: string, spec: AnyAttribute<never>): string {
   if (spec.sensitive) flags.push('Sensitive');
   if (spec.writeOnly) flags.push('Write-only');
   const notes: string[] = [];
-  if (spec.requiresReplace) notes.push('Changing it replaces the object.');
+  if (spec.requiresReplace === true) notes.push('Changing it replaces the object.');
+  else if (spec.requiresReplace) notes.push(spec.requiresReplace.note);
   if (spec.default !== undefined) notes.push(`Defaults to \`${JSON.stringify(spec.default)}\`.`);
   return `- \`${name}\` (${flags.join(', ')}) ${spec.description}${notes.length ? ` ${notes.join(' ')}` : ''}`;
 }

@@ -110,7 +110,7 @@ export class ResourceEngine<Client> {
     const requiresReplace: AttributePath[] = [];
     if (prior) {
       for (const [name, spec] of this.entries()) {
-        if (spec.requiresReplace && !sameValue(planned[name] ?? null, prior[name] ?? null)) requiresReplace.push(AttributePath.root(name));
+        if (needsReplacement(spec, prior[name] ?? null, planned[name] ?? null)) requiresReplace.push(AttributePath.root(name));
       }
     }
     return { planned: this.encode(planned), requiresReplace, diagnostics: prior ? [] : this.missingOnCreate(config) };
@@ -288,6 +288,17 @@ export class ResourceEngine<Client> {
     }
     return params;
   }
+}
+
+/**
+ * Whether a planned change of this attribute replaces the object. A conditional replacement
+ * (`when`) cannot be judged on an unknown or absent value: it replaces then, to be safe.
+ */
+function needsReplacement(spec: Spec, prior: PlanValue, planned: PlanValue): boolean {
+  if (!spec.requiresReplace || sameValue(planned, prior)) return false;
+  if (spec.requiresReplace === true) return true;
+  if (prior === null || planned === null || isUnknown(prior) || isUnknown(planned)) return true;
+  return (spec.requiresReplace.when as (p: PlanValue, n: PlanValue) => boolean)(prior, planned);
 }
 
 /** Equivalent in the context of the whole object (`canonicalWith`), e.g. a quantity with its unit. */

@@ -1,6 +1,6 @@
 /** Plan-time checks and canonical forms for iRedAdmin values; messages say what to write instead. */
 import { normalizeDomain, normalizeEmail } from '../../common/mail-names';
-import type { Validator } from '../framework';
+import type { ReplaceWhen, Validator } from '../framework';
 
 export const domainName: Validator<string> = (v) =>
   normalizeDomain(v) ? undefined : `"${v}" is not a domain name. Use a fully qualified name such as example.com (IDN names are fine).`;
@@ -36,3 +36,12 @@ export const languageCode: Validator<string> = (v) =>
 export const canonicalDomain = (v: string): string => normalizeDomain(v) ?? v;
 export const canonicalEmail = (v: string): string => normalizeEmail(v) ?? v;
 export const canonicalEmails = (list: string[]): string[] => list.map(canonicalEmail);
+
+/** The domain part of an address, in canonical form. */
+const domainPartOf = (email: string): string => canonicalEmail(email).slice(canonicalEmail(email).lastIndexOf('@') + 1);
+
+/** iRedAdmin-Pro's change_email renames within a domain only (another domain: PERMISSION_DENIED): a move is a replacement. */
+export const replacedWhenDomainChanges: ReplaceWhen<string> = {
+  when: (prior, planned) => domainPartOf(prior) !== domainPartOf(planned),
+  note: 'Moving it to another domain replaces the object (the API renames only within a domain).',
+};

@@ -1,7 +1,7 @@
 /** `iredadmin_alias`: a mail alias account (an address that delivers to its members), renamed in place. */
 import type { Alias, AliasCreateInput, AliasUpdateInput, IRedAdminClient } from '../../client';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Validator, type Values } from '../framework';
-import { canonicalEmail, canonicalEmails, emailAddress, emailSet, oneOf } from '../iredadmin/validators';
+import { canonicalEmail, canonicalEmails, emailAddress, emailSet, oneOf, replacedWhenDomainChanges } from '../iredadmin/validators';
 import { splitParams, toggles } from './set-toggles';
 
 const a = attributesFor<Alias>();
@@ -34,8 +34,8 @@ const memberToggles = emailToggles('addMember', 'removeMember');
 
 export const aliasAttributes = {
   email: a.string({
-    required: true, validators: [emailAddress], normalize: canonicalEmail, read: (d) => d.address,
-    description: 'The alias address, e.g. `team@example.com`; its domain must exist. Changing it renames the alias in place ' +
+    required: true, validators: [emailAddress], normalize: canonicalEmail, read: (d) => d.address, requiresReplace: replacedWhenDomainChanges,
+    description: 'The alias address, e.g. `team@example.com`; its domain must exist. Changing it within the domain renames the alias in place ' +
       '(`change_email`): its members stay, and its memberships in other aliases, lists and forwardings follow.',
     errorCodes: ['INVALID_MAIL', 'INVALID_DOMAIN', 'ALREADY_EXISTS', 'INVALID_NEW_EMAIL', 'NEW_EMAIL_ALREADY_EXISTS', 'EXCEEDED_DOMAIN_ACCOUNT_LIMIT', 'EXCEED_LIMIT_ALIASES'],
   }),
@@ -65,7 +65,7 @@ export const aliasResource = defineResource({
   typeName: 'iredadmin_alias',
   description: 'A mail alias account of iRedMail (SQL edition): an address that delivers to its members, with an access policy. ' +
     'Aliases of the SQL edition have no moderators (a mailing list does: `iredadmin_maillist`). ' +
-    'Changing `email` renames the alias in place. Destroy deletes the alias and removes its address from every alias, list and forwarding that named it.',
+    'Changing `email` within its domain renames the alias in place; moving it to another domain replaces it. Destroy deletes the alias and removes its address from every alias, list and forwarding that named it.',
   attributes: aliasAttributes,
   identity: (v: AliasValues) => canonicalEmail(v.email ?? ''),
   importIdFormat: 'the alias address, e.g. `team@example.com`',

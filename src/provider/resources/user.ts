@@ -3,7 +3,7 @@ import type { IRedAdminClient, User, UserCreateInput, UserUpdateInput } from '..
 import { MAIL_SERVICES } from '../../client/api/mail-services';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, type Validator, type Values } from '../framework';
 import {
-  canonicalEmail, canonicalEmails, emailAddress, emailOrEmpty, emailSet, languageCode, oneOf, subsetOf, wholeNumber,
+  canonicalEmail, canonicalEmails, emailAddress, replacedWhenDomainChanges, emailOrEmpty, emailSet, languageCode, oneOf, subsetOf, wholeNumber,
 } from '../iredadmin/validators';
 import { splitParams } from './set-toggles';
 
@@ -25,8 +25,8 @@ const noSpaces: Validator<string> = (v) => (/^[\x21-\x7e]+$/.test(v) ? undefined
 
 export const userAttributes = {
   email: a.string({
-    required: true, validators: [emailAddress], normalize: canonicalEmail, read: (u) => u.username,
-    description: 'The address, e.g. `jane@example.com`; its domain must exist. Changing it renames the user in place ' +
+    required: true, validators: [emailAddress], normalize: canonicalEmail, read: (u) => u.username, requiresReplace: replacedWhenDomainChanges,
+    description: 'The address, e.g. `jane@example.com`; its domain must exist. Changing it within the domain renames the user in place ' +
       '(`change_email`): forwardings, alias addresses, alias and list memberships, admin rights, bcc, throttles and spam policy follow; the maildir stays where it is.',
     errorCodes: ['INVALID_MAIL', 'INVALID_DOMAIN', 'ALREADY_EXISTS', 'INVALID_NEW_EMAIL', 'NEW_EMAIL_ALREADY_EXISTS'],
   }),
@@ -85,11 +85,11 @@ export const userAttributes = {
     errorCodes: ['INVALID_SERVICE'],
   }),
   sender_bcc: a.string({
-    optional: true, param: 'senderBcc', validators: [emailOrEmpty], normalize: (v) => (v ? canonicalEmail(v) : v), read: (u) => u.sbcc_addr ?? '',
+    optional: true, param: 'senderBcc', validators: [emailOrEmpty], normalize: (v) => (v ? canonicalEmail(v) : v), read: (u) => u.sender_bcc_address ?? '',
     description: 'Address that gets a copy of every mail the user sends; `""` for none.', errorCodes: ['INVALID_SENDER_BCC'],
   }),
   recipient_bcc: a.string({
-    optional: true, param: 'recipientBcc', validators: [emailOrEmpty], normalize: (v) => (v ? canonicalEmail(v) : v), read: (u) => u.rbcc_addr ?? '',
+    optional: true, param: 'recipientBcc', validators: [emailOrEmpty], normalize: (v) => (v ? canonicalEmail(v) : v), read: (u) => u.recipient_bcc_address ?? '',
     description: 'Address that gets a copy of every mail the user receives; `""` for none.', errorCodes: ['INVALID_RECIPIENT_BCC'],
   }),
   keep_mailbox_days: a.number({
@@ -128,7 +128,7 @@ async function putChanges(client: IRedAdminClient, email: string, params: Record
 export const userResource = defineResource({
   typeName: 'iredadmin_user',
   description: 'A mail user (mailbox) of iRedMail: password, quota, forwardings, per-user alias addresses, services and bcc. ' +
-    'Changing `email` renames the user in place. Destroy deletes the user; its mailbox on disk is kept ' +
+    'Changing `email` within its domain renames the user in place; moving it to another domain replaces the user (a new, empty mailbox). Destroy deletes the user; its mailbox on disk is kept ' +
     '(`keep_mailbox_days` days, or until removed by hand when unset), as iRedMail does.',
   attributes: userAttributes,
   identity: (v: UserValues) => canonicalEmail(v.email ?? ''),

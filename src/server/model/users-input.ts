@@ -91,6 +91,7 @@ export const updateDomainUsersInput = z
   })
   .superRefine(noPasswordAndHash);
 
-export const listUsersInput = z.object({ email_only: f.yesNo(), disabled_only: f.yesNo() });
+/** List flags of the real product: on when the parameter is present at all, whatever its value (even `no`). */
+export const listUsersInput = z.object({ email_only: f.present(), disabled_only: f.present() });
 
 export type UpdateUserInput = z.output<typeof updateUserInput>;

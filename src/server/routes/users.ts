@@ -10,7 +10,7 @@ import { domainParam, emailParam, parseInput } from '../http/fields';
 import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
 import { ignoredUserParams, withoutParams } from '../auth/normal-admin-params';
 import { assertRightsWithin, holdsRightsBeyondSql } from '../auth/rights';
-import { addressInUse, assertRoomFor, DomainRow, getDomain, lockDomain, passwordBounds, requireDomainForAccount } from '../model/domains';
+import { addressInUse, assertRoomFor, getDomain, lockDomain, passwordBounds, requireDomainForAccount } from '../model/domains';
 import { insertMailbox } from '../model/mailbox-create';
 import { deleteMailbox } from '../model/mailbox-deletion';
 import { renameMailbox } from '../model/mailbox-rename';
@@ -121,33 +121,17 @@ async function changeEmail(ctx: RouteContext): Promise<undefined> {
   if (!from) throw new ApiFailure('INVALID_OLD_EMAIL');
   const to = normalizeEmail(ctx.path.newMail!);
   if (!to) throw new ApiFailure('INVALID_NEW_EMAIL');
+  // As in the real product, a user is renamed within its domain only.
+  if (domainOf(to) !== domainOf(from)) throw new ApiFailure('PERMISSION_DENIED');
   await ctx.actor.requireDomain(ctx.db, domainOf(from));
-  await ctx.actor.requireDomain(ctx.db, domainOf(to));
   await ctx.db.transaction(async (tx) => {
-    const domains = await lockDomainsInOrder(tx, [domainOf(from), domainOf(to)]);
-    const row = domains.has(domainOf(from)) ? await lockMailbox(tx, from) : null;
+    const row = (await lockDomain(tx, domainOf(from))) && (await lockMailbox(tx, from));
     if (!row) throw new ApiFailure('OLD_EMAIL_NOT_EXIST');
-    const target = domains.get(domainOf(to));
-    if (!target) throw new ApiFailure('INVALID_DOMAIN');
     await assertRightsWithin(tx, ctx.actor, from);
     if (from === to || (await addressTaken(tx, to))) throw new ApiFailure('NEW_EMAIL_ALREADY_EXISTS');
-    if (target.domain !== domainOf(from)) {
-      await assertRoomFor(tx, target, 'users');
-      await assertQuotaFitsDomain(tx, target, Number(row.quota), null);
-    }
     await renameMailbox(tx, from, to);
   });
   return undefined;
-}
-
-/** Locks in name order, so two renames between the same domains cannot deadlock. */
-async function lockDomainsInOrder(tx: Queryable, names: string[]): Promise<Map<string, DomainRow>> {
-  const locked = new Map<string, DomainRow>();
-  for (const name of [...new Set(names)].sort()) {
-    const row = await lockDomain(tx, name);
-    if (row) locked.set(name, row);
-  }
-  return locked;
 }
 
 async function list(ctx: RouteContext): Promise<unknown> {
@@ -155,7 +139,7 @@ async function list(ctx: RouteContext): Promise<unknown> {
   const { email_only, disabled_only } = parseInput(listUsersInput, ctx.input);
   await ctx.actor.requireDomain(ctx.db, domain);
   if (!(await getDomain(ctx.db, domain))) throw new ApiFailure('NO_SUCH_DOMAIN');
-  return email_only ? domainUserEmails(ctx.db, domain, disabled_only ?? false) : readDomainUsers(ctx.db, domain, disabled_only ?? false);
+  return email_only ? domainUserEmails(ctx.db, domain, disabled_only) : readDomainUsers(ctx.db, domain, disabled_only);
 }
 
 /**

@@ -20,7 +20,7 @@ export interface AliasConfig extends cdktf.TerraformMetaArguments {
   */
   readonly accountStatus?: string;
   /**
-  * The alias address, e.g. `team@example.com`; its domain must exist. Changing it renames the alias in place (`change_email`): its members stay, and its memberships in other aliases, lists and forwardings follow.
+  * The alias address, e.g. `team@example.com`; its domain must exist. Changing it within the domain renames the alias in place (`change_email`): its members stay, and its memberships in other aliases, lists and forwardings follow.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/alias#email Alias#email}
   */

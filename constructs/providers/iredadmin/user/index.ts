@@ -20,7 +20,7 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly aliases?: string[];
   /**
-  * The address, e.g. `jane@example.com`; its domain must exist. Changing it renames the user in place (`change_email`): forwardings, alias addresses, alias and list memberships, admin rights, bcc, throttles and spam policy follow; the maildir stays where it is.
+  * The address, e.g. `jane@example.com`; its domain must exist. Changing it within the domain renames the user in place (`change_email`): forwardings, alias addresses, alias and list memberships, admin rights, bcc, throttles and spam policy follow; the maildir stays where it is.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/user#email User#email}
   */
