@@ -21,12 +21,14 @@ export interface InventoryOptions {
 type Row = Record<string, PlanValue>;
 
 const ACTIVE = { account_status: 'active' };
+const postmasterOf = (row: Row): PlanValue => (typeof row.email === 'string' ? [`postmaster@${domainOf(row.email)}`] : null);
 /** What the server gives a new object, where that is not the empty value. */
 const DEFAULTS: Partial<Record<AdoptedType, Defaults>> = {
   iredadmin_domain: { ...ACTIVE, transport: 'dovecot' },
   iredadmin_user: { ...ACTIVE, services: [...MAIL_SERVICES] },
   iredadmin_alias: { ...ACTIVE, access_policy: 'public' },
-  iredadmin_maillist: { ...ACTIVE, access_policy: 'public' },
+  // A new list has the domain's postmaster as its owner and moderator.
+  iredadmin_maillist: { ...ACTIVE, access_policy: 'public', owners: postmasterOf, moderators: postmasterOf },
   iredadmin_admin: { ...ACTIVE, max_quota_unit: 'MB' },
 };
 
