@@ -1,9 +1,16 @@
 /**
- * A reverse proxy in front of our server that answers some routes the way the real
- * iRedAdmin-Pro (SQL edition) does where our server goes further: no throttle DELETE (405 page),
- * no LDIF export (404 page). Everything else is passed through unchanged.
+ * A reverse proxy in front of our server that answers the way the real iRedAdmin-Pro (SQL
+ * edition) does where our server deliberately differs (see the README's compatibility table and
+ * /work/shared/notes/iredadmin-pro-api-facts.md):
+ * - no throttle DELETE (a 405 page) and no LDIF export (a 404 page);
+ * - an expired or missing session on the spam policy and global throttle endpoints is an HTTP 303
+ *   redirect to the HTML login page, not JSON `LOGIN_REQUIRED`;
+ * - verify_password with a wrong password answers `{"_success": false}` with no `_msg`;
+ * - `GET /api/users/<domain>` rows carry `last_login` as `{imap, pop3, lda}` (epoch seconds, 0 =
+ *   never) and `used_quota` as `{bytes, messages}` (without the password hash the product leaks).
+ * Everything else is passed through unchanged. Each difference it produced is recorded.
  */
-import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Refusal {
@@ -21,16 +28,122 @@ export const SQL_EDITION: Refuse = (method, path) => {
   return undefined;
 };
 
+/** An upstream answer, body read in full. */
+export interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** Rewrites an upstream answer the way the product would have answered; undefined keeps it. */
+export type Rewrite = (method: string, path: string, answer: Answer) => Answer | undefined;
+
+/** Where the product sends a request whose session is gone. */
+export const LOGIN_PAGE = '/iredadmin/login';
+
+const LOGIN_PAGE_HTML = '<html><head><title>iRedAdmin-Pro</title></head><body><form method="post" action="/iredadmin/login">Login</form></body></html>';
+
+const json = (answer: Answer): Record<string, unknown> | undefined => {
+  if (!String(answer.headers['content-type'] ?? '').includes('json')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(answer.body.toString('utf8'));
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const withJson = (answer: Answer, body: unknown): Answer => {
+  const text = Buffer.from(JSON.stringify(body));
+  return { status: answer.status, headers: { ...answer.headers, 'content-length': String(text.length) }, body: text };
+};
+
+/** The product's spam policy and global throttle pages redirect to the login page instead of answering LOGIN_REQUIRED. */
+const REDIRECTING = (path: string) => path.startsWith('/api/spampolicy/') || path.startsWith('/api/throttle/global/') || path === '/api/throttle/global';
+
+const epoch = (value: unknown): number => {
+  if (typeof value !== 'string' || !value) return 0;
+  const ms = Date.parse(value.endsWith('Z') ? value : `${value}Z`);
+  return Number.isFinite(ms) ? Math.floor(ms / 1000) : 0;
+};
+
+/** A user row of the product's `GET /api/users/<domain>`: last login per protocol, used quota as one object. */
+function productUserRow(row: Record<string, unknown>): Record<string, unknown> {
+  if (row.last_login !== null && typeof row.last_login === 'object') return row;
+  const { last_login: lastLogin, stored_bytes: bytes, stored_messages: messages, ...rest } = row;
+  const protocol = String(row.lastloginprotocol ?? '').trim().toLowerCase();
+  const when = epoch(lastLogin ?? row.lastlogindate);
+  const at = (name: string) => (protocol === name ? when : 0);
+  return { ...rest, last_login: { imap: at('imap'), pop3: at('pop3'), lda: at('lda') }, used_quota: { bytes: bytes ?? 0, messages: messages ?? 0 } };
+}
+
+/** The SQL edition's answers where ours deliberately differ. */
+export const SQL_EDITION_ANSWERS: Rewrite = (method, path, answer) => {
+  const body = json(answer);
+  if (!body) return undefined;
+  if (REDIRECTING(path) && body._success === false && body._msg === 'LOGIN_REQUIRED') {
+    const html = Buffer.from(LOGIN_PAGE_HTML);
+    return { status: 303, headers: { location: LOGIN_PAGE, 'content-type': 'text/html; charset=utf-8', 'content-length': String(html.length) }, body: html };
+  }
+  if (method === 'POST' && path.startsWith('/api/verify_password/') && body._success === false && body._msg === 'INVALID_CREDENTIALS') {
+    return withJson(answer, { _success: false });
+  }
+  if (method === 'GET' && /^\/api\/users\/[^/]+\/?$/.test(path) && body._success === true && Array.isArray(body._data)) {
+    const rows = body._data as unknown[];
+    if (rows.some((row) => row !== null && typeof row === 'object')) {
+      return withJson(answer, { ...body, _data: rows.map((row) => (row !== null && typeof row === 'object' ? productUserRow(row as Record<string, unknown>) : row)) });
+    }
+  }
+  return undefined;
+};
+
+export interface ProductProxyOptions {
+  refuse?: Refuse;
+  rewrite?: Rewrite;
+  /** Runs before a request is forwarded (e.g. to expire sessions on the server at a chosen moment). */
+  beforeForward?: (method: string, path: string) => void | Promise<void>;
+}
+
 export interface ProductProxy {
   url: string;
   /** Requests refused so far, as `METHOD path`. */
   refused: string[];
+  /** Answers rewritten so far, as `METHOD path -> status`. */
+  rewritten: string[];
   close(): Promise<void>;
 }
 
-export async function startProductProxy(upstream: string, refuse: Refuse = SQL_EDITION): Promise<ProductProxy> {
+export async function startProductProxy(upstream: string, options: Refuse | ProductProxyOptions = {}): Promise<ProductProxy> {
+  const { refuse = SQL_EDITION, rewrite = SQL_EDITION_ANSWERS, beforeForward } = typeof options === 'function' ? { refuse: options } : options;
   const target = new URL(upstream);
   const refused: string[] = [];
+  const rewritten: string[] = [];
+
+  const forward = (req: IncomingMessage, res: ServerResponse, method: string, path: string) => {
+    const outgoing = request(
+      { host: target.hostname, port: target.port, method, path: req.url, headers: { ...req.headers, host: target.host } },
+      (upstreamAnswer) => {
+        const chunks: Buffer[] = [];
+        upstreamAnswer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        upstreamAnswer.on('end', () => {
+          const answer: Answer = { status: upstreamAnswer.statusCode ?? 502, headers: upstreamAnswer.headers, body: Buffer.concat(chunks) };
+          const changed = rewrite(method, path, answer);
+          if (changed) rewritten.push(`${method} ${path} -> ${changed.status}`);
+          const final = changed ?? answer;
+          // The body is sent whole: its length, not upstream's chunking.
+          const { 'transfer-encoding': _chunked, ...headers } = final.headers;
+          res.writeHead(final.status, { ...headers, 'content-length': String(final.body.length) });
+          res.end(final.body);
+        });
+      },
+    );
+    outgoing.on('error', (error) => {
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(String(error));
+    });
+    req.pipe(outgoing);
+  };
+
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const method = req.method ?? 'GET';
     const path = (req.url ?? '/').split('?')[0]!;
@@ -42,24 +155,22 @@ export async function startProductProxy(upstream: string, refuse: Refuse = SQL_E
       res.end(refusal.html);
       return;
     }
-    const forward = request(
-      { host: target.hostname, port: target.port, method, path: req.url, headers: { ...req.headers, host: target.host } },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
+    // Hold the body until the hook has run, then forward it.
+    req.pause();
+    Promise.resolve(beforeForward?.(method, path)).then(
+      () => forward(req, res, method, path),
+      (error: unknown) => {
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end(String(error));
       },
     );
-    forward.on('error', (error) => {
-      res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end(String(error));
-    });
-    req.pipe(forward);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     refused,
+    rewritten,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

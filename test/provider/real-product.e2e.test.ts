@@ -1,0 +1,290 @@
+/**
+ * The provider against a server that answers like the real iRedAdmin-Pro (SQL edition): our
+ * server on PGlite behind test/support/product-proxy.ts (303 redirects to the login page for
+ * expired sessions on spam policies and global throttles, no throttle DELETE, no LDIF, a
+ * verify_password failure without `_msg`, the product's user list rows). The standard life cycle
+ * runs for every resource through it, with sessions deleted on the server in the middle of the
+ * spam policy and global throttle runs, so terraform goes through the 303 → log in again path.
+ */
+import { IRedAdminClient } from '../../src/client';
+import type { ApiSession } from '../support/api';
+import { describeLifecycle, type LifecycleSpec } from '../support/lifecycle';
+import { startProductProxy, type ProductProxy } from '../support/product-proxy';
+import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
+import { TerraformWorkspace } from '../support/terraform';
+import type { TestServer } from '../support/test-server';
+
+const D = 'real.example';
+
+let e2e: ProviderE2E;
+let server: TestServer;
+let api: ApiSession;
+let proxy: ProductProxy;
+const workspaces: TerraformWorkspace[] = [];
+/** A path prefix whose next request first loses every session on the server (armed by a test step). */
+let expireBefore: string | undefined;
+
+/** A terraform workspace whose provider talks to the product-like proxy. */
+function workspace(): TerraformWorkspace {
+  const tf = TerraformWorkspace.create(e2e.mirror, { ...e2e.env, IREDADMIN_URL: proxy.url });
+  workspaces.push(tf);
+  return tf;
+}
+
+/** Every session on the server ends (as when the product's 1800 s run out); the test's own logs in again. */
+async function expireSessions(): Promise<void> {
+  await server.db.query('DELETE FROM iredadmin_api_sessions');
+  const login = await api.login(server.admin.email, server.admin.password);
+  if (!login._success) throw new Error(`re-login failed: ${login._msg}`);
+}
+
+beforeAll(async () => {
+  e2e = await startProviderE2E('pglite');
+  ({ server, api } = e2e);
+  proxy = await startProductProxy(server.url, {
+    async beforeForward(_method, path) {
+      if (expireBefore === undefined || !path.startsWith(expireBefore)) return;
+      expireBefore = undefined;
+      await expireSessions();
+    },
+  });
+  await api.ok('POST', `/api/domain/${D}`, { name: 'Real' });
+  for (const name of ['jane', 'bob']) await api.ok('POST', `/api/user/${name}@${D}`, { password: 'Secr3t!pass', name });
+});
+afterAll(async () => {
+  for (const tf of workspaces) tf.remove();
+  await proxy?.close();
+  await e2e?.close();
+});
+
+const get = (path: string) => api.ok('GET', path) as Promise<Record<string, unknown>>;
+const gone = async (path: string, code = 'NO_SUCH_ACCOUNT') => expect(await api.get(path)).toEqual({ _success: false, _msg: code });
+
+/** One resource's life cycle in a workspace of its own. */
+function lifecycle(title: string, spec: LifecycleSpec): void {
+  describe(`${title} through the real-product proxy`, () => {
+    let tf: TerraformWorkspace;
+    beforeAll(() => {
+      tf = workspace();
+    });
+    describeLifecycle(spec, () => ({ tf, api, newWorkspace: workspace }));
+  });
+}
+
+lifecycle('iredadmin_domain', {
+  address: 'iredadmin_domain.life',
+  importId: 'life.example',
+  create: 'resource "iredadmin_domain" "life" {\n  domain = "life.example"\n  name   = "Life"\n  quota  = 2048\n}\n',
+  update: 'resource "iredadmin_domain" "life" {\n  domain        = "life.example"\n  name          = "Life 2"\n  quota         = 4096\n  default_quota = 512\n}\n',
+  async checkServer(_a, stage) {
+    expect(await get('/api/domain/life.example')).toMatchObject(stage === 'created' ? { description: 'Life', maxquota: 2048 } : { description: 'Life 2', maxquota: 4096 });
+  },
+  async changeOutOfBand(a) {
+    await a.ok('PUT', '/api/domain/life.example', { name: 'Drifted', quota: 4096 });
+  },
+  expectInPlan: /~ name\s+= "Drifted" -> "Life 2"/,
+  async deleteOutOfBand(a) {
+    await a.ok('DELETE', '/api/domain/life.example');
+  },
+  checkGone: () => gone('/api/domain/life.example', 'NO_SUCH_DOMAIN'),
+});
+
+lifecycle('iredadmin_user', {
+  address: 'iredadmin_user.carol',
+  importId: `carol@${D}`,
+  create: `resource "iredadmin_user" "carol" {\n  email    = "carol@${D}"\n  password = "Car0l!secret"\n  name     = "Carol"\n  quota    = 1024\n}\n`,
+  update: `resource "iredadmin_user" "carol" {\n  email          = "carol@${D}"\n  password       = "Car0l!secret"\n  name           = "Carol C."\n  quota          = 2048\n  account_status = "disabled"\n}\n`,
+  async checkServer(_a, stage) {
+    expect(await get(`/api/user/carol@${D}`)).toMatchObject(stage === 'created' ? { name: 'Carol', quota: 1024, active: 1 } : { name: 'Carol C.', quota: 2048, active: 0 });
+  },
+  async changeOutOfBand(a) {
+    await a.ok('PUT', `/api/user/carol@${D}`, { name: 'Drifted' });
+  },
+  expectInPlan: /~ name\s+= "Drifted" -> "Carol C."/,
+  async deleteOutOfBand(a) {
+    await a.ok('DELETE', `/api/user/carol@${D}`);
+  },
+  checkGone: () => gone(`/api/user/carol@${D}`),
+  importIgnores: ['password', 'keep_mailbox_days'],
+});
+
+lifecycle('iredadmin_admin', {
+  address: 'iredadmin_admin.ops',
+  importId: 'ops@admins.test',
+  create: 'resource "iredadmin_admin" "ops" {\n  email       = "ops@admins.test"\n  name        = "Ops"\n  password    = "0ps!Secret"\n  max_domains = 2\n}\n',
+  update: 'resource "iredadmin_admin" "ops" {\n  email       = "ops@admins.test"\n  name        = "Ops team"\n  password    = "0ps!Secret"\n  max_domains = 3\n  max_users   = 10\n}\n',
+  async checkServer(_a, stage) {
+    expect(await get('/api/admin/ops@admins.test')).toMatchObject({ name: stage === 'created' ? 'Ops' : 'Ops team' });
+  },
+  async changeOutOfBand(a) {
+    await a.ok('PUT', '/api/admin/ops@admins.test', { name: 'Drifted' });
+  },
+  expectInPlan: /~ name\s+= "Drifted" -> "Ops team"/,
+  async deleteOutOfBand(a) {
+    await a.ok('DELETE', '/api/admin/ops@admins.test');
+  },
+  checkGone: () => gone('/api/admin/ops@admins.test'),
+  importIgnores: ['password'],
+});
+
+const adminsOf = async () => ((await api.ok('GET', `/api/domain/admins/${D}`)) as string[]).slice().sort();
+
+lifecycle('iredadmin_domain_admins', {
+  address: 'iredadmin_domain_admins.real',
+  importId: D,
+  create: `resource "iredadmin_domain_admins" "real" {\n  domain = "${D}"\n  admins = ["jane@${D}"]\n}\n`,
+  update: `resource "iredadmin_domain_admins" "real" {\n  domain = "${D}"\n  admins = ["jane@${D}", "bob@${D}"]\n}\n`,
+  async checkServer(_a, stage) {
+    expect(await adminsOf()).toEqual(stage === 'created' ? [`jane@${D}`] : [`bob@${D}`, `jane@${D}`]);
+  },
+  async changeOutOfBand(a) {
+    await a.ok('PUT', `/api/domain/admins/${D}`, { removeAdmin: `bob@${D}` });
+  },
+  expectInPlan: new RegExp(`\\+\\s+"bob@${D.replace('.', '\\.')}"`),
+  async deleteOutOfBand(a) {
+    await a.ok('PUT', `/api/domain/admins/${D}`, { removeAllAdmins: '' });
+  },
+  async checkGone() {
+    expect(await adminsOf()).toEqual([]);
+  },
+});
+
+lifecycle('iredadmin_alias', {
+  address: 'iredadmin_alias.team',
+  importId: `team@${D}`,
+  // Created disabled: POST ignores accountStatus, so the provider follows it with a PUT.
+  create: `resource "iredadmin_alias" "team" {\n  email          = "team@${D}"\n  name           = "Team"\n  members        = ["jane@${D}"]\n  account_status = "disabled"\n}\n`,
+  update: `resource "iredadmin_alias" "team" {\n  email          = "team@${D}"\n  name           = "Team 2"\n  access_policy  = "domain"\n  members        = ["jane@${D}", "bob@${D}"]\n  account_status = "active"\n}\n`,
+  async checkServer(_a, stage) {
+    expect(await get(`/api/alias/team@${D}`)).toMatchObject(
+      stage === 'created'
+        ? { name: 'Team', active: 0, members: [`jane@${D}`] }
+        : { name: 'Team 2', active: 1, accesspolicy: 'domain', members: [`bob@${D}`, `jane@${D}`] },
+    );
+  },
+  async changeOutOfBand(a) {
+    await a.ok('PUT', `/api/alias/team@${D}`, { name: 'Drifted' });
+  },
+  expectInPlan: /~ name\s+= "Drifted" -> "Team 2"/,
+  async deleteOutOfBand(a) {
+    await a.ok('DELETE', `/api/alias/team@${D}`);
+  },
+  checkGone: () => gone(`/api/alias/team@${D}`),
+});
+
+const list = async () => {
+  const view = (await api.ok('GET', `/api/ml/news@${D}`, { with_subscribers: 'yes' })) as Record<string, unknown> & { subscribers: { mail: string }[] };
+  return { ...view, subscribers: view.subscribers.map((s) => s.mail) };
+};
+
+lifecycle('iredadmin_maillist', {
+  address: 'iredadmin_maillist.news',
+  importId: `news@${D}`,
+  // Moderators and owners unset: the postmaster the server adds is no diff.
+  create: `resource "iredadmin_maillist" "news" {\n  email            = "news@${D}"\n  name             = "News"\n  members          = ["jane@${D}"]\n  max_message_size = 1048576\n}\n`,
+  update: `resource "iredadmin_maillist" "news" {\n  email          = "news@${D}"\n  name           = "News 2"\n  members        = ["jane@${D}", "bob@${D}"]\n  moderators     = ["jane@${D}"]\n  account_status = "disabled"\n}\n`,
+  async checkServer(_a, stage) {
+    expect(await list()).toMatchObject(
+      stage === 'created'
+        ? { name: 'News', accesspolicy: 'public', maxmsgsize: 1048576, active: 1, subscribers: [`jane@${D}`], moderators: [`postmaster@${D}`], owners: [`postmaster@${D}`] }
+        : { name: 'News 2', active: 0, subscribers: [`bob@${D}`, `jane@${D}`], moderators: [`jane@${D}`], owners: [`postmaster@${D}`] },
+    );
+  },
+  async changeOutOfBand(a) {
+    // No accountStatus: the list is enabled again, as the product does.
+    await a.ok('PUT', `/api/ml/news@${D}`, { name: 'Drifted' });
+  },
+  expectInPlan: /^(?=[\s\S]*~ account_status\s+= "active" -> "disabled")(?=[\s\S]*~ name\s+= "Drifted" -> "News 2")/,
+  async deleteOutOfBand(a) {
+    await a.ok('DELETE', `/api/ml/news@${D}`);
+  },
+  checkGone: () => gone(`/api/ml/news@${D}`),
+});
+
+lifecycle('iredadmin_throttle (global)', {
+  address: 'iredadmin_throttle.global',
+  importId: 'global/inbound',
+  create: 'resource "iredadmin_throttle" "global" {\n  target    = "global"\n  direction = "inbound"\n  period    = 60\n  max_msgs  = 100\n}\n',
+  update: 'resource "iredadmin_throttle" "global" {\n  target    = "global"\n  direction = "inbound"\n  period    = 3600\n  max_msgs  = 1000\n  msg_size  = 10485760\n}\n',
+  async checkServer(a, stage) {
+    expect((await a.get('/api/throttle/global/inbound')).setting).toEqual(
+      stage === 'created'
+        ? { account: '@.', kind: 'inbound', priority: 0, period: 60, msg_size: 0, max_msgs: 100, max_quota: 0 }
+        : { account: '@.', kind: 'inbound', priority: 0, period: 3600, msg_size: 10485760, max_msgs: 1000, max_quota: 0 },
+    );
+  },
+  async changeOutOfBand(a) {
+    await a.ok('POST', '/api/throttle/global/inbound', { period: 3600, max_msgs: 1, msg_size: 10485760 });
+    // The next plan's refresh finds its session gone: the product redirects it to the login page.
+    expireBefore = '/api/throttle/global/';
+  },
+  expectInPlan: /~ max_msgs\s+= 1 -> 1000/,
+  async deleteOutOfBand(a) {
+    await a.ok('POST', '/api/throttle/global/inbound', { period: 0 });
+  },
+  async checkGone(a) {
+    // Destroyed with period=0 (the product has no DELETE): nothing left.
+    expect(await a.get('/api/throttle/global/inbound')).toEqual({ _success: true, setting: {} });
+  },
+});
+
+lifecycle('iredadmin_spampolicy', {
+  address: 'iredadmin_spampolicy.real',
+  importId: D,
+  create: `resource "iredadmin_spampolicy" "real" {\n  target          = "${D}"\n  quarantine_spam = true\n  spam_score      = 5\n}\n`,
+  update: `resource "iredadmin_spampolicy" "real" {\n  target                 = "${D}"\n  prefix_spam_in_subject = true\n  bypass_virus_checks    = true\n  spam_score             = 6\n}\n`,
+  async checkServer(a, stage) {
+    expect(await a.ok('GET', `/api/spampolicy/domain/${D}`)).toMatchObject(
+      stage === 'created'
+        ? { policy_name: `@${D}`, spam_quarantine_to: 'spam-quarantine', bypass_virus_checks: 'N', spam_tag2_level: 5 }
+        : { policy_name: `@${D}`, spam_quarantine_to: '', spam_subject_tag2: '[SPAM] ', bypass_virus_checks: 'Y', spam_tag2_level: 6 },
+    );
+  },
+  async changeOutOfBand(a) {
+    await a.ok('PUT', `/api/spampolicy/domain/${D}`, { prefix_spam_in_subject: 'yes', spam_score: 6 });
+    expireBefore = '/api/spampolicy/';
+  },
+  expectInPlan: /~ bypass_virus_checks\s+= false -> true/,
+  async deleteOutOfBand(a) {
+    await a.ok('DELETE', `/api/spampolicy/domain/${D}`);
+  },
+  async checkGone(a) {
+    expect(await a.ok('GET', `/api/spampolicy/domain/${D}`)).toEqual({});
+  },
+});
+
+describe('what only the real product does', () => {
+  test('the expired sessions were answered with 303 redirects, and terraform logged in again', () => {
+    expect(expireBefore).toBeUndefined();
+    expect(proxy.rewritten).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^GET \/api\/throttle\/global\/inbound -> 303$/),
+      expect.stringMatching(new RegExp(`^GET /api/spampolicy/domain/${D.replace('.', '\\.')} -> 303$`)),
+    ]));
+    // No throttle DELETE reached the proxy: destroy used period=0.
+    expect(proxy.refused.filter((r) => r.startsWith('DELETE /api/throttle/'))).toEqual([]);
+  });
+
+  test('the ldif data source says the SQL edition has no LDIF export', async () => {
+    const tf = workspace();
+    tf.write(`data "iredadmin_ldif" "real" {\n  kind   = "domain"\n  target = "${D}"\n}\n`);
+    await tf.init();
+    const plan = await tf.plan();
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain('not supported by this server');
+    expect(proxy.refused).toContain(`GET /api/ldif/domain/${D}`);
+  });
+
+  test('the client reads a verify_password failure without _msg and the product\'s user rows', async () => {
+    const client = new IRedAdminClient({ baseUrl: proxy.url, username: server.admin.email, password: server.admin.password, retries: 0 });
+    try {
+      await expect(client.users.verifyPassword(`jane@${D}`, 'Secr3t!pass')).resolves.toBe(true);
+      await expect(client.users.verifyPassword(`jane@${D}`, 'Wrong!pass1')).resolves.toBe(false);
+      expect(proxy.rewritten).toContain(`POST /api/verify_password/user/jane@${D} -> 200`);
+      const rows = await client.users.list(D);
+      expect(rows.map((r) => r.username)).toEqual(expect.arrayContaining([`bob@${D}`, `jane@${D}`]));
+      expect(proxy.rewritten).toContain(`GET /api/users/${D} -> 200`);
+    } finally {
+      await client.close();
+    }
+  });
+});
