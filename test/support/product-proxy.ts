@@ -5,10 +5,9 @@
  * - no throttle DELETE (a 405 page) and no LDIF export (a 404 page);
  * - an expired or missing session on the spam policy and global throttle endpoints is an HTTP 303
  *   redirect to the HTML login page, not JSON `LOGIN_REQUIRED`;
- * - verify_password with a wrong password answers `{"_success": false}` with no `_msg`;
- * - `GET /api/users/<domain>` rows carry `last_login` as `{imap, pop3, lda}` (epoch seconds, 0 =
- *   never) and `used_quota` as `{bytes, messages}` (without the password hash the product leaks).
- * Everything else is passed through unchanged. Each difference it produced is recorded.
+ * - verify_password with a wrong password answers `{"_success": false}` with no `_msg`.
+ * Everything else is passed through unchanged (our user list rows already have the product's
+ * shape, minus the password hash it leaks). Each difference it produced is recorded.
  */
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -61,22 +60,6 @@ const withJson = (answer: Answer, body: unknown): Answer => {
 /** The product's spam policy and global throttle pages redirect to the login page instead of answering LOGIN_REQUIRED. */
 const REDIRECTING = (path: string) => path.startsWith('/api/spampolicy/') || path.startsWith('/api/throttle/global/') || path === '/api/throttle/global';
 
-const epoch = (value: unknown): number => {
-  if (typeof value !== 'string' || !value) return 0;
-  const ms = Date.parse(value.endsWith('Z') ? value : `${value}Z`);
-  return Number.isFinite(ms) ? Math.floor(ms / 1000) : 0;
-};
-
-/** A user row of the product's `GET /api/users/<domain>`: last login per protocol, used quota as one object. */
-function productUserRow(row: Record<string, unknown>): Record<string, unknown> {
-  if (row.last_login !== null && typeof row.last_login === 'object') return row;
-  const { last_login: lastLogin, stored_bytes: bytes, stored_messages: messages, ...rest } = row;
-  const protocol = String(row.lastloginprotocol ?? '').trim().toLowerCase();
-  const when = epoch(lastLogin ?? row.lastlogindate);
-  const at = (name: string) => (protocol === name ? when : 0);
-  return { ...rest, last_login: { imap: at('imap'), pop3: at('pop3'), lda: at('lda') }, used_quota: { bytes: bytes ?? 0, messages: messages ?? 0 } };
-}
-
 /** The SQL edition's answers where ours deliberately differ. */
 export const SQL_EDITION_ANSWERS: Rewrite = (method, path, answer) => {
   const body = json(answer);
@@ -87,12 +70,6 @@ export const SQL_EDITION_ANSWERS: Rewrite = (method, path, answer) => {
   }
   if (method === 'POST' && path.startsWith('/api/verify_password/') && body._success === false && body._msg === 'INVALID_CREDENTIALS') {
     return withJson(answer, { _success: false });
-  }
-  if (method === 'GET' && /^\/api\/users\/[^/]+\/?$/.test(path) && body._success === true && Array.isArray(body._data)) {
-    const rows = body._data as unknown[];
-    if (rows.some((row) => row !== null && typeof row === 'object')) {
-      return withJson(answer, { ...body, _data: rows.map((row) => (row !== null && typeof row === 'object' ? productUserRow(row as Record<string, unknown>) : row)) });
-    }
   }
   return undefined;
 };

@@ -164,13 +164,7 @@ const userShape = {
   rbcc_active: flag.optional(),
   stored_bytes: num.optional(),
   stored_messages: num.optional(),
-  /**
-   * A timestamp (one user's GET on our server), or per protocol as the product's
-   * `GET /api/users/<domain>` rows carry it: epoch seconds, 0 = never.
-   */
-  last_login: z.union([timestamp, z.looseObject({ imap: num.optional(), pop3: num.optional(), lda: num.optional() })]).optional(),
-  /** The product's list rows: mailbox usage as one object. */
-  used_quota: z.looseObject({ bytes: num.optional(), messages: num.optional() }).nullable().optional(),
+  last_login: timestamp.optional(),
   ...serviceFlags,
 };
 export const userSchema = accountRow(userShape);
