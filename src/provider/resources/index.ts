@@ -11,6 +11,7 @@ import { throttleDataSource, throttleResource } from './throttle';
 import { spamPolicyDataSource, spamPolicyResource } from './spampolicy';
 import { ldifDataSource } from './ldif';
 import { wblistDataSource, wblistResource } from './wblist';
+import { greylistingDataSource, greylistingResource } from './greylisting';
 
-export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [domainResource, userResource, aliasResource, maillistResource, adminResource, domainAdminsResource, throttleResource, spamPolicyResource, wblistResource];
-export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [domainDataSource, userDataSource, aliasDataSource, maillistDataSource, adminDataSource, throttleDataSource, spamPolicyDataSource, ldifDataSource, wblistDataSource];
+export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [domainResource, userResource, aliasResource, maillistResource, adminResource, domainAdminsResource, throttleResource, spamPolicyResource, wblistResource, greylistingResource];
+export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [domainDataSource, userDataSource, aliasDataSource, maillistDataSource, adminDataSource, throttleDataSource, spamPolicyDataSource, ldifDataSource, wblistDataSource, greylistingDataSource];
