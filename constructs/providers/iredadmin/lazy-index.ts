@@ -3,6 +3,7 @@ Object.defineProperty(exports, 'admin', { get: function () { return require('./a
 Object.defineProperty(exports, 'alias', { get: function () { return require('./alias'); } });
 Object.defineProperty(exports, 'domain', { get: function () { return require('./domain'); } });
 Object.defineProperty(exports, 'domainAdmins', { get: function () { return require('./domain-admins'); } });
+Object.defineProperty(exports, 'greylisting', { get: function () { return require('./greylisting'); } });
 Object.defineProperty(exports, 'maillist', { get: function () { return require('./maillist'); } });
 Object.defineProperty(exports, 'spampolicy', { get: function () { return require('./spampolicy'); } });
 Object.defineProperty(exports, 'throttle', { get: function () { return require('./throttle'); } });
@@ -11,6 +12,7 @@ Object.defineProperty(exports, 'wblist', { get: function () { return require('./
 Object.defineProperty(exports, 'dataIredadminAdmin', { get: function () { return require('./data-iredadmin-admin'); } });
 Object.defineProperty(exports, 'dataIredadminAlias', { get: function () { return require('./data-iredadmin-alias'); } });
 Object.defineProperty(exports, 'dataIredadminDomain', { get: function () { return require('./data-iredadmin-domain'); } });
+Object.defineProperty(exports, 'dataIredadminGreylisting', { get: function () { return require('./data-iredadmin-greylisting'); } });
 Object.defineProperty(exports, 'dataIredadminLdif', { get: function () { return require('./data-iredadmin-ldif'); } });
 Object.defineProperty(exports, 'dataIredadminMaillist', { get: function () { return require('./data-iredadmin-maillist'); } });
 Object.defineProperty(exports, 'dataIredadminSpampolicy', { get: function () { return require('./data-iredadmin-spampolicy'); } });
