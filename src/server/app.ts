@@ -8,7 +8,7 @@ import { parse as parseQuery } from 'node:querystring';
 import type { Database } from './db/database';
 import type { ServerSettings } from './config';
 import { Actor } from './auth/actor';
-import { SESSION_COOKIE, SessionStore, readCookie } from './auth/sessions';
+import { SessionStore, sessionToken } from './auth/sessions';
 import { ApiFailure } from './http/failure';
 import { collectInput, Input } from './http/input';
 import type { RouteHost, Services } from './http/routes';
@@ -30,7 +30,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const logError = options.logError ?? ((message, error) => process.stderr.write(`${message}: ${String(error)}\n`));
   const app = fastify({
     logger: false,
-    trustProxy: settings.trustProxy,
+    trustProxy: trustProxyOption(settings.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 512 },
     // The router refuses over-long path segments and malformed URLs before any route or error
@@ -77,9 +77,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 }
 
 async function resolveActor(request: FastifyRequest, services: Services): Promise<Actor | null> {
-  const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+  const token = sessionToken(request.headers.cookie);
   if (!token) return null;
   const account = await services.sessions.resolveAccount(token);
   if (!account || !account.active) return null;
   return new Actor(account.username, account.isGlobal, account.kind);
+}
+
+/**
+ * fastify's trustProxy for TRUST_PROXY: a list of proxy addresses as is; a hop count as the
+ * function proxy-addr builds for one (trust the first n hops from the socket).
+ */
+function trustProxyOption(value: ServerSettings['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
 }

@@ -3,6 +3,7 @@
  * RESTRICT_API_ACCESS, RESTFUL_API_CLIENTS) so an operator's knowledge carries over.
  */
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 
 export type PasswordScheme = 'SSHA512' | 'SSHA' | 'BCRYPT' | 'PLAIN-MD5' | 'SHA512' | 'SHA' | 'MD5';
 
@@ -13,8 +14,12 @@ export interface ServerSettings {
   restrictApiAccess: boolean;
   /** IP addresses or CIDR networks. */
   apiClients: string[];
-  /** Trust X-Forwarded-For (only behind a proxy you control). */
-  trustProxy: boolean;
+  /**
+   * Whose X-Forwarded-For to believe: false (nobody), the addresses or CIDR networks of your own
+   * proxies, or a number of proxy hops in front of the server. Never "everyone": the left-most
+   * entry is whatever the client wrote.
+   */
+  trustProxy: false | number | string[];
   /** Session lifetime after the last request, in seconds. */
   sessionTtlSeconds: number;
   /** Failed logins from one client within the window before logins are refused. */
@@ -36,7 +41,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   restrictApiAccess: false,
   apiClients: [],
   trustProxy: false,
-  sessionTtlSeconds: 3600,
+  sessionTtlSeconds: 1800,
   maxLoginFailures: 10,
   loginFailureWindowSeconds: 900,
   defaultPasswordScheme: 'SSHA512',
@@ -83,7 +88,9 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
 function assign(settings: ServerSettings, key: keyof ServerSettings, raw: unknown, name: string): void {
   const current = settings[key];
   const text = Array.isArray(raw) ? raw.join(',') : String(raw);
-  if (typeof current === 'boolean') {
+  if (key === 'trustProxy') {
+    settings.trustProxy = parseTrustProxy(text, name);
+  } else if (typeof current === 'boolean') {
     (settings as unknown as Record<string, unknown>)[key] = TRUE_WORDS.has(text.trim().toLowerCase());
   } else if (typeof current === 'number') {
     const n = Number(text);
@@ -98,4 +105,25 @@ function assign(settings: ServerSettings, key: keyof ServerSettings, raw: unknow
   } else {
     (settings as unknown as Record<string, unknown>)[key] = text;
   }
+}
+
+const FALSE_WORDS = new Set(['false', '0', 'no', 'off', '']);
+
+/** TRUST_PROXY: off, a hop count, or proxy addresses/networks; `true` is refused (it trusted any client). */
+function parseTrustProxy(text: string, name: string): false | number | string[] {
+  const value = text.trim();
+  if (FALSE_WORDS.has(value.toLowerCase())) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (TRUE_WORDS.has(value.toLowerCase())) {
+    throw new Error(`${name} must name your proxies (IP addresses or CIDR networks) or a hop count, got "${text}": trusting every hop lets any client choose its address with X-Forwarded-For`);
+  }
+  const entries = value.split(/[\s,]+/).filter(Boolean);
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const bits = family === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits);
+    if (!family || !prefixOk || extra !== undefined) throw new Error(`${name}: "${entry}" is not an IP address or CIDR network`);
+  }
+  return entries;
 }

@@ -51,7 +51,7 @@ test('a rotating X-Forwarded-For does not dodge the login throttle without TRUST
 });
 
 test('behind a trusted proxy, failures count per forwarded client: one attacker does not lock out the rest', async () => {
-  await withServer({ enableApi: true, maxLoginFailures: 3, trustProxy: true }, async (url) => {
+  await withServer({ enableApi: true, maxLoginFailures: 3, trustProxy: ['127.0.0.1'] }, async (url) => {
     const api = new ApiSession(url);
     const as = (ip: string, password: string) =>
       api.raw('POST', '/api/login', { username: TEST_ADMIN.email, password }, { headers: { 'x-forwarded-for': ip } });

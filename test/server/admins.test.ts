@@ -62,7 +62,10 @@ describe.each(BACKENDS)('admins on %s', (backend) => {
 
     await api.ok('PUT', '/api/admin/boss@admins.example', { isGlobalAdmin: 'no', maxUsers: 7 });
     expect(await admin('boss@admins.example')).toMatchObject({ isglobaladmin: 0, settings: { create_max_users: 7 } });
-    expect(await session.get('/api/admin/tb@admins.example')).toEqual({ _success: false, _msg: 'PERMISSION_DENIED' });
+    // The rights change ended its session; logged in again, it is a normal admin.
+    expect(await session.get('/api/admin/tb@admins.example')).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
+    const { session: demoted } = await login('boss@admins.example');
+    expect(await demoted.get('/api/admin/tb@admins.example')).toEqual({ _success: false, _msg: 'PERMISSION_DENIED' });
     // Promoting again drops the limits.
     await api.ok('PUT', '/api/admin/boss@admins.example', { isGlobalAdmin: 'yes' });
     expect(await admin('boss@admins.example')).toMatchObject({ isglobaladmin: 1, settings: {} });

@@ -18,7 +18,7 @@ describe.each(BACKENDS)('authentication and access on %s', (backend) => {
     const { body, headers } = await api.raw('POST', '/api/login', LOGIN);
     expect(body).toEqual({ _success: true });
     const cookie = headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/^iRedAdmin-API-Session=[\w-]{40,};/);
+    expect(cookie).toMatch(/^iRedAdmin-Pro-PGSQL=[\w-]{40,};/);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     expect(cookie).toMatch(/Max-Age=\d+/);
@@ -45,7 +45,7 @@ describe.each(BACKENDS)('authentication and access on %s', (backend) => {
 
   test('a forged or unknown cookie is not a session', async () => {
     const api = new ApiSession(server.url);
-    const { body } = await api.raw('GET', '/api/domains', undefined, { headers: { cookie: 'iRedAdmin-API-Session=forged' } });
+    const { body } = await api.raw('GET', '/api/domains', undefined, { headers: { cookie: 'iRedAdmin-Pro-PGSQL=forged' } });
     expect(body).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
   });
 
@@ -114,7 +114,7 @@ describe('server settings (PGlite)', () => {
     await withServer({ enableApi: true, restrictApiAccess: true, apiClients: ['127.0.0.0/8'] }, async (url) => {
       expect(await new ApiSession(url).login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({ _success: true });
     });
-    await withServer({ enableApi: true, restrictApiAccess: true, apiClients: ['192.0.2.10'], trustProxy: true }, async (url) => {
+    await withServer({ enableApi: true, restrictApiAccess: true, apiClients: ['192.0.2.10'], trustProxy: ['127.0.0.1'] }, async (url) => {
       const { body } = await new ApiSession(url).raw('POST', '/api/login', LOGIN, { headers: { 'x-forwarded-for': '192.0.2.10' } });
       expect(body).toEqual({ _success: true });
     });

@@ -28,6 +28,16 @@ describe('server settings', () => {
     });
   });
 
+  test('TRUST_PROXY names proxies or a hop count, never "everyone"', () => {
+    expect(settingsFromEnv({}).trustProxy).toBe(false);
+    expect(settingsFromEnv({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(settingsFromEnv({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(settingsFromEnv({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8 ::1' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', '::1']);
+    for (const value of ['true', 'yes', 'on']) expect(() => settingsFromEnv({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY must name your proxies/);
+    expect(() => settingsFromEnv({ TRUST_PROXY: 'proxy.example' })).toThrow('TRUST_PROXY: "proxy.example" is not an IP address or CIDR network');
+    expect(() => settingsFromEnv({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/not an IP address or CIDR network/);
+  });
+
   test('bad values fail with the setting named', () => {
     expect(() => settingsFromEnv({ SESSION_TTL_SECONDS: 'soon' })).toThrow('SESSION_TTL_SECONDS must be a whole number ≥ 0, got "soon"');
     expect(() => settingsFromEnv({ DEFAULT_PASSWORD_SCHEME: 'ROT13' })).toThrow(/DEFAULT_PASSWORD_SCHEME must be one of SSHA512/);

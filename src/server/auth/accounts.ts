@@ -19,11 +19,11 @@ type AccountRow = { password: string; active: number; is_global: boolean; kind: 
  * query, so the session lookup can resolve token and account in one statement).
  */
 export function adminAccountSql(username: string): string {
-  return `SELECT a.password, a.active, 'admin' AS kind,
+  return `SELECT a.password, a.active, a.created, 'admin' AS kind,
             EXISTS (SELECT 1 FROM domain_admins d WHERE d.username = a.username AND d.domain = 'ALL') AS is_global
        FROM admin a WHERE a.username = ${username}
      UNION ALL
-     SELECT m.password, m.active, 'mailbox' AS kind,
+     SELECT m.password, m.active, m.created, 'mailbox' AS kind,
             (m.isglobaladmin = 1 OR EXISTS (SELECT 1 FROM domain_admins d WHERE d.username = m.username AND d.domain = 'ALL')) AS is_global
        FROM mailbox m WHERE m.username = ${username} AND (m.isadmin = 1 OR m.isglobaladmin = 1)
      LIMIT 1`;

@@ -3,10 +3,11 @@
  * accepts a session another one created. Only a SHA-256 of the token is stored.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { accountFromRow, adminAccountSql, type AdminAccount } from './accounts';
 
-export const SESSION_COOKIE = 'iRedAdmin-API-Session';
+/** The real product's name on a PostgreSQL install (ours runs on PostgreSQL or PGlite). */
+export const SESSION_COOKIE = 'iRedAdmin-Pro-PGSQL';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -37,29 +38,70 @@ export class SessionStore {
   async resolveAccount(token: string): Promise<AdminAccount | null> {
     const rows = await this.db.query<{ username: string; password: string; active: number; is_global: boolean; kind: 'admin' | 'mailbox' }>(
       `WITH live AS (
-         SELECT token_hash, username, expires FROM iredadmin_api_sessions
+         SELECT token_hash, username, expires, created FROM iredadmin_api_sessions
          WHERE token_hash = $1 AND expires > NOW()::timestamp),
        touched AS (
          UPDATE iredadmin_api_sessions s SET expires = NOW()::timestamp + make_interval(secs => $2)
          FROM live WHERE s.token_hash = live.token_hash
            AND live.expires < NOW()::timestamp + make_interval(secs => $2 * 0.9)
          RETURNING s.username)
-       SELECT live.username, account.* FROM live CROSS JOIN LATERAL (${adminAccountSql('live.username')}) account`,
+       SELECT live.username, account.* FROM live CROSS JOIN LATERAL (${adminAccountSql('live.username')}) account
+        -- A session older than its account belonged to an earlier account of the same address.
+        WHERE account.created <= live.created`,
       [hashToken(token), this.ttlSeconds],
     );
     return rows[0] ? accountFromRow(rows[0].username, rows[0]) : null;
   }
 
-  async destroyAllFor(username: string): Promise<void> {
-    await this.db.query('DELETE FROM iredadmin_api_sessions WHERE username = $1', [username]);
-  }
+}
+
+/**
+ * Ends the sessions of `usernames` inside the caller's transaction: a password change, a disable,
+ * a rights change or a delete must not leave a stolen or stale cookie working. `except` keeps one
+ * session (the caller's own, when it changes its own password).
+ */
+export async function endSessions(q: Queryable, usernames: readonly string[], except?: string): Promise<void> {
+  if (usernames.length === 0) return;
+  await q.query('DELETE FROM iredadmin_api_sessions WHERE username = ANY($1) AND token_hash <> $2', [
+    [...usernames], except ? hashToken(except) : '',
+  ]);
+}
+
+/** What a change did to an account, as far as its sessions are concerned. */
+export interface AccountChange {
+  password?: boolean;
+  disabled?: boolean;
+  rights?: boolean;
+}
+
+/**
+ * Ends sessions after `change` to `usernames`: all of them for a disable or a rights change;
+ * for a password change all but the session making the change (whose holder knows the new one).
+ */
+export async function endSessionsAfter(q: Queryable, cookieHeader: string | undefined, usernames: readonly string[], change: AccountChange): Promise<void> {
+  if (change.disabled || change.rights) await endSessions(q, usernames);
+  else if (change.password) await endSessions(q, usernames, sessionToken(cookieHeader));
+}
+
+/** The session token the request came with, if any. */
+export function sessionToken(header: string | undefined): string | undefined {
+  return readCookie(header, SESSION_COOKIE);
 }
 
 export function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeCookieValue(part.slice(i + 1).trim());
   }
   return undefined;
+}
+
+/** A malformed value (`%`, `%E0`) is no session, not a server error. */
+function decodeCookieValue(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
 }

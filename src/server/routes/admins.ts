@@ -5,6 +5,7 @@
  * hosted domain (CAN_NOT_BE_LOCAL_DOMAIN): a mail user there becomes a domain's admin through
  * /api/domain/admins/<domain> instead.
  */
+import { endSessionsAfter } from '../auth/sessions';
 import { ApiFailure } from '../http/failure';
 import { emailParam, parseInput } from '../http/fields';
 import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
@@ -82,6 +83,11 @@ async function update(ctx: RouteContext<'global'>): Promise<undefined> {
     );
     if (global && !wasGlobal) await tx.query("INSERT INTO domain_admins (username, domain) VALUES ($1, 'ALL') ON CONFLICT DO NOTHING", [email]);
     if (!global && wasGlobal) await tx.query("DELETE FROM domain_admins WHERE username = $1 AND domain = 'ALL'", [email]);
+    await endSessionsAfter(tx, ctx.request.headers.cookie, [email], {
+      password: password !== undefined,
+      disabled: input.accountStatus === 'disabled',
+      rights: global !== wasGlobal || formatSettings(settings) !== row.settings,
+    });
   });
   return undefined;
 }

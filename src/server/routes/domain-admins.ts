@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Queryable } from '../db/database';
+import { endSessions } from '../auth/sessions';
 import { ApiFailure } from '../http/failure';
 import { domainParam, f, parseInput } from '../http/fields';
 import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
@@ -43,11 +44,14 @@ async function update(ctx: RouteContext): Promise<undefined> {
       const kind = await adminKind(tx, email);
       await assertMayChangeRights(tx, ctx.actor, email, kind);
       await revokeDomain(tx, email, kind, domain);
+      await endSessions(tx, [email]);
     }
     for (const email of input.addAdmin ?? []) {
       const kind = await adminKind(tx, email);
       await assertMayChangeRights(tx, ctx.actor, email, kind);
       await grantDomain(tx, email, kind, domain);
+      // A rights change ends the account's sessions: its next login carries the new rights.
+      await endSessions(tx, [email]);
     }
   });
   return undefined;
@@ -61,6 +65,8 @@ async function removeAll(ctx: RouteContext, tx: Queryable, domain: string): Prom
       await tx.query('DELETE FROM domain_admins WHERE username = $1 AND domain = $2', [email, domain]);
       continue;
     }
-    if (await mayChangeRights(tx, ctx.actor, email, kind)) await revokeDomain(tx, email, kind, domain);
+    if (!(await mayChangeRights(tx, ctx.actor, email, kind))) continue;
+    await revokeDomain(tx, email, kind, domain);
+    await endSessions(tx, [email]);
   }
 }

@@ -19,15 +19,16 @@ async function login(ctx: RouteContext<'public'>): Promise<undefined> {
   if (!username) throw new ApiFailure('INVALID_USERNAME');
   if (!password) throw new ApiFailure('EMPTY_PASSWORD');
   const client = ctx.request.ip;
-  if (await tooManyFailures(ctx, client)) throw new ApiFailure('TOO_MANY_LOGIN_FAILURES');
+  // Counted before the password is checked, in one statement: parallel guesses each see the count
+  // the others wrote, so no more than MAX_LOGIN_FAILURES of them are ever checked.
+  if ((await countAttempt(ctx, client)) > ctx.settings.maxLoginFailures) throw new ApiFailure('TOO_MANY_LOGIN_FAILURES');
 
   const account = await findAdminAccount(ctx.db, username);
   const ok = !!account && account.active && (await verifyPassword(password, account.passwordHash));
-  if (!ok) {
-    await recordFailure(ctx, client);
-    throw new ApiFailure('INVALID_CREDENTIALS');
-  }
-  await ctx.db.query('DELETE FROM iredadmin_api_login_failures WHERE client = $1', [client]);
+  if (!ok) throw new ApiFailure('INVALID_CREDENTIALS');
+  // A success gives back its own attempt only: earlier failures still count, or an attacker with
+  // an account of its own could log in with it between guesses to reset the count.
+  await refundAttempt(ctx, client);
   const token = await ctx.sessions.create(account.username);
   const attributes = ['Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${ctx.settings.sessionTtlSeconds}`];
   if (ctx.settings.secureCookies) attributes.push('Secure');
@@ -35,23 +36,21 @@ async function login(ctx: RouteContext<'public'>): Promise<undefined> {
   return undefined;
 }
 
-async function tooManyFailures(ctx: Services, client: string): Promise<boolean> {
+/** Counts one login attempt from `client` and returns the attempts within the window, this one included. */
+async function countAttempt(ctx: Services, client: string): Promise<number> {
   const rows = await ctx.db.query<{ failures: number }>(
-    `SELECT failures FROM iredadmin_api_login_failures
-      WHERE client = $1 AND window_start > NOW()::timestamp - make_interval(secs => $2)`,
-    [client, ctx.settings.loginFailureWindowSeconds],
-  );
-  return (rows[0]?.failures ?? 0) >= ctx.settings.maxLoginFailures;
-}
-
-async function recordFailure(ctx: Services, client: string): Promise<void> {
-  await ctx.db.query(
     `INSERT INTO iredadmin_api_login_failures (client, failures, window_start) VALUES ($1, 1, NOW()::timestamp)
      ON CONFLICT (client) DO UPDATE SET
        failures = CASE WHEN iredadmin_api_login_failures.window_start > NOW()::timestamp - make_interval(secs => $2)
                        THEN iredadmin_api_login_failures.failures + 1 ELSE 1 END,
        window_start = CASE WHEN iredadmin_api_login_failures.window_start > NOW()::timestamp - make_interval(secs => $2)
-                       THEN iredadmin_api_login_failures.window_start ELSE NOW()::timestamp END`,
+                       THEN iredadmin_api_login_failures.window_start ELSE NOW()::timestamp END
+     RETURNING failures`,
     [client, ctx.settings.loginFailureWindowSeconds],
   );
+  return rows[0]?.failures ?? 1;
+}
+
+async function refundAttempt(ctx: Services, client: string): Promise<void> {
+  await ctx.db.query('UPDATE iredadmin_api_login_failures SET failures = GREATEST(failures - 1, 0) WHERE client = $1', [client]);
 }

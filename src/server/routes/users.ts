@@ -10,6 +10,7 @@ import { domainParam, emailParam, parseInput } from '../http/fields';
 import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
 import { ignoredUserParams, withoutParams } from '../auth/normal-admin-params';
 import { assertRightsWithin, holdsRightsBeyondSql } from '../auth/rights';
+import { endSessionsAfter } from '../auth/sessions';
 import { addressInUse, assertRoomFor, getDomain, lockDomain, passwordBounds, requireDomainForAccount } from '../model/domains';
 import { insertMailbox } from '../model/mailbox-create';
 import { deleteMailbox } from '../model/mailbox-deletion';
@@ -100,6 +101,11 @@ async function update(ctx: RouteContext): Promise<undefined> {
     const ignored = ignoredUserParams(ctx.actor, domain.settings);
     const allowed = ignored.size ? parseInput(updateUserInput, withoutParams(ctx.input, ignored)) : input;
     await applyUserUpdate({ tx, actor: ctx.actor, settings: ctx.settings, domain, row, input: allowed });
+    await endSessionsAfter(tx, ctx.request.headers.cookie, [email], {
+      password: allowed.password !== undefined || allowed.password_hash !== undefined,
+      disabled: allowed.accountStatus === 'disabled',
+      rights: allowed.isGlobalAdmin !== undefined,
+    });
   });
   return undefined;
 }
@@ -161,17 +167,21 @@ async function updateAll(ctx: RouteContext, passwordOnly: boolean): Promise<unde
     const input = passwordOnly ? { ...allowed, accountStatus: undefined, language: undefined, transport: undefined } : allowed;
     // One hash for all: every user gets the same password anyway, and hashing per user would be slow.
     const password = await passwordToStore(input, passwordBounds(row, ctx.settings), ctx.settings.defaultPasswordScheme);
-    await tx.query(
+    const changed = await tx.query<{ username: string }>(
       `UPDATE mailbox SET
          active = COALESCE($2, active), password = COALESCE($3, password),
          passwordlastchange = CASE WHEN $3::text IS NULL THEN passwordlastchange ELSE NOW()::timestamp END,
          language = COALESCE($4, language), transport = COALESCE($5, transport), modified = NOW()::timestamp
-       WHERE domain = $1 AND ($6::boolean OR NOT ${holdsRightsBeyondSql('mailbox.username', '$7')})`,
+       WHERE domain = $1 AND ($6::boolean OR NOT ${holdsRightsBeyondSql('mailbox.username', '$7')})
+       RETURNING username`,
       [
         domain, input.accountStatus ? statusToActive(input.accountStatus) : null, password ?? null,
         input.language ?? null, input.transport ?? null, ctx.actor.isGlobal, ctx.actor.username,
       ],
     );
+    await endSessionsAfter(tx, ctx.request.headers.cookie, changed.map((r) => r.username), {
+      password: password !== undefined, disabled: input.accountStatus === 'disabled',
+    });
   });
   return undefined;
 }
