@@ -5,7 +5,7 @@
  */
 import { domainToUnicode } from 'node:url';
 import type { Plain } from '../provider/framework/values';
-import { NAME_ATTRIBUTE, groupAttributes, groupEntry, layoutFiles, orderedConfig, referenceResolver, type FileLayout, type Resolver } from './layout';
+import { GROUPED_TYPES, NAME_ATTRIBUTE, groupAttributes, groupEntry, layoutFiles, orderedConfig, referenceResolver, type FileLayout, type Resolver } from './layout';
 import type { AdoptedObject, AdoptedType, Inventory } from './model';
 import { identifierFor } from './names';
 
@@ -71,7 +71,7 @@ class HclFile {
 
   /** The HCL address of an adopted object's resource (instance). */
   address(object: AdoptedObject): string {
-    if (object.domain !== null && ['iredadmin_user', 'iredadmin_alias', 'iredadmin_maillist'].includes(object.type)) {
+    if (object.domain !== null && GROUPED_TYPES.has(object.type)) {
       return `${object.type}.${identifierFor(object.domain)}[${quote(object.name)}]`;
     }
     return `${object.type}.${object.name}`;

@@ -72,7 +72,7 @@ export async function readInventory(client: IRedAdminClient, options: InventoryO
   const userEmails = new Set<string>();
 
   for (const domain of sorted) {
-    const counts = await adoptDomain(client, reader, domain, adminEmails, userEmails);
+    const counts = await adoptDomain(client, reader, domain, adminEmails, userEmails, options.progress);
     options.progress(`${domain}: ${Object.entries(counts).map(([what, n]) => `${n} ${what}`).join(', ')}`);
   }
 
@@ -99,7 +99,7 @@ function canonicalDomainArg(raw: string): string {
 export class UsageError extends Error {}
 
 async function adoptDomain(
-  client: IRedAdminClient, reader: Reader, domain: string, adminEmails: Set<string>, userEmails: Set<string>,
+  client: IRedAdminClient, reader: Reader, domain: string, adminEmails: Set<string>, userEmails: Set<string>, progress: (line: string) => void,
 ): Promise<Record<string, number>> {
   const domainState = await reader.adopt('iredadmin_domain', domain, domain, {}, true);
   if (!domainState) throw new Error(`domain ${domain} does not exist on the server, or this admin does not manage it.`);
@@ -110,6 +110,7 @@ async function adoptDomain(
     reader.readAllowed(`mailing lists of ${domain}`, () => client.mailingLists.list(domain, { emailOnly: true })),
   ]);
   const users = [...unsortedUsers].sort();
+  progress(`${domain}: reading ${users.length} users, ${aliases.length} aliases, ${lists?.length ?? 0} mailing lists, their throttles and spam policies…`);
   const counts = { users: 0, aliases: 0, 'mailing lists': 0, 'domain admins': 0, throttles: 0, 'spam policies': 0 };
   const tally = (key: keyof typeof counts) => (found: unknown) => void (found && counts[key]++);
 
