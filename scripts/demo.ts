@@ -68,6 +68,11 @@ async function showServer(client: IRedAdminClient): Promise<void> {
   const throttle = await client.throttles.get({ domain: DOMAIN }, 'outbound');
   const spam = await client.spamPolicies.get({ domain: DOMAIN });
   detail(`domain throttle: ${throttle?.max_msgs} messages / ${throttle?.period} s; spam score ${spam?.settings.spamScore}`);
+  const whitelist = await client.wblist.get({ domain: DOMAIN }, 'inbound', 'whitelist');
+  const blacklist = await client.wblist.get({ domain: DOMAIN }, 'inbound', 'blacklist');
+  detail(`inbound whitelist ${whitelist.join(', ')}; blacklist ${blacklist.join(', ')}`);
+  const greylisting = await client.greylisting.getStatus({ domain: DOMAIN });
+  detail(`greylisting ${greylisting}, except ${(await client.greylisting.getWhitelist({ domain: DOMAIN })).senders.join(', ')}`);
 }
 
 async function main(): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * Example Inc.'s mail as a CDKTF stack: the domain with its limits and catch-all, a mailbox per
  * person of PEOPLE, team aliases whose members are those user resources, a company newsletter,
- * outbound throttles and a spam policy. Same organisation as examples/terraform/main.tf.
+ * outbound throttles, a spam policy, inbound white/blacklists and greylisting. Same organisation as
+ * examples/terraform/main.tf.
  *
  * The provider reads its connection from IREDADMIN_URL / IREDADMIN_USERNAME / IREDADMIN_PASSWORD.
  * User passwords come from the sensitive, ephemeral variable `user_passwords`
@@ -10,7 +11,7 @@
  */
 import { App, Fn, LocalBackend, PgBackend, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
-import { Admin, Alias, Domain, DomainAdmins, IredadminProvider, Maillist, Spampolicy, Throttle, User } from '../../constructs';
+import { Admin, Alias, Domain, DomainAdmins, Greylisting, IredadminProvider, Maillist, Spampolicy, Throttle, User, Wblist } from '../../constructs';
 import { PEOPLE, type Person, type Team } from './people';
 
 export const STACK_NAME = 'example-mail';
@@ -127,6 +128,15 @@ export class ExampleMailStack extends TerraformStack {
     new Spampolicy(this, 'domain_spam', {
       target: this.domain.domain, quarantineSpam: true, quarantineVirus: true, prefixSpamInSubject: true, spamScore: 6,
     });
+
+    // Mail from the partner and the office network is never spam; a known spammer's domain is refused.
+    new Wblist(this, 'domain_inbound_lists', {
+      target: this.domain.domain, direction: 'inbound',
+      whitelist: ['@partner.example', '192.0.2.0/24'],
+      blacklist: ['@spam.example'],
+    });
+    // Greylisting stays on for the domain, except for the partner's mail servers.
+    new Greylisting(this, 'domain_greylisting', { target: this.domain.domain, enabled: true, whitelistedSenders: ['@partner.example'] });
 
     new TerraformOutput(this, 'domain_id', { value: this.domain.id });
     new TerraformOutput(this, 'mailboxes', { value: emailsOf() });

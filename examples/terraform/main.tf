@@ -1,5 +1,6 @@
 # Example Inc.'s mail managed with Terraform through the iRedAdmin-Pro RESTful API: the same
-# organisation as the CDKTF stack in examples/cdktf (people, teams, newsletter, throttles, spam).
+# organisation as the CDKTF stack in examples/cdktf (people, teams, newsletter, throttles, spam,
+# white/blacklists, greylisting).
 # The provider reads its connection from IREDADMIN_URL, IREDADMIN_USERNAME and
 # IREDADMIN_PASSWORD; user passwords come from an ephemeral variable into write-only
 # attributes, so no secret is written here, in the plan or in the state.
@@ -151,6 +152,21 @@ resource "iredadmin_spampolicy" "domain" {
   quarantine_virus       = true
   prefix_spam_in_subject = true
   spam_score             = 6
+}
+
+# Mail from the partner and the office network is never spam; a known spammer's domain is refused.
+resource "iredadmin_wblist" "domain_inbound" {
+  target    = local.domain
+  direction = "inbound"
+  whitelist = ["@partner.example", "192.0.2.0/24"]
+  blacklist = ["@spam.example"]
+}
+
+# Greylisting stays on for the domain, except for the partner's mail servers.
+resource "iredadmin_greylisting" "domain" {
+  target              = local.domain
+  enabled             = true
+  whitelisted_senders = ["@partner.example"]
 }
 
 output "domain_id" {

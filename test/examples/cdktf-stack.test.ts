@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Testing } from 'cdktf';
 // The matchers' types (Testing.setupJest adds them at run time).
 import type {} from 'cdktf/lib/testing/adapters/jest';
-import { Admin, Alias, Domain, DomainAdmins, IredadminProvider, Maillist, Spampolicy, Throttle, User } from '../../constructs';
+import { Admin, Alias, Domain, DomainAdmins, Greylisting, IredadminProvider, Maillist, Spampolicy, Throttle, User, Wblist } from '../../constructs';
 import { ExampleMailStack, STACK_NAME } from '../../examples/cdktf/main';
 import { PEOPLE } from '../../examples/cdktf/people';
 import { buildProviderMirror } from '../support/terraform';
@@ -82,6 +82,15 @@ test('throttles and the spam policy', () => {
   expect(synthesized).toHaveResourceWithProperties(Throttle, { target: '${iredadmin_domain.main.domain}', direction: 'outbound', max_msgs: 1000 });
   expect(synthesized).toHaveResourceWithProperties(Throttle, { target: '${iredadmin_user.user_john.email}', max_msgs: 200 });
   expect(synthesized).toHaveResourceWithProperties(Spampolicy, { target: '${iredadmin_domain.main.domain}', spam_score: 6 });
+});
+
+test('the domain\'s inbound white/blacklists and greylisting', () => {
+  expect(synthesized).toHaveResourceWithProperties(Wblist, {
+    target: '${iredadmin_domain.main.domain}', direction: 'inbound', whitelist: ['@partner.example', '192.0.2.0/24'], blacklist: ['@spam.example'],
+  });
+  expect(synthesized).toHaveResourceWithProperties(Greylisting, {
+    target: '${iredadmin_domain.main.domain}', enabled: true, whitelisted_senders: ['@partner.example'],
+  });
 });
 
 describe('terraform validate with the provider in a filesystem mirror', () => {

@@ -68,6 +68,8 @@ test('cdktf deploy creates the organisation on the server', async () => {
   expect(await client.users.verifyPassword('jane@example.com', passwords.jane!)).toBe(true);
   expect((await client.throttles.get({ user: 'john@example.com' }, 'outbound'))?.max_msgs).toBe(200);
   expect(await client.admins.verifyPassword('it-admin@example.net', ADMIN_PASSWORD)).toBe(true);
+  expect(await client.wblist.get({ domain: 'example.com' }, 'inbound', 'blacklist')).toEqual(['@spam.example']);
+  expect(await client.greylisting.getStatus({ domain: 'example.com' })).toBe('enabled');
 }, 180_000);
 
 test('no password in the state; the state is where the stack says', () => {
