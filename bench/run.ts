@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only handshake,http,users,terraform,cdktf] [--quick]
+ * npm run bench [-- --only handshake,terraform,plan,plan-pg,http,users,cdktf] [--quick]
  * Every figure against a baseline measured in this run; a table on stdout, rows in
  * bench/results.json (a partial run replaces only its own rows).
  */
@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { benchHandshake } from './handshake';
 import { benchHttpLoad } from './http-load';
 import { benchBulkUsers } from './bulk-users';
-import { benchTerraform } from './terraform';
+import { benchNoChangePlan, benchTerraform } from './terraform';
 import { benchCdktf } from './cdktf';
 import { PGLITE, ROOT, withPostgres } from './processes';
 import { formatTable, type Row } from './stats';
@@ -25,6 +25,9 @@ const FIGURES: Record<string, Figure> = {
   terraform: (quick) => benchTerraform(quick
     ? { sizes: [50], reps: () => 1, planAt: 50 }
     : { sizes: [50, 200, 1000], reps: (n) => (n >= 1000 ? 1 : 3), planAt: 200 }),
+  // The no-change plan alone (also part of `terraform`), on each server backend.
+  plan: (quick) => benchNoChangePlan(200, quick ? 2 : 7, PGLITE),
+  'plan-pg': (quick) => withPostgres((db) => benchNoChangePlan(200, quick ? 2 : 7, db)),
   http: async (quick) => [
     ...(await benchHttpLoad(quick ? 1 : 3, quick ? 2 : 5, PGLITE)),
     ...(await withPostgres((db) => benchHttpLoad(quick ? 1 : 3, quick ? 2 : 5, db))),
@@ -38,7 +41,8 @@ const FIGURES: Record<string, Figure> = {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
-  const names = values.only ? values.only.split(',') : Object.keys(FIGURES);
+  // `plan` is a quick re-run of the plan row that `terraform` measures too.
+  const names = values.only ? values.only.split(',') : Object.keys(FIGURES).filter((n) => n !== 'plan');
   const unknown = names.filter((n) => !FIGURES[n]);
   if (unknown.length) throw new Error(`unknown figure(s) ${unknown.join(', ')}; known: ${Object.keys(FIGURES).join(', ')}`);
   const rows: Row[] = [];

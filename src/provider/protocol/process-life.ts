@@ -4,16 +4,19 @@
  * lets an apply in flight finish), SIGTERM ends us, and if Terraform dies
  * without a word (SIGKILL) we notice our parent is gone and leave.
  */
+import { writeSync } from 'node:fs';
 
-/** After this, console.log and friends write to stderr; only `writeStdout` reaches stdout. */
+/**
+ * After this, `process.stdout`, console.log and friends are stderr; only the returned writer
+ * reaches stdout (file descriptor 1, directly). Neither stream object is made here: Node sets
+ * each up on first use, which costs start-up time on every launch that never logs.
+ */
 export function reserveStdout(): (text: string) => void {
-  const original = process.stdout.write.bind(process.stdout);
-  const toStderr = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
-  process.stdout.write = toStderr;
+  Object.defineProperty(process, 'stdout', { configurable: true, enumerable: true, get: () => process.stderr });
   for (const method of ['log', 'info', 'debug'] as const) {
     console[method] = (...args: unknown[]) => { console.error(...args); };
   }
-  return (text: string) => { original(text); };
+  return (text: string) => { writeSync(1, text); };
 }
 
 export interface LifeOptions {

@@ -52,6 +52,7 @@ describe('fixture provider launched as Terraform launches it', () => {
     expect(schema.server_capabilities).toEqual({ plan_destroy: true, get_provider_schema_optional: true, move_resource_state: false });
     // console.log went to stderr, not stdout; the pipe may deliver it a moment after the answer.
     await until(() => provider.stderr().includes('fixture: schema requested'), 5000);
+    await until(() => provider.stderr().includes('fixture: written to process.stdout'), 5000);
     expect(provider.stdout()).toBe(`${provider.handshake.line}\n`);
 
     const noteType = t.object({ id: t.string, text: t.string });
