@@ -50,6 +50,12 @@ export interface CallSpec {
   notFoundCodes?: readonly string[];
   /** Values (passwords in the form) to scrub from any error message. */
   secrets?: readonly string[];
+  /**
+   * Codes that, on this call, may also mean "no session": the real product's `/api/wblist` answers
+   * `PERMISSION_DENIED` instead of `LOGIN_REQUIRED`. The call logs in again once; the same code
+   * from a fresh session is a real refusal and is thrown as it came.
+   */
+  sessionRefusedCodes?: readonly string[];
 }
 
 export interface Credentials {
@@ -67,9 +73,9 @@ const RATE_LIMITED = 429;
  */
 const SEE_OTHER = 303;
 
-/** The server says the session is gone: `LOGIN_REQUIRED`, or a redirect to the login page. */
-function isSessionRefused(error: unknown): error is ApiError | UnexpectedResponseError {
-  if (error instanceof ApiError) return error.isLoginRequired();
+/** The server says the session is gone: `LOGIN_REQUIRED` (or the call's own such code), or a redirect to the login page. */
+function isSessionRefused(error: unknown, spec: CallSpec): error is ApiError | UnexpectedResponseError {
+  if (error instanceof ApiError) return error.isLoginRequired() || (spec.sessionRefusedCodes ?? []).some((code) => error.hasCode(code));
   return error instanceof UnexpectedResponseError && error.status === SEE_OTHER;
 }
 
@@ -111,18 +117,19 @@ export class ApiCaller {
           return this.#exchange(spec, this.#jar.header());
         });
       } catch (error) {
-        if (!isSessionRefused(error)) throw error;
+        if (!isSessionRefused(error, spec)) throw error;
         if (renewed) {
           // A session fresh from a successful login was refused: retrying would loop. A redirect
-          // then is the product's way of saying "permission denied", which the error names.
-          if (error instanceof UnexpectedResponseError) throw error;
+          // then is the product's way of saying "permission denied", which the error names; so is
+          // a code that only may mean "no session" (sessionRefusedCodes).
+          if (error instanceof UnexpectedResponseError || !error.isLoginRequired()) throw error;
           throw new AuthError({ ...site, msg: error.code, status: error.status, secrets: this.#secrets(spec) });
         }
         renewed = true;
         this.#log({
           level: 'info',
           message: 'session expired; logging in again',
-          fields: { method: site.method, path: site.path, answer: error instanceof ApiError ? 'LOGIN_REQUIRED' : `HTTP ${error.status}` },
+          fields: { method: site.method, path: site.path, answer: error instanceof ApiError ? (error.normalizedCode ?? 'LOGIN_REQUIRED') : `HTTP ${error.status}` },
         });
         await this.#session.renew(generationUsed);
       }

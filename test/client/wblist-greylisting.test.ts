@@ -1,5 +1,7 @@
 /** The client's white/blacklist and greylisting methods against our server on each backend. */
 import { ApiError, IRedAdminClient, ValidationError } from '../../src/client';
+import { normalAdminSession, NORMAL_ADMIN_PASSWORD } from '../support/normal-admin';
+import { startProductProxy, type ProductProxy } from '../support/product-proxy';
 import { BACKENDS, startTestServer, TestServer } from '../support/test-server';
 
 describe.each(BACKENDS)('client wblist and greylisting against our server on %s', (backend) => {
@@ -84,5 +86,50 @@ describe.each(BACKENDS)('client wblist and greylisting against our server on %s'
     await client.greylisting.setSpfDomains([]);
     expect(await client.greylisting.getSpfDomains()).toEqual([]);
     await expect(client.greylisting.setSpfDomains(['@google.com'])).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe('client wblist against a server answering like the real product (PGlite)', () => {
+  let server: TestServer;
+  let proxy: ProductProxy;
+  let client: IRedAdminClient;
+  let expireSessions = false;
+
+  beforeAll(async () => {
+    server = await startTestServer({ backend: 'pglite' });
+    proxy = await startProductProxy(server.url, {
+      beforeForward: async (_method, path) => {
+        if (expireSessions && path.startsWith('/api/wblist/')) {
+          expireSessions = false;
+          await server.db.query('DELETE FROM iredadmin_api_sessions');
+        }
+      },
+    });
+    client = new IRedAdminClient({ baseUrl: proxy.url, username: server.admin.email, password: server.admin.password, retries: 0 });
+  });
+  afterAll(async () => {
+    await client?.close();
+    await proxy?.close();
+    await server?.close();
+  });
+
+  test('an expired session answered with PERMISSION_DENIED makes the client log in again once', async () => {
+    await client.wblist.add({ domain: 'lists.example' }, 'inbound', 'whitelist', ['@partner.example']);
+    expireSessions = true;
+    expect(await client.wblist.get({ domain: 'lists.example' }, 'inbound', 'whitelist')).toEqual(['@partner.example']);
+    expect(proxy.rewritten).toContain('GET /api/wblist/inbound/whitelist/lists.example -> 200');
+  });
+
+  test('PERMISSION_DENIED from a fresh session is a real refusal, thrown as it came', async () => {
+    const normal = await normalAdminSession(server, 'admin@lists.example', ['lists.example']);
+    expect(normal).toBeDefined();
+    const limited = new IRedAdminClient({ baseUrl: proxy.url, username: 'admin@lists.example', password: NORMAL_ADMIN_PASSWORD, retries: 0 });
+    try {
+      const error = await limited.wblist.get({ global: true }, 'inbound', 'whitelist').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      expect((error as ApiError).normalizedCode).toBe('PERMISSION_DENIED');
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -5,7 +5,8 @@
  * - no throttle DELETE (a 405 page) and no LDIF export (a 404 page);
  * - an expired or missing session on the spam policy and global throttle endpoints is an HTTP 303
  *   redirect to the HTML login page, not JSON `LOGIN_REQUIRED`;
- * - verify_password with a wrong password answers `{"_success": false}` with no `_msg`.
+ * - verify_password with a wrong password answers `{"_success": false}` with no `_msg`;
+ * - `/api/wblist/…` without a session answers `PERMISSION_DENIED`, not `LOGIN_REQUIRED`.
  * Everything else is passed through unchanged (our user list rows already have the product's
  * shape, minus the password hash it leaks). Each difference it produced is recorded.
  */
@@ -67,6 +68,9 @@ export const SQL_EDITION_ANSWERS: Rewrite = (method, path, answer) => {
   if (REDIRECTING(path) && body._success === false && body._msg === 'LOGIN_REQUIRED') {
     const html = Buffer.from(LOGIN_PAGE_HTML);
     return { status: 303, headers: { location: LOGIN_PAGE, 'content-type': 'text/html; charset=utf-8', 'content-length': String(html.length) }, body: html };
+  }
+  if (path.startsWith('/api/wblist/') && body._success === false && body._msg === 'LOGIN_REQUIRED') {
+    return withJson(answer, { _success: false, _msg: 'PERMISSION_DENIED' });
   }
   if (method === 'POST' && path.startsWith('/api/verify_password/') && body._success === false && body._msg === 'INVALID_CREDENTIALS') {
     return withJson(answer, { _success: false });

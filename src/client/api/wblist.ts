@@ -25,6 +25,12 @@ const addressList = z.array(wblistAddress);
 /** One IPv4 or IPv6 address for a URL segment (no network: `/` cannot be in the path). */
 export const ipAddress = z.string().regex(/^[0-9A-Fa-f.:]+$/, 'must be an IPv4 or IPv6 address');
 
+/**
+ * The real product's `/api/wblist` routes answer a missing or expired session with `PERMISSION_DENIED`,
+ * not `LOGIN_REQUIRED`: every call here logs in again once on it before taking it as a refusal.
+ */
+const SESSION = { sessionRefusedCodes: ['PERMISSION_DENIED'] } as const;
+
 export class WblistApi {
   readonly #caller: ApiCaller;
 
@@ -42,7 +48,7 @@ export class WblistApi {
   /** The list's addresses as the server stores them (lower case, sorted); [] when empty. */
   async get(target: PolicyTarget, direction: WblistDirection, kind: WblistKind): Promise<string[]> {
     const path = this.#path('GET', target, direction, kind);
-    const envelope = await this.#caller.call({ method: 'GET', path });
+    const envelope = await this.#caller.call({ method: 'GET', path, ...SESSION });
     return this.#caller.parseData({ method: 'GET', path }, z.array(z.string()).nullish(), envelope._data) ?? [];
   }
 
@@ -55,7 +61,7 @@ export class WblistApi {
     const list = this.#caller.parseInput({ method: 'POST', path }, addressList, addresses);
     if (list.length === 0) return;
     // Adding the same addresses twice leaves the same list: safe to retry although it is a POST.
-    await this.#caller.call({ method: 'POST', path, params: { addresses: list }, idempotent: true });
+    await this.#caller.call({ method: 'POST', path, params: { addresses: list }, idempotent: true, ...SESSION });
   }
 
   /** Removes addresses from this list only; addresses not in it are ignored. */
@@ -63,12 +69,12 @@ export class WblistApi {
     const path = this.#path('PUT', target, direction, kind);
     const list = this.#caller.parseInput({ method: 'PUT', path }, addressList, addresses);
     if (list.length === 0) return;
-    await this.#caller.call({ method: 'PUT', path, params: { addresses: list } });
+    await this.#caller.call({ method: 'PUT', path, params: { addresses: list }, ...SESSION });
   }
 
   /** Empties the list. */
   async clear(target: PolicyTarget, direction: WblistDirection, kind: WblistKind): Promise<void> {
-    await this.#caller.call({ method: 'DELETE', path: this.#path('DELETE', target, direction, kind) });
+    await this.#caller.call({ method: 'DELETE', path: this.#path('DELETE', target, direction, kind), ...SESSION });
   }
 
   /** Exempts a client IP from iRedAPD's sender-score check (global admins). */
