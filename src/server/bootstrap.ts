@@ -1,4 +1,8 @@
-/** Creates the first global admin (IREDADMIN_ADMIN / IREDADMIN_ADMIN_PASSWORD) when it does not exist. */
+/**
+ * Creates the first global admin (IREDADMIN_ADMIN / IREDADMIN_ADMIN_PASSWORD) when it does not
+ * exist. Once: an existing account is left as it is, so a later demotion, disable or password
+ * change is not undone by the next start.
+ */
 import type { Database } from './db/database';
 import type { PasswordScheme } from './config';
 import { hashPassword } from './auth/passwords';
@@ -10,8 +14,11 @@ export async function ensureGlobalAdmin(db: Database, rawEmail: string, password
   if (!password) throw new Error('IREDADMIN_ADMIN_PASSWORD must not be empty');
   const hash = await hashPassword(password, scheme);
   return db.transaction(async (tx) => {
+    // A mail user of that address is an existing account too: never turned into a second one.
+    if ((await tx.query('SELECT 1 FROM mailbox WHERE username = $1', [email])).length) return false;
     const inserted = await tx.query('INSERT INTO admin (username, password) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING username', [email, hash]);
+    if (!inserted.length) return false;
     await tx.query("INSERT INTO domain_admins (username, domain) VALUES ($1, 'ALL') ON CONFLICT DO NOTHING", [email]);
-    return inserted.length > 0;
+    return true;
   });
 }

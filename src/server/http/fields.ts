@@ -105,8 +105,18 @@ export const f = {
   present: () => z.string().optional().transform((v) => v !== undefined),
 };
 
+/**
+ * Most items one list parameter may carry (members, forwardings, senders, …). One request with
+ * 20,000 members held the embedded database for seconds; larger sets go in parts (add…/remove…).
+ */
+export const MAX_LIST_ITEMS = 1000;
+
+/** The items of a comma (or space) separated list; TOO_MANY_LIST_ITEMS past MAX_LIST_ITEMS. */
 export function splitList(value: string): string[] {
-  return value.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+  const items = value.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+  // Thrown, not a zod issue: the refusal must not depend on which field's code comes first.
+  if (items.length > MAX_LIST_ITEMS) throw new ApiFailure('TOO_MANY_LIST_ITEMS');
+  return items;
 }
 
 function emailOrIssue(code: string) {

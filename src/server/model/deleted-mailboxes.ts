@@ -3,6 +3,18 @@
  * removes it after delete_date. No keep_mailbox_days: delete_date stays NULL (kept).
  */
 import type { Queryable } from '../db/database';
+import { ApiFailure } from '../http/failure';
+
+/** A century: past it, CURRENT_DATE + days leaves the date range (and 99999999999 overflowed the integer). */
+export const MAX_KEEP_MAILBOX_DAYS = 36_500;
+
+/** The `<n>` of …/keep_mailbox_days/<n>: a whole number of days, 0…MAX_KEEP_MAILBOX_DAYS, or INVALID_KEEP_MAILBOX_DAYS. */
+export function keepMailboxDays(raw: string | undefined): number {
+  const text = (raw ?? '').trim();
+  const days = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
+  if (!(days >= 0 && days <= MAX_KEEP_MAILBOX_DAYS)) throw new ApiFailure('INVALID_KEEP_MAILBOX_DAYS');
+  return days;
+}
 
 export async function recordDeletedMailboxes(
   tx: Queryable,

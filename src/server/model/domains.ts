@@ -64,12 +64,18 @@ export async function assertRoomFor(tx: Queryable, domain: DomainRow, kind: Acco
   }
 }
 
-/** Password length bounds: the domain's settings narrow the server-wide ones. */
+/**
+ * Password length bounds: a domain's settings may only tighten the server-wide ones (a minimum of
+ * 0 on a domain once let `Aa1!` through). 0 as a maximum means none.
+ */
 export function passwordBounds(domain: DomainRow | null, settings: ServerSettings): { min: number; max: number } {
   const s = parseSettings(domain?.settings);
-  const min = Number(s.min_passwd_length ?? settings.minPasswordLength);
-  const max = Number(s.max_passwd_length ?? settings.maxPasswordLength);
-  return { min: Number.isFinite(min) ? min : settings.minPasswordLength, max: Number.isFinite(max) ? max : 0 };
+  const domainMin = Number(s.min_passwd_length);
+  const domainMax = Number(s.max_passwd_length);
+  const min = Number.isFinite(domainMin) ? Math.max(domainMin, settings.minPasswordLength) : settings.minPasswordLength;
+  const bounded = (a: number, b: number) => (a > 0 && b > 0 ? Math.min(a, b) : Math.max(a, b));
+  const max = Number.isFinite(domainMax) && domainMax > 0 ? bounded(domainMax, settings.maxPasswordLength) : settings.maxPasswordLength;
+  return { min, max };
 }
 
 /** The mail address is taken by any account type (user, alias, mailing list, per-user alias address). */

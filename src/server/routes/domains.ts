@@ -12,6 +12,7 @@ import { ApiFailure } from '../http/failure';
 import { domainParam, f, parseInput } from '../http/fields';
 import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
 import { deleteDomain } from '../model/domain-deletion';
+import { keepMailboxDays } from '../model/deleted-mailboxes';
 import { readDomain } from '../model/domain-view';
 import { formatSettings, parseSettings, setSettingList, settingList, SettingsMap } from '../model/settings-column';
 import {
@@ -76,7 +77,6 @@ const updateInput = z
 
 /** On when present at all, whatever the value (`name_only=`, even `name_only=no`), as in the real product. */
 const listInput = z.object({ name_only: f.present(), disabled_only: f.present() });
-const keepDays = z.coerce.number({ error: 'INVALID_KEEP_MAILBOX_DAYS' }).int({ error: 'INVALID_KEEP_MAILBOX_DAYS' }).min(0, { error: 'INVALID_KEEP_MAILBOX_DAYS' });
 
 type ProfileInput = z.output<z.ZodObject<typeof profileFields>>;
 type UpdateInput = z.output<typeof updateInput>;
@@ -91,9 +91,7 @@ export function registerDomainRoutes(host: RouteHost): void {
   });
   defineRoutes(host, '/api/domain/:domain/keep_mailbox_days/:days', {
     DELETE: route('global', (ctx) => {
-      const days = keepDays.safeParse(ctx.path.days);
-      if (!days.success) throw new ApiFailure('INVALID_KEEP_MAILBOX_DAYS');
-      return remove(ctx, days.data);
+      return remove(ctx, keepMailboxDays(ctx.path.days));
     }),
   });
   defineRoutes(host, '/api/domains', { GET: route('admin', list) });

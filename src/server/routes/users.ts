@@ -3,7 +3,6 @@
  * POST /api/user/<mail>/change_email/<new_mail>, and the per-domain GET/PUT /api/users/<domain>
  * and PUT /api/users/<domain>/password.
  */
-import { z } from 'zod';
 import type { Queryable } from '../db/database';
 import { ApiFailure } from '../http/failure';
 import { domainParam, emailParam, parseInput } from '../http/fields';
@@ -14,6 +13,7 @@ import { endSessionsAfter } from '../auth/sessions';
 import { addressInUse, assertRoomFor, getDomain, lockDomain, passwordBounds, requireDomainForAccount } from '../model/domains';
 import { insertMailbox } from '../model/mailbox-create';
 import { deleteMailbox } from '../model/mailbox-deletion';
+import { keepMailboxDays } from '../model/deleted-mailboxes';
 import { renameMailbox } from '../model/mailbox-rename';
 import { domainOf, normalizeEmail } from '../model/names';
 import { parseSettings } from '../model/settings-column';
@@ -24,8 +24,6 @@ import { applyUserUpdate } from '../model/users-update';
 import { domainUserEmails, readDomainUsers, readUser } from '../model/users-view';
 import { statusToActive } from '../model/vocabulary';
 
-const keepDays = z.coerce.number().int().min(0);
-
 export function registerUserRoutes(host: RouteHost): void {
   defineRoutes(host, '/api/user/:mail', {
     GET: route('admin', getOne),
@@ -35,9 +33,7 @@ export function registerUserRoutes(host: RouteHost): void {
   });
   defineRoutes(host, '/api/user/:mail/keep_mailbox_days/:days', {
     DELETE: route('admin', (ctx) => {
-      const days = keepDays.safeParse(ctx.path.days);
-      if (!days.success) throw new ApiFailure('INVALID_KEEP_MAILBOX_DAYS');
-      return remove(ctx, days.data);
+      return remove(ctx, keepMailboxDays(ctx.path.days));
     }),
   });
   defineRoutes(host, '/api/user/:mail/change_email/:newMail', { POST: route('admin', changeEmail) });
