@@ -321,6 +321,12 @@ describe('requests on the wire', () => {
     expect(lastCall()).toMatchObject({ method: 'DELETE', path: `${P}/alias/al2@example.com` });
     product.route = (_r, res) => sendJson(res, { _success: true, _data: [{ address: 'x@example.com', members: 'a@example.com' }] });
     await expect(client.aliases.list('example.com')).resolves.toEqual([{ address: 'x@example.com', members: ['a@example.com'] }]);
+    // A flag is on whenever it is present (even `email_only=no`): one that is off is not sent at all.
+    await client.aliases.list('example.com', { emailOnly: false, disabledOnly: false });
+    expect(lastCall().params).toEqual({});
+    await client.mailingLists.get('ml@example.com', { withSubscribers: false }).catch(() => undefined);
+    expect(lastCall()).toMatchObject({ path: `${P}/ml/ml@example.com` });
+    expect(lastCall().params).toEqual({});
   });
 
   it('aliases: account status only on update, no moderators; lists: whole moderator/owner sets and subscribers read as emails', async () => {
