@@ -1,7 +1,8 @@
 /**
  * Domain names and email addresses as iRedMail stores them: lower-case, IDN as punycode.
  * An address extension (`user+Tag@…`) keeps its case, as iRedAdmin-Pro does. Shared by the
- * server (request validation) and the provider (plan-time validation); depends on nothing else.
+ * server (request validation), the client (what goes on the wire) and the provider (plan-time
+ * validation); depends on nothing else.
  */
 import { domainToASCII } from 'node:url';
 
@@ -36,4 +37,21 @@ export function normalizeEmail(raw: string): string | null {
 
 export function domainOf(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1);
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * An IDN domain name in punycode, the form the API and iRedMail's tables use (`bücher.example` →
+ * `xn--bcher-kva.example`). ASCII input, and anything that is no domain name, comes back as given:
+ * judging it is the validator's job.
+ */
+export function punycodeDomain(raw: string): string {
+  return NON_ASCII.test(raw) ? domainToASCII(raw.trim()) || raw : raw;
+}
+
+/** An email address with its domain part in punycode (the local part as given). */
+export function punycodeEmail(raw: string): string {
+  const at = raw.lastIndexOf('@');
+  return at < 0 ? raw : `${raw.slice(0, at)}@${punycodeDomain(raw.slice(at + 1))}`;
 }

@@ -112,3 +112,25 @@ describe('admins as the real product takes them', () => {
     await expect(client.admins.create('boss@hosted.example', { password: 'S3cret!pw' })).rejects.toMatchObject({ code: 'CAN_NOT_BE_LOCAL_DOMAIN' });
   });
 });
+
+describe('IDN names go on the wire as punycode', () => {
+  it('domain and account paths, and addresses in parameters', async () => {
+    await client.domains.create('Bücher.example', { senderBcc: 'audit@bücher.example' });
+    expect(apiCalls().at(-1)!.path).toBe('/api/domain/xn--bcher-kva.example');
+    expect(apiCalls().at(-1)!.params.get('senderBcc')).toBe('audit@xn--bcher-kva.example');
+    await client.users.create('jane@bücher.example', { password: 'S3cret!pw' });
+    expect(apiCalls().at(-1)!.path).toBe('/api/user/jane@xn--bcher-kva.example');
+    await client.aliases.create('team@bücher.example', { members: ['jane@bücher.example', 'bob@example.com'] });
+    expect(apiCalls().at(-1)!.path).toBe('/api/alias/team@xn--bcher-kva.example');
+    expect(apiCalls().at(-1)!.params.get('members')).toBe('jane@xn--bcher-kva.example,bob@example.com');
+    await client.domains.admins.add('bücher.example', ['jane@bücher.example']);
+    expect(apiCalls().at(-1)).toMatchObject({ path: '/api/domain/admins/xn--bcher-kva.example' });
+    expect(apiCalls().at(-1)!.params.get('addAdmin')).toBe('jane@xn--bcher-kva.example');
+  });
+
+  it('still refuses what is no name', async () => {
+    await expect(client.domains.get('bü cher.example')).rejects.toBeInstanceOf(ValidationError);
+    await expect(client.users.get('jane@bü/cher.example')).rejects.toBeInstanceOf(ValidationError);
+    expect(apiCalls()).toHaveLength(0);
+  });
+});

@@ -5,18 +5,26 @@ import type { CallSite } from '../errors';
 import { ApiError } from '../errors';
 import type { FormParams, FormValue } from '../form';
 import { pathSegment, toWireParams } from '../form';
+import { punycodeDomain, punycodeEmail } from '../../common/mail-names';
 
 /**
  * An email address as iRedMail stores it. Deliberately simple: the server has the final word; the
- * client only refuses what could break the URL or a comma list (`/`, `?`, `#`, `,`, spaces).
+ * client only refuses what could break the URL or a comma list (`/`, `?`, `#`, `,`, spaces). An
+ * IDN domain part is sent as punycode (`jane@bücher.example` → `jane@xn--bcher-kva.example`).
  */
 export const emailAddress = z
   .string()
-  .regex(/^[^@\s,/?#]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+$/, 'must be an email address');
+  .transform(punycodeEmail)
+  .pipe(z.string().regex(/^[^@\s,/?#]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+$/, 'must be an email address'));
 
+/** A domain name; an IDN name is sent as punycode (`bücher.example` → `xn--bcher-kva.example`). */
 export const domainName = z
   .string()
-  .regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+$/, 'must be a domain name');
+  .transform(punycodeDomain)
+  .pipe(z.string().regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+$/, 'must be a domain name'));
+
+/** A string schema whose output is what goes on the wire (e.g. punycode for a Unicode name). */
+type WireString = z.ZodType<string, string>;
 
 /** A list of addresses sent comma-separated; `[]` sends an empty value (clears, where the API allows). */
 export const emailList = z.array(emailAddress);
@@ -48,7 +56,7 @@ export function formFrom<S extends z.ZodObject>(
 }
 
 /** Validates a path parameter and puts it into a URL path segment. */
-export function segment(caller: ApiCaller, site: CallSite, schema: z.ZodString, value: string): string {
+export function segment(caller: ApiCaller, site: CallSite, schema: WireString, value: string): string {
   return pathSegment(caller.parseInput(site, schema, value));
 }
 
