@@ -90,6 +90,15 @@ describe.each(BACKENDS)('domains as the real product answers, on %s', (backend) 
     expect(names).toContain('keyed.example');
   });
 
+  test('IDN: a domain, a user and an alias named in Unicode are stored and read back as punycode', async () => {
+    await api.ok('POST', '/api/domain/bücher.example');
+    await api.ok('POST', '/api/user/Jane@Bücher.example', { password: 'Str0ng!Pass-word' });
+    await api.ok('POST', '/api/alias/team@bücher.example', { members: 'jane@bücher.example' });
+    expect(await api.ok('GET', '/api/user/jane@xn--bcher-kva.example')).toMatchObject({ username: 'jane@xn--bcher-kva.example', domain: 'xn--bcher-kva.example' });
+    expect(await api.ok('GET', '/api/alias/team@bücher.example')).toMatchObject({ address: 'team@xn--bcher-kva.example', members: ['jane@xn--bcher-kva.example'] });
+    expect(await api.ok('GET', '/api/domains', { name_only: '' })).toContain('xn--bcher-kva.example');
+  });
+
   test.each(['', 'no', 'yes', '0'])('name_only=%p and disabled_only=%p are on: present means on, whatever the value', async (value) => {
     await api.ok('POST', `/api/domain/off-${value || 'empty'}.example`);
     await api.ok('PUT', `/api/domain/off-${value || 'empty'}.example`, { accountStatus: 'disabled' });

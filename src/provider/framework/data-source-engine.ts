@@ -4,7 +4,7 @@ import { type Attributes } from './attributes';
 import type { SomeDataSource } from './definitions';
 import { diagnosticFor, type DescribeError } from './errors';
 import { decodeRow, encodeRow, ID, objectType, type Row } from './rows';
-import { normalized, type PlanValue } from './values';
+import { normalized, sameValue, type PlanValue } from './values';
 
 export class DataSourceEngine<Client> {
   readonly type: ObjectType;
@@ -48,7 +48,11 @@ export class DataSourceEngine<Client> {
       const row: Row = {};
       for (const [attr, spec] of Object.entries(this.attributes)) {
         const value = spec.read ? (spec.read as (d: unknown) => PlanValue | undefined)(data) : undefined;
-        row[attr] = value === undefined ? lookup[attr] ?? null : normalized(spec, value);
+        const read = value === undefined ? lookup[attr] ?? null : normalized(spec, value);
+        // A configured lookup value keeps its spelling when the server's is the same in canonical
+        // form (`bücher.example` for `xn--bcher-kva.example`), as resources do: no spurious diff.
+        const configured = config[attr] ?? null;
+        row[attr] = configured !== null && !isUnknown(configured) && sameValue(read, lookup[attr] ?? null) ? configured : read;
       }
       row[ID] = this.definition.identity(row as never);
       return { state: encodeRow(row, this.type), diagnostics: [] };

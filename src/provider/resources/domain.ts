@@ -24,7 +24,7 @@ const settingNumber = (d: Domain, key: 'default_user_quota' | 'max_user_quota' |
 export const domainAttributes = {
   domain: a.string({
     required: true, requiresReplace: true, validators: [domainName], normalize: canonicalDomain, read: (d) => d.domain,
-    description: 'The domain name, e.g. `example.com`. IDN names are stored as punycode.',
+    description: 'The domain name, e.g. `example.com`. An IDN name may be written in Unicode (`bücher.example`) or punycode (`xn--bcher-kva.example`): the server stores punycode, the ID is punycode, and either spelling gives an empty plan.',
     errorCodes: ['INVALID_DOMAIN_NAME'],
   }),
   name: a.string({ optional: true, param: 'name', read: (d) => d.description ?? '', description: 'Short description, e.g. the company name.' }),

@@ -50,7 +50,7 @@ export interface DomainConfig extends cdktf.TerraformMetaArguments {
   */
   readonly disabledUserProfiles?: string[];
   /**
-  * The domain name, e.g. `example.com`. IDN names are stored as punycode.
+  * The domain name, e.g. `example.com`. An IDN name may be written in Unicode (`bücher.example`) or punycode (`xn--bcher-kva.example`): the server stores punycode, the ID is punycode, and either spelling gives an empty plan.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/domain#domain Domain#domain}
   */
