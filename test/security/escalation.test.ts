@@ -134,6 +134,32 @@ describe.each(BACKENDS)('a normal admin escalating on %s', (backend) => {
       expect(await api.get('/api/throttle/mine.example/outbound')).toMatchObject({ setting: { max_msgs: 10 } });
     });
 
+    test('white/blacklists and greylisting: locked where the domain or user profile is disabled, and never on a wider admin', async () => {
+      const writes = (target: string): [string, string, Record<string, string>][] => [
+        ['POST', `/api/wblist/inbound/whitelist/${target}`, { addresses: 'friend@example.net' }],
+        ['DELETE', `/api/wblist/inbound/blacklist/${target}`, {}],
+        ['POST', `/api/greylisting/${target}`, { status: 'disable' }],
+        ['POST', `/api/greylisting/${target}/whitelists`, { addSenders: 'friend@example.net' }],
+      ];
+      const answers = async (target: string) => {
+        const out: string[] = [];
+        for (const [method, path, params] of writes(target)) out.push(`${method} ${path} → ${(await normal.call(method as 'POST', path, params))._msg ?? 'ok'}`);
+        return out;
+      };
+      // Open profiles: its own domain and users are its to change.
+      expect((await answers('mine.example')).filter((a) => !a.endsWith('ok'))).toEqual([]);
+      expect((await answers('plain@mine.example')).filter((a) => !a.endsWith('ok'))).toEqual([]);
+      // A wider admin's settings are not.
+      expect((await answers('wide@mine.example')).filter((a) => !a.endsWith('PERMISSION_DENIED'))).toEqual([]);
+      expect((await answers('root@mine.example')).filter((a) => !a.endsWith('PERMISSION_DENIED_UPDATE_GLOBAL_ADMIN_PROFILE'))).toEqual([]);
+      await api.ok('PUT', '/api/domain/mine.example', { disableDomainProfile: 'wblist,greylisting', disableUserProfile: 'wblist,greylisting' });
+      expect((await answers('mine.example')).filter((a) => !a.endsWith('PERMISSION_DENIED'))).toEqual([]);
+      expect((await answers('plain@mine.example')).filter((a) => !a.endsWith('PERMISSION_DENIED'))).toEqual([]);
+      // Reading stays allowed; a global admin still writes.
+      expect((await normal.get('/api/greylisting/mine.example'))._success).toBe(true);
+      await api.ok('POST', '/api/greylisting/mine.example', { status: 'enable' });
+    });
+
     test('creating a domain is a global admin\'s, whatever maxDomains says', async () => {
       await server.db.query("UPDATE admin SET settings = 'create_max_domains:5' WHERE username = 'boss@admins.example'");
       expect(await normal.post('/api/domain/new-one.example', { name: 'x' })).toEqual(denied);

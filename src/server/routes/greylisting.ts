@@ -19,7 +19,7 @@ import {
   changeGreylistingWhitelist, changeWhitelistedSpfDomains, deleteGreylisting, readAllGreylisting, readGreylistingStatus,
   readGreylistingWhitelist, readWhitelistedSpfDomains, writeGreylistingStatus,
 } from '../model/greylisting';
-import { authorizeSetting } from '../model/setting-access';
+import { authorizeSetting, authorizeSettingWrite } from '../model/setting-access';
 import { GLOBAL_TARGET, PolicyTarget, targetFromSegment } from '../model/spam-policy-and-throttle-target';
 
 /** `inherit` (or nothing) removes a domain's or user's own setting; `global` cannot inherit. */
@@ -78,7 +78,7 @@ async function setStatus(ctx: RouteContext): Promise<undefined> {
   const { status } = parseInput(statusInput, ctx.input);
   if (target.scope === 'global' && status === 'inherit') throw new ApiFailure('INVALID_GREYLISTING_STATUS');
   await ctx.db.transaction(async (tx) => {
-    await authorizeSetting(tx, ctx.actor, target);
+    await authorizeSettingWrite(tx, ctx.actor, target, 'greylisting');
     // As iRedAdmin-Pro: no status enables `global` and removes a domain's or user's own setting.
     if (status === 'disable' || status === 'enable') await writeGreylistingStatus(tx, target, status === 'enable' ? 'enabled' : 'disabled');
     else if (target.scope === 'global') await writeGreylistingStatus(tx, target, 'enabled');
@@ -103,7 +103,7 @@ async function setWhitelist(ctx: RouteContext): Promise<undefined> {
     ? { replace: senders(input.senders)! }
     : { add: senders(input.addSenders) ?? [], remove: senders(input.removeSenders) ?? [] };
   await ctx.db.transaction(async (tx) => {
-    await authorizeSetting(tx, ctx.actor, target);
+    await authorizeSettingWrite(tx, ctx.actor, target, 'greylisting');
     await changeGreylistingWhitelist(tx, target.account, change);
   });
   return undefined;

@@ -11,7 +11,7 @@ import { ApiFailure } from '../http/failure';
 import { parseInput } from '../http/fields';
 import { senderList } from '../http/address-lists';
 import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
-import { authorizeSetting } from '../model/setting-access';
+import { authorizeSetting, authorizeSettingWrite } from '../model/setting-access';
 import { targetFromSegment } from '../model/spam-policy-and-throttle-target';
 import {
   addToWblist, clearWblist, readWblist, removeFromWblist, WBLIST_DIRECTIONS, WBLIST_KINDS, WblistDirection, WblistKind,
@@ -49,7 +49,7 @@ async function change(ctx: RouteContext, direction: WblistDirection, kind: Wblis
   const target = targetFromSegment(ctx.path.target!);
   const addresses = op === 'clear' ? [] : (parseInput(addressesInput, ctx.input).addresses ?? []);
   await ctx.db.transaction(async (tx) => {
-    await authorizeSetting(tx, ctx.actor, target);
+    await authorizeSettingWrite(tx, ctx.actor, target, 'wblist');
     if (op === 'add') await addToWblist(tx, target, direction, kind, addresses);
     else if (op === 'remove') await removeFromWblist(tx, target, direction, kind, addresses.map((a) => a.address));
     else await clearWblist(tx, target, direction, kind);
