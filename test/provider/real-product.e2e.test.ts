@@ -4,7 +4,8 @@
  * expired sessions on spam policies and global throttles, no throttle DELETE, no LDIF, a
  * verify_password failure without `_msg`). The standard life cycle
  * runs for every resource through it, with sessions deleted on the server in the middle of the
- * spam policy and global throttle runs, so terraform goes through the 303 → log in again path.
+ * spam policy and global throttle runs, so terraform goes through the 303 → log in again path
+ * (and of the wblist run: PERMISSION_DENIED → log in again).
  */
 import { IRedAdminClient } from '../../src/client';
 import type { ApiSession } from '../support/api';
@@ -253,6 +254,53 @@ lifecycle('iredadmin_spampolicy', {
   },
 });
 
+lifecycle('iredadmin_wblist', {
+  address: 'iredadmin_wblist.real',
+  importId: `${D}/inbound`,
+  create: `resource "iredadmin_wblist" "real" {\n  target    = "${D}"\n  direction = "inbound"\n  whitelist = ["@partner.example"]\n  blacklist = ["@spam.example"]\n}\n`,
+  update: `resource "iredadmin_wblist" "real" {\n  target    = "${D}"\n  direction = "inbound"\n  whitelist = ["@partner.example", "192.0.2.0/24"]\n  blacklist = ["bounce@*"]\n}\n`,
+  async checkServer(a, stage) {
+    expect([await a.ok('GET', `/api/wblist/inbound/whitelist/${D}`), await a.ok('GET', `/api/wblist/inbound/blacklist/${D}`)]).toEqual(
+      stage === 'created' ? [['@partner.example'], ['@spam.example']] : [['192.0.2.0/24', '@partner.example'], ['bounce@*']],
+    );
+  },
+  async changeOutOfBand(a) {
+    await a.ok('POST', `/api/wblist/inbound/blacklist/${D}`, { addresses: 'intruder@example.org' });
+    // The next refresh finds its session gone: the product answers PERMISSION_DENIED there.
+    expireBefore = '/api/wblist/';
+  },
+  expectInPlan: /- "intruder@example\.org"/,
+  async deleteOutOfBand(a) {
+    await a.ok('DELETE', `/api/wblist/inbound/whitelist/${D}`);
+    await a.ok('DELETE', `/api/wblist/inbound/blacklist/${D}`);
+  },
+  async checkGone(a) {
+    expect([await a.ok('GET', `/api/wblist/inbound/whitelist/${D}`), await a.ok('GET', `/api/wblist/inbound/blacklist/${D}`)]).toEqual([[], []]);
+  },
+});
+
+lifecycle('iredadmin_greylisting', {
+  address: 'iredadmin_greylisting.real',
+  importId: `jane@${D}`,
+  create: `resource "iredadmin_greylisting" "real" {\n  target  = "jane@${D}"\n  enabled = false\n}\n`,
+  update: `resource "iredadmin_greylisting" "real" {\n  target              = "jane@${D}"\n  enabled             = true\n  whitelisted_senders = ["@partner.example"]\n}\n`,
+  async checkServer(a, stage) {
+    expect(await a.ok('GET', `/api/greylisting/jane@${D}`)).toEqual({ status: stage === 'created' ? 'disabled' : 'enabled' });
+    expect(await a.ok('GET', `/api/greylisting/jane@${D}/whitelists`)).toEqual({ whitelists: stage === 'created' ? [] : ['@partner.example'] });
+  },
+  async changeOutOfBand(a) {
+    await a.ok('POST', `/api/greylisting/jane@${D}`, { status: 'disable' });
+    expireBefore = '/api/greylisting/';
+  },
+  expectInPlan: /~ enabled\s+= false -> true/,
+  async deleteOutOfBand(a) {
+    await a.ok('POST', `/api/greylisting/jane@${D}`, { status: 'inherit' });
+  },
+  async checkGone(a) {
+    expect(await a.ok('GET', `/api/greylisting/jane@${D}`)).toEqual({ status: 'inherit' });
+  },
+});
+
 describe('what only the real product does', () => {
   test('the expired sessions were answered with 303 redirects, and terraform logged in again', () => {
     expect(expireBefore).toBeUndefined();
@@ -260,6 +308,8 @@ describe('what only the real product does', () => {
       expect.stringMatching(/^GET \/api\/throttle\/global\/inbound -> 303$/),
       expect.stringMatching(new RegExp(`^GET /api/spampolicy/domain/${D.replace('.', '\\.')} -> 303$`)),
     ]));
+    // On /api/wblist the product says PERMISSION_DENIED without a session: the provider logged in again.
+    expect(proxy.rewritten).toEqual(expect.arrayContaining([expect.stringMatching(/^GET \/api\/wblist\/inbound\/(white|black)list\/real\.example -> 200$/)]));
     // No throttle DELETE reached the proxy: destroy used period=0.
     expect(proxy.refused.filter((r) => r.startsWith('DELETE /api/throttle/'))).toEqual([]);
   });
