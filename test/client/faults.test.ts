@@ -456,6 +456,21 @@ describe('real-shaped answers of the product', () => {
     });
   });
 
+  it('a quota the server clamped reads back as stored: the update succeeds and GET tells the truth', async () => {
+    let stored = 50;
+    product.route = (request, res) => {
+      if (request.method === 'PUT') {
+        stored = Math.min(Number(request.params.get('quota')), 100); // the domain's max_user_quota
+        return sendJson(res, { _success: true });
+      }
+      sendJson(res, { _success: true, _data: { username: 'u@x.io', quota: String(stored) } });
+    };
+    const c = client();
+    await expect(c.users.update('u@x.io', { quota: 500 })).resolves.toBeUndefined();
+    expect(server.requests.at(-1)!.params.get('quota')).toBe('500');
+    await expect(c.users.get('u@x.io')).resolves.toMatchObject({ quota: 100 });
+  });
+
   it('user list rows: last_login per protocol and used_quota as objects; the hash the product sends is dropped', async () => {
     product.route = (_r, res) =>
       sendJson(res, {

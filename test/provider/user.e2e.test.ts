@@ -332,3 +332,50 @@ resource "iredadmin_user" "mover" {
     await tf.destroy();
   });
 });
+
+describe('iredadmin_user quota the server clamps, on postgres', () => {
+  const boxed = (quota: number) => `
+resource "iredadmin_user" "boxed" {
+  email    = "boxed@clamp.example"
+  password = "Secr3t!pass"
+  quota    = ${quota}
+}`;
+  const applyFails = async (tf: TerraformWorkspace) => {
+    const r = await tf.run(['apply', '-auto-approve', '-input=false', '-no-color']);
+    expect(r.code).toBe(1);
+    return r.stderr.replace(/\s+/g, ' ');
+  };
+
+  test('a quota above the domain maximum: a clear error on quota naming both values, state = server, never a silent diff', async () => {
+    await api.ok('POST', '/api/domain/clamp.example', { maxUserQuota: 100 });
+    const tf = workspace();
+    tf.write(boxed(50));
+    await tf.init();
+    await tf.apply();
+
+    // Update: the server stores 100, not 500.
+    tf.write(boxed(500));
+    const out = await applyFails(tf);
+    expect(out).toContain('Error: The server stored a different "quota"');
+    expect(out).toContain('The configuration says 500, but the server stored 100');
+    expect(out).toMatch(/with iredadmin_user\.boxed, on main\.tf line \d+, in resource "iredadmin_user" "boxed": \d+: quota = 500/);
+    expect(out).not.toContain('inconsistent result');
+    expect(await user('boxed@clamp.example')).toMatchObject({ quota: 100 });
+    expect((await tf.state())['iredadmin_user.boxed']).toMatchObject({ quota: 100 });
+    // The difference stays visible: every plan shows it until the configuration or the limit changes.
+    const plan = await tf.plan();
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toMatch(/~ quota\s+= 100 -> 500/);
+    tf.write(boxed(80));
+    await tf.apply();
+    expect((await tf.plan()).code).toBe(0);
+    await tf.destroy();
+
+    // Create: the same error; the user exists with what the server stored.
+    tf.write(boxed(0));
+    const created = await applyFails(tf);
+    expect(created).toContain('The configuration says 0, but the server stored 100');
+    expect((await tf.state())['iredadmin_user.boxed']).toMatchObject({ quota: 100 });
+    await tf.destroy();
+  });
+});

@@ -79,6 +79,16 @@ describe.each(BACKENDS)('users conformance on %s', (backend) => {
     expect(await api.get('/api/user/nopass@conf.example')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
   });
 
+  test('a user quota above what the domain allows is clamped, not refused (POST and PUT)', async () => {
+    await api.ok('POST', '/api/domain/clamp.example', { maxUserQuota: 100 });
+    expect(await api.post('/api/user/big@clamp.example', { password: PW, quota: 500 })).toEqual({ _success: true });
+    expect(await get('big@clamp.example')).toMatchObject({ quota: 100 });
+    expect(await api.put('/api/user/big@clamp.example', { quota: 0 })).toEqual({ _success: true });
+    expect(await get('big@clamp.example')).toMatchObject({ quota: 100 });
+    await api.ok('PUT', '/api/user/big@clamp.example', { quota: 40 });
+    expect(await get('big@clamp.example')).toMatchObject({ quota: 40 });
+  });
+
   test('GET /api/users/<domain> rows: last_login {imap, pop3, lda} (epoch seconds, 0 = never), used_quota {bytes, messages}, no hash', async () => {
     await api.ok('POST', '/api/domain/rows.example');
     await api.ok('POST', '/api/user/active@rows.example', { password: PW });

@@ -91,21 +91,29 @@ describe.each(BACKENDS)('users on %s', (backend) => {
     await api.ok('POST', '/api/user/empty@example.com', { password: PW, name: '', language: '', quota: '', password_hash: '' });
   });
 
-  test('domain limits: account count, per-user maximum and domain quota', async () => {
-    await api.ok('POST', '/api/domain/limits.example', { numberOfUsers: 2, maxUserQuota: 100, quota: 150 });
-    expect(await api.post('/api/user/big@limits.example', { password: PW, quota: 101 })).toEqual({ _success: false, _msg: 'EXCEEDED_MAX_USER_QUOTA' });
-    expect(await api.post('/api/user/zero@limits.example', { password: PW, quota: 0 })).toEqual({ _success: false, _msg: 'EXCEEDED_MAX_USER_QUOTA' });
-    await api.ok('POST', '/api/user/one@limits.example', { password: PW, quota: 100 });
-    expect(await api.post('/api/user/two@limits.example', { password: PW, quota: 60 })).toEqual({ _success: false, _msg: 'EXCEEDED_DOMAIN_QUOTA_SIZE' });
-    // Without a quota: the domain's default, else its per-user maximum — which does not fit either.
-    expect(await api.post('/api/user/two@limits.example', { password: PW })).toEqual({ _success: false, _msg: 'EXCEEDED_DOMAIN_QUOTA_SIZE' });
-    await api.ok('POST', '/api/user/two@limits.example', { password: PW, quota: 50 });
-    expect(await api.post('/api/user/three@limits.example', { password: PW, quota: 1 })).toEqual({ _success: false, _msg: 'EXCEEDED_DOMAIN_ACCOUNT_LIMIT' });
-    // Updates are checked the same way, not counting the user's own current quota.
-    expect(await api.put('/api/user/two@limits.example', { quota: 51 })).toEqual({ _success: false, _msg: 'EXCEEDED_DOMAIN_QUOTA_SIZE' });
-    expect(await api.put('/api/user/one@limits.example', { quota: 120 })).toEqual({ _success: false, _msg: 'EXCEEDED_MAX_USER_QUOTA' });
+  test('domain limits: account count; a quota above the per-user maximum or the domain quota left is clamped', async () => {
+    await api.ok('POST', '/api/domain/limits.example', { numberOfUsers: 3, maxUserQuota: 100, quota: 150 });
+    const quota = async (email: string) => (await user(email)).quota;
+    // Above the per-user maximum (0 = unlimited is above it too): stored as the maximum, as the real product does.
+    await api.ok('POST', '/api/user/one@limits.example', { password: PW, quota: 101 });
+    expect(await quota('one@limits.example')).toBe(100);
+    // Above what is left of the domain quota: stored as what is left.
+    await api.ok('POST', '/api/user/two@limits.example', { password: PW, quota: 0 });
+    expect(await quota('two@limits.example')).toBe(50);
+    // Nothing left at all: refused (0 would mean unlimited).
+    expect(await api.post('/api/user/three@limits.example', { password: PW, quota: 1 })).toEqual({ _success: false, _msg: 'EXCEEDED_DOMAIN_QUOTA_SIZE' });
+    expect(await api.get('/api/user/three@limits.example')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
+    // Updates are clamped the same way, not counting the user's own current quota.
+    await api.ok('PUT', '/api/user/two@limits.example', { quota: 51 });
+    expect(await quota('two@limits.example')).toBe(50);
+    await api.ok('PUT', '/api/user/one@limits.example', { quota: 120 });
+    expect(await quota('one@limits.example')).toBe(100);
     await api.ok('PUT', '/api/user/one@limits.example', { quota: 90 });
     await api.ok('PUT', '/api/user/two@limits.example', { quota: 60 });
+    expect([await quota('one@limits.example'), await quota('two@limits.example')]).toEqual([90, 60]);
+    await api.ok('PUT', '/api/domain/limits.example', { quota: 1000 });
+    await api.ok('POST', '/api/user/three@limits.example', { password: PW, quota: 1 });
+    expect(await api.post('/api/user/four@limits.example', { password: PW, quota: 1 })).toEqual({ _success: false, _msg: 'EXCEEDED_DOMAIN_ACCOUNT_LIMIT' });
   });
 
   test('concurrent creates of one user: exactly one succeeds', async () => {

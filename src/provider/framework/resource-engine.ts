@@ -192,7 +192,7 @@ export class ResourceEngine<Client> {
         return { diagnostics: [errorDiagnostic(`${name}: object not found after ${prior ? 'update' : 'create'}`, 'The API accepted the change but the object cannot be read back. Check the server, then run terraform apply again.')] };
       }
       const diagnostics: Diagnostic[] = [];
-      const state = this.stateFrom(data, planned, 'planned', diagnostics);
+      const state = this.stateFrom(data, planned, 'planned', diagnostics, config);
       return { state: this.encode(state), diagnostics };
     } catch (error) {
       const isSet = (attr: string) => config?.[attr] !== null && config?.[attr] !== undefined;
@@ -243,12 +243,18 @@ export class ResourceEngine<Client> {
   }
 
   /**
-   * A new state from the API's answer. `planned`: what the plan promised stands (Terraform
-   * rejects an apply that changes a known planned value); a different server value is left for
-   * the next refresh to show as drift. `remote`: the server's value wins (drift detection).
+   * A new state from the API's answer. `remote`: the server's value wins (drift detection).
+   * `planned` (after create/update): each configured attribute is compared, in canonical form,
+   * with what the plan promised; a server that stored something else (e.g. clamped a quota to a
+   * limit) gets an error diagnostic on that attribute naming both values, and the state holds
+   * what the server holds — never a silent permanent diff, and no "inconsistent result" from
+   * Terraform, which does not hold an apply that reports errors to its plan. Without such an
+   * error, a different value of an attribute the configuration leaves unset keeps the planned
+   * value (Terraform would reject the change) with a warning; the next refresh shows it.
    */
-  private stateFrom(data: unknown, base: Row, prefer: 'planned' | 'remote', diagnostics: Diagnostic[]): Row {
+  private stateFrom(data: unknown, base: Row, prefer: 'planned' | 'remote', diagnostics: Diagnostic[], config: Row | null = null): Row {
     const row: Row = {};
+    const unconfiguredDrift: [string, PlanValue, PlanValue][] = [];
     for (const [attr, spec] of this.entries()) {
       const kept = base[attr] ?? null;
       if (spec.writeOnly) {
@@ -260,9 +266,18 @@ export class ResourceEngine<Client> {
       if (remote === undefined) row[attr] = isUnknown(kept) ? null : kept;
       else if (kept !== null && !isUnknown(kept) && sameValue(remote, normalized(spec, kept))) row[attr] = kept;
       else if (prefer === 'planned' && !isUnknown(kept) && kept !== null) {
-        diagnostics.push(warningDiagnostic(`The server stored a different "${attr}"`, `Planned ${JSON.stringify(kept)}, the server reports ${JSON.stringify(remote)}. The next plan will show the difference.`, AttributePath.root(attr)));
-        row[attr] = kept;
+        row[attr] = remote;
+        const configured = config?.[attr] !== null && config?.[attr] !== undefined;
+        if (configured) diagnostics.push(storedOtherwise(attr, spec, kept, remote));
+        else unconfiguredDrift.push([attr, kept, remote]);
       } else row[attr] = remote;
+    }
+    if (!diagnostics.some((d) => d.severity === 'error')) {
+      for (const [attr, kept, remote] of unconfiguredDrift) {
+        const spec = this.attributes[attr]!;
+        diagnostics.push(warningDiagnostic(`The server stored a different "${attr}"`, `Planned ${shown(spec, kept)}, the server reports ${shown(spec, remote)}. The next plan will show the difference.`, AttributePath.root(attr)));
+        row[attr] = kept;
+      }
     }
     row[ID] = this.definition.identity(this.values(row) as never);
     return row;
@@ -288,6 +303,22 @@ export class ResourceEngine<Client> {
     }
     return params;
   }
+}
+
+/** A value for a diagnostic: never a sensitive one. */
+function shown(spec: Spec, value: PlanValue): string {
+  return spec.sensitive ? '(sensitive value)' : JSON.stringify(value);
+}
+
+/** The error for a configured value the server stored differently. */
+function storedOtherwise(attr: string, spec: Spec, planned: PlanValue, stored: PlanValue): Diagnostic {
+  return errorDiagnostic(
+    `The server stored a different "${attr}"`,
+    `The configuration says ${shown(spec, planned)}, but the server stored ${shown(spec, stored)} ` +
+      '(a server may clamp a value to a limit, e.g. a quota to the domain\'s maximum, or leave out what it refuses). ' +
+      'The state now holds what the server stored. Configure a value the server keeps, or raise its limit, and apply again.',
+    AttributePath.root(attr),
+  );
 }
 
 /**

@@ -51,8 +51,9 @@ export const userAttributes = {
   }),
   quota: a.number({
     optional: true, param: 'quota', validators: [wholeNumber], read: (u) => u.quota ?? 0,
-    description: "Mailbox quota in MB; 0 = unlimited. Default: the domain's `default_quota`.",
-    errorCodes: ['INVALID_QUOTA_SIZE', 'EXCEEDED_DOMAIN_QUOTA_SIZE', 'EXCEEDED_MAX_USER_QUOTA', 'EXCEED_LIMIT_QUOTA'],
+    description: "Mailbox quota in MB; 0 = unlimited. Default: the domain's `default_quota`. The server clamps a quota above the domain's " +
+      '`max_user_quota` (or above what is left of its `quota`): apply then fails on `quota` naming both values, and the state holds what the server stored.',
+    errorCodes: ['INVALID_QUOTA_SIZE', 'EXCEEDED_DOMAIN_QUOTA_SIZE', 'EXCEED_LIMIT_QUOTA'],
   }),
   account_status: a.string({
     optional: true, param: 'accountStatus', validators: [oneOf(['active', 'disabled'])], read: (u) => (u.active === false ? 'disabled' : 'active'),

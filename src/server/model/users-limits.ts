@@ -44,16 +44,23 @@ async function allocatedQuota(q: Queryable, domain: string, except: string | nul
 }
 
 /**
- * EXCEEDED_MAX_USER_QUOTA / EXCEEDED_DOMAIN_QUOTA_SIZE when `quota` does not fit the (locked)
- * domain. `user` is the mailbox being changed, whose current quota is not counted.
+ * The quota a mailbox gets when `quota` was asked for in the (locked) domain. Like the real
+ * product, a quota above what the domain allows is clamped, not refused: to the domain's per-user
+ * maximum, and to what is left of its total quota (`user` is the mailbox being changed, whose
+ * current quota is not counted); 0 (unlimited) counts as above any limit. Only a domain with no
+ * quota left at all refuses (EXCEEDED_DOMAIN_QUOTA_SIZE): 0 would mean unlimited.
  */
-export async function assertQuotaFitsDomain(q: Queryable, domain: DomainRow, quota: number, user: string | null): Promise<void> {
+export async function quotaWithinDomain(q: Queryable, domain: DomainRow, quota: number, user: string | null): Promise<number> {
+  let allowed = quota;
   const max = maxUserQuota(domain);
-  if (max > 0 && (quota === 0 || quota > max)) throw new ApiFailure('EXCEEDED_MAX_USER_QUOTA');
+  if (max > 0 && (allowed === 0 || allowed > max)) allowed = max;
   const total = domainQuota(domain);
-  if (total > 0 && (quota === 0 || (await allocatedQuota(q, domain.domain, user)) + quota > total)) {
-    throw new ApiFailure('EXCEEDED_DOMAIN_QUOTA_SIZE');
+  if (total > 0) {
+    const left = total - (await allocatedQuota(q, domain.domain, user));
+    if (left <= 0) throw new ApiFailure('EXCEEDED_DOMAIN_QUOTA_SIZE');
+    if (allowed === 0 || allowed > left) allowed = left;
   }
+  return allowed;
 }
 
 /**

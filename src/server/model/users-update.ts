@@ -10,7 +10,7 @@ import {
 } from './mailbox-relations';
 import { updateServices } from './mailbox-services';
 import type { UpdateUserInput } from './users-input';
-import { assertAdminLimits, assertQuotaFitsDomain } from './users-limits';
+import { assertAdminLimits, quotaWithinDomain } from './users-limits';
 import { passwordToStore } from './users-password';
 import { statusToActive } from './vocabulary';
 import { storedMaildir } from './maildir-location';
@@ -28,10 +28,9 @@ export interface UserUpdate {
 export async function applyUserUpdate({ tx, actor, settings, domain, row, input }: UserUpdate): Promise<void> {
   const user = row.username;
   const password = await passwordToStore(input, passwordBounds(domain, settings), settings.defaultPasswordScheme);
-  if (input.quota !== undefined && input.quota !== Number(row.quota)) {
-    await assertQuotaFitsDomain(tx, domain, input.quota, user);
-    await assertAdminLimits(tx, actor, 0, input.quota, user);
-  }
+  // An unchanged quota is not checked again (the domain's limits may have moved since).
+  const quota = input.quota === undefined || input.quota === Number(row.quota) ? input.quota : await quotaWithinDomain(tx, domain, input.quota, user);
+  if (quota !== undefined && quota !== Number(row.quota)) await assertAdminLimits(tx, actor, 0, quota, user);
   // Only a global admin moves a mailbox on disk (checked before any write, by the route).
   const maildir = input.maildir === undefined ? undefined : storedMaildir(input.maildir, row);
   const newAliases = input.aliases ?? input.addAlias;
@@ -47,7 +46,7 @@ export async function applyUserUpdate({ tx, actor, settings, domain, row, input 
        maildir = COALESCE($11, maildir), modified = NOW()::timestamp
      WHERE username = $1`,
     [
-      user, input.name ?? null, password ?? null, input.quota ?? null,
+      user, input.name ?? null, password ?? null, quota ?? null,
       input.accountStatus ? statusToActive(input.accountStatus) : null, input.language ?? null,
       input.employeeid ?? null, input.transport ?? null, input.mailboxFormat ?? null, input.mailboxFolder ?? null,
       maildir ?? null,

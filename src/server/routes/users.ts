@@ -18,7 +18,7 @@ import { renameMailbox } from '../model/mailbox-rename';
 import { domainOf, normalizeEmail } from '../model/names';
 import { parseSettings } from '../model/settings-column';
 import { createUserInput, listUsersInput, updateDomainUsersInput, updateUserInput } from '../model/users-input';
-import { assertAdminLimits, assertQuotaFitsDomain, defaultQuota } from '../model/users-limits';
+import { assertAdminLimits, defaultQuota, quotaWithinDomain } from '../model/users-limits';
 import { passwordToStore } from '../model/users-password';
 import { applyUserUpdate } from '../model/users-update';
 import { domainUserEmails, readDomainUsers, readUser } from '../model/users-view';
@@ -72,8 +72,7 @@ async function create(ctx: RouteContext): Promise<undefined> {
     if (await addressTaken(tx, email)) throw new ApiFailure('ALREADY_EXISTS');
     await assertRoomFor(tx, domain, 'users');
     const passwordValue = (await passwordToStore(input, passwordBounds(domain, ctx.settings), ctx.settings.defaultPasswordScheme))!;
-    const quota = input.quota ?? (await defaultQuota(tx, domain));
-    await assertQuotaFitsDomain(tx, domain, quota, null);
+    const quota = await quotaWithinDomain(tx, domain, input.quota ?? (await defaultQuota(tx, domain)), null);
     await assertAdminLimits(tx, ctx.actor, 1, quota, null);
     const language = input.language ?? parseSettings(domain.settings).default_language ?? '';
     const inserted = await insertMailbox(tx, ctx.settings, { email, passwordValue, name: input.name ?? '', language, quota });

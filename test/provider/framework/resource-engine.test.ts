@@ -12,6 +12,10 @@ class FakeApi {
   items = new Map<string, Item>();
   calls: { op: string; params?: Record<string, unknown> }[] = [];
   failWith?: Error;
+  /** Like a server that clamps a quota to a limit: stores at most this size. */
+  maxSize?: number;
+  /** Like a server that recomputes a value nobody configured. */
+  ownerAfterUpdate?: string;
 }
 class CodedError extends Error {
   constructor(readonly code: string) { super(code); }
@@ -45,13 +49,14 @@ const resource = defineResource({
   async create(api: FakeApi, v: V, params) {
     if (api.failWith) throw api.failWith;
     api.calls.push({ op: 'create', params });
-    api.items.set(v.name!.toLowerCase(), { name: v.name!.toLowerCase(), size: (params.size as number) ?? 1, tags: (params.addTags as string[]) ?? [], mode: (params.mode as string) ?? 'fast', owner: 'root' });
+    api.items.set(v.name!.toLowerCase(), { name: v.name!.toLowerCase(), size: Math.min((params.size as number) ?? 1, api.maxSize ?? Infinity), tags: (params.addTags as string[]) ?? [], mode: (params.mode as string) ?? 'fast', owner: 'root' });
   },
   async update(api: FakeApi, v: V, _prior, params) {
     if (api.failWith) throw api.failWith;
     api.calls.push({ op: 'update', params });
     const item = api.items.get(v.name!.toLowerCase())!;
-    if (params.size !== undefined) item.size = params.size as number;
+    if (params.size !== undefined) item.size = Math.min(params.size as number, api.maxSize ?? Infinity);
+    if (api.ownerAfterUpdate) item.owner = api.ownerAfterUpdate;
     if (params.mode !== undefined) { item.mode = params.mode as string; item.owner = `owner-of-${item.mode}`; }
     item.tags = v.tags ?? item.tags;
   },
@@ -188,6 +193,43 @@ describe('apply, read and import', () => {
     expect(result.state).toBeUndefined();
     expect(result.diagnostics[0]).toMatchObject({ severity: 'error', summary: 'test_item: create failed: BAD_SIZE', detail: 'fix it' });
     expect(String(result.diagnostics[0]!.attribute)).toBe('size');
+  });
+
+  test('a configured value the server stored otherwise (clamped) is an error on that attribute naming both values; state holds the server value', async () => {
+    api.maxSize = 5;
+    const created = await create({ name: 'box', size: 9 });
+    expect(created.diagnostics).toHaveLength(1);
+    expect(created.diagnostics[0]).toMatchObject({ severity: 'error', summary: 'The server stored a different "size"' });
+    expect(created.diagnostics[0]!.detail).toContain('The configuration says 9, but the server stored 5');
+    expect(String(created.diagnostics[0]!.attribute)).toBe('size');
+    const state = read(created.state)!;
+    expect(state).toMatchObject({ size: 5, id: 'box' });
+
+    // The same on update; a value the server keeps converges without a diagnostic.
+    const config = { name: 'box', size: 7 };
+    let result = await engine.apply(api, raw(state), raw(plan(state, config).planned), raw(config));
+    expect(result.diagnostics.map((d) => [d.severity, String(d.attribute)])).toEqual([['error', 'size']]);
+    expect(read(result.state)).toMatchObject({ size: 5 });
+    const fits = { name: 'box', size: 4 };
+    result = await engine.apply(api, raw(read(result.state)), raw(plan(read(result.state), fits).planned), raw(fits));
+    expect(result.diagnostics).toEqual([]);
+    expect(read(result.state)).toMatchObject({ size: 4 });
+  });
+
+  test('an unconfigured value the server changed keeps the plan with a warning; next to an error, the server value', async () => {
+    const state = read((await create({ name: 'box', size: 1 })).state)!;
+    api.ownerAfterUpdate = 'someone-else';
+    const config = { name: 'box', size: 2 };
+    const result = await engine.apply(api, raw(state), raw(plan(state, config).planned), raw(config));
+    expect(result.diagnostics.map((d) => [d.severity, String(d.attribute)])).toEqual([['warning', 'owner']]);
+    expect(read(result.state)).toMatchObject({ size: 2, owner: 'root' });
+
+    api.maxSize = 1;
+    const next = read(result.state)!;
+    const bigger = { name: 'box', size: 3 };
+    const clamped = await engine.apply(api, raw(next), raw(plan(next, bigger).planned), raw(bigger));
+    expect(clamped.diagnostics.map((d) => [d.severity, String(d.attribute)])).toEqual([['error', 'size']]);
+    expect(read(clamped.state)).toMatchObject({ size: 1, owner: 'someone-else' });
   });
 
   test('delete calls the API and plans nothing back', async () => {

@@ -74,7 +74,7 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly passwordWoVersion?: number;
   /**
-  * Mailbox quota in MB; 0 = unlimited. Default: the domain's `default_quota`.
+  * Mailbox quota in MB; 0 = unlimited. Default: the domain's `default_quota`. The server clamps a quota above the domain's `max_user_quota` (or above what is left of its `quota`): apply then fails on `quota` naming both values, and the state holds what the server stored.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/user#quota User#quota}
   */
