@@ -59,7 +59,7 @@ async function cdktf(title: string, args: string[], env: NodeJS.ProcessEnv): Pro
 
 async function showServer(client: IRedAdminClient): Promise<void> {
   const domain = await client.domains.get(DOMAIN);
-  detail(`${DOMAIN}: "${domain?.description}", quota ${domain?.quota} MB, catch-all ${JSON.stringify(domain?.catchall)}`);
+  detail(`${DOMAIN}: "${domain?.description}", quota ${domain?.maxquota} MB, catch-all ${JSON.stringify(domain?.catchall)}`);
   detail(`admins of ${DOMAIN}: ${(await client.domains.admins.get(DOMAIN)).join(', ')}`);
   for (const user of await client.users.list(DOMAIN)) detail(`user  ${user.username} (${user.name}), quota ${user.quota} MB`);
   for (const alias of await client.aliases.list(DOMAIN)) detail(`alias ${alias.address} → ${(alias.members ?? []).join(', ')}`);
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
 
     const bigger = { ...env, TF_VAR_domain_quota_mb: '20480' };
     await cdktf('Changing the domain quota in place (TF_VAR_domain_quota_mb=20480)', offlineArgs('deploy', ...output), bigger);
-    detail(`server now reports quota ${(await client.domains.get(DOMAIN))?.quota} MB`);
+    detail(`server now reports quota ${(await client.domains.get(DOMAIN))?.maxquota} MB`);
 
     await cdktf('cdktf destroy', offlineArgs('destroy', ...output), bigger);
     detail(`${DOMAIN} on the server after destroy: ${(await client.domains.get(DOMAIN)) === null ? 'gone' : 'still there!'}`);

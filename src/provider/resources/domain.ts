@@ -81,7 +81,7 @@ type DomainValues = Values<typeof domainAttributes>;
 
 export const domainResource = defineResource({
   typeName: 'iredadmin_domain',
-  description: 'A mail domain of iRedMail, with its limits, defaults for new users, catch-all, bcc, relay and the profile pages normal admins may use.',
+  description: 'A mail domain of iRedMail, with its limits, defaults for new users, catch-all, bcc, relay and the profile pages normal admins may use. Sent with the SQL edition\'s parameters (`services`; `numberOfLists` only at creation); the LDAP edition names some differently (`enableService` / `disableService`).',
   attributes: domainAttributes,
   identity: (v: DomainValues) => canonicalDomain(v.domain ?? ''),
   importIdFormat: 'the domain name, e.g. `example.com`',
