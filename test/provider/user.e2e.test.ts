@@ -378,4 +378,22 @@ resource "iredadmin_user" "boxed" {
     expect((await tf.state())['iredadmin_user.boxed']).toMatchObject({ quota: 100 });
     await tf.destroy();
   });
+
+  test('an alias address the server does not assign (taken by another account) is an error on aliases, not a silent diff', async () => {
+    await api.ok('POST', '/api/alias/taken@clamp.example');
+    const tf = workspace();
+    tf.write(`
+resource "iredadmin_user" "grabber" {
+  email    = "grabber@clamp.example"
+  password = "Secr3t!pass"
+  quota    = 10
+  aliases  = ["taken@clamp.example", "free@clamp.example"]
+}`);
+    await tf.init();
+    const out = await applyFails(tf);
+    expect(out).toContain('Error: The server stored a different "aliases"');
+    expect(out).toContain('The configuration says ["free@clamp.example","taken@clamp.example"], but the server stored ["free@clamp.example"]');
+    expect((await tf.state())['iredadmin_user.grabber']).toMatchObject({ aliases: ['free@clamp.example'] });
+    await tf.destroy();
+  });
 });

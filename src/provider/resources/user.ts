@@ -75,7 +75,7 @@ export const userAttributes = {
     optional: true, validators: [emailSet], normalize: canonicalEmails, read: (u) => u.aliases ?? [],
     write: (next) => (next === null ? {} : { aliases: next }),
     description: 'Per-user alias addresses delivering to this user, in domains the admin manages. An address already used ' +
-      'by another account is not assigned (the next plan shows it); `[]` removes them all.',
+      'by another account is not assigned: apply then fails on `aliases`, naming what the server kept. `[]` removes them all.',
     errorCodes: ['INVALID_ALIAS_ADDRESS', 'ALIAS_DOMAIN_NOT_MANAGED'],
   }),
   services: a.stringSet({

@@ -14,7 +14,7 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly accountStatus?: string;
   /**
-  * Per-user alias addresses delivering to this user, in domains the admin manages. An address already used by another account is not assigned (the next plan shows it); `[]` removes them all.
+  * Per-user alias addresses delivering to this user, in domains the admin manages. An address already used by another account is not assigned: apply then fails on `aliases`, naming what the server kept. `[]` removes them all.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/user#aliases User#aliases}
   */
