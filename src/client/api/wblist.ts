@@ -10,10 +10,9 @@ import type { PolicyTarget } from './common';
 import { targetSegment } from './common';
 import { pathSegment } from '../form';
 
-export const WBLIST_DIRECTIONS = ['inbound', 'outbound'] as const;
-export type WblistDirection = (typeof WBLIST_DIRECTIONS)[number];
-export const WBLIST_KINDS = ['whitelist', 'blacklist'] as const;
-export type WblistKind = (typeof WBLIST_KINDS)[number];
+import { WBLIST_DIRECTIONS, WBLIST_KINDS, type WblistDirection, type WblistKind } from '../../common/wblist-vocabulary';
+
+export { WBLIST_DIRECTIONS, WBLIST_KINDS, type WblistDirection, type WblistKind };
 
 /**
  * One list address: an email (or `user@[IP]`), `@domain`, `@.domain`, `@.tld`, `@.`, an IP, a CIDR

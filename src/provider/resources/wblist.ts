@@ -1,6 +1,6 @@
 /** `iredadmin_wblist`: the amavisd whitelist and blacklist of the server, a domain or a user, for one direction. */
 import type { IRedAdminClient, WblistDirection } from '../../client';
-import { WBLIST_DIRECTIONS } from '../../client';
+import { WBLIST_DIRECTIONS } from '../../common/wblist-vocabulary';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, type Values } from '../framework';
 import { oneOf } from '../iredadmin/validators';
 import { canonicalTarget, parseTargetAndDirection, policyTarget, policyTargetName } from './policy-target';

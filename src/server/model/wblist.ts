@@ -10,10 +10,9 @@ import { MAILADDR_PRIORITY, type SenderAddress } from '../../common/sender-addre
 import type { PolicyTarget } from './spam-policy-and-throttle-target';
 import { PRIORITY } from './spam-policy';
 
-export const WBLIST_DIRECTIONS = ['inbound', 'outbound'] as const;
-export type WblistDirection = (typeof WBLIST_DIRECTIONS)[number];
-export const WBLIST_KINDS = ['whitelist', 'blacklist'] as const;
-export type WblistKind = (typeof WBLIST_KINDS)[number];
+import { WBLIST_DIRECTIONS, WBLIST_KINDS, type WblistDirection, type WblistKind } from '../../common/wblist-vocabulary';
+
+export { WBLIST_DIRECTIONS, WBLIST_KINDS, type WblistDirection, type WblistKind };
 
 /** Table and which of its columns holds the local account (the other holds the listed address). */
 const TABLES: Record<WblistDirection, { table: string; local: 'rid' | 'sid'; listed: 'rid' | 'sid' }> = {
