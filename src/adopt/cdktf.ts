@@ -13,6 +13,7 @@ import type { AdoptedObject, AdoptedType } from './model';
 const CLASS: Record<AdoptedType, string> = {
   iredadmin_domain: 'Domain', iredadmin_user: 'User', iredadmin_alias: 'Alias', iredadmin_maillist: 'Maillist',
   iredadmin_admin: 'Admin', iredadmin_domain_admins: 'DomainAdmins', iredadmin_throttle: 'Throttle', iredadmin_spampolicy: 'Spampolicy',
+  iredadmin_wblist: 'Wblist', iredadmin_greylisting: 'Greylisting',
 };
 const GROUP: Partial<Record<AdoptedType, { exported: string; method: string; lists: readonly string[] }>> = {
   iredadmin_user: { exported: 'users', method: 'addUsers', lists: [] },
@@ -48,7 +49,9 @@ function objectLiteral(pairs: readonly [string, Value][], indent: string): strin
 function constructIds(objects: readonly AdoptedObject[]): Map<AdoptedObject, string> {
   const ids = new Map<AdoptedObject, string>();
   const taken = new Set(['iredadmin']);
-  const suffix: Partial<Record<AdoptedType, string>> = { iredadmin_domain_admins: '_admins', iredadmin_spampolicy: '_spampolicy' };
+  const suffix: Partial<Record<AdoptedType, string>> = {
+    iredadmin_domain_admins: '_admins', iredadmin_spampolicy: '_spampolicy', iredadmin_wblist: '_wblist', iredadmin_greylisting: '_greylisting',
+  };
   for (const object of objects) {
     const base = object.name + (suffix[object.type] ?? '');
     let id = base;
@@ -132,7 +135,7 @@ class Stack {
     }
     const rest = this.files.flatMap((f) => f.singles.filter((o) => o.type !== 'iredadmin_admin').map((o) => ({ f, o })));
     if (rest.length) {
-      body.push('', '    // Domain admins, throttles and spam policies.');
+      body.push('', '    // Domain admins, throttles, spam policies, white/blacklists and greylisting.');
       for (const { o } of rest) body.push(this.single(o));
     }
 

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { byCodePoint } from './model';
 
 export const MANIFEST = '.iredadmin-adopt.json';
 const SIDE_SUFFIX = '.adopted';
@@ -40,7 +41,7 @@ export function writeFiles(dir: string, files: ReadonlyMap<string, string>): Wri
   const manifest = readManifest(dir);
   const next: Record<string, string> = { ...manifest.files };
   const result: WriteResult = { written: [], unchanged: [], keptBeside: [] };
-  for (const [name, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, content] of [...files].sort(([a], [b]) => byCodePoint(a, b))) {
     const path = join(dir, name);
     const current = existsSync(path) ? readFileSync(path, 'utf8') : null;
     if (current === content) {

@@ -114,7 +114,7 @@ class HclFile {
   file(layout: FileLayout): string {
     const unicode = layout.domain === null ? '' : domainToUnicode(layout.domain);
     const title = layout.domain === null
-      ? 'Objects of no single domain: separate admins, global throttles and spam policy'
+      ? 'Objects of no single domain: separate admins, global throttles, spam policy, white/blacklists and greylisting'
       : `Domain ${layout.domain}${unicode !== layout.domain ? ` (${unicode})` : ''}`;
     const parts = [`# ${title}.\n# Written by \`iredadmin adopt\` from ${this.ctx.url}. Edit freely: a re-run never overwrites a file you changed.\n`];
     if (layout.domainObject) parts.push(this.resource(layout.domainObject));

@@ -1,7 +1,8 @@
 /**
  * Reads everything adopt writes, through the client: the domains (all the admin manages, or the
- * ones asked for), their users, aliases, lists, admins, throttles and spam policies, the separate
- * admins that manage them, and (when adopting everything) the global throttles and spam policy.
+ * ones asked for), their users, aliases, lists, admins, throttles, spam policies, white/blacklists
+ * and greylisting, the separate admins that manage them, and (when adopting everything) the global
+ * settings.
  */
 import type { IRedAdminClient } from '../client';
 import { ApiError } from '../client/errors';
@@ -32,34 +33,62 @@ const DEFAULTS: Partial<Record<AdoptedType, Defaults>> = {
   iredadmin_admin: { ...ACTIVE, max_quota_unit: 'MB' },
 };
 
+/** White/blacklists always read as existing: only non-empty ones are adopted. */
+function worthAdopting(type: AdoptedType, state: Row): boolean {
+  if (type !== 'iredadmin_wblist') return true;
+  return [state.whitelist, state.blacklist].some((list) => Array.isArray(list) && list.length > 0);
+}
+
+/** The per-target settings adopted for `global`, each domain and each user: import IDs with what they count as. */
+const POLICIES: readonly { type: AdoptedType; suffix: string; what: PolicyCount }[] = [
+  { type: 'iredadmin_throttle', suffix: '/inbound', what: 'throttles' },
+  { type: 'iredadmin_throttle', suffix: '/outbound', what: 'throttles' },
+  { type: 'iredadmin_spampolicy', suffix: '', what: 'spam policies' },
+  { type: 'iredadmin_wblist', suffix: '/inbound', what: 'white/blacklists' },
+  { type: 'iredadmin_wblist', suffix: '/outbound', what: 'white/blacklists' },
+  { type: 'iredadmin_greylisting', suffix: '', what: 'greylisting settings' },
+];
+type PolicyCount = 'throttles' | 'spam policies' | 'white/blacklists' | 'greylisting settings';
+
 /** The provider's import reads, skipping what this admin may not see (a normal admin's view). */
 class Reader {
   readonly objects: AdoptedObject[] = [];
-  readonly notes: string[] = [];
+  /** Refused reads by resource type and code: one note each, not one per object. */
+  readonly #refused = new Map<string, string[]>();
 
   constructor(private readonly client: IRedAdminClient) {}
 
   /** Reads and records an object; `required`: a refusal stops the run instead of leaving the object out. */
   async adopt(type: AdoptedType, importId: string, domain: string | null, defaults: Defaults = {}, required = false): Promise<Row | null> {
     const read = () => readAsImport(this.client, type, importId);
-    const state = required ? await read() : await this.readAllowed(`${type} ${importId}`, read);
-    if (!state) return null;
+    const state = required ? await read() : await this.readAllowed(type, importId, read);
+    if (!state || !worthAdopting(type, state)) return null;
     const config = configFrom(type, state, { ...DEFAULTS[type], ...defaults });
     this.objects.push({ type, importId, domain, name: '', config });
     return state;
   }
 
   /** Null (and a note) when the server refuses this admin; other errors stop the run. */
-  async readAllowed<T>(what: string, read: () => Promise<T>): Promise<T | null> {
+  async readAllowed<T>(what: string, id: string, read: () => Promise<T>): Promise<T | null> {
     try {
       return await read();
     } catch (error) {
       if (error instanceof ApiError && error.isPermissionDenied()) {
-        this.notes.push(`${what}: not readable with this admin's rights (${error.code}); left out.`);
+        const key = `${what}\0${error.code}`;
+        this.#refused.set(key, [...(this.#refused.get(key) ?? []), id]);
         return null;
       }
       throw error;
     }
+  }
+
+  notes(): string[] {
+    return [...this.#refused].map(([key, ids]) => {
+      const [what, code] = key.split('\0');
+      const sorted = [...ids].sort();
+      const which = sorted.length === 1 ? sorted[0] : `${sorted.length} of them, e.g. ${sorted.slice(0, 3).join(', ')}`;
+      return `${what} ${which}: not readable with this admin's rights (${code}); left out.`;
+    }).sort();
   }
 }
 
@@ -81,12 +110,11 @@ export async function readInventory(client: IRedAdminClient, options: InventoryO
   await Promise.all(separateAdmins.map(async (email) => (await reader.adopt('iredadmin_admin', email, null)) && admins++));
   let global = 0;
   if (!options.domains.length) {
-    for (const id of ['global/inbound', 'global/outbound']) if (await reader.adopt('iredadmin_throttle', id, null)) global++;
-    if (await reader.adopt('iredadmin_spampolicy', 'global', null)) global++;
+    for (const { type, suffix } of POLICIES) if (await reader.adopt(type, `global${suffix}`, null)) global++;
   }
-  options.progress(`separate admins: ${admins}; global throttles and spam policy: ${global}`);
-  reader.notes.push('Global admins that manage no domain explicitly cannot be listed through the API; adopt them by hand if wanted.');
-  return { domains: sorted, objects: reader.objects, notes: reader.notes };
+  options.progress(`separate admins: ${admins}; global throttles, spam policy, white/blacklists and greylisting: ${global}`);
+  const notes = [...reader.notes(), 'Global admins that manage no domain explicitly cannot be listed through the API; adopt them by hand if wanted.'];
+  return { domains: sorted, objects: reader.objects, notes };
 }
 
 function canonicalDomainArg(raw: string): string {
@@ -107,11 +135,13 @@ async function adoptDomain(
   const [unsortedUsers, aliases, lists] = await Promise.all([
     client.users.list(domain, { emailOnly: true }),
     client.aliases.list(domain, { emailOnly: true }),
-    reader.readAllowed(`mailing lists of ${domain}`, () => client.mailingLists.list(domain, { emailOnly: true })),
+    reader.readAllowed('mailing lists of', domain, () => client.mailingLists.list(domain, { emailOnly: true })),
   ]);
   const users = [...unsortedUsers].sort();
-  progress(`${domain}: reading ${users.length} users, ${aliases.length} aliases, ${lists?.length ?? 0} mailing lists, their throttles and spam policies…`);
-  const counts = { users: 0, aliases: 0, 'mailing lists': 0, 'domain admins': 0, throttles: 0, 'spam policies': 0 };
+  progress(`${domain}: reading ${users.length} users, ${aliases.length} aliases, ${lists?.length ?? 0} mailing lists, their policies and lists…`);
+  const counts = {
+    users: 0, aliases: 0, 'mailing lists': 0, 'domain admins': 0, throttles: 0, 'spam policies': 0, 'white/blacklists': 0, 'greylisting settings': 0,
+  };
   const tally = (key: keyof typeof counts) => (found: unknown) => void (found && counts[key]++);
 
   await Promise.all([
@@ -127,11 +157,7 @@ async function adoptDomain(
     }),
   ]);
   const targets = [domain, ...users];
-  await Promise.all(targets.flatMap((target) => [
-    reader.adopt('iredadmin_throttle', `${target}/inbound`, domain).then(tally('throttles')),
-    reader.adopt('iredadmin_throttle', `${target}/outbound`, domain).then(tally('throttles')),
-    reader.adopt('iredadmin_spampolicy', target, domain).then(tally('spam policies')),
-  ]));
+  await Promise.all(targets.flatMap((target) => POLICIES.map(({ type, suffix, what }) => reader.adopt(type, `${target}${suffix}`, domain).then(tally(what)))));
   return counts;
 }
 

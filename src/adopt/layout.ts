@@ -3,7 +3,7 @@
  * one for objects of no domain), and within a domain one group per type of address-named objects
  * (users, aliases, lists) written as a for_each map / a typed array.
  */
-import { ADOPTED_TYPES, splitAddress, type AdoptedObject, type AdoptedType, type Inventory } from './model';
+import { ADOPTED_TYPES, byCodePoint, splitAddress, type AdoptedObject, type AdoptedType, type Inventory } from './model';
 import { identifierFor } from './names';
 import { resourceDefinition } from './resource-values';
 
@@ -24,7 +24,7 @@ export interface FileLayout {
 }
 
 const typeOrder = (t: AdoptedType) => ADOPTED_TYPES.indexOf(t);
-const byTypeAndId = (a: AdoptedObject, b: AdoptedObject) => typeOrder(a.type) - typeOrder(b.type) || a.importId.localeCompare(b.importId);
+const byTypeAndId = (a: AdoptedObject, b: AdoptedObject) => typeOrder(a.type) - typeOrder(b.type) || byCodePoint(a.importId, b.importId);
 
 export function layoutFiles(inventory: Inventory): FileLayout[] {
   const files: FileLayout[] = [];
@@ -69,6 +69,8 @@ const REFERENCING: Partial<Record<AdoptedType, Readonly<Record<string, readonly 
   iredadmin_domain_admins: { domain: ['iredadmin_domain'], admins: ['iredadmin_user', 'iredadmin_admin'] },
   iredadmin_throttle: { target: ['iredadmin_domain', 'iredadmin_user'] },
   iredadmin_spampolicy: { target: ['iredadmin_domain', 'iredadmin_user'] },
+  iredadmin_wblist: { target: ['iredadmin_domain', 'iredadmin_user'] },
+  iredadmin_greylisting: { target: ['iredadmin_domain', 'iredadmin_user'] },
 };
 
 /** The attribute of a referenced object that holds its name. */

@@ -11,6 +11,8 @@ export const ADOPTED_TYPES = [
   'iredadmin_domain_admins',
   'iredadmin_throttle',
   'iredadmin_spampolicy',
+  'iredadmin_wblist',
+  'iredadmin_greylisting',
 ] as const;
 export type AdoptedType = (typeof ADOPTED_TYPES)[number];
 
@@ -39,4 +41,9 @@ export interface Inventory {
 export function splitAddress(email: string): { local: string; domain: string } {
   const at = email.lastIndexOf('@');
   return { local: email.slice(0, at), domain: email.slice(at + 1) };
+}
+
+/** Code-point order: the same on every machine and locale (names and files must not depend on either). */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -4,7 +4,7 @@
  * on every run (clashes are numbered in the order of the sorted import IDs).
  */
 import { domainToASCII } from 'node:url';
-import type { AdoptedObject } from './model';
+import { byCodePoint, type AdoptedObject } from './model';
 
 /** `jane.doe@example.com` → `jane_doe_example_com`; IDN as punycode; never starts with a digit. */
 export function identifierFor(text: string): string {
@@ -13,15 +13,15 @@ export function identifierFor(text: string): string {
   return /^[0-9]/.test(base) ? `_${base}` : base;
 }
 
-/** What an object's name is derived from: its import ID, with throttles named by target and direction. */
+/** What an object's name is derived from: its import ID (`<target>/<direction>` becomes `<target>_<direction>`). */
 function nameSource(object: AdoptedObject): string {
-  return object.type === 'iredadmin_throttle' ? object.importId.replace('/', '_') : object.importId;
+  return object.importId.replace('/', '_');
 }
 
 /** Gives every object a name unique within its resource type. */
 export function assignNames(objects: readonly AdoptedObject[]): void {
   const taken = new Map<string, Set<string>>();
-  const ordered = [...objects].sort((a, b) => a.type.localeCompare(b.type) || a.importId.localeCompare(b.importId));
+  const ordered = [...objects].sort((a, b) => byCodePoint(a.type, b.type) || byCodePoint(a.importId, b.importId));
   for (const object of ordered) {
     const used = taken.get(object.type) ?? new Set<string>();
     taken.set(object.type, used);

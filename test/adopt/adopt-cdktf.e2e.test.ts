@@ -79,14 +79,23 @@ describe.each(BACKENDS)('adopt --format cdktf on %s', (backend) => {
     expect(tsc.status).toBe(0);
   });
 
-  test('cdktf diff shows only imports; after deploy, no changes', async () => {
+  // Each cdktf run synthesizes and plans ~240 resources: minutes on a loaded two-core CI machine.
+  const CDKTF_STEP_MS = 480_000;
+
+  test('cdktf diff shows only imports', async () => {
     buildSync({
       entryPoints: [join(work, 'main.ts')], outfile: join(work, 'main.js'), bundle: true, packages: 'external', platform: 'node', format: 'cjs', logLevel: 'error',
       alias: { 'terraform-provider-iredadmin/constructs': CONSTRUCTS },
     });
     writeFileSync(join(work, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'node main.js', terraformProviders: [], sendCrashReports: 'false' }));
     expect(await cdktf(...offlineArgs('diff'))).toContain(`Plan: ${SEEDED_OBJECTS} to import, 0 to add, 0 to change, 0 to destroy.`);
+  }, CDKTF_STEP_MS);
+
+  test('cdktf deploy imports everything and changes nothing', async () => {
     expect(await cdktf(...offlineArgs('deploy'))).toMatch(new RegExp(`Apply complete! Resources: ${SEEDED_OBJECTS} imported, 0 added, 0 changed, 0 destroyed`));
+  }, CDKTF_STEP_MS);
+
+  test('after the deploy, cdktf diff shows no changes', async () => {
     expect(await cdktf(...offlineArgs('diff'))).toContain('No changes.');
-  });
+  }, CDKTF_STEP_MS);
 });

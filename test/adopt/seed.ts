@@ -2,7 +2,7 @@
  * A realistic installation, made through the client the way years of hand work would leave it:
  * several domains (one IDN), 200 users with forwardings, alias addresses, services and quotas,
  * aliases, mailing lists with subscribers and moderators, a separate admin, a mail user who
- * administers another domain, throttles and spam policies at every level.
+ * administers another domain, throttles, spam policies, white/blacklists and greylisting at every level.
  */
 import { IRedAdminClient } from '../../src/client';
 import type { TestServer } from '../support/test-server';
@@ -20,10 +20,14 @@ export const SEEDED = {
   domainAdmins: 2,
   throttles: 5,
   spamPolicies: 4,
+  wblists: 3,
+  /** The global setting always exists; a domain and a user have their own. */
+  greylisting: 3,
 };
 
 /** The object count terraform must import (one resource per object). */
-export const SEEDED_OBJECTS = SEEDED.domains.length + SEEDED.users + SEEDED.aliases + SEEDED.lists + SEEDED.separateAdmins + SEEDED.domainAdmins + SEEDED.throttles + SEEDED.spamPolicies;
+export const SEEDED_OBJECTS = SEEDED.domains.length + SEEDED.users + SEEDED.aliases + SEEDED.lists + SEEDED.separateAdmins + SEEDED.domainAdmins + SEEDED.throttles + SEEDED.spamPolicies +
+  SEEDED.wblists + SEEDED.greylisting;
 
 /** corp.example gets 150 people, shop.example 40, the IDN domain 10. */
 const PEOPLE: readonly [string, number][] = [['corp.example', 150], ['shop.example', 40], [IDN_DOMAIN, 10]];
@@ -82,6 +86,14 @@ export async function seedInstallation(server: TestServer): Promise<void> {
     await client.spamPolicies.set({ domain: 'corp.example' }, { prefixSpamInSubject: true, spamScore: 5 });
     await client.spamPolicies.set({ domain: IDN_DOMAIN }, { bypassVirusChecks: true, quarantineVirus: false });
     await client.spamPolicies.set({ user: 'mia.002@corp.example' }, { bypassSpamChecks: true });
+
+    await client.wblist.add({ global: true }, 'inbound', 'blacklist', ['@spam.example']);
+    await client.wblist.add({ domain: 'corp.example' }, 'inbound', 'whitelist', ['@partner.example']);
+    await client.wblist.add({ domain: 'corp.example' }, 'inbound', 'blacklist', ['198.51.100.7']);
+    await client.wblist.add({ user: 'jane.000@corp.example' }, 'outbound', 'blacklist', ['rival@competitor.example']);
+    await client.greylisting.setStatus({ domain: 'shop.example' }, 'disabled');
+    await client.greylisting.setStatus({ user: 'mia.002@corp.example' }, 'enabled');
+    await client.greylisting.setWhitelist({ user: 'mia.002@corp.example' }, ['@bank.example']);
   } finally {
     await client.close();
   }
