@@ -8,7 +8,8 @@ import { IRedAdminClient } from '../../src/client';
 import type { TestServer } from '../support/test-server';
 
 export const PASSWORD = 'Seed-Pa55word!';
-/** The IDN domain `bücher.example`, as iRedMail stores it. */
+/** The IDN domain, created by its Unicode name; iRedMail stores (and adopt reads) its punycode form. */
+export const IDN_UNICODE = 'bücher.example';
 export const IDN_DOMAIN = 'xn--bcher-kva.example';
 
 export const SEEDED = {
@@ -30,7 +31,7 @@ export const SEEDED_OBJECTS = SEEDED.domains.length + SEEDED.users + SEEDED.alia
   SEEDED.wblists + SEEDED.greylisting;
 
 /** corp.example gets 150 people, shop.example 40, the IDN domain 10. */
-const PEOPLE: readonly [string, number][] = [['corp.example', 150], ['shop.example', 40], [IDN_DOMAIN, 10]];
+const PEOPLE: readonly [string, number][] = [['corp.example', 150], ['shop.example', 40], [IDN_UNICODE, 10]];
 const FIRST = ['jane', 'john', 'mia', 'ada', 'li', 'omar', 'eva', 'noah', 'zoe', 'ivan'];
 
 export function seedClient(server: TestServer): IRedAdminClient {
@@ -42,7 +43,7 @@ export async function seedInstallation(server: TestServer): Promise<void> {
   try {
     await client.domains.create('corp.example', { name: 'Corp Inc.', quota: 512000, defaultQuota: 1024, maxUserQuota: 4096 });
     await client.domains.create('shop.example', { name: 'The Shop' });
-    await client.domains.create(IDN_DOMAIN, { name: 'Bücher' });
+    await client.domains.create(IDN_UNICODE, { name: 'Bücher' });
     await client.domains.update('shop.example', { catchall: ['orders@shop.example'] });
 
     const users: string[] = [];
@@ -61,7 +62,7 @@ export async function seedInstallation(server: TestServer): Promise<void> {
     await client.aliases.create('info@corp.example', { members: ['ada.003@corp.example'] });
     await client.aliases.create('orders@shop.example', { name: 'Orders', members: ['jane.000@shop.example', 'john.001@shop.example'] });
     await client.aliases.create('empty@shop.example', {});
-    await client.aliases.create(`kontakt@${IDN_DOMAIN}`, { members: [`jane.000@${IDN_DOMAIN}`] });
+    await client.aliases.create(`kontakt@${IDN_UNICODE}`, { members: [`jane.000@${IDN_UNICODE}`] });
 
     await client.mailingLists.create('news@corp.example', { name: 'Company news', accessPolicy: 'moderatorsonly' });
     await client.mailingLists.update('news@corp.example', {
@@ -84,7 +85,7 @@ export async function seedInstallation(server: TestServer): Promise<void> {
 
     await client.spamPolicies.set({ global: true }, { quarantineSpam: true, spamScore: 6 });
     await client.spamPolicies.set({ domain: 'corp.example' }, { prefixSpamInSubject: true, spamScore: 5 });
-    await client.spamPolicies.set({ domain: IDN_DOMAIN }, { bypassVirusChecks: true, quarantineVirus: false });
+    await client.spamPolicies.set({ domain: IDN_UNICODE }, { bypassVirusChecks: true, quarantineVirus: false });
     await client.spamPolicies.set({ user: 'mia.002@corp.example' }, { bypassSpamChecks: true });
 
     await client.wblist.add({ global: true }, 'inbound', 'blacklist', ['@spam.example']);
