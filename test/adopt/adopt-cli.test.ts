@@ -1,5 +1,5 @@
 /** `iredadmin adopt`'s command line: help, usage errors, and a clear exit code for each way a server cannot be read. */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +48,7 @@ test('an unreachable server exits 3 and writes nothing', async () => {
   expect(readdirSync(out)).toEqual([]);
 });
 
-describe.each(BACKENDS)('a server that refuses on %s', (backend) => {
+describe.each(BACKENDS)('a server on %s', (backend) => {
   let server: TestServer;
   let disabled: TestServer;
   beforeAll(async () => {
@@ -66,6 +66,22 @@ describe.each(BACKENDS)('a server that refuses on %s', (backend) => {
     expect(run.stderr).toContain('login refused');
     expect(run.stderr).not.toContain('Wrong-pa55!');
     expect(readdirSync(out)).toEqual([]);
+  });
+
+  test('a URL where no API answers exits 5', async () => {
+    const run = await adopt(['--url', `${server.url}/not-iredadmin`, '--username', server.admin.email, '--out', out], { IREDADMIN_PASSWORD: server.admin.password });
+    expect(run.code).toBe(EXIT.noApi);
+    expect(run.stderr).toContain(`${server.url}/not-iredadmin`);
+  });
+
+  test('the provider settings given (--insecure, --ca-cert) are written into providers.tf', async () => {
+    const ca = join(out, 'ca.pem');
+    writeFileSync(ca, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    const run = await adopt(['--url', server.url, '--username', server.admin.email, '--out', join(out, 'tf'), '--insecure', '--ca-cert', ca], { IREDADMIN_PASSWORD: server.admin.password });
+    expect(run.code).toBe(EXIT.ok);
+    const providers = readFileSync(join(out, 'tf', 'providers.tf'), 'utf8');
+    expect(providers).toContain(`  url      = "${server.url}"\n  insecure = true\n  ca_cert  = file("${ca}")\n`);
+    expect(providers).not.toContain(server.admin.password);
   });
 
   test('a disabled API exits 5 and says how to enable it', async () => {
