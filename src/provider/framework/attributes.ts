@@ -18,6 +18,15 @@ export type KindValue<K extends AttributeKind> = K extends 'string'
         ? string[]
         : Record<string, string>;
 
+/** What a round-trip test sample may refer to: the test instance's domain and a key unique to the instance. */
+export interface SampleContext {
+  readonly domain: string;
+  readonly key: string;
+}
+
+/** A valid value for the round-trip tests: fixed, or made from the instance's context (an email in its domain). */
+export type Sample<K extends AttributeKind> = KindValue<K> | ((context: SampleContext) => KindValue<K>);
+
 /** A check on a known, non-null value: returns a message naming the fix, or undefined when fine. */
 export type Validator<V> = (value: V) => string | undefined;
 
@@ -71,6 +80,14 @@ export interface AttributeSpec<K extends AttributeKind = AttributeKind, Data = n
   readonly unknownWhenChanged?: readonly string[];
   /** For a write-only attribute: send it on update only when this (stored) attribute changed. */
   readonly sendWhenChanged?: string;
+  /**
+   * Two different valid values, for the generated round-trip tests (test/provider/roundtrip.e2e.test.ts):
+   * create with the first, change to the second, remove, import. Every configurable attribute needs them
+   * (bool attributes default to `[true, false]`).
+   */
+  readonly samples?: readonly [Sample<K>, Sample<K>];
+  /** Other attributes a sample value needs alongside (cross-attribute rules), e.g. `primary_mx` with `backup_mx = true`. */
+  readonly sampleWith?: (value: KindValue<K>, context: SampleContext) => Readonly<Record<string, Sample<AttributeKind>>>;
   /** API error codes that are about this attribute: diagnostics then point at it. */
   readonly errorCodes?: readonly string[];
 }
