@@ -6,8 +6,7 @@
  */
 import { domainToUnicode } from 'node:url';
 import type { Plain } from '../provider/framework/values';
-import type { WriterContext } from './hcl';
-import { GROUPED_TYPES, groupEntry, layoutFiles, orderedConfig, referenceResolver, type FileLayout, type Resolver } from './layout';
+import { GROUPED_TYPES, groupEntry, layoutFiles, orderedConfig, referenceResolver, type FileLayout, type Resolver, type WriterContext } from './layout';
 import type { AdoptedObject, AdoptedType } from './model';
 
 const CLASS: Record<AdoptedType, string> = {

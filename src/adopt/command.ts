@@ -11,7 +11,8 @@ import { IRedAdminClient } from '../client';
 import { ApiError, AuthError, NetworkError, TimeoutError, UnexpectedResponseError } from '../client/errors';
 import { writeCdktf } from './cdktf';
 import { writeFiles, type WriteResult } from './files';
-import { writeHcl, type WriterContext } from './hcl';
+import { writeHcl } from './hcl';
+import type { WriterContext } from './layout';
 import { readInventory, UsageError } from './inventory';
 import { assignNames } from './names';
 

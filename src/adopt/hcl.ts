@@ -5,18 +5,9 @@
  */
 import { domainToUnicode } from 'node:url';
 import type { Plain } from '../provider/framework/values';
-import { GROUPED_TYPES, NAME_ATTRIBUTE, groupAttributes, groupEntry, layoutFiles, orderedConfig, referenceResolver, type FileLayout, type Resolver } from './layout';
-import type { AdoptedObject, AdoptedType, Inventory } from './model';
+import { GROUPED_TYPES, NAME_ATTRIBUTE, groupAttributes, groupEntry, layoutFiles, orderedConfig, referenceResolver, type FileLayout, type Resolver, type WriterContext } from './layout';
+import type { AdoptedObject, AdoptedType } from './model';
 import { identifierFor } from './names';
-
-export interface WriterContext {
-  readonly inventory: Inventory;
-  readonly url: string;
-  /** Provider settings to write (besides credentials, which come from the environment). */
-  readonly provider: { readonly insecure?: boolean; readonly caCertFile?: string };
-  /** The provider's version constraint, e.g. `~> 0.1`. */
-  readonly versionConstraint: string;
-}
 
 /** A raw HCL expression (a reference or a template), written as is. */
 class Expr {

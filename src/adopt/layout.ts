@@ -7,6 +7,16 @@ import { ADOPTED_TYPES, byCodePoint, splitAddress, type AdoptedObject, type Adop
 import { identifierFor } from './names';
 import { resourceDefinition } from './resource-values';
 
+/** What both writers need besides the inventory. */
+export interface WriterContext {
+  readonly inventory: Inventory;
+  readonly url: string;
+  /** Provider settings to write (besides credentials, which come from the environment). */
+  readonly provider: { readonly insecure?: boolean; readonly caCertFile?: string };
+  /** The provider's version constraint, e.g. `~> 0.1`. */
+  readonly versionConstraint: string;
+}
+
 /** Objects named by an address of the domain: grouped, each entry carrying its local part. */
 export const GROUPED_TYPES: ReadonlySet<AdoptedType> = new Set(['iredadmin_user', 'iredadmin_alias', 'iredadmin_maillist']);
 /** The attribute holding the address of a grouped object. */
