@@ -2,8 +2,9 @@
  * Every configurable attribute of every resource round-trips with the real terraform: the suite
  * is generated from the resource definitions and their samples (test/support/roundtrip.ts).
  */
-import { domainResource } from '../../src/provider/resources/domain';
-import { userResource } from '../../src/provider/resources/user';
+import type { SampleContext } from '../../src/provider/framework';
+import { RESOURCES } from '../../src/provider/resources';
+import type { ApiSession } from '../support/api';
 import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import {
   actionOf, attributesWithoutSamples, configurableAttributes, planChanges, RoundTrip, type RoundTripFixture,
@@ -11,15 +12,26 @@ import {
 import type { TerraformWorkspace } from '../support/terraform';
 import type { Backend } from '../support/test-server';
 
-const USERS_DOMAIN = 'users.roundtrip.test';
+/** Each instance gets its own domains and users, so instances never share an object (a policy of one target, say). */
+const contextFor = (type: string) => (key: string): SampleContext => {
+  const domain = `${key}.${type.replace(/^iredadmin_/, '').replace(/_/g, '-')}.roundtrip.test`;
+  return { key, domain, otherDomain: `other-${domain}`, user: `user1@${domain}`, otherUser: `user2@${domain}` };
+};
 
-const FIXTURES: readonly RoundTripFixture[] = [
-  { resource: domainResource, context: (key) => ({ key, domain: `${key}.roundtrip.test` }) },
-  {
-    resource: userResource, context: (key) => ({ key, domain: USERS_DOMAIN }),
-    prepare: async (api) => void (await api.ok('POST', `/api/domain/${USERS_DOMAIN}`)),
-  },
-];
+async function createAccounts(api: ApiSession, contexts: readonly SampleContext[]): Promise<void> {
+  for (const c of contexts) {
+    await api.ok('POST', `/api/domain/${c.domain}`);
+    await api.ok('POST', `/api/domain/${c.otherDomain}`);
+    for (const user of [c.user, c.otherUser]) await api.ok('POST', `/api/user/${user}`, { password: 'Round-Trip-Account-1' });
+  }
+}
+
+/** Every resource of the provider; only iredadmin_domain creates its own domains. */
+const FIXTURES: readonly RoundTripFixture[] = RESOURCES.map((resource) => ({
+  resource,
+  context: contextFor(resource.typeName),
+  prepare: resource.typeName === 'iredadmin_domain' ? undefined : createAccounts,
+}));
 
 /** Backends each resource runs on: PGlite for all, PostgreSQL too for domain and user. */
 const POSTGRES_TOO = new Set(['iredadmin_domain', 'iredadmin_user']);
@@ -37,7 +49,7 @@ describe.each(CASES)('%s round-trips every attribute on %s', (_type, backend, fi
   beforeAll(async () => {
     e2e = await startProviderE2E(backend);
     tf = e2e.workspace();
-    await fixture.prepare?.(e2e.api);
+    await fixture.prepare?.(e2e.api, roundTrip.instances.map((i) => i.context));
   });
   afterAll(async () => {
     await e2e?.close();

@@ -19,7 +19,7 @@ export interface RoundTripFixture {
   /** The context of the instance that varies the attribute `key` (e.g. its domain). */
   context(key: string): SampleContext;
   /** Creates on the server what the instances need and do not manage (e.g. their domain). */
-  prepare?(api: ApiSession): Promise<void>;
+  prepare?(api: ApiSession, contexts: readonly SampleContext[]): Promise<void>;
 }
 
 type Stage = 'first' | 'second' | 'removed';
@@ -106,7 +106,9 @@ export class RoundTrip {
       if (!group.some((name) => name in first)) values[group[0]!] = firstSample(group[0]!);
     }
     const value = changeFixed && instance.spec.fixedAfterCreate ? instance.samples[1] : this.valueAt(instance, stage);
-    Object.assign(values, companions(value));
+    // On removal, companions that are required (e.g. the `global` target a sample needs) stay; optional ones go too.
+    const kept = stage === 'removed' ? Object.entries(companions(instance.samples[1])).filter(([name]) => resource.attributes[name]?.required) : [];
+    Object.assign(values, Object.fromEntries(kept), companions(value));
     if (value !== undefined) values[instance.attribute] = value;
     return values;
   }
@@ -132,7 +134,8 @@ export class RoundTrip {
       if (replace && (replace.when as (a: Value, b: Value) => boolean)(instance.samples[0], instance.samples[1])) return 'replace';
       return 'update';
     }
-    if (spec.required || isComputed(spec)) return 'no-op';
+    // A default applies when the attribute is left out; otherwise a computed one keeps the server's value.
+    if (spec.required || (spec.default === undefined && isComputed(spec))) return 'no-op';
     const cleared = spec.default ?? null;
     if (comparable(cleared) === comparable(instance.samples[1])) return 'no-op';
     return spec.requiresReplace === true ? 'replace' : 'update';
@@ -144,8 +147,8 @@ export class RoundTrip {
     if (spec.writeOnly) return null;
     const normalize = (v: Value): unknown => comparable(spec.normalize ? (spec.normalize as (x: Value) => Value)(v) : v);
     if (stage === 'removed' && !spec.required) {
-      if (isComputed(spec)) return normalize(this.valueAt(instance, 'second')!);
-      return spec.default === undefined ? null : normalize(spec.default as Value);
+      if (spec.default !== undefined) return normalize(spec.default as Value);
+      return isComputed(spec) ? normalize(this.valueAt(instance, 'second')!) : null;
     }
     return normalize(this.valueAt(instance, stage)!);
   }

@@ -18,10 +18,18 @@ export type KindValue<K extends AttributeKind> = K extends 'string'
         ? string[]
         : Record<string, string>;
 
-/** What a round-trip test sample may refer to: the test instance's domain and a key unique to the instance. */
+/**
+ * What a round-trip test sample may refer to. The domains and mail users exist on the server before
+ * the instance is created (for `iredadmin_domain`, `domain` is the instance's own, not yet created).
+ */
 export interface SampleContext {
-  readonly domain: string;
+  /** Unique to the test instance, e.g. for a local part. */
   readonly key: string;
+  readonly domain: string;
+  readonly otherDomain: string;
+  /** Mail users of `domain`. */
+  readonly user: string;
+  readonly otherUser: string;
 }
 
 /** A valid value for the round-trip tests: fixed, or made from the instance's context (an email in its domain). */

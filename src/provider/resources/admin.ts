@@ -45,7 +45,7 @@ const setting = (v: AdminView, key: 'create_max_domains' | 'create_max_users' | 
 /** A limit of a normal admin; the server drops them when the admin becomes global, so re-read then. */
 const limit = (param: string, key: Parameters<typeof setting>[1], what: string, code: string) =>
   a.number({
-    optional: true, param, validators: [wholeNumber], read: (v) => setting(v, key), unknownWhenChanged: ['is_global_admin'], errorCodes: [code],
+    optional: true, param, samples: [10, 20], validators: [wholeNumber], read: (v) => setting(v, key), unknownWhenChanged: ['is_global_admin'], errorCodes: [code],
     description: `${what}; 0 = unlimited. Normal admins only: setting it with \`is_global_admin = true\` is an error.`,
   });
 
@@ -55,26 +55,26 @@ const PW_CODES = [
 ];
 
 export const adminAttributes = {
-  email: a.string({
+  email: a.string({ samples: [(c) => `${c.key}@admins.example.net`, (c) => `${c.key}.2@admins.example.net`],
     required: true, requiresReplace: true, validators: [emailAddress], normalize: canonicalEmail, read: (v) => v.admin.username,
     description: 'The admin\'s login, an email address outside the domains the server hosts (e.g. `it-admin@example.net`); a mail user of a hosted domain becomes its admin with `iredadmin_domain_admins` instead. The API cannot rename an admin.',
     errorCodes: ['INVALID_MAIL', 'ALREADY_EXISTS', 'CAN_NOT_BE_LOCAL_DOMAIN'],
   }),
-  name: a.string({ optional: true, param: 'name', read: (v) => v.admin.name ?? '', description: 'Display name.', errorCodes: ['INVALID_NAME'] }),
-  password: a.string({
+  name: a.string({ samples: ['IT admin', 'IT admins'], optional: true, param: 'name', read: (v) => v.admin.name ?? '', description: 'Display name.', errorCodes: ['INVALID_NAME'] }),
+  password: a.string({ samples: ['Round-Trip-1', 'Round-Trip-2'],
     optional: true, sensitive: true, param: 'password', validators: [(v) => (v === '' ? 'An empty password is not allowed.' : undefined)], errorCodes: PW_CODES,
     description: 'Password (sensitive; stored in state but never read back, so a change made elsewhere is not detected). Creating an admin needs `password` or `password_wo` (a plan-time error otherwise); an imported admin needs neither. The server checks its policy (length, a letter, an upper-case letter, a digit, a special character). Conflicts with `password_wo`.',
   }),
-  password_wo: a.string({
+  password_wo: a.string({ samples: ['Round-Trip-Wo-1', 'Round-Trip-Wo-2'],
     optional: true, sensitive: true, writeOnly: true, param: 'password', sendWhenChanged: 'password_wo_version',
     description: 'Write-only password (Terraform ≥ 1.11): sent on create and whenever `password_wo_version` changes, never stored in state or plan. Conflicts with `password`.',
   }),
-  password_wo_version: a.number({ optional: true, description: 'Change it (e.g. increment) to send `password_wo` again.' }),
-  account_status: a.string({
+  password_wo_version: a.number({ samples: [1, 2], sampleWith: () => ({ password_wo: 'Round-Trip-Wo-1' }), optional: true, description: 'Change it (e.g. increment) to send `password_wo` again.' }),
+  account_status: a.string({ samples: ['disabled', 'active'],
     optional: true, param: 'accountStatus', validators: [oneOf(['active', 'disabled'])], read: (v) => (v.admin.active === false ? 'disabled' : 'active'),
     description: '`active` or `disabled` (a disabled admin cannot log in). Default `active`.', errorCodes: ['INVALID_ACCOUNT_STATUS'],
   }),
-  language: a.string({
+  language: a.string({ samples: ['de_DE', 'fr_FR'],
     optional: true, param: 'language', validators: [languageCode], read: (v) => v.admin.language ?? '',
     description: 'Language of the iRedAdmin web interface, e.g. `en_US`; `""` on the server means its default.', errorCodes: ['INVALID_LANGUAGE'],
   }),
@@ -84,12 +84,12 @@ export const adminAttributes = {
     errorCodes: ['INVALID_IS_GLOBAL_ADMIN'],
   }),
   max_domains: limit('maxDomains', 'create_max_domains', 'How many domains the admin may create', 'INVALID_MAX_DOMAINS'),
-  max_quota: a.number({
+  max_quota: a.number({ samples: [2, 3], sampleWith: () => ({ max_quota_unit: 'GB' }),
     optional: true, param: 'maxQuota', validators: [wholeNumber], read: (v) => v.quota.amount, canonicalWith: quotaInMb, unknownWhenChanged: ['is_global_admin'],
     description: 'Mailbox quota the admin may hand out in total, in `max_quota_unit`, shared by all its domains; 0 = unlimited. Set together with `max_quota_unit`. The server keeps it in the unit sent; `2` `TB` and `2097152` `MB` are the same value (no diff), and the configured spelling is kept. Normal admins only: setting it with `is_global_admin = true` is an error.',
     errorCodes: ['INVALID_MAX_QUOTA', 'MISSING_MAX_QUOTA', 'EXCEED_LIMIT_QUOTA'],
   }),
-  max_quota_unit: a.string({
+  max_quota_unit: a.string({ samples: ['GB', 'TB'], sampleWith: () => ({ max_quota: 2 }),
     optional: true, param: 'quotaUnit', validators: [oneOf(QUOTA_UNITS)], read: (v) => v.quota.unit, canonicalWith: quotaInMb, unknownWhenChanged: ['is_global_admin'],
     description: 'Unit of `max_quota`: `TB`, `GB` or `MB`. Set together with `max_quota`. When unset, read back as the server keeps it.',
     errorCodes: ['INVALID_QUOTA_UNIT', 'MISSING_QUOTA_UNIT'],

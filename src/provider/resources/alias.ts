@@ -33,18 +33,18 @@ const CREATE_PARAMS = ['name', 'accessPolicy', 'members'];
 const memberToggles = emailToggles('addMember', 'removeMember');
 
 export const aliasAttributes = {
-  email: a.string({
+  email: a.string({ samples: [(c) => `${c.key}@${c.domain}`, (c) => `${c.key}.renamed@${c.domain}`],
     required: true, validators: [emailAddress], normalize: canonicalEmail, read: (d) => d.address, requiresReplace: replacedWhenDomainChanges,
     description: 'The alias address, e.g. `team@example.com`; its domain must exist. Changing it within the domain renames the alias in place ' +
       '(`change_email`): its members stay, and its memberships in other aliases, lists and forwardings follow.',
     errorCodes: ['INVALID_MAIL', 'INVALID_DOMAIN', 'ALREADY_EXISTS', 'INVALID_NEW_EMAIL', 'NEW_EMAIL_ALREADY_EXISTS', 'EXCEEDED_DOMAIN_ACCOUNT_LIMIT', 'EXCEED_LIMIT_ALIASES'],
   }),
-  name: a.string({ optional: true, param: 'name', validators: [notEmpty], read: (d) => d.name ?? '', description: 'Display name, e.g. `Sales team`.', errorCodes: ['INVALID_NAME'] }),
-  access_policy: a.string({
+  name: a.string({ samples: ['Sales team', 'Sales people'], optional: true, param: 'name', validators: [notEmpty], read: (d) => d.name ?? '', description: 'Display name, e.g. `Sales team`.', errorCodes: ['INVALID_NAME'] }),
+  access_policy: a.string({ samples: ['membersonly', 'domain'],
     optional: true, param: 'accessPolicy', validators: [oneOf(ACCESS_POLICIES)], read: (d) => d.accesspolicy ?? 'public',
     description: `Who may send to the alias: ${ACCESS_POLICY_DOC}. Default \`public\`.`, errorCodes: ['INVALID_ACCESS_POLICY'],
   }),
-  members: a.stringSet({
+  members: a.stringSet({ samples: [(c) => [c.user], (c) => [c.otherUser, 'someone@example.net']],
     optional: true, validators: [emailSet], normalize: canonicalEmails, read: (d) => d.members ?? [],
     // Created with the whole set; changed with addMember/removeMember: only the difference travels, and
     // `[]` can empty the set (an empty `members` parameter means "not given" to the API).
@@ -53,7 +53,7 @@ export const aliasAttributes = {
       'Unset: whatever the server has.',
     errorCodes: ['INVALID_MEMBER'],
   }),
-  account_status: a.string({
+  account_status: a.string({ samples: ['disabled', 'active'],
     optional: true, param: 'accountStatus', validators: [oneOf(['active', 'disabled'])], read: (d) => (d.active === false ? 'disabled' : 'active'),
     description: '`active` (default) or `disabled` (mail to the alias is no longer delivered to its members).', errorCodes: ['INVALID_ACCOUNT_STATUS'],
   }),

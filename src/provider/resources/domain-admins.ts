@@ -15,12 +15,12 @@ const notEmpty = (list: string[]) =>
   list.length ? undefined : 'List at least one admin. To leave the domain without admins, remove the resource (destroy removes them all).';
 
 export const domainAdminsAttributes = {
-  domain: a.string({
+  domain: a.string({ samples: [(c) => c.domain, (c) => c.otherDomain],
     required: true, requiresReplace: true, validators: [domainName], normalize: canonicalDomain, read: (d) => d.domain,
     description: 'The domain, e.g. `example.com`; it must exist.',
     errorCodes: ['INVALID_DOMAIN_NAME', 'NO_SUCH_DOMAIN'],
   }),
-  admins: a.stringSet({
+  admins: a.stringSet({ samples: [(c) => [c.user], (c) => [c.user, c.otherUser]],
     required: true, validators: [notEmpty, emailSet], normalize: canonicalEmails, read: (d) => d.admins,
     description: 'Every admin of the domain: separate admins (`iredadmin_admin`) or mail users. Admins attached to the domain outside this set are removed.',
     errorCodes: ['INVALID_ADMIN', 'CONFLICT_ADD_ADMIN_AND_REMOVE_ADMIN'],

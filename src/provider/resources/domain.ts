@@ -22,7 +22,7 @@ const MAX_LISTS_FIXED = 'the iRedAdmin-Pro API takes `numberOfLists` only when i
 const settingNumber = (d: Domain, key: 'default_user_quota' | 'max_user_quota' | 'min_passwd_length' | 'max_passwd_length') => d.settings?.[key] ?? 0;
 
 export const domainAttributes = {
-  domain: a.string({ samples: [(c) => c.domain, (c) => `renamed-${c.domain}`],
+  domain: a.string({ samples: [(c) => c.domain, (c) => c.otherDomain],
     required: true, requiresReplace: true, validators: [domainName], normalize: canonicalDomain, read: (d) => d.domain,
     description: 'The domain name, e.g. `example.com`. An IDN name may be written in Unicode (`bücher.example`) or punycode (`xn--bcher-kva.example`): the server stores punycode, the ID is punycode, and either spelling gives an empty plan.',
     errorCodes: ['INVALID_DOMAIN_NAME'],

@@ -20,7 +20,7 @@ const canonicalDomains = (list: string[]) => list.map(canonicalDomain);
 const TARGET = 'Whose greylisting: `global` (the whole server), a domain name (`example.com`) or an email address (`user@example.com`). iRedAPD applies the user\'s setting first, then the domain\'s, then the global one.';
 
 export const greylistingAttributes = {
-  target: a.string({
+  target: a.string({ samples: [(c) => c.domain, (c) => c.user],
     required: true, requiresReplace: true, validators: [policyTargetName], normalize: canonicalTarget,
     description: `${TARGET} Changing it replaces the resource.`,
     errorCodes: ['INVALID_DOMAIN_NAME', 'INVALID_MAIL'],
@@ -30,12 +30,12 @@ export const greylistingAttributes = {
     description: 'Whether mail to the target is greylisted (a first delivery attempt from an unknown sender is deferred).',
     errorCodes: ['INVALID_GREYLISTING_STATUS'],
   }),
-  whitelisted_senders: a.stringSet({
+  whitelisted_senders: a.stringSet({ samples: [['192.0.2.1'], ['@example.org', '198.51.100.0/24']],
     optional: true, default: [], validators: [senderSet], normalize: canonicalSenders, read: (d) => d.senders,
     description: `Senders never greylisted for the target. Each entry is ${SENDER_FORMS}. The whole set belongs to this resource: entries added elsewhere show as a diff. Default empty.`,
     errorCodes: ['INVALID_GREYLISTING_SENDER'],
   }),
-  whitelisted_spf_domains: a.stringSet({
+  whitelisted_spf_domains: a.stringSet({ samples: [['google.com'], ['example.org', 'example.net']], sampleWith: () => ({ target: 'global' }),
     optional: true, default: [], validators: [domainSet], normalize: canonicalDomains, read: (d) => d.spfDomains,
     description: '`global` only: domains (e.g. `google.com`) whose mail servers, as their SPF and MX records name them, are never greylisted (iRedAPD\'s cron job resolves them). Server-wide, owned by this resource. Default empty.',
   }),

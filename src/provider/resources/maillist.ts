@@ -31,18 +31,18 @@ const newsletterDescription = (d: SqlMailingList): string => {
 };
 
 export const maillistAttributes = {
-  email: a.string({
+  email: a.string({ samples: [(c) => `${c.key}@${c.domain}`, (c) => `${c.key}.new@${c.domain}`],
     required: true, requiresReplace: true, validators: [emailAddress], normalize: canonicalEmail, read: (d) => d.address,
     description: 'The list address, e.g. `news@example.com`; its domain must exist. Changing it replaces the list (the API has no rename for lists).',
     errorCodes: ['INVALID_MAIL', 'INVALID_DOMAIN', 'ALREADY_EXISTS', 'EXCEEDED_DOMAIN_ACCOUNT_LIMIT', 'EXCEED_LIMIT_LISTS'],
   }),
-  name: a.string({ optional: true, param: 'name', validators: [notEmpty], read: (d) => d.name ?? '', description: 'Display name, e.g. `Company news`.', errorCodes: ['INVALID_NAME'] }),
-  access_policy: a.string({
+  name: a.string({ samples: ['Company news', 'Company updates'], optional: true, param: 'name', validators: [notEmpty], read: (d) => d.name ?? '', description: 'Display name, e.g. `Company news`.', errorCodes: ['INVALID_NAME'] }),
+  access_policy: a.string({ samples: ['membersonly', 'moderatorsonly'],
     optional: true, param: 'accessPolicy', validators: [oneOf(ACCESS_POLICIES)], read: (d) => d.accesspolicy ?? 'public',
     description: `Who may post to the list: ${ACCESS_POLICY_DOC}. Unset: the server's, \`public\` for a new list.`,
     errorCodes: ['INVALID_ACCESS_POLICY'],
   }),
-  members: a.stringSet({
+  members: a.stringSet({ samples: [(c) => [c.user], (c) => [c.otherUser, 'someone@example.net']],
     optional: true, validators: [emailSet], normalize: canonicalEmails, read: (d) => d.subscribers ?? [],
     // Created with the whole set (`subscribers`), then changed through add/remove; always without
     // a confirmation mail, in `normal` mode.
@@ -55,20 +55,20 @@ export const maillistAttributes = {
       'Unset: whatever the server has.',
     errorCodes: ['INVALID_SUBSCRIBER'],
   }),
-  moderators: a.stringSet({
+  moderators: a.stringSet({ samples: [(c) => [c.user], (c) => [c.otherUser]],
     optional: true, validators: [emailSet], normalize: canonicalEmails, read: (d) => d.moderators ?? [],
     write: wholeSet('moderators'),
     description: 'Moderators: who may post when `access_policy` is `moderatorsonly` or `membersandmoderatorsonly`, and who approves moderated mail; `[]` for none. ' +
       'Unset: whatever the server has (a new list gets the domain\'s `postmaster@`).',
     errorCodes: ['INVALID_MODERATOR'],
   }),
-  owners: a.stringSet({
+  owners: a.stringSet({ samples: [(c) => [c.user], (c) => [c.user, c.otherUser]],
     optional: true, validators: [emailSet], normalize: canonicalEmails, read: (d) => d.owners ?? [],
     write: wholeSet('owners'),
     description: 'Owners of the list (they receive its administrative mail); `[]` for none. Unset: whatever the server has (a new list gets the domain\'s `postmaster@`).',
     errorCodes: ['INVALID_OWNER'],
   }),
-  max_message_size: a.number({
+  max_message_size: a.number({ samples: [1048576, 2097152],
     optional: true, param: 'maxMessageSize', validators: [wholeNumber], read: (d) => d.maxmsgsize ?? 0,
     description: 'Largest message the list accepts, in bytes; 0 = no limit (default).', errorCodes: ['INVALID_MAX_MESSAGE_SIZE'],
   }),
@@ -76,11 +76,11 @@ export const maillistAttributes = {
     optional: true, param: 'isNewsletter', read: (d) => d.is_newsletter === true,
     description: 'A newsletter: a one-way list that people can subscribe to through a web page. Default `false`.', errorCodes: ['INVALID_IS_NEWSLETTER'],
   }),
-  newsletter_description: a.string({
+  newsletter_description: a.string({ samples: ['News of the day', 'News of the week'],
     optional: true, param: 'newsletterDescription', validators: [notEmpty], read: newsletterDescription,
     description: 'Text shown on the newsletter\'s subscription page (at most 10,000 characters).', errorCodes: ['INVALID_NEWSLETTER_DESCRIPTION'],
   }),
-  account_status: a.string({
+  account_status: a.string({ samples: ['disabled', 'active'],
     optional: true, param: 'accountStatus', validators: [oneOf(['active', 'disabled'])], read: (d) => (d.active === false ? 'disabled' : 'active'),
     description: '`active` (default) or `disabled` (the list accepts no mail). Sent with every change: the API re-enables a list when a change leaves it out.',
     errorCodes: ['INVALID_ACCOUNT_STATUS'],

@@ -21,7 +21,7 @@ const wholeScore: Validator<number> = (v) =>
   Number.isInteger(v) && Math.abs(v) <= MAX_SCORE ? undefined : `${v} is not allowed: iRedAdmin-Pro takes whole numbers only (−${MAX_SCORE}…${MAX_SCORE}), e.g. 5.`;
 
 export const spamPolicyAttributes = {
-  target: a.string({
+  target: a.string({ samples: [(c) => c.domain, (c) => c.user],
     required: true, requiresReplace: true, validators: [policyTargetName], normalize: canonicalTarget,
     description: 'Whose policy: `global` (the server default), a domain name (`example.com`) or an email address (`user@example.com`). amavisd applies the user policy first, then the domain one, then the global one. Changing it replaces the policy.',
     errorCodes: ['INVALID_DOMAIN_NAME', 'INVALID_MAIL', 'NO_SUCH_DOMAIN', 'NO_SUCH_ACCOUNT'],
@@ -36,7 +36,7 @@ export const spamPolicyAttributes = {
   quarantine_bad_header: flag('quarantineBadHeader', false, 'Quarantine mail with a bad header in the SQL database.'),
   prefix_spam_in_subject: flag('prefixSpamInSubject', false, 'Prefix the subject of spam with `[SPAM]`.'),
   always_insert_x_spam_headers: flag('alwaysInsertXSpamHeaders', false, 'Add the X-Spam-* headers (score, matched SpamAssassin rules) to every message; for debugging spam checks.'),
-  spam_score: a.number({
+  spam_score: a.number({ samples: [5, 8],
     // Not computed: leaving it out of the configuration means "amavisd's own setting", as for the API.
     optional: true, computed: false, validators: [wholeScore], read: (p) => p.settings.spamScore ?? null,
     description: 'Score from which a message is spam, a whole number (iRedAdmin-Pro rejects decimals), e.g. `5`. Unset: the system setting of amavisd.conf applies.',

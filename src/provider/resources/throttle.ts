@@ -16,12 +16,12 @@ const limitValue: Validator<number> = (v) =>
 const LIMITS = '`0` = unlimited, `-1` = inherit the limit of the lower-priority throttle (user → domain → global), as iRedAPD defines them';
 
 const target = a.string({
-  required: true, requiresReplace: true, validators: [policyTargetName], normalize: canonicalTarget,
+  required: true, samples: [(c) => c.domain, (c) => c.user], requiresReplace: true, validators: [policyTargetName], normalize: canonicalTarget,
   description: 'Whom the throttle applies to: `global` (every account), a domain name (`example.com`) or an email address (`user@example.com`). iRedAPD applies the user throttle first, then the domain one, then the global one. Changing it replaces the throttle.',
   errorCodes: ['INVALID_DOMAIN_NAME', 'INVALID_MAIL', 'NO_SUCH_DOMAIN', 'NO_SUCH_ACCOUNT'],
 });
 const direction = a.string({
-  required: true, requiresReplace: true, validators: [oneOf(DIRECTIONS)],
+  required: true, samples: ['outbound', 'inbound'], requiresReplace: true, validators: [oneOf(DIRECTIONS)],
   description: '`inbound` (mail received by the target) or `outbound` (mail sent by it). Changing it replaces the throttle.',
   errorCodes: ['INVALID_INOUT_TYPE'],
 });
@@ -29,11 +29,11 @@ const direction = a.string({
 export const throttleAttributes = {
   target,
   direction,
-  period: a.number({ required: true, validators: [seconds], read: (t) => t.period, description: 'Length of the counting window, in seconds, e.g. `3600` for one hour.', errorCodes: ['INVALID_PERIOD'] }),
-  msg_size: a.number({ optional: true, default: 0, validators: [limitValue], read: (t) => t.msg_size ?? 0, description: `Largest single message, in bytes. Default \`0\`; ${LIMITS}.`, errorCodes: ['INVALID_MSG_SIZE'] }),
-  max_msgs: a.number({ optional: true, default: 0, validators: [limitValue], read: (t) => t.max_msgs ?? 0, description: `Most messages per \`period\`. Default \`0\`; ${LIMITS}.`, errorCodes: ['INVALID_MAX_MSGS'] }),
-  max_quota: a.number({ optional: true, default: 0, validators: [limitValue], read: (t) => t.max_quota ?? 0, description: `Most bytes of mail (all messages together) per \`period\`. Default \`0\`; ${LIMITS}.`, errorCodes: ['INVALID_MAX_QUOTA'] }),
-  max_rcpts: a.number({
+  period: a.number({ samples: [3600, 86400], required: true, validators: [seconds], read: (t) => t.period, description: 'Length of the counting window, in seconds, e.g. `3600` for one hour.', errorCodes: ['INVALID_PERIOD'] }),
+  msg_size: a.number({ samples: [1048576, 2097152], optional: true, default: 0, validators: [limitValue], read: (t) => t.msg_size ?? 0, description: `Largest single message, in bytes. Default \`0\`; ${LIMITS}.`, errorCodes: ['INVALID_MSG_SIZE'] }),
+  max_msgs: a.number({ samples: [100, 200], optional: true, default: 0, validators: [limitValue], read: (t) => t.max_msgs ?? 0, description: `Most messages per \`period\`. Default \`0\`; ${LIMITS}.`, errorCodes: ['INVALID_MAX_MSGS'] }),
+  max_quota: a.number({ samples: [10485760, -1], optional: true, default: 0, validators: [limitValue], read: (t) => t.max_quota ?? 0, description: `Most bytes of mail (all messages together) per \`period\`. Default \`0\`; ${LIMITS}.`, errorCodes: ['INVALID_MAX_QUOTA'] }),
+  max_rcpts: a.number({ samples: [50, 0],
     optional: true, validators: [limitValue], read: (t) => t.max_rcpts ?? null,
     description: `Most recipients per \`period\`, outbound only (iRedAPD ≥ 5.0; not in the published API, so a server that does not know it ignores it). Unset: left as the server has it; ${LIMITS}.`,
     errorCodes: ['INVALID_MAX_RCPTS'],

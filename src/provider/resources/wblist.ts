@@ -16,24 +16,24 @@ const a = attributesFor<Wblist>();
 const TARGET = 'Whose lists: `global` (the whole server), a domain name (`example.com`) or an email address (`user@example.com`). amavisd checks the user\'s lists first, then the domain\'s, then the global ones.';
 const DIRECTION = '`inbound`: senders of mail the target receives; `outbound`: recipients of mail the target sends.';
 
-const list = (what: string) =>
+const list = (what: string, samples: readonly [string[], string[]]) =>
   a.stringSet({
-    optional: true, default: [], validators: [senderSet], normalize: canonicalSenders,
+    optional: true, samples, default: [], validators: [senderSet], normalize: canonicalSenders,
     description: `${what} Each entry is ${SENDER_FORMS}. Compared lower-case, CIDR networks without host bits. The whole list belongs to this resource: entries added elsewhere show as a diff and are removed on apply. Default empty.`,
   });
 
 export const wblistAttributes = {
-  target: a.string({
+  target: a.string({ samples: [(c) => c.domain, (c) => c.user],
     required: true, requiresReplace: true, validators: [policyTargetName], normalize: canonicalTarget,
     description: `${TARGET} Changing it replaces the resource.`,
     errorCodes: ['INVALID_DOMAIN_NAME', 'INVALID_MAIL'],
   }),
-  direction: a.string({
+  direction: a.string({ samples: ['inbound', 'outbound'],
     required: true, requiresReplace: true, validators: [oneOf(WBLIST_DIRECTIONS)],
     description: `${DIRECTION} Changing it replaces the resource.`,
   }),
-  whitelist: { ...list('Addresses always accepted (inbound: never treated as spam; outbound: always allowed).'), read: (d: Wblist) => d.whitelist },
-  blacklist: { ...list('Addresses always rejected (inbound: mail from them is refused; outbound: mail to them is refused).'), read: (d: Wblist) => d.blacklist },
+  whitelist: { ...list('Addresses always accepted (inbound: never treated as spam; outbound: always allowed).', [['friend@example.net'], ['@example.org', '192.0.2.0/24']]), read: (d: Wblist) => d.whitelist },
+  blacklist: { ...list('Addresses always rejected (inbound: mail from them is refused; outbound: mail to them is refused).', [['spammer@example.net'], ['@spam.example', '198.51.100.7']]), read: (d: Wblist) => d.blacklist },
 };
 
 type WblistValues = Values<typeof wblistAttributes>;
