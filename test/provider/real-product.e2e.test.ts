@@ -8,7 +8,7 @@
  * (and of the wblist run: PERMISSION_DENIED → log in again).
  */
 import { IRedAdminClient } from '../../src/client';
-import type { ApiSession } from '../support/api';
+import { adminSession, type ApiSession } from '../support/api';
 import { describeLifecycle, type LifecycleSpec } from '../support/lifecycle';
 import { startProductProxy, type ProductProxy } from '../support/product-proxy';
 import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
@@ -336,5 +336,13 @@ describe('what only the real product does', () => {
     } finally {
       await client.close();
     }
+  });
+
+  test('a parameter the product does not take on a route is ignored, as the product ignores it', async () => {
+    const viaProxy = await adminSession({ url: proxy.url, admin: server.admin });
+    await viaProxy.ok('PUT', `/api/domain/${D}`, { numberOfLists: 7, name: 'Real, renamed' });
+    expect(proxy.ignored).toContain(`PUT /api/domain/${D}: numberOfLists`);
+    expect(await get(`/api/domain/${D}`)).toMatchObject({ description: 'Real, renamed', maillists: 0 });
+    await viaProxy.ok('PUT', `/api/domain/${D}`, { name: 'Real' });
   });
 });

@@ -6,7 +6,9 @@
  * - an expired or missing session on the spam policy and global throttle endpoints is an HTTP 303
  *   redirect to the HTML login page, not JSON `LOGIN_REQUIRED`;
  * - verify_password with a wrong password answers `{"_success": false}` with no `_msg`;
- * - `/api/wblist/…` without a session answers `PERMISSION_DENIED`, not `LOGIN_REQUIRED`.
+ * - `/api/wblist/…` without a session answers `PERMISSION_DENIED`, not `LOGIN_REQUIRED`;
+ * - form parameters the product does not take on a route (e.g. `numberOfLists` on a domain PUT)
+ *   are ignored, as the product ignores them: stripped, and recorded in `ignored`.
  * Everything else is passed through unchanged (our user list rows already have the product's
  * shape, minus the password hash it leaks). Each difference it produced is recorded.
  */
@@ -78,9 +80,60 @@ export const SQL_EDITION_ANSWERS: Rewrite = (method, path, answer) => {
   return undefined;
 };
 
+/**
+ * Which form parameters the product takes on a route, where the published doc and the checked facts
+ * say exactly: `accepts` lists all it takes, `ignores` some it drops; the product ignores the rest
+ * (it does not reject them), so the proxy strips them and records it.
+ */
+export interface ParameterRule {
+  readonly method: 'POST' | 'PUT';
+  readonly path: RegExp;
+  readonly accepts?: readonly string[];
+  readonly ignores?: readonly string[];
+}
+
+const DOMAIN_PROFILE_TOGGLES = ['disableDomainProfile', 'enableDomainProfile', 'disableUserProfile', 'enableUserProfile', 'disableUserPreference', 'enableUserPreference'];
+
+/** The SQL edition's parameters (doc, plus the facts' corrections: domain PUT without `numberOfLists`, alias POST without `accountStatus`, list POST without `max_message_size`). */
+export const SQL_EDITION_PARAMETERS: readonly ParameterRule[] = [
+  {
+    method: 'POST', path: /^\/api\/domain\/[^/]+$/,
+    accepts: ['name', 'quota', 'language', 'transport', 'defaultQuota', 'maxUserQuota', 'numberOfUsers', 'numberOfAliases', 'numberOfLists', 'senderBcc', 'recipientBcc'],
+  },
+  {
+    method: 'PUT', path: /^\/api\/domain\/[^/]+$/,
+    accepts: [
+      'name', 'accountStatus', 'quota', 'language', 'transport', 'minPasswordLength', 'maxPasswordLength', 'defaultQuota', 'maxUserQuota',
+      'numberOfUsers', 'numberOfAliases', 'senderBcc', 'recipientBcc', 'is_backupmx', 'primarymx', 'catchall', 'outboundRelay',
+      'services', 'addService', 'removeService', 'removeAllServices', ...DOMAIN_PROFILE_TOGGLES,
+    ],
+  },
+  { method: 'POST', path: /^\/api\/user\/[^/]+$/, accepts: ['name', 'password', 'password_hash', 'language', 'quota'] },
+  {
+    method: 'PUT', path: /^\/api\/user\/[^/]+$/,
+    accepts: [
+      'name', 'password', 'password_hash', 'quota', 'accountStatus', 'language', 'employeeid', 'transport', 'forwarding', 'addForwarding',
+      'removeForwarding', 'aliases', 'addAlias', 'removeAlias', 'isGlobalAdmin', 'senderBcc', 'recipientBcc', 'maildir', 'services',
+      'addService', 'removeService', 'mailboxFormat', 'mailboxFolder',
+    ],
+  },
+  { method: 'POST', path: /^\/api\/alias\/[^/]+$/, accepts: ['name', 'accessPolicy', 'members'] },
+  { method: 'PUT', path: /^\/api\/alias\/[^/]+$/, accepts: ['name', 'accessPolicy', 'members', 'addMember', 'removeMember', 'accountStatus'] },
+  { method: 'POST', path: /^\/api\/ml\/[^/]+$/, ignores: ['max_message_size'] },
+];
+
+/** The parameters of a form body the rules say the product ignores. */
+function ignoredParameters(rules: readonly ParameterRule[], method: string, path: string, form: URLSearchParams): string[] {
+  const rule = rules.find((r) => r.method === method && r.path.test(path));
+  if (!rule) return [];
+  return [...new Set(form.keys())].filter((name) => (rule.accepts ? !rule.accepts.includes(name) : false) || (rule.ignores ?? []).includes(name));
+}
+
 export interface ProductProxyOptions {
   refuse?: Refuse;
   rewrite?: Rewrite;
+  /** Default SQL_EDITION_PARAMETERS. */
+  parameters?: readonly ParameterRule[];
   /** Runs before a request is forwarded (e.g. to expire sessions on the server at a chosen moment). */
   beforeForward?: (method: string, path: string) => void | Promise<void>;
 }
@@ -91,18 +144,24 @@ export interface ProductProxy {
   refused: string[];
   /** Answers rewritten so far, as `METHOD path -> status`. */
   rewritten: string[];
+  /** Parameters stripped because the product ignores them, as `METHOD path: name`. */
+  ignored: string[];
   close(): Promise<void>;
 }
 
 export async function startProductProxy(upstream: string, options: Refuse | ProductProxyOptions = {}): Promise<ProductProxy> {
-  const { refuse = SQL_EDITION, rewrite = SQL_EDITION_ANSWERS, beforeForward } = typeof options === 'function' ? { refuse: options } : options;
+  const { refuse = SQL_EDITION, rewrite = SQL_EDITION_ANSWERS, parameters = SQL_EDITION_PARAMETERS, beforeForward } =
+    typeof options === 'function' ? { refuse: options } : options;
   const target = new URL(upstream);
   const refused: string[] = [];
   const rewritten: string[] = [];
+  const ignored: string[] = [];
 
-  const forward = (req: IncomingMessage, res: ServerResponse, method: string, path: string) => {
+  /** Forwards the request; `body` replaces the incoming one (already read). */
+  const forward = (req: IncomingMessage, res: ServerResponse, method: string, path: string, body?: Buffer) => {
+    const headers = { ...req.headers, host: target.host, ...(body ? { 'content-length': String(body.length) } : {}) };
     const outgoing = request(
-      { host: target.hostname, port: target.port, method, path: req.url, headers: { ...req.headers, host: target.host } },
+      { host: target.hostname, port: target.port, method, path: req.url, headers },
       (upstreamAnswer) => {
         const chunks: Buffer[] = [];
         upstreamAnswer.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -122,7 +181,22 @@ export async function startProductProxy(upstream: string, options: Refuse | Prod
       res.writeHead(502, { 'content-type': 'text/plain' });
       res.end(String(error));
     });
-    req.pipe(outgoing);
+    if (body) outgoing.end(body);
+    else req.pipe(outgoing);
+  };
+
+  /** A form body without the parameters the product would ignore; undefined when nothing is stripped. */
+  const strippedBody = async (req: IncomingMessage, method: string, path: string): Promise<Buffer | undefined> => {
+    if (!parameters.some((r) => r.method === method && r.path.test(path))) return undefined;
+    if (!String(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) return undefined;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+    for (const name of ignoredParameters(parameters, method, path, form)) {
+      ignored.push(`${method} ${path}: ${name}`);
+      form.delete(name);
+    }
+    return Buffer.from(form.toString());
   };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -138,8 +212,8 @@ export async function startProductProxy(upstream: string, options: Refuse | Prod
     }
     // Hold the body until the hook has run, then forward it.
     req.pause();
-    Promise.resolve(beforeForward?.(method, path)).then(
-      () => forward(req, res, method, path),
+    Promise.resolve(beforeForward?.(method, path)).then(() => strippedBody(req, method, path)).then(
+      (body) => forward(req, res, method, path, body),
       (error: unknown) => {
         res.writeHead(502, { 'content-type': 'text/plain' });
         res.end(String(error));
@@ -152,6 +226,7 @@ export async function startProductProxy(upstream: string, options: Refuse | Prod
     url: `http://127.0.0.1:${port}`,
     refused,
     rewritten,
+    ignored,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -11,8 +11,12 @@ import type { IRedAdminClient } from '../../src/client';
 import {
   isComputed, type AnyAttribute, type AttributeKind, type KindValue, type Sample, type SampleContext, type SomeResource,
 } from '../../src/provider/framework';
+import { RESOURCES } from '../../src/provider/resources';
 import type { ApiSession } from './api';
-import type { TerraformWorkspace } from './terraform';
+import { startProductProxy, type ProductProxy } from './product-proxy';
+import { startProviderE2E, type ProviderE2E } from './provider-e2e';
+import { TerraformWorkspace } from './terraform';
+import type { Backend } from './test-server';
 
 export interface RoundTripFixture {
   readonly resource: SomeResource<IRedAdminClient>;
@@ -175,4 +179,152 @@ export function actionOf(actions: readonly string[]): Action | string {
   if (key === 'create') return 'create';
   if (key === 'create,delete') return 'replace';
   return key;
+}
+
+/** Each instance gets its own domains and users, so instances never share an object (a policy of one target, say). */
+const contextFor = (type: string) => (key: string): SampleContext => {
+  const domain = `${key}.${type.replace(/^iredadmin_/, '').replace(/_/g, '-')}.roundtrip.test`;
+  return { key, domain, otherDomain: `other-${domain}`, user: `user1@${domain}`, otherUser: `user2@${domain}` };
+};
+
+async function createAccounts(api: ApiSession, contexts: readonly SampleContext[]): Promise<void> {
+  for (const c of contexts) {
+    await api.ok('POST', `/api/domain/${c.domain}`);
+    await api.ok('POST', `/api/domain/${c.otherDomain}`);
+    for (const user of [c.user, c.otherUser]) await api.ok('POST', `/api/user/${user}`, { password: 'Round-Trip-Account-1' });
+  }
+}
+
+/** Every resource of the provider; only iredadmin_domain creates its own domains. */
+export const ROUND_TRIP_FIXTURES: readonly RoundTripFixture[] = RESOURCES.map((resource) => ({
+  resource,
+  context: contextFor(resource.typeName),
+  prepare: resource.typeName === 'iredadmin_domain' ? undefined : createAccounts,
+}));
+
+/** Where a round-trip runs: our server on a backend, optionally behind the real-product proxy (test/support/product-proxy.ts). */
+export interface RoundTripTarget {
+  readonly backend: Backend;
+  readonly viaProductProxy?: boolean;
+}
+
+/** The generated life cycle of every attribute of one resource, as tests in order (call inside a describe block). */
+export function describeRoundTrip(fixture: RoundTripFixture, target: RoundTripTarget): void {
+  const roundTrip = new RoundTrip(fixture);
+  let e2e: ProviderE2E;
+  let proxy: ProductProxy | undefined;
+  let tf: TerraformWorkspace;
+  let applied: Record<string, Record<string, unknown>> = {};
+  const workspaces: TerraformWorkspace[] = [];
+  /** A workspace whose provider talks to our server, or to the product-like proxy in front of it. */
+  const workspace = (): TerraformWorkspace => {
+    if (!proxy) return e2e.workspace();
+    const other = TerraformWorkspace.create(e2e.mirror, { ...e2e.env, IREDADMIN_URL: proxy.url });
+    workspaces.push(other);
+    return other;
+  };
+
+  beforeAll(async () => {
+    e2e = await startProviderE2E(target.backend);
+    if (target.viaProductProxy) proxy = await startProductProxy(e2e.server.url);
+    tf = workspace();
+    await fixture.prepare?.(e2e.api, roundTrip.instances.map((i) => i.context));
+  });
+  afterAll(async () => {
+    for (const other of workspaces) other.remove();
+    await proxy?.close();
+    await e2e?.close();
+  });
+
+  /** Every instance whose state disagrees with what the definition says `stage` leaves. */
+  const stateMismatches = async (stage: 'first' | 'second' | 'removed') => {
+    applied = await tf.state();
+    return roundTrip.instances.flatMap((i) => {
+      const actual = applied[i.address]?.[i.attribute];
+      const expected = roundTrip.expectedState(i, stage);
+      const same = JSON.stringify(Array.isArray(actual) ? [...(actual as string[])].sort() : actual ?? null) === JSON.stringify(expected);
+      return same ? [] : [`${i.address}: ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`];
+    });
+  };
+  const actionMismatches = async (stage: 'second' | 'removed') => {
+    const changes = await planChanges(tf);
+    return roundTrip.instances.flatMap((i) => {
+      const action = actionOf(changes[i.address]?.actions ?? []);
+      const expected = roundTrip.expectedAction(i, stage);
+      return action === expected ? [] : [`${i.address}: plan ${action}, expected ${expected}`];
+    });
+  };
+  const expectEmptyPlan = async () => {
+    const r = await tf.plan();
+    expect(r.stdout + r.stderr).toContain('No changes.');
+    expect(r.code).toBe(0);
+  };
+
+  test('every configurable attribute has samples and an instance', () => {
+    const configurable = configurableAttributes(fixture.resource);
+    expect(attributesWithoutSamples(fixture.resource)).toEqual([]);
+    console.log(`${fixture.resource.typeName}: round-trip covers ${roundTrip.instances.length} of ${configurable.length} configurable attributes`);
+    expect(roundTrip.instances.map((i) => i.attribute)).toEqual(configurable);
+  });
+
+  test('create with the first samples; the state holds them; re-plan is empty', async () => {
+    tf.write(roundTrip.config('first'));
+    await tf.init();
+    await tf.apply();
+    expect(await stateMismatches('first')).toEqual([]);
+    await expectEmptyPlan();
+  });
+
+  // Only for resources that have such attributes: a test without them could not fail.
+  if (roundTrip.fixed.length) test('changing an attribute fixed after creation is a plan-time error on it', async () => {
+    tf.write(roundTrip.config('first', { changeFixed: true }));
+    const r = await tf.plan();
+    expect(r.code).toBe(1);
+    for (const i of roundTrip.fixed) {
+      expect(r.stderr).toContain(`with ${i.address},`);
+      expect(r.stderr).toContain(`${i.attribute} =`);
+    }
+  });
+
+  test('change to the second samples: in place or replaced as declared; re-plan is empty', async () => {
+    tf.write(roundTrip.config('second'));
+    expect(await actionMismatches('second')).toEqual([]);
+    await tf.apply();
+    expect(await stateMismatches('second')).toEqual([]);
+    await expectEmptyPlan();
+  });
+
+  test('remove each attribute: kept (computed), cleared or default as declared; re-plan is empty', async () => {
+    tf.write(roundTrip.config('removed'));
+    expect(await actionMismatches('removed')).toEqual([]);
+    await tf.apply();
+    expect(await stateMismatches('removed')).toEqual([]);
+    await expectEmptyPlan();
+  });
+
+  test('import gives the applied state for every attribute the API reads back', async () => {
+    const other = workspace();
+    const ids = Object.fromEntries(roundTrip.instances.map((i) => [i.address, String(applied[i.address]!.id)]));
+    other.write(roundTrip.config('removed', { imports: ids }));
+    await other.init();
+    const changes = await planChanges(other);
+    const readable = (name: string) => {
+      const spec = fixture.resource.attributes[name];
+      return !spec || (!!spec.read && !spec.writeOnly);
+    };
+    const mismatches = roundTrip.instances.flatMap((i) => {
+      const imported = changes[i.address];
+      if (!imported?.importing) return [`${i.address}: not imported`];
+      return Object.entries(applied[i.address]!).filter(([name]) => readable(name)).flatMap(([name, value]) => {
+        const got = imported.before?.[name];
+        const norm = (v: unknown) => JSON.stringify(Array.isArray(v) ? [...(v as string[])].sort() : v ?? null);
+        return norm(got) === norm(value) ? [] : [`${i.address}.${name}: imported ${JSON.stringify(got)}, applied ${JSON.stringify(value)}`];
+      });
+    });
+    expect(mismatches).toEqual([]);
+  });
+
+  if (target.viaProductProxy) test('the provider sent no parameter the product ignores', () => {
+    expect(proxy!.ignored).toEqual([]);
+  });
 }
