@@ -344,5 +344,13 @@ describe('what only the real product does', () => {
     expect(proxy.ignored).toContain(`PUT /api/domain/${D}: numberOfLists`);
     expect(await get(`/api/domain/${D}`)).toMatchObject({ description: 'Real, renamed', maillists: 0 });
     await viaProxy.ok('PUT', `/api/domain/${D}`, { name: 'Real' });
+    // A normal admin's limits count on PUT only with isGlobalAdmin=no.
+    const admin = 'limits@ops.example.net';
+    await viaProxy.ok('POST', `/api/admin/${admin}`, { password: 'Secr3t!pass', maxDomains: 2, maxUsers: 10 });
+    await viaProxy.ok('PUT', `/api/admin/${admin}`, { maxUsers: 20 });
+    expect(proxy.ignored).toContain(`PUT /api/admin/${admin}: maxUsers`);
+    await viaProxy.ok('PUT', `/api/admin/${admin}`, { isGlobalAdmin: 'no', maxUsers: 30 });
+    expect(proxy.ignored.filter((entry) => entry.includes(admin))).toEqual([`PUT /api/admin/${admin}: maxUsers`]);
+    await viaProxy.ok('DELETE', `/api/admin/${admin}`);
   });
 });

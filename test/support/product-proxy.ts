@@ -89,12 +89,18 @@ export interface ParameterRule {
   readonly method: 'POST' | 'PUT';
   readonly path: RegExp;
   readonly accepts?: readonly string[];
-  readonly ignores?: readonly string[];
+  /** Dropped parameters; a function when it depends on the rest of the form. */
+  readonly ignores?: readonly string[] | ((form: URLSearchParams) => readonly string[]);
 }
+
+const ADMIN_LIMITS = ['maxDomains', 'maxQuota', 'quotaUnit', 'maxUsers', 'maxAliases', 'maxLists'];
 
 const DOMAIN_PROFILE_TOGGLES = ['disableDomainProfile', 'enableDomainProfile', 'disableUserProfile', 'enableUserProfile', 'disableUserPreference', 'enableUserPreference'];
 
-/** The SQL edition's parameters (doc, plus the facts' corrections: domain PUT without `numberOfLists`, alias POST without `accountStatus`, list POST without `max_message_size`). */
+/**
+ * The SQL edition's parameters (doc, plus the facts' corrections: domain PUT without `numberOfLists`,
+ * alias POST without `accountStatus`, list POST without `max_message_size`, admin limits' conditions).
+ */
 export const SQL_EDITION_PARAMETERS: readonly ParameterRule[] = [
   {
     method: 'POST', path: /^\/api\/domain\/[^/]+$/,
@@ -120,13 +126,17 @@ export const SQL_EDITION_PARAMETERS: readonly ParameterRule[] = [
   { method: 'POST', path: /^\/api\/alias\/[^/]+$/, accepts: ['name', 'accessPolicy', 'members'] },
   { method: 'PUT', path: /^\/api\/alias\/[^/]+$/, accepts: ['name', 'accessPolicy', 'members', 'addMember', 'removeMember', 'accountStatus'] },
   { method: 'POST', path: /^\/api\/ml\/[^/]+$/, ignores: ['max_message_size'] },
+  // A normal admin's limits count on POST only with `maxDomains`, on PUT only with `isGlobalAdmin` other than `yes`.
+  { method: 'POST', path: /^\/api\/admin\/[^/]+$/, ignores: (form) => (form.has('maxDomains') ? [] : ADMIN_LIMITS) },
+  { method: 'PUT', path: /^\/api\/admin\/[^/]+$/, ignores: (form) => (form.has('isGlobalAdmin') && form.get('isGlobalAdmin') !== 'yes' ? [] : ADMIN_LIMITS) },
 ];
 
 /** The parameters of a form body the rules say the product ignores. */
 function ignoredParameters(rules: readonly ParameterRule[], method: string, path: string, form: URLSearchParams): string[] {
   const rule = rules.find((r) => r.method === method && r.path.test(path));
   if (!rule) return [];
-  return [...new Set(form.keys())].filter((name) => (rule.accepts ? !rule.accepts.includes(name) : false) || (rule.ignores ?? []).includes(name));
+  const ignores = typeof rule.ignores === 'function' ? rule.ignores(form) : rule.ignores ?? [];
+  return [...new Set(form.keys())].filter((name) => (rule.accepts ? !rule.accepts.includes(name) : false) || ignores.includes(name));
 }
 
 export interface ProductProxyOptions {

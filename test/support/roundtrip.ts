@@ -7,6 +7,8 @@
  * remove (kept, cleared or default, as the definition says) → empty re-plan → import compared
  * with the applied state.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IRedAdminClient } from '../../src/client';
 import {
   isComputed, type AnyAttribute, type AttributeKind, type KindValue, type Sample, type SampleContext, type SomeResource,
@@ -265,6 +267,20 @@ export function describeRoundTrip(fixture: RoundTripFixture, target: RoundTripTa
     expect(attributesWithoutSamples(fixture.resource)).toEqual([]);
     console.log(`${fixture.resource.typeName}: round-trip covers ${roundTrip.instances.length} of ${configurable.length} configurable attributes`);
     expect(roundTrip.instances.map((i) => i.attribute)).toEqual(configurable);
+  });
+
+  test('the docs say which attributes cannot change in place: replaced, or fixed after creation', () => {
+    const docs = readFileSync(join(__dirname, '../../docs/resources', `${fixture.resource.typeName.replace(/^iredadmin_/, '')}.md`), 'utf8');
+    const missing = roundTrip.instances.flatMap((i) => {
+      const line = docs.split('\n').find((l) => l.startsWith(`- \`${i.attribute}\` (`)) ?? '';
+      const replace = i.spec.requiresReplace;
+      const says = [
+        ...(i.spec.fixedAfterCreate ? [i.spec.fixedAfterCreate] : []),
+        ...(replace === true ? ['Changing it replaces the object.'] : replace ? [replace.note] : []),
+      ];
+      return says.filter((text) => !line.includes(text)).map((text) => `${i.attribute}: "${text}"`);
+    });
+    expect(missing).toEqual([]);
   });
 
   test('create with the first samples; the state holds them; re-plan is empty', async () => {
