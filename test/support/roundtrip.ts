@@ -13,6 +13,7 @@ import type { IRedAdminClient } from '../../src/client';
 import {
   isComputed, type AnyAttribute, type AttributeKind, type KindValue, type Sample, type SampleContext, type SomeResource,
 } from '../../src/provider/framework';
+import { schemaFor } from '../../src/provider/framework/schema';
 import { RESOURCES } from '../../src/provider/resources';
 import type { ApiSession } from './api';
 import { startProductProxy, type ProductProxy } from './product-proxy';
@@ -40,9 +41,10 @@ interface Instance {
   readonly samples: readonly [Value, Value];
 }
 
-/** Attributes a configuration may set. */
+/** Attributes a configuration may set, as the provider's schema (what terraform sees) says. */
 export function configurableAttributes(resource: SomeResource<IRedAdminClient>): string[] {
-  return Object.entries(resource.attributes).filter(([, spec]) => spec.required || spec.optional).map(([name]) => name);
+  const schema = schemaFor(resource.description, resource.attributes).block.attributes ?? {};
+  return Object.entries(schema).filter(([, attribute]) => attribute.required || attribute.optional).map(([name]) => name);
 }
 
 const resolve = (sample: Sample<AttributeKind>, context: SampleContext): Value =>
