@@ -11,7 +11,8 @@ type Flag = Exclude<keyof SpamPolicySettings, 'spamScore'>;
 /** A yes/no switch of the policy, with the default the API documents (PUT resets absent ones to it). */
 const flag = (key: Flag, byDefault: boolean, what: string) =>
   a.bool({
-    optional: true, default: byDefault, read: (p) => p.settings[key],
+    // Created with the other value, so the round-trip test proves it is sent.
+    optional: true, default: byDefault, samples: [!byDefault, byDefault], read: (p) => p.settings[key],
     description: `${what} Default \`${byDefault}\`.`,
     errorCodes: [`INVALID_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`],
   });
