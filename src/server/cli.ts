@@ -1,26 +1,53 @@
 #!/usr/bin/env node
 /**
  * iredadmin-server: an iRedAdmin-Pro-compatible RESTful API over iRedMail's SQL schema.
- *   --host 127.0.0.1  --port 8080 (0 = any free port)
- *   --database <postgres URL | PGlite data dir | memory>   (default: DATABASE_URL or memory)
- * IREDADMIN_ADMIN / IREDADMIN_ADMIN_PASSWORD create the first global admin.
+ * `--help` lists the flags and every environment setting (from ./config).
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { settingsFromEnv } from './config';
+import { environmentSettings, settingsFromEnv } from './config';
 import { startServer } from './server';
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      host: { type: 'string', default: '127.0.0.1' },
-      port: { type: 'string', default: '8080' },
-      database: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+/** The flags, with what --help says of them. */
+const flags = {
+  host: { type: 'string', default: '127.0.0.1', value: '<address>', meaning: 'address to listen on' },
+  port: { type: 'string', default: '8080', value: '<port>', meaning: 'port to listen on (0 = any free port)' },
+  database: {
+    type: 'string',
+    value: '<postgres://… | dir | memory>',
+    meaning: 'PostgreSQL URL, PGlite data directory, or memory (default: DATABASE_URL, else memory)',
+  },
+  help: { type: 'boolean', short: 'h', meaning: 'print this help' },
+} as const;
+
+const MEMORY_NOTE =
+  'note: no database given (--database or DATABASE_URL): the data lives in memory and is lost at exit; to keep it, pass --database <directory> (a PGlite data directory) or --database postgres://user:pass@host/db (or set DATABASE_URL)\n';
+
+function helpText(): string {
+  const flagLines = Object.entries(flags).map(([name, flag]) => {
+    const value = 'value' in flag ? ` ${flag.value}` : '';
+    const fallback = 'default' in flag ? ` (default ${flag.default})` : '';
+    return `  --${name}${value}\n      ${flag.meaning}${fallback}`;
   });
+  const envLines = environmentSettings().map(
+    (setting) => `  ${setting.name}${setting.default ? ` (default ${setting.default})` : ''}\n      ${setting.meaning}`,
+  );
+  return [
+    'usage: iredadmin-server [--host 127.0.0.1] [--port 8080] [--database postgres://…|<dir>|memory]',
+    '',
+    'flags:',
+    ...flagLines,
+    '',
+    'environment settings:',
+    ...envLines,
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: flags });
   if (values.help) {
-    process.stdout.write('usage: iredadmin-server [--host 127.0.0.1] [--port 8080] [--database postgres://…|<dir>|memory]\n');
+    process.stdout.write(helpText());
     return;
   }
   const port = Number(values.port);
@@ -31,9 +58,11 @@ async function main(): Promise<void> {
   const generated = email && !process.env.IREDADMIN_ADMIN_PASSWORD;
   const password = process.env.IREDADMIN_ADMIN_PASSWORD || (email ? generatePassword() : undefined);
   if (!settings.enableApi) process.stderr.write('note: ENABLE_RESTFUL_API is off; every /api call is refused (set ENABLE_RESTFUL_API=true)\n');
+  const database = values.database ?? process.env.DATABASE_URL ?? 'memory';
+  if (database === 'memory') process.stderr.write(MEMORY_NOTE);
   const server = await startServer({
     settings,
-    database: values.database ?? process.env.DATABASE_URL ?? 'memory',
+    database,
     host: values.host,
     port,
     admin: email && password ? { email, password } : undefined,

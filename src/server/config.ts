@@ -71,6 +71,54 @@ const envKeys: { [K in keyof ServerSettings]: string } = {
   secureCookies: 'SECURE_COOKIES',
 };
 
+/** One line of `iredadmin-server --help`: an environment setting, its default and what it does. */
+export interface SettingHelp {
+  name: string;
+  default: string;
+  meaning: string;
+}
+
+const settingMeanings: { [K in keyof ServerSettings]: string } = {
+  enableApi: 'true/1/yes/on to enable the API; off, every /api call answers API_DISABLED',
+  restrictApiAccess: 'only RESTFUL_API_CLIENTS may call the API',
+  apiClients: 'comma-separated IP addresses or CIDR networks',
+  trustProxy: 'whose X-Forwarded-For to believe: proxy addresses/networks or a hop count',
+  sessionTtlSeconds: 'session lifetime after the last request, in seconds',
+  maxLoginFailures: 'failed logins from one client before logins are refused',
+  loginFailureWindowSeconds: 'window of MAX_LOGIN_FAILURES, in seconds',
+  defaultPasswordScheme: `hash of new passwords: ${SCHEMES.join(', ')}`,
+  minPasswordLength: 'server-wide minimum password length',
+  maxPasswordLength: 'server-wide maximum password length (0 = none)',
+  storageBaseDirectory: 'where new mailboxes\' maildirs live',
+  storageNode: 'storage node of new mailboxes',
+  secureCookies: 'mark the session cookie Secure (behind HTTPS)',
+};
+
+/** Read by the CLI or elsewhere in the server, not part of ServerSettings. */
+const processSettings: SettingHelp[] = [
+  { name: 'DATABASE_URL', default: 'memory', meaning: 'as --database when the flag is not given' },
+  { name: 'IREDADMIN_ADMIN', default: '', meaning: 'email of a global admin created at start when it does not exist' },
+  { name: 'IREDADMIN_ADMIN_PASSWORD', default: 'generated, printed once', meaning: 'password of IREDADMIN_ADMIN when it is created' },
+  { name: 'IREDADMIN_SETTINGS_FILE', default: '', meaning: 'JSON file of these settings (the environment wins)' },
+  { name: 'LDAP_BASEDN', default: 'dc=example,dc=com', meaning: 'base DN of LDIF exports' },
+];
+
+function describeDefault(value: ServerSettings[keyof ServerSettings]): string {
+  if (value === false) return 'off';
+  if (value === true) return 'on';
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+/** Every environment setting the server reads, for --help; derived from the same tables settingsFromEnv uses. */
+export function environmentSettings(): SettingHelp[] {
+  const fromSettings = (Object.keys(envKeys) as (keyof ServerSettings)[]).map((key) => ({
+    name: envKeys[key],
+    default: describeDefault(DEFAULT_SETTINGS[key]),
+    meaning: settingMeanings[key],
+  }));
+  return [...fromSettings, ...processSettings];
+}
+
 /** Environment variables first, then an optional JSON settings file (IREDADMIN_SETTINGS_FILE). */
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSettings {
   const file = env.IREDADMIN_SETTINGS_FILE

@@ -1,5 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { environmentSettings } from '../../src/server/config';
 import { bundleEntry } from '../support/bundle';
 import { createTestDatabase } from '../support/test-server';
 import { ApiSession } from '../support/api';
@@ -50,6 +53,7 @@ test('iredadmin-server on embedded PGlite: bootstrap admin with a generated pass
     const m = /global admin: boot@example\.org password: (\S+)/.exec(started.stderr());
     expect(m).not.toBeNull();
     expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(started.stderr()).toContain('the data lives in memory and is lost at exit; to keep it, pass --database <directory> (a PGlite data directory) or --database postgres://');
     expect(await new ApiSession(started.url).login('boot@example.org', m![1]!)).toEqual({ _success: true });
   } finally {
     expect(await stop(started)).toBe(0);
@@ -61,6 +65,7 @@ test('iredadmin-server on PostgreSQL via --database; a restart keeps the data', 
   await db.close();
   const env = { ENABLE_RESTFUL_API: 'yes', IREDADMIN_ADMIN: 'pg@example.org', IREDADMIN_ADMIN_PASSWORD: 'Pg-adm1n!pw' };
   const first = await startCli(['--database', databaseUrl], env);
+  expect(first.stderr()).not.toContain('in memory');
   const api = new ApiSession(first.url);
   await api.login('pg@example.org', 'Pg-adm1n!pw');
   expect(await api.post('/api/domain/persist.example')).toEqual({ _success: true });
@@ -84,4 +89,34 @@ test('bad flags fail with a clear message', async () => {
   const [code] = await once(child, 'exit');
   expect(code).toBe(1);
   expect(err).toContain('--port must be 0–65535');
+});
+
+async function runToExit(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, [cli, ...args], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const [code] = await once(child, 'exit');
+  return { code: code as number | null, out, err };
+}
+
+/** The backticked names in the first column of the README's server settings table. */
+function readmeSettingNames(): string[] {
+  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### Settings'), readme.indexOf('\n### ', readme.indexOf('### Settings') + 1));
+  const firstCells = section.split('\n').filter((line) => /^\| `/.test(line)).map((line) => line.split('|')[1]!);
+  return firstCells.flatMap((cell) => [...cell.matchAll(/`([A-Z_]+)`/g)].map((m) => m[1]!));
+}
+
+test('--help lists every flag and every environment setting, those of the README table included', async () => {
+  const { code, out, err } = await runToExit(['--help']);
+  expect(code).toBe(0);
+  expect(err).toBe('');
+  for (const flag of ['--host', '--port', '--database', '--help']) expect(out).toContain(flag);
+  const names = environmentSettings().map((setting) => setting.name);
+  expect(names).toEqual(expect.arrayContaining(['ENABLE_RESTFUL_API', 'DATABASE_URL', 'IREDADMIN_ADMIN', 'IREDADMIN_SETTINGS_FILE']));
+  const readmeNames = readmeSettingNames();
+  expect(readmeNames.length).toBeGreaterThan(10);
+  for (const name of [...names, ...readmeNames]) expect(out).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
 });
