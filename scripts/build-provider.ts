@@ -7,8 +7,9 @@ import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleProvider, type Bundle } from './bundle-provider';
 import { projectRoot } from './project-root';
+import { LAZY_CLIENT_FILE, PROVIDER_NAME, SHARED_ERRORS_FILE } from './provider-files';
 
-export const PROVIDER_NAME = 'terraform-provider-iredadmin';
+export { PROVIDER_NAME } from './provider-files';
 const ROOT = projectRoot();
 
 export async function buildProvider(outDir = join(ROOT, 'dist'), launcherName = PROVIDER_NAME): Promise<string> {
@@ -26,9 +27,9 @@ export function bundleIredadminProvider(outDir: string, minify = true): Promise<
     outDir,
     name: 'iredadmin',
     // The API client (undici, zod: most of the code) is only needed once the provider is configured.
-    lazyModules: { [join(ROOT, 'src', 'client', 'index.ts')]: 'client.js' },
+    lazyModules: { [join(ROOT, 'src', 'client', 'index.ts')]: LAZY_CLIENT_FILE },
     // Error classes are used by both sides: one copy, so `instanceof` holds across the files.
-    sharedModules: { [join(ROOT, 'src', 'client', 'errors.ts')]: 'client-errors.js' },
+    sharedModules: { [join(ROOT, 'src', 'client', 'errors.ts')]: SHARED_ERRORS_FILE },
     minify,
   });
 }

@@ -5,24 +5,17 @@
  *   node dist/scripts/install-provider.js [--mirror <dir>]
  */
 import { mkdirSync, rmSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { projectRoot } from './project-root';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildProvider, PROVIDER_NAME } from './build-provider';
+import { buildProvider } from './build-provider';
+import { DEFAULT_MIRROR, installReport } from './install-built-provider';
+import { mirrorProviderDir, PROVIDER_NAME, PROVIDER_VERSION } from './provider-files';
 
-const ROOT = projectRoot();
-// Read at run time so a version bump needs no rebuild of this script.
-export const PROVIDER_VERSION: string = (require(join(ROOT, 'package.json')) as { version: string }).version;
-export const PROVIDER_SOURCE = 'iredadmin/iredadmin';
+export { PROVIDER_SOURCE, PROVIDER_VERSION, platformDir } from './provider-files';
 
-export function platformDir(): string {
-  const arch = process.arch === 'x64' ? 'amd64' : process.arch;
-  return `${process.platform}_${arch}`;
-}
-
-export async function installProvider(mirror = join(homedir(), '.terraform.d', 'plugins')): Promise<string> {
-  const dir = join(mirror, 'registry.terraform.io', PROVIDER_SOURCE, PROVIDER_VERSION, platformDir());
+/** Builds the provider from source straight into the mirror (tests, demo, a clone). */
+export async function installProvider(mirror = DEFAULT_MIRROR): Promise<string> {
+  const dir = mirrorProviderDir(mirror);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   await buildProvider(dir, `${PROVIDER_NAME}_v${PROVIDER_VERSION}`);
@@ -31,8 +24,9 @@ export async function installProvider(mirror = join(homedir(), '.terraform.d', '
 
 if (require.main === module) {
   const { values } = parseArgs({ options: { mirror: { type: 'string' } } });
-  installProvider(values.mirror ? resolve(values.mirror) : undefined).then(
-    (dir) => process.stdout.write(`installed ${PROVIDER_SOURCE} ${PROVIDER_VERSION} into ${dir}\n`),
+  const mirror = values.mirror ? resolve(values.mirror) : DEFAULT_MIRROR;
+  installProvider(mirror).then(
+    (dir) => process.stdout.write(installReport(mirror, dir)),
     (error: unknown) => {
       process.stderr.write(`install failed: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exit(1);
