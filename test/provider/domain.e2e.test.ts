@@ -5,6 +5,7 @@
 import { BACKENDS, startTestServer, TestServer } from '../support/test-server';
 import { adminSession, ApiSession } from '../support/api';
 import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
+import { SQL_EDITION, startProductProxy } from '../support/product-proxy';
 
 let mirror: string;
 beforeAll(async () => {
@@ -218,5 +219,39 @@ resource "iredadmin_domain" "bad" {
     const destroyed = await tf.destroy();
     expect(destroyed.stdout).toContain('Destroy complete! Resources: 1 destroyed.');
     expect(await api.get('/api/domain/example.com')).toEqual({ _success: false, _msg: 'NO_SUCH_DOMAIN' });
+  });
+
+  test('a create whose follow-up PUT fails deletes the domain again, so state and server agree and the next apply works', async () => {
+    // The first PUT of the domain is refused (a 4xx, which the client does not retry); POST and everything after pass through.
+    let putsRefused = 0;
+    const proxy = await startProductProxy(server.url, (method, path) => {
+      if (method !== 'PUT' || path !== '/api/domain/halfmade.example' || putsRefused > 0) return SQL_EDITION(method, path);
+      putsRefused += 1;
+      return { status: 403, html: '<html><body>403 Forbidden</body></html>' };
+    });
+    const other = TerraformWorkspace.create(mirror, { ...env, IREDADMIN_URL: proxy.url });
+    try {
+      other.write(`
+resource "iredadmin_domain" "halfmade" {
+  domain   = "halfmade.example"
+  quota    = 1024
+  catchall = ["postmaster@halfmade.example"]
+}
+`);
+      await other.init();
+      const failed = await other.run(['apply', '-auto-approve', '-input=false', '-no-color']);
+      expect(failed.code).toBe(1);
+      expect(putsRefused).toBe(1);
+      expect(proxy.refused).toEqual(['PUT /api/domain/halfmade.example']);
+      expect(await api.get('/api/domain/halfmade.example')).toEqual({ _success: false, _msg: 'NO_SUCH_DOMAIN' });
+      expect(await other.state()).toEqual({});
+
+      await other.apply();
+      expect(await api.ok('GET', '/api/domain/halfmade.example')).toMatchObject({ maxquota: 1024, catchall: ['postmaster@halfmade.example'] });
+      await other.destroy();
+    } finally {
+      other.remove();
+      await proxy.close();
+    }
   });
 });

@@ -2,7 +2,8 @@
 import type { Alias, AliasCreateInput, AliasUpdateInput, IRedAdminClient } from '../../client';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Validator, type Values } from '../framework';
 import { canonicalEmail, canonicalEmails, emailAddress, emailSet, oneOf, replacedWhenDomainChanges } from '../iredadmin/validators';
-import { splitParams, toggles } from './set-toggles';
+import { createThenUpdate } from './create-then-update';
+import { toggles } from './set-toggles';
 
 const a = attributesFor<Alias>();
 
@@ -76,15 +77,11 @@ export const aliasResource = defineResource({
   read: (client: IRedAdminClient, v: AliasValues) => client.aliases.get(canonicalEmail(v.email!)),
   async create(client: IRedAdminClient, v: AliasValues, params) {
     const email = canonicalEmail(v.email!);
-    const [createParams, rest] = splitParams(params, CREATE_PARAMS);
-    await client.aliases.create(email, createParams as AliasCreateInput);
-    try {
-      if (Object.keys(rest).length) await client.aliases.update(email, rest as AliasUpdateInput);
-    } catch (error) {
-      // A half-made alias would block the next apply with ALREADY_EXISTS: remove it, report the cause.
-      await client.aliases.delete(email).catch(() => undefined);
-      throw error;
-    }
+    await createThenUpdate(params, CREATE_PARAMS, {
+      create: (p) => client.aliases.create(email, p as AliasCreateInput),
+      update: (p) => client.aliases.update(email, p as AliasUpdateInput),
+      remove: () => client.aliases.delete(email),
+    });
   },
   async update(client: IRedAdminClient, v: AliasValues, prior: AliasValues, params) {
     const email = canonicalEmail(v.email!);

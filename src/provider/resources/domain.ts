@@ -4,7 +4,8 @@ import { attributesFor, defineDataSource, defineResource, readOnly, type Values 
 import {
   canonicalDomain, canonicalEmail, canonicalEmails, domainName, emailOrEmpty, emailSet, languageCode, oneOf, subsetOf, wholeNumber,
 } from '../iredadmin/validators';
-import { splitParams, toggles } from './set-toggles';
+import { createThenUpdate } from './create-then-update';
+import { toggles } from './set-toggles';
 
 const a = attributesFor<Domain>();
 
@@ -101,9 +102,12 @@ export const domainResource = defineResource({
   },
   read: (client: IRedAdminClient, v: DomainValues) => client.domains.get(v.domain!),
   async create(client: IRedAdminClient, v: DomainValues, params) {
-    const [createParams, rest] = splitParams(params, CREATE_PARAMS);
-    await client.domains.create(v.domain!, createParams as DomainCreateInput);
-    if (Object.keys(rest).length) await client.domains.update(v.domain!, rest as DomainUpdateInput);
+    await createThenUpdate(params, CREATE_PARAMS, {
+      create: (p) => client.domains.create(v.domain!, p as DomainCreateInput),
+      update: (p) => client.domains.update(v.domain!, p as DomainUpdateInput),
+      // Just created, so nothing of it is worth keeping.
+      remove: () => client.domains.delete(v.domain!),
+    });
   },
   async update(client: IRedAdminClient, v: DomainValues, _prior, params) {
     if (Object.keys(params).length) await client.domains.update(v.domain!, params as DomainUpdateInput);

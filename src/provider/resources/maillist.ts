@@ -8,7 +8,7 @@ import type {
 import { attributesFor, defineDataSource, defineResource, readOnly, type Values } from '../framework';
 import { canonicalEmail, canonicalEmails, emailAddress, emailSet, oneOf, wholeNumber } from '../iredadmin/validators';
 import { ACCESS_POLICIES, ACCESS_POLICY_DOC, emailToggles, notEmpty } from './alias';
-import { splitParams } from './set-toggles';
+import { createThenUpdate } from './create-then-update';
 
 const a = attributesFor<SqlMailingList>();
 
@@ -128,15 +128,11 @@ export const maillistResource = defineResource({
   async create(client: IRedAdminClient, v: MaillistValues, params) {
     const lists = sqlLists(client);
     const email = canonicalEmail(v.email!);
-    const [createParams, rest] = splitParams(params, CREATE_PARAMS);
-    await lists.create(email, createParams as SqlMailingListCreateInput);
-    try {
-      if (Object.keys(rest).length) await lists.update(email, { ...rest, accountStatus: statusOf(v) } as SqlMailingListUpdateInput);
-    } catch (error) {
-      // A half-made list would block the next apply with ALREADY_EXISTS: remove it, report the cause.
-      await lists.delete(email, { keepArchive: false }).catch(() => undefined);
-      throw error;
-    }
+    await createThenUpdate(params, CREATE_PARAMS, {
+      create: (p) => lists.create(email, p as SqlMailingListCreateInput),
+      update: (p) => lists.update(email, { ...p, accountStatus: statusOf(v) } as SqlMailingListUpdateInput),
+      remove: () => lists.delete(email, { keepArchive: false }),
+    });
   },
   async update(client: IRedAdminClient, v: MaillistValues, _prior, params) {
     if (Object.keys(params).length) await sqlLists(client).update(canonicalEmail(v.email!), { ...params, accountStatus: statusOf(v) } as SqlMailingListUpdateInput);

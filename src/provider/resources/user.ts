@@ -5,7 +5,7 @@ import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, 
 import {
   canonicalEmail, canonicalEmails, emailAddress, replacedWhenDomainChanges, emailOrEmpty, emailSet, languageCode, oneOf, subsetOf, wholeNumber,
 } from '../iredadmin/validators';
-import { splitParams } from './set-toggles';
+import { createThenUpdate } from './create-then-update';
 
 const a = attributesFor<User>();
 
@@ -143,15 +143,11 @@ export const userResource = defineResource({
   read: (client: IRedAdminClient, v: UserValues) => client.users.get(canonicalEmail(v.email!)),
   async create(client: IRedAdminClient, v: UserValues, params) {
     const email = canonicalEmail(v.email!);
-    const [createParams, rest] = splitParams(params, CREATE_PARAMS);
-    await client.users.create(email, createParams as UserCreateInput);
-    try {
-      await putChanges(client, email, rest);
-    } catch (error) {
-      // A half-made user would block the next apply with ALREADY_EXISTS: remove it, report the cause.
-      await client.users.delete(email).catch(() => undefined);
-      throw error;
-    }
+    await createThenUpdate(params, CREATE_PARAMS, {
+      create: (p) => client.users.create(email, p as UserCreateInput),
+      update: (p) => putChanges(client, email, p),
+      remove: () => client.users.delete(email),
+    });
   },
   async update(client: IRedAdminClient, v: UserValues, prior: UserValues, params) {
     const email = canonicalEmail(v.email!);
