@@ -27,7 +27,7 @@ function stubCheckout(dir: string): void {
   copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
   const compiled = tracked.filter((file) => /^(src|constructs|scripts|examples)\/.*\.ts$/.test(file) && !file.endsWith('.d.ts'));
   for (const file of compiled) {
-    for (const ext of ['.js', '.d.ts']) touch(join(dir, 'dist', file.replace(/\.ts$/, ext)));
+    for (const ext of ['.js', '.d.ts', '.js.map']) touch(join(dir, 'dist', file.replace(/\.ts$/, ext)));
   }
   for (const file of bundleFiles) touch(join(dir, 'dist', file));
 }
@@ -41,7 +41,8 @@ test('npm pack ships the compiled code, the constructs, the provider bundle and 
   expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/constructs/index.js']));
   expect(files).toEqual(expect.arrayContaining(bundleFiles.map((file) => `dist/${file}`)));
   expect(files).toEqual(expect.arrayContaining(Object.values(pkg.bin)));
-  const unwanted = files.filter((file) => /^(test|src|scripts|constructs|bench|examples|docs)\/|^dist\/examples\/|^dist\/scripts\/(demo|generate|build|bundle)/.test(file));
+  // Source maps would point at sources the package does not carry.
+  const unwanted = files.filter((file) => /^(test|src|scripts|constructs|bench|examples|docs)\/|^dist\/examples\/|^dist\/scripts\/(demo|generate|build|bundle)|\.map$/.test(file));
   expect(unwanted).toEqual([]);
   // The install bin loads only scripts that are shipped (no esbuild, no build step).
   for (const script of files.filter((file) => /^dist\/scripts\/.*\.js$/.test(file))) {
