@@ -1,5 +1,5 @@
 /** `iredadmin_domain_admins`: the complete set of admins of one domain. */
-import { ApiError } from '../../client/errors';
+import { nullIfGone } from './not-found';
 import type { IRedAdminClient } from '../../client';
 import { attributesFor, defineResource, type Values } from '../framework';
 import { canonicalDomain, canonicalEmails, domainName, emailSet } from '../iredadmin/validators';
@@ -36,12 +36,7 @@ async function readAdmins(client: IRedAdminClient, domain: string): Promise<Doma
 }
 
 async function currentAdmins(client: IRedAdminClient, domain: string): Promise<string[] | null> {
-  try {
-    return await client.domains.admins.get(domain);
-  } catch (error) {
-    if (error instanceof ApiError && error.isNotFound()) return null;
-    throw error;
-  }
+  return nullIfGone(() => client.domains.admins.get(domain));
 }
 
 /**
@@ -78,12 +73,8 @@ export const domainAdminsResource = defineResource({
   create: (client: IRedAdminClient, v: DomainAdminsValues) => converge(client, v),
   update: (client: IRedAdminClient, v: DomainAdminsValues) => converge(client, v),
   async delete(client: IRedAdminClient, v: DomainAdminsValues) {
-    try {
-      await client.domains.admins.removeAll(canonicalDomain(v.domain!));
-    } catch (error) {
-      // The domain went first (its rights went with it): nothing is left behind.
-      if (!(error instanceof ApiError && error.isNotFound())) throw error;
-    }
+    // The domain may have gone first (its rights went with it): nothing is left behind.
+    await nullIfGone(() => client.domains.admins.removeAll(canonicalDomain(v.domain!)));
   },
   example: `resource "iredadmin_domain_admins" "example" {
   domain = iredadmin_domain.example.domain

@@ -1,5 +1,5 @@
 /** `iredadmin_ldif` (data source): one account exported as LDIF, as the LDAP edition's /api/ldif does. */
-import { ApiError } from '../../client/errors';
+import { nullIfGone } from './not-found';
 import type { IRedAdminClient, LdifKind } from '../../client';
 import { normalizeDomain, normalizeEmail } from '../../common/mail-names';
 import { attributesFor, defineDataSource, type Validator, type Values } from '../framework';
@@ -44,12 +44,8 @@ export const ldifDataSource = defineDataSource<Exported, typeof attributes, IRed
     if (wantsDomain === v.target!.includes('@')) {
       throw new Error(`kind = "${kind}" needs ${wantsDomain ? 'a domain name' : 'an email address'} as target, not "${v.target}".`);
     }
-    try {
-      return { ldif: await client.ldif.export(kind, v.target!) };
-    } catch (error) {
-      if (error instanceof ApiError && error.isNotFound()) return null;
-      throw error;
-    }
+    const ldif = await nullIfGone(() => client.ldif.export(kind, v.target!));
+    return ldif === null ? null : { ldif };
   },
   example: `data "iredadmin_ldif" "jane" {
   kind   = "user"

@@ -2,7 +2,6 @@
  * The `target` of throttles and spam policies: `global`, a domain name, or an email address —
  * validated at plan time, compared in canonical form, and turned into the client's PolicyTarget.
  */
-import { ApiError } from '../../client/errors';
 import type { PolicyTarget } from '../../client';
 import { normalizeDomain, normalizeEmail } from '../../common/mail-names';
 import type { Validator } from '../framework';
@@ -34,19 +33,6 @@ export function parseTarget(v: string): string {
   const problem = policyTargetName(v);
   if (problem) throw new Error(problem);
   return canonicalTarget(v);
-}
-
-/**
- * Reads a target's setting; null when the setting is absent or its domain or user is gone
- * (then the setting went with it, and Terraform should plan to create it again).
- */
-export async function readUnlessAccountGone<T>(read: () => Promise<T | null>): Promise<T | null> {
-  try {
-    return await read();
-  } catch (error) {
-    if (error instanceof ApiError && error.isNotFound()) return null;
-    throw error;
-  }
 }
 
 /** An import ID `<target>/<direction>` (throttles, white/blacklists): the target in canonical form. */

@@ -1,8 +1,8 @@
 /** `iredadmin_spampolicy`: the amavisd spam policy of the server, a domain or a user. */
 import type { IRedAdminClient, SpamPolicy, SpamPolicyInput, SpamPolicySettings } from '../../client';
-import { ApiError } from '../../client/errors';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Validator, type Values } from '../framework';
-import { canonicalTarget, parseTarget, policyTarget, policyTargetName, readUnlessAccountGone } from './policy-target';
+import { canonicalTarget, parseTarget, policyTarget, policyTargetName } from './policy-target';
+import { nullIfGone } from './not-found';
 
 const a = attributesFor<SpamPolicy>();
 
@@ -64,7 +64,7 @@ function policyInput(v: SpamPolicyValues): SpamPolicyInput {
   };
 }
 
-const read = (client: IRedAdminClient, v: { target: string | null }) => readUnlessAccountGone(() => client.spamPolicies.get(policyTarget(v.target!)));
+const read = (client: IRedAdminClient, v: { target: string | null }) => nullIfGone(() => client.spamPolicies.get(policyTarget(v.target!)));
 
 export const spamPolicyResource = defineResource({
   typeName: 'iredadmin_spampolicy',
@@ -84,12 +84,8 @@ export const spamPolicyResource = defineResource({
   create: (client: IRedAdminClient, v: SpamPolicyValues) => client.spamPolicies.set(policyTarget(v.target!), policyInput(v)),
   update: (client: IRedAdminClient, v: SpamPolicyValues) => client.spamPolicies.set(policyTarget(v.target!), policyInput(v)),
   async delete(client: IRedAdminClient, v: SpamPolicyValues) {
-    try {
-      await client.spamPolicies.delete(policyTarget(v.target!));
-    } catch (error) {
-      // The domain or user is gone, and its policy with it.
-      if (!(error instanceof ApiError && error.isNotFound())) throw error;
-    }
+    // The domain or user may be gone, and its policy with it.
+    await nullIfGone(() => client.spamPolicies.delete(policyTarget(v.target!)));
   },
   example: `resource "iredadmin_spampolicy" "example" {
   target                 = "example.com"

@@ -1,9 +1,9 @@
 /** `iredadmin_throttle`: an iRedAPD inbound or outbound throttle of the server, a domain or a user. */
-import { ApiError } from '../../client/errors';
 import type { IRedAdminClient, Throttle, ThrottleDirection, ThrottleInput } from '../../client';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, type Validator, type Values } from '../framework';
 import { oneOf } from '../iredadmin/validators';
-import { canonicalTarget, parseTarget, policyTarget, policyTargetName, readUnlessAccountGone } from './policy-target';
+import { canonicalTarget, parseTarget, policyTarget, policyTargetName } from './policy-target';
+import { nullIfGone } from './not-found';
 
 const a = attributesFor<Throttle>();
 
@@ -84,16 +84,12 @@ export const throttleResource = defineResource({
     }
     return issues;
   },
-  read: (client: IRedAdminClient, v: ThrottleValues) => readUnlessAccountGone(() => client.throttles.get(policyTarget(v.target!), dir(v))),
+  read: (client: IRedAdminClient, v: ThrottleValues) => nullIfGone(() => client.throttles.get(policyTarget(v.target!), dir(v))),
   create: (client: IRedAdminClient, v: ThrottleValues) => client.throttles.set(policyTarget(v.target!), dir(v), throttleInput(v)),
   update: (client: IRedAdminClient, v: ThrottleValues) => client.throttles.set(policyTarget(v.target!), dir(v), throttleInput(v)),
   async delete(client: IRedAdminClient, v: ThrottleValues) {
-    try {
-      await client.throttles.delete(policyTarget(v.target!), dir(v));
-    } catch (error) {
-      // The domain or user is gone, and its throttle with it.
-      if (!(error instanceof ApiError && error.isNotFound())) throw error;
-    }
+    // The domain or user may be gone, and its throttle with it.
+    await nullIfGone(() => client.throttles.delete(policyTarget(v.target!), dir(v)));
   },
   example: `resource "iredadmin_throttle" "example_outbound" {
   target    = "example.com"
@@ -117,7 +113,7 @@ export const throttleDataSource = defineDataSource({
   description: 'Reads an existing iRedAPD throttle; an error when none is set for the target and direction.',
   attributes: dataAttributes,
   identity: (v: Values<typeof dataAttributes>) => identity(v),
-  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readUnlessAccountGone(() => client.throttles.get(policyTarget(v.target!), dir(v))),
+  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => nullIfGone(() => client.throttles.get(policyTarget(v.target!), dir(v))),
   example: `data "iredadmin_throttle" "global_inbound" {
   target    = "global"
   direction = "inbound"
