@@ -1,7 +1,7 @@
 /** `iredadmin_alias`: a mail alias account (an address that delivers to its members), renamed in place. */
 import type { Alias, AliasCreateInput, AliasUpdateInput, IRedAdminClient } from '../../client';
-import { attributesFor, defineDataSource, defineResource, readOnly, type Validator, type Values } from '../framework';
-import { canonicalEmail, canonicalEmails, emailAddress, emailSet, oneOf, replacedWhenDomainChanges } from '../iredadmin/validators';
+import { attributesFor, defineDataSource, defineResource, readOnly, type Values } from '../framework';
+import { canonicalEmail, canonicalEmails, emailAddress, emailSet, notEmpty, oneOf, replacedWhenDomainChanges } from '../iredadmin/validators';
 import { createThenUpdate } from './create-then-update';
 import { toggles } from './set-toggles';
 
@@ -11,10 +11,6 @@ export const ACCESS_POLICIES = ['public', 'domain', 'subdomain', 'membersonly', 
 export const ACCESS_POLICY_DOC =
   '`public` (anyone), `domain` (senders of the same domain), `subdomain` (the domain and its subdomains), ' +
   '`membersonly`, `moderatorsonly` or `membersandmoderatorsonly`';
-
-/** The API reads an empty text parameter as "not given", so `""` could never clear a value: refuse it at plan time. */
-export const notEmpty: Validator<string> = (v) =>
-  v === '' ? 'The API cannot clear this value (an empty string means "not given"). Remove the attribute to keep the server\'s value, or give a value.' : undefined;
 
 /**
  * Add/remove parameters for an address set, compared in canonical form: the planned set may

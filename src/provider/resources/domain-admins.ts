@@ -1,8 +1,8 @@
 /** `iredadmin_domain_admins`: the complete set of admins of one domain. */
-import { nullIfGone } from './not-found';
 import type { IRedAdminClient } from '../../client';
 import { attributesFor, defineResource, type Values } from '../framework';
 import { canonicalDomain, canonicalEmails, domainName, emailSet } from '../iredadmin/validators';
+import { nullIfGone } from './not-found';
 
 export interface DomainAdmins {
   domain: string;
@@ -11,7 +11,7 @@ export interface DomainAdmins {
 
 const a = attributesFor<DomainAdmins>();
 
-const notEmpty = (list: string[]) =>
+const atLeastOneAdmin = (list: string[]) =>
   list.length ? undefined : 'List at least one admin. To leave the domain without admins, remove the resource (destroy removes them all).';
 
 export const domainAdminsAttributes = {
@@ -21,7 +21,7 @@ export const domainAdminsAttributes = {
     errorCodes: ['INVALID_DOMAIN_NAME', 'NO_SUCH_DOMAIN'],
   }),
   admins: a.stringSet({ samples: [(c) => [c.user], (c) => [c.user, c.otherUser]],
-    required: true, validators: [notEmpty, emailSet], normalize: canonicalEmails, read: (d) => d.admins,
+    required: true, validators: [atLeastOneAdmin, emailSet], normalize: canonicalEmails, read: (d) => d.admins,
     description: 'Every admin of the domain: separate admins (`iredadmin_admin`) or mail users. Admins attached to the domain outside this set are removed.',
     errorCodes: ['INVALID_ADMIN', 'CONFLICT_ADD_ADMIN_AND_REMOVE_ADMIN'],
   }),

@@ -6,8 +6,8 @@ import type {
   IRedAdminClient, LdapMailingListsApi, SqlMailingList, SqlMailingListCreateInput, SqlMailingListsApi, SqlMailingListUpdateInput,
 } from '../../client';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Values } from '../framework';
-import { canonicalEmail, canonicalEmails, emailAddress, emailSet, oneOf, wholeNumber } from '../iredadmin/validators';
-import { ACCESS_POLICIES, ACCESS_POLICY_DOC, emailToggles, notEmpty } from './alias';
+import { canonicalEmail, canonicalEmails, emailAddress, emailSet, notEmpty, oneOf, wholeNumber } from '../iredadmin/validators';
+import { ACCESS_POLICIES, ACCESS_POLICY_DOC, emailToggles } from './alias';
 import { createThenUpdate } from './create-then-update';
 
 const a = attributesFor<SqlMailingList>();

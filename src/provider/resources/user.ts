@@ -3,7 +3,7 @@ import type { IRedAdminClient, User, UserCreateInput, UserUpdateInput } from '..
 import { MAIL_SERVICES } from '../../client/api/mail-services';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, type Validator, type Values } from '../framework';
 import {
-  canonicalEmail, canonicalEmails, emailAddress, replacedWhenDomainChanges, emailOrEmpty, emailSet, languageCode, oneOf, subsetOf, wholeNumber,
+  canonicalEmail, canonicalEmails, emailAddress, replacedWhenDomainChanges, emailOrEmpty, emailSet, languageCode, notEmpty, oneOf, subsetOf, wholeNumber,
 } from '../iredadmin/validators';
 import { createThenUpdate } from './create-then-update';
 
@@ -16,10 +16,6 @@ const PASSWORD_CODES = [
   'NO_PASSWORD', 'INVALID_PASSWORD', 'PW_EMPTY', 'PW_SHORTER_THAN_MIN_LENGTH', 'PW_GREATER_THAN_MAX_LENGTH', 'PW_NO_LETTER',
   'PW_NO_UPPERCASE', 'PW_NO_DIGIT_NUMBER', 'PW_NO_SPECIAL_CHAR', 'PW_NON_ASCII',
 ];
-
-/** The API reads an empty text parameter as "not given", so `""` could never clear a value: refuse it at plan time. */
-const notEmpty: Validator<string> = (v) =>
-  v === '' ? 'The API cannot clear this value (an empty string means "not given"). Remove the attribute to keep the server\'s value, or give a value.' : undefined;
 
 const noSpaces: Validator<string> = (v) => (/^[\x21-\x7e]+$/.test(v) ? undefined : `"${v}" is not a Postfix transport: no spaces, e.g. "dovecot" or "smtp:[192.0.2.1]:25".`);
 
