@@ -2,7 +2,7 @@
 import type { IRedAdminClient, Throttle, ThrottleDirection, ThrottleInput } from '../../client';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, type Validator, type Values } from '../framework';
 import { oneOf } from '../iredadmin/validators';
-import { canonicalTarget, parseTarget, policyTarget, policyTargetName } from './policy-target';
+import { canonicalTarget, parseTargetAndDirection, policyTarget, policyTargetName } from './policy-target';
 import { nullIfGone } from './not-found';
 
 const a = attributesFor<Throttle>();
@@ -70,13 +70,7 @@ export const throttleResource = defineResource({
   attributes: throttleAttributes,
   identity: (v: ThrottleValues) => identity(v),
   importIdFormat: '`<target>/<direction>`: `global/inbound`, `example.com/outbound`, `user@example.com/inbound`',
-  importId: (id: string) => {
-    const slash = id.lastIndexOf('/');
-    if (slash < 0) throw new Error(`"${id}" has no "/<direction>".`);
-    const direction = id.slice(slash + 1);
-    if (!DIRECTIONS.includes(direction)) throw new Error(`"${direction}" is not a direction: use inbound or outbound.`);
-    return { target: parseTarget(id.slice(0, slash)), direction };
-  },
+  importId: (id: string) => parseTargetAndDirection(id, DIRECTIONS),
   validate(v: ThrottleValues) {
     const issues: Issue[] = [];
     if (v.direction === 'inbound' && v.max_rcpts !== null) {
