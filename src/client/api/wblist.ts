@@ -14,6 +14,9 @@ import { WBLIST_DIRECTIONS, WBLIST_KINDS, type WblistDirection, type WblistKind 
 
 export { WBLIST_DIRECTIONS, WBLIST_KINDS, type WblistDirection, type WblistKind };
 
+const directionSchema = z.enum(WBLIST_DIRECTIONS);
+const kindSchema = z.enum(WBLIST_KINDS);
+
 /**
  * One list address: an email (or `user@[IP]`), `@domain`, `@.domain`, `@.tld`, `@.`, an IP, a CIDR
  * network or `user@*`. The server has the final word on the form (iRedAdmin-Pro silently drops
@@ -39,8 +42,8 @@ export class WblistApi {
 
   #path(method: 'GET' | 'POST' | 'PUT' | 'DELETE', target: PolicyTarget, direction: WblistDirection, kind: WblistKind): string {
     const site = { method, path: '/api/wblist/<inbound|outbound>/<whitelist|blacklist>/<global|domain|mail>' };
-    const dir = this.#caller.parseInput(site, z.enum(WBLIST_DIRECTIONS), direction);
-    const list = this.#caller.parseInput(site, z.enum(WBLIST_KINDS), kind);
+    const dir = this.#caller.parseInput(site, directionSchema, direction);
+    const list = this.#caller.parseInput(site, kindSchema, kind);
     return `/api/wblist/${dir}/${list}/${targetSegment(this.#caller, site, target)}`;
   }
 
