@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { parseSenderAddress, type SenderAddress } from '../../common/sender-addresses';
 import { normalizeDomain } from '../model/names';
-import { splitList } from './fields';
+import { normalizedList, splitList } from './fields';
 
 export function senderList(code: string) {
   return z.string({ error: code }).transform((v, ctx) => {
@@ -25,16 +25,5 @@ export function senderList(code: string) {
 }
 
 export function domainList(code = 'INVALID_DOMAIN_NAME') {
-  return z.string({ error: code }).transform((v, ctx) => {
-    const out = new Set<string>();
-    for (const item of splitList(v)) {
-      const domain = normalizeDomain(item);
-      if (!domain) {
-        ctx.addIssue({ code: 'custom', message: code });
-        return z.NEVER;
-      }
-      out.add(domain);
-    }
-    return [...out];
-  }).optional();
+  return normalizedList(normalizeDomain, code);
 }

@@ -58,19 +58,7 @@ export const f = {
     z.preprocess(given, z.string({ error: code }).transform(domainOrIssue(code)).optional()),
 
   /** Comma (or space) separated emails, de-duplicated. Present-but-empty → []. */
-  emailList: (code = 'INVALID_MAIL') =>
-    z.string({ error: code }).transform((v, ctx) => {
-      const out = new Set<string>();
-      for (const item of splitList(v)) {
-        const email = normalizeEmail(item);
-        if (!email) {
-          ctx.addIssue({ code: 'custom', message: code });
-          return z.NEVER;
-        }
-        out.add(email);
-      }
-      return [...out];
-    }).optional(),
+  emailList: (code = 'INVALID_MAIL') => normalizedList(normalizeEmail, code),
 
   /** Comma separated words from a fixed vocabulary. Present-but-empty → []. */
   words: <T extends string>(allowed: readonly T[], code: string) =>
@@ -112,6 +100,25 @@ export const f = {
 export const MAX_LIST_ITEMS = 1000;
 
 /** The items of a comma (or space) separated list; TOO_MANY_LIST_ITEMS past MAX_LIST_ITEMS. */
+/**
+ * A comma (or space) separated list whose items `normalize` turns into their canonical form
+ * (null = invalid: the whole field fails with `code`), de-duplicated. Present-but-empty → [].
+ */
+export function normalizedList(normalize: (item: string) => string | null | undefined, code: string) {
+  return z.string({ error: code }).transform((v, ctx) => {
+    const out = new Set<string>();
+    for (const item of splitList(v)) {
+      const canonical = normalize(item);
+      if (!canonical) {
+        ctx.addIssue({ code: 'custom', message: code });
+        return z.NEVER;
+      }
+      out.add(canonical);
+    }
+    return [...out];
+  }).optional();
+}
+
 export function splitList(value: string): string[] {
   const items = value.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
   // Thrown, not a zod issue: the refusal must not depend on which field's code comes first.
