@@ -11,9 +11,11 @@ import { summarize, toRow, type Row } from './stats';
 
 async function pool<T>(count: number, width: number, task: (i: number) => Promise<T>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < count) await task(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
 }
 
 async function createUsers(url: string, count: number, run: number): Promise<number> {
@@ -23,8 +25,11 @@ async function createUsers(url: string, count: number, run: number): Promise<num
     await client.domains.create(domain, { name: 'Bulk' });
     const start = performance.now();
     // More callers than the client's concurrency: the client's own semaphore sets the pace.
-    await Promise.all(Array.from({ length: count }, (_, i) =>
-      client.users.create(`user${i}@${domain}`, { password: `Passw0rd!${i}`, name: `User ${i}` })));
+    await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        client.users.create(`user${i}@${domain}`, { password: `Passw0rd!${i}`, name: `User ${i}` }),
+      ),
+    );
     return (performance.now() - start) / 1000;
   } finally {
     await client.close();
@@ -36,7 +41,9 @@ async function barePosts(url: string, count: number): Promise<number> {
   const start = performance.now();
   await pool(count, DEFAULT_MAX_CONCURRENCY, async (i) => {
     const res = await request(`${url}/api/user/user${i}@bare.example`, {
-      method: 'POST', dispatcher, headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      dispatcher,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ password: `Passw0rd!${i}`, name: `User ${i}` }).toString(),
     });
     await res.body.text();
@@ -48,7 +55,9 @@ async function barePosts(url: string, count: number): Promise<number> {
 
 export async function benchBulkUsers(reps: number, count: number, database: Database): Promise<Row[]> {
   const ours = await startOurServer(database.url);
-  const bare = await startListening(await bundle('bench/baseline-server.ts', 'baseline-server'), [], { PATH: process.env.PATH });
+  const bare = await startListening(await bundle('bench/baseline-server.ts', 'baseline-server'), [], {
+    PATH: process.env.PATH,
+  });
   try {
     const oursTimes: number[] = [];
     const bareTimes: number[] = [];
@@ -56,11 +65,16 @@ export async function benchBulkUsers(reps: number, count: number, database: Data
       bareTimes.push(await barePosts(bare.url, count));
       oursTimes.push(await createUsers(ours.url, count, run));
     }
-    return [toRow({
-      name: `client creates ${count} users, ${database.label}`, unit: 's', ours: summarize(oursTimes), baseline: summarize(bareTimes),
-      goal: database.label === 'PGlite' ? { kind: 'absolute', limit: 10 } : null,
-      note: `IRedAdminClient, concurrency ${DEFAULT_MAX_CONCURRENCY}; baseline: ${count} undici POSTs to bare node:http`,
-    })];
+    return [
+      toRow({
+        name: `client creates ${count} users, ${database.label}`,
+        unit: 's',
+        ours: summarize(oursTimes),
+        baseline: summarize(bareTimes),
+        goal: database.label === 'PGlite' ? { kind: 'absolute', limit: 10 } : null,
+        note: `IRedAdminClient, concurrency ${DEFAULT_MAX_CONCURRENCY}; baseline: ${count} undici POSTs to bare node:http`,
+      }),
+    ];
   } finally {
     await bare.stop();
     await ours.stop();

@@ -17,8 +17,12 @@ function synth(dir: string, resources: number): Promise<number> {
     const child = spawn(join(ROOT, 'node_modules', '.bin', 'cdktf'), ['synth', '--output', join(dir, 'out')], {
       cwd: dir,
       env: {
-        ...process.env, BENCH_RESOURCES: String(resources), CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: 'true',
-        TF_CLI_CONFIG_FILE: join(dir, 'terraformrc'), CI: '1',
+        ...process.env,
+        BENCH_RESOURCES: String(resources),
+        CHECKPOINT_DISABLE: '1',
+        DISABLE_VERSION_CHECK: 'true',
+        TF_CLI_CONFIG_FILE: join(dir, 'terraformrc'),
+        CI: '1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -40,22 +44,33 @@ function synth(dir: string, resources: number): Promise<number> {
 
 export async function benchCdktf(reps: number): Promise<Row[]> {
   const app = join(ROOT, '.tmp', 'bench-dist', 'bench', 'cdktf-app.js');
-  if (!existsSync(join(ROOT, 'constructs', 'index.ts'))) return [notMeasured(NAME, 's', '≤ 5 s', 'constructs/ does not exist yet')];
-  if (!existsSync(app)) return [notMeasured(NAME, 's', '≤ 5 s', `${app} is missing: run through npm run bench (it compiles bench/)`)];
+  if (!existsSync(join(ROOT, 'constructs', 'index.ts')))
+    return [notMeasured(NAME, 's', '≤ 5 s', 'constructs/ does not exist yet')];
+  if (!existsSync(app))
+    return [notMeasured(NAME, 's', '≤ 5 s', `${app} is missing: run through npm run bench (it compiles bench/)`)];
   const dir = mkdtempSync(join(tmpdir(), 'bench-cdktf-'));
   try {
     writeFileSync(join(dir, 'terraformrc'), '');
-    writeFileSync(join(dir, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: `node ${app}`, terraformProviders: [], sendCrashReports: 'false' }));
+    writeFileSync(
+      join(dir, 'cdktf.json'),
+      JSON.stringify({ language: 'typescript', app: `node ${app}`, terraformProviders: [], sendCrashReports: 'false' }),
+    );
     const ours: number[] = [];
     const bare: number[] = [];
     for (let i = 0; i < reps; i++) {
       bare.push(await synth(dir, 0));
       ours.push(await synth(dir, 500));
     }
-    return [toRow({
-      name: NAME, unit: 's', ours: summarize(ours), baseline: summarize(bare), goal: { kind: 'absolute', limit: 5 },
-      note: 'baseline: cdktf synth of the provider alone (no resources)',
-    })];
+    return [
+      toRow({
+        name: NAME,
+        unit: 's',
+        ours: summarize(ours),
+        baseline: summarize(bare),
+        goal: { kind: 'absolute', limit: 5 },
+        note: 'baseline: cdktf synth of the provider alone (no resources)',
+      }),
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -16,7 +16,9 @@ export async function benchHandshake(starts = 20): Promise<Row[]> {
     const launcher = await buildProvider(dir);
     // Terraform's environment for a launch: cookie, protocol versions, its client certificate.
     const env = {
-      PATH: process.env.PATH, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '6',
+      PATH: process.env.PATH,
+      [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE,
+      PLUGIN_PROTOCOL_VERSIONS: '6',
       PLUGIN_CLIENT_CERT: createSelfSignedCertificate().certPem,
     };
     const ours: number[] = [];
@@ -31,10 +33,16 @@ export async function benchHandshake(starts = 20): Promise<Row[]> {
         ours.push(ms);
       }
     }
-    return [toRow({
-      name: 'provider start to handshake', unit: 'ms', ours: summarize(ours), baseline: summarize(bare),
-      goal: { kind: 'lower', limit: 2.0 }, note: `median of ${starts} starts through the launcher vs bare node -e 0`,
-    })];
+    return [
+      toRow({
+        name: 'provider start to handshake',
+        unit: 'ms',
+        ours: summarize(ours),
+        baseline: summarize(bare),
+        goal: { kind: 'lower', limit: 2.0 },
+        note: `median of ${starts} starts through the launcher vs bare node -e 0`,
+      }),
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

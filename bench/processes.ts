@@ -24,7 +24,11 @@ export function timeToExit(cmd: string, args: string[], env: NodeJS.ProcessEnv =
 }
 
 /** Milliseconds from spawn until the child's first stdout line; the child is then killed. */
-export function timeToFirstLine(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; line: string }> {
+export function timeToFirstLine(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ ms: number; line: string }> {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -51,8 +55,14 @@ export async function bundle(entry: string, name: string): Promise<string> {
   mkdirSync(WORK, { recursive: true });
   const outfile = join(WORK, `${name}.js`);
   await build({
-    entryPoints: [join(ROOT, entry)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-    packages: 'external', logLevel: 'warning',
+    entryPoints: [join(ROOT, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    logLevel: 'warning',
   });
   return outfile;
 }
@@ -101,7 +111,10 @@ export function startOurServer(database = 'memory'): Promise<ChildServer> {
   serverScript ??= bundle('src/server/cli.ts', 'server');
   return serverScript.then((script) =>
     startListening(script, ['--port', '0', '--database', database], {
-      PATH: process.env.PATH, ENABLE_RESTFUL_API: 'true', IREDADMIN_ADMIN: BENCH_ADMIN.email, IREDADMIN_ADMIN_PASSWORD: BENCH_ADMIN.password,
+      PATH: process.env.PATH,
+      ENABLE_RESTFUL_API: 'true',
+      IREDADMIN_ADMIN: BENCH_ADMIN.email,
+      IREDADMIN_ADMIN_PASSWORD: BENCH_ADMIN.password,
       // Load figures would otherwise trip the login throttle on a bad run; irrelevant to speed.
       MAX_LOGIN_FAILURES: '1000',
     }),
@@ -109,7 +122,10 @@ export function startOurServer(database = 'memory'): Promise<ChildServer> {
 }
 
 /** Where our server keeps its data in a figure: PGlite in memory, or a database of a throwaway cluster. */
-export interface Database { label: 'PGlite' | 'PostgreSQL'; url: string }
+export interface Database {
+  label: 'PGlite' | 'PostgreSQL';
+  url: string;
+}
 
 export const PGLITE: Database = { label: 'PGlite', url: 'memory' };
 

@@ -22,9 +22,12 @@ const FIGURE_ORDER = ['provider start', 'terraform', 'server GET', 'client creat
 type Figure = (quick: boolean) => Promise<Row[]>;
 const FIGURES: Record<string, Figure> = {
   handshake: (quick) => benchHandshake(quick ? 5 : 20),
-  terraform: (quick) => benchTerraform(quick
-    ? { sizes: [50], reps: () => 1, planAt: 50 }
-    : { sizes: [50, 200, 1000], reps: (n) => (n >= 1000 ? 1 : 3), planAt: 200 }),
+  terraform: (quick) =>
+    benchTerraform(
+      quick
+        ? { sizes: [50], reps: () => 1, planAt: 50 }
+        : { sizes: [50, 200, 1000], reps: (n) => (n >= 1000 ? 1 : 3), planAt: 200 },
+    ),
   // The no-change plan alone (also part of `terraform`), on each server backend.
   plan: (quick) => benchNoChangePlan(200, quick ? 2 : 7, PGLITE),
   'plan-pg': (quick) => withPostgres((db) => benchNoChangePlan(200, quick ? 2 : 7, db)),
@@ -44,7 +47,8 @@ async function main(): Promise<void> {
   // `plan` is a quick re-run of the plan row that `terraform` measures too.
   const names = values.only ? values.only.split(',') : Object.keys(FIGURES).filter((n) => n !== 'plan');
   const unknown = names.filter((n) => !FIGURES[n]);
-  if (unknown.length) throw new Error(`unknown figure(s) ${unknown.join(', ')}; known: ${Object.keys(FIGURES).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`unknown figure(s) ${unknown.join(', ')}; known: ${Object.keys(FIGURES).join(', ')}`);
   const rows: Row[] = [];
   for (const name of names) {
     process.stderr.write(`bench: ${name}…\n`);
@@ -57,7 +61,15 @@ async function main(): Promise<void> {
   const latest = [...new Map(rows.map((r) => [r.name, r])).values()];
   const merged = [...previous.filter((p) => !latest.some((r) => r.name === p.name)), ...latest];
   const order = (r: Row) => FIGURE_ORDER.findIndex((prefix) => r.name.startsWith(prefix));
-  if (!values.quick) writeFileSync(RESULTS, `${JSON.stringify(merged.sort((a, b) => order(a) - order(b)), null, 2)}\n`);
+  if (!values.quick)
+    writeFileSync(
+      RESULTS,
+      `${JSON.stringify(
+        merged.sort((a, b) => order(a) - order(b)),
+        null,
+        2,
+      )}\n`,
+    );
   process.stdout.write(`${formatTable(values.quick ? latest : merged)}\n`);
   const missed = merged.filter((r) => r.met === false);
   if (missed.length) process.stdout.write(`missed: ${missed.map((r) => r.name).join('; ')}\n`);

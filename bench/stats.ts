@@ -79,7 +79,17 @@ export function toRow(c: Comparison): Row {
 
 /** A figure that could not be measured in this run, with the reason. */
 export function notMeasured(name: string, unit: string, target: string, reason: string): Row {
-  return { name, value: null, unit, baseline: null, ratio: null, target, met: null, spread: { value: null, baseline: null, n: 0 }, note: `not measured: ${reason}` };
+  return {
+    name,
+    value: null,
+    unit,
+    baseline: null,
+    ratio: null,
+    target,
+    met: null,
+    spread: { value: null, baseline: null, n: 0 },
+    note: `not measured: ${reason}`,
+  };
 }
 
 export function formatTable(rows: readonly Row[]): string {
@@ -92,7 +102,9 @@ export function formatTable(rows: readonly Row[]): string {
     r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`,
     r.target,
     r.met === null ? '—' : r.met ? 'yes' : 'NO',
-    r.spread.value ? `${fmt(r.spread.value[0])}–${fmt(r.spread.value[1])}${r.spread.baseline ? ` vs ${fmt(r.spread.baseline[0])}–${fmt(r.spread.baseline[1])}` : ''} (n=${r.spread.n})` : (r.note ?? ''),
+    r.spread.value
+      ? `${fmt(r.spread.value[0])}–${fmt(r.spread.value[1])}${r.spread.baseline ? ` vs ${fmt(r.spread.baseline[0])}–${fmt(r.spread.baseline[1])}` : ''} (n=${r.spread.n})`
+      : (r.note ?? ''),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;

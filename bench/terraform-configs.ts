@@ -32,7 +32,10 @@ const GROUPS: Record<string, (k: number) => string> = {
 }`,
 };
 
-export interface Mix { hcl: string; types: string[] }
+export interface Mix {
+  hcl: string;
+  types: string[];
+}
 
 /** N resources: N/5 domains plus N/5 of each other type the provider has (more domains otherwise). */
 export function iredadminConfig(n: number): Mix {
@@ -53,9 +56,13 @@ export function iredadminConfig(n: number): Mix {
 export function terraformDataConfig(n: number, groups: number): string {
   const k = Math.floor(n / 5);
   const first = n - k * (groups - 1);
-  const blocks = [`resource "terraform_data" "g0" {\n  count = ${first}\n  input = "d\${count.index}.bench.example"\n}`];
+  const blocks = [
+    `resource "terraform_data" "g0" {\n  count = ${first}\n  input = "d\${count.index}.bench.example"\n}`,
+  ];
   for (let g = 1; g < groups; g++) {
-    blocks.push(`resource "terraform_data" "g${g}" {\n  count = ${k}\n  input = "x@\${terraform_data.g0[count.index].output}"\n}`);
+    blocks.push(
+      `resource "terraform_data" "g${g}" {\n  count = ${k}\n  input = "x@\${terraform_data.g0[count.index].output}"\n}`,
+    );
   }
   return `${blocks.join('\n\n')}\n`;
 }

@@ -13,13 +13,20 @@ import { summarize, toRow, type Row } from './stats';
 import { iredadminConfig, terraformDataConfig } from './terraform-configs';
 
 class Workspace {
-  constructor(readonly dir: string, private readonly env: NodeJS.ProcessEnv) {}
+  constructor(
+    readonly dir: string,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
 
   /** Seconds the command took; it must exit with one of `codes`. */
   run(args: string[], codes = [0]): Promise<number> {
     return new Promise((resolve, reject) => {
       const start = performance.now();
-      const child = spawn('terraform', [...args, '-no-color', '-input=false'], { cwd: this.dir, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn('terraform', [...args, '-no-color', '-input=false'], {
+        cwd: this.dir,
+        env: this.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -38,20 +45,36 @@ function workspace(root: string, name: string, hcl: string, env: NodeJS.ProcessE
   return new Workspace(dir, env);
 }
 
-export interface TerraformPlan { sizes: number[]; reps: (n: number) => number; planAt: number }
+export interface TerraformPlan {
+  sizes: number[];
+  reps: (n: number) => number;
+  planAt: number;
+}
 
 /** Runs `work` with terraform set up against our server (database `database`): mirror, CLI config, environment. */
-async function withTerraform<T>(database: Database, work: (root: string, env: NodeJS.ProcessEnv) => Promise<T>): Promise<T> {
+async function withTerraform<T>(
+  database: Database,
+  work: (root: string, env: NodeJS.ProcessEnv) => Promise<T>,
+): Promise<T> {
   const root = mkdtempSync(join(tmpdir(), 'bench-tf-'));
   const server = await startOurServer(database.url);
   try {
     const mirror = join(root, 'mirror');
     await installProvider(mirror);
     const cliConfig = join(root, 'terraformrc');
-    writeFileSync(cliConfig, `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["iredadmin/iredadmin"]\n  }\n  direct { exclude = ["iredadmin/iredadmin"] }\n}\n`);
+    writeFileSync(
+      cliConfig,
+      `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["iredadmin/iredadmin"]\n  }\n  direct { exclude = ["iredadmin/iredadmin"] }\n}\n`,
+    );
     return await work(root, {
-      PATH: process.env.PATH, HOME: root, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1',
-      IREDADMIN_URL: server.url, IREDADMIN_USERNAME: BENCH_ADMIN.email, IREDADMIN_PASSWORD: BENCH_ADMIN.password,
+      PATH: process.env.PATH,
+      HOME: root,
+      TF_CLI_CONFIG_FILE: cliConfig,
+      TF_IN_AUTOMATION: '1',
+      CHECKPOINT_DISABLE: '1',
+      IREDADMIN_URL: server.url,
+      IREDADMIN_USERNAME: BENCH_ADMIN.email,
+      IREDADMIN_PASSWORD: BENCH_ADMIN.password,
     });
   } finally {
     await server.stop();
@@ -60,7 +83,11 @@ async function withTerraform<T>(database: Database, work: (root: string, env: No
 }
 
 /** Both workspaces of size n, initialised. */
-async function workspaces(root: string, n: number, env: NodeJS.ProcessEnv): Promise<{ ours: Workspace; base: Workspace; types: string[] }> {
+async function workspaces(
+  root: string,
+  n: number,
+  env: NodeJS.ProcessEnv,
+): Promise<{ ours: Workspace; base: Workspace; types: string[] }> {
   const mix = iredadminConfig(n);
   const ours = workspace(root, `ours-${n}`, mix.hcl, env);
   const base = workspace(root, `base-${n}`, terraformDataConfig(n, mix.types.length), env);
@@ -92,12 +119,27 @@ export async function benchTerraform(plan: TerraformPlan): Promise<Row[]> {
         await ours.run(['destroy', '-auto-approve']);
       }
       const note = `${types.join(', ')} vs terraform_data; ${plan.reps(n)} repetitions`;
-      rows.push(toRow({
-        name: `terraform apply, ${n} resources`, unit: 's', ours: summarize(applies.ours), baseline: summarize(applies.base),
-        goal: n === plan.planAt ? { kind: 'lower', limit: 3.0 } : null, note,
-      }));
+      rows.push(
+        toRow({
+          name: `terraform apply, ${n} resources`,
+          unit: 's',
+          ours: summarize(applies.ours),
+          baseline: summarize(applies.base),
+          goal: n === plan.planAt ? { kind: 'lower', limit: 3.0 } : null,
+          note,
+        }),
+      );
       if (n === plan.planAt) {
-        rows.push(toRow({ name: planRowName(n, PGLITE), unit: 's', ours: summarize(plans.ours), baseline: summarize(plans.base), goal: PLAN_GOAL, note }));
+        rows.push(
+          toRow({
+            name: planRowName(n, PGLITE),
+            unit: 's',
+            ours: summarize(plans.ours),
+            baseline: summarize(plans.base),
+            goal: PLAN_GOAL,
+            note,
+          }),
+        );
       }
     }
     return rows;
@@ -119,6 +161,15 @@ export async function benchNoChangePlan(n: number, reps: number, database: Datab
       plans.ours.push(await ours.run(['plan', '-detailed-exitcode']));
     }
     const note = `${types.join(', ')} vs terraform_data; server on ${database.label}; ${reps} repetitions`;
-    return [toRow({ name: planRowName(n, database), unit: 's', ours: summarize(plans.ours), baseline: summarize(plans.base), goal: PLAN_GOAL, note })];
+    return [
+      toRow({
+        name: planRowName(n, database),
+        unit: 's',
+        ours: summarize(plans.ours),
+        baseline: summarize(plans.base),
+        goal: PLAN_GOAL,
+        note,
+      }),
+    ];
   });
 }

@@ -12,10 +12,17 @@ const MISSING_OVERRIDE = 4114;
 /** `files` may live outside the project (a temp dir): their imports resolve from `root`'s node_modules. */
 export function addOverrideModifiers(files: readonly string[], root: string): number {
   const tsconfigPath = join(root, 'tsconfig.json');
-  const config = ts.getParsedCommandLineOfConfigFile(tsconfigPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    tsconfigPath,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  );
   if (!config) throw new Error(`cannot read ${tsconfigPath}`);
   const program = ts.createProgram([...files], {
-    ...config.options, noEmit: true, baseUrl: root, paths: { '*': [join(root, 'node_modules', '*')] },
+    ...config.options,
+    noEmit: true,
+    baseUrl: root,
+    paths: { '*': [join(root, 'node_modules', '*')] },
   });
   const inserts = new Map<string, Insert[]>();
   for (const d of program.getSemanticDiagnostics()) {
@@ -34,7 +41,10 @@ export function addOverrideModifiers(files: readonly string[], root: string): nu
   return [...inserts.values()].reduce((n, p) => n + new Set(p.map((i) => i.at)).size, 0);
 }
 
-interface Insert { at: number; word: string }
+interface Insert {
+  at: number;
+  word: string;
+}
 
 /** After the member's accessibility modifiers (`protected override x`, `public override get x`). */
 function insertionPoint(file: ts.SourceFile, nameStart: number): Insert {
@@ -47,7 +57,7 @@ function insertionPoint(file: ts.SourceFile, nameStart: number): Insert {
   };
   visit(file);
   if (!member) throw new Error(`no class member at ${file.fileName}:${nameStart}`);
-  const modifiers = ts.canHaveModifiers(member) ? ts.getModifiers(member) ?? [] : [];
+  const modifiers = ts.canHaveModifiers(member) ? (ts.getModifiers(member) ?? []) : [];
   const last = modifiers[modifiers.length - 1];
   return last ? { at: last.getEnd(), word: ' override' } : { at: member.getStart(file), word: 'override ' };
 }

@@ -53,7 +53,8 @@ export const withoutProtoLoader: Plugin = {
   setup(build) {
     build.onResolve({ filter: /^@grpc\/proto-loader$/ }, () => ({ path: 'proto-loader-stub', namespace: 'stub' }));
     build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-      contents: 'module.exports = { loadSync() { throw new Error("@grpc/proto-loader is not bundled with this provider"); } };',
+      contents:
+        'module.exports = { loadSync() { throw new Error("@grpc/proto-loader is not bundled with this provider"); } };',
       loader: 'js',
     }));
   },
@@ -76,16 +77,25 @@ export async function bundleProvider(options: BundleOptions): Promise<Bundle> {
     plugins: [withoutProtoLoader, separateFiles(options.lazyModules ?? {}, options.sharedModules ?? {})],
   });
   if (result.errors.length > 0) throw new Error(result.errors.map((e) => e.text).join('\n'));
-  const inputsOf = (metafile: Metafile): string[] => Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
+  const inputsOf = (metafile: Metafile): string[] =>
+    Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
   // Shared modules load with provider.js: they count as start-up code.
   const startupModules = inputsOf(result.metafile);
   const ownFiles = { ...options.lazyModules, ...options.sharedModules };
   for (const [source, file] of Object.entries(ownFiles)) {
     const shared = Object.fromEntries(Object.entries(options.sharedModules ?? {}).filter(([s]) => s !== source));
     const own = await build({
-      entryPoints: [source], bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-      outfile: path.join(options.outDir, file), minify: options.minify ?? true, legalComments: 'none', logLevel: 'warning',
-      metafile: true, plugins: [separateFiles({}, shared)],
+      entryPoints: [source],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      outfile: path.join(options.outDir, file),
+      minify: options.minify ?? true,
+      legalComments: 'none',
+      logLevel: 'warning',
+      metafile: true,
+      plugins: [separateFiles({}, shared)],
     });
     if (source in (options.sharedModules ?? {})) startupModules.push(...inputsOf(own.metafile));
   }
@@ -112,7 +122,7 @@ export function launcherScript(node: string): string {
   return `#!/bin/sh
 start="$(dirname "$0")/start.js"
 case "\${NODE_OPTIONS-}" in
-  *[\\\"\\'\\\\]*) ;;
+  *[\\"\\'\\\\]*) ;;
   *) flags="\${NODE_OPTIONS-}"; unset NODE_OPTIONS; set -f; exec ${node} $flags "$start" "$@" ;;
 esac
 exec ${node} "$start" "$@"
@@ -174,7 +184,10 @@ if (require.main === module && /bundle-provider/.test(process.argv[1] ?? '')) {
  * esbuild plugin: `require()`s of lazy modules, and any import of shared modules, stay requires
  * of their own files beside the bundle (see BundleOptions). Keys are paths without extension.
  */
-function separateFiles(lazyModules: Readonly<Record<string, string>>, sharedModules: Readonly<Record<string, string>>): Plugin {
+function separateFiles(
+  lazyModules: Readonly<Record<string, string>>,
+  sharedModules: Readonly<Record<string, string>>,
+): Plugin {
   const withoutExtension = (file: string) => file.replace(/\.[cm]?[jt]s$/, '').replace(/\/index$/, '');
   const lazy = new Map(Object.entries(lazyModules).map(([k, v]) => [withoutExtension(k), v]));
   const shared = new Map(Object.entries(sharedModules).map(([k, v]) => [withoutExtension(k), v]));

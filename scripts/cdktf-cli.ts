@@ -6,7 +6,10 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 
-export interface CdktfRun { code: number | null; out: string }
+export interface CdktfRun {
+  code: number | null;
+  out: string;
+}
 
 const CLI = join(dirname(require.resolve('cdktf-cli/package.json')), 'bundle', 'bin', 'cdktf');
 
@@ -18,8 +21,13 @@ export function mirrorCliConfig(mirror: string): string {
 /** The environment every cdktf/terraform run needs to stay offline; `cliConfig` names the mirror config. */
 export function offlineEnv(cliConfig: string, home: string): NodeJS.ProcessEnv {
   return {
-    PATH: process.env.PATH, HOME: home, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1',
-    CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: 'true', CDKTF_DISABLE_PLUGIN_CACHE_ENV: 'true',
+    PATH: process.env.PATH,
+    HOME: home,
+    TF_CLI_CONFIG_FILE: cliConfig,
+    TF_IN_AUTOMATION: '1',
+    CHECKPOINT_DISABLE: '1',
+    DISABLE_VERSION_CHECK: 'true',
+    CDKTF_DISABLE_PLUGIN_CACHE_ENV: 'true',
   };
 }
 

@@ -15,7 +15,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadSync } from '@grpc/proto-loader';
 import type {
-  DescriptorSet, FieldDescriptor, MethodDescriptor, ScalarKind,
+  DescriptorSet,
+  FieldDescriptor,
+  MethodDescriptor,
+  ScalarKind,
 } from '../src/provider/protocol/wire/descriptor-types';
 import { ProtobufCodec, type WireMessage } from '../src/provider/protocol/wire/protobuf';
 
@@ -61,22 +64,56 @@ const DESCRIPTOR_PROTO: DescriptorSet = {
   services: {},
 };
 
-interface FileProto { name?: string; package?: string; message_type?: MessageProto[]; service?: ServiceProto[] }
-interface MessageProto { name?: string; field?: FieldProto[]; nested_type?: MessageProto[]; options?: { map_entry?: boolean } }
-interface FieldProto { name?: string; number?: number; label?: number; type?: number; type_name?: string }
-interface ServiceProto { name?: string; method?: MethodProto[] }
+interface FileProto {
+  name?: string;
+  package?: string;
+  message_type?: MessageProto[];
+  service?: ServiceProto[];
+}
+interface MessageProto {
+  name?: string;
+  field?: FieldProto[];
+  nested_type?: MessageProto[];
+  options?: { map_entry?: boolean };
+}
+interface FieldProto {
+  name?: string;
+  number?: number;
+  label?: number;
+  type?: number;
+  type_name?: string;
+}
+interface ServiceProto {
+  name?: string;
+  method?: MethodProto[];
+}
 interface MethodProto {
-  name?: string; input_type?: string; output_type?: string; client_streaming?: boolean; server_streaming?: boolean;
+  name?: string;
+  input_type?: string;
+  output_type?: string;
+  client_streaming?: boolean;
+  server_streaming?: boolean;
 }
 
 const LABEL_REPEATED = 3;
 const TYPE_MESSAGE = 11;
 const SCALAR_BY_TYPE: Record<number, ScalarKind> = {
-  1: 'double', 3: 'int64', 4: 'uint64', 5: 'int32', 8: 'bool', 9: 'string', 12: 'bytes', 13: 'uint32', 14: 'enum',
+  1: 'double',
+  3: 'int64',
+  4: 'uint64',
+  5: 'int32',
+  8: 'bool',
+  9: 'string',
+  12: 'bytes',
+  13: 'uint32',
+  14: 'enum',
 };
 
 export function generateDescriptors(): DescriptorSet {
-  const definition = loadSync(PROTO_FILES.map((f) => path.join(PROTO_DIR, f)), { keepCase: true });
+  const definition = loadSync(
+    PROTO_FILES.map((f) => path.join(PROTO_DIR, f)),
+    { keepCase: true },
+  );
   const codec = new ProtobufCodec(DESCRIPTOR_PROTO);
 
   const files = new Map<string, FileProto>();
@@ -141,7 +178,11 @@ function describeField(owner: string, field: FieldProto, messages: Map<string, M
   const entry = messages.get(entryName);
   if (entry?.options?.map_entry) {
     const [key, value] = entry.field ?? [];
-    return { ...base, type: typeOf(value, entryName, messages), keyType: typeOf(key, entryName, messages) as ScalarKind };
+    return {
+      ...base,
+      type: typeOf(value, entryName, messages),
+      keyType: typeOf(key, entryName, messages) as ScalarKind,
+    };
   }
   const type = typeOf(field, owner, messages);
   return field.label === LABEL_REPEATED ? { ...base, type, repeated: true } : { ...base, type };

@@ -9,7 +9,13 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from './project-root';
-import { mirrorProviderDir, PROVIDER_NAME, PROVIDER_SCRIPTS, PROVIDER_SOURCE, PROVIDER_VERSION } from './provider-files';
+import {
+  mirrorProviderDir,
+  PROVIDER_NAME,
+  PROVIDER_SCRIPTS,
+  PROVIDER_SOURCE,
+  PROVIDER_VERSION,
+} from './provider-files';
 
 export const DEFAULT_MIRROR = join(homedir(), '.terraform.d', 'plugins');
 
@@ -23,7 +29,8 @@ export function installBuiltProvider(mirror = DEFAULT_MIRROR, builtDir = join(pr
   for (const script of PROVIDER_SCRIPTS) {
     copyFileSync(join(builtDir, script), join(dir, script));
     // The code cache is an optimisation: a bundle without one still starts.
-    if (existsSync(join(builtDir, `${script}.cache`))) copyFileSync(join(builtDir, `${script}.cache`), join(dir, `${script}.cache`));
+    if (existsSync(join(builtDir, `${script}.cache`)))
+      copyFileSync(join(builtDir, `${script}.cache`), join(dir, `${script}.cache`));
   }
   const installed = join(dir, `${PROVIDER_NAME}_v${PROVIDER_VERSION}`);
   copyFileSync(launcher, installed);
@@ -46,9 +53,10 @@ export function cliConfiguration(mirror: string): string {
 }
 
 export function installReport(mirror: string, dir: string): string {
-  const when = mirror === DEFAULT_MIRROR
-    ? 'terraform init finds it there with no CLI configuration; if yours has a provider_installation block, use this one'
-    : 'point terraform at it with this CLI configuration';
+  const when =
+    mirror === DEFAULT_MIRROR
+      ? 'terraform init finds it there with no CLI configuration; if yours has a provider_installation block, use this one'
+      : 'point terraform at it with this CLI configuration';
   return `installed ${PROVIDER_SOURCE} ${PROVIDER_VERSION} into ${dir}\n${when} (~/.terraformrc or $TF_CLI_CONFIG_FILE):\n\n${cliConfiguration(mirror)}`;
 }
 

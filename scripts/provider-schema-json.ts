@@ -2,7 +2,13 @@
  * The provider's schema as `terraform providers schema -json` prints it, straight from the
  * definitions (no terraform, no provider process): what @cdktf/provider-generator reads.
  */
-import { typeToJson, type GetProviderSchemaResponse, type Schema, type SchemaAttribute, type SchemaBlock } from '../src/provider/protocol';
+import {
+  typeToJson,
+  type GetProviderSchemaResponse,
+  type Schema,
+  type SchemaAttribute,
+  type SchemaBlock,
+} from '../src/provider/protocol';
 import { providerSchema } from '../src/provider/framework';
 import { iredadminProvider } from '../src/provider/iredadmin/provider';
 
@@ -27,10 +33,20 @@ export interface JsonBlock {
   description_kind?: string;
   deprecated?: boolean;
 }
-export interface JsonSchema { version: number; block: JsonBlock }
+export interface JsonSchema {
+  version: number;
+  block: JsonBlock;
+}
 export interface ProviderSchemaDocument {
   format_version: '1.0';
-  provider_schemas: Record<string, { provider: JsonSchema; resource_schemas: Record<string, JsonSchema>; data_source_schemas: Record<string, JsonSchema> }>;
+  provider_schemas: Record<
+    string,
+    {
+      provider: JsonSchema;
+      resource_schemas: Record<string, JsonSchema>;
+      data_source_schemas: Record<string, JsonSchema>;
+    }
+  >;
   provider_versions: Record<string, string>;
 }
 
@@ -41,25 +57,38 @@ const kind = (k: string | undefined) => (k ? { description_kind: k } : {});
 function attribute(a: SchemaAttribute): JsonAttribute {
   return {
     ...(a.type ? { type: typeToJson(a.type) } : {}),
-    ...(a.nestedType ? {
-      nested_type: { attributes: mapValues(a.nestedType.attributes, attribute), nesting_mode: a.nestedType.nesting },
-    } : {}),
+    ...(a.nestedType
+      ? {
+          nested_type: {
+            attributes: mapValues(a.nestedType.attributes, attribute),
+            nesting_mode: a.nestedType.nesting,
+          },
+        }
+      : {}),
     ...(a.description !== undefined ? { description: a.description } : {}),
     ...kind(a.descriptionKind),
-    ...flag('required', a.required), ...flag('optional', a.optional), ...flag('computed', a.computed),
-    ...flag('sensitive', a.sensitive), ...flag('deprecated', a.deprecated), ...flag('write_only', a.writeOnly),
+    ...flag('required', a.required),
+    ...flag('optional', a.optional),
+    ...flag('computed', a.computed),
+    ...flag('sensitive', a.sensitive),
+    ...flag('deprecated', a.deprecated),
+    ...flag('write_only', a.writeOnly),
   };
 }
 
 function block(b: SchemaBlock): JsonBlock {
   return {
     attributes: mapValues(b.attributes ?? {}, attribute),
-    ...(Object.keys(b.blockTypes ?? {}).length > 0 ? {
-      block_types: mapValues(b.blockTypes ?? {}, (n) => ({
-        nesting_mode: n.nesting, block: block(n.block),
-        ...(n.minItems ? { min_items: n.minItems } : {}), ...(n.maxItems ? { max_items: n.maxItems } : {}),
-      })),
-    } : {}),
+    ...(Object.keys(b.blockTypes ?? {}).length > 0
+      ? {
+          block_types: mapValues(b.blockTypes ?? {}, (n) => ({
+            nesting_mode: n.nesting,
+            block: block(n.block),
+            ...(n.minItems ? { min_items: n.minItems } : {}),
+            ...(n.maxItems ? { max_items: n.maxItems } : {}),
+          })),
+        }
+      : {}),
     ...(b.description !== undefined ? { description: b.description } : {}),
     ...kind(b.descriptionKind),
     ...flag('deprecated', b.deprecated),
@@ -70,7 +99,11 @@ const schema = (s: Schema): JsonSchema => ({ version: s.version ?? 0, block: blo
 
 /** Keys sorted, so the generated code does not depend on definition order. */
 function mapValues<A, B>(record: Readonly<Record<string, A>>, f: (a: A) => B): Record<string, B> {
-  return Object.fromEntries(Object.keys(record).sort().map((k) => [k, f(record[k]!)]));
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((k) => [k, f(record[k]!)]),
+  );
 }
 
 export function schemaDocument(response: GetProviderSchemaResponse, version: string): ProviderSchemaDocument {

@@ -18,7 +18,14 @@ export interface Person {
 
 export const PEOPLE: readonly Person[] = [
   { login: 'jane', name: 'Jane Doe', team: 'management', quotaMb: 2048, aliases: ['ceo'] },
-  { login: 'john', name: 'John Roe', team: 'sales', quotaMb: 1024, forwardTo: ['john.roe@partner.example'], maxMessagesPerHour: 200 },
+  {
+    login: 'john',
+    name: 'John Roe',
+    team: 'sales',
+    quotaMb: 1024,
+    forwardTo: ['john.roe@partner.example'],
+    maxMessagesPerHour: 200,
+  },
   { login: 'mia', name: 'Mia Chen', team: 'sales', quotaMb: 1024, maxMessagesPerHour: 200 },
   { login: 'ada', name: 'Ada Byron', team: 'engineering', quotaMb: 1024, aliases: ['ops'] },
 ];

@@ -6,23 +6,44 @@
  */
 import { domainToUnicode } from 'node:url';
 import type { Plain } from '../provider/framework/values';
-import { GROUPED_TYPES, groupEntry, layoutFiles, orderedConfig, referenceResolver, type FileLayout, type Resolver, type WriterContext } from './layout';
+import {
+  GROUPED_TYPES,
+  groupEntry,
+  layoutFiles,
+  orderedConfig,
+  referenceResolver,
+  type FileLayout,
+  type Resolver,
+  type WriterContext,
+} from './layout';
 import type { AdoptedObject, AdoptedType } from './model';
 
 const CLASS: Record<AdoptedType, string> = {
-  iredadmin_domain: 'Domain', iredadmin_user: 'User', iredadmin_alias: 'Alias', iredadmin_maillist: 'Maillist',
-  iredadmin_admin: 'Admin', iredadmin_domain_admins: 'DomainAdmins', iredadmin_throttle: 'Throttle', iredadmin_spampolicy: 'Spampolicy',
-  iredadmin_wblist: 'Wblist', iredadmin_greylisting: 'Greylisting',
+  iredadmin_domain: 'Domain',
+  iredadmin_user: 'User',
+  iredadmin_alias: 'Alias',
+  iredadmin_maillist: 'Maillist',
+  iredadmin_admin: 'Admin',
+  iredadmin_domain_admins: 'DomainAdmins',
+  iredadmin_throttle: 'Throttle',
+  iredadmin_spampolicy: 'Spampolicy',
+  iredadmin_wblist: 'Wblist',
+  iredadmin_greylisting: 'Greylisting',
 };
 const GROUP: Partial<Record<AdoptedType, { exported: string; method: string; lists: readonly string[] }>> = {
   iredadmin_user: { exported: 'users', method: 'addUsers', lists: [] },
   iredadmin_alias: { exported: 'aliases', method: 'addAliases', lists: ['members'] },
-  iredadmin_maillist: { exported: 'mailingLists', method: 'addMailingLists', lists: ['members', 'moderators', 'owners'] },
+  iredadmin_maillist: {
+    exported: 'mailingLists',
+    method: 'addMailingLists',
+    lists: ['members', 'moderators', 'owners'],
+  },
 };
 const CONSTRUCTS = 'terraform-provider-iredadmin/constructs';
 
 const camel = (snake: string) => snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-const str = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
+const str = (text: string) =>
+  `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
 
 /** A TypeScript expression, written as is. */
 class Code {
@@ -34,7 +55,10 @@ function render(value: Value): string {
   if (value instanceof Code) return value.ts;
   if (Array.isArray(value)) return `[${value.map(render).join(', ')}]`;
   if (typeof value === 'string') return str(value);
-  if (typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${str(k)}: ${str(v)}`).join(', ')} }`;
+  if (typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${str(k)}: ${str(v)}`)
+      .join(', ')} }`;
   return String(value);
 }
 
@@ -49,7 +73,10 @@ function constructIds(objects: readonly AdoptedObject[]): Map<AdoptedObject, str
   const ids = new Map<AdoptedObject, string>();
   const taken = new Set(['iredadmin']);
   const suffix: Partial<Record<AdoptedType, string>> = {
-    iredadmin_domain_admins: '_admins', iredadmin_spampolicy: '_spampolicy', iredadmin_wblist: '_wblist', iredadmin_greylisting: '_greylisting',
+    iredadmin_domain_admins: '_admins',
+    iredadmin_spampolicy: '_spampolicy',
+    iredadmin_wblist: '_wblist',
+    iredadmin_greylisting: '_greylisting',
   };
   for (const object of objects) {
     const base = object.name + (suffix[object.type] ?? '');
@@ -65,8 +92,16 @@ class Stack {
   readonly ids: Map<AdoptedObject, string>;
   readonly variables = new Map<AdoptedObject, string>();
 
-  constructor(private readonly ctx: WriterContext, private readonly resolve: Resolver, readonly files: readonly FileLayout[]) {
-    this.ids = constructIds(files.flatMap((f) => [f.domainObject, ...f.groups.flatMap((g) => g.objects), ...f.singles]).filter((o): o is AdoptedObject => !!o));
+  constructor(
+    private readonly ctx: WriterContext,
+    private readonly resolve: Resolver,
+    readonly files: readonly FileLayout[],
+  ) {
+    this.ids = constructIds(
+      files
+        .flatMap((f) => [f.domainObject, ...f.groups.flatMap((g) => g.objects), ...f.singles])
+        .filter((o): o is AdoptedObject => !!o),
+    );
   }
 
   /** A value with names of other adopted objects as references to their resources. */
@@ -85,7 +120,10 @@ class Stack {
 
   /** `new Class(this, 'id', {…})` imported from the object's import ID, optionally kept in a variable. */
   single(object: AdoptedObject, variable?: string): string {
-    const pairs = orderedConfig(object).map(([attr, v]): [string, Value] => [camel(attr), this.value(object.type, attr, v)]);
+    const pairs = orderedConfig(object).map(([attr, v]): [string, Value] => [
+      camel(attr),
+      this.value(object.type, attr, v),
+    ]);
     const created = `this.imported(new ${CLASS[object.type]}(this, ${str(this.ids.get(object)!)}, ${objectLiteral(pairs, '    ')}), ${str(object.importId)})`;
     if (!variable) return `    ${created};`;
     this.variables.set(object, variable);
@@ -103,21 +141,35 @@ class Stack {
     ];
     for (const g of file.groups) {
       const entries = g.objects.map((o) => {
-        const pairs: [string, Value][] = [['id', this.ids.get(o)!], ...groupEntry(o).map(([attr, v]): [string, Value] => [camel(attr), v])];
+        const pairs: [string, Value][] = [
+          ['id', this.ids.get(o)!],
+          ...groupEntry(o).map(([attr, v]): [string, Value] => [camel(attr), v]),
+        ];
         return `  ${objectLiteral(pairs, '  ')},`;
       });
-      lines.push('', `export const ${GROUP[g.type]!.exported}: Adopted<${CLASS[g.type]}Config>[] = [`, ...entries, '];');
+      lines.push(
+        '',
+        `export const ${GROUP[g.type]!.exported}: Adopted<${CLASS[g.type]}Config>[] = [`,
+        ...entries,
+        '];',
+      );
     }
     return `${lines.join('\n')}\n`;
   }
 
   main(): string {
-    const used = new Set<AdoptedType>(this.files.flatMap((f) => [f.domainObject, ...f.groups.flatMap((g) => g.objects), ...f.singles]).filter((o): o is AdoptedObject => !!o).map((o) => o.type));
+    const used = new Set<AdoptedType>(
+      this.files
+        .flatMap((f) => [f.domainObject, ...f.groups.flatMap((g) => g.objects), ...f.singles])
+        .filter((o): o is AdoptedObject => !!o)
+        .map((o) => o.type),
+    );
     const dataFiles = this.files.filter((f) => f.groups.length > 0);
     const body: string[] = [];
     const settings: [string, Value][] = [['url', this.ctx.url]];
     if (this.ctx.provider.insecure) settings.push(['insecure', true]);
-    if (this.ctx.provider.caCertFile) settings.push(['caCert', new Code(`readFileSync(${str(this.ctx.provider.caCertFile)}, 'utf8')`)]);
+    if (this.ctx.provider.caCertFile)
+      settings.push(['caCert', new Code(`readFileSync(${str(this.ctx.provider.caCertFile)}, 'utf8')`)]);
     body.push(`    new IredadminProvider(this, 'iredadmin', ${objectLiteral(settings, '    ')});`);
 
     const global = this.files.find((f) => f.domain === null);
@@ -130,9 +182,14 @@ class Stack {
       const domainVar = camel(file.ident);
       body.push('', `    // ${file.domain}`);
       if (file.domainObject) body.push(this.single(file.domainObject, domainVar));
-      for (const g of file.groups) body.push(`    this.${GROUP[g.type]!.method}(${domainVar}, ${str(file.domain!)}, ${camel(file.ident)}Data.${GROUP[g.type]!.exported});`);
+      for (const g of file.groups)
+        body.push(
+          `    this.${GROUP[g.type]!.method}(${domainVar}, ${str(file.domain!)}, ${camel(file.ident)}Data.${GROUP[g.type]!.exported});`,
+        );
     }
-    const rest = this.files.flatMap((f) => f.singles.filter((o) => o.type !== 'iredadmin_admin').map((o) => ({ f, o })));
+    const rest = this.files.flatMap((f) =>
+      f.singles.filter((o) => o.type !== 'iredadmin_admin').map((o) => ({ f, o })),
+    );
     if (rest.length) {
       body.push('', '    // Domain admins, throttles, spam policies, white/blacklists and greylisting.');
       for (const { o } of rest) body.push(this.single(o));
@@ -142,8 +199,13 @@ class Stack {
     let helpers = groupTypes.map((t) => this.helper(t)).join('');
     dropUnusedVariables(body);
     const referencesUsers = `${body.join('\n')}${helpers}`.includes('this.address(');
-    if (!referencesUsers) helpers = helpers.replace('this.users.set(email, this.imported(', 'this.imported(').replace('), email));', '), email);');
-    const classes = [...new Set(['IredadminProvider', ...[...used].map((t) => CLASS[t]), ...(referencesUsers ? ['User'] : [])])].sort();
+    if (!referencesUsers)
+      helpers = helpers
+        .replace('this.users.set(email, this.imported(', 'this.imported(')
+        .replace('), email));', '), email);');
+    const classes = [
+      ...new Set(['IredadminProvider', ...[...used].map((t) => CLASS[t]), ...(referencesUsers ? ['User'] : [])]),
+    ].sort();
     const configs = groupTypes.map((t) => `type ${CLASS[t]}Config`).sort();
     const imports = [
       ...(this.ctx.provider.caCertFile ? [`import { readFileSync } from 'node:fs';`] : []),
@@ -209,11 +271,14 @@ function dropUnusedVariables(body: string[]): void {
   const all = body.join('\n');
   for (let i = 0; i < body.length; i++) {
     const match = /^ {4}const (\w+) = /.exec(body[i]!);
-    if (match && !new RegExp(`\\b${match[1]}\\b`).test(all.replace(body[i]!, ''))) body[i] = body[i]!.replace(match[0], '    ');
+    if (match && !new RegExp(`\\b${match[1]}\\b`).test(all.replace(body[i]!, '')))
+      body[i] = body[i]!.replace(match[0], '    ');
   }
 }
 
-const HEADER = (url: string) => `// Written by \`iredadmin adopt\` from ${url}. Edit freely: a re-run never overwrites a file you changed.
+const HEADER = (
+  url: string,
+) => `// Written by \`iredadmin adopt\` from ${url}. Edit freely: a re-run never overwrites a file you changed.
 // The provider logs in with IREDADMIN_USERNAME and IREDADMIN_PASSWORD from the environment.
 // Passwords are neither read nor written: an imported account needs none. To manage one from here,
 // give the User or Admin \`passwordWo\` from a sensitive, ephemeral TerraformVariable and \`passwordWoVersion: 1\`
@@ -239,6 +304,9 @@ export function writeCdktf(ctx: WriterContext): Map<string, string> {
   out.set('main.ts', main);
   out.set('adopted.ts', ADOPTED_TS);
   for (const file of files.filter((f) => f.groups.length > 0)) out.set(`${file.ident}.ts`, stack.dataModule(file));
-  out.set('cdktf.json', `${JSON.stringify({ language: 'typescript', app: 'npx ts-node main.ts', terraformProviders: [], sendCrashReports: 'false' }, null, 2)}\n`);
+  out.set(
+    'cdktf.json',
+    `${JSON.stringify({ language: 'typescript', app: 'npx ts-node main.ts', terraformProviders: [], sendCrashReports: 'false' }, null, 2)}\n`,
+  );
   return out;
 }

@@ -16,7 +16,15 @@ import type { WriterContext } from './layout';
 import { readInventory, UsageError } from './inventory';
 import { assignNames } from './names';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, unreachable: 3, loginRefused: 4, noApi: 5, permissionDenied: 6 } as const;
+export const EXIT = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  unreachable: 3,
+  loginRefused: 4,
+  noApi: 5,
+  permissionDenied: 6,
+} as const;
 
 export interface CommandIo {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -85,21 +93,34 @@ function parse(argv: readonly string[], env: CommandIo['env']): Settings | 'help
   });
   if (values.help) return 'help';
   if (positionals.length !== 1 || positionals[0] !== 'adopt') {
-    throw new UsageError(positionals.length ? `unknown command "${positionals.join(' ')}": the command is "adopt".` : 'missing the command: iredadmin adopt …');
+    throw new UsageError(
+      positionals.length
+        ? `unknown command "${positionals.join(' ')}": the command is "adopt".`
+        : 'missing the command: iredadmin adopt …',
+    );
   }
   const url = values.url ?? env.IREDADMIN_URL;
   const username = values.username ?? env.IREDADMIN_USERNAME;
   const password = env.IREDADMIN_PASSWORD;
   if (!url) throw new UsageError('--url is required (or set IREDADMIN_URL).');
   if (!username) throw new UsageError('--username is required (or set IREDADMIN_USERNAME).');
-  if (!password) throw new UsageError('IREDADMIN_PASSWORD is not set: the admin password is read from the environment only.');
+  if (!password)
+    throw new UsageError('IREDADMIN_PASSWORD is not set: the admin password is read from the environment only.');
   if (!values.out) throw new UsageError('--out is required: the directory to write the configuration to.');
-  if (values.format !== 'hcl' && values.format !== 'cdktf') throw new UsageError(`--format must be hcl or cdktf, got "${values.format}".`);
+  if (values.format !== 'hcl' && values.format !== 'cdktf')
+    throw new UsageError(`--format must be hcl or cdktf, got "${values.format}".`);
   const caCertFile = values['ca-cert'] ? resolve(values['ca-cert']) : undefined;
   if (caCertFile && !existsSync(caCertFile)) throw new UsageError(`--ca-cert ${caCertFile}: no such file.`);
   return {
-    url: url.replace(/\/+$/, ''), username, password, domains: values.domain ?? [], out: resolve(values.out), format: values.format,
-    caCertFile, insecure: values.insecure, timeoutMs: (positive('--timeout', values.timeout) ?? 30) * 1000,
+    url: url.replace(/\/+$/, ''),
+    username,
+    password,
+    domains: values.domain ?? [],
+    out: resolve(values.out),
+    format: values.format,
+    caCertFile,
+    insecure: values.insecure,
+    timeoutMs: (positive('--timeout', values.timeout) ?? 30) * 1000,
     maxConcurrency: positive('--max-concurrency', values['max-concurrency']),
   };
 }
@@ -110,7 +131,8 @@ function versionConstraint(): string {
     const file = join(dir, 'package.json');
     if (!existsSync(file)) continue;
     const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-    if (pkg.name === 'terraform-provider-iredadmin' && pkg.version) return `~> ${pkg.version.split('.').slice(0, 2).join('.')}`;
+    if (pkg.name === 'terraform-provider-iredadmin' && pkg.version)
+      return `~> ${pkg.version.split('.').slice(0, 2).join('.')}`;
   }
   return '>= 0.1';
 }
@@ -119,15 +141,29 @@ function describeFailure(error: unknown, url: string): { code: number; message: 
   if (error instanceof UsageError) return { code: EXIT.usage, message: error.message };
   // The real product answers a 404 HTML page when the API is off; our server a JSON API_DISABLED.
   if (error instanceof ApiError && (error.code === 'API_DISABLED' || error.status === 404)) {
-    return { code: EXIT.noApi, message: `the API is disabled at ${url} (${error.code ?? `HTTP ${error.status}`}): enable it (ENABLE_RESTFUL_API = True) or check the URL.` };
+    return {
+      code: EXIT.noApi,
+      message: `the API is disabled at ${url} (${error.code ?? `HTTP ${error.status}`}): enable it (ENABLE_RESTFUL_API = True) or check the URL.`,
+    };
   }
-  if (error instanceof AuthError) return { code: EXIT.loginRefused, message: `login refused at ${url} (${error.code ?? 'no code'}): check --username and IREDADMIN_PASSWORD, and that this machine may use the API.` };
-  if (error instanceof NetworkError || error instanceof TimeoutError) return { code: EXIT.unreachable, message: `cannot reach ${url}: ${error.message}` };
+  if (error instanceof AuthError)
+    return {
+      code: EXIT.loginRefused,
+      message: `login refused at ${url} (${error.code ?? 'no code'}): check --username and IREDADMIN_PASSWORD, and that this machine may use the API.`,
+    };
+  if (error instanceof NetworkError || error instanceof TimeoutError)
+    return { code: EXIT.unreachable, message: `cannot reach ${url}: ${error.message}` };
   if (error instanceof UnexpectedResponseError) {
-    return { code: EXIT.noApi, message: `no iRedAdmin-Pro API answers at ${url} (HTTP ${error.status}): check the URL, and that the API is enabled (ENABLE_RESTFUL_API = True).` };
+    return {
+      code: EXIT.noApi,
+      message: `no iRedAdmin-Pro API answers at ${url} (HTTP ${error.status}): check the URL, and that the API is enabled (ENABLE_RESTFUL_API = True).`,
+    };
   }
   if (error instanceof ApiError && error.isPermissionDenied()) {
-    return { code: EXIT.permissionDenied, message: `permission denied (${error.code}): ${error.message}. A normal admin adopts only the domains it manages (--domain).` };
+    return {
+      code: EXIT.permissionDenied,
+      message: `permission denied (${error.code}): ${error.message}. A normal admin adopts only the domains it manages (--domain).`,
+    };
   }
   return { code: EXIT.failed, message: error instanceof Error ? error.message : String(error) };
 }
@@ -135,7 +171,8 @@ function describeFailure(error: unknown, url: string): { code: number; message: 
 function summary(result: WriteResult, out: string, counts: Map<string, number>): string {
   const lines = [`adopted: ${[...counts].map(([type, n]) => `${n} ${type}`).join(', ') || 'nothing'}`];
   lines.push(`written to ${out}: ${result.written.length} file(s) written, ${result.unchanged.length} unchanged`);
-  for (const { file, beside } of result.keptBeside) lines.push(`kept ${file}: it was edited since adopt wrote it; the new version is in ${beside}`);
+  for (const { file, beside } of result.keptBeside)
+    lines.push(`kept ${file}: it was edited since adopt wrote it; the new version is in ${beside}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -154,14 +191,24 @@ export async function runAdopt(argv: readonly string[], io: CommandIo): Promise<
   const s = settings;
   const ca = s.caCertFile ? readFileSync(s.caCertFile, 'utf8') : undefined;
   const client = new IRedAdminClient({
-    baseUrl: s.url, username: s.username, password: s.password, timeoutMs: s.timeoutMs, maxConcurrency: s.maxConcurrency,
-    tls: ca || s.insecure ? { ca, insecure: s.insecure } : undefined, retries: 1,
+    baseUrl: s.url,
+    username: s.username,
+    password: s.password,
+    timeoutMs: s.timeoutMs,
+    maxConcurrency: s.maxConcurrency,
+    tls: ca || s.insecure ? { ca, insecure: s.insecure } : undefined,
+    retries: 1,
   });
   try {
     io.stderr(`reading ${s.url} as ${s.username}…\n`);
     const inventory = await readInventory(client, { domains: s.domains, progress: (line) => io.stderr(`  ${line}\n`) });
     assignNames(inventory.objects);
-    const ctx: WriterContext = { inventory, url: s.url, provider: { insecure: s.insecure, caCertFile: s.caCertFile }, versionConstraint: versionConstraint() };
+    const ctx: WriterContext = {
+      inventory,
+      url: s.url,
+      provider: { insecure: s.insecure, caCertFile: s.caCertFile },
+      versionConstraint: versionConstraint(),
+    };
     const files = s.format === 'hcl' ? writeHcl(ctx) : writeCdktf(ctx);
     const result = writeFiles(s.out, files);
     const counts = new Map<string, number>();

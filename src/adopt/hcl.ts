@@ -5,7 +5,18 @@
  */
 import { domainToUnicode } from 'node:url';
 import type { Plain } from '../provider/framework/values';
-import { GROUPED_TYPES, NAME_ATTRIBUTE, groupAttributes, groupEntry, layoutFiles, orderedConfig, referenceResolver, type FileLayout, type Resolver, type WriterContext } from './layout';
+import {
+  GROUPED_TYPES,
+  NAME_ATTRIBUTE,
+  groupAttributes,
+  groupEntry,
+  layoutFiles,
+  orderedConfig,
+  referenceResolver,
+  type FileLayout,
+  type Resolver,
+  type WriterContext,
+} from './layout';
 import type { AdoptedObject, AdoptedType } from './model';
 import { identifierFor } from './names';
 
@@ -24,7 +35,10 @@ function render(value: Value): string {
   if (value instanceof Expr) return value.hcl;
   if (Array.isArray(value)) return `[${value.map(render).join(', ')}]`;
   if (typeof value === 'string') return quote(value);
-  if (typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${quote(k)} = ${quote(v)}`).join(', ')} }`;
+  if (typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${quote(k)} = ${quote(v)}`)
+      .join(', ')} }`;
   return String(value);
 }
 
@@ -50,15 +64,27 @@ function aligned(items: readonly { key: string; text: string }[], indent: string
 
 /** Attribute lines; a long list goes one item per line. */
 function attributes(pairs: readonly [string, Value][], indent: string): string[] {
-  return aligned(pairs.map(([key, value]) => {
-    const flat = render(value);
-    const long = Array.isArray(value) && indent.length + key.length + flat.length > 110;
-    return { key, text: long && Array.isArray(value) ? `[\n${value.map((v) => `${indent}  ${render(v)},`).join('\n')}\n${indent}]` : flat };
-  }), indent);
+  return aligned(
+    pairs.map(([key, value]) => {
+      const flat = render(value);
+      const long = Array.isArray(value) && indent.length + key.length + flat.length > 110;
+      return {
+        key,
+        text:
+          long && Array.isArray(value)
+            ? `[\n${value.map((v) => `${indent}  ${render(v)},`).join('\n')}\n${indent}]`
+            : flat,
+      };
+    }),
+    indent,
+  );
 }
 
 class HclFile {
-  constructor(private readonly ctx: WriterContext, private readonly resolve: Resolver) {}
+  constructor(
+    private readonly ctx: WriterContext,
+    private readonly resolve: Resolver,
+  ) {}
 
   /** The HCL address of an adopted object's resource (instance). */
   address(object: AdoptedObject): string {
@@ -87,16 +113,25 @@ class HclFile {
   group(layout: FileLayout, type: AdoptedType, objects: readonly AdoptedObject[]): string {
     const local = `${layout.ident}_${PLURAL[type]}`;
     const entries = objects.map((o) => {
-      const pairs = groupEntry(o).map(([attr, v]): [string, Value] => [attr, attr === 'local_part' ? v : this.value(type, attr, v)]);
+      const pairs = groupEntry(o).map(([attr, v]): [string, Value] => [
+        attr,
+        attr === 'local_part' ? v : this.value(type, attr, v),
+      ]);
       const inline = `{ ${pairs.map(([k, v]) => `${k} = ${render(v)}`).join(', ')} }`;
-      return { key: o.name, text: inline.length <= 100 ? inline : `{\n${attributes(pairs, '      ').join('\n')}\n    }` };
+      return {
+        key: o.name,
+        text: inline.length <= 100 ? inline : `{\n${attributes(pairs, '      ').join('\n')}\n    }`,
+      };
     });
     const map = aligned(entries, '    ');
     const domainRef = `iredadmin_domain.${layout.domainObject?.name ?? layout.ident}.domain`;
     const body: [string, Value][] = [
       ['for_each', new Expr(`local.${local}`)],
       ['email', new Expr(`"\${each.value.local_part}@\${${domainRef}}"`)],
-      ...groupAttributes(objects).map(({ attr, everywhere }): [string, Value] => [attr, new Expr(everywhere ? `each.value.${attr}` : `try(each.value.${attr}, null)`)]),
+      ...groupAttributes(objects).map(({ attr, everywhere }): [string, Value] => [
+        attr,
+        new Expr(everywhere ? `each.value.${attr}` : `try(each.value.${attr}, null)`),
+      ]),
     ];
     const password = type === 'iredadmin_user' ? PASSWORD_HINT : '';
     return `locals {\n  ${local} = {\n${map.join('\n')}\n  }\n}\n\n${password}resource "${type}" "${layout.ident}" {\n${attributes(body, '  ').join('\n')}\n}\n`;
@@ -104,24 +139,34 @@ class HclFile {
 
   file(layout: FileLayout): string {
     const unicode = layout.domain === null ? '' : domainToUnicode(layout.domain);
-    const title = layout.domain === null
-      ? 'Objects of no single domain: separate admins, global throttles, spam policy, white/blacklists and greylisting'
-      : `Domain ${layout.domain}${unicode !== layout.domain ? ` (${unicode})` : ''}`;
-    const parts = [`# ${title}.\n# Written by \`iredadmin adopt\` from ${this.ctx.url}. Edit freely: a re-run never overwrites a file you changed.\n`];
+    const title =
+      layout.domain === null
+        ? 'Objects of no single domain: separate admins, global throttles, spam policy, white/blacklists and greylisting'
+        : `Domain ${layout.domain}${unicode !== layout.domain ? ` (${unicode})` : ''}`;
+    const parts = [
+      `# ${title}.\n# Written by \`iredadmin adopt\` from ${this.ctx.url}. Edit freely: a re-run never overwrites a file you changed.\n`,
+    ];
     if (layout.domainObject) parts.push(this.resource(layout.domainObject));
     for (const g of layout.groups) parts.push(this.group(layout, g.type, g.objects));
-    for (const o of layout.singles) parts.push((o.type === 'iredadmin_admin' ? ADMIN_PASSWORD_HINT : '') + this.resource(o));
+    for (const o of layout.singles)
+      parts.push((o.type === 'iredadmin_admin' ? ADMIN_PASSWORD_HINT : '') + this.resource(o));
     return parts.join('\n');
   }
 
   imports(layout: FileLayout): string {
-    const all = [layout.domainObject, ...layout.groups.flatMap((g) => g.objects), ...layout.singles].filter((o): o is AdoptedObject => !!o);
+    const all = [layout.domainObject, ...layout.groups.flatMap((g) => g.objects), ...layout.singles].filter(
+      (o): o is AdoptedObject => !!o,
+    );
     const blocks = all.map((o) => `import {\n  to = ${this.address(o)}\n  id = ${quote(o.importId)}\n}\n`);
     return `# Import blocks for ${layout.domain ?? 'the objects of no single domain'}: they bring the existing objects under\n# Terraform on the first apply. Delete this file after that apply.\n\n${blocks.join('\n')}`;
   }
 }
 
-const PLURAL: Partial<Record<AdoptedType, string>> = { iredadmin_user: 'users', iredadmin_alias: 'aliases', iredadmin_maillist: 'mailing_lists' };
+const PLURAL: Partial<Record<AdoptedType, string>> = {
+  iredadmin_user: 'users',
+  iredadmin_alias: 'aliases',
+  iredadmin_maillist: 'mailing_lists',
+};
 
 const PASSWORD_HINT = `# Passwords are neither read nor written: an imported user needs none. To manage them from here,
 # add to the resource below (a sensitive, ephemeral map(string) variable keeps them out of plan and state):
@@ -159,4 +204,3 @@ export function writeHcl(ctx: WriterContext): Map<string, string> {
   }
   return out;
 }
-

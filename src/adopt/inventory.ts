@@ -22,7 +22,8 @@ export interface InventoryOptions {
 type Row = Record<string, PlanValue>;
 
 const ACTIVE = { account_status: 'active' };
-const postmasterOf = (row: Row): PlanValue => (typeof row.email === 'string' ? [`postmaster@${domainOf(row.email)}`] : null);
+const postmasterOf = (row: Row): PlanValue =>
+  typeof row.email === 'string' ? [`postmaster@${domainOf(row.email)}`] : null;
 /** What the server gives a new object, where that is not the empty value. */
 const DEFAULTS: Partial<Record<AdoptedType, Defaults>> = {
   iredadmin_domain: { ...ACTIVE, transport: 'dovecot' },
@@ -59,7 +60,13 @@ class Reader {
   constructor(private readonly client: IRedAdminClient) {}
 
   /** Reads and records an object; `required`: a refusal stops the run instead of leaving the object out. */
-  async adopt(type: AdoptedType, importId: string, domain: string | null, defaults: Defaults = {}, required = false): Promise<Row | null> {
+  async adopt(
+    type: AdoptedType,
+    importId: string,
+    domain: string | null,
+    defaults: Defaults = {},
+    required = false,
+  ): Promise<Row | null> {
     const read = () => readAsImport(this.client, type, importId);
     const state = required ? await read() : await this.readAllowed(type, importId, read);
     if (!state || !worthAdopting(type, state)) return null;
@@ -83,37 +90,55 @@ class Reader {
   }
 
   notes(): string[] {
-    return [...this.#refused].map(([key, ids]) => {
-      const [what, code] = key.split('\0');
-      const sorted = [...ids].sort();
-      const which = sorted.length === 1 ? sorted[0] : `${sorted.length} of them, e.g. ${sorted.slice(0, 3).join(', ')}`;
-      return `${what} ${which}: not readable with this admin's rights (${code}); left out.`;
-    }).sort();
+    return [...this.#refused]
+      .map(([key, ids]) => {
+        const [what, code] = key.split('\0');
+        const sorted = [...ids].sort();
+        const which =
+          sorted.length === 1 ? sorted[0] : `${sorted.length} of them, e.g. ${sorted.slice(0, 3).join(', ')}`;
+        return `${what} ${which}: not readable with this admin's rights (${code}); left out.`;
+      })
+      .sort();
   }
 }
 
 export async function readInventory(client: IRedAdminClient, options: InventoryOptions): Promise<Inventory> {
   await client.login();
   const reader = new Reader(client);
-  const domains = options.domains.length ? options.domains.map(canonicalDomainArg) : await client.domains.list({ nameOnly: true });
+  const domains = options.domains.length
+    ? options.domains.map(canonicalDomainArg)
+    : await client.domains.list({ nameOnly: true });
   const sorted = [...new Set(domains)].sort();
   const adminEmails = new Set<string>();
   const userEmails = new Set<string>();
 
   for (const domain of sorted) {
     const counts = await adoptDomain(client, reader, domain, adminEmails, userEmails, options.progress);
-    options.progress(`${domain}: ${Object.entries(counts).map(([what, n]) => `${n} ${what}`).join(', ')}`);
+    options.progress(
+      `${domain}: ${Object.entries(counts)
+        .map(([what, n]) => `${n} ${what}`)
+        .join(', ')}`,
+    );
   }
 
-  const separateAdmins = [...adminEmails].filter((email) => !userEmails.has(email) && !sorted.includes(domainOf(email))).sort();
+  const separateAdmins = [...adminEmails]
+    .filter((email) => !userEmails.has(email) && !sorted.includes(domainOf(email)))
+    .sort();
   let admins = 0;
-  await Promise.all(separateAdmins.map(async (email) => (await reader.adopt('iredadmin_admin', email, null)) && admins++));
+  await Promise.all(
+    separateAdmins.map(async (email) => (await reader.adopt('iredadmin_admin', email, null)) && admins++),
+  );
   let global = 0;
   if (!options.domains.length) {
     for (const { type, suffix } of POLICIES) if (await reader.adopt(type, `global${suffix}`, null)) global++;
   }
-  options.progress(`separate admins: ${admins}; global throttles, spam policy, white/blacklists and greylisting: ${global}`);
-  const notes = [...reader.notes(), 'Global admins that manage no domain explicitly cannot be listed through the API; adopt them by hand if wanted.'];
+  options.progress(
+    `separate admins: ${admins}; global throttles, spam policy, white/blacklists and greylisting: ${global}`,
+  );
+  const notes = [
+    ...reader.notes(),
+    'Global admins that manage no domain explicitly cannot be listed through the API; adopt them by hand if wanted.',
+  ];
   return { domains: sorted, objects: reader.objects, notes };
 }
 
@@ -127,7 +152,12 @@ function canonicalDomainArg(raw: string): string {
 export class UsageError extends Error {}
 
 async function adoptDomain(
-  client: IRedAdminClient, reader: Reader, domain: string, adminEmails: Set<string>, userEmails: Set<string>, progress: (line: string) => void,
+  client: IRedAdminClient,
+  reader: Reader,
+  domain: string,
+  adminEmails: Set<string>,
+  userEmails: Set<string>,
+  progress: (line: string) => void,
 ): Promise<Record<string, number>> {
   const domainState = await reader.adopt('iredadmin_domain', domain, domain, {}, true);
   if (!domainState) throw new Error(`domain ${domain} does not exist on the server, or this admin does not manage it.`);
@@ -138,26 +168,42 @@ async function adoptDomain(
     reader.readAllowed('mailing lists of', domain, () => client.mailingLists.list(domain, { emailOnly: true })),
   ]);
   const users = [...unsortedUsers].sort();
-  progress(`${domain}: reading ${users.length} users, ${aliases.length} aliases, ${lists?.length ?? 0} mailing lists, their policies and lists…`);
+  progress(
+    `${domain}: reading ${users.length} users, ${aliases.length} aliases, ${lists?.length ?? 0} mailing lists, their policies and lists…`,
+  );
   const counts = {
-    users: 0, aliases: 0, 'mailing lists': 0, 'domain admins': 0, throttles: 0, 'spam policies': 0, 'white/blacklists': 0, 'greylisting settings': 0,
+    users: 0,
+    aliases: 0,
+    'mailing lists': 0,
+    'domain admins': 0,
+    throttles: 0,
+    'spam policies': 0,
+    'white/blacklists': 0,
+    'greylisting settings': 0,
   };
   const tally = (key: keyof typeof counts) => (found: unknown) => void (found && counts[key]++);
 
   await Promise.all([
-    ...users.map((email) => reader.adopt('iredadmin_user', email, domain, { quota: defaultQuota }).then((state) => {
-      if (state) userEmails.add(email);
-      tally('users')(state);
-    })),
+    ...users.map((email) =>
+      reader.adopt('iredadmin_user', email, domain, { quota: defaultQuota }).then((state) => {
+        if (state) userEmails.add(email);
+        tally('users')(state);
+      }),
+    ),
     ...aliases.sort().map((email) => reader.adopt('iredadmin_alias', email, domain).then(tally('aliases'))),
-    ...(lists ?? []).sort().map((email) => reader.adopt('iredadmin_maillist', email, domain).then(tally('mailing lists'))),
+    ...(lists ?? [])
+      .sort()
+      .map((email) => reader.adopt('iredadmin_maillist', email, domain).then(tally('mailing lists'))),
     reader.adopt('iredadmin_domain_admins', domain, domain).then((state) => {
       for (const email of (state?.admins as string[] | null) ?? []) adminEmails.add(email);
       tally('domain admins')(state);
     }),
   ]);
   const targets = [domain, ...users];
-  await Promise.all(targets.flatMap((target) => POLICIES.map(({ type, suffix, what }) => reader.adopt(type, `${target}${suffix}`, domain).then(tally(what)))));
+  await Promise.all(
+    targets.flatMap((target) =>
+      POLICIES.map(({ type, suffix, what }) => reader.adopt(type, `${target}${suffix}`, domain).then(tally(what))),
+    ),
+  );
   return counts;
 }
-

@@ -3,7 +3,14 @@
  * one for objects of no domain), and within a domain one group per type of address-named objects
  * (users, aliases, lists) written as a for_each map / a typed array.
  */
-import { ADOPTED_TYPES, byCodePoint, splitAddress, type AdoptedObject, type AdoptedType, type Inventory } from './model';
+import {
+  ADOPTED_TYPES,
+  byCodePoint,
+  splitAddress,
+  type AdoptedObject,
+  type AdoptedType,
+  type Inventory,
+} from './model';
 import { identifierFor } from './names';
 import { resourceDefinition } from './resource-values';
 
@@ -18,7 +25,11 @@ export interface WriterContext {
 }
 
 /** Objects named by an address of the domain: grouped, each entry carrying its local part. */
-export const GROUPED_TYPES: ReadonlySet<AdoptedType> = new Set(['iredadmin_user', 'iredadmin_alias', 'iredadmin_maillist']);
+export const GROUPED_TYPES: ReadonlySet<AdoptedType> = new Set([
+  'iredadmin_user',
+  'iredadmin_alias',
+  'iredadmin_maillist',
+]);
 /** The attribute holding the address of a grouped object. */
 export const ADDRESS_ATTRIBUTE = 'email';
 
@@ -34,7 +45,8 @@ export interface FileLayout {
 }
 
 const typeOrder = (t: AdoptedType) => ADOPTED_TYPES.indexOf(t);
-const byTypeAndId = (a: AdoptedObject, b: AdoptedObject) => typeOrder(a.type) - typeOrder(b.type) || byCodePoint(a.importId, b.importId);
+const byTypeAndId = (a: AdoptedObject, b: AdoptedObject) =>
+  typeOrder(a.type) - typeOrder(b.type) || byCodePoint(a.importId, b.importId);
 
 export function layoutFiles(inventory: Inventory): FileLayout[] {
   const files: FileLayout[] = [];
@@ -61,7 +73,10 @@ export function orderedConfig(object: AdoptedObject): [string, AdoptedObject['co
 
 /** A grouped object's entry: its local part, then every other configured attribute. */
 export function groupEntry(object: AdoptedObject): [string, AdoptedObject['config'][string]][] {
-  return [['local_part', splitAddress(object.importId).local], ...orderedConfig(object).filter(([attr]) => attr !== ADDRESS_ATTRIBUTE)];
+  return [
+    ['local_part', splitAddress(object.importId).local],
+    ...orderedConfig(object).filter(([attr]) => attr !== ADDRESS_ATTRIBUTE),
+  ];
 }
 
 /** Attribute names used by a group's entries (besides the local part), and whether every entry has it. */
@@ -85,7 +100,9 @@ const REFERENCING: Partial<Record<AdoptedType, Readonly<Record<string, readonly 
 
 /** The attribute of a referenced object that holds its name. */
 export const NAME_ATTRIBUTE: Partial<Record<AdoptedType, string>> = {
-  iredadmin_domain: 'domain', iredadmin_user: 'email', iredadmin_admin: 'email',
+  iredadmin_domain: 'domain',
+  iredadmin_user: 'email',
+  iredadmin_admin: 'email',
 };
 
 /** Finds the adopted object a value of `type.attr` names, if it should be written as a reference. */

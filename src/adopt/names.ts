@@ -9,7 +9,11 @@ import { byCodePoint, type AdoptedObject } from './model';
 /** `jane.doe@example.com` → `jane_doe_example_com`; IDN as punycode; never starts with a digit. */
 export function identifierFor(text: string): string {
   const ascii = text.includes('@') ? text : domainToASCII(text) || text;
-  const base = ascii.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'object';
+  const base =
+    ascii
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'object';
   return /^[0-9]/.test(base) ? `_${base}` : base;
 }
 

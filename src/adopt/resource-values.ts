@@ -49,7 +49,8 @@ export async function readAsImport(client: IRedAdminClient, type: AdoptedType, i
 /** Values a new object gets on the server, per attribute; a function sees the whole object. */
 export type Defaults = Readonly<Record<string, PlanValue | ((row: Row) => PlanValue)>>;
 
-const isEmpty = (v: PlanValue): boolean => v === null || v === '' || v === 0 || v === false || (Array.isArray(v) && v.length === 0);
+const isEmpty = (v: PlanValue): boolean =>
+  v === null || v === '' || v === 0 || v === false || (Array.isArray(v) && v.length === 0);
 
 /**
  * The attributes worth writing: identifying ones always; others when they differ from the
@@ -76,7 +77,12 @@ export function configFrom(type: AdoptedType, state: Row, defaults: Defaults = {
   return dropRefused(definition, config);
 }
 
-function isDefault(spec: AnyAttribute<never>, value: PlanValue, given: Defaults[string] | undefined, state: Row): boolean {
+function isDefault(
+  spec: AnyAttribute<never>,
+  value: PlanValue,
+  given: Defaults[string] | undefined,
+  state: Row,
+): boolean {
   const byDefault = typeof given === 'function' ? given(state) : given;
   if (byDefault !== undefined) return sameValue(value, normalized(spec, byDefault));
   if (spec.default !== undefined) return sameValue(value, normalized(spec, spec.default as PlanValue));
@@ -90,7 +96,10 @@ function dropRefused(definition: LooseResource, config: Record<string, Plain>): 
   for (let pass = 0; pass < 5; pass++) {
     const values: Row = {};
     for (const attr of Object.keys(definition.attributes)) values[attr] = config[attr] ?? null;
-    const refused = definition.validate(values).map((issue) => issue.attribute).filter((a): a is string => !!a && a in config && !definition.attributes[a]?.required);
+    const refused = definition
+      .validate(values)
+      .map((issue) => issue.attribute)
+      .filter((a): a is string => !!a && a in config && !definition.attributes[a]?.required);
     if (!refused.length) return config;
     for (const attr of refused) delete config[attr];
   }

@@ -14,7 +14,7 @@
  *   call succeeded, if not it is sent again; without `readBack` the error is thrown;
  * - a non-idempotent POST that got a 5xx is not retried.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { backoffDelay, sleep } from './backoff';
 import { CookieJar } from './cookies';
 import type { Envelope } from './envelope';
@@ -75,7 +75,8 @@ const SEE_OTHER = 303;
 
 /** The server says the session is gone: `LOGIN_REQUIRED` (or the call's own such code), or a redirect to the login page. */
 function isSessionRefused(error: unknown, spec: CallSpec): error is ApiError | UnexpectedResponseError {
-  if (error instanceof ApiError) return error.isLoginRequired() || (spec.sessionRefusedCodes ?? []).some((code) => error.hasCode(code));
+  if (error instanceof ApiError)
+    return error.isLoginRequired() || (spec.sessionRefusedCodes ?? []).some((code) => error.hasCode(code));
   return error instanceof UnexpectedResponseError && error.status === SEE_OTHER;
 }
 
@@ -129,7 +130,11 @@ export class ApiCaller {
         this.#log({
           level: 'info',
           message: 'session expired; logging in again',
-          fields: { method: site.method, path: site.path, answer: error instanceof ApiError ? (error.normalizedCode ?? 'LOGIN_REQUIRED') : `HTTP ${error.status}` },
+          fields: {
+            method: site.method,
+            path: site.path,
+            answer: error instanceof ApiError ? (error.normalizedCode ?? 'LOGIN_REQUIRED') : `HTTP ${error.status}`,
+          },
         });
         await this.#session.renew(generationUsed);
       }
@@ -144,7 +149,12 @@ export class ApiCaller {
       .slice(0, 5)
       .map((issue) => `${issue.path || '_data'}: ${issue.message}`)
       .join('; ');
-    throw new UnexpectedResponseError(site, 200, 'application/json', `_data does not have the expected shape (${fields})`);
+    throw new UnexpectedResponseError(
+      site,
+      200,
+      'application/json',
+      `_data does not have the expected shape (${fields})`,
+    );
   }
 
   /** Validates caller input before anything is sent. Issue messages never quote the input's values. */
@@ -178,7 +188,10 @@ export class ApiCaller {
       throw error;
     }
     if (this.#jar.size === 0) {
-      this.#log({ level: 'warn', message: 'login succeeded but the server set no cookie; later calls may answer LOGIN_REQUIRED' });
+      this.#log({
+        level: 'warn',
+        message: 'login succeeded but the server set no cookie; later calls may answer LOGIN_REQUIRED',
+      });
     }
     this.#log({ level: 'debug', message: 'logged in', fields: { username: this.#credentials.username } });
   }
@@ -230,7 +243,11 @@ export class ApiCaller {
       return visible ? 'effect-visible' : 'retry';
     } catch (readError) {
       // Unable to tell: surface the original failure rather than guess.
-      this.#log({ level: 'warn', message: 'read-back after an unknown outcome failed', fields: { ...site, error: (readError as Error).name } });
+      this.#log({
+        level: 'warn',
+        message: 'read-back after an unknown outcome failed',
+        fields: { ...site, error: (readError as Error).name },
+      });
       return 'throw';
     }
   }
@@ -248,12 +265,22 @@ export class ApiCaller {
     const secrets = this.#secrets(spec, cookie);
     if (response.status === SEE_OTHER) {
       // Whatever the body says, a redirect is not the API's answer.
-      throw new UnexpectedResponseError(site, response.status, response.contentType, 'redirected instead of answering JSON (the session expired, or a permission failure on the real product)');
+      throw new UnexpectedResponseError(
+        site,
+        response.status,
+        response.contentType,
+        'redirected instead of answering JSON (the session expired, or a permission failure on the real product)',
+      );
     }
     const envelope = parseEnvelope(site, response, secrets);
     if (envelope._success && response.status >= 200 && response.status < 300) return envelope;
     if (envelope._success) {
-      throw new UnexpectedResponseError(site, response.status, response.contentType, 'a success envelope with an error status');
+      throw new UnexpectedResponseError(
+        site,
+        response.status,
+        response.contentType,
+        'a success envelope with an error status',
+      );
     }
     throw new ApiError({
       ...site,

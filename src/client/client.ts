@@ -45,7 +45,12 @@ export class IRedAdminClient<K extends MailingListApiKind = 'sql'> {
       log,
     });
     this.baseUrl = resolved.baseUrl;
-    this.#caller = new ApiCaller(transport, { username: resolved.username, password: resolved.password }, resolved.retries, log);
+    this.#caller = new ApiCaller(
+      transport,
+      { username: resolved.username, password: resolved.password },
+      resolved.retries,
+      log,
+    );
     this.domains = new DomainsApi(this.#caller);
     this.admins = new AdminsApi(this.#caller);
     this.users = new UsersApi(this.#caller);

@@ -33,7 +33,8 @@ function preview(body: string): string {
 
 function describeNonJson(status: number): string {
   if (status === 404) return 'not an API answer (is ENABLE_RESTFUL_API on, and does this edition have the route?)';
-  if (status >= 300 && status < 400) return 'redirected instead of answering JSON (often a permission failure on the real product)';
+  if (status >= 300 && status < 400)
+    return 'redirected instead of answering JSON (often a permission failure on the real product)';
   if (status === 405) return 'method not allowed on this route';
   return 'not a JSON API answer';
 }
@@ -49,11 +50,21 @@ export function parseEnvelope(site: CallSite, response: RawResponse, secrets: re
   try {
     json = JSON.parse(body);
   } catch {
-    throw new UnexpectedResponseError(site, status, contentType, `${describeNonJson(status)}; ${preview(redact(body, secrets))}`);
+    throw new UnexpectedResponseError(
+      site,
+      status,
+      contentType,
+      `${describeNonJson(status)}; ${preview(redact(body, secrets))}`,
+    );
   }
   const parsed = envelopeSchema.safeParse(json);
   if (!parsed.success) {
-    throw new UnexpectedResponseError(site, status, contentType, 'JSON without the API envelope (no boolean "_success")');
+    throw new UnexpectedResponseError(
+      site,
+      status,
+      contentType,
+      'JSON without the API envelope (no boolean "_success")',
+    );
   }
   return parsed.data;
 }

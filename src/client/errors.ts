@@ -106,7 +106,10 @@ export class ApiError extends IRedAdminError {
   readonly #notFoundCodes: readonly string[];
 
   constructor(init: ApiErrorInit, prefix = 'iRedAdmin API call failed') {
-    super(`${prefix}: ${init.method} ${init.path} → ${describeMsg(init.msg, init.secrets ?? [])} (HTTP ${init.status})`, init);
+    super(
+      `${prefix}: ${init.method} ${init.path} → ${describeMsg(init.msg, init.secrets ?? [])} (HTTP ${init.status})`,
+      init,
+    );
     this.code = init.msg === undefined ? undefined : redact(init.msg, init.secrets ?? []);
     this.codes = codesOf(this.code);
     this.normalizedCode = this.codes.length ? this.codes.join(',') : undefined;
@@ -166,9 +169,13 @@ export class NetworkError extends IRedAdminError {
     detail: { code: string | undefined; requestMayHaveBeenSent: boolean; retryable: boolean; reason: string },
     cause?: unknown,
   ) {
-    super(`Network error on ${site.method} ${site.path}: ${detail.reason}${detail.code ? ` (${detail.code})` : ''}`, site, {
-      cause,
-    });
+    super(
+      `Network error on ${site.method} ${site.path}: ${detail.reason}${detail.code ? ` (${detail.code})` : ''}`,
+      site,
+      {
+        cause,
+      },
+    );
     this.code = detail.code;
     this.requestMayHaveBeenSent = detail.requestMayHaveBeenSent;
     this.retryable = detail.retryable;
@@ -196,7 +203,10 @@ export class UnexpectedResponseError extends IRedAdminError {
   readonly contentType: string | undefined;
 
   constructor(site: CallSite, status: number, contentType: string | undefined, reason: string) {
-    super(`Unexpected response to ${site.method} ${site.path}: HTTP ${status}${contentType ? ` (${contentType})` : ''} — ${reason}`, site);
+    super(
+      `Unexpected response to ${site.method} ${site.path}: HTTP ${status}${contentType ? ` (${contentType})` : ''} — ${reason}`,
+      site,
+    );
     this.status = status;
     this.contentType = contentType;
   }
@@ -210,7 +220,10 @@ export class ValidationError extends IRedAdminError {
   readonly issues: readonly { path: string; message: string }[];
 
   constructor(site: CallSite, issues: readonly { path: string; message: string }[]) {
-    super(`Invalid input for ${site.method} ${site.path}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`, site);
+    super(
+      `Invalid input for ${site.method} ${site.path}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`,
+      site,
+    );
     this.issues = issues;
   }
 }

@@ -36,7 +36,11 @@ const optionsSchema = z.object({
   maxConcurrency: z.number().int().positive().default(DEFAULT_MAX_CONCURRENCY),
   retries: z
     .union([
-      z.number().int().nonnegative().transform((retries) => ({ ...DEFAULT_RETRY, retries })),
+      z
+        .number()
+        .int()
+        .nonnegative()
+        .transform((retries) => ({ ...DEFAULT_RETRY, retries })),
       z
         .object({
           retries: z.number().int().nonnegative().optional(),
@@ -62,6 +66,8 @@ export type ResolvedOptions = z.output<typeof optionsSchema>;
 export function resolveOptions(options: IRedAdminClientOptions<MailingListApiKind>): ResolvedOptions {
   const parsed = optionsSchema.safeParse(options);
   if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(options)'}: ${issue.message}`).join('; ');
+  const fields = parsed.error.issues
+    .map((issue) => `${issue.path.join('.') || '(options)'}: ${issue.message}`)
+    .join('; ');
   throw new TypeError(`Invalid IRedAdminClient options: ${fields}`);
 }

@@ -43,9 +43,24 @@ export interface TransportResponse extends RawResponse {
 }
 
 /** Errors that prove the request never left this machine: safe to repeat even when not idempotent. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 /** Failures no retry can fix. */
-const PERMANENT_PREFIXES = ['CERT_', 'ERR_TLS_', 'ERR_SSL_', 'DEPTH_ZERO_', 'SELF_SIGNED_', 'UNABLE_TO_', 'ERR_INVALID_URL'];
+const PERMANENT_PREFIXES = [
+  'CERT_',
+  'ERR_TLS_',
+  'ERR_SSL_',
+  'DEPTH_ZERO_',
+  'SELF_SIGNED_',
+  'UNABLE_TO_',
+  'ERR_INVALID_URL',
+];
 
 function errorCode(error: unknown): string | undefined {
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
@@ -67,7 +82,10 @@ export class Transport {
     this.#semaphore = new Semaphore(options.maxConcurrency);
     this.#log = options.log;
     if (options.tls?.insecure) {
-      this.#log({ level: 'warn', message: 'TLS certificate verification is disabled (tls.insecure): use only for testing' });
+      this.#log({
+        level: 'warn',
+        message: 'TLS certificate verification is disabled (tls.insecure): use only for testing',
+      });
     }
     this.#pool = new Pool(url.origin, {
       connections: options.maxConcurrency,
@@ -135,7 +153,11 @@ export class Transport {
         throw new TimeoutError(site, this.#timeoutMs, error);
       }
       if (code === 'UND_ERR_CONNECT_TIMEOUT') {
-        throw new NetworkError(site, { code, requestMayHaveBeenSent: false, retryable: true, reason: 'connect timed out' }, error);
+        throw new NetworkError(
+          site,
+          { code, requestMayHaveBeenSent: false, retryable: true, reason: 'connect timed out' },
+          error,
+        );
       }
       const permanent = code !== undefined && PERMANENT_PREFIXES.some((prefix) => code.startsWith(prefix));
       throw new NetworkError(

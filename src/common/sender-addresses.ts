@@ -18,7 +18,14 @@ export interface SenderAddress {
 
 /** amavisd's `mailaddr.priority` of each form (iRedAdmin-Pro's values): the more specific, the higher. */
 export const MAILADDR_PRIORITY: Record<SenderForm, number> = {
-  email: 10, ip: 9, cidr: 7, anyDomain: 7, domain: 5, subdomains: 3, tld: 2, everything: 0,
+  email: 10,
+  ip: 9,
+  cidr: 7,
+  anyDomain: 7,
+  domain: 5,
+  subdomains: 3,
+  tld: 2,
+  everything: 0,
 };
 
 /** What to do with a CIDR whose host bits are set: refuse it (as the API does) or clear them. */
@@ -107,7 +114,8 @@ function ipv6Bits(ip: string): bigint {
   const [head, tail] = ip.includes('::') ? ip.split('::') : [ip, undefined];
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  const groups =
+    tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
   return groups.reduce((acc, group) => (acc << 16n) | BigInt(`0x${group}`), 0n);
 }
 

@@ -2,7 +2,7 @@
  * The iRedAdmin-Pro-compatible HTTP server: fastify, one route module per API area,
  * every answer in iRedAdmin-Pro's JSON envelope.
  */
-import fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import { parse as parseQuery } from 'node:querystring';
 import type { Database } from './db/database';
@@ -10,7 +10,7 @@ import type { ServerSettings } from './config';
 import { Actor } from './auth/actor';
 import { SessionStore, sessionToken } from './auth/sessions';
 import { ApiFailure } from './http/failure';
-import { collectInput, Input } from './http/input';
+import { collectInput, type Input } from './http/input';
 import type { RouteHost, Services } from './http/routes';
 import { registerApiGuard } from './plugins/api-guard';
 import { ROUTE_MODULES } from './routes';
@@ -37,7 +37,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // handler runs; without this, those answers were fastify's own JSON, not our envelope.
     frameworkErrors: (error, _request, reply) => {
       const status = (error as { statusCode?: number }).statusCode ?? 400;
-      void (reply as unknown as FastifyReply).status(status >= 400 && status < 500 ? status : 400).send({ _success: false, _msg: 'INVALID_REQUEST' });
+      void (reply as unknown as FastifyReply)
+        .status(status >= 400 && status < 500 ? status : 400)
+        .send({ _success: false, _msg: 'INVALID_REQUEST' });
     },
   });
   await app.register(formbody);
@@ -80,7 +82,7 @@ async function resolveActor(request: FastifyRequest, services: Services): Promis
   const token = sessionToken(request.headers.cookie);
   if (!token) return null;
   const account = await services.sessions.resolveAccount(token);
-  if (!account || !account.active) return null;
+  if (!account?.active) return null;
   return new Actor(account.username, account.isGlobal, account.kind);
 }
 
@@ -88,6 +90,8 @@ async function resolveActor(request: FastifyRequest, services: Services): Promis
  * fastify's trustProxy for TRUST_PROXY: a list of proxy addresses as is; a hop count as the
  * function proxy-addr builds for one (trust the first n hops from the socket).
  */
-function trustProxyOption(value: ServerSettings['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+function trustProxyOption(
+  value: ServerSettings['trustProxy'],
+): false | string[] | ((address: string, hop: number) => boolean) {
   return typeof value === 'number' ? (_address, hop) => hop < value : value;
 }

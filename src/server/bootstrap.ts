@@ -8,7 +8,12 @@ import type { PasswordScheme } from './config';
 import { hashPassword } from './auth/passwords';
 import { normalizeEmail } from './model/names';
 
-export async function ensureGlobalAdmin(db: Database, rawEmail: string, password: string, scheme: PasswordScheme): Promise<boolean> {
+export async function ensureGlobalAdmin(
+  db: Database,
+  rawEmail: string,
+  password: string,
+  scheme: PasswordScheme,
+): Promise<boolean> {
   const email = normalizeEmail(rawEmail);
   if (!email) throw new Error(`IREDADMIN_ADMIN must be an email address, got "${rawEmail}"`);
   if (!password) throw new Error('IREDADMIN_ADMIN_PASSWORD must not be empty');
@@ -16,7 +21,10 @@ export async function ensureGlobalAdmin(db: Database, rawEmail: string, password
   return db.transaction(async (tx) => {
     // A mail user of that address is an existing account too: never turned into a second one.
     if ((await tx.query('SELECT 1 FROM mailbox WHERE username = $1', [email])).length) return false;
-    const inserted = await tx.query('INSERT INTO admin (username, password) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING username', [email, hash]);
+    const inserted = await tx.query(
+      'INSERT INTO admin (username, password) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING username',
+      [email, hash],
+    );
     if (!inserted.length) return false;
     await tx.query("INSERT INTO domain_admins (username, domain) VALUES ($1, 'ALL') ON CONFLICT DO NOTHING", [email]);
     return true;

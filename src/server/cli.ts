@@ -51,13 +51,15 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0–65535, got "${values.port}"`);
   const settings = settingsFromEnv();
   const email = process.env.IREDADMIN_ADMIN;
   // A bootstrap admin without a password gets a generated one, printed once below.
   const generated = email && !process.env.IREDADMIN_ADMIN_PASSWORD;
   const password = process.env.IREDADMIN_ADMIN_PASSWORD || (email ? generatePassword() : undefined);
-  if (!settings.enableApi) process.stderr.write('note: ENABLE_RESTFUL_API is off; every /api call is refused (set ENABLE_RESTFUL_API=true)\n');
+  if (!settings.enableApi)
+    process.stderr.write('note: ENABLE_RESTFUL_API is off; every /api call is refused (set ENABLE_RESTFUL_API=true)\n');
   const database = values.database ?? process.env.DATABASE_URL ?? 'memory';
   if (database === 'memory') process.stderr.write(MEMORY_NOTE);
   const server = await startServer({

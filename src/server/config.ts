@@ -89,7 +89,7 @@ const settingMeanings: { [K in keyof ServerSettings]: string } = {
   defaultPasswordScheme: `hash of new passwords: ${SCHEMES.join(', ')}`,
   minPasswordLength: 'server-wide minimum password length',
   maxPasswordLength: 'server-wide maximum password length (0 = none)',
-  storageBaseDirectory: 'where new mailboxes\' maildirs live',
+  storageBaseDirectory: "where new mailboxes' maildirs live",
   storageNode: 'storage node of new mailboxes',
   secureCookies: 'mark the session cookie Secure (behind HTTPS)',
 };
@@ -98,7 +98,11 @@ const settingMeanings: { [K in keyof ServerSettings]: string } = {
 const processSettings: SettingHelp[] = [
   { name: 'DATABASE_URL', default: 'memory', meaning: 'as --database when the flag is not given' },
   { name: 'IREDADMIN_ADMIN', default: '', meaning: 'email of a global admin created at start when it does not exist' },
-  { name: 'IREDADMIN_ADMIN_PASSWORD', default: 'generated, printed once', meaning: 'password of IREDADMIN_ADMIN when it is created' },
+  {
+    name: 'IREDADMIN_ADMIN_PASSWORD',
+    default: 'generated, printed once',
+    meaning: 'password of IREDADMIN_ADMIN when it is created',
+  },
   { name: 'IREDADMIN_SETTINGS_FILE', default: '', meaning: 'JSON file of these settings (the environment wins)' },
   { name: 'LDAP_BASEDN', default: 'dc=example,dc=com', meaning: 'base DN of LDIF exports' },
 ];
@@ -163,7 +167,9 @@ function parseTrustProxy(text: string, name: string): false | number | string[] 
   if (FALSE_WORDS.has(value.toLowerCase())) return false;
   if (/^\d+$/.test(value)) return Number(value);
   if (TRUE_WORDS.has(value.toLowerCase())) {
-    throw new Error(`${name} must name your proxies (IP addresses or CIDR networks) or a hop count, got "${text}": trusting every hop lets any client choose its address with X-Forwarded-For`);
+    throw new Error(
+      `${name} must name your proxies (IP addresses or CIDR networks) or a hop count, got "${text}": trusting every hop lets any client choose its address with X-Forwarded-For`,
+    );
   }
   const entries = value.split(/[\s,]+/).filter(Boolean);
   for (const entry of entries) {
@@ -171,7 +177,8 @@ function parseTrustProxy(text: string, name: string): false | number | string[] 
     const family = isIP(address ?? '');
     const bits = family === 6 ? 128 : 32;
     const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits);
-    if (!family || !prefixOk || extra !== undefined) throw new Error(`${name}: "${entry}" is not an IP address or CIDR network`);
+    if (!family || !prefixOk || extra !== undefined)
+      throw new Error(`${name}: "${entry}" is not an IP address or CIDR network`);
   }
   return entries;
 }

@@ -27,7 +27,8 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const ownsDb = !options.db;
   const db = options.db ?? (await openDatabase(options.database ?? 'memory'));
-  if (options.admin) await ensureGlobalAdmin(db, options.admin.email, options.admin.password, options.settings.defaultPasswordScheme);
+  if (options.admin)
+    await ensureGlobalAdmin(db, options.admin.email, options.admin.password, options.settings.defaultPasswordScheme);
   const app = await buildApp({ db, settings: options.settings });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();

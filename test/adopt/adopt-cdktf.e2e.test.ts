@@ -37,7 +37,12 @@ describe.each(BACKENDS)('adopt --format cdktf on %s', (backend) => {
     // Inside the project, so `cdktf` and `constructs` resolve from node_modules.
     mkdirSync(join(ROOT, '.tmp'), { recursive: true });
     work = mkdtempSync(join(ROOT, '.tmp', 'adopt-cdktf-'));
-    env = { ...offlineEnv(join(home, '.terraformrc'), home), IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password };
+    env = {
+      ...offlineEnv(join(home, '.terraformrc'), home),
+      IREDADMIN_URL: server.url,
+      IREDADMIN_USERNAME: server.admin.email,
+      IREDADMIN_PASSWORD: server.admin.password,
+    };
   });
   afterAll(async () => {
     await server?.close();
@@ -55,26 +60,51 @@ describe.each(BACKENDS)('adopt --format cdktf on %s', (backend) => {
     expect(run.code).toBe(0);
     const main = readFileSync(join(work, 'main.ts'), 'utf8');
     expect(main).toContain(`this.addUsers(corpExample, 'corp.example', corpExampleData.users);`);
-    expect(main).toContain(`new DomainAdmins(this, 'shop_example_admins', {\n      domain: shopExample.domain,\n      admins: [helpdeskAdminsExample.email, this.address('jane.000@corp.example')],\n    })`);
-    expect(main).toContain(`new Throttle(this, 'jane_000_corp_example_outbound', { target: this.address('jane.000@corp.example'), direction: 'outbound', period: 3600, maxMsgs: 50 })`);
+    expect(main).toContain(
+      `new DomainAdmins(this, 'shop_example_admins', {\n      domain: shopExample.domain,\n      admins: [helpdeskAdminsExample.email, this.address('jane.000@corp.example')],\n    })`,
+    );
+    expect(main).toContain(
+      `new Throttle(this, 'jane_000_corp_example_outbound', { target: this.address('jane.000@corp.example'), direction: 'outbound', period: 3600, maxMsgs: 50 })`,
+    );
     const corp = readFileSync(join(work, 'corp_example.ts'), 'utf8');
     expect(corp).toContain(`export const users: Adopted<UserConfig>[] = [`);
     expect(corp).toContain(`{ id: 'jane_010_corp_example', localPart: 'jane.010', name: 'Jane 10', quota: 2048 },`);
     for (const text of [main, corp]) {
       expect(text).not.toContain(PASSWORD);
-      expect(text.split('\n').filter((l) => !l.trimStart().startsWith('//')).join('\n')).not.toMatch(/password/i);
+      expect(
+        text
+          .split('\n')
+          .filter((l) => !l.trimStart().startsWith('//'))
+          .join('\n'),
+      ).not.toMatch(/password/i);
     }
 
     // The stack type-checks as written (cdktf's strict settings), the package's constructs standing in for the npm import.
     // Not tsconfig.json: esbuild would read its paths when bundling below.
-    writeFileSync(join(work, 'tsconfig.check.json'), JSON.stringify({
-      compilerOptions: {
-        strict: true, noUnusedLocals: true, noUnusedParameters: true, noImplicitReturns: true, target: 'ES2022', module: 'commonjs',
-        moduleResolution: 'node', skipLibCheck: true, noEmit: true, types: [], paths: { 'terraform-provider-iredadmin/constructs': [CONSTRUCTS] },
-      },
-      files: ['main.ts'],
-    }));
-    const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(work, 'tsconfig.check.json')], { encoding: 'utf8' });
+    writeFileSync(
+      join(work, 'tsconfig.check.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noUnusedLocals: true,
+          noUnusedParameters: true,
+          noImplicitReturns: true,
+          target: 'ES2022',
+          module: 'commonjs',
+          moduleResolution: 'node',
+          skipLibCheck: true,
+          noEmit: true,
+          types: [],
+          paths: { 'terraform-provider-iredadmin/constructs': [CONSTRUCTS] },
+        },
+        files: ['main.ts'],
+      }),
+    );
+    const tsc = spawnSync(
+      process.execPath,
+      [require.resolve('typescript/bin/tsc'), '-p', join(work, 'tsconfig.check.json')],
+      { encoding: 'utf8' },
+    );
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
   });
@@ -82,20 +112,50 @@ describe.each(BACKENDS)('adopt --format cdktf on %s', (backend) => {
   // Each cdktf run synthesizes and plans ~240 resources: minutes on a loaded two-core CI machine.
   const CDKTF_STEP_MS = 480_000;
 
-  test('cdktf diff shows only imports', async () => {
-    buildSync({
-      entryPoints: [join(work, 'main.ts')], outfile: join(work, 'main.js'), bundle: true, packages: 'external', platform: 'node', format: 'cjs', logLevel: 'error',
-      alias: { 'terraform-provider-iredadmin/constructs': CONSTRUCTS },
-    });
-    writeFileSync(join(work, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'node main.js', terraformProviders: [], sendCrashReports: 'false' }));
-    expect(await cdktf(...offlineArgs('diff'))).toContain(`Plan: ${SEEDED_OBJECTS} to import, 0 to add, 0 to change, 0 to destroy.`);
-  }, CDKTF_STEP_MS);
+  test(
+    'cdktf diff shows only imports',
+    async () => {
+      buildSync({
+        entryPoints: [join(work, 'main.ts')],
+        outfile: join(work, 'main.js'),
+        bundle: true,
+        packages: 'external',
+        platform: 'node',
+        format: 'cjs',
+        logLevel: 'error',
+        alias: { 'terraform-provider-iredadmin/constructs': CONSTRUCTS },
+      });
+      writeFileSync(
+        join(work, 'cdktf.json'),
+        JSON.stringify({
+          language: 'typescript',
+          app: 'node main.js',
+          terraformProviders: [],
+          sendCrashReports: 'false',
+        }),
+      );
+      expect(await cdktf(...offlineArgs('diff'))).toContain(
+        `Plan: ${SEEDED_OBJECTS} to import, 0 to add, 0 to change, 0 to destroy.`,
+      );
+    },
+    CDKTF_STEP_MS,
+  );
 
-  test('cdktf deploy imports everything and changes nothing', async () => {
-    expect(await cdktf(...offlineArgs('deploy'))).toMatch(new RegExp(`Apply complete! Resources: ${SEEDED_OBJECTS} imported, 0 added, 0 changed, 0 destroyed`));
-  }, CDKTF_STEP_MS);
+  test(
+    'cdktf deploy imports everything and changes nothing',
+    async () => {
+      expect(await cdktf(...offlineArgs('deploy'))).toMatch(
+        new RegExp(`Apply complete! Resources: ${SEEDED_OBJECTS} imported, 0 added, 0 changed, 0 destroyed`),
+      );
+    },
+    CDKTF_STEP_MS,
+  );
 
-  test('after the deploy, cdktf diff shows no changes', async () => {
-    expect(await cdktf(...offlineArgs('diff'))).toContain('No changes.');
-  }, CDKTF_STEP_MS);
+  test(
+    'after the deploy, cdktf diff shows no changes',
+    async () => {
+      expect(await cdktf(...offlineArgs('diff'))).toContain('No changes.');
+    },
+    CDKTF_STEP_MS,
+  );
 });

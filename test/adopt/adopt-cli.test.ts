@@ -25,7 +25,11 @@ test.each([
   [['--url', 'http://127.0.0.1:1', '--out', 'x'], { IREDADMIN_PASSWORD: 'p' }, '--username is required'],
   [['--url', 'http://127.0.0.1:1', '--username', 'a@b.example', '--out', 'x'], {}, 'IREDADMIN_PASSWORD is not set'],
   [['--url', 'http://127.0.0.1:1', '--username', 'a@b.example'], { IREDADMIN_PASSWORD: 'p' }, '--out is required'],
-  [['--url', 'http://127.0.0.1:1', '--username', 'a@b.example', '--out', 'x', '--format', 'json'], { IREDADMIN_PASSWORD: 'p' }, '--format must be hcl or cdktf'],
+  [
+    ['--url', 'http://127.0.0.1:1', '--username', 'a@b.example', '--out', 'x', '--format', 'json'],
+    { IREDADMIN_PASSWORD: 'p' },
+    '--format must be hcl or cdktf',
+  ],
 ])('bad usage %j exits 2 naming the fix', async (args, env, message) => {
   const run = await adopt(args, env);
   expect(run.code).toBe(EXIT.usage);
@@ -61,7 +65,9 @@ describe.each(BACKENDS)('a server on %s', (backend) => {
   });
 
   test('a refused login exits 4', async () => {
-    const run = await adopt(['--url', server.url, '--username', server.admin.email, '--out', out], { IREDADMIN_PASSWORD: 'Wrong-pa55!' });
+    const run = await adopt(['--url', server.url, '--username', server.admin.email, '--out', out], {
+      IREDADMIN_PASSWORD: 'Wrong-pa55!',
+    });
     expect(run.code).toBe(EXIT.loginRefused);
     expect(run.stderr).toContain('login refused');
     expect(run.stderr).not.toContain('Wrong-pa55!');
@@ -69,7 +75,9 @@ describe.each(BACKENDS)('a server on %s', (backend) => {
   });
 
   test('a URL where no API answers exits 5', async () => {
-    const run = await adopt(['--url', `${server.url}/not-iredadmin`, '--username', server.admin.email, '--out', out], { IREDADMIN_PASSWORD: server.admin.password });
+    const run = await adopt(['--url', `${server.url}/not-iredadmin`, '--username', server.admin.email, '--out', out], {
+      IREDADMIN_PASSWORD: server.admin.password,
+    });
     expect(run.code).toBe(EXIT.noApi);
     expect(run.stderr).toContain(`${server.url}/not-iredadmin`);
   });
@@ -77,7 +85,10 @@ describe.each(BACKENDS)('a server on %s', (backend) => {
   test('the provider settings given (--insecure, --ca-cert) are written into providers.tf', async () => {
     const ca = join(out, 'ca.pem');
     writeFileSync(ca, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
-    const run = await adopt(['--url', server.url, '--username', server.admin.email, '--out', join(out, 'tf'), '--insecure', '--ca-cert', ca], { IREDADMIN_PASSWORD: server.admin.password });
+    const run = await adopt(
+      ['--url', server.url, '--username', server.admin.email, '--out', join(out, 'tf'), '--insecure', '--ca-cert', ca],
+      { IREDADMIN_PASSWORD: server.admin.password },
+    );
     expect(run.code).toBe(EXIT.ok);
     const providers = readFileSync(join(out, 'tf', 'providers.tf'), 'utf8');
     expect(providers).toContain(`  url      = "${server.url}"\n  insecure = true\n  ca_cert  = file("${ca}")\n`);
@@ -85,7 +96,9 @@ describe.each(BACKENDS)('a server on %s', (backend) => {
   });
 
   test('a disabled API exits 5 and says how to enable it', async () => {
-    const run = await adopt(['--url', disabled.url, '--username', disabled.admin.email, '--out', out], { IREDADMIN_PASSWORD: disabled.admin.password });
+    const run = await adopt(['--url', disabled.url, '--username', disabled.admin.email, '--out', out], {
+      IREDADMIN_PASSWORD: disabled.admin.password,
+    });
     expect(run.code).toBe(EXIT.noApi);
     expect(run.stderr).toContain('ENABLE_RESTFUL_API');
   });

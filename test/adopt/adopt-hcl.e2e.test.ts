@@ -23,7 +23,11 @@ describe.each(BACKENDS)('adopt --format hcl on %s', (backend) => {
   beforeAll(async () => {
     server = await startTestServer({ backend });
     await seedInstallation(server);
-    env = { IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password };
+    env = {
+      IREDADMIN_URL: server.url,
+      IREDADMIN_USERNAME: server.admin.email,
+      IREDADMIN_PASSWORD: server.admin.password,
+    };
     tf = TerraformWorkspace.create(mirror, env);
   });
   afterAll(async () => {
@@ -38,26 +42,48 @@ describe.each(BACKENDS)('adopt --format hcl on %s', (backend) => {
     expect(run.stderr).toContain('corp.example: 150 users');
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/adopted: .*200 iredadmin_user/);
-    const files = readdirSync(tf.dir).filter((f) => f.endsWith('.tf')).sort();
+    const files = readdirSync(tf.dir)
+      .filter((f) => f.endsWith('.tf'))
+      .sort();
     expect(files).toEqual([
-      'corp_example.imports.tf', 'corp_example.tf', 'global.imports.tf', 'global.tf', 'providers.tf',
-      'shop_example.imports.tf', 'shop_example.tf', 'xn_bcher_kva_example.imports.tf', 'xn_bcher_kva_example.tf',
+      'corp_example.imports.tf',
+      'corp_example.tf',
+      'global.imports.tf',
+      'global.tf',
+      'providers.tf',
+      'shop_example.imports.tf',
+      'shop_example.tf',
+      'xn_bcher_kva_example.imports.tf',
+      'xn_bcher_kva_example.tf',
     ]);
     const corp = read('corp_example.tf');
     expect(corp).toContain('resource "iredadmin_domain" "corp_example" {');
-    expect(corp).toMatch(/resource "iredadmin_user" "corp_example" \{\n  for_each += local\.corp_example_users\n  email += "\$\{each\.value\.local_part\}@\$\{iredadmin_domain\.corp_example\.domain\}"/);
+    expect(corp).toMatch(
+      /resource "iredadmin_user" "corp_example" \{\n {2}for_each += local\.corp_example_users\n {2}email += "\$\{each\.value\.local_part\}@\$\{iredadmin_domain\.corp_example\.domain\}"/,
+    );
     expect(corp).toContain('jane_010_corp_example = { local_part = "jane.010", name = "Jane 10", quota = 2048 }');
     expect(corp).toContain('iredadmin_user.corp_example["john_001_corp_example"].email');
-    expect(corp).toMatch(/resource "iredadmin_spampolicy" "corp_example" \{\n  target += iredadmin_domain\.corp_example\.domain\n/);
-    expect(read('shop_example.tf')).toContain('  admins = [\n    iredadmin_admin.helpdesk_admins_example.email,\n    iredadmin_user.corp_example["jane_000_corp_example"].email,\n  ]');
+    expect(corp).toMatch(
+      /resource "iredadmin_spampolicy" "corp_example" \{\n {2}target += iredadmin_domain\.corp_example\.domain\n/,
+    );
+    expect(read('shop_example.tf')).toContain(
+      '  admins = [\n    iredadmin_admin.helpdesk_admins_example.email,\n    iredadmin_user.corp_example["jane_000_corp_example"].email,\n  ]',
+    );
     expect(read('global.tf')).toContain('resource "iredadmin_admin" "helpdesk_admins_example" {');
     expect(read('global.tf')).toContain('resource "iredadmin_greylisting" "global" {');
-    expect(corp).toMatch(/resource "iredadmin_wblist" "corp_example_inbound" \{\n  target += iredadmin_domain\.corp_example\.domain\n  direction += "inbound"\n  whitelist += \["@partner\.example"\]\n  blacklist += \["198\.51\.100\.7"\]\n\}/);
-    expect(corp).toMatch(/resource "iredadmin_greylisting" "mia_002_corp_example" \{\n  target += iredadmin_user\.corp_example\["mia_002_corp_example"\]\.email\n  enabled += true\n  whitelisted_senders = \["@bank\.example"\]\n\}/);
+    expect(corp).toMatch(
+      /resource "iredadmin_wblist" "corp_example_inbound" \{\n {2}target += iredadmin_domain\.corp_example\.domain\n {2}direction += "inbound"\n {2}whitelist += \["@partner\.example"\]\n {2}blacklist += \["198\.51\.100\.7"\]\n\}/,
+    );
+    expect(corp).toMatch(
+      /resource "iredadmin_greylisting" "mia_002_corp_example" \{\n {2}target += iredadmin_user\.corp_example\["mia_002_corp_example"\]\.email\n {2}enabled += true\n {2}whitelisted_senders = \["@bank\.example"\]\n\}/,
+    );
     expect(read('xn_bcher_kva_example.tf')).toContain(`# Domain ${IDN_DOMAIN} (bücher.example).`);
     expect(read('xn_bcher_kva_example.tf')).toContain(`domain = "${IDN_DOMAIN}"`);
     for (const file of files) {
-      const code = read(file).split('\n').filter((line) => !line.trimStart().startsWith('#')).join('\n');
+      const code = read(file)
+        .split('\n')
+        .filter((line) => !line.trimStart().startsWith('#'))
+        .join('\n');
       expect(code).not.toMatch(/password/);
       expect(read(file)).not.toContain(PASSWORD);
     }
@@ -67,18 +93,26 @@ describe.each(BACKENDS)('adopt --format hcl on %s', (backend) => {
   // Each terraform run plans ~240 resources: minutes on a loaded two-core CI machine.
   const TERRAFORM_STEP_MS = 480_000;
 
-  test('plans only imports', async () => {
-    await tf.init();
-    const plan = await tf.ok('plan', '-input=false', '-out=adopt.tfplan');
-    expect(plan.stdout).toContain(`Plan: ${SEEDED_OBJECTS} to import, 0 to add, 0 to change, 0 to destroy.`);
-  }, TERRAFORM_STEP_MS);
+  test(
+    'plans only imports',
+    async () => {
+      await tf.init();
+      const plan = await tf.ok('plan', '-input=false', '-out=adopt.tfplan');
+      expect(plan.stdout).toContain(`Plan: ${SEEDED_OBJECTS} to import, 0 to add, 0 to change, 0 to destroy.`);
+    },
+    TERRAFORM_STEP_MS,
+  );
 
-  test('after applying the imports, a second plan is empty', async () => {
-    await tf.ok('apply', '-input=false', 'adopt.tfplan');
-    const replan = await tf.plan();
-    expect(replan.stdout).toContain('No changes.');
-    expect(replan.code).toBe(0);
-  }, TERRAFORM_STEP_MS);
+  test(
+    'after applying the imports, a second plan is empty',
+    async () => {
+      await tf.ok('apply', '-input=false', 'adopt.tfplan');
+      const replan = await tf.plan();
+      expect(replan.stdout).toContain('No changes.');
+      expect(replan.code).toBe(0);
+    },
+    TERRAFORM_STEP_MS,
+  );
 
   test('a re-run is idempotent and keeps an edited file, writing the new version beside it', async () => {
     const again = await adopt(['--out', tf.dir], env);
@@ -88,7 +122,9 @@ describe.each(BACKENDS)('adopt --format hcl on %s', (backend) => {
     appendFileSync(join(tf.dir, 'shop_example.tf'), '\n# reviewed by ops\n');
     const edited = await adopt(['--out', tf.dir], env);
     expect(edited.code).toBe(0);
-    expect(edited.stderr).toContain('kept shop_example.tf: it was edited since adopt wrote it; the new version is in shop_example.tf.adopted');
+    expect(edited.stderr).toContain(
+      'kept shop_example.tf: it was edited since adopt wrote it; the new version is in shop_example.tf.adopted',
+    );
     expect(read('shop_example.tf')).toContain('# reviewed by ops');
     expect(read('shop_example.tf.adopted')).not.toContain('# reviewed by ops');
   });

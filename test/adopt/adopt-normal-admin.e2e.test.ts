@@ -28,7 +28,8 @@ describe.each(BACKENDS)('adopt as a normal admin on %s', (backend) => {
     try {
       await client.domains.create('mine.example', { name: 'Mine' });
       await client.domains.create('theirs.example', { name: 'Theirs' });
-      for (const local of ['ann', 'bob', 'cy']) await client.users.create(`${local}@mine.example`, { password: PASSWORD, name: local.toUpperCase() });
+      for (const local of ['ann', 'bob', 'cy'])
+        await client.users.create(`${local}@mine.example`, { password: PASSWORD, name: local.toUpperCase() });
       await client.users.create('zed@theirs.example', { password: PASSWORD });
       await client.aliases.create('team@mine.example', { members: ['ann@mine.example', 'bob@mine.example'] });
       await client.mailingLists.create('news@mine.example', { name: 'News' });
@@ -59,8 +60,12 @@ describe.each(BACKENDS)('adopt as a normal admin on %s', (backend) => {
     expect(run.stderr).toContain('mine.example: 3 users, 1 aliases, 1 mailing lists, 1 domain admins, 1 throttles');
     expect(run.stderr).not.toContain('theirs.example');
     // What a normal admin may not read is left out and said so; its own account stays a plain address below.
-    expect(run.stderr).toContain(`note: iredadmin_admin ${OPS}: not readable with this admin's rights (PERMISSION_DENIED); left out.`);
-    const files = readdirSync(tf.dir).filter((f) => f.endsWith('.tf')).sort();
+    expect(run.stderr).toContain(
+      `note: iredadmin_admin ${OPS}: not readable with this admin's rights (PERMISSION_DENIED); left out.`,
+    );
+    const files = readdirSync(tf.dir)
+      .filter((f) => f.endsWith('.tf'))
+      .sort();
     expect(files).toEqual(['mine_example.imports.tf', 'mine_example.tf', 'providers.tf']);
     const mine = readFileSync(join(tf.dir, 'mine_example.tf'), 'utf8');
     expect(mine).toContain(`admins = ["${OPS}"]`);

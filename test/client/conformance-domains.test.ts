@@ -31,16 +31,31 @@ function apiCalls(): RecordedRequest[] {
 
 /** A domain row as the product returns it: the SQL row, settings as an object. */
 const ROW = {
-  domain: 'a.io', description: 'A', aliases: 0, mailboxes: 10, maillists: 0, maxquota: 2048, quota: 0, transport: 'dovecot',
-  backupmx: 0, active: 1, settings: { max_user_quota: 512, enabled_services: ['self-service'] }, created: '2026-11-30T10:00:00',
+  domain: 'a.io',
+  description: 'A',
+  aliases: 0,
+  mailboxes: 10,
+  maillists: 0,
+  maxquota: 2048,
+  quota: 0,
+  transport: 'dovecot',
+  backupmx: 0,
+  active: 1,
+  settings: { max_user_quota: 512, enabled_services: ['self-service'] },
+  created: '2026-11-30T10:00:00',
 };
 
 describe('domains as the real product answers them', () => {
   it('reads the full list: _data is an object keyed by domain name', async () => {
-    product.route = (_r, res) => sendJson(res, { _success: true, _data: { 'a.io': ROW, 'b.io': { ...ROW, domain: 'b.io', maxquota: 0 } } });
+    product.route = (_r, res) =>
+      sendJson(res, { _success: true, _data: { 'a.io': ROW, 'b.io': { ...ROW, domain: 'b.io', maxquota: 0 } } });
     const rows = await client.domains.list();
     expect(rows.map((r) => r.domain)).toEqual(['a.io', 'b.io']);
-    expect(rows[0]).toMatchObject({ maxquota: 2048, active: true, settings: { max_user_quota: 512, enabled_services: ['self-service'] } });
+    expect(rows[0]).toMatchObject({
+      maxquota: 2048,
+      active: true,
+      settings: { max_user_quota: 512, enabled_services: ['self-service'] },
+    });
   });
 
   it('takes the name from the key when a row lacks it, and reads an empty object as no domains', async () => {
@@ -73,8 +88,15 @@ describe('domains as the real product answers them', () => {
     expect(Object.fromEntries(apiCalls().at(-1)!.params)).toEqual({ services: 'self-service' });
     await client.domains.update('a.io', { services: [] }, { preserveUnsent: false });
     expect(apiCalls().at(-1)!.body).toBe('services=');
-    await client.domains.update('a.io', { addService: ['self-service'], removeService: ['domainalias'] }, { preserveUnsent: false });
-    expect(Object.fromEntries(apiCalls().at(-1)!.params)).toEqual({ addService: 'self-service', removeService: 'domainalias' });
+    await client.domains.update(
+      'a.io',
+      { addService: ['self-service'], removeService: ['domainalias'] },
+      { preserveUnsent: false },
+    );
+    expect(Object.fromEntries(apiCalls().at(-1)!.params)).toEqual({
+      addService: 'self-service',
+      removeService: 'domainalias',
+    });
   });
 
   it('refuses numberOfLists on update before sending (the product ignores it there)', async () => {
@@ -86,13 +108,26 @@ describe('domains as the real product answers them', () => {
 
 describe('admins as the real product takes them', () => {
   it('sends maxDomains with limits on create, and isGlobalAdmin=no with limits on update; refuses what the product would drop', async () => {
-    await client.admins.create('ops@example.net', { password: 'S3cret!pw', maxDomains: 0, maxUsers: 5, maxQuota: 2, quotaUnit: 'TB' });
-    expect(Object.fromEntries(apiCalls().at(-1)!.params)).toMatchObject({ maxDomains: '0', maxUsers: '5', maxQuota: '2', quotaUnit: 'TB' });
+    await client.admins.create('ops@example.net', {
+      password: 'S3cret!pw',
+      maxDomains: 0,
+      maxUsers: 5,
+      maxQuota: 2,
+      quotaUnit: 'TB',
+    });
+    expect(Object.fromEntries(apiCalls().at(-1)!.params)).toMatchObject({
+      maxDomains: '0',
+      maxUsers: '5',
+      maxQuota: '2',
+      quotaUnit: 'TB',
+    });
     await client.admins.update('ops@example.net', { isGlobalAdmin: false, maxUsers: 6 });
     expect(Object.fromEntries(apiCalls().at(-1)!.params)).toEqual({ isGlobalAdmin: 'no', maxUsers: '6' });
     const sent = apiCalls().length;
 
-    const noDomains = await client.admins.create('ops@example.net', { password: 'S3cret!pw', maxUsers: 5 }).catch((e: unknown) => e);
+    const noDomains = await client.admins
+      .create('ops@example.net', { password: 'S3cret!pw', maxUsers: 5 })
+      .catch((e: unknown) => e);
     expect(noDomains).toBeInstanceOf(ValidationError);
     expect((noDomains as ValidationError).issues.map((i) => i.path)).toEqual(['maxDomains']);
     const noFlag = await client.admins.update('ops@example.net', { maxUsers: 6 }).catch((e: unknown) => e);
@@ -103,13 +138,24 @@ describe('admins as the real product takes them', () => {
 
   it('reads the quota limit in the unit it was sent, with the unit beside it', async () => {
     product.route = (_r, res) =>
-      sendJson(res, { _success: true, _data: { username: 'ops@example.net', isglobaladmin: 0, settings: { create_max_domains: 0, create_max_quota: 2, create_quota_unit: 'TB' } } });
-    await expect(client.admins.get('ops@example.net')).resolves.toMatchObject({ settings: { create_max_quota: 2, create_quota_unit: 'TB' } });
+      sendJson(res, {
+        _success: true,
+        _data: {
+          username: 'ops@example.net',
+          isglobaladmin: 0,
+          settings: { create_max_domains: 0, create_max_quota: 2, create_quota_unit: 'TB' },
+        },
+      });
+    await expect(client.admins.get('ops@example.net')).resolves.toMatchObject({
+      settings: { create_max_quota: 2, create_quota_unit: 'TB' },
+    });
   });
 
   it('reports CAN_NOT_BE_LOCAL_DOMAIN as an API error with its code', async () => {
     product.route = (_r, res) => sendJson(res, { _success: false, _msg: 'CAN_NOT_BE_LOCAL_DOMAIN' });
-    await expect(client.admins.create('boss@hosted.example', { password: 'S3cret!pw' })).rejects.toMatchObject({ code: 'CAN_NOT_BE_LOCAL_DOMAIN' });
+    await expect(client.admins.create('boss@hosted.example', { password: 'S3cret!pw' })).rejects.toMatchObject({
+      code: 'CAN_NOT_BE_LOCAL_DOMAIN',
+    });
   });
 });
 

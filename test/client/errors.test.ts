@@ -9,15 +9,22 @@ const site = { method: 'GET', path: '/api/user/a@x.io' } as const;
 
 describe('errors', () => {
   it('classifies codes precisely', () => {
-    const make = (msg: string | undefined, notFoundCodes?: string[]) => new ApiError({ ...site, msg, status: 200, notFoundCodes });
-    for (const code of ['NO_SUCH_ACCOUNT', 'ACCOUNT_NOT_EXIST', 'OLD_EMAIL_NOT_EXIST', 'NO_SUCH_DOMAIN']) expect(make(code).isNotFound()).toBe(true);
+    const make = (msg: string | undefined, notFoundCodes?: string[]) =>
+      new ApiError({ ...site, msg, status: 200, notFoundCodes });
+    for (const code of ['NO_SUCH_ACCOUNT', 'ACCOUNT_NOT_EXIST', 'OLD_EMAIL_NOT_EXIST', 'NO_SUCH_DOMAIN'])
+      expect(make(code).isNotFound()).toBe(true);
     // INVALID_* are syntax errors unless a call declares otherwise (domain reads do).
     expect(make('INVALID_DOMAIN_NAME').isNotFound()).toBe(false);
     expect(make('INVALID_MAIL').isNotFound()).toBe(false);
     expect(make('INVALID_DOMAIN_NAME', ['INVALID_DOMAIN_NAME']).isNotFound()).toBe(true);
     expect(make('ALREADY_EXISTS').isAlreadyExists()).toBe(true);
     expect(make('NEW_EMAIL_ALREADY_EXISTS').isAlreadyExists()).toBe(true);
-    for (const code of ['PERMISSION_DENIED', 'NOT_AUTHORIZED', 'NOT_ALLOWED', 'PERMISSION_DENIED_UPDATE_GLOBAL_ADMIN_PROFILE']) {
+    for (const code of [
+      'PERMISSION_DENIED',
+      'NOT_AUTHORIZED',
+      'NOT_ALLOWED',
+      'PERMISSION_DENIED_UPDATE_GLOBAL_ADMIN_PROFILE',
+    ]) {
       expect(make(code).isPermissionDenied()).toBe(true);
     }
     expect(make('LOGIN_REQUIRED').isLoginRequired()).toBe(true);
@@ -39,11 +46,16 @@ describe('errors', () => {
 
   it('property: a redacted text never contains a secret (of password length)', () => {
     fc.assert(
-      fc.property(fc.string(), fc.array(fc.string({ minLength: 4 }), { minLength: 1, maxLength: 3 }), fc.nat(3), (text, secrets, at) => {
-        const withSecret = text.slice(0, at) + secrets[0] + text.slice(at);
-        const out = redact(withSecret, secrets);
-        for (const secret of secrets) expect(out.includes(secret)).toBe(false);
-      }),
+      fc.property(
+        fc.string(),
+        fc.array(fc.string({ minLength: 4 }), { minLength: 1, maxLength: 3 }),
+        fc.nat(3),
+        (text, secrets, at) => {
+          const withSecret = text.slice(0, at) + secrets[0] + text.slice(at);
+          const out = redact(withSecret, secrets);
+          for (const secret of secrets) expect(out.includes(secret)).toBe(false);
+        },
+      ),
     );
     expect(redact('pw=xx*x*', ['x*x*'])).not.toContain('x*x*');
   });
@@ -77,11 +89,17 @@ describe('cookie jar', () => {
 describe('backoff and semaphore', () => {
   it('property: the delay stays within [0, min(max, base·2^(n-1))]', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.nat(1000), fc.nat(100_000), fc.double({ min: 0, max: 0.999999, noNaN: true }), (retry, base, max, r) => {
-        const delay = backoffDelay(retry, { baseDelayMs: base, maxDelayMs: max }, () => r);
-        expect(delay).toBeGreaterThanOrEqual(0);
-        expect(delay).toBeLessThanOrEqual(Math.min(max, base * 2 ** (retry - 1)));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.nat(1000),
+        fc.nat(100_000),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        (retry, base, max, r) => {
+          const delay = backoffDelay(retry, { baseDelayMs: base, maxDelayMs: max }, () => r);
+          expect(delay).toBeGreaterThanOrEqual(0);
+          expect(delay).toBeLessThanOrEqual(Math.min(max, base * 2 ** (retry - 1)));
+        },
+      ),
     );
   });
 
@@ -111,10 +129,15 @@ describe('backoff and semaphore', () => {
 describe('envelope', () => {
   it('keeps extra top-level keys (throttle `setting`) and requires a boolean _success', () => {
     const raw = (body: string) => ({ status: 200, contentType: 'application/json', body });
-    expect(parseEnvelope(site, raw('{"_success":true,"setting":{"period":60}}'))).toEqual({ _success: true, setting: { period: 60 } });
+    expect(parseEnvelope(site, raw('{"_success":true,"setting":{"period":60}}'))).toEqual({
+      _success: true,
+      setting: { period: 60 },
+    });
     expect(parseEnvelope(site, raw('{"_success":false}'))).toEqual({ _success: false });
     expect(() => parseEnvelope(site, raw('[]'))).toThrow(/envelope/);
     expect(() => parseEnvelope(site, raw('{"_success":1}'))).toThrow(/envelope/);
-    expect(() => parseEnvelope(site, { status: 405, contentType: 'text/plain', body: 'Method Not Allowed' })).toThrow(/HTTP 405/);
+    expect(() => parseEnvelope(site, { status: 405, contentType: 'text/plain', body: 'Method Not Allowed' })).toThrow(
+      /HTTP 405/,
+    );
   });
 });

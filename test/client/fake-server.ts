@@ -2,7 +2,7 @@
  * A scriptable HTTP server on 127.0.0.1 for fault-injection tests of the client: each test installs
  * a handler; every request is recorded with its parsed form (body or query string).
  */
-import { createServer, IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
@@ -29,12 +29,22 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-export function sendJson(res: ServerResponse, body: unknown, status = 200, headers: Record<string, string | string[]> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  body: unknown,
+  status = 200,
+  headers: Record<string, string | string[]> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
 
-export function sendHtml(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
+export function sendHtml(
+  res: ServerResponse,
+  status: number,
+  html: string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
   res.end(html);
 }
@@ -73,7 +83,9 @@ export async function startFakeServer(handler?: Handler, tls?: { key: string; ce
       current = next;
     },
     count(path, method) {
-      return requests.filter((r) => (typeof path === 'string' ? r.path === path : path.test(r.path)) && (!method || r.method === method)).length;
+      return requests.filter(
+        (r) => (typeof path === 'string' ? r.path === path : path.test(r.path)) && (!method || r.method === method),
+      ).length;
     },
     close() {
       server.closeAllConnections();

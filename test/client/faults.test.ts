@@ -7,7 +7,7 @@ import {
   ApiError,
   AuthError,
   IRedAdminClient,
-  LogEntry,
+  type LogEntry,
   NetworkError,
   TimeoutError,
   UnexpectedResponseError,
@@ -130,11 +130,14 @@ describe('session', () => {
     expect(product.logins).toBe(2);
     // The redirect is not followed: the login page is never fetched.
     expect(server.count(LOGIN_PAGE)).toBe(0);
-    expect(logs.some((l) => l.message === 'session expired; logging in again' && l.fields?.answer === 'HTTP 303')).toBe(true);
+    expect(logs.some((l) => l.message === 'session expired; logging in again' && l.fields?.answer === 'HTTP 303')).toBe(
+      true,
+    );
   });
 
   it('a 303 that persists after a fresh login (a permission redirect) is a typed error naming the status, after one re-login', async () => {
-    product.route = (_r, res) => sendHtml(res, 303, '<a href="/iredadmin/dashboard">See Other</a>', { location: '/iredadmin/dashboard' });
+    product.route = (_r, res) =>
+      sendHtml(res, 303, '<a href="/iredadmin/dashboard">See Other</a>', { location: '/iredadmin/dashboard' });
     const c = client();
     const error = await c.throttles.get({ global: true }, 'inbound').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnexpectedResponseError);
@@ -151,7 +154,11 @@ describe('session', () => {
     const c = client();
     await expect(c.users.get('u@x.io')).resolves.toMatchObject({ username: 'u@x.io' });
     expect(mysql.logins).toBe(1);
-    expect(server.requests.filter((r) => r.path === '/api/user/u@x.io').every((r) => r.cookie?.startsWith('iRedAdmin-Pro-MYSQL=sess1'))).toBe(true);
+    expect(
+      server.requests
+        .filter((r) => r.path === '/api/user/u@x.io')
+        .every((r) => r.cookie?.startsWith('iRedAdmin-Pro-MYSQL=sess1')),
+    ).toBe(true);
   });
 
   it('the password never shows when the client itself is inspected', () => {
@@ -160,7 +167,6 @@ describe('session', () => {
     expect(JSON.stringify(c)).not.toContain(ADMIN.password);
   });
 });
-
 
 describe('retries and typed errors', () => {
   it('a dropped connection on GET is retried and then succeeds', async () => {
@@ -190,7 +196,11 @@ describe('retries and typed errors', () => {
   it('a connection refused is a NetworkError that was never sent', async () => {
     const port = Number(new URL(server.url).port);
     await server.close();
-    const c = new IRedAdminClient({ baseUrl: `http://127.0.0.1:${port}`, ...ADMIN, retries: { retries: 1, baseDelayMs: 1 } });
+    const c = new IRedAdminClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      ...ADMIN,
+      retries: { retries: 1, baseDelayMs: 1 },
+    });
     clients.push(c);
     const error = await c.domains.get('x.io').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
@@ -248,7 +258,8 @@ describe('retries and typed errors', () => {
   it('429 is retried, even for a create (the server turned it away unprocessed)', async () => {
     let posts = 0;
     product.route = (request, res) => {
-      if (request.method === 'POST' && ++posts === 1) return sendJson(res, { _success: false, _msg: 'TOO_MANY_REQUESTS' }, 429);
+      if (request.method === 'POST' && ++posts === 1)
+        return sendJson(res, { _success: false, _msg: 'TOO_MANY_REQUESTS' }, 429);
       sendJson(res, { _success: true });
     };
     const c = client();
@@ -289,7 +300,11 @@ describe('retries and typed errors', () => {
     };
     const c = client();
     await c.domains.create('x.io', { name: 'X' });
-    expect(server.requests.filter((r) => r.path === '/api/domain/x.io').map((r) => r.method)).toEqual(['POST', 'GET', 'POST']);
+    expect(server.requests.filter((r) => r.path === '/api/domain/x.io').map((r) => r.method)).toEqual([
+      'POST',
+      'GET',
+      'POST',
+    ]);
   });
 
   it('a non-idempotent POST whose outcome cannot be read back is not repeated', async () => {
@@ -319,7 +334,9 @@ describe('retries and typed errors', () => {
 
   it('an HTML 404 (API switched off) is a typed error naming the status', async () => {
     server.handle((_r, res) => sendHtml(res, 404, '<html><title>404 Not Found</title></html>'));
-    const error = await client().users.get('u@x.io').catch((e: unknown) => e);
+    const error = await client()
+      .users.get('u@x.io')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect((error as UnexpectedResponseError).status).toBe(404);
     expect((error as Error).message).toMatch(/HTTP 404.*ENABLE_RESTFUL_API/);
@@ -332,18 +349,24 @@ describe('retries and typed errors', () => {
     };
     const c = client();
     await expect(c.users.get('u@x.io')).rejects.toMatchObject({ name: 'UnexpectedResponseError', status: 303 });
-    await expect(c.users.update('u@x.io', { name: 'U' })).rejects.toMatchObject({ name: 'UnexpectedResponseError', status: 405 });
+    await expect(c.users.update('u@x.io', { name: 'U' })).rejects.toMatchObject({
+      name: 'UnexpectedResponseError',
+      status: 405,
+    });
     expect(server.count(LOGIN_PAGE)).toBe(0);
   });
 
   it('a 303 whose body happens to be JSON is still a redirect, not an answer', async () => {
-    product.route = (_r, res) => sendJson(res, { _success: true, _data: { username: 'u@x.io' } }, 303, { location: LOGIN_PAGE });
+    product.route = (_r, res) =>
+      sendJson(res, { _success: true, _data: { username: 'u@x.io' } }, 303, { location: LOGIN_PAGE });
     await expect(client().users.get('u@x.io')).rejects.toMatchObject({ name: 'UnexpectedResponseError', status: 303 });
   });
 
   it('several codes comma-joined in one _msg: each is exposed, with the password scrubbed', async () => {
     product.route = (_r, res) => sendJson(res, { _success: false, _msg: 'PW_NO_UPPERCASE,PW_NO_DIGIT_NUMBER' });
-    const error = await client().users.update('u@x.io', { password: 'lower!case' }).catch((e: unknown) => e);
+    const error = await client()
+      .users.update('u@x.io', { password: 'lower!case' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('PW_NO_UPPERCASE,PW_NO_DIGIT_NUMBER');
     expect((error as ApiError).codes).toEqual(['PW_NO_UPPERCASE', 'PW_NO_DIGIT_NUMBER']);
@@ -354,7 +377,9 @@ describe('retries and typed errors', () => {
 
   it('a failure without _msg ({"_success": false}) is a typed error with no codes, never a crash', async () => {
     product.route = (_r, res) => sendJson(res, { _success: false });
-    const error = await client().users.update('u@x.io', { name: 'U' }).catch((e: unknown) => e);
+    const error = await client()
+      .users.update('u@x.io', { name: 'U' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBeUndefined();
     expect((error as ApiError).codes).toEqual([]);
@@ -365,8 +390,10 @@ describe('retries and typed errors', () => {
   it('get returns null for a missing account; other failures are ApiErrors with helpers', async () => {
     product.route = (request, res) => {
       if (request.path === '/api/user/gone@x.io') return sendJson(res, { _success: false, _msg: 'NO_SUCH_ACCOUNT' });
-      if (request.path === '/api/domain/gone.io') return sendJson(res, { _success: false, _msg: 'INVALID_DOMAIN_NAME' });
-      if (request.path === '/api/alias/other@y.io') return sendJson(res, { _success: false, _msg: 'PERMISSION_DENIED' });
+      if (request.path === '/api/domain/gone.io')
+        return sendJson(res, { _success: false, _msg: 'INVALID_DOMAIN_NAME' });
+      if (request.path === '/api/alias/other@y.io')
+        return sendJson(res, { _success: false, _msg: 'PERMISSION_DENIED' });
       if (request.path === '/api/admin/dup@x.io') return sendJson(res, { _success: false, _msg: 'ALREADY_EXISTS' });
       sendJson(res, { _success: false });
     };
@@ -390,7 +417,10 @@ describe('retries and typed errors', () => {
   it('free-text and misspelt _msg values are errors, with the password scrubbed', async () => {
     product.route = (request, res) => {
       if (request.method === 'PUT') {
-        return sendJson(res, { _success: false, _msg: `IntegrityError('duplicate key', password='${request.params.get('password')}')` });
+        return sendJson(res, {
+          _success: false,
+          _msg: `IntegrityError('duplicate key', password='${request.params.get('password')}')`,
+        });
       }
       sendJson(res, { _success: false, _msg: 'EMPTY_PASSSWORD' });
     };
@@ -423,7 +453,9 @@ describe('retries and typed errors', () => {
     expect((error as ValidationError).issues.map((i) => i.path).sort()).toEqual(['password', 'quota']);
     await expect(c.users.get('not an email')).rejects.toBeInstanceOf(ValidationError);
     await expect(c.users.update('u@x.io', { aliases: [], addAlias: ['a@x.io'] })).rejects.toThrow(/conflicts/);
-    await expect(c.users.update('u@x.io', { services: ['imap', 'bogus' as never] })).rejects.toBeInstanceOf(ValidationError);
+    await expect(c.users.update('u@x.io', { services: ['imap', 'bogus' as never] })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     expect(server.requests).toHaveLength(0);
   });
 
@@ -449,10 +481,19 @@ describe('real-shaped answers of the product', () => {
     product.route = (_r, res) =>
       sendJson(res, {
         _success: true,
-        _data: { username: 'u@x.io', sender_bcc_address: 'audit@x.io', sbcc_active: 1, recipient_bcc_address: null, rbcc_active: null },
+        _data: {
+          username: 'u@x.io',
+          sender_bcc_address: 'audit@x.io',
+          sbcc_active: 1,
+          recipient_bcc_address: null,
+          rbcc_active: null,
+        },
       });
     await expect(client().users.get('u@x.io')).resolves.toMatchObject({
-      sender_bcc_address: 'audit@x.io', sbcc_active: true, recipient_bcc_address: null, rbcc_active: null,
+      sender_bcc_address: 'audit@x.io',
+      sbcc_active: true,
+      recipient_bcc_address: null,
+      rbcc_active: null,
     });
   });
 
@@ -476,11 +517,22 @@ describe('real-shaped answers of the product', () => {
       sendJson(res, {
         _success: true,
         _data: [
-          { username: 'a@x.io', password: '{SSHA}leak', last_login: { imap: 1714979289, pop3: 0, lda: '0' }, used_quota: { bytes: '12345', messages: 6 } },
+          {
+            username: 'a@x.io',
+            password: '{SSHA}leak',
+            last_login: { imap: 1714979289, pop3: 0, lda: '0' },
+            used_quota: { bytes: '12345', messages: 6 },
+          },
         ],
       });
     const rows = await client().users.list('x.io');
-    expect(rows).toEqual([{ username: 'a@x.io', last_login: { imap: 1714979289, pop3: 0, lda: 0 }, used_quota: { bytes: 12345, messages: 6 } }]);
+    expect(rows).toEqual([
+      {
+        username: 'a@x.io',
+        last_login: { imap: 1714979289, pop3: 0, lda: 0 },
+        used_quota: { bytes: 12345, messages: 6 },
+      },
+    ]);
     // Flags are on when present at all, so only the wanted ones are sent.
     expect(server.requests.at(-1)!.query.has('email_only')).toBe(false);
     expect(server.requests.at(-1)!.query.has('disabled_only')).toBe(false);

@@ -7,7 +7,10 @@ const formValue = fc.oneof(
   fc.string(),
   fc.integer(),
   fc.boolean(),
-  fc.array(commaFree.filter((s) => s !== ''), { maxLength: 5 }),
+  fc.array(
+    commaFree.filter((s) => s !== ''),
+    { maxLength: 5 },
+  ),
   fc.constant(null),
   fc.constant(undefined),
 );
@@ -49,10 +52,16 @@ describe('form encoding', () => {
 
   it('property: a list survives the trip through the wire as the server splits it', () => {
     fc.assert(
-      fc.property(fc.array(commaFree.filter((s) => s !== ''), { minLength: 1, maxLength: 8 }), (items) => {
-        const body = new URLSearchParams(encodeForm({ members: items }));
-        expect(body.get('members')!.split(',')).toEqual(items);
-      }),
+      fc.property(
+        fc.array(
+          commaFree.filter((s) => s !== ''),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (items) => {
+          const body = new URLSearchParams(encodeForm({ members: items }));
+          expect(body.get('members')!.split(',')).toEqual(items);
+        },
+      ),
     );
   });
 
@@ -68,10 +77,14 @@ describe('form encoding', () => {
   });
 
   it('renames camelCase keys to wire names and refuses unmapped keys', () => {
-    expect(toWireParams({ isBackupMx: true, primaryMx: 'mx' }, { isBackupMx: 'is_backupmx', primaryMx: 'primarymx' })).toEqual({
+    expect(
+      toWireParams({ isBackupMx: true, primaryMx: 'mx' }, { isBackupMx: 'is_backupmx', primaryMx: 'primarymx' }),
+    ).toEqual({
       is_backupmx: true,
       primarymx: 'mx',
     });
-    expect(() => toWireParams({ x: 1 } as Record<string, number>, {} as Record<string, string>)).toThrow(/no wire name/);
+    expect(() => toWireParams({ x: 1 } as Record<string, number>, {} as Record<string, string>)).toThrow(
+      /no wire name/,
+    );
   });
 });

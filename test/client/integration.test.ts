@@ -34,7 +34,12 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
 
   it('logs in, and refuses bad credentials with AuthError', async () => {
     await client.login();
-    const wrong = new IRedAdminClient({ baseUrl: server.url, username: server.admin.email, password: 'Not-the-password1!', retries: 0 });
+    const wrong = new IRedAdminClient({
+      baseUrl: server.url,
+      username: server.admin.email,
+      password: 'Not-the-password1!',
+      retries: 0,
+    });
     try {
       const error = await wrong.domains.list().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AuthError);
@@ -134,7 +139,11 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
       removeService: ['self-service'],
     });
     const kept = await client.domains.get(D);
-    expect(kept).toMatchObject({ active: true, catchall: [`ca1@${D}`, `ca2@${D}`], relayhost: 'smtp:[192.168.1.2]:25' });
+    expect(kept).toMatchObject({
+      active: true,
+      catchall: [`ca1@${D}`, `ca2@${D}`],
+      relayhost: 'smtp:[192.168.1.2]:25',
+    });
     expect(kept!.settings!.disabled_domain_profiles).toEqual(['relay']);
     expect(kept!.settings!.disabled_user_profiles).toEqual(['forwarding']);
     expect(kept!.settings!.disabled_user_preferences).toEqual(['forwarding']);
@@ -161,7 +170,14 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
     const U = `alice@${D}`;
     expect(await client.users.get(U)).toBeNull();
     await client.users.create(U, { name: 'Alice', password: PW, language: 'en_US', quota: 100 });
-    expect(await client.users.get(U)).toMatchObject({ username: U, name: 'Alice', language: 'en_US', quota: 100, active: true, domain: D });
+    expect(await client.users.get(U)).toMatchObject({
+      username: U,
+      name: 'Alice',
+      language: 'en_US',
+      quota: 100,
+      active: true,
+      domain: D,
+    });
     await expect(client.users.verifyPassword(U, PW)).resolves.toBe(true);
     await expect(client.users.verifyPassword(U, 'Wrong!Pass-word1')).resolves.toBe(false);
     const dup = await client.users.create(U, { password: PW }).catch((e: unknown) => e);
@@ -241,7 +257,10 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
     expect(rows.every((r) => !('password' in r))).toBe(true);
 
     await client.users.updateAll(D, { accountStatus: 'disabled', language: 'en_US' });
-    await expect(client.users.list(D, { emailOnly: true, disabledOnly: true })).resolves.toEqual([`alice@${D}`, `bob@${D}`]);
+    await expect(client.users.list(D, { emailOnly: true, disabledOnly: true })).resolves.toEqual([
+      `alice@${D}`,
+      `bob@${D}`,
+    ]);
     await client.users.updateAll(D, { accountStatus: 'active', password: PW, transport: 'dovecot' });
     await expect(client.users.list(D, { emailOnly: true, disabledOnly: true })).resolves.toEqual([]);
     await expect(client.users.verifyPassword(`bob@${D}`, PW)).resolves.toBe(true);
@@ -261,9 +280,24 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
     const A = `team@${D}`;
     expect(await client.aliases.get(A)).toBeNull();
     await client.aliases.create(A, { name: 'Team', accessPolicy: 'domain', members: [`m1@${D}`, `m2@${D}`] });
-    expect(await client.aliases.get(A)).toMatchObject({ address: A, name: 'Team', accesspolicy: 'domain', members: [`m1@${D}`, `m2@${D}`], active: true });
-    await client.aliases.update(A, { name: 'Team 2', accessPolicy: 'membersonly', addMember: [`m3@${D}`], removeMember: [`m1@${D}`] });
-    expect(await client.aliases.get(A)).toMatchObject({ name: 'Team 2', accesspolicy: 'membersonly', members: [`m2@${D}`, `m3@${D}`] });
+    expect(await client.aliases.get(A)).toMatchObject({
+      address: A,
+      name: 'Team',
+      accesspolicy: 'domain',
+      members: [`m1@${D}`, `m2@${D}`],
+      active: true,
+    });
+    await client.aliases.update(A, {
+      name: 'Team 2',
+      accessPolicy: 'membersonly',
+      addMember: [`m3@${D}`],
+      removeMember: [`m1@${D}`],
+    });
+    expect(await client.aliases.get(A)).toMatchObject({
+      name: 'Team 2',
+      accesspolicy: 'membersonly',
+      members: [`m2@${D}`, `m3@${D}`],
+    });
     await client.aliases.update(A, { members: [`only@${D}`] });
     expect(await client.aliases.get(A)).toMatchObject({ members: [`only@${D}`] });
     await expect(client.aliases.list(D, { emailOnly: true })).resolves.toEqual([A]);
@@ -293,12 +327,25 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
     });
     const admin = await client.admins.get(M);
     expect(admin).toMatchObject({ username: M, name: 'Boss', language: 'en_US', active: true });
-    expect(admin!.settings).toMatchObject({ create_max_domains: 5, create_max_users: 100, create_max_aliases: 200, create_max_lists: 300 });
+    expect(admin!.settings).toMatchObject({
+      create_max_domains: 5,
+      create_max_users: 100,
+      create_max_aliases: 200,
+      create_max_lists: 300,
+    });
     await expect(client.admins.verifyPassword(M, PW)).resolves.toBe(true);
     await expect(client.admins.verifyPassword(M, 'Wrong!Pass-word1')).resolves.toBe(false);
 
     expect(admin!.settings).toMatchObject({ create_max_quota: 2, create_quota_unit: 'GB' });
-    await client.admins.update(M, { name: 'Big Boss', accountStatus: 'disabled', language: 'de_DE', isGlobalAdmin: false, maxUsers: 7, maxQuota: 10, quotaUnit: 'MB' });
+    await client.admins.update(M, {
+      name: 'Big Boss',
+      accountStatus: 'disabled',
+      language: 'de_DE',
+      isGlobalAdmin: false,
+      maxUsers: 7,
+      maxQuota: 10,
+      quotaUnit: 'MB',
+    });
     const updated = await client.admins.get(M);
     expect(updated).toMatchObject({ name: 'Big Boss', active: false, language: 'de_DE' });
     expect(updated!.settings).toMatchObject({ create_max_users: 7, create_max_quota: 10, create_quota_unit: 'MB' });
@@ -324,7 +371,12 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
     for (const target of targets) {
       for (const direction of ['inbound', 'outbound'] as const) {
         expect(await client.throttles.get(target, direction)).toBeNull();
-        await client.throttles.set(target, direction, { period: 3600, msgSize: 10485760, maxMsgs: 20, maxQuota: 1048576000 });
+        await client.throttles.set(target, direction, {
+          period: 3600,
+          msgSize: 10485760,
+          maxMsgs: 20,
+          maxQuota: 1048576000,
+        });
         expect(await client.throttles.get(target, direction)).toMatchObject({
           kind: direction,
           period: 3600,
@@ -334,7 +386,12 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
         });
         // Omitted limits are sent as 0 (unlimited), not left at their old values.
         await client.throttles.set(target, direction, { period: 60, maxMsgs: 5 });
-        expect(await client.throttles.get(target, direction)).toMatchObject({ period: 60, msg_size: 0, max_msgs: 5, max_quota: 0 });
+        expect(await client.throttles.get(target, direction)).toMatchObject({
+          period: 60,
+          msg_size: 0,
+          max_msgs: 5,
+          max_quota: 0,
+        });
       }
     }
     expect(await client.throttles.get({ global: true }, 'inbound')).toMatchObject({ account: '@.' });
@@ -398,10 +455,20 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
   it('mailing lists (SQL edition): create, read, update, list, delete', async () => {
     const L = `news@${D}`;
     expect(await client.mailingLists.get(L)).toBeNull();
-    await client.mailingLists.create(L, { name: 'News', isNewsletter: true, onlyModeratorCanPost: true, subscribers: [`s0@${D}`] });
+    await client.mailingLists.create(L, {
+      name: 'News',
+      isNewsletter: true,
+      onlyModeratorCanPost: true,
+      subscribers: [`s0@${D}`],
+    });
     // The SQL edition's defaults: postmaster as owner and moderator, no size limit.
     expect(await client.mailingLists.get(L, { withSubscribers: true })).toMatchObject({
-      address: L, name: 'News', maxmsgsize: 0, owners: [`postmaster@${D}`], moderators: [`postmaster@${D}`], subscribers: [`s0@${D}`],
+      address: L,
+      name: 'News',
+      maxmsgsize: 0,
+      owners: [`postmaster@${D}`],
+      moderators: [`postmaster@${D}`],
+      subscribers: [`s0@${D}`],
     });
     await client.mailingLists.update(L, {
       accountStatus: 'active',
@@ -412,7 +479,12 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
       addSubscribers: [`s1@${D}`, `s2@${D}`],
       requireConfirm: false,
     });
-    expect(await client.mailingLists.get(L, { withSubscribers: true })).toMatchObject({ name: 'News 2', maxmsgsize: 1024, moderators: [`mod@${D}`], owners: [`own@${D}`] });
+    expect(await client.mailingLists.get(L, { withSubscribers: true })).toMatchObject({
+      name: 'News 2',
+      maxmsgsize: 1024,
+      moderators: [`mod@${D}`],
+      owners: [`own@${D}`],
+    });
     await expect(client.mailingLists.list(D, { emailOnly: true })).resolves.toEqual([L]);
     await client.mailingLists.delete(L, { keepArchive: false });
     expect(await client.mailingLists.get(L)).toBeNull();
@@ -427,10 +499,29 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
     await client.aliases.delete(A);
     const L = `subs@${D}`;
     await client.mailingLists.create(L);
-    await client.mailingLists.update(L, { accountStatus: 'disabled', moderators: [`mod@${D}`], owners: [`own@${D}`], addSubscribers: [`s1@${D}`, `s2@${D}`], requireConfirm: false });
-    expect(await client.mailingLists.get(L, { withSubscribers: true })).toMatchObject({ active: false, subscribers: [`s1@${D}`, `s2@${D}`] });
-    await client.mailingLists.update(L, { accountStatus: 'disabled', removeSubscribers: [`s1@${D}`, `s2@${D}`], moderators: [], owners: [] });
-    expect(await client.mailingLists.get(L, { withSubscribers: true })).toMatchObject({ active: false, subscribers: [], moderators: [], owners: [] });
+    await client.mailingLists.update(L, {
+      accountStatus: 'disabled',
+      moderators: [`mod@${D}`],
+      owners: [`own@${D}`],
+      addSubscribers: [`s1@${D}`, `s2@${D}`],
+      requireConfirm: false,
+    });
+    expect(await client.mailingLists.get(L, { withSubscribers: true })).toMatchObject({
+      active: false,
+      subscribers: [`s1@${D}`, `s2@${D}`],
+    });
+    await client.mailingLists.update(L, {
+      accountStatus: 'disabled',
+      removeSubscribers: [`s1@${D}`, `s2@${D}`],
+      moderators: [],
+      owners: [],
+    });
+    expect(await client.mailingLists.get(L, { withSubscribers: true })).toMatchObject({
+      active: false,
+      subscribers: [],
+      moderators: [],
+      owners: [],
+    });
     await client.mailingLists.delete(L, { keepArchive: false });
   });
 

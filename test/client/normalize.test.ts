@@ -99,12 +99,26 @@ describe('response normalization', () => {
   });
 
   it('normalizes a domain row (catch-all list, counters, backup MX flag)', () => {
-    const domain = domainSchema.parse({ domain: 'x.io', catchall: 'a@x.io', backupmx: 0, num_existing_users: '3', maxquota: 100 });
-    expect(domain).toMatchObject({ domain: 'x.io', catchall: ['a@x.io'], backupmx: false, num_existing_users: 3, maxquota: 100 });
+    const domain = domainSchema.parse({
+      domain: 'x.io',
+      catchall: 'a@x.io',
+      backupmx: 0,
+      num_existing_users: '3',
+      maxquota: 100,
+    });
+    expect(domain).toMatchObject({
+      domain: 'x.io',
+      catchall: ['a@x.io'],
+      backupmx: false,
+      num_existing_users: 3,
+      maxquota: 100,
+    });
   });
 
   it('reads a throttle row with numeric strings', () => {
-    expect(throttleRowSchema.parse({ account: '@.', kind: 'inbound', period: '3600', max_msgs: 20, msg_size: '0' })).toEqual({
+    expect(
+      throttleRowSchema.parse({ account: '@.', kind: 'inbound', period: '3600', max_msgs: 20, msg_size: '0' }),
+    ).toEqual({
       account: '@.',
       kind: 'inbound',
       period: 3600,

@@ -13,7 +13,15 @@ import type { ServerResponse } from 'node:http';
 
 jest.setTimeout(15_000);
 
-interface StoredList { address: string; active: number; maxmsgsize: number; accesspolicy: string; owners: string[]; moderators: string[]; subscribers: string[] }
+interface StoredList {
+  address: string;
+  active: number;
+  maxmsgsize: number;
+  accesspolicy: string;
+  owners: string[];
+  moderators: string[];
+  subscribers: string[];
+}
 
 /** Just enough of the product's /api/ml and /api/throttle behaviour, in memory. */
 class ProductLists {
@@ -22,7 +30,11 @@ class ProductLists {
 
   readonly route = (request: RecordedRequest, res: ServerResponse): void => {
     const p = request.params;
-    const split = (name: string) => (p.get(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const split = (name: string) =>
+      (p.get(name) ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     const ml = /^\/api\/ml\/([^/]+)$/.exec(request.path);
     if (ml) {
       const address = decodeURIComponent(ml[1]!);
@@ -30,18 +42,30 @@ class ProductLists {
       if (request.method === 'POST') {
         const postmaster = `postmaster@${address.split('@')[1]}`;
         this.lists.set(address, {
-          address, active: 1, maxmsgsize: 0, accesspolicy: p.get('accessPolicy') || 'public', owners: [postmaster], moderators: [postmaster], subscribers: split('subscribers'),
+          address,
+          active: 1,
+          maxmsgsize: 0,
+          accesspolicy: p.get('accessPolicy') || 'public',
+          owners: [postmaster],
+          moderators: [postmaster],
+          subscribers: split('subscribers'),
         });
         return sendJson(res, { _success: true });
       }
       if (!list) return sendJson(res, { _success: false, _msg: 'NO_SUCH_ACCOUNT' });
-      if (request.method === 'GET') return sendJson(res, { _success: true, _data: { ...list, subscribers: list.subscribers.map((mail) => ({ mail })) } });
+      if (request.method === 'GET')
+        return sendJson(res, {
+          _success: true,
+          _data: { ...list, subscribers: list.subscribers.map((mail) => ({ mail })) },
+        });
       // PUT: an absent accountStatus means active; unknown parameters are ignored.
       list.active = p.get('accountStatus') === 'disabled' ? 0 : 1;
       if (p.has('max_message_size')) list.maxmsgsize = Number(p.get('max_message_size'));
       if (p.has('moderators')) list.moderators = split('moderators');
       if (p.has('owners')) list.owners = split('owners');
-      list.subscribers = [...new Set([...list.subscribers, ...split('add_subscribers')])].filter((s) => !split('remove_subscribers').includes(s));
+      list.subscribers = [...new Set([...list.subscribers, ...split('add_subscribers')])].filter(
+        (s) => !split('remove_subscribers').includes(s),
+      );
       return sendJson(res, { _success: true });
     }
     const throttle = /^\/api\/throttle\/([^/]+)\/(inbound|outbound)$/.exec(request.path);
@@ -51,7 +75,13 @@ class ProductLists {
       if (request.method === 'GET') return sendJson(res, { _success: true, setting: this.throttles.get(key) ?? {} });
       const period = Number(p.get('period') || 0);
       if (!period) this.throttles.delete(key);
-      else this.throttles.set(key, { period, msg_size: Number(p.get('msg_size') || 0), max_msgs: Number(p.get('max_msgs') || 0), max_quota: Number(p.get('max_quota') || 0) });
+      else
+        this.throttles.set(key, {
+          period,
+          msg_size: Number(p.get('msg_size') || 0),
+          max_msgs: Number(p.get('max_msgs') || 0),
+          max_quota: Number(p.get('max_quota') || 0),
+        });
       return sendJson(res, { _success: true });
     }
     sendJson(res, { _success: false, _msg: 'NOT_FOUND' });
@@ -68,7 +98,12 @@ beforeEach(async () => {
   product = new ProductLike(server, { onExpired: 'redirect' });
   store = new ProductLists();
   product.route = store.route;
-  client = new IRedAdminClient({ baseUrl: server.url, ...ADMIN, timeoutMs: 1_000, retries: { retries: 1, baseDelayMs: 5, maxDelayMs: 20 } });
+  client = new IRedAdminClient({
+    baseUrl: server.url,
+    ...ADMIN,
+    timeoutMs: 1_000,
+    retries: { retries: 1, baseDelayMs: 5, maxDelayMs: 20 },
+  });
 });
 
 afterEach(async () => {
@@ -80,12 +115,30 @@ test('a list stays disabled across updates: every update carries accountStatus',
   const L = 'news@example.com';
   await client.mailingLists.create(L, { name: 'News', subscribers: ['a@example.com'] });
   expect(await client.mailingLists.get(L, { withSubscribers: true })).toMatchObject({
-    active: true, maxmsgsize: 0, accesspolicy: 'public', owners: ['postmaster@example.com'], moderators: ['postmaster@example.com'], subscribers: ['a@example.com'],
+    active: true,
+    maxmsgsize: 0,
+    accesspolicy: 'public',
+    owners: ['postmaster@example.com'],
+    moderators: ['postmaster@example.com'],
+    subscribers: ['a@example.com'],
   });
-  await client.mailingLists.update(L, { accountStatus: 'disabled', maxMessageSize: 1024, moderators: ['m@example.com'], owners: [] });
-  await client.mailingLists.update(L, { accountStatus: 'disabled', addSubscribers: ['b@example.com'], requireConfirm: false });
+  await client.mailingLists.update(L, {
+    accountStatus: 'disabled',
+    maxMessageSize: 1024,
+    moderators: ['m@example.com'],
+    owners: [],
+  });
+  await client.mailingLists.update(L, {
+    accountStatus: 'disabled',
+    addSubscribers: ['b@example.com'],
+    requireConfirm: false,
+  });
   expect(await client.mailingLists.get(L, { withSubscribers: true })).toMatchObject({
-    active: false, maxmsgsize: 1024, moderators: ['m@example.com'], owners: [], subscribers: ['a@example.com', 'b@example.com'],
+    active: false,
+    maxmsgsize: 1024,
+    moderators: ['m@example.com'],
+    owners: [],
+    subscribers: ['a@example.com', 'b@example.com'],
   });
   const puts = server.requests.filter((r) => r.method === 'PUT');
   expect(puts.every((r) => r.params.get('accountStatus') === 'disabled')).toBe(true);
@@ -93,7 +146,12 @@ test('a list stays disabled across updates: every update carries accountStatus',
 
 test('deleting a throttle works on a server without DELETE (period=0), also after its session expired with a 303', async () => {
   await client.throttles.set({ global: true }, 'inbound', { period: 60, maxMsgs: 10 });
-  expect(await client.throttles.get({ global: true }, 'inbound')).toMatchObject({ period: 60, max_msgs: 10, msg_size: 0, max_quota: 0 });
+  expect(await client.throttles.get({ global: true }, 'inbound')).toMatchObject({
+    period: 60,
+    max_msgs: 10,
+    msg_size: 0,
+    max_quota: 0,
+  });
   product.expireSessions();
   await client.throttles.delete({ global: true }, 'inbound');
   expect(product.logins).toBe(2);

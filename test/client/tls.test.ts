@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IRedAdminClient, LogEntry, NetworkError } from '../../src/client';
+import { IRedAdminClient, type LogEntry, NetworkError } from '../../src/client';
 import type { FakeServer } from './fake-server';
 import { sendJson, startFakeServer } from './fake-server';
 import { ADMIN, ProductLike } from './product-like';
@@ -30,8 +30,23 @@ describe('TLS', () => {
     dir = mkdtempSync(join(tmpdir(), 'client-tls-'));
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-        '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
       { stdio: 'ignore' },
     );
     cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
@@ -47,7 +62,12 @@ describe('TLS', () => {
 
   it('refuses an unknown certificate with a NetworkError that is not retried', async () => {
     const logs: LogEntry[] = [];
-    const client = new IRedAdminClient({ baseUrl: server.url, ...ADMIN, retries: { retries: 3, baseDelayMs: 1 }, logger: (e) => logs.push(e) });
+    const client = new IRedAdminClient({
+      baseUrl: server.url,
+      ...ADMIN,
+      retries: { retries: 3, baseDelayMs: 1 },
+      logger: (e) => logs.push(e),
+    });
     try {
       const error = await client.domains.get('x.io').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(NetworkError);
@@ -69,7 +89,12 @@ describe('TLS', () => {
 
   it('insecure mode works and warns exactly once through the logger', async () => {
     const logs: LogEntry[] = [];
-    const client = new IRedAdminClient({ baseUrl: server.url, ...ADMIN, tls: { insecure: true }, logger: (e) => logs.push(e) });
+    const client = new IRedAdminClient({
+      baseUrl: server.url,
+      ...ADMIN,
+      tls: { insecure: true },
+      logger: (e) => logs.push(e),
+    });
     try {
       await client.domains.get('x.io');
       await client.domains.get('x.io');

@@ -2,7 +2,7 @@
 import { ApiError, IRedAdminClient, ValidationError } from '../../src/client';
 import { normalAdminSession, NORMAL_ADMIN_PASSWORD } from '../support/normal-admin';
 import { startProductProxy, type ProductProxy } from '../support/product-proxy';
-import { BACKENDS, startTestServer, TestServer } from '../support/test-server';
+import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 
 describe.each(BACKENDS)('client wblist and greylisting against our server on %s', (backend) => {
   let server: TestServer;
@@ -12,8 +12,11 @@ describe.each(BACKENDS)('client wblist and greylisting against our server on %s'
   beforeAll(async () => {
     server = await startTestServer({ backend });
     client = new IRedAdminClient({
-      baseUrl: server.url, username: server.admin.email, password: server.admin.password,
-      timeoutMs: 10_000, retries: { retries: 1, baseDelayMs: 10, maxDelayMs: 50 },
+      baseUrl: server.url,
+      username: server.admin.email,
+      password: server.admin.password,
+      timeoutMs: 10_000,
+      retries: { retries: 1, baseDelayMs: 10, maxDelayMs: 50 },
     });
   });
   afterAll(async () => {
@@ -25,10 +28,17 @@ describe.each(BACKENDS)('client wblist and greylisting against our server on %s'
     for (const target of [{ global: true as const }, { domain: D }, { user: `jane@${D}` }]) {
       for (const direction of ['inbound', 'outbound'] as const) {
         expect(await client.wblist.get(target, direction, 'whitelist')).toEqual([]);
-        await client.wblist.add(target, direction, 'whitelist', ['Friend@Partner.example', '192.0.2.0/24', '@.partner.example']);
+        await client.wblist.add(target, direction, 'whitelist', [
+          'Friend@Partner.example',
+          '192.0.2.0/24',
+          '@.partner.example',
+        ]);
         await client.wblist.add(target, direction, 'blacklist', ['@spam.example', 'friend@partner.example']);
         expect(await client.wblist.get(target, direction, 'whitelist')).toEqual(['192.0.2.0/24', '@.partner.example']);
-        expect(await client.wblist.get(target, direction, 'blacklist')).toEqual(['@spam.example', 'friend@partner.example']);
+        expect(await client.wblist.get(target, direction, 'blacklist')).toEqual([
+          '@spam.example',
+          'friend@partner.example',
+        ]);
         await client.wblist.remove(target, direction, 'blacklist', ['@spam.example']);
         expect(await client.wblist.get(target, direction, 'blacklist')).toEqual(['friend@partner.example']);
         // Empty changes send nothing.
@@ -43,17 +53,25 @@ describe.each(BACKENDS)('client wblist and greylisting against our server on %s'
   });
 
   test('wblist: the server refuses a form amavisd cannot match; the client refuses what breaks the list', async () => {
-    const refused = await client.wblist.add({ domain: D }, 'inbound', 'whitelist', ['192.0.2.*']).catch((e: unknown) => e);
+    const refused = await client.wblist
+      .add({ domain: D }, 'inbound', 'whitelist', ['192.0.2.*'])
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApiError);
     expect((refused as ApiError).normalizedCode).toBe('INVALID_WBLIST_ADDRESS');
-    await expect(client.wblist.add({ domain: D }, 'inbound', 'whitelist', ['a@x.example,b@x.example'])).rejects.toBeInstanceOf(ValidationError);
-    await expect(client.wblist.get({ domain: D }, 'sideways' as 'inbound', 'whitelist')).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      client.wblist.add({ domain: D }, 'inbound', 'whitelist', ['a@x.example,b@x.example']),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(client.wblist.get({ domain: D }, 'sideways' as 'inbound', 'whitelist')).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     await expect(client.wblist.whitelistSenderScore('192.0.2.0/24')).rejects.toBeInstanceOf(ValidationError);
   });
 
   test('sender score exemption', async () => {
     await client.wblist.whitelistSenderScore('192.0.2.9');
-    expect(await server.db.query("SELECT score FROM senderscore_cache WHERE client_address = '192.0.2.9'")).toEqual([{ score: 100 }]);
+    expect(await server.db.query("SELECT score FROM senderscore_cache WHERE client_address = '192.0.2.9'")).toEqual([
+      { score: 100 },
+    ]);
   });
 
   test('greylisting status: global enabled by default, domain/user inherit; set and inherit again', async () => {
@@ -63,7 +81,9 @@ describe.each(BACKENDS)('client wblist and greylisting against our server on %s'
     await client.greylisting.setStatus({ user: `jane@${D}` }, 'enabled');
     expect(await client.greylisting.getStatus({ domain: D })).toBe('disabled');
     expect(await client.greylisting.getStatus({ user: `jane@${D}` })).toBe('enabled');
-    expect(await client.greylisting.all()).toMatchObject({ [`@${D}`]: [{ account: `@${D}`, sender: '@.', status: 'disabled' }] });
+    expect(await client.greylisting.all()).toMatchObject({
+      [`@${D}`]: [{ account: `@${D}`, sender: '@.', status: 'disabled' }],
+    });
     await client.greylisting.inherit({ domain: D });
     expect(await client.greylisting.getStatus({ domain: D })).toBe('inherit');
     await client.greylisting.setStatus({ global: true }, 'disabled');
@@ -74,7 +94,9 @@ describe.each(BACKENDS)('client wblist and greylisting against our server on %s'
   test('greylisting whitelists: replace, change, the global IP route; SPF domains', async () => {
     await client.greylisting.setWhitelist({ domain: D }, ['@Partner.example', '198.51.100.7']);
     await client.greylisting.changeWhitelist({ domain: D }, { add: ['203.0.113.0/24'], remove: ['198.51.100.7'] });
-    expect(await client.greylisting.getWhitelist({ domain: D })).toEqual({ senders: ['203.0.113.0/24', '@partner.example'] });
+    expect(await client.greylisting.getWhitelist({ domain: D })).toEqual({
+      senders: ['203.0.113.0/24', '@partner.example'],
+    });
     await client.greylisting.setWhitelist({ domain: D }, []);
     expect(await client.greylisting.getWhitelist({ domain: D })).toEqual({ senders: [] });
 
@@ -82,7 +104,10 @@ describe.each(BACKENDS)('client wblist and greylisting against our server on %s'
     await client.greylisting.setSpfDomains(['google.com', 'Outlook.com']);
     await client.greylisting.changeSpfDomains({ add: ['yahoo.com'], remove: ['google.com'] });
     expect(await client.greylisting.getSpfDomains()).toEqual(['outlook.com', 'yahoo.com']);
-    expect(await client.greylisting.getWhitelist({ global: true })).toEqual({ senders: ['192.0.2.77'], spfDomains: ['outlook.com', 'yahoo.com'] });
+    expect(await client.greylisting.getWhitelist({ global: true })).toEqual({
+      senders: ['192.0.2.77'],
+      spfDomains: ['outlook.com', 'yahoo.com'],
+    });
     await client.greylisting.setSpfDomains([]);
     expect(await client.greylisting.getSpfDomains()).toEqual([]);
     await expect(client.greylisting.setSpfDomains(['@google.com'])).rejects.toBeInstanceOf(ValidationError);
@@ -105,7 +130,12 @@ describe('client wblist against a server answering like the real product (PGlite
         }
       },
     });
-    client = new IRedAdminClient({ baseUrl: proxy.url, username: server.admin.email, password: server.admin.password, retries: 0 });
+    client = new IRedAdminClient({
+      baseUrl: proxy.url,
+      username: server.admin.email,
+      password: server.admin.password,
+      retries: 0,
+    });
   });
   afterAll(async () => {
     await client?.close();
@@ -123,7 +153,12 @@ describe('client wblist against a server answering like the real product (PGlite
   test('PERMISSION_DENIED from a fresh session is a real refusal, thrown as it came', async () => {
     const normal = await normalAdminSession(server, 'admin@lists.example', ['lists.example']);
     expect(normal).toBeDefined();
-    const limited = new IRedAdminClient({ baseUrl: proxy.url, username: 'admin@lists.example', password: NORMAL_ADMIN_PASSWORD, retries: 0 });
+    const limited = new IRedAdminClient({
+      baseUrl: proxy.url,
+      username: 'admin@lists.example',
+      password: NORMAL_ADMIN_PASSWORD,
+      retries: 0,
+    });
     try {
       const error = await limited.wblist.get({ global: true }, 'inbound', 'whitelist').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ApiError);

@@ -28,7 +28,12 @@ afterEach(async () => {
 function lastCall(): { method: string; path: string; params: Record<string, string>; contentType: string | undefined } {
   const calls = server.requests.filter((r: RecordedRequest) => !r.path.endsWith('/api/login'));
   const last = calls[calls.length - 1]!;
-  return { method: last.method, path: last.path, params: Object.fromEntries(last.params), contentType: last.contentType };
+  return {
+    method: last.method,
+    path: last.path,
+    params: Object.fromEntries(last.params),
+    contentType: last.contentType,
+  };
 }
 
 const P = '/iredadmin/api';
@@ -140,12 +145,20 @@ describe('requests on the wire', () => {
 
     product.route = (_r, res) => sendJson(res, { _success: true, _data: ['a.io', { domain: 'b.io' }] });
     await expect(client.domains.list({ nameOnly: true, disabledOnly: true })).resolves.toEqual(['a.io', 'b.io']);
-    expect(lastCall()).toMatchObject({ method: 'GET', path: `${P}/domains`, params: { name_only: 'yes', disabled_only: 'yes' } });
+    expect(lastCall()).toMatchObject({
+      method: 'GET',
+      path: `${P}/domains`,
+      params: { name_only: 'yes', disabled_only: 'yes' },
+    });
 
     product.route = (_r, res) => sendJson(res, { _success: true, _data: ['one@example.com'] });
     await expect(client.domains.admins.get('example.com')).resolves.toEqual(['one@example.com']);
     await client.domains.admins.add('example.com', ['one@example.com', 'two@example.com']);
-    expect(lastCall()).toMatchObject({ method: 'PUT', path: `${P}/domain/admins/example.com`, params: { addAdmin: 'one@example.com,two@example.com' } });
+    expect(lastCall()).toMatchObject({
+      method: 'PUT',
+      path: `${P}/domain/admins/example.com`,
+      params: { addAdmin: 'one@example.com,two@example.com' },
+    });
     await client.domains.admins.remove('example.com', ['one@example.com']);
     expect(lastCall().params).toEqual({ removeAdmin: 'one@example.com' });
     await client.domains.admins.removeAll('example.com');
@@ -155,7 +168,10 @@ describe('requests on the wire', () => {
   it('domains.update re-sends the current catch-all and outbound relay unless told otherwise', async () => {
     product.route = (request, res) => {
       if (request.method === 'GET') {
-        return sendJson(res, { _success: true, _data: { domain: 'x.io', catchall: 'c@x.io', relayhost: 'smtp:[10.0.0.1]:25' } });
+        return sendJson(res, {
+          _success: true,
+          _data: { domain: 'x.io', catchall: 'c@x.io', relayhost: 'smtp:[10.0.0.1]:25' },
+        });
       }
       sendJson(res, { _success: true });
     };
@@ -205,15 +221,26 @@ describe('requests on the wire', () => {
     expect(lastCall()).toMatchObject({ method: 'DELETE', path: `${P}/admin/adm@example.com` });
 
     await expect(client.admins.verifyPassword('adm@example.com', 'u0tBF82cIV@vi8Gme')).resolves.toBe(true);
-    expect(lastCall()).toMatchObject({ method: 'POST', path: `${P}/verify_password/admin/adm@example.com`, params: { password: 'u0tBF82cIV@vi8Gme' } });
+    expect(lastCall()).toMatchObject({
+      method: 'POST',
+      path: `${P}/verify_password/admin/adm@example.com`,
+      params: { password: 'u0tBF82cIV@vi8Gme' },
+    });
     product.route = (_r, res) => sendJson(res, { _success: false });
     await expect(client.admins.verifyPassword('adm@example.com', 'wrong')).resolves.toBe(false);
     product.route = (_r, res) => sendJson(res, { _success: false, _msg: 'PERMISSION_DENIED' });
-    await expect(client.users.verifyPassword('u@example.com', 'x')).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
+    await expect(client.users.verifyPassword('u@example.com', 'x')).rejects.toMatchObject({
+      code: 'PERMISSION_DENIED',
+    });
   });
 
   it('users: create, update (every parameter), change_email, updateAll, list, delete', async () => {
-    await client.users.create('u+tag@example.com', { name: 'My New Name', password: 'AsTr0ng@', language: 'en_US', quota: 1024 });
+    await client.users.create('u+tag@example.com', {
+      name: 'My New Name',
+      password: 'AsTr0ng@',
+      language: 'en_US',
+      quota: 1024,
+    });
     expect(lastCall()).toMatchObject({
       method: 'POST',
       path: `${P}/user/u+tag@example.com`,
@@ -284,7 +311,12 @@ describe('requests on the wire', () => {
 
     await client.users.changeEmail('u@example.com', 'v@example.com');
     expect(lastCall()).toMatchObject({ method: 'POST', path: `${P}/user/u@example.com/change_email/v@example.com` });
-    await client.users.updateAll('example.com', { accountStatus: 'disabled', password: 'P!1aaaaa', language: 'en_US', transport: 'dovecot' });
+    await client.users.updateAll('example.com', {
+      accountStatus: 'disabled',
+      password: 'P!1aaaaa',
+      language: 'en_US',
+      transport: 'dovecot',
+    });
     expect(lastCall()).toMatchObject({
       method: 'PUT',
       path: `${P}/users/example.com`,
@@ -293,34 +325,55 @@ describe('requests on the wire', () => {
     await client.users.delete('u@example.com', { keepMailboxDays: 7 });
     expect(lastCall()).toMatchObject({ method: 'DELETE', path: `${P}/user/u@example.com/keep_mailbox_days/7` });
 
-    product.route = (_r, res) => sendJson(res, { _success: true, _data: [{ username: 'a@example.com', password: '{SSHA}leak' }] });
+    product.route = (_r, res) =>
+      sendJson(res, { _success: true, _data: [{ username: 'a@example.com', password: '{SSHA}leak' }] });
     const rows = await client.users.list('example.com', { disabledOnly: true });
     expect(rows).toEqual([{ username: 'a@example.com' }]);
-    expect(lastCall()).toMatchObject({ method: 'GET', path: `${P}/users/example.com`, params: { disabled_only: 'yes' } });
+    expect(lastCall()).toMatchObject({
+      method: 'GET',
+      path: `${P}/users/example.com`,
+      params: { disabled_only: 'yes' },
+    });
     product.route = (_r, res) => sendJson(res, { _success: true, _data: ['a@example.com'] });
     await expect(client.users.list('example.com', { emailOnly: true })).resolves.toEqual(['a@example.com']);
     expect(lastCall().params).toEqual({ email_only: 'yes' });
   });
 
   it('aliases: create, update, change_email, list, delete', async () => {
-    await client.aliases.create('al@example.com', { name: 'My List Name', accessPolicy: 'public', members: ['a@example.com', 'b@example.com'] });
+    await client.aliases.create('al@example.com', {
+      name: 'My List Name',
+      accessPolicy: 'public',
+      members: ['a@example.com', 'b@example.com'],
+    });
     expect(lastCall()).toMatchObject({
       method: 'POST',
       path: `${P}/alias/al@example.com`,
       params: { name: 'My List Name', accessPolicy: 'public', members: 'a@example.com,b@example.com' },
     });
-    await client.aliases.update('al@example.com', { addMember: ['c@example.com'], removeMember: ['a@example.com'], accessPolicy: 'membersonly' });
+    await client.aliases.update('al@example.com', {
+      addMember: ['c@example.com'],
+      removeMember: ['a@example.com'],
+      accessPolicy: 'membersonly',
+    });
     expect(lastCall()).toMatchObject({
       method: 'PUT',
       params: { addMember: 'c@example.com', removeMember: 'a@example.com', accessPolicy: 'membersonly' },
     });
-    await expect(client.aliases.update('al@example.com', { members: [], addMember: ['c@example.com'] })).rejects.toThrow(/conflicts/);
+    await expect(
+      client.aliases.update('al@example.com', { members: [], addMember: ['c@example.com'] }),
+    ).rejects.toThrow(/conflicts/);
     await client.aliases.changeEmail('al@example.com', 'al2@example.com');
-    expect(lastCall()).toMatchObject({ method: 'POST', path: `${P}/alias/al@example.com/change_email/al2@example.com` });
+    expect(lastCall()).toMatchObject({
+      method: 'POST',
+      path: `${P}/alias/al@example.com/change_email/al2@example.com`,
+    });
     await client.aliases.delete('al2@example.com');
     expect(lastCall()).toMatchObject({ method: 'DELETE', path: `${P}/alias/al2@example.com` });
-    product.route = (_r, res) => sendJson(res, { _success: true, _data: [{ address: 'x@example.com', members: 'a@example.com' }] });
-    await expect(client.aliases.list('example.com')).resolves.toEqual([{ address: 'x@example.com', members: ['a@example.com'] }]);
+    product.route = (_r, res) =>
+      sendJson(res, { _success: true, _data: [{ address: 'x@example.com', members: 'a@example.com' }] });
+    await expect(client.aliases.list('example.com')).resolves.toEqual([
+      { address: 'x@example.com', members: ['a@example.com'] },
+    ]);
     // A flag is on whenever it is present (even `email_only=no`): one that is off is not sent at all.
     await client.aliases.list('example.com', { emailOnly: false, disabledOnly: false });
     expect(lastCall().params).toEqual({});
@@ -335,30 +388,58 @@ describe('requests on the wire', () => {
     await client.aliases.update('al@example.com', { accountStatus: 'active' });
     expect(lastCall().params).toEqual({ accountStatus: 'active' });
     // The SQL edition reads neither on an alias: the client refuses them instead of sending them to be ignored.
-    await expect(client.aliases.create('al@example.com', { accountStatus: 'disabled' } as never)).rejects.toThrow(/accountStatus/);
-    await expect(client.aliases.update('al@example.com', { moderators: ['m@example.com'] } as never)).rejects.toThrow(/moderators/);
+    await expect(client.aliases.create('al@example.com', { accountStatus: 'disabled' } as never)).rejects.toThrow(
+      /accountStatus/,
+    );
+    await expect(client.aliases.update('al@example.com', { moderators: ['m@example.com'] } as never)).rejects.toThrow(
+      /moderators/,
+    );
     // No add/remove parameters for them: whole sets, `[]` sent empty to clear.
-    await client.mailingLists.update('ml@example.com', { accountStatus: 'disabled', moderators: [], owners: ['o@example.com'] });
+    await client.mailingLists.update('ml@example.com', {
+      accountStatus: 'disabled',
+      moderators: [],
+      owners: ['o@example.com'],
+    });
     expect(lastCall().params).toEqual({ accountStatus: 'disabled', moderators: '', owners: 'o@example.com' });
-    await expect(client.mailingLists.update('ml@example.com', { addModerator: ['m@example.com'] } as never)).rejects.toThrow(/addModerator|accountStatus/);
+    await expect(
+      client.mailingLists.update('ml@example.com', { addModerator: ['m@example.com'] } as never),
+    ).rejects.toThrow(/addModerator|accountStatus/);
     // Every update carries the status: the SQL edition re-enables a list whose PUT leaves it out.
     await expect(client.mailingLists.update('ml@example.com', { name: 'x' } as never)).rejects.toThrow(/accountStatus/);
     product.route = (_r, res) =>
-      sendJson(res, { _success: true, _data: { address: 'ml@example.com', subscribers: [{ mail: 's1@example.com', subscription: 'normal' }, 's2@example.com'] } });
+      sendJson(res, {
+        _success: true,
+        _data: {
+          address: 'ml@example.com',
+          subscribers: [{ mail: 's1@example.com', subscription: 'normal' }, 's2@example.com'],
+        },
+      });
     await expect(client.mailingLists.get('ml@example.com', { withSubscribers: true })).resolves.toMatchObject({
       subscribers: ['s1@example.com', 's2@example.com'],
     });
   });
 
   it('mailing lists: the SQL edition shape (/api/ml) and the LDAP one (/api/maillist)', async () => {
-    await client.mailingLists.create('ml@example.com', { name: 'ML', onlySubscriberCanPost: true, isNewsletter: false, subscribers: ['a@example.com', 'b@example.com'] });
+    await client.mailingLists.create('ml@example.com', {
+      name: 'ML',
+      onlySubscriberCanPost: true,
+      isNewsletter: false,
+      subscribers: ['a@example.com', 'b@example.com'],
+    });
     expect(lastCall()).toMatchObject({
       method: 'POST',
       path: `${P}/ml/ml@example.com`,
-      params: { name: 'ML', only_subscriber_can_post: 'yes', is_newsletter: 'no', subscribers: 'a@example.com,b@example.com' },
+      params: {
+        name: 'ML',
+        only_subscriber_can_post: 'yes',
+        is_newsletter: 'no',
+        subscribers: 'a@example.com,b@example.com',
+      },
     });
     // POST does not read them: the client does not offer them there.
-    await expect(client.mailingLists.create('ml@example.com', { maxMessageSize: 1024 } as never)).rejects.toThrow(/maxMessageSize/);
+    await expect(client.mailingLists.create('ml@example.com', { maxMessageSize: 1024 } as never)).rejects.toThrow(
+      /maxMessageSize/,
+    );
     await client.mailingLists.update('ml@example.com', {
       accountStatus: 'active',
       maxMessageSize: 1024,
@@ -386,9 +467,16 @@ describe('requests on the wire', () => {
       require_confirm: 'no',
     });
     await client.mailingLists.delete('ml@example.com', { keepArchive: false });
-    expect(lastCall()).toMatchObject({ method: 'DELETE', path: `${P}/ml/ml@example.com`, params: { keep_archive: 'no' } });
-    product.route = (_r, res) => sendJson(res, { _success: true, _data: { address: 'ml@example.com', owners: ['o@example.com'] } });
-    await expect(client.mailingLists.get('ml@example.com', { withSubscribers: true })).resolves.toMatchObject({ owners: ['o@example.com'] });
+    expect(lastCall()).toMatchObject({
+      method: 'DELETE',
+      path: `${P}/ml/ml@example.com`,
+      params: { keep_archive: 'no' },
+    });
+    product.route = (_r, res) =>
+      sendJson(res, { _success: true, _data: { address: 'ml@example.com', owners: ['o@example.com'] } });
+    await expect(client.mailingLists.get('ml@example.com', { withSubscribers: true })).resolves.toMatchObject({
+      owners: ['o@example.com'],
+    });
     expect(lastCall().params).toEqual({ with_subscribers: 'yes' });
     product.route = (_r, res) => sendJson(res, { _success: true, _data: ['ml@example.com'] });
     await expect(client.mailingLists.list('example.com', { emailOnly: true })).resolves.toEqual(['ml@example.com']);
@@ -397,10 +485,24 @@ describe('requests on the wire', () => {
     const ldap = new IRedAdminClient({ baseUrl: server.url, ...ADMIN, mailingListApi: 'ldap', retries: 0 });
     try {
       product.route = (_r, res) => sendJson(res, { _success: true });
-      await ldap.mailingLists.create('ml@example.com', { name: 'ML', accessPolicy: 'public', members: ['a@example.com'] });
-      expect(lastCall()).toMatchObject({ method: 'POST', path: '/api/maillist/ml@example.com', params: { name: 'ML', accessPolicy: 'public', members: 'a@example.com' } });
-      await ldap.mailingLists.update('ml@example.com', { addMember: ['b@example.com'], removeMember: ['a@example.com'] });
-      expect(lastCall()).toMatchObject({ method: 'PUT', params: { addMember: 'b@example.com', removeMember: 'a@example.com' } });
+      await ldap.mailingLists.create('ml@example.com', {
+        name: 'ML',
+        accessPolicy: 'public',
+        members: ['a@example.com'],
+      });
+      expect(lastCall()).toMatchObject({
+        method: 'POST',
+        path: '/api/maillist/ml@example.com',
+        params: { name: 'ML', accessPolicy: 'public', members: 'a@example.com' },
+      });
+      await ldap.mailingLists.update('ml@example.com', {
+        addMember: ['b@example.com'],
+        removeMember: ['a@example.com'],
+      });
+      expect(lastCall()).toMatchObject({
+        method: 'PUT',
+        params: { addMember: 'b@example.com', removeMember: 'a@example.com' },
+      });
       await expect(ldap.mailingLists.list('example.com')).rejects.toBeInstanceOf(UnsupportedError);
     } finally {
       await ldap.close();
@@ -436,7 +538,15 @@ describe('requests on the wire', () => {
     product.route = (_r, res) => sendJson(res, { _success: true, _data: {} });
     await expect(client.spamPolicies.get({ global: true })).resolves.toBeNull();
     product.route = (_r, res) =>
-      sendJson(res, { _success: true, _data: { policy_name: '@.', bypass_spam_checks: 'Y', virus_quarantine_to: 'virus-quarantine', spam_tag2_level: 5 } });
+      sendJson(res, {
+        _success: true,
+        _data: {
+          policy_name: '@.',
+          bypass_spam_checks: 'Y',
+          virus_quarantine_to: 'virus-quarantine',
+          spam_tag2_level: 5,
+        },
+      });
     await expect(client.spamPolicies.get({ global: true })).resolves.toMatchObject({
       settings: { bypassSpamChecks: true, quarantineVirus: true, quarantineSpam: false, spamScore: 5 },
       row: { policy_name: '@.' },
@@ -450,18 +560,35 @@ describe('requests on the wire', () => {
       path: `${P}/throttle/global/inbound`,
       params: { period: '3600', msg_size: '0', max_msgs: '20', max_quota: '0' },
     });
-    await client.throttles.set({ domain: 'example.com' }, 'outbound', { period: 60, msgSize: 10485760, maxMsgs: -1, maxQuota: 1048576000 });
+    await client.throttles.set({ domain: 'example.com' }, 'outbound', {
+      period: 60,
+      msgSize: 10485760,
+      maxMsgs: -1,
+      maxQuota: 1048576000,
+    });
     expect(lastCall()).toMatchObject({
       path: `${P}/throttle/example.com/outbound`,
       params: { period: '60', msg_size: '10485760', max_msgs: '-1', max_quota: '1048576000' },
     });
-    await expect(client.throttles.set({ user: 'u@example.com' }, 'inbound', { maxMsgs: 1 } as never)).rejects.toThrow(/period/);
+    await expect(client.throttles.set({ user: 'u@example.com' }, 'inbound', { maxMsgs: 1 } as never)).rejects.toThrow(
+      /period/,
+    );
 
     product.route = (_r, res) => sendJson(res, { _success: true, setting: {} });
     await expect(client.throttles.get({ user: 'u@example.com' }, 'outbound')).resolves.toBeNull();
     expect(lastCall()).toMatchObject({ method: 'GET', path: `${P}/throttle/u@example.com/outbound` });
     product.route = (_r, res) =>
-      sendJson(res, { _success: true, setting: { account: '@example.com', kind: 'inbound', period: '3600', max_msgs: '20', msg_size: 0, max_quota: 0 } });
+      sendJson(res, {
+        _success: true,
+        setting: {
+          account: '@example.com',
+          kind: 'inbound',
+          period: '3600',
+          max_msgs: '20',
+          msg_size: 0,
+          max_quota: 0,
+        },
+      });
     await expect(client.throttles.get({ domain: 'example.com' }, 'inbound')).resolves.toEqual({
       account: '@example.com',
       kind: 'inbound',
@@ -474,20 +601,27 @@ describe('requests on the wire', () => {
 
   it('throttles: max_rcpts only when given; delete is a POST with period=0 (the product has no DELETE)', async () => {
     await client.throttles.set({ user: 'u@example.com' }, 'outbound', { period: 60, maxRcpts: 30 });
-    expect(lastCall()).toMatchObject({ params: { period: '60', msg_size: '0', max_msgs: '0', max_quota: '0', max_rcpts: '30' } });
+    expect(lastCall()).toMatchObject({
+      params: { period: '60', msg_size: '0', max_msgs: '0', max_quota: '0', max_rcpts: '30' },
+    });
     await client.throttles.set({ user: 'u@example.com' }, 'outbound', { period: 60 });
     expect(lastCall().params).not.toHaveProperty('max_rcpts');
 
     await client.throttles.delete({ domain: 'example.com' }, 'inbound');
     expect(lastCall()).toMatchObject({
-      method: 'POST', path: `${P}/throttle/example.com/inbound`, params: { period: '0', msg_size: '0', max_msgs: '0', max_quota: '0' },
+      method: 'POST',
+      path: `${P}/throttle/example.com/inbound`,
+      params: { period: '0', msg_size: '0', max_msgs: '0', max_quota: '0' },
     });
     product.route = (_r, res) => sendJson(res, { _success: false, _msg: 'PERMISSION_DENIED' });
-    await expect(client.throttles.delete({ global: true }, 'outbound')).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
+    await expect(client.throttles.delete({ global: true }, 'outbound')).rejects.toMatchObject({
+      code: 'PERMISSION_DENIED',
+    });
   });
 
   it('LDIF: exports text on the LDAP edition; the SQL edition 404 page is UnsupportedError', async () => {
-    product.route = (_r, res) => sendJson(res, { _success: true, _data: 'dn: mail=u@example.com,ou=Users\nmail: u@example.com\n' });
+    product.route = (_r, res) =>
+      sendJson(res, { _success: true, _data: 'dn: mail=u@example.com,ou=Users\nmail: u@example.com\n' });
     await expect(client.ldif.user('u@example.com')).resolves.toContain('dn: mail=u@example.com');
     for (const [call, path] of [
       [() => client.ldif.domain('example.com'), `${P}/ldif/domain/example.com`],

@@ -22,9 +22,25 @@ describe('white/blacklist and greylisting sender forms', () => {
   });
 
   test.each([
-    '192.168.1.*', '192.168.1.0', '256.1.1.1', '01.2.3.4', '192.168.1.5/24', '10.0.0.0/33', '2001:db8::1/24',
-    'fe80::1%eth0', 'example.com', '@', '@-bad.com', '@.-bad', '@.123', 'user@', '@*', 'a b@example.com',
-    'user@[not-an-ip]', '', ' ',
+    '192.168.1.*',
+    '192.168.1.0',
+    '256.1.1.1',
+    '01.2.3.4',
+    '192.168.1.5/24',
+    '10.0.0.0/33',
+    '2001:db8::1/24',
+    'fe80::1%eth0',
+    'example.com',
+    '@',
+    '@-bad.com',
+    '@.-bad',
+    '@.123',
+    'user@',
+    '@*',
+    'a b@example.com',
+    'user@[not-an-ip]',
+    '',
+    ' ',
   ])('%p is refused', (raw) => {
     expect(parseSenderAddress(raw)).toBeNull();
   });
@@ -38,7 +54,16 @@ describe('white/blacklist and greylisting sender forms', () => {
   });
 
   test('priorities follow specificity', () => {
-    expect(MAILADDR_PRIORITY).toEqual({ email: 10, ip: 9, cidr: 7, anyDomain: 7, domain: 5, subdomains: 3, tld: 2, everything: 0 });
+    expect(MAILADDR_PRIORITY).toEqual({
+      email: 10,
+      ip: 9,
+      cidr: 7,
+      anyDomain: 7,
+      domain: 5,
+      subdomains: 3,
+      tld: 2,
+      everything: 0,
+    });
   });
 
   test('canonicalIp: strict addresses only', () => {

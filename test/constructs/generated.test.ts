@@ -13,7 +13,9 @@ import { buildSync } from 'esbuild';
 const ROOT = join(__dirname, '..', '..');
 
 function files(dir: string): Map<string, string> {
-  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|md)$/.test(f)).sort();
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(ts|md)$/.test(f))
+    .sort();
   return new Map(names.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 }
 
@@ -24,14 +26,25 @@ test('constructs/ matches the provider schema (else: npm run generate)', () => {
   const fresh = mkdtempSync(join(tmpdir(), 'iredadmin-constructs-'));
   try {
     const script = join(build, 'generate-constructs.js');
-    buildSync({ entryPoints: [join(ROOT, 'scripts', 'generate-constructs.ts')], outfile: script, bundle: true, packages: 'external', platform: 'node', format: 'cjs', logLevel: 'error' });
+    buildSync({
+      entryPoints: [join(ROOT, 'scripts', 'generate-constructs.ts')],
+      outfile: script,
+      bundle: true,
+      packages: 'external',
+      platform: 'node',
+      format: 'cjs',
+      logLevel: 'error',
+    });
     const run = spawnSync(process.execPath, [script, '--out', fresh], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const want = files(fresh);
     const have = files(join(ROOT, 'constructs'));
     const stale = [...new Set([...want.keys(), ...have.keys()])].filter((f) => want.get(f) !== have.get(f));
-    expect({ stale, hint: 'run `npm run generate` and commit constructs/' }).toEqual({ stale: [], hint: expect.any(String) });
+    expect({ stale, hint: 'run `npm run generate` and commit constructs/' }).toEqual({
+      stale: [],
+      hint: expect.any(String),
+    });
   } finally {
     rmSync(build, { recursive: true, force: true });
     rmSync(fresh, { recursive: true, force: true });

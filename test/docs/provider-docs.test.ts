@@ -16,7 +16,8 @@ function filesUnder(dir: string): string[] {
 test('docs/ is up to date with the provider definitions (npm run docs)', () => {
   const expected = providerDocs();
   expect(filesUnder(DOCS).sort()).toEqual([...expected.keys()].sort());
-  for (const [path, content] of expected) expect({ path, content: readFileSync(join(DOCS, path), 'utf8') }).toEqual({ path, content });
+  for (const [path, content] of expected)
+    expect({ path, content: readFileSync(join(DOCS, path), 'utf8') }).toEqual({ path, content });
 });
 
 test('every resource and data source page documents every attribute, with an example and import', () => {

@@ -12,13 +12,15 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const CODE = /'((?:INVALID|MISSING|MISS|CONFLICT|EXCEED|EXCEEDED|NO|PW|PERMISSION|ALREADY|LOGIN|NOT|TOO|API|NEW|OLD|EMPTY|ALIAS|INTERNAL)_[A-Z0-9_]+)'/g;
+const CODE =
+  /'((?:INVALID|MISSING|MISS|CONFLICT|EXCEED|EXCEEDED|NO|PW|PERMISSION|ALREADY|LOGIN|NOT|TOO|API|NEW|OLD|EMPTY|ALIAS|INTERNAL)_[A-Z0-9_]+)'/g;
 
 test('the two quick-start commands are at the top and their scripts exist', () => {
   const top = readme.split('\n').slice(0, 12).join('\n');
   expect(top).toContain('npm ci && npm run demo');
   expect(top).toContain('npm test');
-  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts;
   for (const name of ['demo', 'test', 'build', 'start', 'install-provider']) expect(scripts[name]).toBeDefined();
 });
 

@@ -9,7 +9,19 @@ import { join } from 'node:path';
 import { Testing } from 'cdktf';
 // The matchers' types (Testing.setupJest adds them at run time).
 import type {} from 'cdktf/lib/testing/adapters/jest';
-import { Admin, Alias, Domain, DomainAdmins, Greylisting, IredadminProvider, Maillist, Spampolicy, Throttle, User, Wblist } from '../../constructs';
+import {
+  Admin,
+  Alias,
+  Domain,
+  DomainAdmins,
+  Greylisting,
+  IredadminProvider,
+  Maillist,
+  Spampolicy,
+  Throttle,
+  User,
+  Wblist,
+} from '../../constructs';
 import { ExampleMailStack, STACK_NAME } from '../../examples/cdktf/main';
 import { PEOPLE } from '../../examples/cdktf/people';
 import { buildProviderMirror } from '../support/terraform';
@@ -45,13 +57,17 @@ test('no password in the synthesized JSON: they come from an ephemeral sensitive
 test('the provider and the domain with its limits', () => {
   expect(synthesized).toHaveProvider(IredadminProvider);
   expect(synthesized).toHaveResourceWithProperties(Domain, {
-    domain: '${var.domain}', quota: '${var.domain_quota_mb}', max_users: 100, catchall: ['postmaster@${var.domain}'],
+    domain: '${var.domain}',
+    quota: '${var.domain_quota_mb}',
+    max_users: 100,
+    catchall: ['postmaster@${var.domain}'],
   });
 });
 
 test('a separate admin account and the managing director run the domain', () => {
   expect(synthesized).toHaveResourceWithProperties(DomainAdmins, {
-    domain: '${iredadmin_domain.main.domain}', admins: ['${iredadmin_admin.it_admin.email}', '${iredadmin_user.user_jane.email}'],
+    domain: '${iredadmin_domain.main.domain}',
+    admins: ['${iredadmin_admin.it_admin.email}', '${iredadmin_user.user_jane.email}'],
   });
 });
 
@@ -59,7 +75,9 @@ test('one user per person of the typed list', () => {
   expect(Object.keys(doc.resource.iredadmin_user!)).toHaveLength(PEOPLE.length);
   for (const person of PEOPLE) {
     expect(synthesized).toHaveResourceWithProperties(User, {
-      email: `${person.login}@\${iredadmin_domain.main.domain}`, name: person.name, quota: person.quotaMb,
+      email: `${person.login}@\${iredadmin_domain.main.domain}`,
+      name: person.name,
+      quota: person.quotaMb,
     });
   }
   expect(synthesized).toHaveResourceWithProperties(User, {
@@ -74,22 +92,39 @@ test('aliases and the newsletter reference the user resources', () => {
     members: ['${iredadmin_user.user_john.email}', '${iredadmin_user.user_mia.email}'],
   });
   expect(synthesized).toHaveResourceWithProperties(Maillist, {
-    email: 'news@${iredadmin_domain.main.domain}', is_newsletter: true, owners: ['${iredadmin_user.user_jane.email}'],
+    email: 'news@${iredadmin_domain.main.domain}',
+    is_newsletter: true,
+    owners: ['${iredadmin_user.user_jane.email}'],
   });
 });
 
 test('throttles and the spam policy', () => {
-  expect(synthesized).toHaveResourceWithProperties(Throttle, { target: '${iredadmin_domain.main.domain}', direction: 'outbound', max_msgs: 1000 });
-  expect(synthesized).toHaveResourceWithProperties(Throttle, { target: '${iredadmin_user.user_john.email}', max_msgs: 200 });
-  expect(synthesized).toHaveResourceWithProperties(Spampolicy, { target: '${iredadmin_domain.main.domain}', spam_score: 6 });
+  expect(synthesized).toHaveResourceWithProperties(Throttle, {
+    target: '${iredadmin_domain.main.domain}',
+    direction: 'outbound',
+    max_msgs: 1000,
+  });
+  expect(synthesized).toHaveResourceWithProperties(Throttle, {
+    target: '${iredadmin_user.user_john.email}',
+    max_msgs: 200,
+  });
+  expect(synthesized).toHaveResourceWithProperties(Spampolicy, {
+    target: '${iredadmin_domain.main.domain}',
+    spam_score: 6,
+  });
 });
 
-test('the domain\'s inbound white/blacklists and greylisting', () => {
+test("the domain's inbound white/blacklists and greylisting", () => {
   expect(synthesized).toHaveResourceWithProperties(Wblist, {
-    target: '${iredadmin_domain.main.domain}', direction: 'inbound', whitelist: ['@partner.example', '192.0.2.0/24'], blacklist: ['@spam.example'],
+    target: '${iredadmin_domain.main.domain}',
+    direction: 'inbound',
+    whitelist: ['@partner.example', '192.0.2.0/24'],
+    blacklist: ['@spam.example'],
   });
   expect(synthesized).toHaveResourceWithProperties(Greylisting, {
-    target: '${iredadmin_domain.main.domain}', enabled: true, whitelisted_senders: ['@partner.example'],
+    target: '${iredadmin_domain.main.domain}',
+    enabled: true,
+    whitelisted_senders: ['@partner.example'],
   });
 });
 
@@ -100,7 +135,10 @@ describe('terraform validate with the provider in a filesystem mirror', () => {
     mirror = await buildProviderMirror();
     home = mkdtempSync(join(tmpdir(), 'iredadmin-cdktf-home-'));
     const cliConfig = join(home, '.terraformrc');
-    writeFileSync(cliConfig, `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["iredadmin/iredadmin"]\n  }\n  direct { exclude = ["iredadmin/iredadmin"] }\n}\n`);
+    writeFileSync(
+      cliConfig,
+      `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["iredadmin/iredadmin"]\n  }\n  direct { exclude = ["iredadmin/iredadmin"] }\n}\n`,
+    );
     // toBeValidTerraform runs `terraform init` + `validate` with this (jest's) process.env.
     Object.assign(process.env, { TF_CLI_CONFIG_FILE: cliConfig, HOME: home, CHECKPOINT_DISABLE: '1' });
   }, 120_000);
@@ -115,8 +153,16 @@ describe('terraform validate with the provider in a filesystem mirror', () => {
 });
 
 test('team state: with a PostgreSQL URL the stack keeps its state in the pg backend (locked applies)', () => {
-  const backendOf = (json: string) => (JSON.parse(json) as { terraform?: { backend?: Record<string, Record<string, unknown>> } }).terraform?.backend;
-  const team = Testing.synth(new ExampleMailStack(Testing.app(), STACK_NAME, { teamStatePgUrl: 'postgres://state@db.internal/terraform' }));
-  expect(backendOf(team)).toEqual({ pg: { conn_str: 'postgres://state@db.internal/terraform', schema_name: `terraform_${STACK_NAME.replace(/\W/g, '_')}` } });
+  const backendOf = (json: string) =>
+    (JSON.parse(json) as { terraform?: { backend?: Record<string, Record<string, unknown>> } }).terraform?.backend;
+  const team = Testing.synth(
+    new ExampleMailStack(Testing.app(), STACK_NAME, { teamStatePgUrl: 'postgres://state@db.internal/terraform' }),
+  );
+  expect(backendOf(team)).toEqual({
+    pg: {
+      conn_str: 'postgres://state@db.internal/terraform',
+      schema_name: `terraform_${STACK_NAME.replace(/\W/g, '_')}`,
+    },
+  });
   expect(Object.keys(backendOf(synthesized) ?? {})).toEqual(['local']);
 });

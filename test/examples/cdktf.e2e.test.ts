@@ -40,12 +40,26 @@ beforeAll(async () => {
   // The app is the example compiled to one file; inside the project so `cdktf` and `constructs` resolve from node_modules.
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
   work = mkdtempSync(join(ROOT, '.tmp', 'cdktf-e2e-'));
-  buildSync({ entryPoints: [join(ROOT, 'examples', 'cdktf', 'main.ts')], outfile: join(work, 'main.js'), bundle: true, packages: 'external', platform: 'node', format: 'cjs', logLevel: 'error' });
-  writeFileSync(join(work, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'node main.js', terraformProviders: [], sendCrashReports: 'false' }));
+  buildSync({
+    entryPoints: [join(ROOT, 'examples', 'cdktf', 'main.ts')],
+    outfile: join(work, 'main.js'),
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'error',
+  });
+  writeFileSync(
+    join(work, 'cdktf.json'),
+    JSON.stringify({ language: 'typescript', app: 'node main.js', terraformProviders: [], sendCrashReports: 'false' }),
+  );
   env = {
     ...offlineEnv(join(home, '.terraformrc'), home),
-    IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password,
-    TF_VAR_user_passwords: JSON.stringify(passwords), TF_VAR_admin_password: ADMIN_PASSWORD,
+    IREDADMIN_URL: server.url,
+    IREDADMIN_USERNAME: server.admin.email,
+    IREDADMIN_PASSWORD: server.admin.password,
+    TF_VAR_user_passwords: JSON.stringify(passwords),
+    TF_VAR_admin_password: ADMIN_PASSWORD,
   };
 }, 180_000);
 
@@ -63,8 +77,13 @@ async function cdktf(...args: string[]): Promise<string> {
 
 test('cdktf deploy creates the organisation on the server', async () => {
   expect(await cdktf(...offlineArgs('deploy'))).toMatch(/Apply complete! Resources: \d+ added, 0 changed, 0 destroyed/);
-  expect((await client.users.list('example.com', { emailOnly: true })).sort()).toEqual(PEOPLE.map((p) => `${p.login}@example.com`).sort());
-  expect((await client.aliases.get('sales@example.com'))?.members?.sort()).toEqual(['john@example.com', 'mia@example.com']);
+  expect((await client.users.list('example.com', { emailOnly: true })).sort()).toEqual(
+    PEOPLE.map((p) => `${p.login}@example.com`).sort(),
+  );
+  expect((await client.aliases.get('sales@example.com'))?.members?.sort()).toEqual([
+    'john@example.com',
+    'mia@example.com',
+  ]);
   expect(await client.users.verifyPassword('jane@example.com', passwords.jane!)).toBe(true);
   expect((await client.throttles.get({ user: 'john@example.com' }, 'outbound'))?.max_msgs).toBe(200);
   expect(await client.admins.verifyPassword('it-admin@example.net', ADMIN_PASSWORD)).toBe(true);
@@ -79,9 +98,15 @@ test('no password in the state; the state is where the stack says', () => {
 });
 
 test('the schema terraform gets from the provider is the one the constructs were generated from', () => {
-  const r = spawnSync('terraform', ['providers', 'schema', '-json'], { cwd: join(work, 'cdktf.out', 'stacks', STACK_NAME), env, encoding: 'utf8' });
+  const r = spawnSync('terraform', ['providers', 'schema', '-json'], {
+    cwd: join(work, 'cdktf.out', 'stacks', STACK_NAME),
+    env,
+    encoding: 'utf8',
+  });
   expect(r.status).toBe(0);
-  const fromTerraform = (JSON.parse(r.stdout) as { provider_schemas: Record<string, unknown> }).provider_schemas[PROVIDER_FQN];
+  const fromTerraform = (JSON.parse(r.stdout) as { provider_schemas: Record<string, unknown> }).provider_schemas[
+    PROVIDER_FQN
+  ];
   expect(fromTerraform).toEqual(iredadminSchemaDocument(PROVIDER_VERSION).provider_schemas[PROVIDER_FQN]);
 }, 60_000);
 

@@ -9,7 +9,12 @@ import type { TerraformWorkspace } from '../support/terraform';
 
 const EXAMPLE = readFileSync(join(__dirname, '..', '..', 'examples', 'terraform', 'main.tf'), 'utf8');
 const vars = {
-  TF_VAR_user_passwords: JSON.stringify({ jane: 'Jane!passw0rd', john: 'John!passw0rd', mia: 'Mia!passw0rd1', ada: 'Ada!passw0rd1' }),
+  TF_VAR_user_passwords: JSON.stringify({
+    jane: 'Jane!passw0rd',
+    john: 'John!passw0rd',
+    mia: 'Mia!passw0rd1',
+    ada: 'Ada!passw0rd1',
+  }),
   TF_VAR_admin_password: 'It!admin-passw0rd',
 };
 
@@ -29,7 +34,10 @@ test('applies, re-plans empty, and the server holds the white/blacklists and gre
   expect(applied.stderr).toBe('');
   expect(applied.stdout).toMatch(/Apply complete! Resources: \d+ added, 0 changed, 0 destroyed\./);
   const { api } = e2e;
-  expect(await api.ok('GET', '/api/wblist/inbound/whitelist/example.com')).toEqual(['192.0.2.0/24', '@partner.example']);
+  expect(await api.ok('GET', '/api/wblist/inbound/whitelist/example.com')).toEqual([
+    '192.0.2.0/24',
+    '@partner.example',
+  ]);
   expect(await api.ok('GET', '/api/wblist/inbound/blacklist/example.com')).toEqual(['@spam.example']);
   expect(await api.ok('GET', '/api/greylisting/example.com')).toEqual({ status: 'enabled' });
   expect(await api.ok('GET', '/api/greylisting/example.com/whitelists')).toEqual({ whitelists: ['@partner.example'] });

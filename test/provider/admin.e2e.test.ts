@@ -7,7 +7,7 @@ import { ApiSession } from '../support/api';
 import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { describeLifecycle } from '../support/lifecycle';
 import type { TerraformWorkspace } from '../support/terraform';
-import { TestServer } from '../support/test-server';
+import type { TestServer } from '../support/test-server';
 
 let e2e: ProviderE2E;
 let server: TestServer;
@@ -22,7 +22,8 @@ afterAll(() => e2e?.close());
 
 type AdminRow = Record<string, unknown> & { settings: Record<string, unknown> };
 const admin = (email: string) => api.ok('GET', `/api/admin/${email}`) as Promise<AdminRow>;
-const canLogIn = async (email: string, password: string) => (await new ApiSession(server.url).login(email, password))._success;
+const canLogIn = async (email: string, password: string) =>
+  (await new ApiSession(server.url).login(email, password))._success;
 
 const CREATE = `
 resource "iredadmin_admin" "helpdesk" {
@@ -70,16 +71,33 @@ describe('iredadmin_admin life cycle on pglite', () => {
         const row = await admin('helpdesk@example.net');
         if (stage === 'created') {
           expect(row).toMatchObject({ name: 'Help desk', language: 'en_US', active: 1, isglobaladmin: 0 });
-          expect(row.settings).toEqual({ create_max_domains: 5, create_max_quota: 2, create_quota_unit: 'TB', create_max_users: 100 });
+          expect(row.settings).toEqual({
+            create_max_domains: 5,
+            create_max_quota: 2,
+            create_quota_unit: 'TB',
+            create_max_users: 100,
+          });
           expect(await canLogIn('helpdesk@example.net', 'Helpd3sk!pass')).toBe(true);
         } else {
           expect(row).toMatchObject({ name: 'Help desk team', language: 'de_DE', active: 0, isglobaladmin: 0 });
-          expect(row.settings).toMatchObject({ create_max_domains: 5, create_max_quota: 1536, create_quota_unit: 'GB', create_max_users: 200, create_max_aliases: 50, create_max_lists: 3 });
+          expect(row.settings).toMatchObject({
+            create_max_domains: 5,
+            create_max_quota: 1536,
+            create_quota_unit: 'GB',
+            create_max_users: 200,
+            create_max_aliases: 50,
+            create_max_lists: 3,
+          });
         }
         expect(row).not.toHaveProperty('password');
       },
       async changeOutOfBand(session) {
-        await session.ok('PUT', '/api/admin/helpdesk@example.net', { isGlobalAdmin: 'no', maxUsers: 7, maxQuota: 2, quotaUnit: 'TB' });
+        await session.ok('PUT', '/api/admin/helpdesk@example.net', {
+          isGlobalAdmin: 'no',
+          maxUsers: 7,
+          maxQuota: 2,
+          quotaUnit: 'TB',
+        });
       },
       // Read back as the server keeps it: 2 TB.
       expectInPlan: /~ max_quota\s+= 2 -> 1536[\s\S]*~ max_quota_unit\s+= "TB" -> "GB"[\s\S]*~ max_users\s+= 7 -> 200/,
@@ -87,7 +105,10 @@ describe('iredadmin_admin life cycle on pglite', () => {
         await session.ok('DELETE', '/api/admin/helpdesk@example.net');
       },
       async checkGone(session) {
-        expect(await session.get('/api/admin/helpdesk@example.net')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
+        expect(await session.get('/api/admin/helpdesk@example.net')).toEqual({
+          _success: false,
+          _msg: 'NO_SUCH_ACCOUNT',
+        });
       },
       // The API never returns the password: an imported admin has none in state.
       importIgnores: ['password'],
@@ -118,7 +139,11 @@ output "read" { value = "\${data.iredadmin_admin.quota.max_quota} \${data.iredad
     const applied = await tf.apply();
     // The server keeps the unit sent, and the data source reads it so.
     expect(applied.stdout).toContain('read = "2097152 MB"');
-    expect((await admin('quota@example.net')).settings).toEqual({ create_max_domains: 0, create_max_quota: 2097152, create_quota_unit: 'MB' });
+    expect((await admin('quota@example.net')).settings).toEqual({
+      create_max_domains: 0,
+      create_max_quota: 2097152,
+      create_quota_unit: 'MB',
+    });
     expect((await tf.state())['iredadmin_admin.quota']).toMatchObject({ max_quota: 2097152, max_quota_unit: 'MB' });
     expect((await tf.plan()).code).toBe(0);
     // Another spelling of the same amount is no change.
@@ -129,7 +154,12 @@ output "read" { value = "\${data.iredadmin_admin.quota.max_quota} \${data.iredad
     other.write(config('2097152', 'MB'));
     await other.init();
     await other.ok('import', '-input=false', 'iredadmin_admin.quota', 'Quota@Example.net');
-    expect((await other.state())['iredadmin_admin.quota']).toMatchObject({ id: 'quota@example.net', max_quota: 2097152, max_quota_unit: 'MB', password: null });
+    expect((await other.state())['iredadmin_admin.quota']).toMatchObject({
+      id: 'quota@example.net',
+      max_quota: 2097152,
+      max_quota_unit: 'MB',
+      password: null,
+    });
     // Only the (unreadable) password differs: an update that sends it; the quota is no diff.
     const plan = await other.plan();
     expect(plan.stdout).not.toMatch(/~ max_quota/);
@@ -150,18 +180,28 @@ ${global ? '' : '  max_users       = 10\n  max_quota       = 5\n  max_quota_unit
     tf.write(config(false));
     await tf.init();
     await tf.apply();
-    expect(await admin('boss@example.net')).toMatchObject({ isglobaladmin: 0, settings: { create_max_domains: 0, create_max_users: 10, create_max_quota: 5, create_quota_unit: 'GB' } });
+    expect(await admin('boss@example.net')).toMatchObject({
+      isglobaladmin: 0,
+      settings: { create_max_domains: 0, create_max_users: 10, create_max_quota: 5, create_quota_unit: 'GB' },
+    });
 
     tf.write(config(true));
     const applied = await tf.apply();
     expect(applied.stdout).not.toContain('Warning');
     expect(await admin('boss@example.net')).toMatchObject({ isglobaladmin: 1, settings: {} });
-    expect((await tf.state())['iredadmin_admin.boss']).toMatchObject({ is_global_admin: true, max_users: 0, max_quota: 0 });
+    expect((await tf.state())['iredadmin_admin.boss']).toMatchObject({
+      is_global_admin: true,
+      max_users: 0,
+      max_quota: 0,
+    });
     expect((await tf.plan()).code).toBe(0);
 
     tf.write(config(false));
     await tf.apply();
-    expect(await admin('boss@example.net')).toMatchObject({ isglobaladmin: 0, settings: { create_max_users: 10, create_max_quota: 5, create_quota_unit: 'GB' } });
+    expect(await admin('boss@example.net')).toMatchObject({
+      isglobaladmin: 0,
+      settings: { create_max_users: 10, create_max_quota: 5, create_quota_unit: 'GB' },
+    });
     expect((await tf.plan()).code).toBe(0);
     await tf.destroy();
   });
@@ -182,7 +222,10 @@ resource "iredadmin_admin" "limited" {
     tf.write(config(20));
     const applied = await tf.apply();
     expect(applied.stdout).not.toContain('Warning');
-    expect(await admin('limited@example.net')).toMatchObject({ isglobaladmin: 0, settings: { create_max_domains: 0, create_max_users: 20 } });
+    expect(await admin('limited@example.net')).toMatchObject({
+      isglobaladmin: 0,
+      settings: { create_max_domains: 0, create_max_users: 20 },
+    });
     expect((await tf.plan()).code).toBe(0);
     await tf.destroy();
   });
@@ -262,7 +305,8 @@ resource "iredadmin_admin" "global" {
     const plan = await tf.plan();
     expect(plan.code).toBe(1);
     const out = plan.stderr;
-    for (const attr of ['email', 'language', 'account_status', 'max_domains', 'max_quota_unit']) expect(out).toContain(`Invalid value for "${attr}"`);
+    for (const attr of ['email', 'language', 'account_status', 'max_domains', 'max_quota_unit'])
+      expect(out).toContain(`Invalid value for "${attr}"`);
     expect(out).toContain('password and password_wo both set');
     expect(out).toContain('max_quota without max_quota_unit');
     expect(out).toContain('max_users does not apply to a global admin');

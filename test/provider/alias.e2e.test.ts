@@ -4,7 +4,7 @@
  * other aliases follow, the plan is an in-place update), members that are users, an empty
  * members set, the data source, plan-time validation and bad import IDs.
  */
-import { ApiSession } from '../support/api';
+import type { ApiSession } from '../support/api';
 import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { describeLifecycle } from '../support/lifecycle';
 import type { TerraformWorkspace } from '../support/terraform';
@@ -18,7 +18,8 @@ beforeAll(async () => {
   ({ api } = e2e);
   await api.ok('POST', '/api/domain/example.com', { name: 'Example' });
   // The members are mail users (created through the API: the user resource is tested on its own).
-  for (const name of ['jane', 'bob', 'carol']) await api.ok('POST', `/api/user/${name}@example.com`, { password: 'Secr3t!pass' });
+  for (const name of ['jane', 'bob', 'carol'])
+    await api.ok('POST', `/api/user/${name}@example.com`, { password: 'Secr3t!pass' });
 });
 afterAll(() => e2e?.close());
 
@@ -59,7 +60,12 @@ describe('iredadmin_alias life cycle on postgres', () => {
         expect(await alias('team@example.com')).toMatchObject(
           stage === 'created'
             ? { name: 'Team', accesspolicy: 'membersonly', active: 1, members: ['bob@example.com', 'jane@example.com'] }
-            : { name: 'Team 2', accesspolicy: 'moderatorsonly', active: 0, members: ['carol@example.com', 'friend@elsewhere.org', 'jane@example.com'] },
+            : {
+                name: 'Team 2',
+                accesspolicy: 'moderatorsonly',
+                active: 0,
+                members: ['carol@example.com', 'friend@elsewhere.org', 'jane@example.com'],
+              },
         );
       },
       async changeOutOfBand(a) {
@@ -121,7 +127,9 @@ describe('iredadmin_alias special behaviour on postgres', () => {
     expect(await alias('empty@example.com')).toMatchObject({ members: [], active: 0 });
     expect(await alias('all@example.com')).toMatchObject({ members: ['carol@example.com', 'crew@example.com'] });
     // A user's GET lists the aliases it belongs to.
-    expect(await api.ok('GET', '/api/user/jane@example.com')).toMatchObject({ mailing_aliases: expect.arrayContaining(['crew@example.com']) });
+    expect(await api.ok('GET', '/api/user/jane@example.com')).toMatchObject({
+      mailing_aliases: expect.arrayContaining(['crew@example.com']),
+    });
     expect((await tf.plan()).code).toBe(0);
   });
 
@@ -136,10 +144,16 @@ describe('iredadmin_alias special behaviour on postgres', () => {
     await tf.apply();
 
     expect(await api.get('/api/alias/crew@example.com')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
-    expect(await alias('crew2@example.com')).toMatchObject({ name: 'Crew', members: ['bob@example.com', 'jane@example.com'] });
+    expect(await alias('crew2@example.com')).toMatchObject({
+      name: 'Crew',
+      members: ['bob@example.com', 'jane@example.com'],
+    });
     expect(await alias('all@example.com')).toMatchObject({ members: ['carol@example.com', 'crew2@example.com'] });
     expect(await alias('outside@example.com')).toMatchObject({ members: ['crew2@example.com'] });
-    expect((await tf.state())['iredadmin_alias.crew']).toMatchObject({ id: 'crew2@example.com', email: 'crew2@example.com' });
+    expect((await tf.state())['iredadmin_alias.crew']).toMatchObject({
+      id: 'crew2@example.com',
+      email: 'crew2@example.com',
+    });
     expect((await tf.plan()).code).toBe(0);
   });
 
@@ -189,26 +203,49 @@ resource "iredadmin_alias" "bad" {
     const other = workspace();
     try {
       await api.ok('POST', '/api/alias/old@example.com', { name: 'Old', members: 'jane@example.com' });
-      other.write('resource "iredadmin_alias" "old" {\n  email   = "old@example.com"\n  name    = "Old"\n  members = ["jane@example.com"]\n}\n');
+      other.write(
+        'resource "iredadmin_alias" "old" {\n  email   = "old@example.com"\n  name    = "Old"\n  members = ["jane@example.com"]\n}\n',
+      );
       await other.init();
       // What an earlier provider version left: schema_version 0 and a `moderators` attribute.
-      other.writeFile('terraform.tfstate', JSON.stringify({
-        version: 4, terraform_version: '1.11.0', serial: 1, lineage: '00000000-0000-4000-8000-000000000001', outputs: {},
-        resources: [{
-          mode: 'managed', type: 'iredadmin_alias', name: 'old', provider: 'provider["registry.terraform.io/iredadmin/iredadmin"]',
-          instances: [{
-            schema_version: 0,
-            attributes: {
-              id: 'old@example.com', email: 'old@example.com', name: 'Old', access_policy: 'public', members: ['jane@example.com'],
-              moderators: ['carol@example.com'], account_status: 'active',
+      other.writeFile(
+        'terraform.tfstate',
+        JSON.stringify({
+          version: 4,
+          terraform_version: '1.11.0',
+          serial: 1,
+          lineage: '00000000-0000-4000-8000-000000000001',
+          outputs: {},
+          resources: [
+            {
+              mode: 'managed',
+              type: 'iredadmin_alias',
+              name: 'old',
+              provider: 'provider["registry.terraform.io/iredadmin/iredadmin"]',
+              instances: [
+                {
+                  schema_version: 0,
+                  attributes: {
+                    id: 'old@example.com',
+                    email: 'old@example.com',
+                    name: 'Old',
+                    access_policy: 'public',
+                    members: ['jane@example.com'],
+                    moderators: ['carol@example.com'],
+                    account_status: 'active',
+                  },
+                },
+              ],
             },
-          }],
-        }],
-      }));
+          ],
+        }),
+      );
       const plan = await other.plan();
       expect(plan.stdout).toContain('No changes.');
       await other.apply();
-      const pulled = JSON.parse((await other.ok('state', 'pull')).stdout) as { resources: { instances: { schema_version: number; attributes: Record<string, unknown> }[] }[] };
+      const pulled = JSON.parse((await other.ok('state', 'pull')).stdout) as {
+        resources: { instances: { schema_version: number; attributes: Record<string, unknown> }[] }[];
+      };
       expect(pulled.resources[0]!.instances[0]!.schema_version).toBe(1);
       expect(pulled.resources[0]!.instances[0]!.attributes).not.toHaveProperty('moderators');
     } finally {

@@ -8,7 +8,7 @@ import { ApiSession } from '../support/api';
 import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { describeLifecycle } from '../support/lifecycle';
 import type { TerraformWorkspace } from '../support/terraform';
-import { TestServer } from '../support/test-server';
+import type { TestServer } from '../support/test-server';
 
 let e2e: ProviderE2E;
 let server: TestServer;
@@ -18,7 +18,8 @@ const workspace = () => e2e.workspace();
 beforeAll(async () => {
   e2e = await startProviderE2E('pglite');
   ({ server, api } = e2e);
-  for (const domain of ['example.org', 'example.com', 'empty.example']) await api.ok('POST', `/api/domain/${domain}`, { name: domain });
+  for (const domain of ['example.org', 'example.com', 'empty.example'])
+    await api.ok('POST', `/api/domain/${domain}`, { name: domain });
   await api.ok('POST', '/api/user/jane@example.org', { password: 'Jane!pass1' });
   // An admin attached before terraform manages the domain: the resource takes over the whole set.
   await api.ok('POST', '/api/admin/legacy@example.net', { password: 'Leg4cy!pass' });
@@ -26,7 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.close());
 
-const adminsOf = async (domain: string) => ((await api.ok('GET', `/api/domain/admins/${domain}`)) as string[]).slice().sort();
+const adminsOf = async (domain: string) =>
+  ((await api.ok('GET', `/api/domain/admins/${domain}`)) as string[]).slice().sort();
 
 const ADMINS = `
 resource "iredadmin_admin" "ops" {
@@ -64,15 +66,21 @@ resource "iredadmin_domain_admins" "org" {
 }
 `,
       async checkServer(session, stage) {
-        expect(await adminsOf('example.org')).toEqual(stage === 'created' ? ['jane@example.org', 'ops@example.net'] : ['audit@example.net', 'ops@example.net']);
+        expect(await adminsOf('example.org')).toEqual(
+          stage === 'created' ? ['jane@example.org', 'ops@example.net'] : ['audit@example.net', 'ops@example.net'],
+        );
         // A mail user's admin flag follows its rights.
         const jane = (await session.ok('GET', '/api/user/jane@example.org')) as Record<string, unknown>;
         expect(jane.isadmin).toBe(stage === 'created' ? 1 : 0);
       },
       async changeOutOfBand(session) {
-        await session.ok('PUT', '/api/domain/admins/example.org', { addAdmin: 'jane@example.org', removeAdmin: 'audit@example.net' });
+        await session.ok('PUT', '/api/domain/admins/example.org', {
+          addAdmin: 'jane@example.org',
+          removeAdmin: 'audit@example.net',
+        });
       },
-      expectInPlan: /\+\s+"audit@example\.net"[\s\S]*-\s+"jane@example\.org"|-\s+"jane@example\.org"[\s\S]*\+\s+"audit@example\.net"/,
+      expectInPlan:
+        /\+\s+"audit@example\.net"[\s\S]*-\s+"jane@example\.org"|-\s+"jane@example\.org"[\s\S]*\+\s+"audit@example\.net"/,
       async deleteOutOfBand(session) {
         await session.ok('PUT', '/api/domain/admins/example.org', { removeAllAdmins: '' });
       },
@@ -104,7 +112,11 @@ resource "iredadmin_domain_admins" "com" {
 `);
     await tf.init();
     await tf.apply();
-    expect((await tf.state())['iredadmin_domain_admins.com']).toMatchObject({ id: 'example.com', domain: 'Example.COM', admins: ['manager@example.net'] });
+    expect((await tf.state())['iredadmin_domain_admins.com']).toMatchObject({
+      id: 'example.com',
+      domain: 'Example.COM',
+      admins: ['manager@example.net'],
+    });
     expect((await tf.plan()).code).toBe(0);
 
     const manager = new ApiSession(server.url);
@@ -140,7 +152,9 @@ resource "iredadmin_domain_admins" "empty" {
     expect(plan.stderr).toMatch(/Invalid value for "admins"[\s\S]*"nobody"/);
     expect(plan.stderr).toMatch(/in resource "iredadmin_domain_admins" "empty":\n.*\d+:\s+admins = \[\]/);
 
-    tf.write('resource "iredadmin_domain_admins" "x" {\n  domain = "example.com"\n  admins = ["ghost@example.net"]\n}\n');
+    tf.write(
+      'resource "iredadmin_domain_admins" "x" {\n  domain = "example.com"\n  admins = ["ghost@example.net"]\n}\n',
+    );
     const applied = await tf.run(['apply', '-auto-approve', '-input=false', '-no-color']);
     expect(applied.code).toBe(1);
     expect(applied.stderr).toContain('INVALID_ADMIN');

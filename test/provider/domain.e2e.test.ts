@@ -2,8 +2,8 @@
  * iredadmin_domain end to end: the real terraform binary, our provider built and installed
  * into a filesystem mirror, our server on each database backend.
  */
-import { BACKENDS, startTestServer, TestServer } from '../support/test-server';
-import { adminSession, ApiSession } from '../support/api';
+import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
+import { adminSession, type ApiSession } from '../support/api';
 import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
 import { SQL_EDITION, startProductProxy } from '../support/product-proxy';
 
@@ -48,7 +48,11 @@ describe.each(BACKENDS)('iredadmin_domain with real terraform on %s', (backend) 
   beforeAll(async () => {
     server = await startTestServer({ backend });
     api = await adminSession(server);
-    env = { IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password };
+    env = {
+      IREDADMIN_URL: server.url,
+      IREDADMIN_USERNAME: server.admin.email,
+      IREDADMIN_PASSWORD: server.admin.password,
+    };
     tf = TerraformWorkspace.create(mirror, env);
   });
   afterAll(async () => {
@@ -65,22 +69,47 @@ describe.each(BACKENDS)('iredadmin_domain with real terraform on %s', (backend) 
 
     const domain = (await api.ok('GET', '/api/domain/example.com')) as Record<string, unknown>;
     expect(domain).toMatchObject({
-      domain: 'example.com', description: 'Example Inc.', maxquota: 10240, mailboxes: 50, aliases: 20, maillists: 5,
-      sbcc_addr: 'audit@example.com', catchall: ['hostmaster@example.com', 'postmaster@example.com'], relayhost: 'smtp:[192.0.2.1]:25',
+      domain: 'example.com',
+      description: 'Example Inc.',
+      maxquota: 10240,
+      mailboxes: 50,
+      aliases: 20,
+      maillists: 5,
+      sbcc_addr: 'audit@example.com',
+      catchall: ['hostmaster@example.com', 'postmaster@example.com'],
+      relayhost: 'smtp:[192.0.2.1]:25',
       settings: expect.objectContaining({
-        default_user_quota: 512, max_user_quota: 2048, default_language: 'en_US', min_passwd_length: 10,
-        disabled_domain_profiles: ['bcc', 'relay'], disabled_user_preferences: ['wblist'], enabled_services: ['self-service'],
+        default_user_quota: 512,
+        max_user_quota: 2048,
+        default_language: 'en_US',
+        min_passwd_length: 10,
+        disabled_domain_profiles: ['bcc', 'relay'],
+        disabled_user_preferences: ['wblist'],
+        enabled_services: ['self-service'],
       }),
     });
     const state = (await tf.state())['iredadmin_domain.example']!;
     // The configuration's spelling is kept in state; the ID is canonical.
-    expect(state).toMatchObject({ id: 'example.com', domain: 'Example.COM', quota: 10240, account_status: 'active', transport: 'dovecot' });
+    expect(state).toMatchObject({
+      id: 'example.com',
+      domain: 'Example.COM',
+      quota: 10240,
+      account_status: 'active',
+      transport: 'dovecot',
+    });
   });
 
   test('terraform providers schema -json shows the schema', async () => {
     const out = await tf.ok('providers', 'schema', '-json');
     const schema = JSON.parse(out.stdout) as {
-      provider_schemas: Record<string, { provider: { block: { attributes: Record<string, { sensitive?: boolean }> } }; resource_schemas: Record<string, { block: { attributes: Record<string, Record<string, unknown>> } }>; data_source_schemas: Record<string, unknown> }>;
+      provider_schemas: Record<
+        string,
+        {
+          provider: { block: { attributes: Record<string, { sensitive?: boolean }> } };
+          resource_schemas: Record<string, { block: { attributes: Record<string, Record<string, unknown>> } }>;
+          data_source_schemas: Record<string, unknown>;
+        }
+      >;
     };
     const ours = schema.provider_schemas['registry.terraform.io/iredadmin/iredadmin']!;
     expect(ours.provider.block.attributes.password).toMatchObject({ sensitive: true });
@@ -100,16 +129,20 @@ describe.each(BACKENDS)('iredadmin_domain with real terraform on %s', (backend) 
   });
 
   test('update in place', async () => {
-    tf.write(FULL.replace('quota                     = 10240', 'quota                     = 20480')
-      .replace('["bcc", "relay"]', '["relay", "throttle"]')
-      .replace('catchall                  = ["postmaster@example.com", "Hostmaster@Example.com"]', 'catchall = []'));
+    tf.write(
+      FULL.replace('quota                     = 10240', 'quota                     = 20480')
+        .replace('["bcc", "relay"]', '["relay", "throttle"]')
+        .replace('catchall                  = ["postmaster@example.com", "Hostmaster@Example.com"]', 'catchall = []'),
+    );
     const plan = await tf.plan();
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain('~ update in-place');
     expect(plan.stdout).not.toContain('must be replaced');
     await tf.apply();
     expect(await api.ok('GET', '/api/domain/example.com')).toMatchObject({
-      maxquota: 20480, catchall: [], relayhost: 'smtp:[192.0.2.1]:25',
+      maxquota: 20480,
+      catchall: [],
+      relayhost: 'smtp:[192.0.2.1]:25',
       settings: expect.objectContaining({ disabled_domain_profiles: ['relay', 'throttle'] }),
     });
     expect((await tf.plan()).code).toBe(0);
@@ -119,16 +152,24 @@ describe.each(BACKENDS)('iredadmin_domain with real terraform on %s', (backend) 
     const before = (await tf.state())['iredadmin_domain.example'];
     const other = TerraformWorkspace.create(mirror, env);
     try {
-      other.write(FULL.replace('quota                     = 10240', 'quota                     = 20480')
-        .replace('["bcc", "relay"]', '["relay", "throttle"]')
-        .replace('catchall                  = ["postmaster@example.com", "Hostmaster@Example.com"]', 'catchall = []'));
+      other.write(
+        FULL.replace('quota                     = 10240', 'quota                     = 20480')
+          .replace('["bcc", "relay"]', '["relay", "throttle"]')
+          .replace('catchall                  = ["postmaster@example.com", "Hostmaster@Example.com"]', 'catchall = []'),
+      );
       await other.init();
       const imported = await other.ok('import', '-input=false', 'iredadmin_domain.example', 'example.com');
       expect(imported.stdout).toContain('Import successful!');
       // Imported state is canonical; the configuration's "Example.COM" is the same domain: no diff.
       expect((await other.state())['iredadmin_domain.example']).toEqual({ ...before, domain: 'example.com' });
       expect((await other.plan()).code).toBe(0);
-      const bad = await other.run(['import', '-no-color', '-input=false', 'iredadmin_domain.example', 'no-such.example']);
+      const bad = await other.run([
+        'import',
+        '-no-color',
+        '-input=false',
+        'iredadmin_domain.example',
+        'no-such.example',
+      ]);
       expect(bad.code).toBe(1);
     } finally {
       other.remove();
@@ -150,10 +191,14 @@ describe.each(BACKENDS)('iredadmin_domain with real terraform on %s', (backend) 
       .replace('catchall                  = ["postmaster@example.com", "Hostmaster@Example.com"]', 'catchall = []');
     tf.write(current.replace('services                  = ["self-service"]', 'services = []'));
     await tf.apply();
-    expect(((await api.ok('GET', '/api/domain/example.com')) as { settings: Record<string, unknown> }).settings).not.toHaveProperty('enabled_services');
+    expect(
+      ((await api.ok('GET', '/api/domain/example.com')) as { settings: Record<string, unknown> }).settings,
+    ).not.toHaveProperty('enabled_services');
     tf.write(current);
     await tf.apply();
-    expect(await api.ok('GET', '/api/domain/example.com')).toMatchObject({ settings: expect.objectContaining({ enabled_services: ['self-service'] }) });
+    expect(await api.ok('GET', '/api/domain/example.com')).toMatchObject({
+      settings: expect.objectContaining({ enabled_services: ['self-service'] }),
+    });
     expect((await tf.plan()).code).toBe(0);
   });
 
@@ -225,7 +270,8 @@ resource "iredadmin_domain" "bad" {
     // The first PUT of the domain is refused (a 4xx, which the client does not retry); POST and everything after pass through.
     let putsRefused = 0;
     const proxy = await startProductProxy(server.url, (method, path) => {
-      if (method !== 'PUT' || path !== '/api/domain/halfmade.example' || putsRefused > 0) return SQL_EDITION(method, path);
+      if (method !== 'PUT' || path !== '/api/domain/halfmade.example' || putsRefused > 0)
+        return SQL_EDITION(method, path);
       putsRefused += 1;
       return { status: 403, html: '<html><body>403 Forbidden</body></html>' };
     });
@@ -247,7 +293,10 @@ resource "iredadmin_domain" "halfmade" {
       expect(await other.state()).toEqual({});
 
       await other.apply();
-      expect(await api.ok('GET', '/api/domain/halfmade.example')).toMatchObject({ maxquota: 1024, catchall: ['postmaster@halfmade.example'] });
+      expect(await api.ok('GET', '/api/domain/halfmade.example')).toMatchObject({
+        maxquota: 1024,
+        catchall: ['postmaster@halfmade.example'],
+      });
       await other.destroy();
     } finally {
       other.remove();

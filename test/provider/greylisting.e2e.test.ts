@@ -34,7 +34,9 @@ beforeAll(async () => {
 afterAll(() => e2e?.close());
 
 const rows = (account: string) =>
-  e2e.server.db.query<Record<string, unknown>>('SELECT priority, sender, active FROM greylisting WHERE account = $1', [account]);
+  e2e.server.db.query<Record<string, unknown>>('SELECT priority, sender, active FROM greylisting WHERE account = $1', [
+    account,
+  ]);
 
 describe('iredadmin_greylisting life cycle on pglite', () => {
   describeLifecycle(
@@ -44,9 +46,14 @@ describe('iredadmin_greylisting life cycle on pglite', () => {
       create: CREATE,
       update: UPDATE,
       async checkServer(session, stage) {
-        expect(await session.ok('GET', `/api/greylisting/${D}`)).toEqual({ status: stage === 'created' ? 'disabled' : 'enabled' });
+        expect(await session.ok('GET', `/api/greylisting/${D}`)).toEqual({
+          status: stage === 'created' ? 'disabled' : 'enabled',
+        });
         expect(await session.ok('GET', `/api/greylisting/${D}/whitelists`)).toEqual({
-          whitelists: stage === 'created' ? ['192.0.2.0/24', '@partner.example'] : ['2001:db8::1', '@.trusted.example', '@partner.example'],
+          whitelists:
+            stage === 'created'
+              ? ['192.0.2.0/24', '@partner.example']
+              : ['2001:db8::1', '@.trusted.example', '@partner.example'],
         });
         expect(await rows(`@${D}`)).toEqual([{ priority: 60, sender: '@.', active: stage === 'created' ? 0 : 1 }]);
       },
@@ -85,7 +92,8 @@ resource "iredadmin_greylisting" "bad_target" {
     await tf.init();
     const plan = await tf.plan();
     expect(plan.code).toBe(1);
-    for (const attribute of ['whitelisted_senders', 'target', 'whitelisted_spf_domains']) expect(plan.stderr).toContain(`Invalid value for "${attribute}"`);
+    for (const attribute of ['whitelisted_senders', 'target', 'whitelisted_spf_domains'])
+      expect(plan.stderr).toContain(`Invalid value for "${attribute}"`);
     expect(plan.stderr).toContain('whitelisted_spf_domains is server-wide');
     expect(plan.stderr).toContain('"@google.com" is not a domain name');
   });
@@ -110,7 +118,10 @@ output "user_status" { value = data.iredadmin_greylisting.user.status }
     const applied = await tf.apply();
     expect(applied.stdout).toContain('user_status = "inherit"');
     expect(await api.ok('GET', '/api/greylisting/global')).toEqual({ status: 'disabled' });
-    expect(await api.ok('GET', '/api/greylisting/global/whitelists')).toEqual({ whitelists: ['198.51.100.0/24'], whitelist_domains: ['google.com', 'outlook.com'] });
+    expect(await api.ok('GET', '/api/greylisting/global/whitelists')).toEqual({
+      whitelists: ['198.51.100.0/24'],
+      whitelist_domains: ['google.com', 'outlook.com'],
+    });
     expect(await rows('@.')).toEqual([{ priority: 0, sender: '@.', active: 0 }]);
     expect((await tf.plan()).code).toBe(0);
 
@@ -126,12 +137,21 @@ resource "iredadmin_greylisting" "global" {
     await imported.ok('import', '-input=false', 'iredadmin_greylisting.global', 'GLOBAL');
     expect((await imported.state())['iredadmin_greylisting.global']).toMatchObject({ id: 'global', enabled: false });
     expect((await imported.plan()).code).toBe(0);
-    const bad = await imported.run(['import', '-no-color', '-input=false', 'iredadmin_greylisting.other', 'not a target']);
+    const bad = await imported.run([
+      'import',
+      '-no-color',
+      '-input=false',
+      'iredadmin_greylisting.other',
+      'not a target',
+    ]);
     expect(bad.code).toBe(1);
 
     const destroyed = await tf.destroy();
     expect(destroyed.stdout).toContain('Destroy complete!');
     expect(await api.ok('GET', '/api/greylisting/global')).toEqual({ status: 'enabled' });
-    expect(await api.ok('GET', '/api/greylisting/global/whitelists')).toEqual({ whitelists: [], whitelist_domains: [] });
+    expect(await api.ok('GET', '/api/greylisting/global/whitelists')).toEqual({
+      whitelists: [],
+      whitelist_domains: [],
+    });
   });
 });

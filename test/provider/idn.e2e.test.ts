@@ -49,43 +49,54 @@ describe.each(BACKENDS)('IDN domains with real terraform on %s', (backend) => {
   test.each([
     ['Unicode', UNICODE, PUNYCODE],
     ['punycode', PUNYCODE, UNICODE],
-  ])('configured in %s: apply, empty re-plan, import in the other spelling, destroy', async (_label, spelling, other) => {
-    const tf = e2e.workspace();
-    tf.write(config(spelling));
-    await tf.init();
-    const applied = await tf.apply();
-    expect(applied.stdout).toContain('Apply complete! Resources: 3 added');
-    expect(applied.stdout).not.toContain('Warning');
-    expect(applied.stdout).toContain('domain_name = "Bücher"');
+  ])(
+    'configured in %s: apply, empty re-plan, import in the other spelling, destroy',
+    async (_label, spelling, other) => {
+      const tf = e2e.workspace();
+      tf.write(config(spelling));
+      await tf.init();
+      const applied = await tf.apply();
+      expect(applied.stdout).toContain('Apply complete! Resources: 3 added');
+      expect(applied.stdout).not.toContain('Warning');
+      expect(applied.stdout).toContain('domain_name = "Bücher"');
 
-    // The server holds punycode.
-    expect(await e2e.api.ok('GET', `/api/domain/${PUNYCODE}`)).toMatchObject({ domain: PUNYCODE, description: 'Bücher' });
-    expect(await e2e.api.ok('GET', `/api/user/jane@${PUNYCODE}`)).toMatchObject({ username: `jane@${PUNYCODE}`, domain: PUNYCODE });
-    expect(await e2e.api.ok('GET', `/api/alias/team@${PUNYCODE}`)).toMatchObject({ members: [`bob@${PUNYCODE}`, `jane@${PUNYCODE}`] });
+      // The server holds punycode.
+      expect(await e2e.api.ok('GET', `/api/domain/${PUNYCODE}`)).toMatchObject({
+        domain: PUNYCODE,
+        description: 'Bücher',
+      });
+      expect(await e2e.api.ok('GET', `/api/user/jane@${PUNYCODE}`)).toMatchObject({
+        username: `jane@${PUNYCODE}`,
+        domain: PUNYCODE,
+      });
+      expect(await e2e.api.ok('GET', `/api/alias/team@${PUNYCODE}`)).toMatchObject({
+        members: [`bob@${PUNYCODE}`, `jane@${PUNYCODE}`],
+      });
 
-    // IDs are the canonical (punycode) form, whatever the configuration says.
-    const state = await tf.state();
-    expect(state['iredadmin_domain.idn']).toMatchObject({ id: PUNYCODE, domain: spelling });
-    expect(state['iredadmin_user.jane']).toMatchObject({ id: `jane@${PUNYCODE}` });
-    expect(state['iredadmin_alias.team']).toMatchObject({ id: `team@${PUNYCODE}` });
-    const replan = await tf.plan();
-    expect(replan.stdout).toContain('No changes.');
-    expect(replan.code).toBe(0);
+      // IDs are the canonical (punycode) form, whatever the configuration says.
+      const state = await tf.state();
+      expect(state['iredadmin_domain.idn']).toMatchObject({ id: PUNYCODE, domain: spelling });
+      expect(state['iredadmin_user.jane']).toMatchObject({ id: `jane@${PUNYCODE}` });
+      expect(state['iredadmin_alias.team']).toMatchObject({ id: `team@${PUNYCODE}` });
+      const replan = await tf.plan();
+      expect(replan.stdout).toContain('No changes.');
+      expect(replan.code).toBe(0);
 
-    // Import under the other spelling: the same objects, no changes planned.
-    const imported = e2e.workspace();
-    imported.write(config(spelling));
-    await imported.init();
-    await imported.ok('import', '-input=false', 'iredadmin_domain.idn', other);
-    await imported.ok('import', '-input=false', 'iredadmin_user.jane', `jane@${other}`);
-    await imported.ok('import', '-input=false', 'iredadmin_alias.team', `team@${other}`);
-    const plan = await imported.plan();
-    // Only the user's password (never read back) is planned: the names agree.
-    expect(plan.stdout).not.toMatch(/~ (domain|email|members)\s/);
-    expect(plan.stdout).toMatch(/1 to change/);
-    imported.remove();
+      // Import under the other spelling: the same objects, no changes planned.
+      const imported = e2e.workspace();
+      imported.write(config(spelling));
+      await imported.init();
+      await imported.ok('import', '-input=false', 'iredadmin_domain.idn', other);
+      await imported.ok('import', '-input=false', 'iredadmin_user.jane', `jane@${other}`);
+      await imported.ok('import', '-input=false', 'iredadmin_alias.team', `team@${other}`);
+      const plan = await imported.plan();
+      // Only the user's password (never read back) is planned: the names agree.
+      expect(plan.stdout).not.toMatch(/~ (domain|email|members)\s/);
+      expect(plan.stdout).toMatch(/1 to change/);
+      imported.remove();
 
-    await tf.destroy();
-    expect(await e2e.api.get(`/api/domain/${PUNYCODE}`)).toEqual({ _success: false, _msg: 'NO_SUCH_DOMAIN' });
-  });
+      await tf.destroy();
+      expect(await e2e.api.get(`/api/domain/${PUNYCODE}`)).toEqual({ _success: false, _msg: 'NO_SUCH_DOMAIN' });
+    },
+  );
 });

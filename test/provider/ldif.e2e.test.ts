@@ -2,11 +2,11 @@
  * The iredadmin_ldif data source end to end with the real terraform on PGlite: exports, plan-time
  * validation, not found, and a server without LDIF export (the SQL edition) as a clear error.
  */
-import { ApiSession } from '../support/api';
+import type { ApiSession } from '../support/api';
 import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { startProductProxy } from '../support/product-proxy';
 import { TerraformWorkspace } from '../support/terraform';
-import { TestServer } from '../support/test-server';
+import type { TestServer } from '../support/test-server';
 
 const D = 'ldif.example';
 
@@ -51,7 +51,11 @@ test('exports a domain, a user and an alias as LDIF text', async () => {
   const applied = await tf.apply();
   expect(applied.stdout).toContain(`mail: jane@${D}`);
   const state = await tf.state();
-  expect(state['data.iredadmin_ldif.user']).toMatchObject({ id: `user/jane@${D}`, kind: 'user', ldif: expect.stringMatching(/^dn: mail=jane@ldif\.example,/m) });
+  expect(state['data.iredadmin_ldif.user']).toMatchObject({
+    id: `user/jane@${D}`,
+    kind: 'user',
+    ldif: expect.stringMatching(/^dn: mail=jane@ldif\.example,/m),
+  });
   expect(state['data.iredadmin_ldif.domain']!.ldif).toMatch(new RegExp(`^domainName: ${D}$`, 'm'));
   expect(state['data.iredadmin_ldif.alias']!.ldif).toMatch(/^dn: mail=team@ldif\.example,/m);
   // The same text the API gives.

@@ -4,7 +4,7 @@
  * emptied), email changes planned as replacement, the data source, plan-time validation, bad
  * import IDs, and a clear error when the provider is set to the LDAP list API.
  */
-import { ApiSession } from '../support/api';
+import type { ApiSession } from '../support/api';
 import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { describeLifecycle } from '../support/lifecycle';
 import type { TerraformWorkspace } from '../support/terraform';
@@ -20,7 +20,10 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.close());
 
-interface ListView { subscribers: { mail: string }[]; [key: string]: unknown }
+interface ListView {
+  subscribers: { mail: string }[];
+  [key: string]: unknown;
+}
 const list = async (email: string) => {
   const view = (await api.ok('GET', `/api/ml/${email}`, { with_subscribers: 'yes' })) as ListView;
   return { ...view, subscribers: view.subscribers.map((s) => s.mail) };
@@ -68,20 +71,37 @@ describe('iredadmin_maillist life cycle on pglite', () => {
         expect(await list('news@example.com')).toMatchObject(
           stage === 'created'
             ? {
-              name: 'News', accesspolicy: 'public', maxmsgsize: 1048576, is_newsletter: 0, active: 1,
-              subscribers: ['bob@example.com', 'fan@elsewhere.org', 'jane@example.com'], moderators: ['carol@example.com'], owners: ['jane@example.com'],
-            }
+                name: 'News',
+                accesspolicy: 'public',
+                maxmsgsize: 1048576,
+                is_newsletter: 0,
+                active: 1,
+                subscribers: ['bob@example.com', 'fan@elsewhere.org', 'jane@example.com'],
+                moderators: ['carol@example.com'],
+                owners: ['jane@example.com'],
+              }
             : {
-              name: 'Weekly news', accesspolicy: 'moderatorsonly', maxmsgsize: 0, is_newsletter: 1, description: 'Every Monday', active: 0,
-              subscribers: ['carol@example.com', 'jane@example.com'], moderators: [], owners: ['bob@example.com'],
-            },
+                name: 'Weekly news',
+                accesspolicy: 'moderatorsonly',
+                maxmsgsize: 0,
+                is_newsletter: 1,
+                description: 'Every Monday',
+                active: 0,
+                subscribers: ['carol@example.com', 'jane@example.com'],
+                moderators: [],
+                owners: ['bob@example.com'],
+              },
         );
       },
       async changeOutOfBand(a) {
         // Without accountStatus this PUT also re-enables the list (as the SQL edition does): a diff too.
-        await a.ok('PUT', '/api/ml/news@example.com', { remove_subscribers: 'jane@example.com', add_subscribers: 'spammer@example.org' });
+        await a.ok('PUT', '/api/ml/news@example.com', {
+          remove_subscribers: 'jane@example.com',
+          add_subscribers: 'spammer@example.org',
+        });
       },
-      expectInPlan: /^(?=[\s\S]*~ account_status\s+= "active" -> "disabled")(?=[\s\S]*~ members\s+= \[)(?=[\s\S]*\+ "jane@example.com")(?=[\s\S]*- "spammer@example.org")/,
+      expectInPlan:
+        /^(?=[\s\S]*~ account_status\s+= "active" -> "disabled")(?=[\s\S]*~ members\s+= \[)(?=[\s\S]*\+ "jane@example.com")(?=[\s\S]*- "spammer@example.org")/,
       async deleteOutOfBand(a) {
         await a.ok('DELETE', '/api/ml/news@example.com');
       },
@@ -112,16 +132,23 @@ describe('iredadmin_maillist special behaviour on pglite', () => {
     tf = workspace();
   });
 
-  test('subscribers round-trip through the data source; [] empties them; unset sets are the server\'s', async () => {
+  test("subscribers round-trip through the data source; [] empties them; unset sets are the server's", async () => {
     tf.write(LISTS('team@example.com', '["b@example.com", "a@example.com"]'));
     await tf.init();
     const applied = await tf.apply();
     expect(applied.stdout).toMatch(/subscribers = tolist\(\[\s*"a@example.com",\s*"b@example.com",\s*\]\)/);
     // A new list's defaults: public, the postmaster as owner and moderator — no diff for unset attributes.
     expect(await list('team@example.com')).toMatchObject({
-      subscribers: ['a@example.com', 'b@example.com'], accesspolicy: 'public', moderators: ['postmaster@example.com'], owners: ['postmaster@example.com'],
+      subscribers: ['a@example.com', 'b@example.com'],
+      accesspolicy: 'public',
+      moderators: ['postmaster@example.com'],
+      owners: ['postmaster@example.com'],
     });
-    expect((await tf.state())['iredadmin_maillist.team']).toMatchObject({ moderators: ['postmaster@example.com'], owners: ['postmaster@example.com'], access_policy: 'public' });
+    expect((await tf.state())['iredadmin_maillist.team']).toMatchObject({
+      moderators: ['postmaster@example.com'],
+      owners: ['postmaster@example.com'],
+      access_policy: 'public',
+    });
     expect((await tf.plan()).code).toBe(0);
 
     tf.write(LISTS('team@example.com', '[]'));
@@ -142,7 +169,9 @@ describe('iredadmin_maillist special behaviour on pglite', () => {
   });
 
   test('with mailing_list_api = "ldap" the resource says it needs the SQL edition', async () => {
-    tf.write(`provider "iredadmin" {\n  mailing_list_api = "ldap"\n}\n${LISTS('crew@example.com', '["a@example.com"]')}`);
+    tf.write(
+      `provider "iredadmin" {\n  mailing_list_api = "ldap"\n}\n${LISTS('crew@example.com', '["a@example.com"]')}`,
+    );
     const plan = await tf.plan();
     expect(plan.code).toBe(1);
     expect(plan.stderr).toContain('mailing_list_api = "ldap"');
@@ -158,7 +187,13 @@ describe('iredadmin_maillist special behaviour on pglite', () => {
     const bad = await other.run(['import', '-no-color', '-input=false', 'iredadmin_maillist.x', 'not-an-email']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('invalid import ID "not-an-email"');
-    const missing = await other.run(['import', '-no-color', '-input=false', 'iredadmin_maillist.x', 'nobody@example.com']);
+    const missing = await other.run([
+      'import',
+      '-no-color',
+      '-input=false',
+      'iredadmin_maillist.x',
+      'nobody@example.com',
+    ]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('cannot import "nobody@example.com"');
 
@@ -175,7 +210,16 @@ resource "iredadmin_maillist" "bad" {
 }`);
     const plan = await other.plan();
     expect(plan.code).toBe(1);
-    for (const attr of ['email', 'access_policy', 'members', 'moderators', 'owners', 'max_message_size', 'newsletter_description', 'account_status']) {
+    for (const attr of [
+      'email',
+      'access_policy',
+      'members',
+      'moderators',
+      'owners',
+      'max_message_size',
+      'newsletter_description',
+      'account_status',
+    ]) {
       expect(plan.stderr).toContain(`Invalid value for "${attr}"`);
     }
     expect(plan.stderr).toMatch(/on main\.tf line \d+, in resource "iredadmin_maillist" "bad":/);

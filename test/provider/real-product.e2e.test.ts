@@ -59,7 +59,8 @@ afterAll(async () => {
 });
 
 const get = (path: string) => api.ok('GET', path) as Promise<Record<string, unknown>>;
-const gone = async (path: string, code = 'NO_SUCH_ACCOUNT') => expect(await api.get(path)).toEqual({ _success: false, _msg: code });
+const gone = async (path: string, code = 'NO_SUCH_ACCOUNT') =>
+  expect(await api.get(path)).toEqual({ _success: false, _msg: code });
 
 /** One resource's life cycle in a workspace of its own. */
 function lifecycle(title: string, spec: LifecycleSpec): void {
@@ -76,9 +77,12 @@ lifecycle('iredadmin_domain', {
   address: 'iredadmin_domain.life',
   importId: 'life.example',
   create: 'resource "iredadmin_domain" "life" {\n  domain = "life.example"\n  name   = "Life"\n  quota  = 2048\n}\n',
-  update: 'resource "iredadmin_domain" "life" {\n  domain        = "life.example"\n  name          = "Life 2"\n  quota         = 4096\n  default_quota = 512\n}\n',
+  update:
+    'resource "iredadmin_domain" "life" {\n  domain        = "life.example"\n  name          = "Life 2"\n  quota         = 4096\n  default_quota = 512\n}\n',
   async checkServer(_a, stage) {
-    expect(await get('/api/domain/life.example')).toMatchObject(stage === 'created' ? { description: 'Life', maxquota: 2048 } : { description: 'Life 2', maxquota: 4096 });
+    expect(await get('/api/domain/life.example')).toMatchObject(
+      stage === 'created' ? { description: 'Life', maxquota: 2048 } : { description: 'Life 2', maxquota: 4096 },
+    );
   },
   async changeOutOfBand(a) {
     await a.ok('PUT', '/api/domain/life.example', { name: 'Drifted', quota: 4096 });
@@ -96,7 +100,9 @@ lifecycle('iredadmin_user', {
   create: `resource "iredadmin_user" "carol" {\n  email    = "carol@${D}"\n  password = "Car0l!secret"\n  name     = "Carol"\n  quota    = 1024\n}\n`,
   update: `resource "iredadmin_user" "carol" {\n  email          = "carol@${D}"\n  password       = "Car0l!secret"\n  name           = "Carol C."\n  quota          = 2048\n  account_status = "disabled"\n}\n`,
   async checkServer(_a, stage) {
-    expect(await get(`/api/user/carol@${D}`)).toMatchObject(stage === 'created' ? { name: 'Carol', quota: 1024, active: 1 } : { name: 'Carol C.', quota: 2048, active: 0 });
+    expect(await get(`/api/user/carol@${D}`)).toMatchObject(
+      stage === 'created' ? { name: 'Carol', quota: 1024, active: 1 } : { name: 'Carol C.', quota: 2048, active: 0 },
+    );
   },
   async changeOutOfBand(a) {
     await a.ok('PUT', `/api/user/carol@${D}`, { name: 'Drifted' });
@@ -112,8 +118,10 @@ lifecycle('iredadmin_user', {
 lifecycle('iredadmin_admin', {
   address: 'iredadmin_admin.ops',
   importId: 'ops@admins.test',
-  create: 'resource "iredadmin_admin" "ops" {\n  email       = "ops@admins.test"\n  name        = "Ops"\n  password    = "0ps!Secret"\n  max_domains = 2\n}\n',
-  update: 'resource "iredadmin_admin" "ops" {\n  email       = "ops@admins.test"\n  name        = "Ops team"\n  password    = "0ps!Secret"\n  max_domains = 3\n  max_users   = 10\n}\n',
+  create:
+    'resource "iredadmin_admin" "ops" {\n  email       = "ops@admins.test"\n  name        = "Ops"\n  password    = "0ps!Secret"\n  max_domains = 2\n}\n',
+  update:
+    'resource "iredadmin_admin" "ops" {\n  email       = "ops@admins.test"\n  name        = "Ops team"\n  password    = "0ps!Secret"\n  max_domains = 3\n  max_users   = 10\n}\n',
   async checkServer(_a, stage) {
     expect(await get('/api/admin/ops@admins.test')).toMatchObject({ name: stage === 'created' ? 'Ops' : 'Ops team' });
   },
@@ -174,7 +182,9 @@ lifecycle('iredadmin_alias', {
 });
 
 const list = async () => {
-  const view = (await api.ok('GET', `/api/ml/news@${D}`, { with_subscribers: 'yes' })) as Record<string, unknown> & { subscribers: { mail: string }[] };
+  const view = (await api.ok('GET', `/api/ml/news@${D}`, { with_subscribers: 'yes' })) as Record<string, unknown> & {
+    subscribers: { mail: string }[];
+  };
   return { ...view, subscribers: view.subscribers.map((s) => s.mail) };
 };
 
@@ -187,8 +197,22 @@ lifecycle('iredadmin_maillist', {
   async checkServer(_a, stage) {
     expect(await list()).toMatchObject(
       stage === 'created'
-        ? { name: 'News', accesspolicy: 'public', maxmsgsize: 1048576, active: 1, subscribers: [`jane@${D}`], moderators: [`postmaster@${D}`], owners: [`postmaster@${D}`] }
-        : { name: 'News 2', active: 0, subscribers: [`bob@${D}`, `jane@${D}`], moderators: [`jane@${D}`], owners: [`postmaster@${D}`] },
+        ? {
+            name: 'News',
+            accesspolicy: 'public',
+            maxmsgsize: 1048576,
+            active: 1,
+            subscribers: [`jane@${D}`],
+            moderators: [`postmaster@${D}`],
+            owners: [`postmaster@${D}`],
+          }
+        : {
+            name: 'News 2',
+            active: 0,
+            subscribers: [`bob@${D}`, `jane@${D}`],
+            moderators: [`jane@${D}`],
+            owners: [`postmaster@${D}`],
+          },
     );
   },
   async changeOutOfBand(a) {
@@ -205,13 +229,23 @@ lifecycle('iredadmin_maillist', {
 lifecycle('iredadmin_throttle (global)', {
   address: 'iredadmin_throttle.global',
   importId: 'global/inbound',
-  create: 'resource "iredadmin_throttle" "global" {\n  target    = "global"\n  direction = "inbound"\n  period    = 60\n  max_msgs  = 100\n}\n',
-  update: 'resource "iredadmin_throttle" "global" {\n  target    = "global"\n  direction = "inbound"\n  period    = 3600\n  max_msgs  = 1000\n  msg_size  = 10485760\n}\n',
+  create:
+    'resource "iredadmin_throttle" "global" {\n  target    = "global"\n  direction = "inbound"\n  period    = 60\n  max_msgs  = 100\n}\n',
+  update:
+    'resource "iredadmin_throttle" "global" {\n  target    = "global"\n  direction = "inbound"\n  period    = 3600\n  max_msgs  = 1000\n  msg_size  = 10485760\n}\n',
   async checkServer(a, stage) {
     expect((await a.get('/api/throttle/global/inbound')).setting).toEqual(
       stage === 'created'
         ? { account: '@.', kind: 'inbound', priority: 0, period: 60, msg_size: 0, max_msgs: 100, max_quota: 0 }
-        : { account: '@.', kind: 'inbound', priority: 0, period: 3600, msg_size: 10485760, max_msgs: 1000, max_quota: 0 },
+        : {
+            account: '@.',
+            kind: 'inbound',
+            priority: 0,
+            period: 3600,
+            msg_size: 10485760,
+            max_msgs: 1000,
+            max_quota: 0,
+          },
     );
   },
   async changeOutOfBand(a) {
@@ -238,7 +272,13 @@ lifecycle('iredadmin_spampolicy', {
     expect(await a.ok('GET', `/api/spampolicy/domain/${D}`)).toMatchObject(
       stage === 'created'
         ? { policy_name: `@${D}`, spam_quarantine_to: 'spam-quarantine', bypass_virus_checks: 'N', spam_tag2_level: 5 }
-        : { policy_name: `@${D}`, spam_quarantine_to: '', spam_subject_tag2: '[SPAM] ', bypass_virus_checks: 'Y', spam_tag2_level: 6 },
+        : {
+            policy_name: `@${D}`,
+            spam_quarantine_to: '',
+            spam_subject_tag2: '[SPAM] ',
+            bypass_virus_checks: 'Y',
+            spam_tag2_level: 6,
+          },
     );
   },
   async changeOutOfBand(a) {
@@ -260,8 +300,13 @@ lifecycle('iredadmin_wblist', {
   create: `resource "iredadmin_wblist" "real" {\n  target    = "${D}"\n  direction = "inbound"\n  whitelist = ["@partner.example"]\n  blacklist = ["@spam.example"]\n}\n`,
   update: `resource "iredadmin_wblist" "real" {\n  target    = "${D}"\n  direction = "inbound"\n  whitelist = ["@partner.example", "192.0.2.0/24"]\n  blacklist = ["bounce@*"]\n}\n`,
   async checkServer(a, stage) {
-    expect([await a.ok('GET', `/api/wblist/inbound/whitelist/${D}`), await a.ok('GET', `/api/wblist/inbound/blacklist/${D}`)]).toEqual(
-      stage === 'created' ? [['@partner.example'], ['@spam.example']] : [['192.0.2.0/24', '@partner.example'], ['bounce@*']],
+    expect([
+      await a.ok('GET', `/api/wblist/inbound/whitelist/${D}`),
+      await a.ok('GET', `/api/wblist/inbound/blacklist/${D}`),
+    ]).toEqual(
+      stage === 'created'
+        ? [['@partner.example'], ['@spam.example']]
+        : [['192.0.2.0/24', '@partner.example'], ['bounce@*']],
     );
   },
   async changeOutOfBand(a) {
@@ -275,7 +320,10 @@ lifecycle('iredadmin_wblist', {
     await a.ok('DELETE', `/api/wblist/inbound/blacklist/${D}`);
   },
   async checkGone(a) {
-    expect([await a.ok('GET', `/api/wblist/inbound/whitelist/${D}`), await a.ok('GET', `/api/wblist/inbound/blacklist/${D}`)]).toEqual([[], []]);
+    expect([
+      await a.ok('GET', `/api/wblist/inbound/whitelist/${D}`),
+      await a.ok('GET', `/api/wblist/inbound/blacklist/${D}`),
+    ]).toEqual([[], []]);
   },
 });
 
@@ -285,8 +333,12 @@ lifecycle('iredadmin_greylisting', {
   create: `resource "iredadmin_greylisting" "real" {\n  target  = "jane@${D}"\n  enabled = false\n}\n`,
   update: `resource "iredadmin_greylisting" "real" {\n  target              = "jane@${D}"\n  enabled             = true\n  whitelisted_senders = ["@partner.example"]\n}\n`,
   async checkServer(a, stage) {
-    expect(await a.ok('GET', `/api/greylisting/jane@${D}`)).toEqual({ status: stage === 'created' ? 'disabled' : 'enabled' });
-    expect(await a.ok('GET', `/api/greylisting/jane@${D}/whitelists`)).toEqual({ whitelists: stage === 'created' ? [] : ['@partner.example'] });
+    expect(await a.ok('GET', `/api/greylisting/jane@${D}`)).toEqual({
+      status: stage === 'created' ? 'disabled' : 'enabled',
+    });
+    expect(await a.ok('GET', `/api/greylisting/jane@${D}/whitelists`)).toEqual({
+      whitelists: stage === 'created' ? [] : ['@partner.example'],
+    });
   },
   async changeOutOfBand(a) {
     await a.ok('POST', `/api/greylisting/jane@${D}`, { status: 'disable' });
@@ -304,12 +356,18 @@ lifecycle('iredadmin_greylisting', {
 describe('what only the real product does', () => {
   test('the expired sessions were answered with 303 redirects, and terraform logged in again', () => {
     expect(expireBefore).toBeUndefined();
-    expect(proxy.rewritten).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^GET \/api\/throttle\/global\/inbound -> 303$/),
-      expect.stringMatching(new RegExp(`^GET /api/spampolicy/domain/${D.replace('.', '\\.')} -> 303$`)),
-    ]));
+    expect(proxy.rewritten).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^GET \/api\/throttle\/global\/inbound -> 303$/),
+        expect.stringMatching(new RegExp(`^GET /api/spampolicy/domain/${D.replace('.', '\\.')} -> 303$`)),
+      ]),
+    );
     // On /api/wblist the product says PERMISSION_DENIED without a session: the provider logged in again.
-    expect(proxy.rewritten).toEqual(expect.arrayContaining([expect.stringMatching(/^GET \/api\/wblist\/inbound\/(white|black)list\/real\.example -> 200$/)]));
+    expect(proxy.rewritten).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^GET \/api\/wblist\/inbound\/(white|black)list\/real\.example -> 200$/),
+      ]),
+    );
     // No throttle DELETE reached the proxy: destroy used period=0.
     expect(proxy.refused.filter((r) => r.startsWith('DELETE /api/throttle/'))).toEqual([]);
   });
@@ -324,14 +382,22 @@ describe('what only the real product does', () => {
     expect(proxy.refused).toContain(`GET /api/ldif/domain/${D}`);
   });
 
-  test('the client reads a verify_password failure without _msg, and user list rows of the product\'s shape', async () => {
-    const client = new IRedAdminClient({ baseUrl: proxy.url, username: server.admin.email, password: server.admin.password, retries: 0 });
+  test("the client reads a verify_password failure without _msg, and user list rows of the product's shape", async () => {
+    const client = new IRedAdminClient({
+      baseUrl: proxy.url,
+      username: server.admin.email,
+      password: server.admin.password,
+      retries: 0,
+    });
     try {
       await expect(client.users.verifyPassword(`jane@${D}`, 'Secr3t!pass')).resolves.toBe(true);
       await expect(client.users.verifyPassword(`jane@${D}`, 'Wrong!pass1')).resolves.toBe(false);
       expect(proxy.rewritten).toContain(`POST /api/verify_password/user/jane@${D} -> 200`);
       const rows = await client.users.list(D);
-      expect(rows.find((r) => r.username === `jane@${D}`)).toMatchObject({ last_login: { imap: 0, pop3: 0, lda: 0 }, used_quota: { bytes: 0, messages: 0 } });
+      expect(rows.find((r) => r.username === `jane@${D}`)).toMatchObject({
+        last_login: { imap: 0, pop3: 0, lda: 0 },
+        used_quota: { bytes: 0, messages: 0 },
+      });
       expect(rows.find((r) => r.username === `jane@${D}`)).not.toHaveProperty('password');
     } finally {
       await client.close();

@@ -3,8 +3,8 @@
  * aliases referencing users, throttles and spam policies — applies, re-plans empty, destroys
  * cleanly. Plus `import` blocks with `terraform plan -generate-config-out`.
  */
-import { BACKENDS, startTestServer, TestServer } from '../support/test-server';
-import { adminSession, ApiSession } from '../support/api';
+import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
+import { adminSession, type ApiSession } from '../support/api';
 import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
 
 let mirror: string;
@@ -80,7 +80,12 @@ describe.each(BACKENDS)('a realistic configuration on %s', (backend) => {
   beforeAll(async () => {
     server = await startTestServer({ backend });
     api = await adminSession(server);
-    env = { IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password, TF_VAR_user_password: password };
+    env = {
+      IREDADMIN_URL: server.url,
+      IREDADMIN_USERNAME: server.admin.email,
+      IREDADMIN_PASSWORD: server.admin.password,
+      TF_VAR_user_password: password,
+    };
     tf = TerraformWorkspace.create(mirror, env);
   });
   afterAll(async () => {
@@ -145,7 +150,11 @@ import {
       const replan = await other.plan();
       expect(replan.stdout).toContain('No changes.');
       const state = await other.state();
-      expect(state['iredadmin_user.old']).toMatchObject({ email: 'old@legacy.example', name: 'Old Timer', forwarding: ['archive@elsewhere.example', 'old@legacy.example'] });
+      expect(state['iredadmin_user.old']).toMatchObject({
+        email: 'old@legacy.example',
+        name: 'Old Timer',
+        forwarding: ['archive@elsewhere.example', 'old@legacy.example'],
+      });
       expect(state['iredadmin_domain.legacy']).toMatchObject({ domain: 'legacy.example', quota: 2048 });
     } finally {
       other.remove();

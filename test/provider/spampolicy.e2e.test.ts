@@ -3,11 +3,11 @@
  * a domain's policy, the documented defaults round-tripping from a minimal configuration, the
  * whole policy sent on every change, global destroy restoring the installer default, validation.
  */
-import { ApiSession } from '../support/api';
+import type { ApiSession } from '../support/api';
 import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { describeLifecycle } from '../support/lifecycle';
 import type { TerraformWorkspace } from '../support/terraform';
-import { TestServer } from '../support/test-server';
+import type { TestServer } from '../support/test-server';
 
 const D = 'spam.example';
 const USER = `joe@${D}`;
@@ -58,9 +58,22 @@ describe('iredadmin_spampolicy life cycle on postgres', () => {
         const row = await session.ok('GET', PATH);
         expect(row).toMatchObject(
           stage === 'created'
-            ? { policy_name: `@${D}`, bypass_virus_checks: 'N', spam_quarantine_to: 'spam-quarantine', virus_quarantine_to: 'virus-quarantine', spam_subject_tag2: '[SPAM] ', spam_tag2_level: 5 }
-            // quarantine_spam left the configuration: the whole policy was sent, so it is back to its default (off).
-            : { bypass_virus_checks: 'Y', spam_quarantine_to: '', virus_quarantine_to: '', spam_subject_tag2: '[SPAM] ', spam_tag2_level: 6 },
+            ? {
+                policy_name: `@${D}`,
+                bypass_virus_checks: 'N',
+                spam_quarantine_to: 'spam-quarantine',
+                virus_quarantine_to: 'virus-quarantine',
+                spam_subject_tag2: '[SPAM] ',
+                spam_tag2_level: 5,
+              }
+            : // quarantine_spam left the configuration: the whole policy was sent, so it is back to its default (off).
+              {
+                bypass_virus_checks: 'Y',
+                spam_quarantine_to: '',
+                virus_quarantine_to: '',
+                spam_subject_tag2: '[SPAM] ',
+                spam_tag2_level: 6,
+              },
         );
       },
       async changeOutOfBand(session) {
@@ -96,9 +109,17 @@ data "iredadmin_spampolicy" "global" {
 output "global_quarantine_virus" { value = data.iredadmin_spampolicy.global.quarantine_virus }
 `;
   const DEFAULTS = {
-    bypass_spam_checks: false, bypass_virus_checks: false, bypass_banned_checks: false, bypass_header_checks: false,
-    quarantine_spam: false, quarantine_virus: true, quarantine_banned: false, quarantine_bad_header: false,
-    prefix_spam_in_subject: false, always_insert_x_spam_headers: false, spam_score: null,
+    bypass_spam_checks: false,
+    bypass_virus_checks: false,
+    bypass_banned_checks: false,
+    bypass_header_checks: false,
+    quarantine_spam: false,
+    quarantine_virus: true,
+    quarantine_banned: false,
+    quarantine_bad_header: false,
+    prefix_spam_in_subject: false,
+    always_insert_x_spam_headers: false,
+    spam_score: null,
   };
 
   test('a minimal configuration (only target) round-trips the documented defaults; a second plan is empty', async () => {
@@ -109,8 +130,13 @@ output "global_quarantine_virus" { value = data.iredadmin_spampolicy.global.quar
     expect(state['iredadmin_spampolicy.joe']).toEqual({ id: USER, target: 'Joe@Spam.Example', ...DEFAULTS });
     expect(state['iredadmin_spampolicy.global']).toEqual({ id: 'global', target: 'global', ...DEFAULTS });
     expect(await api.ok('GET', `/api/spampolicy/user/${USER}`)).toMatchObject({
-      bypass_spam_checks: 'N', spam_quarantine_to: '', virus_quarantine_to: 'virus-quarantine', banned_quarantine_to: '',
-      spam_subject_tag2: null, spam_tag_level: null, spam_tag2_level: null,
+      bypass_spam_checks: 'N',
+      spam_quarantine_to: '',
+      virus_quarantine_to: 'virus-quarantine',
+      banned_quarantine_to: '',
+      spam_subject_tag2: null,
+      spam_tag_level: null,
+      spam_tag2_level: null,
     });
     const plan = await tf.plan();
     expect(plan.stdout).toContain('No changes.');
@@ -132,7 +158,10 @@ output "global_quarantine_virus" { value = data.iredadmin_spampolicy.global.quar
     expect(await api.ok('GET', `/api/spampolicy/user/${USER}`)).toEqual({});
     expect(await policyRows(USER)).toEqual([]);
     // iRedMail's installer quarantines viruses and banned files.
-    expect(await api.ok('GET', '/api/spampolicy/global')).toMatchObject({ virus_quarantine_to: 'virus-quarantine', banned_quarantine_to: 'banned-quarantine' });
+    expect(await api.ok('GET', '/api/spampolicy/global')).toMatchObject({
+      virus_quarantine_to: 'virus-quarantine',
+      banned_quarantine_to: 'banned-quarantine',
+    });
   });
 
   test('invalid values fail at plan, naming the attribute; a bad import ID is a clear error', async () => {

@@ -26,7 +26,9 @@ describe('provider start-up bundle', () => {
     const packages = new Set(bundle.startupModules.map(packageOf).filter((p) => p !== undefined));
     expect([...packages].filter((p) => p === 'undici' || p === 'zod')).toEqual([]);
     // Plain data modules of the client (e.g. api/mail-services.ts) may be shared; the client may not.
-    expect(bundle.startupModules.filter((m) => /src\/client\/(index|client|transport|api-caller)\.ts$/.test(m))).toEqual([]);
+    expect(
+      bundle.startupModules.filter((m) => /src\/client\/(index|client|transport|api-caller)\.ts$/.test(m)),
+    ).toEqual([]);
     // The metafile names real inputs: the provider's own code is there.
     expect(bundle.startupModules.some((m) => m.endsWith('src/provider/protocol/serve.ts'))).toBe(true);
   });

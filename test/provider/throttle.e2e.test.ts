@@ -3,12 +3,12 @@
  * user's outbound throttle, plan-time validation, import IDs, and destroy — a POST with period=0,
  * which deletes the setting on our server and on one without DELETE (the real product).
  */
-import { ApiSession } from '../support/api';
+import type { ApiSession } from '../support/api';
 import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { describeLifecycle } from '../support/lifecycle';
 import { startProductProxy } from '../support/product-proxy';
 import { TerraformWorkspace } from '../support/terraform';
-import { TestServer } from '../support/test-server';
+import type { TestServer } from '../support/test-server';
 
 const D = 'throttle.example';
 const USER = `jane@${D}`;
@@ -38,7 +38,10 @@ let env: Record<string, string>;
 let tf: TerraformWorkspace;
 
 const rows = (account: string, kind: string) =>
-  server.db.query<Record<string, unknown>>('SELECT period, msg_size, max_msgs, max_quota, max_rcpts FROM throttle WHERE account = $1 AND kind = $2', [account, kind]);
+  server.db.query<Record<string, unknown>>(
+    'SELECT period, msg_size, max_msgs, max_quota, max_rcpts FROM throttle WHERE account = $1 AND kind = $2',
+    [account, kind],
+  );
 
 beforeAll(async () => {
   e2e = await startProviderE2E('pglite');
@@ -60,9 +63,18 @@ describe('iredadmin_throttle life cycle on pglite', () => {
         const { setting } = await session.get(PATH);
         expect(setting).toMatchObject(
           stage === 'created'
-            ? { account: USER, kind: 'outbound', priority: 100, period: 3600, msg_size: 0, max_msgs: 100, max_quota: 1048576000, max_rcpts: 50 }
-            // max_quota left the configuration: sent as 0 (unlimited), not left behind.
-            : { period: 3600, msg_size: 10485760, max_msgs: 200, max_quota: 0, max_rcpts: 50 },
+            ? {
+                account: USER,
+                kind: 'outbound',
+                priority: 100,
+                period: 3600,
+                msg_size: 0,
+                max_msgs: 100,
+                max_quota: 1048576000,
+                max_rcpts: 50,
+              }
+            : // max_quota left the configuration: sent as 0 (unlimited), not left behind.
+              { period: 3600, msg_size: 10485760, max_msgs: 200, max_quota: 0, max_rcpts: 50 },
         );
       },
       async changeOutOfBand(session) {
@@ -101,7 +113,8 @@ resource "iredadmin_throttle" "inbound_rcpts" {
 }`);
     const plan = await tf.plan();
     expect(plan.code).toBe(1);
-    for (const attribute of ['target', 'direction', 'period', 'msg_size', 'max_msgs']) expect(plan.stderr).toContain(`Invalid value for "${attribute}"`);
+    for (const attribute of ['target', 'direction', 'period', 'msg_size', 'max_msgs'])
+      expect(plan.stderr).toContain(`Invalid value for "${attribute}"`);
     expect(plan.stderr).toContain('max_rcpts is outbound only');
     expect(plan.stderr).toMatch(/line \d+, in resource "iredadmin_throttle" "inbound_rcpts":\s+\d+:\s+max_rcpts = 10/);
   });
@@ -157,9 +170,22 @@ output "read_quota" { value = data.iredadmin_throttle.read.max_quota }
       expect(applied.stdout).toContain('read_quota = -1');
       const state = await other.state();
       // The configured spelling is kept; the ID is canonical.
-      expect(state['iredadmin_throttle.global_in']).toMatchObject({ id: 'global/inbound', target: 'GLOBAL', msg_size: 0, max_quota: 0, max_rcpts: null });
-      expect(state['iredadmin_throttle.domain_out']).toMatchObject({ id: `${D}/outbound`, target: 'Throttle.EXAMPLE', max_msgs: 0, max_rcpts: 0 });
-      expect(await rows('@.', 'inbound')).toEqual([{ period: 60, msg_size: 0, max_msgs: 10, max_quota: 0, max_rcpts: 0 }]);
+      expect(state['iredadmin_throttle.global_in']).toMatchObject({
+        id: 'global/inbound',
+        target: 'GLOBAL',
+        msg_size: 0,
+        max_quota: 0,
+        max_rcpts: null,
+      });
+      expect(state['iredadmin_throttle.domain_out']).toMatchObject({
+        id: `${D}/outbound`,
+        target: 'Throttle.EXAMPLE',
+        max_msgs: 0,
+        max_rcpts: 0,
+      });
+      expect(await rows('@.', 'inbound')).toEqual([
+        { period: 60, msg_size: 0, max_msgs: 10, max_quota: 0, max_rcpts: 0 },
+      ]);
       expect((await other.plan()).code).toBe(0);
 
       const destroyed = await other.destroy();

@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiSession } from '../support/api';
+import type { ApiSession } from '../support/api';
 import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { describeLifecycle } from '../support/lifecycle';
 import type { TerraformWorkspace } from '../support/terraform';
-import { TestServer } from '../support/test-server';
+import type { TestServer } from '../support/test-server';
 
 let e2e: ProviderE2E;
 let server: TestServer;
@@ -25,7 +25,8 @@ beforeAll(async () => {
 afterAll(() => e2e?.close());
 
 const user = (email: string) => api.ok('GET', `/api/user/${email}`) as Promise<Record<string, unknown>>;
-const verify = async (email: string, password: string) => (await api.post(`/api/verify_password/user/${email}`, { password }))._success;
+const verify = async (email: string, password: string) =>
+  (await api.post(`/api/verify_password/user/${email}`, { password }))._success;
 
 const CREATE = `
 resource "iredadmin_user" "jane" {
@@ -75,15 +76,34 @@ describe('iredadmin_user life cycle on postgres', () => {
         const jane = await user('jane@example.com');
         if (stage === 'created') {
           expect(jane).toMatchObject({
-            name: 'Jane Doe', quota: 1024, language: 'de_DE', employeeid: 'E-1', active: 1, sender_bcc_address: 'audit@example.com', recipient_bcc_address: null,
-            forwardings: ['jane@example.com', 'jane@home.example'], aliases: ['j.doe@example.com'],
-            enablesmtp: 1, enableimap: 1, enabledeliver: 1, enablepop3: 0, enablesogo: 0,
+            name: 'Jane Doe',
+            quota: 1024,
+            language: 'de_DE',
+            employeeid: 'E-1',
+            active: 1,
+            sender_bcc_address: 'audit@example.com',
+            recipient_bcc_address: null,
+            forwardings: ['jane@example.com', 'jane@home.example'],
+            aliases: ['j.doe@example.com'],
+            enablesmtp: 1,
+            enableimap: 1,
+            enabledeliver: 1,
+            enablepop3: 0,
+            enablesogo: 0,
           });
           expect(await verify('jane@example.com', 'Secr3t!pass')).toBe(true);
         } else {
           expect(jane).toMatchObject({
-            name: 'Jane Roe', quota: 2048, active: 0, transport: 'dovecot', forwardings: [], aliases: ['j.doe@example.com', 'jr@example.com'],
-            enablesmtp: 0, enableimap: 0, enabledeliver: 0, recipient_bcc_address: 'audit@example.com',
+            name: 'Jane Roe',
+            quota: 2048,
+            active: 0,
+            transport: 'dovecot',
+            forwardings: [],
+            aliases: ['j.doe@example.com', 'jr@example.com'],
+            enablesmtp: 0,
+            enableimap: 0,
+            enabledeliver: 0,
+            recipient_bcc_address: 'audit@example.com',
           });
         }
         void session;
@@ -155,7 +175,13 @@ describe('iredadmin_user special behaviours on postgres', () => {
     const shown = await tf.ok('show', '-json');
     expect(shown.stdout).not.toContain(WO_SECRET);
     expect(readFileSync(join(tf.dir, 'terraform.tfstate'), 'utf8')).not.toContain(WO_SECRET);
-    const doc = JSON.parse(shown.stdout) as { values: { root_module: { resources: { address: string; values: Record<string, unknown>; sensitive_values: Record<string, unknown> }[] } } };
+    const doc = JSON.parse(shown.stdout) as {
+      values: {
+        root_module: {
+          resources: { address: string; values: Record<string, unknown>; sensitive_values: Record<string, unknown> }[];
+        };
+      };
+    };
     const byAddress = Object.fromEntries(doc.values.root_module.resources.map((r) => [r.address, r]));
     const bob = byAddress['iredadmin_user.bob']!.values;
     expect(bob).toMatchObject({ password_wo_version: 1, password: null });
@@ -200,12 +226,18 @@ describe('iredadmin_user special behaviours on postgres', () => {
     await tf.apply();
 
     expect(await api.get('/api/user/bob@example.com')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
-    expect(await user('robert@example.com')).toMatchObject({ forwardings: ['archive@elsewhere.example', 'robert@example.com'], aliases: ['bob@example.com'] });
+    expect(await user('robert@example.com')).toMatchObject({
+      forwardings: ['archive@elsewhere.example', 'robert@example.com'],
+      aliases: ['bob@example.com'],
+    });
     const team = (await api.ok('GET', '/api/alias/team@example.com')) as { members: string[] };
     expect([...team.members].sort()).toEqual(['carol@example.com', 'robert@example.com']);
     // The password moved with the mailbox.
     expect(await verify('robert@example.com', WO_ROTATED)).toBe(true);
-    expect((await tf.state())['iredadmin_user.bob']).toMatchObject({ id: 'robert@example.com', email: 'robert@example.com' });
+    expect((await tf.state())['iredadmin_user.bob']).toMatchObject({
+      id: 'robert@example.com',
+      email: 'robert@example.com',
+    });
     expect((await tf.plan()).code).toBe(0);
   });
 
@@ -256,7 +288,13 @@ resource "iredadmin_user" "ghost" {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('invalid import ID "not-an-email"');
     expect(bad.stderr).toContain('the email address');
-    const missing = await other.run(['import', '-no-color', '-input=false', 'iredadmin_user.ghost', 'ghost@example.com']);
+    const missing = await other.run([
+      'import',
+      '-no-color',
+      '-input=false',
+      'iredadmin_user.ghost',
+      'ghost@example.com',
+    ]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('cannot import "ghost@example.com"');
   });
@@ -284,7 +322,9 @@ resource "iredadmin_user" "weak" {
     expect(out).toContain('- PW_NO_UPPERCASE: Add an upper-case letter (A-Z).');
     expect(out).toContain('- PW_NO_DIGIT_NUMBER: Add a digit (0-9).');
     // The diagnostic points at the attribute the configuration uses.
-    expect(out).toMatch(/with iredadmin_user\.weak, on main\.tf line \d+, in resource "iredadmin_user" "weak": \d+: password_wo/);
+    expect(out).toMatch(
+      /with iredadmin_user\.weak, on main\.tf line \d+, in resource "iredadmin_user" "weak": \d+: password_wo/,
+    );
     expect(applied.stdout + applied.stderr).not.toContain('lower-case-only');
     expect(await api.get('/api/user/weak@example.com')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
   });
@@ -358,7 +398,9 @@ resource "iredadmin_user" "boxed" {
     const out = await applyFails(tf);
     expect(out).toContain('Error: The server stored a different "quota"');
     expect(out).toContain('The configuration says 500, but the server stored 100');
-    expect(out).toMatch(/with iredadmin_user\.boxed, on main\.tf line \d+, in resource "iredadmin_user" "boxed": \d+: quota = 500/);
+    expect(out).toMatch(
+      /with iredadmin_user\.boxed, on main\.tf line \d+, in resource "iredadmin_user" "boxed": \d+: quota = 500/,
+    );
     expect(out).not.toContain('inconsistent result');
     expect(await user('boxed@clamp.example')).toMatchObject({ quota: 100 });
     expect((await tf.state())['iredadmin_user.boxed']).toMatchObject({ quota: 100 });
@@ -392,7 +434,9 @@ resource "iredadmin_user" "grabber" {
     await tf.init();
     const out = await applyFails(tf);
     expect(out).toContain('Error: The server stored a different "aliases"');
-    expect(out).toContain('The configuration says ["free@clamp.example","taken@clamp.example"], but the server stored ["free@clamp.example"]');
+    expect(out).toContain(
+      'The configuration says ["free@clamp.example","taken@clamp.example"], but the server stored ["free@clamp.example"]',
+    );
     expect((await tf.state())['iredadmin_user.grabber']).toMatchObject({ aliases: ['free@clamp.example'] });
     await tf.destroy();
   });

@@ -46,7 +46,10 @@ describe('iredadmin_wblist life cycle on pglite', () => {
         expect([await session.ok('GET', PATH('whitelist')), await session.ok('GET', PATH('blacklist'))]).toEqual(
           stage === 'created'
             ? [['192.0.2.0/24', '@trusted.example', 'partner@example.net'], ['@spam.example']]
-            : [['@.trusted.example', 'partner@example.net'], ['198.51.100.7', '@spam.example', 'bounce@*']],
+            : [
+                ['@.trusted.example', 'partner@example.net'],
+                ['198.51.100.7', '@spam.example', 'bounce@*'],
+              ],
         );
       },
       async changeOutOfBand(session) {
@@ -84,7 +87,8 @@ resource "iredadmin_wblist" "both" {
 }`);
     const plan = await tf.plan();
     expect(plan.code).toBe(1);
-    for (const attribute of ['target', 'direction', 'whitelist']) expect(plan.stderr).toContain(`Invalid value for "${attribute}"`);
+    for (const attribute of ['target', 'direction', 'whitelist'])
+      expect(plan.stderr).toContain(`Invalid value for "${attribute}"`);
     expect(plan.stderr).toContain('"192.0.2.*"');
     expect(plan.stderr).toContain('wildcard IPs');
     expect(plan.stderr).toContain('An address is in both the whitelist and the blacklist');
@@ -106,7 +110,11 @@ resource "iredadmin_wblist" "both" {
     }
     const imported = await tf.ok('import', '-input=false', 'iredadmin_wblist.inbound', `${D}/inbound`);
     expect(imported.stdout).toContain('Import successful!');
-    expect((await tf.state())['iredadmin_wblist.inbound']).toMatchObject({ id: `${D}/inbound`, whitelist: [], blacklist: [] });
+    expect((await tf.state())['iredadmin_wblist.inbound']).toMatchObject({
+      id: `${D}/inbound`,
+      whitelist: [],
+      blacklist: [],
+    });
     const replan = await tf.plan();
     expect(replan.stderr).toBe('');
     expect(replan.code).toBe(0);
@@ -133,11 +141,18 @@ output "white" { value = data.iredadmin_wblist.read.whitelist }
     const applied = await tf.apply();
     expect(applied.stdout).toContain('"192.0.2.0/24"');
     expect(applied.stdout).toContain('"2001:db8::1"');
-    expect(await api.ok('GET', `/api/wblist/outbound/whitelist/jane@${D}`)).toEqual(['192.0.2.0/24', '2001:db8::1', 'boss@partner.example']);
+    expect(await api.ok('GET', `/api/wblist/outbound/whitelist/jane@${D}`)).toEqual([
+      '192.0.2.0/24',
+      '2001:db8::1',
+      'boss@partner.example',
+    ]);
     expect(await api.ok('GET', `/api/wblist/outbound/blacklist/jane@${D}`)).toEqual(['@.com']);
     const state = await tf.state();
     // The configured spelling is kept; the ID is canonical.
-    expect(state['iredadmin_wblist.user_out']).toMatchObject({ id: `jane@${D}/outbound`, target: 'Jane@WBLIST.example' });
+    expect(state['iredadmin_wblist.user_out']).toMatchObject({
+      id: `jane@${D}/outbound`,
+      target: 'Jane@WBLIST.example',
+    });
     expect((await tf.plan()).code).toBe(0);
 
     const destroyed = await tf.destroy();

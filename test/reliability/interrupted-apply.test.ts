@@ -3,9 +3,9 @@
  * ignores SIGINT and finishes them), saves state, and a second apply converges — no duplicate,
  * no account on the server that the state does not know (orphan), an empty plan afterwards.
  */
-import { adminSession, ApiSession } from '../support/api';
+import { adminSession, type ApiSession } from '../support/api';
 import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
-import { startTestServer, TestServer } from '../support/test-server';
+import { startTestServer, type TestServer } from '../support/test-server';
 
 const USERS = 40;
 let server: TestServer;
@@ -17,7 +17,9 @@ beforeAll(async () => {
   server = await startTestServer({ backend: 'postgres' });
   api = await adminSession(server);
   tf = TerraformWorkspace.create(mirror, {
-    IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password,
+    IREDADMIN_URL: server.url,
+    IREDADMIN_USERNAME: server.admin.email,
+    IREDADMIN_PASSWORD: server.admin.password,
   });
 });
 afterAll(async () => {
@@ -26,7 +28,9 @@ afterAll(async () => {
 });
 
 async function mailboxCount(): Promise<number> {
-  const rows = await server.db.query<{ n: number }>("SELECT COUNT(*)::int AS n FROM mailbox WHERE domain = 'sigint.example'");
+  const rows = await server.db.query<{ n: number }>(
+    "SELECT COUNT(*)::int AS n FROM mailbox WHERE domain = 'sigint.example'",
+  );
   return rows[0]!.n;
 }
 

@@ -24,7 +24,12 @@ describe.each(Object.keys(PLAN) as Backend[])('mixed load on %s', (backend) => {
     const api = await adminSession(server);
     await api.ok('POST', '/api/domain/load.example', { name: 'Load' });
     const report = await runMixedLoad({
-      baseUrl: server.url, cookie: api.sessionCookie!, domain: 'load.example', ...PLAN[backend], perWorker: 3, shared: 5,
+      baseUrl: server.url,
+      cookie: api.sessionCookie!,
+      domain: 'load.example',
+      ...PLAN[backend],
+      perWorker: 3,
+      shared: 5,
     });
     expect(report.serverErrors).toEqual([]);
     expect(report.surprises).toEqual([]);
@@ -32,7 +37,9 @@ describe.each(Object.keys(PLAN) as Backend[])('mixed load on %s', (backend) => {
     expect(report.requests).toBeGreaterThanOrEqual(PLAN[backend].workers);
     expect([...report.expected].length).toBeGreaterThan(0);
 
-    const rows = await server.db.query<{ username: string }>("SELECT username FROM mailbox WHERE domain = 'load.example'");
+    const rows = await server.db.query<{ username: string }>(
+      "SELECT username FROM mailbox WHERE domain = 'load.example'",
+    );
     const present = new Set(rows.map((r) => r.username));
     expect(rows.length).toBe(present.size);
     for (const email of report.expected) expect(present).toContain(email);

@@ -49,12 +49,16 @@ test('a login made through one instance is honoured by the other', async () => {
 test('concurrent creates through both instances lose nothing and duplicate nothing', async () => {
   const emails = Array.from({ length: 120 }, (_, i) => `u${i}@scale.example`);
   // Each address is created twice at once (likely on different instances): one wins.
-  const answers = await Promise.all([...emails, ...emails].map((email) => api.post(`/api/user/${email}`, { password: 'Scale-Passw0rd!' })));
+  const answers = await Promise.all(
+    [...emails, ...emails].map((email) => api.post(`/api/user/${email}`, { password: 'Scale-Passw0rd!' })),
+  );
   const wins = answers.filter((a) => a._success).length;
   const losses = answers.filter((a) => !a._success);
   expect(wins).toBe(emails.length);
   expect(new Set(losses.map((a) => a._msg))).toEqual(new Set(['ALREADY_EXISTS']));
-  const rows = await seedDb.query<{ username: string }>("SELECT username FROM mailbox WHERE domain = 'scale.example' ORDER BY username");
+  const rows = await seedDb.query<{ username: string }>(
+    "SELECT username FROM mailbox WHERE domain = 'scale.example' ORDER BY username",
+  );
   expect(rows.map((r) => r.username).sort()).toEqual([...emails].sort());
   const selfForwardings = await seedDb.query<{ n: number }>(
     "SELECT count(*)::int AS n FROM forwardings WHERE domain = 'scale.example' AND address = forwarding",

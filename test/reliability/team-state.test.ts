@@ -11,7 +11,12 @@ import { join } from 'node:path';
 import { createTestDatabase } from '../support/test-server';
 import { requireTerraform } from '../support/terraform';
 
-interface Run { code: number | null; out: string; started: number; ended: number }
+interface Run {
+  code: number | null;
+  out: string;
+  started: number;
+  ended: number;
+}
 
 let root: string;
 let connStr: string;
@@ -21,7 +26,13 @@ function terraform(dir: string, args: string[]): Promise<Run> {
     const started = Date.now();
     const child = spawn('terraform', args, {
       cwd: dir,
-      env: { PATH: process.env.PATH, HOME: root, TF_CLI_CONFIG_FILE: join(root, 'terraformrc'), CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: root,
+        TF_CLI_CONFIG_FILE: join(root, 'terraformrc'),
+        CHECKPOINT_DISABLE: '1',
+        TF_IN_AUTOMATION: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -43,10 +43,20 @@ describe.each(BACKENDS)('access on %s', (backend) => {
     await withServer({ enableApi: true, maxLoginFailures: 3 }, async (url) => {
       const api = new ApiSession(url);
       for (let i = 0; i < 3; i++) {
-        const { body } = await api.raw('POST', '/api/login', { username: TEST_ADMIN.email, password: 'wrong' }, { headers: { 'x-forwarded-for': `198.51.100.${i}` } });
+        const { body } = await api.raw(
+          'POST',
+          '/api/login',
+          { username: TEST_ADMIN.email, password: 'wrong' },
+          { headers: { 'x-forwarded-for': `198.51.100.${i}` } },
+        );
         expect(body._msg).toBe('INVALID_CREDENTIALS');
       }
-      const { body } = await api.raw('POST', '/api/login', { username: TEST_ADMIN.email, password: TEST_ADMIN.password }, { headers: { 'x-forwarded-for': '198.51.100.99' } });
+      const { body } = await api.raw(
+        'POST',
+        '/api/login',
+        { username: TEST_ADMIN.email, password: TEST_ADMIN.password },
+        { headers: { 'x-forwarded-for': '198.51.100.99' } },
+      );
       expect(body).toEqual({ _success: false, _msg: 'TOO_MANY_LOGIN_FAILURES' });
     });
   });
@@ -64,9 +74,13 @@ describe.each(BACKENDS)('access on %s', (backend) => {
 
   test('SECURE_COOKIES marks the session cookie Secure; it is never Secure-less and script-readable', async () => {
     await withServer({ enableApi: true, secureCookies: true, sessionTtlSeconds: 600 }, async (url) => {
-      const { headers } = await new ApiSession(url).raw('POST', '/api/login', { username: TEST_ADMIN.email, password: TEST_ADMIN.password });
+      const { headers } = await new ApiSession(url).raw('POST', '/api/login', {
+        username: TEST_ADMIN.email,
+        password: TEST_ADMIN.password,
+      });
       const cookie = headers.get('set-cookie') ?? '';
-      for (const attribute of ['HttpOnly', 'SameSite=Strict', 'Secure', 'Max-Age=600', 'Path=/']) expect(cookie).toContain(attribute);
+      for (const attribute of ['HttpOnly', 'SameSite=Strict', 'Secure', 'Max-Age=600', 'Path=/'])
+        expect(cookie).toContain(attribute);
     });
   });
 

@@ -13,13 +13,22 @@ const PW = 'Every!route-pass1';
 /** Routes that name no domain: the normal admin may use them on its own behalf. */
 const OWN_BEHALF = new Set(['POST /api/login', 'GET /api/domains']);
 /** Parameters that would change something if a route took them. */
-const PAYLOAD = { password: 'Pwned!pass-word1', name: 'pwned', members: 'boss@admins.example', period: '60', max_msgs: '1', spam_score: '99', addAdmin: 'boss@admins.example', username: 'victim@theirs.example' };
+const PAYLOAD = {
+  password: 'Pwned!pass-word1',
+  name: 'pwned',
+  members: 'boss@admins.example',
+  period: '60',
+  max_msgs: '1',
+  spam_score: '99',
+  addAdmin: 'boss@admins.example',
+  username: 'victim@theirs.example',
+};
 
 const THEIRS_SQL = [
   "SELECT * FROM domain WHERE domain = 'theirs.example'",
   "SELECT * FROM mailbox WHERE domain = 'theirs.example' ORDER BY username",
   "SELECT address, forwarding, is_forwarding, is_alias, is_list FROM forwardings WHERE domain = 'theirs.example' ORDER BY address, forwarding",
-  "SELECT * FROM domain_admins ORDER BY username, domain",
+  'SELECT * FROM domain_admins ORDER BY username, domain',
   'SELECT account, kind, period, max_msgs FROM throttle ORDER BY account, kind',
   'SELECT * FROM policy ORDER BY id',
 ];
@@ -47,7 +56,8 @@ describe.each(BACKENDS)('every route on %s', (backend) => {
       for (const method of METHODS) {
         const { body } = await anonymous.raw(method, fillUrl(url, theirsParam), method === 'GET' ? undefined : PAYLOAD);
         if (url === '/api/login') continue;
-        if (body._msg !== 'LOGIN_REQUIRED' && body._msg !== 'INVALID_HTTP_METHOD') leaks.push(`${method} ${url} → ${JSON.stringify(body)}`);
+        if (body._msg !== 'LOGIN_REQUIRED' && body._msg !== 'INVALID_HTTP_METHOD')
+          leaks.push(`${method} ${url} → ${JSON.stringify(body)}`);
       }
     }
     expect(leaks).toEqual([]);
@@ -59,7 +69,9 @@ describe.each(BACKENDS)('every route on %s', (backend) => {
     for (const url of registeredUrls()) {
       for (const method of METHODS) {
         if (OWN_BEHALF.has(`${method} ${url}`)) continue;
-        const answer: Envelope = (await normal.raw(method, fillUrl(url, theirsParam), method === 'GET' ? undefined : PAYLOAD)).body;
+        const answer: Envelope = (
+          await normal.raw(method, fillUrl(url, theirsParam), method === 'GET' ? undefined : PAYLOAD)
+        ).body;
         if (answer._success) granted.push(`${method} ${url}`);
       }
     }

@@ -5,9 +5,17 @@
  * A fixed seed keeps CI repeatable; FUZZ_SEED=<n> explores further.
  */
 import fc from 'fast-check';
-import { adminSession, ApiSession } from '../support/api';
+import { adminSession, type ApiSession } from '../support/api';
 import { startTestServer, type Backend, type TestServer } from '../support/test-server';
-import { ENDPOINTS, PARAMS, hostileString, segment, wrongType, type Method, type SegmentKind } from './support/fuzz-inputs';
+import {
+  ENDPOINTS,
+  PARAMS,
+  hostileString,
+  segment,
+  wrongType,
+  type Method,
+  type SegmentKind,
+} from './support/fuzz-inputs';
 
 const RUNS: Record<Backend, number> = { postgres: 600, pglite: 250 };
 
@@ -15,33 +23,50 @@ const CANARY_SQL: Record<string, string> = {
   domain: "SELECT * FROM domain WHERE domain = 'canary.example'",
   mailbox: "SELECT * FROM mailbox WHERE domain = 'canary.example' ORDER BY username",
   alias: "SELECT * FROM alias WHERE domain = 'canary.example' ORDER BY address",
-  forwardings: "SELECT address, forwarding, is_forwarding, is_alias, is_list, active FROM forwardings WHERE domain = 'canary.example' OR dest_domain = 'canary.example' ORDER BY address, forwarding",
-  domain_admins: "SELECT * FROM domain_admins WHERE domain = 'canary.example' OR username LIKE '%@canary.example' ORDER BY username, domain",
-  throttle: "SELECT account, kind, period, msg_size, max_msgs FROM throttle WHERE account LIKE '%canary.example' ORDER BY account, kind",
+  forwardings:
+    "SELECT address, forwarding, is_forwarding, is_alias, is_list, active FROM forwardings WHERE domain = 'canary.example' OR dest_domain = 'canary.example' ORDER BY address, forwarding",
+  domain_admins:
+    "SELECT * FROM domain_admins WHERE domain = 'canary.example' OR username LIKE '%@canary.example' ORDER BY username, domain",
+  throttle:
+    "SELECT account, kind, period, msg_size, max_msgs FROM throttle WHERE account LIKE '%canary.example' ORDER BY account, kind",
   policy: "SELECT * FROM policy WHERE policy_name LIKE '%canary.example' ORDER BY id",
 };
 
-interface Request { method: Method; path: string; params: Record<string, unknown>; as: 'form' | 'json' | 'query' }
+interface Request {
+  method: Method;
+  path: string;
+  params: Record<string, unknown>;
+  as: 'form' | 'json' | 'query';
+}
 
 const request: fc.Arbitrary<Request> = fc.constantFrom(...ENDPOINTS).chain(([methods, template]) => {
   const holes = template.match(/\{(mail|domain|n|target)\}/g) ?? [];
-  return fc.record({
-    method: fc.constantFrom(...methods),
-    segments: fc.tuple(...holes.map((h) => segment(h.slice(1, -1) as SegmentKind))),
-    params: fc.dictionary(fc.constantFrom(...PARAMS), fc.oneof({ arbitrary: hostileString, weight: 5 }, { arbitrary: wrongType, weight: 1 }), { maxKeys: 5 }),
-    as: fc.constantFrom<'form' | 'json' | 'query'>('form', 'json', 'query'),
-  }).map(({ method, segments, params, as }) => {
-    let i = 0;
-    const path = template.replace(/\{(mail|domain|n|target)\}/g, () => segments[i++] as string);
-    return { method, path, params, as };
-  });
+  return fc
+    .record({
+      method: fc.constantFrom(...methods),
+      segments: fc.tuple(...holes.map((h) => segment(h.slice(1, -1) as SegmentKind))),
+      params: fc.dictionary(
+        fc.constantFrom(...PARAMS),
+        fc.oneof({ arbitrary: hostileString, weight: 5 }, { arbitrary: wrongType, weight: 1 }),
+        { maxKeys: 5 },
+      ),
+      as: fc.constantFrom<'form' | 'json' | 'query'>('form', 'json', 'query'),
+    })
+    .map(({ method, segments, params, as }) => {
+      let i = 0;
+      const path = template.replace(/\{(mail|domain|n|target)\}/g, () => segments[i++] as string);
+      return { method, path, params, as };
+    });
 });
 
 async function send(server: TestServer, cookie: string, r: Request): Promise<{ status: number; text: string }> {
   const headers: Record<string, string> = { cookie };
   let url = server.url + r.path;
   let body: string | undefined;
-  const flat = Object.entries(r.params).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
+  const flat = Object.entries(r.params).map(([k, v]): [string, string] => [
+    k,
+    typeof v === 'string' ? v : JSON.stringify(v),
+  ]);
   if (r.as === 'json' && r.method !== 'GET') {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(r.params);
@@ -52,7 +77,13 @@ async function send(server: TestServer, cookie: string, r: Request): Promise<{ s
     // Query strings are bounded by the HTTP server's header limit; keep them under it.
     url += `?${new URLSearchParams(flat.map(([k, v]): [string, string] => [k, v.slice(0, 2000)])).toString()}`;
   }
-  const res = await fetch(url, { method: r.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(15_000) });
+  const res = await fetch(url, {
+    method: r.method,
+    headers,
+    body,
+    redirect: 'manual',
+    signal: AbortSignal.timeout(15_000),
+  });
   return { status: res.status, text: await res.text() };
 }
 
@@ -85,24 +116,35 @@ describe.each(Object.keys(RUNS) as Backend[])('fuzzed requests on %s', (backend)
   test('always the envelope, never a 5xx, never a changed canary row', async () => {
     const before = await canary(server);
     const failures: string[] = [];
-    await fc.assert(
-      fc.asyncProperty(request, async (r) => {
-        const { status, text } = await send(server, api.sessionCookie!, r);
-        let body: { _success?: unknown; _msg?: unknown } | undefined;
-        try {
-          body = JSON.parse(text) as typeof body;
-        } catch {
-          body = undefined;
-        }
-        const ok = status < 500 && body !== undefined && typeof body._success === 'boolean'
-          && (body._success === true || (typeof body._msg === 'string' && /^[A-Z][A-Z0-9_]*$/.test(body._msg)));
-        if (!ok) failures.push(`${r.method} ${r.path.slice(0, 120)} (${r.as}) → HTTP ${status} ${text.slice(0, 160)}`);
-        return ok;
-      }),
-      { numRuns: RUNS[backend], seed: Number(process.env.FUZZ_SEED ?? 8), endOnFailure: true, interruptAfterTimeLimit: 40_000 },
-    ).catch((error: unknown) => {
-      throw new Error(`${failures.join('\n')}\n${String(error).slice(0, 2000)}`);
-    });
+    await fc
+      .assert(
+        fc.asyncProperty(request, async (r) => {
+          const { status, text } = await send(server, api.sessionCookie!, r);
+          let body: { _success?: unknown; _msg?: unknown } | undefined;
+          try {
+            body = JSON.parse(text) as typeof body;
+          } catch {
+            body = undefined;
+          }
+          const ok =
+            status < 500 &&
+            body !== undefined &&
+            typeof body._success === 'boolean' &&
+            (body._success === true || (typeof body._msg === 'string' && /^[A-Z][A-Z0-9_]*$/.test(body._msg)));
+          if (!ok)
+            failures.push(`${r.method} ${r.path.slice(0, 120)} (${r.as}) → HTTP ${status} ${text.slice(0, 160)}`);
+          return ok;
+        }),
+        {
+          numRuns: RUNS[backend],
+          seed: Number(process.env.FUZZ_SEED ?? 8),
+          endOnFailure: true,
+          interruptAfterTimeLimit: 40_000,
+        },
+      )
+      .catch((error: unknown) => {
+        throw new Error(`${failures.join('\n')}\n${String(error).slice(0, 2000)}`);
+      });
     expect(await canary(server)).toEqual(before);
   });
 });

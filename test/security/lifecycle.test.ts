@@ -21,7 +21,10 @@ describe.each(BACKENDS)('life cycles on %s', (backend) => {
   });
   afterAll(() => db?.close());
 
-  async function withServer<T>(admin: { email: string; password: string }, run: (server: RunningServer) => Promise<T>): Promise<T> {
+  async function withServer<T>(
+    admin: { email: string; password: string },
+    run: (server: RunningServer) => Promise<T>,
+  ): Promise<T> {
     const server = await startServer({ settings: { ...DEFAULT_SETTINGS, enableApi: true }, db, admin });
     try {
       return await run(server);
@@ -36,14 +39,19 @@ describe.each(BACKENDS)('life cycles on %s', (backend) => {
       for (const d of ['gone.example', 'kept.example']) await api.ok('POST', `/api/domain/${d}`, {});
       await api.ok('POST', '/api/user/jane@gone.example', { password: PW });
       await api.ok('POST', '/api/user/kim@kept.example', { password: PW });
-      await api.ok('PUT', '/api/user/kim@kept.example', { forwarding: 'kim@kept.example,jane@gone.example', recipientBcc: 'jane@gone.example' });
+      await api.ok('PUT', '/api/user/kim@kept.example', {
+        forwarding: 'kim@kept.example,jane@gone.example',
+        recipientBcc: 'jane@gone.example',
+      });
       await api.ok('POST', '/api/alias/team@kept.example', { members: 'kim@kept.example,jane@gone.example' });
       await api.ok('POST', '/api/ml/news@kept.example', { subscribers: 'jane@gone.example' });
       const kept = async () => ({
         kim: await api.ok('GET', '/api/user/kim@kept.example'),
         team: await api.ok('GET', '/api/alias/team@kept.example'),
         news: await api.ok('GET', '/api/ml/news@kept.example', { with_subscribers: 'yes' }),
-        rows: await db.query("SELECT address, forwarding FROM forwardings WHERE domain = 'kept.example' ORDER BY address, forwarding"),
+        rows: await db.query(
+          "SELECT address, forwarding FROM forwardings WHERE domain = 'kept.example' ORDER BY address, forwarding",
+        ),
       });
       const before = await kept();
       expect(JSON.stringify(before)).toContain('jane@gone.example');
@@ -61,10 +69,15 @@ describe.each(BACKENDS)('life cycles on %s', (backend) => {
       await other.ok('PUT', `/api/admin/${BOOT.email}`, { isGlobalAdmin: 'no', password: PW });
     });
     await withServer(BOOT, async (server) => {
-      expect(await new ApiSession(server.url).login(BOOT.email, BOOT.password)).toEqual({ _success: false, _msg: 'INVALID_CREDENTIALS' });
+      expect(await new ApiSession(server.url).login(BOOT.email, BOOT.password)).toEqual({
+        _success: false,
+        _msg: 'INVALID_CREDENTIALS',
+      });
       const demoted = await adminSession({ url: server.url, admin: { email: BOOT.email, password: PW } });
       expect(await demoted.get(`/api/admin/${OTHER.email}`)).toEqual({ _success: false, _msg: 'PERMISSION_DENIED' });
-      expect(await db.query("SELECT domain FROM domain_admins WHERE username = $1 AND domain = 'ALL'", [BOOT.email])).toEqual([]);
+      expect(
+        await db.query("SELECT domain FROM domain_admins WHERE username = $1 AND domain = 'ALL'", [BOOT.email]),
+      ).toEqual([]);
     });
   });
 });

@@ -17,13 +17,23 @@ describe.each(BACKENDS)('login throttling and client addresses on %s', (backend)
   let db: Database;
   beforeAll(async () => {
     db = (await createTestDatabase(backend)).db;
-    await db.query('INSERT INTO admin (username, password) VALUES ($1, $2)', [ATTACKER.username, await hashPassword(ATTACKER.password, 'SSHA512')]);
+    await db.query('INSERT INTO admin (username, password) VALUES ($1, $2)', [
+      ATTACKER.username,
+      await hashPassword(ATTACKER.password, 'SSHA512'),
+    ]);
   });
   afterAll(() => db?.close());
 
-  async function withServer(settings: Partial<ServerSettings>, check: (api: ApiSession) => Promise<void>): Promise<void> {
+  async function withServer(
+    settings: Partial<ServerSettings>,
+    check: (api: ApiSession) => Promise<void>,
+  ): Promise<void> {
     await db.query('DELETE FROM iredadmin_api_login_failures');
-    const server = await startServer({ settings: { ...DEFAULT_SETTINGS, enableApi: true, ...settings }, db, admin: TEST_ADMIN });
+    const server = await startServer({
+      settings: { ...DEFAULT_SETTINGS, enableApi: true, ...settings },
+      db,
+      admin: TEST_ADMIN,
+    });
     try {
       await check(new ApiSession(server.url));
     } finally {
@@ -34,7 +44,9 @@ describe.each(BACKENDS)('login throttling and client addresses on %s', (backend)
   test('100 guesses at once with MAX_LOGIN_FAILURES=3: at most 3 are checked, and the right one among the rest fails', async () => {
     await withServer({ maxLoginFailures: 3 }, async (api) => {
       const guesses = Array.from({ length: 100 }, (_, i) => (i === 99 ? TEST_ADMIN.password : `wrong-${i}`));
-      const answers = await Promise.all(guesses.map((password) => api.raw('POST', '/api/login', { username: TEST_ADMIN.email, password })));
+      const answers = await Promise.all(
+        guesses.map((password) => api.raw('POST', '/api/login', { username: TEST_ADMIN.email, password })),
+      );
       const codes = answers.map((a) => a.body._msg ?? 'OK');
       expect(codes.filter((c) => c !== 'TOO_MANY_LOGIN_FAILURES').length).toBeLessThanOrEqual(3);
       expect(answers.filter((a) => a.body._success)).toEqual([]);
@@ -48,7 +60,10 @@ describe.each(BACKENDS)('login throttling and client addresses on %s', (backend)
       expect((await guess())._msg).toBe('INVALID_CREDENTIALS');
       expect(await api.login(ATTACKER.username, ATTACKER.password)).toEqual({ _success: true });
       expect((await guess())._msg).toBe('INVALID_CREDENTIALS');
-      expect(await api.login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({ _success: false, _msg: 'TOO_MANY_LOGIN_FAILURES' });
+      expect(await api.login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({
+        _success: false,
+        _msg: 'TOO_MANY_LOGIN_FAILURES',
+      });
     });
   });
 
@@ -59,11 +74,17 @@ describe.each(BACKENDS)('login throttling and client addresses on %s', (backend)
   test('behind a trusted proxy the allow-list sees the address the proxy saw, not the one the client wrote', async () => {
     const allowList = { restrictApiAccess: true, apiClients: ['192.0.2.10'] };
     await withServer({ ...allowList, trustProxy: ['127.0.0.1'] }, async (api) => {
-      expect((await viaProxy(api, '192.0.2.10, 198.51.100.7')).body).toEqual({ _success: false, _msg: 'NOT_AUTHORIZED' });
+      expect((await viaProxy(api, '192.0.2.10, 198.51.100.7')).body).toEqual({
+        _success: false,
+        _msg: 'NOT_AUTHORIZED',
+      });
       expect((await viaProxy(api, '192.0.2.10')).body).toEqual({ _success: true });
     });
     await withServer({ ...allowList, trustProxy: 1 }, async (api) => {
-      expect((await viaProxy(api, '192.0.2.10, 198.51.100.7')).body).toEqual({ _success: false, _msg: 'NOT_AUTHORIZED' });
+      expect((await viaProxy(api, '192.0.2.10, 198.51.100.7')).body).toEqual({
+        _success: false,
+        _msg: 'NOT_AUTHORIZED',
+      });
       expect((await viaProxy(api, '198.51.100.7, 192.0.2.10')).body).toEqual({ _success: true });
     });
     // A proxy list that does not hold the peer: X-Forwarded-For is not believed at all.
@@ -75,9 +96,14 @@ describe.each(BACKENDS)('login throttling and client addresses on %s', (backend)
   test('behind a trusted proxy a rotating client-written X-Forwarded-For does not dodge the throttle', async () => {
     await withServer({ maxLoginFailures: 3, trustProxy: ['127.0.0.1'] }, async (api) => {
       for (let i = 0; i < 3; i++) {
-        expect((await viaProxy(api, `203.0.113.${i}, 198.51.100.7`, { ...LOGIN, password: 'wrong' })).body._msg).toBe('INVALID_CREDENTIALS');
+        expect((await viaProxy(api, `203.0.113.${i}, 198.51.100.7`, { ...LOGIN, password: 'wrong' })).body._msg).toBe(
+          'INVALID_CREDENTIALS',
+        );
       }
-      expect((await viaProxy(api, '203.0.113.99, 198.51.100.7')).body).toEqual({ _success: false, _msg: 'TOO_MANY_LOGIN_FAILURES' });
+      expect((await viaProxy(api, '203.0.113.99, 198.51.100.7')).body).toEqual({
+        _success: false,
+        _msg: 'TOO_MANY_LOGIN_FAILURES',
+      });
     });
   });
 });

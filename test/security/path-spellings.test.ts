@@ -18,9 +18,26 @@ const LOGIN_BODY = new URLSearchParams({ username: TEST_ADMIN.email, password: T
 function spellings(path: string, origin: string): string[] {
   const rest = path.slice('/api'.length);
   return [
-    path, `/${path}`, `//${path}`, `/%61pi${rest}`, `/%61%70%69${rest}`, `/%2561pi${rest}`, `/./api${rest}`, `/x/../api${rest}`,
-    `/api/.${rest}`, `/api/${rest}`, `${path}/`, `/API${rest}`, `/Api${rest}`, `/api%2F${rest.slice(1)}`, `${origin}${path}`,
-    `${origin}/${path}`, `${origin}/%61pi${rest}`, `/api${rest}?x=/../`, `/api${rest};x`, `/\\api${rest}`,
+    path,
+    `/${path}`,
+    `//${path}`,
+    `/%61pi${rest}`,
+    `/%61%70%69${rest}`,
+    `/%2561pi${rest}`,
+    `/./api${rest}`,
+    `/x/../api${rest}`,
+    `/api/.${rest}`,
+    `/api/${rest}`,
+    `${path}/`,
+    `/API${rest}`,
+    `/Api${rest}`,
+    `/api%2F${rest.slice(1)}`,
+    `${origin}${path}`,
+    `${origin}/${path}`,
+    `${origin}/%61pi${rest}`,
+    `/api${rest}?x=/../`,
+    `/api${rest};x`,
+    `/\\api${rest}`,
   ];
 }
 
@@ -48,7 +65,10 @@ describe.each(BACKENDS)('path spellings against the API guard on %s', (backend) 
       for (const target of spellings(path, url)) {
         for (const method of METHODS) {
           const answer = await rawRequest(url, method, target, method === 'GET' ? undefined : LOGIN_BODY);
-          const ok = answer.status === expected.status && answer.body === JSON.stringify({ _success: false, _msg: expected.msg }) && answer.setCookie.length === 0;
+          const ok =
+            answer.status === expected.status &&
+            answer.body === JSON.stringify({ _success: false, _msg: expected.msg }) &&
+            answer.setCookie.length === 0;
           if (!ok) out.push(`${method} ${target} → ${answer.status} ${answer.body.slice(0, 80)}`);
         }
       }

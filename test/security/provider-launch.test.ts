@@ -45,22 +45,53 @@ test.each([
 });
 
 /** What a TLS client with `client` as its certificate (or none) gets from the provider. */
-function tlsOutcome(port: number, client?: { keyPem: string; certPem: string }): Promise<'refused' | 'answered' | 'silent'> {
+function tlsOutcome(
+  port: number,
+  client?: { keyPem: string; certPem: string },
+): Promise<'refused' | 'answered' | 'silent'> {
   return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port, servername: 'localhost', rejectUnauthorized: false, ALPNProtocols: ['h2'], key: client?.keyPem, cert: client?.certPem });
-    const timer = setTimeout(() => { socket.destroy(); resolve('silent'); }, 3000);
+    const socket = connect({
+      host: '127.0.0.1',
+      port,
+      servername: 'localhost',
+      rejectUnauthorized: false,
+      ALPNProtocols: ['h2'],
+      key: client?.keyPem,
+      cert: client?.certPem,
+    });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve('silent');
+    }, 3000);
     // An HTTP/2 preface: a provider that accepted us would answer with a SETTINGS frame.
-    socket.once('secureConnect', () => socket.write('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\x00\x00\x00\x04\x00\x00\x00\x00\x00'));
-    socket.once('data', () => { clearTimeout(timer); socket.destroy(); resolve('answered'); });
-    socket.once('error', () => { clearTimeout(timer); resolve('refused'); });
-    socket.once('close', () => { clearTimeout(timer); resolve('refused'); });
+    socket.once('secureConnect', () =>
+      socket.write('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\x00\x00\x00\x04\x00\x00\x00\x00\x00'),
+    );
+    socket.once('data', () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve('answered');
+    });
+    socket.once('error', () => {
+      clearTimeout(timer);
+      resolve('refused');
+    });
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve('refused');
+    });
   });
 }
 
 test('it serves mTLS that admits only the certificate Terraform passed', async () => {
   const terraform = createSelfSignedCertificate();
   const child = spawn(launcher, [], {
-    env: { PATH: process.env.PATH, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '6', PLUGIN_CLIENT_CERT: terraform.certPem },
+    env: {
+      PATH: process.env.PATH,
+      [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE,
+      PLUGIN_PROTOCOL_VERSIONS: '6',
+      PLUGIN_CLIENT_CERT: terraform.certPem,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {

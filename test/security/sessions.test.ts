@@ -5,7 +5,7 @@
  * cookie (README, Security: "Sessions").
  */
 import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
-import { adminSession, ApiSession } from '../support/api';
+import { adminSession, type ApiSession } from '../support/api';
 import { loggedIn, normalAdminSession } from '../support/normal-admin';
 
 const PW = 'Sess!on-pass1';
@@ -48,7 +48,7 @@ describe.each(BACKENDS)('sessions on %s', (backend) => {
     expect(await alive(first)).toBe(false);
   });
 
-  test('a separate admin\'s password change, disable or rights change ends its sessions', async () => {
+  test("a separate admin's password change, disable or rights change ends its sessions", async () => {
     const ops = await normalAdminSession(server, 'ops@admins.example', []);
     await api.ok('PUT', '/api/admin/ops@admins.example', { password: NEW_PW });
     expect(await alive(ops)).toBe(false);

@@ -1,6 +1,6 @@
 /** What points at a user follows its rename and goes with its deletion: memberships and list subscriptions. */
-import { BACKENDS, startTestServer, TestServer } from '../support/test-server';
-import { adminSession, ApiSession } from '../support/api';
+import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
+import { adminSession, type ApiSession } from '../support/api';
 
 describe.each(BACKENDS)('references to a user on %s', (backend) => {
   let server: TestServer;
@@ -14,7 +14,9 @@ describe.each(BACKENDS)('references to a user on %s', (backend) => {
   afterAll(() => server?.close());
 
   async function subscribersOf(list: string): Promise<string[]> {
-    const data = (await api.ok('GET', `/api/ml/${list}`, { with_subscribers: 'yes' })) as { subscribers: { mail: string }[] };
+    const data = (await api.ok('GET', `/api/ml/${list}`, { with_subscribers: 'yes' })) as {
+      subscribers: { mail: string }[];
+    };
     return data.subscribers.map((s) => s.mail).sort();
   }
 

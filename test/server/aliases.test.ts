@@ -1,4 +1,4 @@
-import { BACKENDS, startTestServer, TestServer } from '../support/test-server';
+import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 import { adminSession, ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
 
@@ -22,44 +22,94 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
   test('create, read, update and delete an alias with every parameter', async () => {
     expect(
       await api.post('/api/alias/Team@Alias.Example', {
-        name: 'The Team', accessPolicy: 'membersOnly', members: 'A@alias.example, ext+Tag@Elsewhere.NET,a@alias.example',
+        name: 'The Team',
+        accessPolicy: 'membersOnly',
+        members: 'A@alias.example, ext+Tag@Elsewhere.NET,a@alias.example',
         // Not parameters of an alias in the SQL edition: ignored.
-        moderators: 'mod@alias.example', accountStatus: 'disabled',
+        moderators: 'mod@alias.example',
+        accountStatus: 'disabled',
       }),
     ).toEqual({ _success: true });
     const created = await view('team@alias.example');
     expect(created).toMatchObject({
-      address: 'team@alias.example', name: 'The Team', accesspolicy: 'membersonly', domain: 'alias.example', active: 1,
-      members: ['a@alias.example', 'ext+Tag@elsewhere.net'], moderators: [],
+      address: 'team@alias.example',
+      name: 'The Team',
+      accesspolicy: 'membersonly',
+      domain: 'alias.example',
+      active: 1,
+      members: ['a@alias.example', 'ext+Tag@elsewhere.net'],
+      moderators: [],
     });
     expect(created.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
-    expect(await server.db.query(
-      "SELECT forwarding, domain, dest_domain, is_list, is_forwarding, is_alias, active FROM forwardings WHERE address = 'team@alias.example' ORDER BY forwarding",
-    )).toEqual([
-      { forwarding: 'a@alias.example', domain: 'alias.example', dest_domain: 'alias.example', is_list: 1, is_forwarding: 0, is_alias: 0, active: 1 },
-      { forwarding: 'ext+Tag@elsewhere.net', domain: 'alias.example', dest_domain: 'elsewhere.net', is_list: 1, is_forwarding: 0, is_alias: 0, active: 1 },
+    expect(
+      await server.db.query(
+        "SELECT forwarding, domain, dest_domain, is_list, is_forwarding, is_alias, active FROM forwardings WHERE address = 'team@alias.example' ORDER BY forwarding",
+      ),
+    ).toEqual([
+      {
+        forwarding: 'a@alias.example',
+        domain: 'alias.example',
+        dest_domain: 'alias.example',
+        is_list: 1,
+        is_forwarding: 0,
+        is_alias: 0,
+        active: 1,
+      },
+      {
+        forwarding: 'ext+Tag@elsewhere.net',
+        domain: 'alias.example',
+        dest_domain: 'elsewhere.net',
+        is_list: 1,
+        is_forwarding: 0,
+        is_alias: 0,
+        active: 1,
+      },
     ]);
 
     await api.ok('PUT', '/api/alias/team@alias.example', {
-      name: 'Renamed', accessPolicy: 'moderatorsonly', accountStatus: 'disabled', addMember: 'b@alias.example,c@other.example',
-      removeMember: 'a@alias.example', addModerator: 'mod2@other.example', removeModerator: 'mod@alias.example',
+      name: 'Renamed',
+      accessPolicy: 'moderatorsonly',
+      accountStatus: 'disabled',
+      addMember: 'b@alias.example,c@other.example',
+      removeMember: 'a@alias.example',
+      addModerator: 'mod2@other.example',
+      removeModerator: 'mod@alias.example',
     });
     const updated = await view('team@alias.example');
     expect(updated).toMatchObject({
-      name: 'Renamed', accesspolicy: 'moderatorsonly', active: 0,
-      members: ['b@alias.example', 'c@other.example', 'ext+Tag@elsewhere.net'], moderators: [],
+      name: 'Renamed',
+      accesspolicy: 'moderatorsonly',
+      active: 0,
+      members: ['b@alias.example', 'c@other.example', 'ext+Tag@elsewhere.net'],
+      moderators: [],
     });
     // A disabled alias's member rows are disabled too, so Postfix stops expanding it.
-    expect(await server.db.query("SELECT DISTINCT active FROM forwardings WHERE address = 'team@alias.example'")).toEqual([{ active: 0 }]);
+    expect(
+      await server.db.query("SELECT DISTINCT active FROM forwardings WHERE address = 'team@alias.example'"),
+    ).toEqual([{ active: 0 }]);
 
-    await api.ok('PUT', '/api/alias/team@alias.example', { members: 'z@alias.example', moderators: 'm@alias.example,n@alias.example', accountStatus: 'active' });
+    await api.ok('PUT', '/api/alias/team@alias.example', {
+      members: 'z@alias.example',
+      moderators: 'm@alias.example,n@alias.example',
+      accountStatus: 'active',
+    });
     expect(await view('team@alias.example')).toMatchObject({ active: 1, members: ['z@alias.example'], moderators: [] });
-    expect(await server.db.query("SELECT DISTINCT active FROM forwardings WHERE address = 'team@alias.example'")).toEqual([{ active: 1 }]);
+    expect(
+      await server.db.query("SELECT DISTINCT active FROM forwardings WHERE address = 'team@alias.example'"),
+    ).toEqual([{ active: 1 }]);
 
     // Empty values mean "not given": nothing changes, nothing conflicts.
-    await api.ok('PUT', '/api/alias/team@alias.example', { name: '', accessPolicy: '', members: '', addMember: 'y@alias.example', removeMember: '' });
+    await api.ok('PUT', '/api/alias/team@alias.example', {
+      name: '',
+      accessPolicy: '',
+      members: '',
+      addMember: 'y@alias.example',
+      removeMember: '',
+    });
     expect(await view('team@alias.example')).toMatchObject({
-      name: 'Renamed', accesspolicy: 'moderatorsonly', members: ['y@alias.example', 'z@alias.example'],
+      name: 'Renamed',
+      accesspolicy: 'moderatorsonly',
+      members: ['y@alias.example', 'z@alias.example'],
     });
 
     expect(await api.delete('/api/alias/team@alias.example')).toEqual({ _success: true });
@@ -84,7 +134,13 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
 
   test('defaults: public policy, active, no members', async () => {
     await api.ok('POST', '/api/alias/bare@alias.example', { name: '', members: '', accessPolicy: '' });
-    expect(await view('bare@alias.example')).toMatchObject({ name: '', accesspolicy: 'public', active: 1, members: [], moderators: [] });
+    expect(await view('bare@alias.example')).toMatchObject({
+      name: '',
+      accesspolicy: 'public',
+      active: 1,
+      members: [],
+      moderators: [],
+    });
     await api.ok('DELETE', '/api/alias/bare@alias.example');
   });
 
@@ -133,12 +189,19 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     await api.ok('POST', '/api/alias/l1@second.example', { members: 'm@second.example' });
     await api.ok('POST', '/api/alias/l2@second.example');
     await api.ok('PUT', '/api/alias/l2@second.example', { accountStatus: 'disabled' });
-    expect(await api.ok('GET', '/api/aliases/second.example', { email_only: 'yes' })).toEqual(['l1@second.example', 'l2@second.example']);
-    expect(await api.ok('GET', '/api/aliases/second.example', { email_only: 'yes', disabled_only: 'yes' })).toEqual(['l2@second.example']);
+    expect(await api.ok('GET', '/api/aliases/second.example', { email_only: 'yes' })).toEqual([
+      'l1@second.example',
+      'l2@second.example',
+    ]);
+    expect(await api.ok('GET', '/api/aliases/second.example', { email_only: 'yes', disabled_only: 'yes' })).toEqual([
+      'l2@second.example',
+    ]);
     const full = (await api.ok('GET', '/api/aliases/second.example')) as View[];
     expect(full[0]).toMatchObject({ address: 'l1@second.example', members: ['m@second.example'], moderators: [] });
     // A flag is on when present at all, whatever its value.
-    expect(await api.ok('GET', '/api/aliases/second.example', { email_only: 'no', disabled_only: '' })).toEqual(['l2@second.example']);
+    expect(await api.ok('GET', '/api/aliases/second.example', { email_only: 'no', disabled_only: '' })).toEqual([
+      'l2@second.example',
+    ]);
     expect(await api.get('/api/aliases/not_a_domain')).toEqual(fail('INVALID_DOMAIN_NAME'));
     expect(await api.get('/api/aliases/missing.example')).toEqual(fail('NO_SUCH_DOMAIN'));
     expect(await normal.ok('GET', '/api/aliases/second.example', { email_only: 'yes' })).toHaveLength(2);
@@ -146,7 +209,11 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
   });
 
   test('change_email keeps members, moderators and memberships in other aliases and lists', async () => {
-    await api.ok('POST', '/api/alias/old@alias.example', { name: 'Old', accessPolicy: 'domain', members: 'a@alias.example,b@other.example' });
+    await api.ok('POST', '/api/alias/old@alias.example', {
+      name: 'Old',
+      accessPolicy: 'domain',
+      members: 'a@alias.example,b@other.example',
+    });
     await api.ok('POST', '/api/alias/parent@alias.example', { members: 'old@alias.example,new@alias.example' });
     // Moderator rows (written by another tool: the API has none for aliases) move with a rename too.
     await server.db.query(
@@ -164,27 +231,42 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     expect(await api.post('/api/alias/old@alias.example/change_email/New2@Alias.Example')).toEqual({ _success: true });
     expect(await api.get('/api/alias/old@alias.example')).toEqual(fail('NO_SUCH_ACCOUNT'));
     expect(await view('new2@alias.example')).toMatchObject({
-      address: 'new2@alias.example', name: 'Old', accesspolicy: 'domain', domain: 'alias.example',
-      members: ['a@alias.example', 'b@other.example'], moderators: ['mod@alias.example'],
+      address: 'new2@alias.example',
+      name: 'Old',
+      accesspolicy: 'domain',
+      domain: 'alias.example',
+      members: ['a@alias.example', 'b@other.example'],
+      moderators: ['mod@alias.example'],
     });
     // parent already listed new@… (not new2@), so both stay distinct.
-    expect(await view('parent@alias.example')).toMatchObject({ members: ['new2@alias.example', 'new@alias.example'], moderators: ['new2@alias.example'] });
+    expect(await view('parent@alias.example')).toMatchObject({
+      members: ['new2@alias.example', 'new@alias.example'],
+      moderators: ['new2@alias.example'],
+    });
     expect(await view('uncle@other.example')).toMatchObject({ members: ['new2@alias.example'] });
     expect(await api.ok('GET', '/api/ml/club@alias.example', { with_subscribers: 'yes' })).toMatchObject({
       subscribers: [{ mail: 'new2@alias.example', subscription: 'digest', confirmed: true }],
     });
-    expect(await server.db.query("SELECT forwarding FROM forwardings WHERE address = 'fwd@alias.example'")).toEqual([{ forwarding: 'new2@alias.example' }]);
+    expect(await server.db.query("SELECT forwarding FROM forwardings WHERE address = 'fwd@alias.example'")).toEqual([
+      { forwarding: 'new2@alias.example' },
+    ]);
 
     // Renaming onto an address some alias already lists merges the two memberships.
     await api.ok('POST', '/api/alias/new2@alias.example/change_email/new@alias.example');
     expect(await view('parent@alias.example')).toMatchObject({ members: ['new@alias.example'] });
 
     // Into another domain: refused, as by the real product; nothing moves.
-    expect(await api.post('/api/alias/new@alias.example/change_email/moved@other.example')).toEqual(fail('PERMISSION_DENIED'));
-    expect(await view('new@alias.example')).toMatchObject({ domain: 'alias.example', members: ['a@alias.example', 'b@other.example'] });
+    expect(await api.post('/api/alias/new@alias.example/change_email/moved@other.example')).toEqual(
+      fail('PERMISSION_DENIED'),
+    );
+    expect(await view('new@alias.example')).toMatchObject({
+      domain: 'alias.example',
+      members: ['a@alias.example', 'b@other.example'],
+    });
     expect(await api.get('/api/alias/moved@other.example')).toEqual(fail('NO_SUCH_ACCOUNT'));
 
-    for (const a of ['new@alias.example', 'parent@alias.example', 'uncle@other.example']) await api.ok('DELETE', `/api/alias/${a}`);
+    for (const a of ['new@alias.example', 'parent@alias.example', 'uncle@other.example'])
+      await api.ok('DELETE', `/api/alias/${a}`);
     await api.ok('DELETE', '/api/ml/club@alias.example');
   });
 
@@ -193,17 +275,29 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     await api.ok('POST', '/api/alias/taken@alias.example');
     expect(await api.post('/api/alias/bad/change_email/x@alias.example')).toEqual(fail('INVALID_OLD_EMAIL'));
     expect(await api.post('/api/alias/ce@alias.example/change_email/bad')).toEqual(fail('INVALID_NEW_EMAIL'));
-    expect(await api.post('/api/alias/ce@alias.example/change_email/x@missing.example')).toEqual(fail('PERMISSION_DENIED'));
-    expect(await api.post('/api/alias/nobody@alias.example/change_email/x@alias.example')).toEqual(fail('OLD_EMAIL_NOT_EXIST'));
-    expect(await api.post('/api/alias/ce@alias.example/change_email/taken@alias.example')).toEqual(fail('NEW_EMAIL_ALREADY_EXISTS'));
-    expect(await api.post('/api/alias/ce@alias.example/change_email/ce@alias.example')).toEqual(fail('NEW_EMAIL_ALREADY_EXISTS'));
-    expect(await api.get('/api/alias/ce@alias.example/change_email/x@alias.example')).toEqual(fail('INVALID_HTTP_METHOD'));
+    expect(await api.post('/api/alias/ce@alias.example/change_email/x@missing.example')).toEqual(
+      fail('PERMISSION_DENIED'),
+    );
+    expect(await api.post('/api/alias/nobody@alias.example/change_email/x@alias.example')).toEqual(
+      fail('OLD_EMAIL_NOT_EXIST'),
+    );
+    expect(await api.post('/api/alias/ce@alias.example/change_email/taken@alias.example')).toEqual(
+      fail('NEW_EMAIL_ALREADY_EXISTS'),
+    );
+    expect(await api.post('/api/alias/ce@alias.example/change_email/ce@alias.example')).toEqual(
+      fail('NEW_EMAIL_ALREADY_EXISTS'),
+    );
+    expect(await api.get('/api/alias/ce@alias.example/change_email/x@alias.example')).toEqual(
+      fail('INVALID_HTTP_METHOD'),
+    );
     expect(await view('ce@alias.example')).toMatchObject({ members: ['a@alias.example'] });
     for (const a of ['ce', 'taken']) await api.ok('DELETE', `/api/alias/${a}@alias.example`);
   });
 
   test('a normal admin works only inside managed domains', async () => {
-    expect(await normal.post('/api/alias/mine@alias.example', { members: 'x@other.example' })).toEqual({ _success: true });
+    expect(await normal.post('/api/alias/mine@alias.example', { members: 'x@other.example' })).toEqual({
+      _success: true,
+    });
     expect(await normal.ok('GET', '/api/alias/mine@alias.example')).toMatchObject({ members: ['x@other.example'] });
     await normal.ok('PUT', '/api/alias/mine@alias.example', { addMember: 'y@alias.example' });
     await api.ok('POST', '/api/alias/theirs@other.example');
@@ -212,10 +306,18 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     expect(await normal.put('/api/alias/theirs@other.example', { name: 'x' })).toEqual(fail('PERMISSION_DENIED'));
     expect(await normal.delete('/api/alias/theirs@other.example')).toEqual(fail('PERMISSION_DENIED'));
     expect(await normal.get('/api/aliases/other.example')).toEqual(fail('PERMISSION_DENIED'));
-    expect(await normal.post('/api/alias/mine@alias.example/change_email/mine@other.example')).toEqual(fail('PERMISSION_DENIED'));
-    expect(await normal.post('/api/alias/theirs@other.example/change_email/theirs@alias.example')).toEqual(fail('PERMISSION_DENIED'));
-    expect(await normal.post('/api/alias/mine@alias.example/change_email/mine@second.example')).toEqual(fail('PERMISSION_DENIED'));
-    expect(await normal.post('/api/alias/mine@alias.example/change_email/mine2@alias.example')).toEqual({ _success: true });
+    expect(await normal.post('/api/alias/mine@alias.example/change_email/mine@other.example')).toEqual(
+      fail('PERMISSION_DENIED'),
+    );
+    expect(await normal.post('/api/alias/theirs@other.example/change_email/theirs@alias.example')).toEqual(
+      fail('PERMISSION_DENIED'),
+    );
+    expect(await normal.post('/api/alias/mine@alias.example/change_email/mine@second.example')).toEqual(
+      fail('PERMISSION_DENIED'),
+    );
+    expect(await normal.post('/api/alias/mine@alias.example/change_email/mine2@alias.example')).toEqual({
+      _success: true,
+    });
     expect(await normal.delete('/api/alias/mine2@alias.example')).toEqual({ _success: true });
     expect(await new ApiSession(server.url).get('/api/alias/theirs@other.example')).toEqual(fail('LOGIN_REQUIRED'));
     await api.ok('DELETE', '/api/alias/theirs@other.example');
@@ -230,7 +332,12 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     await api.ok('POST', '/api/alias/one@limit.example/change_email/uno@limit.example');
 
     await api.ok('POST', '/api/domain/capped.example');
-    const capped = await normalAdminSession(server, 'capped@capped.example', ['capped.example', 'limit.example'], 'create_max_aliases:3');
+    const capped = await normalAdminSession(
+      server,
+      'capped@capped.example',
+      ['capped.example', 'limit.example'],
+      'create_max_aliases:3',
+    );
     // The admin's limit counts the aliases of every managed domain: two exist in limit.example.
     expect(await capped.post('/api/alias/a@capped.example')).toEqual({ _success: true });
     expect(await capped.post('/api/alias/b@capped.example')).toEqual(fail('EXCEED_LIMIT_ALIASES'));
@@ -239,13 +346,18 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
   });
 
   test('concurrent creates: one success, the rest ALREADY_EXISTS; the domain limit holds', async () => {
-    const dup = await Promise.all([1, 2, 3, 4].map(() => api.post('/api/alias/race@alias.example', { members: 'm@alias.example' })));
+    const dup = await Promise.all(
+      [1, 2, 3, 4].map(() => api.post('/api/alias/race@alias.example', { members: 'm@alias.example' })),
+    );
     expect(dup.filter((r) => r._success)).toHaveLength(1);
     expect(dup.filter((r) => r._msg === 'ALREADY_EXISTS')).toHaveLength(3);
     expect(await view('race@alias.example')).toMatchObject({ members: ['m@alias.example'] });
 
     // An alias and a list racing for one address.
-    const mixed = await Promise.all([api.post('/api/alias/both@alias.example'), api.post('/api/ml/both@alias.example')]);
+    const mixed = await Promise.all([
+      api.post('/api/alias/both@alias.example'),
+      api.post('/api/ml/both@alias.example'),
+    ]);
     expect(mixed.filter((r) => r._success)).toHaveLength(1);
     expect(mixed.filter((r) => r._msg === 'ALREADY_EXISTS')).toHaveLength(1);
 
@@ -255,8 +367,18 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     expect(limited.filter((r) => r._msg === 'EXCEEDED_DOMAIN_ACCOUNT_LIMIT')).toHaveLength(3);
 
     // Concurrent member changes of one alias all land.
-    await Promise.all(['p', 'q', 'r', 's'].map((m) => api.ok('PUT', '/api/alias/race@alias.example', { addMember: `${m}@alias.example` })));
-    expect((await view('race@alias.example')).members).toEqual(['m@alias.example', 'p@alias.example', 'q@alias.example', 'r@alias.example', 's@alias.example']);
+    await Promise.all(
+      ['p', 'q', 'r', 's'].map((m) =>
+        api.ok('PUT', '/api/alias/race@alias.example', { addMember: `${m}@alias.example` }),
+      ),
+    );
+    expect((await view('race@alias.example')).members).toEqual([
+      'm@alias.example',
+      'p@alias.example',
+      'q@alias.example',
+      'r@alias.example',
+      's@alias.example',
+    ]);
 
     await api.ok('DELETE', '/api/alias/race@alias.example');
     await api.ok('DELETE', '/api/alias/both@alias.example');
@@ -271,16 +393,34 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
         IF NEW.forwarding LIKE 'boom%' OR NEW.address LIKE 'boom%' THEN RAISE EXCEPTION 'boom'; END IF;
         RETURN NEW;
       END $$ LANGUAGE plpgsql`);
-    await server.db.query('CREATE TRIGGER test_alias_boom BEFORE INSERT OR UPDATE ON forwardings FOR EACH ROW EXECUTE FUNCTION test_alias_boom()');
+    await server.db.query(
+      'CREATE TRIGGER test_alias_boom BEFORE INSERT OR UPDATE ON forwardings FOR EACH ROW EXECUTE FUNCTION test_alias_boom()',
+    );
     try {
-      const created = await api.post('/api/alias/half@alias.example', { name: 'Half', members: 'a@alias.example,boom@alias.example', moderators: 'm@alias.example' });
+      const created = await api.post('/api/alias/half@alias.example', {
+        name: 'Half',
+        members: 'a@alias.example,boom@alias.example',
+        moderators: 'm@alias.example',
+      });
       expect(created._success).toBe(false);
       expect(await api.get('/api/alias/half@alias.example')).toEqual(fail('NO_SUCH_ACCOUNT'));
       expect(await server.db.query("SELECT 1 FROM forwardings WHERE address = 'half@alias.example'")).toEqual([]);
 
       await api.ok('POST', '/api/alias/whole@alias.example', { name: 'Whole', members: 'a@alias.example' });
-      expect((await api.put('/api/alias/whole@alias.example', { name: 'Changed', accountStatus: 'disabled', members: 'boom@alias.example' }))._success).toBe(false);
-      expect(await view('whole@alias.example')).toMatchObject({ name: 'Whole', active: 1, members: ['a@alias.example'] });
+      expect(
+        (
+          await api.put('/api/alias/whole@alias.example', {
+            name: 'Changed',
+            accountStatus: 'disabled',
+            members: 'boom@alias.example',
+          })
+        )._success,
+      ).toBe(false);
+      expect(await view('whole@alias.example')).toMatchObject({
+        name: 'Whole',
+        active: 1,
+        members: ['a@alias.example'],
+      });
 
       expect((await api.post('/api/alias/whole@alias.example/change_email/boom@alias.example'))._success).toBe(false);
       expect(await view('whole@alias.example')).toMatchObject({ name: 'Whole', members: ['a@alias.example'] });

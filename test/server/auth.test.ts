@@ -1,4 +1,4 @@
-import { BACKENDS, createTestDatabase, startTestServer, TestServer, TEST_ADMIN } from '../support/test-server';
+import { BACKENDS, createTestDatabase, startTestServer, type TestServer, TEST_ADMIN } from '../support/test-server';
 import { adminSession, ApiSession } from '../support/api';
 import { DEFAULT_SETTINGS } from '../../src/server/config';
 import { startServer } from '../../src/server/server';
@@ -46,14 +46,20 @@ describe.each(BACKENDS)('authentication and access on %s', (backend) => {
 
   test('a forged or unknown cookie is not a session', async () => {
     const api = new ApiSession(server.url);
-    const { body } = await api.raw('GET', '/api/domains', undefined, { headers: { cookie: 'iRedAdmin-Pro-PGSQL=forged' } });
+    const { body } = await api.raw('GET', '/api/domains', undefined, {
+      headers: { cookie: 'iRedAdmin-Pro-PGSQL=forged' },
+    });
     expect(body).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
   });
 
   test('repeated failures lock the client out, even with the right password', async () => {
     const api = new ApiSession(server.url);
-    for (let i = 0; i < 3; i++) expect(await api.login(TEST_ADMIN.email, 'wrong')).toEqual({ _success: false, _msg: 'INVALID_CREDENTIALS' });
-    expect(await api.login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({ _success: false, _msg: 'TOO_MANY_LOGIN_FAILURES' });
+    for (let i = 0; i < 3; i++)
+      expect(await api.login(TEST_ADMIN.email, 'wrong')).toEqual({ _success: false, _msg: 'INVALID_CREDENTIALS' });
+    expect(await api.login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({
+      _success: false,
+      _msg: 'TOO_MANY_LOGIN_FAILURES',
+    });
     await server.db.query('DELETE FROM iredadmin_api_login_failures');
     expect(await api.login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({ _success: true });
   });
@@ -107,18 +113,28 @@ describe('server settings (PGlite)', () => {
 
   test('RESTRICT_API_ACCESS admits only RESTFUL_API_CLIENTS', async () => {
     await withServer({ enableApi: true, restrictApiAccess: true, apiClients: ['192.0.2.10'] }, async (url) => {
-      expect(await new ApiSession(url).login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({ _success: false, _msg: 'NOT_AUTHORIZED' });
+      expect(await new ApiSession(url).login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({
+        _success: false,
+        _msg: 'NOT_AUTHORIZED',
+      });
       // X-Forwarded-For is not trusted unless TRUST_PROXY is set.
-      const { body } = await new ApiSession(url).raw('POST', '/api/login', LOGIN, { headers: { 'x-forwarded-for': '192.0.2.10' } });
+      const { body } = await new ApiSession(url).raw('POST', '/api/login', LOGIN, {
+        headers: { 'x-forwarded-for': '192.0.2.10' },
+      });
       expect(body).toEqual({ _success: false, _msg: 'NOT_AUTHORIZED' });
     });
     await withServer({ enableApi: true, restrictApiAccess: true, apiClients: ['127.0.0.0/8'] }, async (url) => {
       expect(await new ApiSession(url).login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({ _success: true });
     });
-    await withServer({ enableApi: true, restrictApiAccess: true, apiClients: ['192.0.2.10'], trustProxy: ['127.0.0.1'] }, async (url) => {
-      const { body } = await new ApiSession(url).raw('POST', '/api/login', LOGIN, { headers: { 'x-forwarded-for': '192.0.2.10' } });
-      expect(body).toEqual({ _success: true });
-    });
+    await withServer(
+      { enableApi: true, restrictApiAccess: true, apiClients: ['192.0.2.10'], trustProxy: ['127.0.0.1'] },
+      async (url) => {
+        const { body } = await new ApiSession(url).raw('POST', '/api/login', LOGIN, {
+          headers: { 'x-forwarded-for': '192.0.2.10' },
+        });
+        expect(body).toEqual({ _success: true });
+      },
+    );
   });
 
   test('sessions expire', async () => {
@@ -135,7 +151,10 @@ describe('server settings (PGlite)', () => {
     await db.query('UPDATE admin SET active = 0 WHERE username = $1', [TEST_ADMIN.email]);
     try {
       await withServer({ enableApi: true }, async (url) => {
-        expect(await new ApiSession(url).login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({ _success: false, _msg: 'INVALID_CREDENTIALS' });
+        expect(await new ApiSession(url).login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({
+          _success: false,
+          _msg: 'INVALID_CREDENTIALS',
+        });
       });
     } finally {
       await db.query('UPDATE admin SET active = 1 WHERE username = $1', [TEST_ADMIN.email]);

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,7 +53,9 @@ test('iredadmin-server on embedded PGlite: bootstrap admin with a generated pass
     const m = /global admin: boot@example\.org password: (\S+)/.exec(started.stderr());
     expect(m).not.toBeNull();
     expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(started.stderr()).toContain('the data lives in memory and is lost at exit; to keep it, pass --database <directory> (a PGlite data directory) or --database postgres://');
+    expect(started.stderr()).toContain(
+      'the data lives in memory and is lost at exit; to keep it, pass --database <directory> (a PGlite data directory) or --database postgres://',
+    );
     expect(await new ApiSession(started.url).login('boot@example.org', m![1]!)).toEqual({ _success: true });
   } finally {
     expect(await stop(started)).toBe(0);
@@ -71,7 +73,10 @@ test('iredadmin-server on PostgreSQL via --database; a restart keeps the data', 
   expect(await api.post('/api/domain/persist.example')).toEqual({ _success: true });
   expect(await stop(first)).toBe(0);
 
-  const second = await startCli(['--database', databaseUrl], { ...env, IREDADMIN_ADMIN_PASSWORD: 'ignored-Once-created1!' });
+  const second = await startCli(['--database', databaseUrl], {
+    ...env,
+    IREDADMIN_ADMIN_PASSWORD: 'ignored-Once-created1!',
+  });
   try {
     const again = new ApiSession(second.url);
     // The admin already existed: its password was not replaced.
@@ -92,7 +97,10 @@ test('bad flags fail with a clear message', async () => {
 });
 
 async function runToExit(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, [cli, ...args], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, ...args], {
+    env: { PATH: process.env.PATH ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -104,8 +112,14 @@ async function runToExit(args: string[]): Promise<{ code: number | null; out: st
 /** The backticked names in the first column of the README's server settings table. */
 function readmeSettingNames(): string[] {
   const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('### Settings'), readme.indexOf('\n### ', readme.indexOf('### Settings') + 1));
-  const firstCells = section.split('\n').filter((line) => /^\| `/.test(line)).map((line) => line.split('|')[1]!);
+  const section = readme.slice(
+    readme.indexOf('### Settings'),
+    readme.indexOf('\n### ', readme.indexOf('### Settings') + 1),
+  );
+  const firstCells = section
+    .split('\n')
+    .filter((line) => /^\| `/.test(line))
+    .map((line) => line.split('|')[1]!);
   return firstCells.flatMap((cell) => [...cell.matchAll(/`([A-Z_]+)`/g)].map((m) => m[1]!));
 }
 
@@ -115,7 +129,9 @@ test('--help lists every flag and every environment setting, those of the README
   expect(err).toBe('');
   for (const flag of ['--host', '--port', '--database', '--help']) expect(out).toContain(flag);
   const names = environmentSettings().map((setting) => setting.name);
-  expect(names).toEqual(expect.arrayContaining(['ENABLE_RESTFUL_API', 'DATABASE_URL', 'IREDADMIN_ADMIN', 'IREDADMIN_SETTINGS_FILE']));
+  expect(names).toEqual(
+    expect.arrayContaining(['ENABLE_RESTFUL_API', 'DATABASE_URL', 'IREDADMIN_ADMIN', 'IREDADMIN_SETTINGS_FILE']),
+  );
   const readmeNames = readmeSettingNames();
   expect(readmeNames.length).toBeGreaterThan(10);
   for (const name of [...names, ...readmeNames]) expect(out).toMatch(new RegExp(`^  ${name}\\b`, 'm'));

@@ -1,5 +1,5 @@
 import { hashPassword } from '../../src/server/auth/passwords';
-import { BACKENDS, startTestServer, TestServer } from '../support/test-server';
+import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 import { adminSession, ApiSession } from '../support/api';
 
 const PW = 'Adm1n!pass';
@@ -11,18 +11,26 @@ describe.each(BACKENDS)('domain admins on %s', (backend) => {
 
   const admins = (domain: string) => api.ok('GET', `/api/domain/admins/${domain}`);
   const isadmin = async (email: string) =>
-    (await server.db.query<{ isadmin: number }>('SELECT isadmin FROM mailbox WHERE username = $1', [email]))[0]?.isadmin;
+    (await server.db.query<{ isadmin: number }>('SELECT isadmin FROM mailbox WHERE username = $1', [email]))[0]
+      ?.isadmin;
 
   beforeAll(async () => {
     server = await startTestServer({ backend });
     api = await adminSession(server);
     for (const d of ['a.example', 'b.example', 'c.example']) await api.ok('POST', `/api/domain/${d}`);
-    for (const u of ['u1@a.example', 'u2@a.example', 'u3@b.example', 'u4@c.example']) await api.ok('POST', `/api/user/${u}`, { password: PW });
+    for (const u of ['u1@a.example', 'u2@a.example', 'u3@b.example', 'u4@c.example'])
+      await api.ok('POST', `/api/user/${u}`, { password: PW });
     await api.ok('POST', '/api/admin/sep@admins.example', { password: PW });
     // The normal admin is inserted directly so these tests do not depend on the endpoints they test.
-    await server.db.query('INSERT INTO admin (username, password) VALUES ($1, $2)', ['normal@admins.example', await hashPassword(PW, 'SSHA512')]);
+    await server.db.query('INSERT INTO admin (username, password) VALUES ($1, $2)', [
+      'normal@admins.example',
+      await hashPassword(PW, 'SSHA512'),
+    ]);
     for (const d of ['a.example', 'b.example']) {
-      await server.db.query('INSERT INTO domain_admins (username, domain) VALUES ($1, $2)', ['normal@admins.example', d]);
+      await server.db.query('INSERT INTO domain_admins (username, domain) VALUES ($1, $2)', [
+        'normal@admins.example',
+        d,
+      ]);
     }
     normal = new ApiSession(server.url);
     expect(await normal.login('normal@admins.example', PW)).toEqual({ _success: true });
@@ -31,7 +39,9 @@ describe.each(BACKENDS)('domain admins on %s', (backend) => {
 
   test('a global admin adds and removes separate admins and mail users', async () => {
     expect(await admins('c.example')).toEqual([]);
-    expect(await api.put('/api/domain/admins/c.example', { addAdmin: 'SEP@admins.example,u1@a.example' })).toEqual({ _success: true });
+    expect(await api.put('/api/domain/admins/c.example', { addAdmin: 'SEP@admins.example,u1@a.example' })).toEqual({
+      _success: true,
+    });
     expect(await admins('c.example')).toEqual(['sep@admins.example', 'u1@a.example']);
     expect(await isadmin('u1@a.example')).toBe(1);
     expect(await api.ok('GET', '/api/user/u1@a.example')).toMatchObject({ isadmin: 1, managed_domains: ['c.example'] });
@@ -56,7 +66,11 @@ describe.each(BACKENDS)('domain admins on %s', (backend) => {
 
   test('removeAllAdmins runs before addAdmin; empty parameters mean "not given"', async () => {
     await api.ok('PUT', '/api/domain/admins/c.example', { addAdmin: 'sep@admins.example' });
-    await api.ok('PUT', '/api/domain/admins/c.example', { removeAllAdmins: '', addAdmin: 'u4@c.example', removeAdmin: '' });
+    await api.ok('PUT', '/api/domain/admins/c.example', {
+      removeAllAdmins: '',
+      addAdmin: 'u4@c.example',
+      removeAdmin: '',
+    });
     expect(await admins('c.example')).toEqual(['u4@c.example']);
     await api.ok('PUT', '/api/domain/admins/c.example', { addAdmin: '', removeAdmin: '' });
     expect(await admins('c.example')).toEqual(['u4@c.example']);
@@ -73,17 +87,35 @@ describe.each(BACKENDS)('domain admins on %s', (backend) => {
   });
 
   test('errors', async () => {
-    expect(await api.put('/api/domain/admins/c.example', { addAdmin: 'nobody@a.example' })).toEqual({ _success: false, _msg: 'INVALID_ADMIN' });
-    expect(await api.put('/api/domain/admins/c.example', { addAdmin: 'not an email' })).toEqual({ _success: false, _msg: 'INVALID_ADMIN' });
-    expect(await api.put('/api/domain/admins/c.example', { removeAdmin: 'ghost@a.example' })).toEqual({ _success: false, _msg: 'INVALID_ADMIN' });
-    expect(await api.put('/api/domain/admins/c.example', { addAdmin: 'u1@a.example', removeAdmin: 'u1@a.example' })).toEqual({
-      _success: false, _msg: 'CONFLICT_ADD_ADMIN_AND_REMOVE_ADMIN',
+    expect(await api.put('/api/domain/admins/c.example', { addAdmin: 'nobody@a.example' })).toEqual({
+      _success: false,
+      _msg: 'INVALID_ADMIN',
     });
-    expect(await api.put('/api/domain/admins/missing.example', { addAdmin: 'u1@a.example' })).toEqual({ _success: false, _msg: 'NO_SUCH_DOMAIN' });
+    expect(await api.put('/api/domain/admins/c.example', { addAdmin: 'not an email' })).toEqual({
+      _success: false,
+      _msg: 'INVALID_ADMIN',
+    });
+    expect(await api.put('/api/domain/admins/c.example', { removeAdmin: 'ghost@a.example' })).toEqual({
+      _success: false,
+      _msg: 'INVALID_ADMIN',
+    });
+    expect(
+      await api.put('/api/domain/admins/c.example', { addAdmin: 'u1@a.example', removeAdmin: 'u1@a.example' }),
+    ).toEqual({
+      _success: false,
+      _msg: 'CONFLICT_ADD_ADMIN_AND_REMOVE_ADMIN',
+    });
+    expect(await api.put('/api/domain/admins/missing.example', { addAdmin: 'u1@a.example' })).toEqual({
+      _success: false,
+      _msg: 'NO_SUCH_DOMAIN',
+    });
     expect(await api.get('/api/domain/admins/missing.example')).toEqual({ _success: false, _msg: 'NO_SUCH_DOMAIN' });
     expect(await api.get('/api/domain/admins/not_a_domain')).toEqual({ _success: false, _msg: 'INVALID_DOMAIN_NAME' });
     // One bad address fails the whole call: the valid one before it is not kept.
-    expect(await api.put('/api/domain/admins/c.example', { addAdmin: 'u1@a.example,nobody@a.example' })).toEqual({ _success: false, _msg: 'INVALID_ADMIN' });
+    expect(await api.put('/api/domain/admins/c.example', { addAdmin: 'u1@a.example,nobody@a.example' })).toEqual({
+      _success: false,
+      _msg: 'INVALID_ADMIN',
+    });
     expect(await admins('c.example')).toEqual([]);
     expect(await isadmin('u1@a.example')).toBe(0);
   });
@@ -92,9 +124,18 @@ describe.each(BACKENDS)('domain admins on %s', (backend) => {
     expect(await normal.ok('GET', '/api/domain/admins/a.example')).toEqual(['normal@admins.example']);
     await normal.ok('PUT', '/api/domain/admins/a.example', { addAdmin: 'u3@b.example' });
     expect(await admins('a.example')).toEqual(['normal@admins.example', 'u3@b.example']);
-    expect(await normal.put('/api/domain/admins/a.example', { addAdmin: 'u4@c.example' })).toEqual({ _success: false, _msg: 'PERMISSION_DENIED' });
-    expect(await normal.put('/api/domain/admins/a.example', { addAdmin: 'sep@admins.example' })).toEqual({ _success: false, _msg: 'PERMISSION_DENIED' });
-    expect(await normal.put('/api/domain/admins/c.example', { addAdmin: 'u1@a.example' })).toEqual({ _success: false, _msg: 'PERMISSION_DENIED' });
+    expect(await normal.put('/api/domain/admins/a.example', { addAdmin: 'u4@c.example' })).toEqual({
+      _success: false,
+      _msg: 'PERMISSION_DENIED',
+    });
+    expect(await normal.put('/api/domain/admins/a.example', { addAdmin: 'sep@admins.example' })).toEqual({
+      _success: false,
+      _msg: 'PERMISSION_DENIED',
+    });
+    expect(await normal.put('/api/domain/admins/c.example', { addAdmin: 'u1@a.example' })).toEqual({
+      _success: false,
+      _msg: 'PERMISSION_DENIED',
+    });
     expect(await normal.get('/api/domain/admins/c.example')).toEqual({ _success: false, _msg: 'PERMISSION_DENIED' });
 
     // removeAllAdmins by a normal admin leaves separate admins (itself included) in place.
@@ -102,13 +143,19 @@ describe.each(BACKENDS)('domain admins on %s', (backend) => {
     expect(await admins('a.example')).toEqual(['normal@admins.example']);
     expect(await isadmin('u3@b.example')).toBe(0);
     await api.ok('PUT', '/api/domain/admins/a.example', { addAdmin: 'sep@admins.example' });
-    expect(await normal.put('/api/domain/admins/a.example', { removeAdmin: 'sep@admins.example' })).toEqual({ _success: false, _msg: 'PERMISSION_DENIED' });
+    expect(await normal.put('/api/domain/admins/a.example', { removeAdmin: 'sep@admins.example' })).toEqual({
+      _success: false,
+      _msg: 'PERMISSION_DENIED',
+    });
     await api.ok('PUT', '/api/domain/admins/a.example', { removeAdmin: 'sep@admins.example' });
   });
 
   test('login is required', async () => {
     const anonymous = new ApiSession(server.url);
     expect(await anonymous.get('/api/domain/admins/a.example')).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
-    expect(await anonymous.put('/api/domain/admins/a.example', { addAdmin: 'u1@a.example' })).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
+    expect(await anonymous.put('/api/domain/admins/a.example', { addAdmin: 'u1@a.example' })).toEqual({
+      _success: false,
+      _msg: 'LOGIN_REQUIRED',
+    });
   });
 });

@@ -1,13 +1,13 @@
 /** Deleting a domain removes everything under it, on every table, and nothing of other domains. */
-import { BACKENDS, startTestServer, TestServer } from '../support/test-server';
-import { adminSession, ApiSession } from '../support/api';
+import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
+import { adminSession, type ApiSession } from '../support/api';
 
 const TABLE_CHECKS: [string, string][] = [
   ['domain', 'SELECT domain AS v FROM domain'],
   ['mailbox', 'SELECT username AS v FROM mailbox'],
   ['alias', 'SELECT address AS v FROM alias'],
   ['maillists', 'SELECT address AS v FROM maillists'],
-  ['forwardings', 'SELECT address || \'>\' || forwarding AS v FROM forwardings'],
+  ['forwardings', "SELECT address || '>' || forwarding AS v FROM forwardings"],
   ['domain_admins', "SELECT username || '@' || domain AS v FROM domain_admins WHERE domain <> 'ALL'"],
   ['throttle', 'SELECT account AS v FROM throttle'],
   ['amavisd users', "SELECT convert_from(email, 'UTF8') AS v FROM users"],
@@ -29,7 +29,10 @@ describe.each(BACKENDS)('domain deletion on %s', (backend) => {
     await api.ok('POST', `/api/domain/${domain}`, { senderBcc: `audit@${domain}` });
     await api.ok('PUT', `/api/domain/${domain}`, { catchall: `jane@${domain}`, outboundRelay: 'smtp:[192.0.2.1]:25' });
     await api.ok('POST', `/api/user/jane@${domain}`, { password: 'Str0ng!pass' });
-    await api.ok('PUT', `/api/user/jane@${domain}`, { aliases: `j@${domain}`, forwarding: `jane@${domain},x@elsewhere.example` });
+    await api.ok('PUT', `/api/user/jane@${domain}`, {
+      aliases: `j@${domain}`,
+      forwarding: `jane@${domain},x@elsewhere.example`,
+    });
     await api.ok('POST', `/api/alias/team@${domain}`, { members: `jane@${domain}` });
     await api.ok('POST', `/api/ml/news@${domain}`, { name: 'News' });
     await api.ok('POST', `/api/throttle/${domain}/outbound`, { period: 60, max_msgs: 10 });
@@ -61,6 +64,8 @@ describe.each(BACKENDS)('domain deletion on %s', (backend) => {
     const deleted = await server.db.query<{ username: string; delete_date: string | null }>(
       "SELECT username, delete_date::text AS delete_date FROM deleted_mailboxes WHERE domain = 'gone.example'",
     );
-    expect(deleted).toEqual([{ username: 'jane@gone.example', delete_date: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) }]);
+    expect(deleted).toEqual([
+      { username: 'jane@gone.example', delete_date: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
-import { BACKENDS, startTestServer, TestServer } from '../support/test-server';
-import { adminSession, ApiSession } from '../support/api';
+import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
+import { adminSession, type ApiSession } from '../support/api';
 
 describe.each(BACKENDS)('domains on %s', (backend) => {
   let server: TestServer;
@@ -14,36 +14,69 @@ describe.each(BACKENDS)('domains on %s', (backend) => {
   test('create, read, update and delete a domain with every parameter', async () => {
     expect(
       await api.post('/api/domain/example.com', {
-        name: 'Example Inc', quota: 2048, language: 'en_US', transport: 'dovecot', defaultQuota: 512,
-        maxUserQuota: 1024, numberOfUsers: 20, numberOfAliases: 30, numberOfLists: 40,
-        senderBcc: 'audit@example.com', recipientBcc: 'archive@example.com',
+        name: 'Example Inc',
+        quota: 2048,
+        language: 'en_US',
+        transport: 'dovecot',
+        defaultQuota: 512,
+        maxUserQuota: 1024,
+        numberOfUsers: 20,
+        numberOfAliases: 30,
+        numberOfLists: 40,
+        senderBcc: 'audit@example.com',
+        recipientBcc: 'archive@example.com',
       }),
     ).toEqual({ _success: true });
 
     const created = (await api.ok('GET', '/api/domain/example.com')) as Record<string, unknown>;
     expect(created).toMatchObject({
-      domain: 'example.com', description: 'Example Inc', maxquota: 2048, transport: 'dovecot',
-      mailboxes: 20, aliases: 30, maillists: 40, active: 1, backupmx: 0,
-      sbcc_addr: 'audit@example.com', rbcc_addr: 'archive@example.com', catchall: [], relayhost: '',
+      domain: 'example.com',
+      description: 'Example Inc',
+      maxquota: 2048,
+      transport: 'dovecot',
+      mailboxes: 20,
+      aliases: 30,
+      maillists: 40,
+      active: 1,
+      backupmx: 0,
+      sbcc_addr: 'audit@example.com',
+      rbcc_addr: 'archive@example.com',
+      catchall: [],
+      relayhost: '',
       settings: { default_language: 'en_US', default_user_quota: 512, max_user_quota: 1024 },
     });
     expect(created.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
 
     expect(
       await api.put('/api/domain/example.com', {
-        name: 'Example GmbH', accountStatus: 'disabled', minPasswordLength: 10, maxPasswordLength: 40,
-        catchall: 'a@example.com,B@Example.com', outboundRelay: 'smtp:[192.0.2.1]:25',
-        services: 'self-service', disableDomainProfile: 'bcc,relay', disableUserProfile: 'forwarding',
-        disableUserPreference: 'wblist', senderBcc: '',
+        name: 'Example GmbH',
+        accountStatus: 'disabled',
+        minPasswordLength: 10,
+        maxPasswordLength: 40,
+        catchall: 'a@example.com,B@Example.com',
+        outboundRelay: 'smtp:[192.0.2.1]:25',
+        services: 'self-service',
+        disableDomainProfile: 'bcc,relay',
+        disableUserProfile: 'forwarding',
+        disableUserPreference: 'wblist',
+        senderBcc: '',
       }),
     ).toEqual({ _success: true });
     const updated = (await api.ok('GET', '/api/domain/example.com')) as Record<string, unknown>;
     expect(updated).toMatchObject({
-      description: 'Example GmbH', active: 0, sbcc_addr: '', rbcc_addr: 'archive@example.com',
-      catchall: ['a@example.com', 'b@example.com'], relayhost: 'smtp:[192.0.2.1]:25',
+      description: 'Example GmbH',
+      active: 0,
+      sbcc_addr: '',
+      rbcc_addr: 'archive@example.com',
+      catchall: ['a@example.com', 'b@example.com'],
+      relayhost: 'smtp:[192.0.2.1]:25',
       settings: expect.objectContaining({
-        min_passwd_length: 10, max_passwd_length: 40, enabled_services: ['self-service'],
-        disabled_domain_profiles: ['bcc', 'relay'], disabled_user_profiles: ['forwarding'], disabled_user_preferences: ['wblist'],
+        min_passwd_length: 10,
+        max_passwd_length: 40,
+        enabled_services: ['self-service'],
+        disabled_domain_profiles: ['bcc', 'relay'],
+        disabled_user_profiles: ['forwarding'],
+        disabled_user_preferences: ['wblist'],
       }),
     });
 
@@ -66,13 +99,29 @@ describe.each(BACKENDS)('domains on %s', (backend) => {
 
   test('backup MX needs primarymx and conflicts with transport', async () => {
     await api.ok('POST', '/api/domain/backup.example');
-    expect(await api.put('/api/domain/backup.example', { is_backupmx: 'yes' })).toEqual({ _success: false, _msg: 'MISSING_PRIMARYMX' });
-    expect(await api.put('/api/domain/backup.example', { primarymx: 'mx.example.net' })).toEqual({ _success: false, _msg: 'MISSING_IS_BACKUPMX' });
-    expect(await api.put('/api/domain/backup.example', { is_backupmx: 'yes', primarymx: 'mx.example.net', transport: 'dovecot' })).toEqual({
-      _success: false, _msg: 'CONFLICT_TRANSPORT_AND_BACKUPMX',
+    expect(await api.put('/api/domain/backup.example', { is_backupmx: 'yes' })).toEqual({
+      _success: false,
+      _msg: 'MISSING_PRIMARYMX',
+    });
+    expect(await api.put('/api/domain/backup.example', { primarymx: 'mx.example.net' })).toEqual({
+      _success: false,
+      _msg: 'MISSING_IS_BACKUPMX',
+    });
+    expect(
+      await api.put('/api/domain/backup.example', {
+        is_backupmx: 'yes',
+        primarymx: 'mx.example.net',
+        transport: 'dovecot',
+      }),
+    ).toEqual({
+      _success: false,
+      _msg: 'CONFLICT_TRANSPORT_AND_BACKUPMX',
     });
     await api.ok('PUT', '/api/domain/backup.example', { is_backupmx: 'yes', primarymx: '[mx.example.net]:25' });
-    expect(await api.ok('GET', '/api/domain/backup.example')).toMatchObject({ backupmx: 1, transport: 'relay:[mx.example.net]:25' });
+    expect(await api.ok('GET', '/api/domain/backup.example')).toMatchObject({
+      backupmx: 1,
+      transport: 'relay:[mx.example.net]:25',
+    });
     await api.ok('DELETE', '/api/domain/backup.example');
   });
 
@@ -96,7 +145,10 @@ describe.each(BACKENDS)('domains on %s', (backend) => {
     [{ minPasswordLength: 20, maxPasswordLength: 10 }, 'INVALID_PASSWORD_LENGTH'],
   ])('PUT rejects %p with %s and changes nothing', async (params, code) => {
     await api.ok('POST', '/api/domain/put-input.example', { name: 'Before' });
-    expect(await api.put('/api/domain/put-input.example', { name: 'After', ...params })).toEqual({ _success: false, _msg: code });
+    expect(await api.put('/api/domain/put-input.example', { name: 'After', ...params })).toEqual({
+      _success: false,
+      _msg: code,
+    });
     expect(await api.ok('GET', '/api/domain/put-input.example')).toMatchObject({ description: 'Before' });
     await api.ok('DELETE', '/api/domain/put-input.example');
   });
@@ -129,7 +181,12 @@ describe.each(BACKENDS)('domains on %s', (backend) => {
   });
 
   test('JSON bodies and query-string parameters are accepted too', async () => {
-    const { body } = await api.raw('POST', '/api/domain/json.example', { name: 'From JSON', quota: 10 }, { json: true });
+    const { body } = await api.raw(
+      'POST',
+      '/api/domain/json.example',
+      { name: 'From JSON', quota: 10 },
+      { json: true },
+    );
     expect(body).toEqual({ _success: true });
     await api.ok('PUT', '/api/domain/json.example/?name=From%20Query');
     expect(await api.ok('GET', '/api/domain/json.example')).toMatchObject({ description: 'From Query', maxquota: 10 });

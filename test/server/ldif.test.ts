@@ -1,6 +1,6 @@
 import { hashPassword } from '../../src/server/auth/passwords';
 import { escapeDnValue, renderEntry } from '../../src/server/model/ldif-format';
-import { BACKENDS, startTestServer, TestServer } from '../support/test-server';
+import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 import { adminSession, ApiSession } from '../support/api';
 
 interface ParsedEntry {
@@ -45,11 +45,20 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
     api = await adminSession(server);
     const db = server.db;
     await api.ok('POST', '/api/domain/ldif.example', {
-      name: 'LDIF Inc', quota: 2048, numberOfUsers: 10, defaultQuota: 512, senderBcc: 'audit@ldif.example',
+      name: 'LDIF Inc',
+      quota: 2048,
+      numberOfUsers: 10,
+      defaultQuota: 512,
+      senderBcc: 'audit@ldif.example',
     });
-    await api.ok('PUT', '/api/domain/ldif.example', { catchall: 'user@ldif.example,keeper@other.example', outboundRelay: 'smtp:[192.0.2.1]:25' });
+    await api.ok('PUT', '/api/domain/ldif.example', {
+      catchall: 'user@ldif.example,keeper@other.example',
+      outboundRelay: 'smtp:[192.0.2.1]:25',
+    });
     await api.ok('POST', '/api/domain/other.example');
-    await db.query("INSERT INTO alias_domain (alias_domain, target_domain) VALUES ('alias-of-ldif.example', 'ldif.example')");
+    await db.query(
+      "INSERT INTO alias_domain (alias_domain, target_domain) VALUES ('alias-of-ldif.example', 'ldif.example')",
+    );
     await db.query(
       `INSERT INTO mailbox (username, password, name, language, domain, quota, storagebasedirectory, storagenode, maildir,
                             employeeid, passwordlastchange, settings, enablepop3, isadmin)
@@ -64,15 +73,25 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
         ('team@ldif.example', 'user@ldif.example', 'ldif.example', 'ldif.example', 0, 0, 1),
         ('team@ldif.example', 'far@other.example', 'ldif.example', 'other.example', 0, 0, 1)`,
     );
-    await db.query("INSERT INTO sender_bcc_user (username, bcc_address, domain) VALUES ('user@ldif.example', 'copy@ldif.example', 'ldif.example')");
-    await db.query("INSERT INTO alias (address, name, accesspolicy, domain) VALUES ('team@ldif.example', 'The Team', 'membersonly', 'ldif.example')");
-    await db.query("INSERT INTO moderators (address, moderator, domain, dest_domain) VALUES ('team@ldif.example', 'user@ldif.example', 'ldif.example', 'ldif.example')");
+    await db.query(
+      "INSERT INTO sender_bcc_user (username, bcc_address, domain) VALUES ('user@ldif.example', 'copy@ldif.example', 'ldif.example')",
+    );
+    await db.query(
+      "INSERT INTO alias (address, name, accesspolicy, domain) VALUES ('team@ldif.example', 'The Team', 'membersonly', 'ldif.example')",
+    );
+    await db.query(
+      "INSERT INTO moderators (address, moderator, domain, dest_domain) VALUES ('team@ldif.example', 'user@ldif.example', 'ldif.example', 'ldif.example')",
+    );
     await db.query(
       `INSERT INTO maillists (address, domain, transport, accesspolicy, maxmsgsize, name, description, mlid, active)
        VALUES ('list@ldif.example', 'ldif.example', 'mlmmj:ldif.example/list', 'public', 102400, 'List', 'About us', 'f00d-id', 0)`,
     );
     await db.query('INSERT INTO admin (username, password, name, language, settings) VALUES ($1, $2, $3, $4, $5)', [
-      'helper@ldif.example', await hashPassword(ADMIN_PASSWORD, 'SSHA512'), 'Helper', 'en_US', 'create_max_domains:2',
+      'helper@ldif.example',
+      await hashPassword(ADMIN_PASSWORD, 'SSHA512'),
+      'Helper',
+      'en_US',
+      'create_max_domains:2',
     ]);
     await db.query("INSERT INTO domain_admins (username, domain) VALUES ('helper@ldif.example', 'ldif.example')");
     normal = new ApiSession(server.url);
@@ -88,11 +107,20 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
     expect(domain).toEqual({
       dn: 'domainName=ldif.example,o=domains,dc=example,dc=com',
       attrs: {
-        objectClass: ['mailDomain'], domainName: ['ldif.example'], cn: ['LDIF Inc'], accountStatus: ['active'],
-        mtaTransport: ['dovecot'], domainBackupMX: ['no'], enabledService: ['mail'],
-        domainAliasName: ['alias-of-ldif.example'], domainAdmin: ['helper@ldif.example'],
-        domainSenderBccAddress: ['audit@ldif.example'], senderRelayHost: ['smtp:[192.0.2.1]:25'],
-        domainMaxQuotaSize: ['2048'], domainMaxUserNumber: ['10'], domainDefaultUserQuota: ['512'],
+        objectClass: ['mailDomain'],
+        domainName: ['ldif.example'],
+        cn: ['LDIF Inc'],
+        accountStatus: ['active'],
+        mtaTransport: ['dovecot'],
+        domainBackupMX: ['no'],
+        enabledService: ['mail'],
+        domainAliasName: ['alias-of-ldif.example'],
+        domainAdmin: ['helper@ldif.example'],
+        domainSenderBccAddress: ['audit@ldif.example'],
+        senderRelayHost: ['smtp:[192.0.2.1]:25'],
+        domainMaxQuotaSize: ['2048'],
+        domainMaxUserNumber: ['10'],
+        domainDefaultUserQuota: ['512'],
         accountSetting: ['default_user_quota:512'],
       },
     });
@@ -111,14 +139,21 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
   });
 
   test('the catch-all is a mailUser mail=@domain forwarding to its addresses', async () => {
-    expect(await ldif(api, '/api/ldif/catchall/ldif.example')).toEqual([{
-      dn: 'mail=@ldif.example,ou=Users,domainName=ldif.example,o=domains,dc=example,dc=com',
-      attrs: {
-        objectClass: ['inetOrgPerson', 'mailUser'], mail: ['@ldif.example'], uid: ['@ldif.example'], cn: ['catch-all'],
-        sn: ['catch-all'], accountStatus: ['active'], enabledService: ['mail', 'deliver'],
-        mailForwardingAddress: ['keeper@other.example', 'user@ldif.example'],
+    expect(await ldif(api, '/api/ldif/catchall/ldif.example')).toEqual([
+      {
+        dn: 'mail=@ldif.example,ou=Users,domainName=ldif.example,o=domains,dc=example,dc=com',
+        attrs: {
+          objectClass: ['inetOrgPerson', 'mailUser'],
+          mail: ['@ldif.example'],
+          uid: ['@ldif.example'],
+          cn: ['catch-all'],
+          sn: ['catch-all'],
+          accountStatus: ['active'],
+          enabledService: ['mail', 'deliver'],
+          mailForwardingAddress: ['keeper@other.example', 'user@ldif.example'],
+        },
       },
-    }]);
+    ]);
     expect(await api.get('/api/ldif/catchall/other.example')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
   });
 
@@ -129,14 +164,26 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
     expect(user!.dn).toBe('mail=user@ldif.example,ou=Users,domainName=ldif.example,o=domains,dc=example,dc=com');
     expect(user!.attrs).toMatchObject({
       objectClass: ['inetOrgPerson', 'mailUser', 'shadowAccount', 'amavisAccount'],
-      mail: ['user@ldif.example'], uid: ['user'], sn: ['user'], cn: ['Zoë Example'], accountStatus: ['active'],
+      mail: ['user@ldif.example'],
+      uid: ['user'],
+      sn: ['user'],
+      cn: ['Zoë Example'],
+      accountStatus: ['active'],
       mailQuota: [String(1024 * 1024 * 1024)],
-      storageBaseDirectory: ['/var/vmail'], mailMessageStore: ['vmail1/ldif.example/u/s/e/user-2024'],
+      storageBaseDirectory: ['/var/vmail'],
+      mailMessageStore: ['vmail1/ldif.example/u/s/e/user-2024'],
       homeDirectory: ['/var/vmail/vmail1/ldif.example/u/s/e/user-2024'],
-      mailboxFormat: ['maildir'], mailboxFolder: ['Maildir'], preferredLanguage: ['de_DE'], employeeNumber: ['E-42'],
-      shadowAddress: ['nick@ldif.example'], mailForwardingAddress: ['far@other.example', 'user@ldif.example'],
-      memberOfGroup: ['team@ldif.example'], userSenderBccAddress: ['copy@ldif.example'],
-      shadowLastChange: ['10'], amavisLocal: ['TRUE'], accountSetting: ['min_passwd_length:10'],
+      mailboxFormat: ['maildir'],
+      mailboxFolder: ['Maildir'],
+      preferredLanguage: ['de_DE'],
+      employeeNumber: ['E-42'],
+      shadowAddress: ['nick@ldif.example'],
+      mailForwardingAddress: ['far@other.example', 'user@ldif.example'],
+      memberOfGroup: ['team@ldif.example'],
+      userSenderBccAddress: ['copy@ldif.example'],
+      shadowLastChange: ['10'],
+      amavisLocal: ['TRUE'],
+      accountSetting: ['min_passwd_length:10'],
     });
     const services = user!.attrs.enabledService!;
     expect(services).toEqual(expect.arrayContaining(['mail', 'smtp', 'imap', 'deliver', 'lib-storage', 'domainadmin']));
@@ -157,30 +204,51 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
   });
 
   test('an alias with members and moderators; a mailing list', async () => {
-    expect(await ldif(api, '/api/ldif/alias/team@ldif.example')).toEqual([{
-      dn: 'mail=team@ldif.example,ou=Aliases,domainName=ldif.example,o=domains,dc=example,dc=com',
-      attrs: {
-        objectClass: ['mailAlias'], mail: ['team@ldif.example'], cn: ['The Team'], accountStatus: ['active'],
-        accessPolicy: ['membersonly'], enabledService: ['mail', 'deliver'],
-        mailForwardingAddress: ['far@other.example', 'user@ldif.example'], listModerator: ['user@ldif.example'],
+    expect(await ldif(api, '/api/ldif/alias/team@ldif.example')).toEqual([
+      {
+        dn: 'mail=team@ldif.example,ou=Aliases,domainName=ldif.example,o=domains,dc=example,dc=com',
+        attrs: {
+          objectClass: ['mailAlias'],
+          mail: ['team@ldif.example'],
+          cn: ['The Team'],
+          accountStatus: ['active'],
+          accessPolicy: ['membersonly'],
+          enabledService: ['mail', 'deliver'],
+          mailForwardingAddress: ['far@other.example', 'user@ldif.example'],
+          listModerator: ['user@ldif.example'],
+        },
       },
-    }]);
-    expect(await ldif(api, '/api/ldif/maillist/list@ldif.example')).toEqual([{
-      dn: 'mail=list@ldif.example,ou=Groups,domainName=ldif.example,o=domains,dc=example,dc=com',
-      attrs: {
-        objectClass: ['mailList'], mail: ['list@ldif.example'], cn: ['List'], accountStatus: ['disabled'],
-        description: ['About us'], accessPolicy: ['public'], mailingListID: ['f00d-id'],
-        mtaTransport: ['mlmmj:ldif.example/list'], maxMessageSize: ['102400'], enabledService: ['mail', 'deliver'],
+    ]);
+    expect(await ldif(api, '/api/ldif/maillist/list@ldif.example')).toEqual([
+      {
+        dn: 'mail=list@ldif.example,ou=Groups,domainName=ldif.example,o=domains,dc=example,dc=com',
+        attrs: {
+          objectClass: ['mailList'],
+          mail: ['list@ldif.example'],
+          cn: ['List'],
+          accountStatus: ['disabled'],
+          description: ['About us'],
+          accessPolicy: ['public'],
+          mailingListID: ['f00d-id'],
+          mtaTransport: ['mlmmj:ldif.example/list'],
+          maxMessageSize: ['102400'],
+          enabledService: ['mail', 'deliver'],
+        },
       },
-    }]);
+    ]);
   });
 
   test('a separate admin, without its password', async () => {
     const text = (await api.ok('GET', '/api/ldif/admin/Helper@LDIF.example')) as string;
     expect(text).not.toMatch(/userPassword|\{SSHA/);
     expect(parseLdif(text)[0]!.attrs).toMatchObject({
-      objectClass: ['mailAdmin'], mail: ['helper@ldif.example'], cn: ['Helper'], accountStatus: ['active'],
-      preferredLanguage: ['en_US'], domainGlobalAdmin: ['no'], accountSetting: ['create_max_domains:2'],
+      objectClass: ['mailAdmin'],
+      mail: ['helper@ldif.example'],
+      cn: ['Helper'],
+      accountStatus: ['active'],
+      preferredLanguage: ['en_US'],
+      domainGlobalAdmin: ['no'],
+      accountSetting: ['create_max_domains:2'],
     });
     const [global] = await ldif(api, `/api/ldif/admin/${server.admin.email}`);
     expect(global!.attrs.domainGlobalAdmin).toEqual(['yes']);
@@ -188,7 +256,10 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
 
   test('CR/LF and other unsafe text cannot inject attributes or entries', async () => {
     const evil = 'Mallory\r\nuserPassword: {PLAIN}x\n\ndn: cn=admin,dc=example,dc=com';
-    await server.db.query("INSERT INTO alias (address, name, domain) VALUES ('evil@ldif.example', $1, 'ldif.example')", [evil]);
+    await server.db.query(
+      "INSERT INTO alias (address, name, domain) VALUES ('evil@ldif.example', $1, 'ldif.example')",
+      [evil],
+    );
     const text = (await api.ok('GET', '/api/ldif/alias/evil@ldif.example')) as string;
     const entries = parseLdif(text);
     expect(entries).toHaveLength(1);
@@ -223,7 +294,10 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
     expect(await api.get('/api/ldif/user/team@ldif.example')).toEqual(none);
     expect(await api.get('/api/ldif/domain/not_a_domain')).toEqual({ _success: false, _msg: 'INVALID_DOMAIN_NAME' });
     expect(await api.get('/api/ldif/user/not-an-email')).toEqual({ _success: false, _msg: 'INVALID_MAIL' });
-    expect(await api.post('/api/ldif/user/user@ldif.example')).toEqual({ _success: false, _msg: 'INVALID_HTTP_METHOD' });
+    expect(await api.post('/api/ldif/user/user@ldif.example')).toEqual({
+      _success: false,
+      _msg: 'INVALID_HTTP_METHOD',
+    });
   });
 
   test('a normal admin exports inside managed domains only; admins are for global admins', async () => {
@@ -235,6 +309,9 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
     expect(await normal.get('/api/ldif/user/x@other.example')).toEqual(denied);
     expect(await normal.get('/api/ldif/catchall/missing.example')).toEqual(denied);
     expect(await normal.get('/api/ldif/admin/helper@ldif.example')).toEqual(denied);
-    expect(await new ApiSession(server.url).get('/api/ldif/domain/ldif.example')).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
+    expect(await new ApiSession(server.url).get('/api/ldif/domain/ldif.example')).toEqual({
+      _success: false,
+      _msg: 'LOGIN_REQUIRED',
+    });
   });
 });

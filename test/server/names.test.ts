@@ -15,7 +15,7 @@ describe('names', () => {
     ['1.2.3.4', null],
     ['exa mple.com', null],
     ['../etc/passwd', null],
-    ['x'.repeat(64) + '.com', null],
+    [`${'x'.repeat(64)}.com`, null],
   ])('domain %j → %j', (raw, expected) => {
     expect(normalizeDomain(raw)).toBe(expected);
   });
@@ -51,9 +51,17 @@ describe('settings column', () => {
   test('parses, formats and shows iRedMail settings strings', () => {
     const raw = 'max_user_quota:1024;disabled_domain_profiles:bcc,relay;default_language:en_US';
     const parsed = parseSettings(raw);
-    expect(parsed).toEqual({ max_user_quota: '1024', disabled_domain_profiles: 'bcc,relay', default_language: 'en_US' });
+    expect(parsed).toEqual({
+      max_user_quota: '1024',
+      disabled_domain_profiles: 'bcc,relay',
+      default_language: 'en_US',
+    });
     expect(parseSettings(formatSettings(parsed))).toEqual(parsed);
-    expect(settingsForApi(raw)).toEqual({ max_user_quota: 1024, disabled_domain_profiles: ['bcc', 'relay'], default_language: 'en_US' });
+    expect(settingsForApi(raw)).toEqual({
+      max_user_quota: 1024,
+      disabled_domain_profiles: ['bcc', 'relay'],
+      default_language: 'en_US',
+    });
     expect(settingsForApi('enabled_services:self-service')).toEqual({ enabled_services: ['self-service'] });
     expect(parseSettings('')).toEqual({});
   });
@@ -62,7 +70,10 @@ describe('settings column', () => {
 describe('request input', () => {
   test('merges query and body, later sources win, JSON values become strings', () => {
     expect(collectInput({ a: '1', b: '2' }, { b: 3, c: true, d: ['x', 'y'], e: null, f: { nested: 1 } })).toEqual({
-      a: '1', b: '3', c: 'yes', d: 'x,y',
+      a: '1',
+      b: '3',
+      c: 'yes',
+      d: 'x,y',
     });
   });
 });

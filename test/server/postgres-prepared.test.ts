@@ -17,10 +17,12 @@ test('a repeated statement is prepared once and reused on the connection', async
     const prepared = await db.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements');
     expect(prepared.filter((p) => p.statement === sql)).toHaveLength(1);
     // Inside a transaction the same holds, and errors still roll back cleanly.
-    await expect(db.transaction(async (tx) => {
-      await tx.query(sql, ['c.example']);
-      await tx.query('SELECT no_such_column FROM mailbox');
-    })).rejects.toThrow(/no_such_column/);
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query(sql, ['c.example']);
+        await tx.query('SELECT no_such_column FROM mailbox');
+      }),
+    ).rejects.toThrow(/no_such_column/);
     expect(await db.query(sql, ['d.example'])).toEqual([{ n: 0 }]);
   } finally {
     await db.close();

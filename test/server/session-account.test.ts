@@ -16,11 +16,23 @@ afterAll(() => db?.close());
 
 test('a session resolves to its account in a single statement', async () => {
   let statements = 0;
-  const counting: Database = { ...db, kind: db.kind, query: ((sql: string, params?: readonly unknown[]) => { statements++; return db.query(sql, params); }) as Queryable['query'] };
+  const counting: Database = {
+    ...db,
+    kind: db.kind,
+    query: ((sql: string, params?: readonly unknown[]) => {
+      statements++;
+      return db.query(sql, params);
+    }) as Queryable['query'],
+  };
   const store = new SessionStore(counting, 3600);
   const token = await store.create(TEST_ADMIN.email);
   statements = 0;
-  expect(await store.resolveAccount(token)).toMatchObject({ username: TEST_ADMIN.email, active: true, isGlobal: true, kind: 'admin' });
+  expect(await store.resolveAccount(token)).toMatchObject({
+    username: TEST_ADMIN.email,
+    active: true,
+    isGlobal: true,
+    kind: 'admin',
+  });
   expect(statements).toBe(1);
   expect(await store.resolveAccount('not-a-token')).toBeNull();
   await db.query('UPDATE admin SET active = 0 WHERE username = $1', [TEST_ADMIN.email]);

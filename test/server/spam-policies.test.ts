@@ -1,25 +1,36 @@
 import type { Database } from '../../src/server/db/database';
-import { BACKENDS, startTestServer, TestServer } from '../support/test-server';
+import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 import { adminSession, ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
 
 async function addMailbox(db: Database, email: string, opts: { globalAdmin?: boolean } = {}): Promise<void> {
   await db.query('INSERT INTO mailbox (username, domain, isglobaladmin) VALUES ($1, $2, $3)', [
-    email, email.split('@')[1], opts.globalAdmin ? 1 : 0,
+    email,
+    email.split('@')[1],
+    opts.globalAdmin ? 1 : 0,
   ]);
 }
 
 async function usersRow(db: Database, account: string) {
-  const rows = await db.query<{ priority: number; policy_id: number }>('SELECT priority, policy_id FROM users WHERE email = $1', [
-    Buffer.from(account),
-  ]);
+  const rows = await db.query<{ priority: number; policy_id: number }>(
+    'SELECT priority, policy_id FROM users WHERE email = $1',
+    [Buffer.from(account)],
+  );
   return rows;
 }
 
 const ALL_ON = {
-  bypass_spam_checks: 'yes', bypass_virus_checks: 'yes', bypass_banned_checks: 'yes', bypass_header_checks: 'yes',
-  quarantine_spam: 'yes', quarantine_virus: 'yes', quarantine_banned: 'yes', quarantine_bad_header: 'yes',
-  prefix_spam_in_subject: 'yes', always_insert_x_spam_headers: 'yes', spam_score: 4,
+  bypass_spam_checks: 'yes',
+  bypass_virus_checks: 'yes',
+  bypass_banned_checks: 'yes',
+  bypass_header_checks: 'yes',
+  quarantine_spam: 'yes',
+  quarantine_virus: 'yes',
+  quarantine_banned: 'yes',
+  quarantine_bad_header: 'yes',
+  prefix_spam_in_subject: 'yes',
+  always_insert_x_spam_headers: 'yes',
+  spam_score: 4,
 };
 
 describe.each(BACKENDS)('spam policies on %s', (backend) => {
@@ -40,7 +51,10 @@ describe.each(BACKENDS)('spam policies on %s', (backend) => {
 
   test('the installer default global policy is there from the start', async () => {
     expect(await api.ok('GET', '/api/spampolicy/global')).toMatchObject({
-      policy_name: '@.', virus_quarantine_to: 'virus-quarantine', spam_lover: 'Y', bypass_spam_checks: 'N',
+      policy_name: '@.',
+      virus_quarantine_to: 'virus-quarantine',
+      spam_lover: 'Y',
+      bypass_spam_checks: 'N',
     });
   });
 
@@ -48,11 +62,22 @@ describe.each(BACKENDS)('spam policies on %s', (backend) => {
     expect(await api.put('/api/spampolicy/user/User@Spam.Example', ALL_ON)).toEqual({ _success: true });
     expect(await api.ok('GET', '/api/spampolicy/user/user@spam.example')).toMatchObject({
       policy_name: 'user@spam.example',
-      bypass_spam_checks: 'Y', bypass_virus_checks: 'Y', bypass_banned_checks: 'Y', bypass_header_checks: 'Y',
-      spam_quarantine_to: 'spam-quarantine', virus_quarantine_to: 'virus-quarantine',
-      banned_quarantine_to: 'banned-quarantine', bad_header_quarantine_to: 'bad-header-quarantine',
-      spam_lover: 'N', virus_lover: 'N', banned_files_lover: 'N', bad_header_lover: 'N',
-      spam_subject_tag2: '[SPAM] ', spam_tag_level: -100, spam_tag2_level: 4, spam_kill_level: 4,
+      bypass_spam_checks: 'Y',
+      bypass_virus_checks: 'Y',
+      bypass_banned_checks: 'Y',
+      bypass_header_checks: 'Y',
+      spam_quarantine_to: 'spam-quarantine',
+      virus_quarantine_to: 'virus-quarantine',
+      banned_quarantine_to: 'banned-quarantine',
+      bad_header_quarantine_to: 'bad-header-quarantine',
+      spam_lover: 'N',
+      virus_lover: 'N',
+      banned_files_lover: 'N',
+      bad_header_lover: 'N',
+      spam_subject_tag2: '[SPAM] ',
+      spam_tag_level: -100,
+      spam_tag2_level: 4,
+      spam_kill_level: 4,
     });
     expect(await usersRow(server.db, 'user@spam.example')).toEqual([expect.objectContaining({ priority: 10 })]);
   });
@@ -62,23 +87,38 @@ describe.each(BACKENDS)('spam policies on %s', (backend) => {
     // Generic clients send empty strings for unset parameters: they mean "default" too.
     await api.ok('PUT', '/api/spampolicy/user/user@spam.example', { bypass_spam_checks: 'yes', spam_score: '' });
     expect(await api.ok('GET', '/api/spampolicy/user/user@spam.example')).toMatchObject({
-      bypass_spam_checks: 'Y', bypass_virus_checks: 'N', bypass_banned_checks: 'N', bypass_header_checks: 'N',
-      spam_quarantine_to: '', spam_lover: 'Y', virus_quarantine_to: 'virus-quarantine', virus_lover: 'N',
-      banned_quarantine_to: '', bad_header_quarantine_to: '',
-      spam_subject_tag2: null, spam_tag_level: null, spam_tag2_level: null, spam_kill_level: null,
+      bypass_spam_checks: 'Y',
+      bypass_virus_checks: 'N',
+      bypass_banned_checks: 'N',
+      bypass_header_checks: 'N',
+      spam_quarantine_to: '',
+      spam_lover: 'Y',
+      virus_quarantine_to: 'virus-quarantine',
+      virus_lover: 'N',
+      banned_quarantine_to: '',
+      bad_header_quarantine_to: '',
+      spam_subject_tag2: null,
+      spam_tag_level: null,
+      spam_tag2_level: null,
+      spam_kill_level: null,
     });
   });
 
   test('domain and global policies carry priorities 5 and 0', async () => {
     await api.ok('PUT', '/api/spampolicy/domain/spam.example', { quarantine_spam: 'yes', spam_score: 6 });
     expect(await api.ok('GET', '/api/spampolicy/domain/SPAM.example')).toMatchObject({
-      policy_name: '@spam.example', spam_quarantine_to: 'spam-quarantine', spam_kill_level: 6,
+      policy_name: '@spam.example',
+      spam_quarantine_to: 'spam-quarantine',
+      spam_kill_level: 6,
     });
     expect(await usersRow(server.db, '@spam.example')).toEqual([expect.objectContaining({ priority: 5 })]);
 
     await api.ok('PUT', '/api/spampolicy/global', { prefix_spam_in_subject: 'yes', quarantine_virus: 'no' });
     expect(await api.ok('GET', '/api/spampolicy/global')).toMatchObject({
-      policy_name: '@.', spam_subject_tag2: '[SPAM] ', virus_quarantine_to: '', virus_lover: 'Y',
+      policy_name: '@.',
+      spam_subject_tag2: '[SPAM] ',
+      virus_quarantine_to: '',
+      virus_lover: 'Y',
     });
     expect(await usersRow(server.db, '@.')).toEqual([expect.objectContaining({ priority: 0 })]);
   });
@@ -99,7 +139,9 @@ describe.each(BACKENDS)('spam policies on %s', (backend) => {
 
   test('DELETE keeps the users row that white/blacklists hang on, pointing at no policy', async () => {
     await api.ok('PUT', '/api/spampolicy/user/user@other.example', ALL_ON);
-    const [row] = await server.db.query<{ id: number }>('SELECT id FROM users WHERE email = $1', [Buffer.from('user@other.example')]);
+    const [row] = await server.db.query<{ id: number }>('SELECT id FROM users WHERE email = $1', [
+      Buffer.from('user@other.example'),
+    ]);
     await server.db.query("INSERT INTO wblist (rid, sid, wb) VALUES ($1, 1, 'W')", [row!.id]);
     await api.ok('DELETE', '/api/spampolicy/user/user@other.example');
     expect(await usersRow(server.db, 'user@other.example')).toEqual([expect.objectContaining({ policy_id: 0 })]);
@@ -114,9 +156,16 @@ describe.each(BACKENDS)('spam policies on %s', (backend) => {
     await api.ok('PUT', '/api/spampolicy/global', ALL_ON);
     await api.ok('DELETE', '/api/spampolicy/global');
     expect(await api.ok('GET', '/api/spampolicy/global')).toMatchObject({
-      policy_name: '@.', spam_lover: 'Y', virus_lover: 'N', bypass_spam_checks: 'N',
-      spam_quarantine_to: '', virus_quarantine_to: 'virus-quarantine', banned_quarantine_to: 'banned-quarantine',
-      spam_tag_level: null, spam_kill_level: null, spam_subject_tag2: null,
+      policy_name: '@.',
+      spam_lover: 'Y',
+      virus_lover: 'N',
+      bypass_spam_checks: 'N',
+      spam_quarantine_to: '',
+      virus_quarantine_to: 'virus-quarantine',
+      banned_quarantine_to: 'banned-quarantine',
+      spam_tag_level: null,
+      spam_kill_level: null,
+      spam_subject_tag2: null,
     });
     expect(await usersRow(server.db, '@.')).toEqual([expect.objectContaining({ priority: 0 })]);
   });
@@ -135,17 +184,35 @@ describe.each(BACKENDS)('spam policies on %s', (backend) => {
   });
 
   test('unknown accounts and bad names', async () => {
-    expect(await api.get('/api/spampolicy/domain/missing.example')).toEqual({ _success: false, _msg: 'NO_SUCH_DOMAIN' });
-    expect(await api.put('/api/spampolicy/domain/missing.example', {})).toEqual({ _success: false, _msg: 'NO_SUCH_DOMAIN' });
-    expect(await api.put('/api/spampolicy/user/nobody@spam.example', {})).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
-    expect(await api.delete('/api/spampolicy/user/nobody@spam.example')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
-    expect(await api.get('/api/spampolicy/user/nobody@missing.example')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
-    expect(await api.get('/api/spampolicy/domain/not_a_domain')).toEqual({ _success: false, _msg: 'INVALID_DOMAIN_NAME' });
+    expect(await api.get('/api/spampolicy/domain/missing.example')).toEqual({
+      _success: false,
+      _msg: 'NO_SUCH_DOMAIN',
+    });
+    expect(await api.put('/api/spampolicy/domain/missing.example', {})).toEqual({
+      _success: false,
+      _msg: 'NO_SUCH_DOMAIN',
+    });
+    expect(await api.put('/api/spampolicy/user/nobody@spam.example', {})).toEqual({
+      _success: false,
+      _msg: 'NO_SUCH_ACCOUNT',
+    });
+    expect(await api.delete('/api/spampolicy/user/nobody@spam.example')).toEqual({
+      _success: false,
+      _msg: 'NO_SUCH_ACCOUNT',
+    });
+    expect(await api.get('/api/spampolicy/user/nobody@missing.example')).toEqual({
+      _success: false,
+      _msg: 'NO_SUCH_ACCOUNT',
+    });
+    expect(await api.get('/api/spampolicy/domain/not_a_domain')).toEqual({
+      _success: false,
+      _msg: 'INVALID_DOMAIN_NAME',
+    });
     expect(await api.get('/api/spampolicy/user/not-an-email')).toEqual({ _success: false, _msg: 'INVALID_MAIL' });
     expect(await server.db.query("SELECT 1 FROM policy WHERE policy_name LIKE '%missing.example'")).toEqual([]);
   });
 
-  test('a normal admin reads its own domain\'s and users\' policies and writes none', async () => {
+  test("a normal admin reads its own domain's and users' policies and writes none", async () => {
     await api.ok('PUT', '/api/spampolicy/user/user@spam.example', { spam_score: 5 });
     expect(await normal.ok('GET', '/api/spampolicy/user/user@spam.example')).toMatchObject({ spam_kill_level: 5 });
     await api.ok('DELETE', '/api/spampolicy/user/user@spam.example');
@@ -172,7 +239,9 @@ describe.each(BACKENDS)('spam policies on %s', (backend) => {
   });
 
   test('concurrent PUTs of one account converge on one policy and one users row', async () => {
-    const results = await Promise.all([1, 2, 3, 4].map((n) => api.put('/api/spampolicy/user/user@other.example', { spam_score: n })));
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((n) => api.put('/api/spampolicy/user/user@other.example', { spam_score: n })),
+    );
     expect(results.every((r) => r._success)).toBe(true);
     expect(await server.db.query("SELECT id FROM policy WHERE policy_name = 'user@other.example'")).toHaveLength(1);
     expect(await usersRow(server.db, 'user@other.example')).toHaveLength(1);
@@ -180,9 +249,13 @@ describe.each(BACKENDS)('spam policies on %s', (backend) => {
 
   test('a failure in the middle of a write leaves nothing half-written', async () => {
     // A constraint that makes the second statement (the users upsert) fail after the policy insert.
-    await server.db.query('INSERT INTO users (email, priority, policy_id) VALUES ($1, 10, 0)', [Buffer.from('rollback@other.example')]);
+    await server.db.query('INSERT INTO users (email, priority, policy_id) VALUES ($1, 10, 0)', [
+      Buffer.from('rollback@other.example'),
+    ]);
     await addMailbox(server.db, 'rollback@other.example');
-    await server.db.query("ALTER TABLE users ADD CONSTRAINT test_no_update CHECK (email <> 'rollback@other.example'::bytea OR policy_id = 0)");
+    await server.db.query(
+      "ALTER TABLE users ADD CONSTRAINT test_no_update CHECK (email <> 'rollback@other.example'::bytea OR policy_id = 0)",
+    );
     try {
       const answer = await api.put('/api/spampolicy/user/rollback@other.example', { spam_score: 9 });
       expect(answer._success).toBe(false);

@@ -1,16 +1,21 @@
 import type { Database } from '../../src/server/db/database';
-import { BACKENDS, startTestServer, TestServer } from '../support/test-server';
+import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 import { adminSession, ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
 
 async function addMailbox(db: Database, email: string, opts: { globalAdmin?: boolean } = {}): Promise<void> {
   await db.query('INSERT INTO mailbox (username, domain, isglobaladmin) VALUES ($1, $2, $3)', [
-    email, email.split('@')[1], opts.globalAdmin ? 1 : 0,
+    email,
+    email.split('@')[1],
+    opts.globalAdmin ? 1 : 0,
   ]);
 }
 
 const rowsOf = (db: Database, account: string, kind: string) =>
-  db.query('SELECT priority, period, msg_size, max_msgs, max_quota, max_rcpts FROM throttle WHERE account = $1 AND kind = $2', [account, kind]);
+  db.query(
+    'SELECT priority, period, msg_size, max_msgs, max_quota, max_rcpts FROM throttle WHERE account = $1 AND kind = $2',
+    [account, kind],
+  );
 
 const FULL = { period: 3600, msg_size: 10485760, max_msgs: 20, max_quota: 1048576000 };
 
@@ -50,14 +55,28 @@ describe.each(BACKENDS)('throttles on %s', (backend) => {
     await api.ok('POST', `/api/throttle/${target}/outbound/`, { period: 60, max_msgs: 5, max_rcpts: 50 });
     expect(await api.get(`/api/throttle/${target}/outbound/`)).toEqual({
       _success: true,
-      setting: { account, kind: 'outbound', priority, period: 60, msg_size: 0, max_msgs: 5, max_quota: 0, max_rcpts: 50 },
+      setting: {
+        account,
+        kind: 'outbound',
+        priority,
+        period: 60,
+        msg_size: 0,
+        max_msgs: 5,
+        max_quota: 0,
+        max_rcpts: 50,
+      },
     });
     expect(await rowsOf(server.db, account, 'inbound')).toHaveLength(1);
   });
 
   test('a second POST updates the row in place; unsent limits become 0, -1 means inherit', async () => {
     await api.ok('POST', '/api/throttle/other.example/inbound', FULL);
-    await api.ok('POST', '/api/throttle/other.example/inbound', { period: 60, max_msgs: -1, msg_size: '', max_quota: '' });
+    await api.ok('POST', '/api/throttle/other.example/inbound', {
+      period: 60,
+      max_msgs: -1,
+      msg_size: '',
+      max_quota: '',
+    });
     expect(await rowsOf(server.db, '@other.example', 'inbound')).toEqual([
       { priority: 60, period: 60, msg_size: 0, max_msgs: -1, max_quota: 0, max_rcpts: 0 },
     ]);
@@ -76,7 +95,9 @@ describe.each(BACKENDS)('throttles on %s', (backend) => {
   ])('POST rejects %p with %s and changes nothing', async (params, code) => {
     await api.ok('POST', '/api/throttle/other.example/outbound', { period: 7, max_msgs: 7 });
     expect(await api.post('/api/throttle/other.example/outbound', params)).toEqual({ _success: false, _msg: code });
-    expect(await rowsOf(server.db, '@other.example', 'outbound')).toEqual([expect.objectContaining({ period: 7, max_msgs: 7 })]);
+    expect(await rowsOf(server.db, '@other.example', 'outbound')).toEqual([
+      expect.objectContaining({ period: 7, max_msgs: 7 }),
+    ]);
   });
 
   test.each([
@@ -86,7 +107,9 @@ describe.each(BACKENDS)('throttles on %s', (backend) => {
     ['nothing at all', {}],
   ])('POST with %s deletes the setting ("no throttle"), with its tracking counters', async (_what, params) => {
     await api.ok('POST', '/api/throttle/user@other.example/inbound', FULL);
-    const [row] = await server.db.query<{ id: number }>("SELECT id FROM throttle WHERE account = 'user@other.example' AND kind = 'inbound'");
+    const [row] = await server.db.query<{ id: number }>(
+      "SELECT id FROM throttle WHERE account = 'user@other.example' AND kind = 'inbound'",
+    );
     await server.db.query("INSERT INTO throttle_tracking (tid, account) VALUES ($1, 'user@other.example')", [row!.id]);
     expect(await api.post('/api/throttle/user@other.example/inbound', params)).toEqual({ _success: true });
     expect(await api.get('/api/throttle/user@other.example/inbound')).toEqual({ _success: true, setting: {} });
@@ -97,20 +120,41 @@ describe.each(BACKENDS)('throttles on %s', (backend) => {
 
   test('max_rcpts alone is not a setting for inbound mail', async () => {
     expect(await api.post('/api/throttle/other.example/inbound', { period: 60, max_rcpts: 5 })).toEqual({
-      _success: false, _msg: 'MISS_THROTTLE_SETTING',
+      _success: false,
+      _msg: 'MISS_THROTTLE_SETTING',
     });
   });
 
   test('bad kinds, names and unknown accounts', async () => {
     expect(await api.get('/api/throttle/global/sideways')).toEqual({ _success: false, _msg: 'INVALID_INOUT_TYPE' });
-    expect(await api.post('/api/throttle/global/sideways', FULL)).toEqual({ _success: false, _msg: 'INVALID_INOUT_TYPE' });
-    expect(await api.get('/api/throttle/not_a_domain/inbound')).toEqual({ _success: false, _msg: 'INVALID_DOMAIN_NAME' });
+    expect(await api.post('/api/throttle/global/sideways', FULL)).toEqual({
+      _success: false,
+      _msg: 'INVALID_INOUT_TYPE',
+    });
+    expect(await api.get('/api/throttle/not_a_domain/inbound')).toEqual({
+      _success: false,
+      _msg: 'INVALID_DOMAIN_NAME',
+    });
     expect(await api.get('/api/throttle/bad@@mail/inbound')).toEqual({ _success: false, _msg: 'INVALID_MAIL' });
-    expect(await api.post('/api/throttle/missing.example/inbound', FULL)).toEqual({ _success: false, _msg: 'NO_SUCH_DOMAIN' });
-    expect(await api.post('/api/throttle/nobody@throttle.example/inbound', FULL)).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
-    expect(await api.get('/api/throttle/nobody@throttle.example/inbound')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
-    expect(await server.db.query("SELECT 1 FROM throttle WHERE account LIKE '%missing.example' OR account LIKE 'nobody@%'")).toEqual([]);
-    expect(await api.put('/api/throttle/global/inbound', FULL)).toEqual({ _success: false, _msg: 'INVALID_HTTP_METHOD' });
+    expect(await api.post('/api/throttle/missing.example/inbound', FULL)).toEqual({
+      _success: false,
+      _msg: 'NO_SUCH_DOMAIN',
+    });
+    expect(await api.post('/api/throttle/nobody@throttle.example/inbound', FULL)).toEqual({
+      _success: false,
+      _msg: 'NO_SUCH_ACCOUNT',
+    });
+    expect(await api.get('/api/throttle/nobody@throttle.example/inbound')).toEqual({
+      _success: false,
+      _msg: 'NO_SUCH_ACCOUNT',
+    });
+    expect(
+      await server.db.query("SELECT 1 FROM throttle WHERE account LIKE '%missing.example' OR account LIKE 'nobody@%'"),
+    ).toEqual([]);
+    expect(await api.put('/api/throttle/global/inbound', FULL)).toEqual({
+      _success: false,
+      _msg: 'INVALID_HTTP_METHOD',
+    });
   });
 
   test('DELETE (our extension) removes the row and its tracking counters', async () => {
@@ -123,9 +167,11 @@ describe.each(BACKENDS)('throttles on %s', (backend) => {
     expect(await api.delete('/api/throttle/user@other.example/outbound')).toEqual({ _success: true });
   });
 
-  test('a normal admin reads its own domain\'s throttles and writes none', async () => {
+  test("a normal admin reads its own domain's throttles and writes none", async () => {
     await api.ok('POST', '/api/throttle/user@throttle.example/outbound', FULL);
-    expect(await normal.get('/api/throttle/user@throttle.example/outbound')).toMatchObject({ setting: { priority: 100 } });
+    expect(await normal.get('/api/throttle/user@throttle.example/outbound')).toMatchObject({
+      setting: { priority: 100 },
+    });
     await api.ok('DELETE', '/api/throttle/user@throttle.example/outbound');
 
     const denied = { _success: false, _msg: 'PERMISSION_DENIED' };
@@ -158,7 +204,9 @@ describe.each(BACKENDS)('throttles on %s', (backend) => {
 
   test('a failure in the middle of a write leaves nothing half-written', async () => {
     await api.ok('DELETE', '/api/throttle/user@other.example/outbound');
-    await server.db.query("ALTER TABLE throttle ADD CONSTRAINT test_no_insert CHECK (account <> 'user@other.example' OR kind <> 'outbound') NOT VALID");
+    await server.db.query(
+      "ALTER TABLE throttle ADD CONSTRAINT test_no_insert CHECK (account <> 'user@other.example' OR kind <> 'outbound') NOT VALID",
+    );
     try {
       expect((await api.post('/api/throttle/user@other.example/outbound', FULL))._success).toBe(false);
     } finally {

@@ -1,5 +1,5 @@
 import { hashPassword } from '../../src/server/auth/passwords';
-import { BACKENDS, startTestServer, TestServer } from '../support/test-server';
+import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 import { adminSession, ApiSession } from '../support/api';
 
 const PW = 'Ver1fy!pass';
@@ -17,34 +17,73 @@ describe.each(BACKENDS)('verify_password on %s', (backend) => {
   });
   afterAll(() => server?.close());
 
-  test.each(['admin/helper@admins.example', 'user/alice@example.com', 'user/Alice@Example.COM'])('%s: right and wrong password', async (path) => {
-    expect(await api.post(`/api/verify_password/${path}`, { password: PW })).toEqual({ _success: true });
-    expect(await api.post(`/api/verify_password/${path}`, { password: 'Wrong!pass1' })).toEqual({ _success: false, _msg: 'INVALID_CREDENTIALS' });
-  });
+  test.each(['admin/helper@admins.example', 'user/alice@example.com', 'user/Alice@Example.COM'])(
+    '%s: right and wrong password',
+    async (path) => {
+      expect(await api.post(`/api/verify_password/${path}`, { password: PW })).toEqual({ _success: true });
+      expect(await api.post(`/api/verify_password/${path}`, { password: 'Wrong!pass1' })).toEqual({
+        _success: false,
+        _msg: 'INVALID_CREDENTIALS',
+      });
+    },
+  );
 
   test('every stored scheme verifies', async () => {
     for (const scheme of ['SSHA', 'BCRYPT', 'MD5', 'PLAIN-MD5', 'SHA512'] as const) {
-      await server.db.query("UPDATE mailbox SET password = $1 WHERE username = 'alice@example.com'", [await hashPassword('Scheme!1', scheme)]);
-      expect(await api.post('/api/verify_password/user/alice@example.com', { password: 'Scheme!1' })).toEqual({ _success: true });
+      await server.db.query("UPDATE mailbox SET password = $1 WHERE username = 'alice@example.com'", [
+        await hashPassword('Scheme!1', scheme),
+      ]);
+      expect(await api.post('/api/verify_password/user/alice@example.com', { password: 'Scheme!1' })).toEqual({
+        _success: true,
+      });
     }
   });
 
   test('the kinds do not mix, and missing accounts or passwords are named', async () => {
-    expect(await api.post('/api/verify_password/admin/alice@example.com', { password: PW })).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
-    expect(await api.post('/api/verify_password/user/helper@admins.example', { password: PW })).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
-    expect(await api.post('/api/verify_password/user/alice@example.com', {})).toEqual({ _success: false, _msg: 'EMPTY_PASSWORD' });
-    expect(await api.post('/api/verify_password/user/alice@example.com', { password: '' })).toEqual({ _success: false, _msg: 'EMPTY_PASSWORD' });
-    expect(await api.post('/api/verify_password/user/not-an-email', { password: PW })).toEqual({ _success: false, _msg: 'INVALID_MAIL' });
-    expect(await api.get('/api/verify_password/user/alice@example.com')).toEqual({ _success: false, _msg: 'INVALID_HTTP_METHOD' });
+    expect(await api.post('/api/verify_password/admin/alice@example.com', { password: PW })).toEqual({
+      _success: false,
+      _msg: 'NO_SUCH_ACCOUNT',
+    });
+    expect(await api.post('/api/verify_password/user/helper@admins.example', { password: PW })).toEqual({
+      _success: false,
+      _msg: 'NO_SUCH_ACCOUNT',
+    });
+    expect(await api.post('/api/verify_password/user/alice@example.com', {})).toEqual({
+      _success: false,
+      _msg: 'EMPTY_PASSWORD',
+    });
+    expect(await api.post('/api/verify_password/user/alice@example.com', { password: '' })).toEqual({
+      _success: false,
+      _msg: 'EMPTY_PASSWORD',
+    });
+    expect(await api.post('/api/verify_password/user/not-an-email', { password: PW })).toEqual({
+      _success: false,
+      _msg: 'INVALID_MAIL',
+    });
+    expect(await api.get('/api/verify_password/user/alice@example.com')).toEqual({
+      _success: false,
+      _msg: 'INVALID_HTTP_METHOD',
+    });
   });
 
   test('global admins only', async () => {
-    await server.db.query("INSERT INTO domain_admins (username, domain) VALUES ('helper@admins.example', 'example.com')");
+    await server.db.query(
+      "INSERT INTO domain_admins (username, domain) VALUES ('helper@admins.example', 'example.com')",
+    );
     const helper = new ApiSession(server.url);
     expect(await helper.login('helper@admins.example', PW)).toEqual({ _success: true });
-    expect(await helper.post('/api/verify_password/user/alice@example.com', { password: PW })).toEqual({ _success: false, _msg: 'PERMISSION_DENIED' });
-    expect(await helper.post('/api/verify_password/admin/helper@admins.example', { password: PW })).toEqual({ _success: false, _msg: 'PERMISSION_DENIED' });
+    expect(await helper.post('/api/verify_password/user/alice@example.com', { password: PW })).toEqual({
+      _success: false,
+      _msg: 'PERMISSION_DENIED',
+    });
+    expect(await helper.post('/api/verify_password/admin/helper@admins.example', { password: PW })).toEqual({
+      _success: false,
+      _msg: 'PERMISSION_DENIED',
+    });
     const anonymous = new ApiSession(server.url);
-    expect(await anonymous.post('/api/verify_password/user/alice@example.com', { password: PW })).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
+    expect(await anonymous.post('/api/verify_password/user/alice@example.com', { password: PW })).toEqual({
+      _success: false,
+      _msg: 'LOGIN_REQUIRED',
+    });
   });
 });

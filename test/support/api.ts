@@ -35,12 +35,20 @@ export class ApiSession {
     return body;
   }
 
-  async raw(method: string, path: string, params?: Params, init?: { json?: boolean; headers?: Record<string, string> }): Promise<{ status: number; body: Envelope; headers: Headers }> {
+  async raw(
+    method: string,
+    path: string,
+    params?: Params,
+    init?: { json?: boolean; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: Envelope; headers: Headers }> {
     const headers: Record<string, string> = { ...init?.headers };
     if (this.cookie) headers.cookie = this.cookie;
     let body: string | undefined;
     if (params) {
-      const entries = Object.entries(params).filter(([, v]) => v !== undefined) as [string, string | number | boolean][];
+      const entries = Object.entries(params).filter(([, v]) => v !== undefined) as [
+        string,
+        string | number | boolean,
+      ][];
       if (init?.json) {
         headers['content-type'] = 'application/json';
         body = JSON.stringify(Object.fromEntries(entries));
@@ -64,7 +72,8 @@ export class ApiSession {
     return (await this.raw(method, path, params)).body;
   }
 
-  get = (path: string, params?: Params) => this.call('GET', path + (params ? `?${new URLSearchParams(params as Record<string, string>)}` : ''));
+  get = (path: string, params?: Params) =>
+    this.call('GET', path + (params ? `?${new URLSearchParams(params as Record<string, string>)}` : ''));
   post = (path: string, params?: Params) => this.call('POST', path, params ?? {});
   put = (path: string, params?: Params) => this.call('PUT', path, params ?? {});
   delete = (path: string, params?: Params) => this.call('DELETE', path, params);
@@ -78,7 +87,10 @@ export class ApiSession {
 }
 
 /** A logged-in session as the test server's global admin. */
-export async function adminSession(server: { url: string; admin: { email: string; password: string } }): Promise<ApiSession> {
+export async function adminSession(server: {
+  url: string;
+  admin: { email: string; password: string };
+}): Promise<ApiSession> {
   const session = new ApiSession(server.url);
   const result = await session.login(server.admin.email, server.admin.password);
   if (!result._success) throw new Error(`admin login failed: ${result._msg}`);

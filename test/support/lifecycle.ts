@@ -73,7 +73,8 @@ export function describeLifecycle(
       const imported = await other.ok('import', '-input=false', spec.address, spec.importId);
       expect(imported.stdout).toContain('Import successful!');
       const after = (await other.state())[spec.address]!;
-      const strip = (v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).filter(([k]) => !(spec.importIgnores ?? []).includes(k)));
+      const strip = (v: Record<string, unknown>) =>
+        Object.fromEntries(Object.entries(v).filter(([k]) => !(spec.importIgnores ?? []).includes(k)));
       expect(strip(after)).toEqual(strip(before));
     } finally {
       other.remove();

@@ -9,11 +9,19 @@ import type { TestServer } from './test-server';
 export const NORMAL_ADMIN_PASSWORD = 'N0rmal!admin';
 
 /** `settings` is the admin's settings column, e.g. `create_max_aliases:3`. */
-export async function normalAdminSession(server: Pick<TestServer, 'db' | 'url'>, email: string, domains: string[], settings = ''): Promise<ApiSession> {
+export async function normalAdminSession(
+  server: Pick<TestServer, 'db' | 'url'>,
+  email: string,
+  domains: string[],
+  settings = '',
+): Promise<ApiSession> {
   await server.db.query('INSERT INTO admin (username, password, settings) VALUES ($1, $2, $3)', [
-    email, await hashPassword(NORMAL_ADMIN_PASSWORD, 'SSHA512'), settings,
+    email,
+    await hashPassword(NORMAL_ADMIN_PASSWORD, 'SSHA512'),
+    settings,
   ]);
-  for (const d of domains) await server.db.query('INSERT INTO domain_admins (username, domain) VALUES ($1, $2)', [email, d]);
+  for (const d of domains)
+    await server.db.query('INSERT INTO domain_admins (username, domain) VALUES ($1, $2)', [email, d]);
   return loggedIn(server, email, NORMAL_ADMIN_PASSWORD);
 }
 

@@ -60,8 +60,14 @@ export async function startCluster(): Promise<Cluster> {
   const port = await freePort();
   run(['initdb', '-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
   run([
-    'pg_ctl', '-D', join(dir, 'data'), '-w', '-l', join(dir, 'log'),
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    'pg_ctl',
+    '-D',
+    join(dir, 'data'),
+    '-w',
+    '-l',
+    join(dir, 'log'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
     'start',
   ]);
   return { dir, port, url: `postgres://postgres@127.0.0.1:${port}/postgres` };

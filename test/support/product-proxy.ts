@@ -25,7 +25,8 @@ export type Refuse = (method: string, path: string) => Refusal | undefined;
 
 /** The routes the SQL edition of iRedAdmin-Pro does not have. */
 export const SQL_EDITION: Refuse = (method, path) => {
-  if (method === 'DELETE' && path.startsWith('/api/throttle/')) return { status: 405, html: '<html><body>405 Method Not Allowed</body></html>' };
+  if (method === 'DELETE' && path.startsWith('/api/throttle/'))
+    return { status: 405, html: '<html><body>405 Method Not Allowed</body></html>' };
   if (path.startsWith('/api/ldif/')) return { status: 404, html: '<html><body>not found</body></html>' };
   return undefined;
 };
@@ -43,13 +44,16 @@ export type Rewrite = (method: string, path: string, answer: Answer) => Answer |
 /** Where the product sends a request whose session is gone. */
 export const LOGIN_PAGE = '/iredadmin/login';
 
-const LOGIN_PAGE_HTML = '<html><head><title>iRedAdmin-Pro</title></head><body><form method="post" action="/iredadmin/login">Login</form></body></html>';
+const LOGIN_PAGE_HTML =
+  '<html><head><title>iRedAdmin-Pro</title></head><body><form method="post" action="/iredadmin/login">Login</form></body></html>';
 
 const json = (answer: Answer): Record<string, unknown> | undefined => {
   if (!String(answer.headers['content-type'] ?? '').includes('json')) return undefined;
   try {
     const parsed: unknown = JSON.parse(answer.body.toString('utf8'));
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -61,7 +65,8 @@ const withJson = (answer: Answer, body: unknown): Answer => {
 };
 
 /** The product's spam policy and global throttle pages redirect to the login page instead of answering LOGIN_REQUIRED. */
-const REDIRECTING = (path: string) => path.startsWith('/api/spampolicy/') || path.startsWith('/api/throttle/global/') || path === '/api/throttle/global';
+const REDIRECTING = (path: string) =>
+  path.startsWith('/api/spampolicy/') || path.startsWith('/api/throttle/global/') || path === '/api/throttle/global';
 
 /** The SQL edition's answers where ours deliberately differ. */
 export const SQL_EDITION_ANSWERS: Rewrite = (method, path, answer) => {
@@ -69,12 +74,25 @@ export const SQL_EDITION_ANSWERS: Rewrite = (method, path, answer) => {
   if (!body) return undefined;
   if (REDIRECTING(path) && body._success === false && body._msg === 'LOGIN_REQUIRED') {
     const html = Buffer.from(LOGIN_PAGE_HTML);
-    return { status: 303, headers: { location: LOGIN_PAGE, 'content-type': 'text/html; charset=utf-8', 'content-length': String(html.length) }, body: html };
+    return {
+      status: 303,
+      headers: {
+        location: LOGIN_PAGE,
+        'content-type': 'text/html; charset=utf-8',
+        'content-length': String(html.length),
+      },
+      body: html,
+    };
   }
   if (path.startsWith('/api/wblist/') && body._success === false && body._msg === 'LOGIN_REQUIRED') {
     return withJson(answer, { _success: false, _msg: 'PERMISSION_DENIED' });
   }
-  if (method === 'POST' && path.startsWith('/api/verify_password/') && body._success === false && body._msg === 'INVALID_CREDENTIALS') {
+  if (
+    method === 'POST' &&
+    path.startsWith('/api/verify_password/') &&
+    body._success === false &&
+    body._msg === 'INVALID_CREDENTIALS'
+  ) {
     return withJson(answer, { _success: false });
   }
   return undefined;
@@ -95,7 +113,14 @@ export interface ParameterRule {
 
 const ADMIN_LIMITS = ['maxDomains', 'maxQuota', 'quotaUnit', 'maxUsers', 'maxAliases', 'maxLists'];
 
-const DOMAIN_PROFILE_TOGGLES = ['disableDomainProfile', 'enableDomainProfile', 'disableUserProfile', 'enableUserProfile', 'disableUserPreference', 'enableUserPreference'];
+const DOMAIN_PROFILE_TOGGLES = [
+  'disableDomainProfile',
+  'enableDomainProfile',
+  'disableUserProfile',
+  'enableUserProfile',
+  'disableUserPreference',
+  'enableUserPreference',
+];
 
 /**
  * The SQL edition's parameters (doc, plus the facts' corrections: domain PUT without `numberOfLists`,
@@ -103,40 +128,109 @@ const DOMAIN_PROFILE_TOGGLES = ['disableDomainProfile', 'enableDomainProfile', '
  */
 export const SQL_EDITION_PARAMETERS: readonly ParameterRule[] = [
   {
-    method: 'POST', path: /^\/api\/domain\/[^/]+$/,
-    accepts: ['name', 'quota', 'language', 'transport', 'defaultQuota', 'maxUserQuota', 'numberOfUsers', 'numberOfAliases', 'numberOfLists', 'senderBcc', 'recipientBcc'],
+    method: 'POST',
+    path: /^\/api\/domain\/[^/]+$/,
+    accepts: [
+      'name',
+      'quota',
+      'language',
+      'transport',
+      'defaultQuota',
+      'maxUserQuota',
+      'numberOfUsers',
+      'numberOfAliases',
+      'numberOfLists',
+      'senderBcc',
+      'recipientBcc',
+    ],
   },
   {
-    method: 'PUT', path: /^\/api\/domain\/[^/]+$/,
+    method: 'PUT',
+    path: /^\/api\/domain\/[^/]+$/,
     accepts: [
-      'name', 'accountStatus', 'quota', 'language', 'transport', 'minPasswordLength', 'maxPasswordLength', 'defaultQuota', 'maxUserQuota',
-      'numberOfUsers', 'numberOfAliases', 'senderBcc', 'recipientBcc', 'is_backupmx', 'primarymx', 'catchall', 'outboundRelay',
-      'services', 'addService', 'removeService', 'removeAllServices', ...DOMAIN_PROFILE_TOGGLES,
+      'name',
+      'accountStatus',
+      'quota',
+      'language',
+      'transport',
+      'minPasswordLength',
+      'maxPasswordLength',
+      'defaultQuota',
+      'maxUserQuota',
+      'numberOfUsers',
+      'numberOfAliases',
+      'senderBcc',
+      'recipientBcc',
+      'is_backupmx',
+      'primarymx',
+      'catchall',
+      'outboundRelay',
+      'services',
+      'addService',
+      'removeService',
+      'removeAllServices',
+      ...DOMAIN_PROFILE_TOGGLES,
     ],
   },
   { method: 'POST', path: /^\/api\/user\/[^/]+$/, accepts: ['name', 'password', 'password_hash', 'language', 'quota'] },
   {
-    method: 'PUT', path: /^\/api\/user\/[^/]+$/,
+    method: 'PUT',
+    path: /^\/api\/user\/[^/]+$/,
     accepts: [
-      'name', 'password', 'password_hash', 'quota', 'accountStatus', 'language', 'employeeid', 'transport', 'forwarding', 'addForwarding',
-      'removeForwarding', 'aliases', 'addAlias', 'removeAlias', 'isGlobalAdmin', 'senderBcc', 'recipientBcc', 'maildir', 'services',
-      'addService', 'removeService', 'mailboxFormat', 'mailboxFolder',
+      'name',
+      'password',
+      'password_hash',
+      'quota',
+      'accountStatus',
+      'language',
+      'employeeid',
+      'transport',
+      'forwarding',
+      'addForwarding',
+      'removeForwarding',
+      'aliases',
+      'addAlias',
+      'removeAlias',
+      'isGlobalAdmin',
+      'senderBcc',
+      'recipientBcc',
+      'maildir',
+      'services',
+      'addService',
+      'removeService',
+      'mailboxFormat',
+      'mailboxFolder',
     ],
   },
   { method: 'POST', path: /^\/api\/alias\/[^/]+$/, accepts: ['name', 'accessPolicy', 'members'] },
-  { method: 'PUT', path: /^\/api\/alias\/[^/]+$/, accepts: ['name', 'accessPolicy', 'members', 'addMember', 'removeMember', 'accountStatus'] },
+  {
+    method: 'PUT',
+    path: /^\/api\/alias\/[^/]+$/,
+    accepts: ['name', 'accessPolicy', 'members', 'addMember', 'removeMember', 'accountStatus'],
+  },
   { method: 'POST', path: /^\/api\/ml\/[^/]+$/, ignores: ['max_message_size'] },
   // A normal admin's limits count on POST only with `maxDomains`, on PUT only with `isGlobalAdmin` other than `yes`.
   { method: 'POST', path: /^\/api\/admin\/[^/]+$/, ignores: (form) => (form.has('maxDomains') ? [] : ADMIN_LIMITS) },
-  { method: 'PUT', path: /^\/api\/admin\/[^/]+$/, ignores: (form) => (form.has('isGlobalAdmin') && form.get('isGlobalAdmin') !== 'yes' ? [] : ADMIN_LIMITS) },
+  {
+    method: 'PUT',
+    path: /^\/api\/admin\/[^/]+$/,
+    ignores: (form) => (form.has('isGlobalAdmin') && form.get('isGlobalAdmin') !== 'yes' ? [] : ADMIN_LIMITS),
+  },
 ];
 
 /** The parameters of a form body the rules say the product ignores. */
-function ignoredParameters(rules: readonly ParameterRule[], method: string, path: string, form: URLSearchParams): string[] {
+function ignoredParameters(
+  rules: readonly ParameterRule[],
+  method: string,
+  path: string,
+  form: URLSearchParams,
+): string[] {
   const rule = rules.find((r) => r.method === method && r.path.test(path));
   if (!rule) return [];
-  const ignores = typeof rule.ignores === 'function' ? rule.ignores(form) : rule.ignores ?? [];
-  return [...new Set(form.keys())].filter((name) => (rule.accepts ? !rule.accepts.includes(name) : false) || ignores.includes(name));
+  const ignores = typeof rule.ignores === 'function' ? rule.ignores(form) : (rule.ignores ?? []);
+  return [...new Set(form.keys())].filter(
+    (name) => (rule.accepts ? !rule.accepts.includes(name) : false) || ignores.includes(name),
+  );
 }
 
 export interface ProductProxyOptions {
@@ -159,9 +253,16 @@ export interface ProductProxy {
   close(): Promise<void>;
 }
 
-export async function startProductProxy(upstream: string, options: Refuse | ProductProxyOptions = {}): Promise<ProductProxy> {
-  const { refuse = SQL_EDITION, rewrite = SQL_EDITION_ANSWERS, parameters = SQL_EDITION_PARAMETERS, beforeForward } =
-    typeof options === 'function' ? { refuse: options } : options;
+export async function startProductProxy(
+  upstream: string,
+  options: Refuse | ProductProxyOptions = {},
+): Promise<ProductProxy> {
+  const {
+    refuse = SQL_EDITION,
+    rewrite = SQL_EDITION_ANSWERS,
+    parameters = SQL_EDITION_PARAMETERS,
+    beforeForward,
+  } = typeof options === 'function' ? { refuse: options } : options;
   const target = new URL(upstream);
   const refused: string[] = [];
   const rewritten: string[] = [];
@@ -176,7 +277,11 @@ export async function startProductProxy(upstream: string, options: Refuse | Prod
         const chunks: Buffer[] = [];
         upstreamAnswer.on('data', (chunk: Buffer) => chunks.push(chunk));
         upstreamAnswer.on('end', () => {
-          const answer: Answer = { status: upstreamAnswer.statusCode ?? 502, headers: upstreamAnswer.headers, body: Buffer.concat(chunks) };
+          const answer: Answer = {
+            status: upstreamAnswer.statusCode ?? 502,
+            headers: upstreamAnswer.headers,
+            body: Buffer.concat(chunks),
+          };
           const changed = rewrite(method, path, answer);
           if (changed) rewritten.push(`${method} ${path} -> ${changed.status}`);
           const final = changed ?? answer;
@@ -222,13 +327,15 @@ export async function startProductProxy(upstream: string, options: Refuse | Prod
     }
     // Hold the body until the hook has run, then forward it.
     req.pause();
-    Promise.resolve(beforeForward?.(method, path)).then(() => strippedBody(req, method, path)).then(
-      (body) => forward(req, res, method, path, body),
-      (error: unknown) => {
-        res.writeHead(502, { 'content-type': 'text/plain' });
-        res.end(String(error));
-      },
-    );
+    Promise.resolve(beforeForward?.(method, path))
+      .then(() => strippedBody(req, method, path))
+      .then(
+        (body) => forward(req, res, method, path, body),
+        (error: unknown) => {
+          res.writeHead(502, { 'content-type': 'text/plain' });
+          res.end(String(error));
+        },
+      );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

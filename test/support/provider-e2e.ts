@@ -22,10 +22,17 @@ export async function startProviderE2E(backend: Backend): Promise<ProviderE2E> {
   const mirror = await buildProviderMirror();
   const server = await startTestServer({ backend });
   const api = await adminSession(server);
-  const env = { IREDADMIN_URL: server.url, IREDADMIN_USERNAME: server.admin.email, IREDADMIN_PASSWORD: server.admin.password };
+  const env = {
+    IREDADMIN_URL: server.url,
+    IREDADMIN_USERNAME: server.admin.email,
+    IREDADMIN_PASSWORD: server.admin.password,
+  };
   const workspaces: TerraformWorkspace[] = [];
   return {
-    mirror, server, api, env,
+    mirror,
+    server,
+    api,
+    env,
     workspace() {
       const tf = TerraformWorkspace.create(mirror, env);
       workspaces.push(tf);

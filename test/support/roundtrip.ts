@@ -11,7 +11,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IRedAdminClient } from '../../src/client';
 import {
-  isComputed, type AnyAttribute, type AttributeKind, type KindValue, type Sample, type SampleContext, type SomeResource,
+  isComputed,
+  type AnyAttribute,
+  type AttributeKind,
+  type KindValue,
+  type Sample,
+  type SampleContext,
+  type SomeResource,
 } from '../../src/provider/framework';
 import { schemaFor } from '../../src/provider/framework/schema';
 import { RESOURCES } from '../../src/provider/resources';
@@ -44,14 +50,19 @@ interface Instance {
 /** Attributes a configuration may set, as the provider's schema (what terraform sees) says. */
 export function configurableAttributes(resource: SomeResource<IRedAdminClient>): string[] {
   const schema = schemaFor(resource.description, resource.attributes).block.attributes ?? {};
-  return Object.entries(schema).filter(([, attribute]) => attribute.required || attribute.optional).map(([name]) => name);
+  return Object.entries(schema)
+    .filter(([, attribute]) => attribute.required || attribute.optional)
+    .map(([name]) => name);
 }
 
 const resolve = (sample: Sample<AttributeKind>, context: SampleContext): Value =>
   typeof sample === 'function' ? sample(context) : sample;
 
 function samplesOf(spec: AnyAttribute<never>): readonly [Sample<AttributeKind>, Sample<AttributeKind>] | undefined {
-  return (spec.samples as readonly [Sample<AttributeKind>, Sample<AttributeKind>] | undefined) ?? (spec.kind === 'bool' ? [true, false] : undefined);
+  return (
+    (spec.samples as readonly [Sample<AttributeKind>, Sample<AttributeKind>] | undefined) ??
+    (spec.kind === 'bool' ? [true, false] : undefined)
+  );
 }
 
 /** Configurable attributes without samples: the suite fails naming them. */
@@ -78,7 +89,15 @@ export class RoundTrip {
       const samples = samplesOf(spec);
       if (!samples) return [];
       const context = fixture.context(attribute.replace(/_/g, '-'));
-      return [{ attribute, spec, address: `${this.type}.${attribute}`, context, samples: [resolve(samples[0], context), resolve(samples[1], context)] as const }];
+      return [
+        {
+          attribute,
+          spec,
+          address: `${this.type}.${attribute}`,
+          context,
+          samples: [resolve(samples[0], context), resolve(samples[1], context)] as const,
+        },
+      ];
     });
   }
 
@@ -102,10 +121,14 @@ export class RoundTrip {
       if (!samples) throw new Error(`${this.type}.${name} has no samples`);
       return resolve(samples[0], instance.context);
     };
-    for (const [name, spec] of Object.entries(resource.attributes)) if (spec.required && name !== instance.attribute) values[name] = firstSample(name);
+    for (const [name, spec] of Object.entries(resource.attributes))
+      if (spec.required && name !== instance.attribute) values[name] = firstSample(name);
     const companions = (value: Value | undefined): Record<string, Value> => {
       if (value === undefined || !instance.spec.sampleWith) return {};
-      const extra = (instance.spec.sampleWith as (v: Value, c: SampleContext) => Record<string, Sample<AttributeKind>>)(value, instance.context);
+      const extra = (instance.spec.sampleWith as (v: Value, c: SampleContext) => Record<string, Sample<AttributeKind>>)(
+        value,
+        instance.context,
+      );
       return Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, resolve(v, instance.context)]));
     };
     // Groups of which a new object needs one member: filled from what the first stage sets, and kept.
@@ -115,20 +138,28 @@ export class RoundTrip {
     }
     const value = changeFixed && instance.spec.fixedAfterCreate ? instance.samples[1] : this.valueAt(instance, stage);
     // On removal, companions that are required (e.g. the `global` target a sample needs) stay; optional ones go too.
-    const kept = stage === 'removed' ? Object.entries(companions(instance.samples[1])).filter(([name]) => resource.attributes[name]?.required) : [];
+    const kept =
+      stage === 'removed'
+        ? Object.entries(companions(instance.samples[1])).filter(([name]) => resource.attributes[name]?.required)
+        : [];
     Object.assign(values, Object.fromEntries(kept), companions(value));
     if (value !== undefined) values[instance.attribute] = value;
     return values;
   }
 
   config(stage: Stage, options: { changeFixed?: boolean; imports?: Record<string, string> } = {}): string {
-    return this.instances.map((instance) => {
-      const body = Object.entries(this.valuesOf(instance, stage, options.changeFixed)).map(([k, v]) => `  ${k} = ${hcl(v)}`).join('\n');
-      const name = instance.address.split('.')[1];
-      const importId = options.imports?.[instance.address];
-      const importBlock = importId === undefined ? '' : `import {\n  to = ${instance.address}\n  id = ${hcl(importId)}\n}\n`;
-      return `${importBlock}resource "${this.type}" "${name}" {\n${body}\n}\n`;
-    }).join('\n');
+    return this.instances
+      .map((instance) => {
+        const body = Object.entries(this.valuesOf(instance, stage, options.changeFixed))
+          .map(([k, v]) => `  ${k} = ${hcl(v)}`)
+          .join('\n');
+        const name = instance.address.split('.')[1];
+        const importId = options.imports?.[instance.address];
+        const importBlock =
+          importId === undefined ? '' : `import {\n  to = ${instance.address}\n  id = ${hcl(importId)}\n}\n`;
+        return `${importBlock}resource "${this.type}" "${name}" {\n${body}\n}\n`;
+      })
+      .join('\n');
   }
 
   /** What the plan does to each instance when its attribute goes from `stage`'s predecessor to `stage`. */
@@ -139,7 +170,8 @@ export class RoundTrip {
       if (spec.fixedAfterCreate) return 'no-op';
       const replace = spec.requiresReplace;
       if (replace === true) return 'replace';
-      if (replace && (replace.when as (a: Value, b: Value) => boolean)(instance.samples[0], instance.samples[1])) return 'replace';
+      if (replace && (replace.when as (a: Value, b: Value) => boolean)(instance.samples[0], instance.samples[1]))
+        return 'replace';
       return 'update';
     }
     // A default applies when the attribute is left out; otherwise a computed one keeps the server's value.
@@ -153,7 +185,8 @@ export class RoundTrip {
   expectedState(instance: Instance, stage: Stage): unknown {
     const { spec } = instance;
     if (spec.writeOnly) return null;
-    const normalize = (v: Value): unknown => comparable(spec.normalize ? (spec.normalize as (x: Value) => Value)(v) : v);
+    const normalize = (v: Value): unknown =>
+      comparable(spec.normalize ? (spec.normalize as (x: Value) => Value)(v) : v);
     if (stage === 'removed' && !spec.required) {
       if (spec.default !== undefined) return normalize(spec.default as Value);
       return isComputed(spec) ? normalize(this.valueAt(instance, 'second')!) : null;
@@ -170,7 +203,8 @@ interface PlannedChange {
 /** `plan -out` then `show -json`: each resource's planned actions (and, on import, the imported object). */
 export async function planChanges(tf: TerraformWorkspace): Promise<Record<string, PlannedChange['change']>> {
   const planned = await tf.run(['plan', '-input=false', '-no-color', '-out=roundtrip.plan']);
-  if (planned.code !== 0) throw new Error(`terraform plan exited ${planned.code}\n${planned.stdout}\n${planned.stderr}`);
+  if (planned.code !== 0)
+    throw new Error(`terraform plan exited ${planned.code}\n${planned.stdout}\n${planned.stderr}`);
   const shown = await tf.ok('show', '-json', 'roundtrip.plan');
   const doc = JSON.parse(shown.stdout) as { resource_changes?: PlannedChange[] };
   return Object.fromEntries((doc.resource_changes ?? []).map((c) => [c.address, c.change]));
@@ -186,16 +220,19 @@ export function actionOf(actions: readonly string[]): Action | string {
 }
 
 /** Each instance gets its own domains and users, so instances never share an object (a policy of one target, say). */
-const contextFor = (type: string) => (key: string): SampleContext => {
-  const domain = `${key}.${type.replace(/^iredadmin_/, '').replace(/_/g, '-')}.roundtrip.test`;
-  return { key, domain, otherDomain: `other-${domain}`, user: `user1@${domain}`, otherUser: `user2@${domain}` };
-};
+const contextFor =
+  (type: string) =>
+  (key: string): SampleContext => {
+    const domain = `${key}.${type.replace(/^iredadmin_/, '').replace(/_/g, '-')}.roundtrip.test`;
+    return { key, domain, otherDomain: `other-${domain}`, user: `user1@${domain}`, otherUser: `user2@${domain}` };
+  };
 
 async function createAccounts(api: ApiSession, contexts: readonly SampleContext[]): Promise<void> {
   for (const c of contexts) {
     await api.ok('POST', `/api/domain/${c.domain}`);
     await api.ok('POST', `/api/domain/${c.otherDomain}`);
-    for (const user of [c.user, c.otherUser]) await api.ok('POST', `/api/user/${user}`, { password: 'Round-Trip-Account-1' });
+    for (const user of [c.user, c.otherUser])
+      await api.ok('POST', `/api/user/${user}`, { password: 'Round-Trip-Account-1' });
   }
 }
 
@@ -232,7 +269,10 @@ export function describeRoundTrip(fixture: RoundTripFixture, target: RoundTripTa
     e2e = await startProviderE2E(target.backend);
     if (target.viaProductProxy) proxy = await startProductProxy(e2e.server.url);
     tf = workspace();
-    await fixture.prepare?.(e2e.api, roundTrip.instances.map((i) => i.context));
+    await fixture.prepare?.(
+      e2e.api,
+      roundTrip.instances.map((i) => i.context),
+    );
   });
   afterAll(async () => {
     for (const other of workspaces) other.remove();
@@ -246,7 +286,9 @@ export function describeRoundTrip(fixture: RoundTripFixture, target: RoundTripTa
     return roundTrip.instances.flatMap((i) => {
       const actual = applied[i.address]?.[i.attribute];
       const expected = roundTrip.expectedState(i, stage);
-      const same = JSON.stringify(Array.isArray(actual) ? [...(actual as string[])].sort() : actual ?? null) === JSON.stringify(expected);
+      const same =
+        JSON.stringify(Array.isArray(actual) ? [...(actual as string[])].sort() : (actual ?? null)) ===
+        JSON.stringify(expected);
       return same ? [] : [`${i.address}: ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`];
     });
   };
@@ -267,12 +309,17 @@ export function describeRoundTrip(fixture: RoundTripFixture, target: RoundTripTa
   test('every configurable attribute has samples and an instance', () => {
     const configurable = configurableAttributes(fixture.resource);
     expect(attributesWithoutSamples(fixture.resource)).toEqual([]);
-    console.log(`${fixture.resource.typeName}: round-trip covers ${roundTrip.instances.length} of ${configurable.length} configurable attributes`);
+    console.log(
+      `${fixture.resource.typeName}: round-trip covers ${roundTrip.instances.length} of ${configurable.length} configurable attributes`,
+    );
     expect(roundTrip.instances.map((i) => i.attribute)).toEqual(configurable);
   });
 
   test('the docs say which attributes cannot change in place: replaced, or fixed after creation', () => {
-    const docs = readFileSync(join(__dirname, '../../docs/resources', `${fixture.resource.typeName.replace(/^iredadmin_/, '')}.md`), 'utf8');
+    const docs = readFileSync(
+      join(__dirname, '../../docs/resources', `${fixture.resource.typeName.replace(/^iredadmin_/, '')}.md`),
+      'utf8',
+    );
     const missing = roundTrip.instances.flatMap((i) => {
       const line = docs.split('\n').find((l) => l.startsWith(`- \`${i.attribute}\` (`)) ?? '';
       const replace = i.spec.requiresReplace;
@@ -294,15 +341,16 @@ export function describeRoundTrip(fixture: RoundTripFixture, target: RoundTripTa
   });
 
   // Only for resources that have such attributes: a test without them could not fail.
-  if (roundTrip.fixed.length) test('changing an attribute fixed after creation is a plan-time error on it', async () => {
-    tf.write(roundTrip.config('first', { changeFixed: true }));
-    const r = await tf.plan();
-    expect(r.code).toBe(1);
-    for (const i of roundTrip.fixed) {
-      expect(r.stderr).toContain(`with ${i.address},`);
-      expect(r.stderr).toContain(`${i.attribute} =`);
-    }
-  });
+  if (roundTrip.fixed.length)
+    test('changing an attribute fixed after creation is a plan-time error on it', async () => {
+      tf.write(roundTrip.config('first', { changeFixed: true }));
+      const r = await tf.plan();
+      expect(r.code).toBe(1);
+      for (const i of roundTrip.fixed) {
+        expect(r.stderr).toContain(`with ${i.address},`);
+        expect(r.stderr).toContain(`${i.attribute} =`);
+      }
+    });
 
   test('change to the second samples: in place or replaced as declared; re-plan is empty', async () => {
     tf.write(roundTrip.config('second'));
@@ -333,16 +381,21 @@ export function describeRoundTrip(fixture: RoundTripFixture, target: RoundTripTa
     const mismatches = roundTrip.instances.flatMap((i) => {
       const imported = changes[i.address];
       if (!imported?.importing) return [`${i.address}: not imported`];
-      return Object.entries(applied[i.address]!).filter(([name]) => readable(name)).flatMap(([name, value]) => {
-        const got = imported.before?.[name];
-        const norm = (v: unknown) => JSON.stringify(Array.isArray(v) ? [...(v as string[])].sort() : v ?? null);
-        return norm(got) === norm(value) ? [] : [`${i.address}.${name}: imported ${JSON.stringify(got)}, applied ${JSON.stringify(value)}`];
-      });
+      return Object.entries(applied[i.address]!)
+        .filter(([name]) => readable(name))
+        .flatMap(([name, value]) => {
+          const got = imported.before?.[name];
+          const norm = (v: unknown) => JSON.stringify(Array.isArray(v) ? [...(v as string[])].sort() : (v ?? null));
+          return norm(got) === norm(value)
+            ? []
+            : [`${i.address}.${name}: imported ${JSON.stringify(got)}, applied ${JSON.stringify(value)}`];
+        });
     });
     expect(mismatches).toEqual([]);
   });
 
-  if (target.viaProductProxy) test('the provider sent no parameter the product ignores', () => {
-    expect(proxy!.ignored).toEqual([]);
-  });
+  if (target.viaProductProxy)
+    test('the provider sent no parameter the product ignores', () => {
+      expect(proxy!.ignored).toEqual([]);
+    });
 }

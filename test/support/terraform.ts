@@ -17,10 +17,14 @@ export interface TfRun {
   stderr: string;
 }
 
-const INSTALL_HINT = 'terraform ≥ 1.11 must be on PATH for the end-to-end tests (install the linux_amd64 release archive from HashiCorp).';
+const INSTALL_HINT =
+  'terraform ≥ 1.11 must be on PATH for the end-to-end tests (install the linux_amd64 release archive from HashiCorp).';
 
 export function requireTerraform(): string {
-  const r = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+  const r = spawnSync('terraform', ['version', '-json'], {
+    encoding: 'utf8',
+    env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+  });
   if (r.error || r.status !== 0) throw new Error(INSTALL_HINT);
   const version = (JSON.parse(r.stdout) as { terraform_version: string }).terraform_version;
   if (!/^1\.(1[1-9]|[2-9]\d)\./.test(version)) throw new Error(`found terraform ${version}; ${INSTALL_HINT}`);
@@ -74,7 +78,11 @@ export class TerraformWorkspace {
 
   /** Starts terraform without waiting (e.g. to interrupt it); `run` waits for it. */
   start(args: string[], extraEnv: Record<string, string> = {}): ChildProcessByStdio<null, Readable, Readable> {
-    return spawn('terraform', [...args], { cwd: this.dir, env: { ...this.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    return spawn('terraform', [...args], {
+      cwd: this.dir,
+      env: { ...this.env, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   }
 
   run(args: string[], extraEnv: Record<string, string> = {}): Promise<TfRun> {
@@ -108,7 +116,9 @@ export class TerraformWorkspace {
   /** Resource values from `terraform show -json`, keyed by address. */
   async state(): Promise<Record<string, Record<string, unknown>>> {
     const r = await this.ok('show', '-json');
-    const doc = JSON.parse(r.stdout) as { values?: { root_module?: { resources?: { address: string; values: Record<string, unknown> }[] } } };
+    const doc = JSON.parse(r.stdout) as {
+      values?: { root_module?: { resources?: { address: string; values: Record<string, unknown> }[] } };
+    };
     const out: Record<string, Record<string, unknown>> = {};
     for (const res of doc.values?.root_module?.resources ?? []) out[res.address] = res.values;
     return out;

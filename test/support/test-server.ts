@@ -4,10 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { DEFAULT_SETTINGS, ServerSettings } from '../../src/server/config';
+import { DEFAULT_SETTINGS, type ServerSettings } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
 import { openDatabase } from '../../src/server/db/open';
-import { RunningServer, startServer } from '../../src/server/server';
+import { type RunningServer, startServer } from '../../src/server/server';
 
 export type Backend = 'pglite' | 'postgres';
 export const BACKENDS: Backend[] = ['pglite', 'postgres'];
@@ -26,7 +26,8 @@ export const TEST_ADMIN = { email: 'postmaster@test.example', password: 'Adm1n!s
 export async function createTestDatabase(backend: Backend): Promise<{ db: Database; url: string }> {
   if (backend === 'pglite') return { db: await openDatabase('memory'), url: 'memory' };
   const clusterUrl = process.env.IREDADMIN_TEST_PG_URL;
-  if (!clusterUrl) throw new Error('IREDADMIN_TEST_PG_URL is not set: run the tests through jest (global-setup starts PostgreSQL)');
+  if (!clusterUrl)
+    throw new Error('IREDADMIN_TEST_PG_URL is not set: run the tests through jest (global-setup starts PostgreSQL)');
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: clusterUrl });
   await admin.connect();
@@ -39,7 +40,10 @@ export async function createTestDatabase(backend: Backend): Promise<{ db: Databa
   return { db: await openDatabase(url), url };
 }
 
-export async function startTestServer(opts: { backend: Backend; settings?: Partial<ServerSettings> }): Promise<TestServer> {
+export async function startTestServer(opts: {
+  backend: Backend;
+  settings?: Partial<ServerSettings>;
+}): Promise<TestServer> {
   const { db } = await createTestDatabase(opts.backend);
   const settings: ServerSettings = { ...DEFAULT_SETTINGS, enableApi: true, ...opts.settings };
   const server = await startServer({ settings, db, admin: TEST_ADMIN });

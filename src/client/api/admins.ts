@@ -3,7 +3,18 @@ import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
 import { accountRow, flag, list, settings, text, timestamp } from '../normalize';
 import type { WireNames } from './common';
-import { accountStatus, count, displayName, emailAddress, formFrom, language, readAccount, password, secretsOf, segment } from './common';
+import {
+  accountStatus,
+  count,
+  displayName,
+  emailAddress,
+  formFrom,
+  language,
+  readAccount,
+  password,
+  secretsOf,
+  segment,
+} from './common';
 import { verifyPassword } from './verify-password';
 
 const adminFields = {
@@ -23,10 +34,10 @@ const adminFields = {
 };
 
 function withQuotaUnit<S extends z.ZodObject>(schema: S) {
-  return schema.refine(
-    (v: Record<string, unknown>) => (v.maxQuota === undefined) === (v.quotaUnit === undefined),
-    { message: 'maxQuota and quotaUnit must be used together', path: ['quotaUnit'] },
-  );
+  return schema.refine((v: Record<string, unknown>) => (v.maxQuota === undefined) === (v.quotaUnit === undefined), {
+    message: 'maxQuota and quotaUnit must be used together',
+    path: ['quotaUnit'],
+  });
 }
 
 const LIMIT_FIELDS = ['maxQuota', 'quotaUnit', 'maxUsers', 'maxAliases', 'maxLists'] as const;
@@ -38,12 +49,18 @@ const hasLimits = (v: Record<string, unknown>) => LIMIT_FIELDS.some((key) => v[k
  */
 export const adminCreateSchema = withQuotaUnit(z.strictObject({ ...adminFields, password })).refine(
   (v: Record<string, unknown>) => !hasLimits(v) || v.maxDomains !== undefined || v.isGlobalAdmin === true,
-  { message: 'limits are stored at creation only together with maxDomains: send maxDomains too (0 = none)', path: ['maxDomains'] },
+  {
+    message: 'limits are stored at creation only together with maxDomains: send maxDomains too (0 = none)',
+    path: ['maxDomains'],
+  },
 );
 export type AdminCreateInput = z.input<typeof adminCreateSchema>;
 export const adminUpdateSchema = withQuotaUnit(z.strictObject(adminFields)).refine(
   (v: Record<string, unknown>) => !(hasLimits(v) || v.maxDomains !== undefined) || v.isGlobalAdmin === false,
-  { message: 'limits are stored on update only with isGlobalAdmin: false (the admin stays or becomes a normal admin)', path: ['isGlobalAdmin'] },
+  {
+    message: 'limits are stored on update only with isGlobalAdmin: false (the admin stays or becomes a normal admin)',
+    path: ['isGlobalAdmin'],
+  },
 );
 export type AdminUpdateInput = z.input<typeof adminUpdateSchema>;
 

@@ -3,7 +3,17 @@ import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
 import { accountRow, flag, list, text, timestamp } from '../normalize';
 import type { WireNames } from './common';
-import { accessPolicy, accountStatus, displayName, domainName, emailAddress, emailList, formFrom, readAccount, segment } from './common';
+import {
+  accessPolicy,
+  accountStatus,
+  displayName,
+  domainName,
+  emailAddress,
+  emailList,
+  formFrom,
+  readAccount,
+  segment,
+} from './common';
 
 /**
  * What POST reads. The SQL edition ignores `accountStatus` on POST (a new alias is active: disable
@@ -58,7 +68,9 @@ export const aliasSchema = accountRow({
 });
 export type Alias = z.infer<typeof aliasSchema>;
 
-const aliasEmails = z.array(z.union([z.string(), z.looseObject({ address: z.string() }).transform((row) => row.address)]));
+const aliasEmails = z.array(
+  z.union([z.string(), z.looseObject({ address: z.string() }).transform((row) => row.address)]),
+);
 const aliasRows = z.array(aliasSchema);
 
 export interface AliasListOptions {
@@ -119,7 +131,10 @@ export class AliasesApi {
     const envelope = await this.#caller.call({
       method: 'GET',
       path,
-      params: { email_only: options.emailOnly ? true : undefined, disabled_only: options.disabledOnly ? true : undefined },
+      params: {
+        email_only: options.emailOnly ? true : undefined,
+        disabled_only: options.disabledOnly ? true : undefined,
+      },
     });
     return options.emailOnly
       ? this.#caller.parseData({ method: 'GET', path }, aliasEmails, envelope._data ?? [])

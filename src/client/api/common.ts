@@ -15,13 +15,27 @@ import { punycodeDomain, punycodeEmail } from '../../common/mail-names';
 export const emailAddress = z
   .string()
   .transform(punycodeEmail)
-  .pipe(z.string().regex(/^[^@\s,/?#]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+$/, 'must be an email address'));
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^[^@\s,/?#]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+$/,
+        'must be an email address',
+      ),
+  );
 
 /** A domain name; an IDN name is sent as punycode (`bücher.example` → `xn--bcher-kva.example`). */
 export const domainName = z
   .string()
   .transform(punycodeDomain)
-  .pipe(z.string().regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+$/, 'must be a domain name'));
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+$/,
+        'must be a domain name',
+      ),
+  );
 
 /** A string schema whose output is what goes on the wire (e.g. punycode for a Unicode name). */
 type WireString = z.ZodType<string, string>;
@@ -32,11 +46,20 @@ export const accountStatus = z.enum(['active', 'disabled']);
 /** Sizes and counts: whole, non-negative numbers (MB for quotas; 0 = unlimited). */
 export const count = z.number().int().nonnegative();
 /** Preferred language such as `en_US` (the column holds 5 characters). */
-export const language = z.string().regex(/^[A-Za-z]{2,3}(?:[_-][A-Za-z]{2})?$/, 'must be a language code such as en_US');
+export const language = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(?:[_-][A-Za-z]{2})?$/, 'must be a language code such as en_US');
 /** Free text for display names and descriptions (a comma is fine here: it is not a list). */
 export const displayName = z.string().max(255);
 /** Who may send to an alias or mailing list. */
-export const accessPolicy = z.enum(['public', 'domain', 'subdomain', 'membersonly', 'moderatorsonly', 'membersandmoderatorsonly']);
+export const accessPolicy = z.enum([
+  'public',
+  'domain',
+  'subdomain',
+  'membersonly',
+  'moderatorsonly',
+  'membersandmoderatorsonly',
+]);
 /** A password: non-empty. The server enforces the policy (length, character classes). */
 export const password = z.string().min(1);
 

@@ -3,14 +3,52 @@ import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
 import { accountRow, flag, list, num, settings, text, timestamp } from '../normalize';
 import type { WireNames } from './common';
-import { accountStatus, count, displayName, domainName, emailAddress, emailList, formFrom, language, readAccount, segment } from './common';
+import {
+  accountStatus,
+  count,
+  displayName,
+  domainName,
+  emailAddress,
+  emailList,
+  formFrom,
+  language,
+  readAccount,
+  segment,
+} from './common';
 
 /** Domain profiles a global admin can hide from normal admins (`disableDomainProfile`). */
-export const domainProfile = z.enum(['bcc', 'relay', 'catchall', 'aliases', 'throttle', 'greylisting', 'wblist', 'spampolicy', 'backupmx', 'advanced']);
+export const domainProfile = z.enum([
+  'bcc',
+  'relay',
+  'catchall',
+  'aliases',
+  'throttle',
+  'greylisting',
+  'wblist',
+  'spampolicy',
+  'backupmx',
+  'advanced',
+]);
 /** User profiles a global admin can hide from normal admins (`disableUserProfile`). */
-export const userProfile = z.enum(['bcc', 'forwarding', 'relay', 'aliases', 'throttle', 'greylisting', 'wblist', 'spampolicy']);
+export const userProfile = z.enum([
+  'bcc',
+  'forwarding',
+  'relay',
+  'aliases',
+  'throttle',
+  'greylisting',
+  'wblist',
+  'spampolicy',
+]);
 /** Self-service preferences (`disableUserPreference`). */
-export const userPreference = z.enum(['personal_info', 'forwarding', 'wblist', 'quarantine', 'rcvd_mails', 'spampolicy']);
+export const userPreference = z.enum([
+  'personal_info',
+  'forwarding',
+  'wblist',
+  'quarantine',
+  'rcvd_mails',
+  'spampolicy',
+]);
 /** Domain services: `self-service` everywhere; the others (`mail`, `domainalias`, …) exist on LDAP backends. */
 export const domainService = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'must be a service name such as self-service');
 
@@ -166,29 +204,38 @@ export const domainSchema = accountRow({
 export type Domain = z.infer<typeof domainSchema>;
 
 /** Domains list entries: full rows, or names only (`nameOnly`). */
-const domainNames = z.array(z.union([z.string(), z.looseObject({ domain: z.string() }).transform((row) => row.domain)]));
+const domainNames = z.array(
+  z.union([z.string(), z.looseObject({ domain: z.string() }).transform((row) => row.domain)]),
+);
 /**
  * Full rows: the real product answers an object keyed by domain name (each value the row); a
  * row without its own `domain` key takes it from the key. A plain array of rows is read too.
  */
 const domainRows = z.union([
   z.array(domainSchema),
-  z.record(z.string(), z.unknown()).pipe(
-    z.transform((byName: Record<string, unknown>) =>
-      Object.entries(byName).map(([name, row]) => (row !== null && typeof row === 'object' && !Array.isArray(row) ? { domain: name, ...row } : row)),
-    ),
-  ).pipe(z.array(domainSchema)),
+  z
+    .record(z.string(), z.unknown())
+    .pipe(
+      z.transform((byName: Record<string, unknown>) =>
+        Object.entries(byName).map(([name, row]) =>
+          row !== null && typeof row === 'object' && !Array.isArray(row) ? { domain: name, ...row } : row,
+        ),
+      ),
+    )
+    .pipe(z.array(domainSchema)),
 ]);
 
 /** Domain admins list: emails, or rows carrying the email under a known key. */
-const adminEmails = z.array(
-  z.union([
-    z.string(),
-    z
-      .looseObject({ username: z.string().optional(), mail: z.string().optional(), admin: z.string().optional() })
-      .transform((row) => row.username ?? row.mail ?? row.admin ?? ''),
-  ]),
-).transform((emails) => emails.filter((email) => email !== ''));
+const adminEmails = z
+  .array(
+    z.union([
+      z.string(),
+      z
+        .looseObject({ username: z.string().optional(), mail: z.string().optional(), admin: z.string().optional() })
+        .transform((row) => row.username ?? row.mail ?? row.admin ?? ''),
+    ]),
+  )
+  .transform((emails) => emails.filter((email) => email !== ''));
 
 export interface DomainDeleteOptions {
   /** Keep the domain's mailboxes for this many days (otherwise the server's default applies). */
@@ -270,7 +317,10 @@ export class DomainsApi {
     const envelope = await this.#caller.call({
       method: 'GET',
       path,
-      params: { name_only: options.nameOnly ? true : undefined, disabled_only: options.disabledOnly ? true : undefined },
+      params: {
+        name_only: options.nameOnly ? true : undefined,
+        disabled_only: options.disabledOnly ? true : undefined,
+      },
     });
     const site = { method: 'GET', path } as const;
     return options.nameOnly

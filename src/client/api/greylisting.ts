@@ -15,9 +15,15 @@ export const greylistingStatus = z.enum(['enabled', 'disabled', 'inherit']);
 export type GreylistingStatus = z.infer<typeof greylistingStatus>;
 
 const statusAnswer = z.object({ status: greylistingStatus });
-const whitelistAnswer = z.object({ whitelists: z.array(z.string()).default([]), whitelist_domains: z.array(z.string()).optional() });
+const whitelistAnswer = z.object({
+  whitelists: z.array(z.string()).default([]),
+  whitelist_domains: z.array(z.string()).optional(),
+});
 const spfAnswer = z.object({ domains: z.array(z.string()).default([]) });
-const allAnswer = z.record(z.string(), z.array(z.object({ account: z.string(), sender: z.string(), status: z.enum(['enabled', 'disabled']) })));
+const allAnswer = z.record(
+  z.string(),
+  z.array(z.object({ account: z.string(), sender: z.string(), status: z.enum(['enabled', 'disabled']) })),
+);
 export type GreylistingSettings = z.infer<typeof allAnswer>;
 
 const senders = z.array(wblistAddress);
@@ -65,7 +71,12 @@ export class GreylistingApi {
   /** Turns greylisting on or off for the target. */
   async setStatus(target: PolicyTarget, status: 'enabled' | 'disabled'): Promise<void> {
     const path = this.#path('POST', target);
-    await this.#caller.call({ method: 'POST', path, params: { status: status === 'enabled' ? 'enable' : 'disable' }, idempotent: true });
+    await this.#caller.call({
+      method: 'POST',
+      path,
+      params: { status: status === 'enabled' ? 'enable' : 'disable' },
+      idempotent: true,
+    });
   }
 
   /** Removes a domain's or user's own setting (every greylisting row of the account): it inherits again. */
@@ -76,7 +87,10 @@ export class GreylistingApi {
 
   async getWhitelist(target: PolicyTarget): Promise<GreylistingWhitelist> {
     const answer = await this.#get(this.#path('GET', target, '/whitelists'), whitelistAnswer);
-    return { senders: answer.whitelists, ...(answer.whitelist_domains ? { spfDomains: answer.whitelist_domains } : {}) };
+    return {
+      senders: answer.whitelists,
+      ...(answer.whitelist_domains ? { spfDomains: answer.whitelist_domains } : {}),
+    };
   }
 
   /** Replaces the target's whole whitelist; `[]` clears it. */

@@ -31,7 +31,10 @@ export class LdifApi {
       const envelope = await this.#caller.call({ method: 'GET', path });
       return this.#caller.parseData({ method: 'GET', path }, ldifText, envelope._data);
     } catch (error) {
-      if ((error instanceof UnexpectedResponseError || error instanceof ApiError) && NO_ROUTE_STATUSES.has(error.status)) {
+      if (
+        (error instanceof UnexpectedResponseError || error instanceof ApiError) &&
+        NO_ROUTE_STATUSES.has(error.status)
+      ) {
         throw new UnsupportedError(
           `LDIF export is unsupported by this server (HTTP ${error.status} on ${path}): the SQL edition of iRedAdmin-Pro has no /api/ldif routes`,
           { method: 'GET', path },

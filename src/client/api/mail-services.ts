@@ -3,6 +3,19 @@
  * A plain list (no zod) so the provider can validate plans without loading the whole client.
  */
 export const MAIL_SERVICES = [
-  'smtp', 'smtpsecured', 'pop3', 'pop3secured', 'imap', 'imapsecured', 'sogo', 'sogowebmail', 'sogocalendar',
-  'sogoactivesync', 'managesieve', 'managesievesecured', 'sieve', 'sievesecured', 'deliver',
+  'smtp',
+  'smtpsecured',
+  'pop3',
+  'pop3secured',
+  'imap',
+  'imapsecured',
+  'sogo',
+  'sogowebmail',
+  'sogocalendar',
+  'sogoactivesync',
+  'managesieve',
+  'managesievesecured',
+  'sieve',
+  'sievesecured',
+  'deliver',
 ] as const;

@@ -9,7 +9,18 @@ import type { ApiCaller } from '../api-caller';
 import { UnsupportedError } from '../errors';
 import { accountRow, flag, list, num, text, timestamp } from '../normalize';
 import type { WireNames } from './common';
-import { accessPolicy, accountStatus, count, displayName, domainName, emailAddress, emailList, formFrom, readAccount, segment } from './common';
+import {
+  accessPolicy,
+  accountStatus,
+  count,
+  displayName,
+  domainName,
+  emailAddress,
+  emailList,
+  formFrom,
+  readAccount,
+  segment,
+} from './common';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -91,14 +102,18 @@ export const sqlMailingListSchema = accountRow({
   owners: list.optional(),
   moderators: list.optional(),
   /** With `withSubscribers`: the subscribers' addresses (rows `{mail, subscription, …}` or plain emails). */
-  subscribers: z.array(z.union([z.string(), z.looseObject({ mail: z.string() }).transform((row) => row.mail)])).optional(),
+  subscribers: z
+    .array(z.union([z.string(), z.looseObject({ mail: z.string() }).transform((row) => row.mail)]))
+    .optional(),
   created: timestamp.optional(),
   modified: timestamp.optional(),
   expired: timestamp.optional(),
 });
 export type SqlMailingList = z.infer<typeof sqlMailingListSchema>;
 
-const listEmails = z.array(z.union([z.string(), z.looseObject({ address: z.string() }).transform((row) => row.address)]));
+const listEmails = z.array(
+  z.union([z.string(), z.looseObject({ address: z.string() }).transform((row) => row.address)]),
+);
 const sqlListRows = z.array(sqlMailingListSchema);
 
 export interface SqlMailingListGetOptions {
@@ -126,7 +141,11 @@ export class SqlMailingListsApi {
   /** The list, or `null` when it does not exist. */
   async get(email: string, options: SqlMailingListGetOptions = {}): Promise<SqlMailingList | null> {
     const path = this.#path('GET', email);
-    return readAccount(this.#caller, { path, params: { with_subscribers: options.withSubscribers ? true : undefined } }, sqlMailingListSchema);
+    return readAccount(
+      this.#caller,
+      { path, params: { with_subscribers: options.withSubscribers ? true : undefined } },
+      sqlMailingListSchema,
+    );
   }
 
   async create(email: string, input: SqlMailingListCreateInput = {}): Promise<void> {
@@ -143,7 +162,11 @@ export class SqlMailingListsApi {
   }
 
   async delete(email: string, options: SqlMailingListDeleteOptions = {}): Promise<void> {
-    await this.#caller.call({ method: 'DELETE', path: this.#path('DELETE', email), params: { keep_archive: options.keepArchive } });
+    await this.#caller.call({
+      method: 'DELETE',
+      path: this.#path('DELETE', email),
+      params: { keep_archive: options.keepArchive },
+    });
   }
 
   /** Lists of a domain: emails with `emailOnly: true`, else full rows. */
@@ -152,7 +175,11 @@ export class SqlMailingListsApi {
   async list(domain: string, options: { emailOnly?: boolean } = {}): Promise<string[] | SqlMailingList[]> {
     const site = { method: 'GET', path: '/api/mls/<domain>' } as const;
     const path = `/api/mls/${segment(this.#caller, site, domainName, domain)}`;
-    const envelope = await this.#caller.call({ method: 'GET', path, params: { email_only: options.emailOnly ? true : undefined } });
+    const envelope = await this.#caller.call({
+      method: 'GET',
+      path,
+      params: { email_only: options.emailOnly ? true : undefined },
+    });
     return options.emailOnly
       ? this.#caller.parseData({ method: 'GET', path }, listEmails, envelope._data ?? [])
       : this.#caller.parseData({ method: 'GET', path }, sqlListRows, envelope._data ?? []);
@@ -244,4 +271,6 @@ export class LdapMailingListsApi {
 }
 
 export type MailingListApiKind = 'sql' | 'ldap';
-export type MailingListsApiFor<K extends MailingListApiKind> = K extends 'ldap' ? LdapMailingListsApi : SqlMailingListsApi;
+export type MailingListsApiFor<K extends MailingListApiKind> = K extends 'ldap'
+  ? LdapMailingListsApi
+  : SqlMailingListsApi;

@@ -76,7 +76,8 @@ export function spamPolicySettingsFromRow(row: SpamPolicyRow): SpamPolicySetting
     quarantineBanned: isSet(row.banned_quarantine_to),
     quarantineBadHeader: isSet(row.bad_header_quarantine_to),
     prefixSpamInSubject: isSet(row.spam_subject_tag2),
-    alwaysInsertXSpamHeaders: row.spam_tag_level !== null && row.spam_tag_level !== undefined && row.spam_tag_level <= ALWAYS_TAG_LEVEL,
+    alwaysInsertXSpamHeaders:
+      row.spam_tag_level !== null && row.spam_tag_level !== undefined && row.spam_tag_level <= ALWAYS_TAG_LEVEL,
     ...(score !== null && score !== undefined ? { spamScore: score } : {}),
   };
 }
@@ -107,7 +108,8 @@ export class SpamPoliciesApi {
     const path = this.#path('GET', target);
     const envelope = await this.#caller.call({ method: 'GET', path });
     const data = envelope._data;
-    if (data === undefined || data === null || (typeof data === 'object' && Object.keys(data).length === 0)) return null;
+    if (data === undefined || data === null || (typeof data === 'object' && Object.keys(data).length === 0))
+      return null;
     const row = this.#caller.parseData({ method: 'GET', path }, spamPolicyRowSchema, data);
     return { settings: spamPolicySettingsFromRow(row), row };
   }

@@ -71,7 +71,8 @@ export class ThrottlesApi {
     const envelope = await this.#caller.call({ method: 'GET', path });
     // The product answers throttle reads under `setting`, not `_data`; accept either.
     const data = envelope.setting ?? envelope._data;
-    if (data === undefined || data === null || (typeof data === 'object' && Object.keys(data).length === 0)) return null;
+    if (data === undefined || data === null || (typeof data === 'object' && Object.keys(data).length === 0))
+      return null;
     return this.#caller.parseData({ method: 'GET', path }, throttleRowSchema, data);
   }
 
@@ -94,4 +95,3 @@ export class ThrottlesApi {
     await this.#caller.call({ method: 'POST', path, params, idempotent: true });
   }
 }
-

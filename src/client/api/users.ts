@@ -3,7 +3,20 @@ import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
 import { accountRow, flag, list, num, settings, text, timestamp, toNumber } from '../normalize';
 import type { WireNames } from './common';
-import { accountStatus, count, displayName, domainName, emailAddress, emailList, formFrom, language, readAccount, password, secretsOf, segment } from './common';
+import {
+  accountStatus,
+  count,
+  displayName,
+  domainName,
+  emailAddress,
+  emailList,
+  formFrom,
+  language,
+  readAccount,
+  password,
+  secretsOf,
+  segment,
+} from './common';
 import { MAIL_SERVICES } from './mail-services';
 import { verifyPassword } from './verify-password';
 
@@ -73,7 +86,10 @@ export const userUpdateSchema = z
     mailboxFormat: z.string().optional(),
     mailboxFolder: z.string().optional(),
   })
-  .refine(excludes('aliases', ['addAlias', 'removeAlias']), { message: 'aliases conflicts with addAlias/removeAlias', path: ['aliases'] })
+  .refine(excludes('aliases', ['addAlias', 'removeAlias']), {
+    message: 'aliases conflicts with addAlias/removeAlias',
+    path: ['aliases'],
+  })
   .refine(excludes('forwarding', ['addForwarding', 'removeForwarding']), {
     message: 'forwarding conflicts with addForwarding/removeForwarding',
     path: ['forwarding'],
@@ -82,7 +98,10 @@ export const userUpdateSchema = z
     message: 'services conflicts with addService/removeService',
     path: ['services'],
   })
-  .refine(excludes('password', ['passwordHash']), { message: 'password conflicts with passwordHash', path: ['password'] });
+  .refine(excludes('password', ['passwordHash']), {
+    message: 'password conflicts with passwordHash',
+    path: ['password'],
+  });
 export type UserUpdateInput = z.input<typeof userUpdateSchema>;
 
 const USER_UPDATE_WIRE: WireNames<typeof userUpdateSchema> = {
@@ -127,10 +146,9 @@ const USERS_UPDATE_ALL_WIRE: WireNames<typeof usersUpdateAllSchema> = {
   transport: 'transport',
 };
 
-const serviceFlags = Object.fromEntries(mailService.options.map((service) => [`enable${service}`, flag.optional()])) as Record<
-  `enable${MailService}`,
-  z.ZodOptional<typeof flag>
->;
+const serviceFlags = Object.fromEntries(
+  mailService.options.map((service) => [`enable${service}`, flag.optional()]),
+) as Record<`enable${MailService}`, z.ZodOptional<typeof flag>>;
 
 /** A user as GET returns it: the `mailbox` row (no password) plus aliases, forwardings, usage. */
 const userShape = {
@@ -179,12 +197,17 @@ const epoch = z.preprocess(toNumber, z.number().nullable());
  */
 export const userListRowSchema = accountRow({
   ...userShape,
-  last_login: z.looseObject({ imap: epoch.optional(), pop3: epoch.optional(), lda: epoch.optional() }).nullable().optional(),
+  last_login: z
+    .looseObject({ imap: epoch.optional(), pop3: epoch.optional(), lda: epoch.optional() })
+    .nullable()
+    .optional(),
   used_quota: z.looseObject({ bytes: num.optional(), messages: num.optional() }).nullable().optional(),
 });
 export type UserListRow = z.infer<typeof userListRowSchema>;
 
-const userEmails = z.array(z.union([z.string(), z.looseObject({ username: z.string() }).transform((row) => row.username)]));
+const userEmails = z.array(
+  z.union([z.string(), z.looseObject({ username: z.string() }).transform((row) => row.username)]),
+);
 const userRows = z.array(userListRowSchema);
 
 export interface UserDeleteOptions {
@@ -263,14 +286,20 @@ export class UsersApi {
   /** Users of a domain: emails with `emailOnly: true`, else full rows. */
   list(domain: string, options: UserListOptions & { emailOnly: true }): Promise<string[]>;
   list(domain: string, options?: UserListOptions & { emailOnly?: false }): Promise<UserListRow[]>;
-  async list(domain: string, options: UserListOptions & { emailOnly?: boolean } = {}): Promise<string[] | UserListRow[]> {
+  async list(
+    domain: string,
+    options: UserListOptions & { emailOnly?: boolean } = {},
+  ): Promise<string[] | UserListRow[]> {
     const site = { method: 'GET', path: '/api/users/<domain>' } as const;
     const path = `/api/users/${segment(this.#caller, site, domainName, domain)}`;
     // The product turns a flag on when it is present at all (even `no`): send only the ones wanted.
     const envelope = await this.#caller.call({
       method: 'GET',
       path,
-      params: { email_only: options.emailOnly ? true : undefined, disabled_only: options.disabledOnly ? true : undefined },
+      params: {
+        email_only: options.emailOnly ? true : undefined,
+        disabled_only: options.disabledOnly ? true : undefined,
+      },
     });
     return options.emailOnly
       ? this.#caller.parseData({ method: 'GET', path }, userEmails, envelope._data ?? [])

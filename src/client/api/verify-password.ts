@@ -9,7 +9,12 @@ import { emailAddress, password, segment } from './common';
  */
 const MISMATCH_CODES = new Set(['PW_MISMATCH', 'INVALID_CREDENTIALS', 'INVALID_PASSWORD']);
 
-export async function verifyPassword(caller: ApiCaller, kind: 'admin' | 'user', email: string, candidate: string): Promise<boolean> {
+export async function verifyPassword(
+  caller: ApiCaller,
+  kind: 'admin' | 'user',
+  email: string,
+  candidate: string,
+): Promise<boolean> {
   const site = { method: 'POST', path: `/api/verify_password/${kind}/<mail>` } as const;
   const path = `/api/verify_password/${kind}/${segment(caller, site, emailAddress, email)}`;
   const plain = caller.parseInput(site, password, candidate);
@@ -18,7 +23,11 @@ export async function verifyPassword(caller: ApiCaller, kind: 'admin' | 'user', 
     await caller.call({ method: 'POST', path, params: { password: plain }, idempotent: true, secrets: [plain] });
     return true;
   } catch (error) {
-    if (error instanceof ApiError && !(error instanceof AuthError) && (error.code === undefined || MISMATCH_CODES.has(error.code))) {
+    if (
+      error instanceof ApiError &&
+      !(error instanceof AuthError) &&
+      (error.code === undefined || MISMATCH_CODES.has(error.code))
+    ) {
       return false;
     }
     throw error;

@@ -40,7 +40,12 @@ export class WblistApi {
     this.#caller = caller;
   }
 
-  #path(method: 'GET' | 'POST' | 'PUT' | 'DELETE', target: PolicyTarget, direction: WblistDirection, kind: WblistKind): string {
+  #path(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    target: PolicyTarget,
+    direction: WblistDirection,
+    kind: WblistKind,
+  ): string {
     const site = { method, path: '/api/wblist/<inbound|outbound>/<whitelist|blacklist>/<global|domain|mail>' };
     const dir = this.#caller.parseInput(site, directionSchema, direction);
     const list = this.#caller.parseInput(site, kindSchema, kind);
@@ -58,7 +63,12 @@ export class WblistApi {
    * Adds addresses to the list. An address already in the other list of the same direction moves
    * (an account's address is either white or black). Nothing else is removed.
    */
-  async add(target: PolicyTarget, direction: WblistDirection, kind: WblistKind, addresses: readonly string[]): Promise<void> {
+  async add(
+    target: PolicyTarget,
+    direction: WblistDirection,
+    kind: WblistKind,
+    addresses: readonly string[],
+  ): Promise<void> {
     const path = this.#path('POST', target, direction, kind);
     const list = this.#caller.parseInput({ method: 'POST', path }, addressList, addresses);
     if (list.length === 0) return;
@@ -67,7 +77,12 @@ export class WblistApi {
   }
 
   /** Removes addresses from this list only; addresses not in it are ignored. */
-  async remove(target: PolicyTarget, direction: WblistDirection, kind: WblistKind, addresses: readonly string[]): Promise<void> {
+  async remove(
+    target: PolicyTarget,
+    direction: WblistDirection,
+    kind: WblistKind,
+    addresses: readonly string[],
+  ): Promise<void> {
     const path = this.#path('PUT', target, direction, kind);
     const list = this.#caller.parseInput({ method: 'PUT', path }, addressList, addresses);
     if (list.length === 0) return;

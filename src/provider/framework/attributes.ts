@@ -81,7 +81,11 @@ export interface AttributeSpec<K extends AttributeKind = AttributeKind, Data = n
   /** Limit `param` to one operation. */
   readonly paramOn?: 'create' | 'update';
   /** Custom parameters for a change (e.g. set toggles as add/remove lists); overrides `param`. */
-  readonly write?: (next: KindValue<K> | null, previous: KindValue<K> | null, op: 'create' | 'update') => Record<string, unknown>;
+  readonly write?: (
+    next: KindValue<K> | null,
+    previous: KindValue<K> | null,
+    op: 'create' | 'update',
+  ) => Record<string, unknown>;
   /** Reads the value from the API's answer; attributes without it keep what state or plan holds. */
   readonly read?: (data: Data) => KindValue<K> | null | undefined;
   /** For a computed attribute: attributes whose change makes its new value unknown until apply. */
@@ -95,7 +99,10 @@ export interface AttributeSpec<K extends AttributeKind = AttributeKind, Data = n
    */
   readonly samples?: readonly [Sample<K>, Sample<K>];
   /** Other attributes a sample value needs alongside (cross-attribute rules), e.g. `primary_mx` with `backup_mx = true`. */
-  readonly sampleWith?: (value: KindValue<K>, context: SampleContext) => Readonly<Record<string, Sample<AttributeKind>>>;
+  readonly sampleWith?: (
+    value: KindValue<K>,
+    context: SampleContext,
+  ) => Readonly<Record<string, Sample<AttributeKind>>>;
   /** API error codes that are about this attribute: diagnostics then point at it. */
   readonly errorCodes?: readonly string[];
 }
@@ -119,12 +126,18 @@ export type Values<A extends Readonly<Record<string, { readonly kind: AttributeK
 
 export function ctyTypeOf(kind: AttributeKind): CtyType {
   switch (kind) {
-    case 'string': return t.string;
-    case 'number': return t.number;
-    case 'bool': return t.bool;
-    case 'stringSet': return t.set(t.string);
-    case 'stringList': return t.list(t.string);
-    case 'stringMap': return t.map(t.string);
+    case 'string':
+      return t.string;
+    case 'number':
+      return t.number;
+    case 'bool':
+      return t.bool;
+    case 'stringSet':
+      return t.set(t.string);
+    case 'stringList':
+      return t.list(t.string);
+    case 'stringMap':
+      return t.map(t.string);
   }
 }
 

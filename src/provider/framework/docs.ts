@@ -14,7 +14,12 @@ export interface DocsOptions {
 }
 
 const TYPE_NAMES: Record<AnyAttribute<never>['kind'], string> = {
-  string: 'String', number: 'Number', bool: 'Boolean', stringSet: 'Set of String', stringList: 'List of String', stringMap: 'Map of String',
+  string: 'String',
+  number: 'Number',
+  bool: 'Boolean',
+  stringSet: 'Set of String',
+  stringList: 'List of String',
+  stringMap: 'Map of String',
 };
 
 function attributeLine(name: string, spec: AnyAttribute<never>): string {
@@ -29,10 +34,14 @@ function attributeLine(name: string, spec: AnyAttribute<never>): string {
 }
 
 function schemaSection(attributes: Attributes<never>, idDescription: string): string {
-  const groups: Record<'Required' | 'Optional' | 'Read-Only', string[]> = { Required: [], Optional: [], 'Read-Only': [] };
+  const groups: Record<'Required' | 'Optional' | 'Read-Only', string[]> = {
+    Required: [],
+    Optional: [],
+    'Read-Only': [],
+  };
   for (const name of Object.keys(attributes).sort()) {
     const spec = attributes[name]!;
-    const group = spec.required ? 'Required' : spec.optional || (!isComputed(spec)) ? 'Optional' : 'Read-Only';
+    const group = spec.required ? 'Required' : spec.optional || !isComputed(spec) ? 'Optional' : 'Read-Only';
     groups[group].push(attributeLine(name, spec));
   }
   groups['Read-Only'].push(`- \`id\` (String) ${idDescription}`);
@@ -43,7 +52,13 @@ function schemaSection(attributes: Attributes<never>, idDescription: string): st
     .join('\n\n');
 }
 
-function page(kind: 'Resource' | 'Data Source', typeName: string, description: string, example: string | undefined, body: string): string {
+function page(
+  kind: 'Resource' | 'Data Source',
+  typeName: string,
+  description: string,
+  example: string | undefined,
+  body: string,
+): string {
   const summary = description.split(/(?<=\.)\s/)[0] ?? description;
   return [
     '---',
@@ -66,8 +81,9 @@ function page(kind: 'Resource' | 'Data Source', typeName: string, description: s
 }
 
 function resourcePage(r: SomeResource<unknown>): string {
-  const body = schemaSection(r.attributes, `The object's ID: ${r.importIdFormat}.`)
-    + `\n\n## Import\n\nImport with ${r.importIdFormat}:\n\n\`\`\`shell\nterraform import ${r.typeName}.example <id>\n\`\`\`\n\nor an \`import\` block (\`terraform plan -generate-config-out=generated.tf\` writes the configuration):\n\n\`\`\`terraform\nimport {\n  to = ${r.typeName}.example\n  id = "<id>"\n}\n\`\`\``;
+  const body =
+    schemaSection(r.attributes, `The object's ID: ${r.importIdFormat}.`) +
+    `\n\n## Import\n\nImport with ${r.importIdFormat}:\n\n\`\`\`shell\nterraform import ${r.typeName}.example <id>\n\`\`\`\n\nor an \`import\` block (\`terraform plan -generate-config-out=generated.tf\` writes the configuration):\n\n\`\`\`terraform\nimport {\n  to = ${r.typeName}.example\n  id = "<id>"\n}\n\`\`\``;
   return page('Resource', r.typeName, r.description, r.example, body);
 }
 
@@ -99,7 +115,10 @@ export function renderDocs<Client>(provider: ProviderDefinition<Client>, options
     '<!-- generated from the provider definitions by `npm run docs`; do not edit -->',
     '## Schema',
     '',
-    schemaSection(provider.attributes, '').replace(/\n- `id` \(String\) $/m, '').replace(/### Read-Only\n\n$/, '').trim(),
+    schemaSection(provider.attributes, '')
+      .replace(/\n- `id` \(String\) $/m, '')
+      .replace(/### Read-Only\n\n$/, '')
+      .trim(),
     '',
     '## Resources',
     '',
@@ -111,7 +130,9 @@ export function renderDocs<Client>(provider: ProviderDefinition<Client>, options
     '',
   ].join('\n');
   pages.set('index.md', index);
-  for (const r of provider.resources) pages.set(`resources/${short(r.typeName)}.md`, resourcePage(r as SomeResource<unknown>));
-  for (const d of provider.dataSources) pages.set(`data-sources/${short(d.typeName)}.md`, dataSourcePage(d as SomeDataSource<unknown>));
+  for (const r of provider.resources)
+    pages.set(`resources/${short(r.typeName)}.md`, resourcePage(r as SomeResource<unknown>));
+  for (const d of provider.dataSources)
+    pages.set(`data-sources/${short(d.typeName)}.md`, dataSourcePage(d as SomeDataSource<unknown>));
   return pages;
 }

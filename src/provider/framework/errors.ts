@@ -19,7 +19,11 @@ export type DescribeError = (error: unknown) => ErrorDescription;
  * preferring one that is set (so a password failure points at `password_wo` when that is what
  * the configuration uses).
  */
-function attributeFor(codes: readonly string[], attributes: Attributes<never>, isSet: (attribute: string) => boolean): string | undefined {
+function attributeFor(
+  codes: readonly string[],
+  attributes: Attributes<never>,
+  isSet: (attribute: string) => boolean,
+): string | undefined {
   if (!codes.length) return undefined;
   const matching = Object.entries(attributes)
     .filter(([, spec]) => codes.some((code) => spec.errorCodes?.includes(code)))

@@ -3,7 +3,12 @@
  * its resources and data sources. `providerHandlers` turns it into the protocol's handlers.
  */
 import {
-  errorDiagnostic, withDefaults, type Diagnostic, type GetProviderSchemaResponse, type ProviderHandlers, type Schema,
+  errorDiagnostic,
+  withDefaults,
+  type Diagnostic,
+  type GetProviderSchemaResponse,
+  type ProviderHandlers,
+  type Schema,
 } from '../protocol';
 import type { Attributes, Values } from './attributes';
 import { DataSourceEngine } from './data-source-engine';
@@ -26,12 +31,17 @@ export interface ProviderDefinition<Client, A extends Attributes<never> = Attrib
 /** GetProviderSchema's answer, also used for docs and generated constructs. */
 export function providerSchema<Client>(definition: ProviderDefinition<Client>): GetProviderSchemaResponse {
   const resourceSchemas: Record<string, Schema> = {};
-  for (const r of definition.resources) resourceSchemas[r.typeName] = schemaFor(r.description, r.attributes, {
-    id: `The object's ID; the same as its import ID (${r.importIdFormat}).`,
-    version: r.schemaVersion ?? 0,
-  });
+  for (const r of definition.resources)
+    resourceSchemas[r.typeName] = schemaFor(r.description, r.attributes, {
+      id: `The object's ID; the same as its import ID (${r.importIdFormat}).`,
+      version: r.schemaVersion ?? 0,
+    });
   const dataSourceSchemas: Record<string, Schema> = {};
-  for (const d of definition.dataSources) dataSourceSchemas[d.typeName] = schemaFor(d.description, d.attributes, { id: "The object's ID.", dataSource: true });
+  for (const d of definition.dataSources)
+    dataSourceSchemas[d.typeName] = schemaFor(d.description, d.attributes, {
+      id: "The object's ID.",
+      dataSource: true,
+    });
   return {
     provider: schemaFor(definition.description, definition.attributes),
     resourceSchemas,
@@ -41,7 +51,10 @@ export function providerSchema<Client>(definition: ProviderDefinition<Client>): 
 }
 
 const notConfigured = (type: string): Diagnostic =>
-  errorDiagnostic('Provider not configured', `${type} needs the provider configuration (url, username, password) before it can reach the API.`);
+  errorDiagnostic(
+    'Provider not configured',
+    `${type} needs the provider configuration (url, username, password) before it can reach the API.`,
+  );
 
 const unknownType = (type: string): Diagnostic => errorDiagnostic('Unknown type', `This provider has no ${type}.`);
 
@@ -50,8 +63,19 @@ export function providerHandlers<Client>(definition: ProviderDefinition<Client>)
   let schema: GetProviderSchemaResponse | undefined;
   const resourceEngines = new Map<string, ResourceEngine<Client>>();
   const dataSourceEngines = new Map<string, DataSourceEngine<Client>>();
-  const resources = { get: (type: string) => engineFor(resourceEngines, definition.resources, type, (r) => new ResourceEngine(r, definition.describeError)) };
-  const dataSources = { get: (type: string) => engineFor(dataSourceEngines, definition.dataSources, type, (d) => new DataSourceEngine(d, definition.describeError)) };
+  const resources = {
+    get: (type: string) =>
+      engineFor(resourceEngines, definition.resources, type, (r) => new ResourceEngine(r, definition.describeError)),
+  };
+  const dataSources = {
+    get: (type: string) =>
+      engineFor(
+        dataSourceEngines,
+        definition.dataSources,
+        type,
+        (d) => new DataSourceEngine(d, definition.describeError),
+      ),
+  };
   let client: Client | undefined;
 
   return withDefaults({
@@ -131,7 +155,12 @@ export function providerHandlers<Client>(definition: ProviderDefinition<Client>)
   });
 }
 
-function engineFor<D extends { typeName: string }, E>(cache: Map<string, E>, definitions: readonly D[], type: string, make: (d: D) => E): E | undefined {
+function engineFor<D extends { typeName: string }, E>(
+  cache: Map<string, E>,
+  definitions: readonly D[],
+  type: string,
+  make: (d: D) => E,
+): E | undefined {
   let engine = cache.get(type);
   if (!engine) {
     const definition = definitions.find((d) => d.typeName === type);

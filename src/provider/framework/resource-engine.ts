@@ -3,8 +3,14 @@
  * (create / update / delete), read (drift), import and state upgrade.
  */
 import {
-  AttributePath, errorDiagnostic, isUnknown, Unknown, warningDiagnostic,
-  type Diagnostic, type ObjectType, type RawDynamicValue,
+  AttributePath,
+  errorDiagnostic,
+  isUnknown,
+  Unknown,
+  warningDiagnostic,
+  type Diagnostic,
+  type ObjectType,
+  type RawDynamicValue,
 } from '../protocol';
 import { isComputed, type AnyAttribute, type Attributes, type Values } from './attributes';
 import type { ApiParams, SomeResource } from './definitions';
@@ -64,11 +70,18 @@ export class ResourceEngine<Client> {
       const value = config[name];
       if (value === null || value === undefined || isUnknown(value)) continue;
       if (spec.writeOnly && !writeOnlyAllowed) {
-        diagnostics.push(errorDiagnostic('Write-only attribute not supported', `"${name}" needs Terraform 1.11 or later; use the non-write-only variant.`, AttributePath.root(name)));
+        diagnostics.push(
+          errorDiagnostic(
+            'Write-only attribute not supported',
+            `"${name}" needs Terraform 1.11 or later; use the non-write-only variant.`,
+            AttributePath.root(name),
+          ),
+        );
       }
       for (const check of spec.validators ?? []) {
         const message = (check as (v: PlanValue) => string | undefined)(value);
-        if (message) diagnostics.push(errorDiagnostic(`Invalid value for "${name}"`, message, AttributePath.root(name)));
+        if (message)
+          diagnostics.push(errorDiagnostic(`Invalid value for "${name}"`, message, AttributePath.root(name)));
       }
     }
     // Cross-attribute checks need every value: with unknowns they wait for the plan that has them.
@@ -96,11 +109,13 @@ export class ResourceEngine<Client> {
 
     const planned: Row = {};
     const objects = { config: this.values(config), prior: prior ? this.values(prior) : null };
-    for (const [name, spec] of this.entries()) planned[name] = this.plannedValue(spec, config[name] ?? null, prior?.[name], objects);
+    for (const [name, spec] of this.entries())
+      planned[name] = this.plannedValue(spec, config[name] ?? null, prior?.[name], objects);
     // A computed value that depends on a changing attribute is only known after apply.
     for (const [name, spec] of this.entries()) {
       if (!prior || !spec.unknownWhenChanged || config[name] !== null) continue;
-      if (spec.unknownWhenChanged.some((dep) => !sameValue(planned[dep] ?? null, prior[dep] ?? null))) planned[name] = Unknown;
+      if (spec.unknownWhenChanged.some((dep) => !sameValue(planned[dep] ?? null, prior[dep] ?? null)))
+        planned[name] = Unknown;
     }
     planned[ID] = prior ? this.plannedId(prior, planned) : Unknown;
 
@@ -110,7 +125,8 @@ export class ResourceEngine<Client> {
     const requiresReplace: AttributePath[] = [];
     if (prior) {
       for (const [name, spec] of this.entries()) {
-        if (needsReplacement(spec, prior[name] ?? null, planned[name] ?? null)) requiresReplace.push(AttributePath.root(name));
+        if (needsReplacement(spec, prior[name] ?? null, planned[name] ?? null))
+          requiresReplace.push(AttributePath.root(name));
       }
     }
     return { planned: this.encode(planned), requiresReplace, diagnostics: prior ? [] : this.missingOnCreate(config) };
@@ -122,22 +138,35 @@ export class ResourceEngine<Client> {
       .filter(([name, spec]) => {
         const next = planned[name] ?? null;
         const before = prior[name] ?? null;
-        return !!spec.fixedAfterCreate && before !== null && !isUnknown(next) && !sameValue(normalized(spec, next), normalized(spec, before));
+        return (
+          !!spec.fixedAfterCreate &&
+          before !== null &&
+          !isUnknown(next) &&
+          !sameValue(normalized(spec, next), normalized(spec, before))
+        );
       })
-      .map(([name, spec]) => errorDiagnostic(
-        `"${name}" cannot be changed in place`,
-        `${this.definition.typeName}: "${name}" changes from ${JSON.stringify(prior[name] ?? null)} to ${JSON.stringify(planned[name] ?? null)}, but ${spec.fixedAfterCreate}`,
-        AttributePath.root(name),
-      ));
+      .map(([name, spec]) =>
+        errorDiagnostic(
+          `"${name}" cannot be changed in place`,
+          `${this.definition.typeName}: "${name}" changes from ${JSON.stringify(prior[name] ?? null)} to ${JSON.stringify(planned[name] ?? null)}, but ${spec.fixedAfterCreate}`,
+          AttributePath.root(name),
+        ),
+      );
   }
 
   /** `requiredOnCreate` groups with no member set in the configuration, pointing at the first member. */
   private missingOnCreate(config: Row): Diagnostic[] {
     const unset = (attr: string) => config[attr] === null || config[attr] === undefined;
-    return (this.definition.requiredOnCreate ?? []).filter((group) => group.length > 0 && group.every(unset)).map((group) => {
-      const names = group.map((attr) => `\`${attr}\``).join(' or ');
-      return errorDiagnostic(`Missing ${group.join(' or ')}`, `Creating ${this.definition.typeName} needs ${names}.`, AttributePath.root(group[0]!));
-    });
+    return (this.definition.requiredOnCreate ?? [])
+      .filter((group) => group.length > 0 && group.every(unset))
+      .map((group) => {
+        const names = group.map((attr) => `\`${attr}\``).join(' or ');
+        return errorDiagnostic(
+          `Missing ${group.join(' or ')}`,
+          `Creating ${this.definition.typeName} needs ${names}.`,
+          AttributePath.root(group[0]!),
+        );
+      });
   }
 
   /**
@@ -153,7 +182,9 @@ export class ResourceEngine<Client> {
   }
 
   private plannedValue(
-    spec: Spec, configValue: PlanValue, priorValue: PlanValue | undefined,
+    spec: Spec,
+    configValue: PlanValue,
+    priorValue: PlanValue | undefined,
     objects: { config: Values<Attributes<never>>; prior: Values<Attributes<never>> | null },
   ): PlanValue {
     if (spec.writeOnly) return null;
@@ -161,8 +192,10 @@ export class ResourceEngine<Client> {
     if (configValue !== null) {
       // Terraform requires the configured value itself, or the prior value when the two are
       // equivalent (same canonical form): then no diff is shown for a mere spelling change.
-      const equivalent = priorValue !== undefined
-        && (sameValue(normalized(spec, configValue), normalized(spec, priorValue)) || sameWithin(spec, objects.config, objects.prior));
+      const equivalent =
+        priorValue !== undefined &&
+        (sameValue(normalized(spec, configValue), normalized(spec, priorValue)) ||
+          sameWithin(spec, objects.config, objects.prior));
       return equivalent ? priorValue : configValue;
     }
     if (spec.default !== undefined) return normalized(spec, spec.default as PlanValue);
@@ -170,7 +203,12 @@ export class ResourceEngine<Client> {
     return null;
   }
 
-  async apply(client: Client, rawPrior: RawDynamicValue, rawPlanned: RawDynamicValue, rawConfig: RawDynamicValue): Promise<StateResult> {
+  async apply(
+    client: Client,
+    rawPrior: RawDynamicValue,
+    rawPlanned: RawDynamicValue,
+    rawConfig: RawDynamicValue,
+  ): Promise<StateResult> {
     const prior = this.decode(rawPrior);
     const planned = this.decode(rawPlanned);
     const config = this.decode(rawConfig);
@@ -189,14 +227,31 @@ export class ResourceEngine<Client> {
 
       const data = await this.definition.read(client, values);
       if (data === null) {
-        return { diagnostics: [errorDiagnostic(`${name}: object not found after ${prior ? 'update' : 'create'}`, 'The API accepted the change but the object cannot be read back. Check the server, then run terraform apply again.')] };
+        return {
+          diagnostics: [
+            errorDiagnostic(
+              `${name}: object not found after ${prior ? 'update' : 'create'}`,
+              'The API accepted the change but the object cannot be read back. Check the server, then run terraform apply again.',
+            ),
+          ],
+        };
       }
       const diagnostics: Diagnostic[] = [];
       const state = this.stateFrom(data, planned, 'planned', diagnostics, config);
       return { state: this.encode(state), diagnostics };
     } catch (error) {
       const isSet = (attr: string) => config?.[attr] !== null && config?.[attr] !== undefined;
-      return { diagnostics: [diagnosticFor(error, this.describeError, this.attributes, `${name}: ${planned ? (prior ? 'update' : 'create') : 'delete'} failed`, isSet)] };
+      return {
+        diagnostics: [
+          diagnosticFor(
+            error,
+            this.describeError,
+            this.attributes,
+            `${name}: ${planned ? (prior ? 'update' : 'create') : 'delete'} failed`,
+            isSet,
+          ),
+        ],
+      };
     }
   }
 
@@ -208,7 +263,11 @@ export class ResourceEngine<Client> {
       if (data === null) return { state: this.encode(null), diagnostics: [] };
       return { state: this.encode(this.stateFrom(data, current, 'remote', [])), diagnostics: [] };
     } catch (error) {
-      return { diagnostics: [diagnosticFor(error, this.describeError, this.attributes, `${this.definition.typeName}: read failed`)] };
+      return {
+        diagnostics: [
+          diagnosticFor(error, this.describeError, this.attributes, `${this.definition.typeName}: read failed`),
+        ],
+      };
     }
   }
 
@@ -219,14 +278,29 @@ export class ResourceEngine<Client> {
       identifying = this.definition.importId(id) as Record<string, unknown>;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { diagnostics: [errorDiagnostic(`${name}: invalid import ID "${id}"`, `${message} Expected: ${this.definition.importIdFormat}.`)] };
+      return {
+        diagnostics: [
+          errorDiagnostic(
+            `${name}: invalid import ID "${id}"`,
+            `${message} Expected: ${this.definition.importIdFormat}.`,
+          ),
+        ],
+      };
     }
     const base: Row = {};
-    for (const [attr, spec] of this.entries()) base[attr] = (identifying[attr] as PlanValue | undefined) ?? (spec.default as PlanValue | undefined) ?? null;
+    for (const [attr, spec] of this.entries())
+      base[attr] = (identifying[attr] as PlanValue | undefined) ?? (spec.default as PlanValue | undefined) ?? null;
     try {
       const data = await this.definition.read(client, this.values(base));
       if (data === null) {
-        return { diagnostics: [errorDiagnostic(`${name}: cannot import "${id}"`, 'No such object exists on the server. Check the ID, or create it with terraform apply instead.')] };
+        return {
+          diagnostics: [
+            errorDiagnostic(
+              `${name}: cannot import "${id}"`,
+              'No such object exists on the server. Check the ID, or create it with terraform apply instead.',
+            ),
+          ],
+        };
       }
       return { state: this.encode(this.stateFrom(data, base, 'remote', [])), diagnostics: [] };
     } catch (error) {
@@ -236,10 +310,14 @@ export class ResourceEngine<Client> {
 
   /** A stored state (raw JSON, written with schema `fromVersion`) in the current schema. */
   upgrade(json: Uint8Array | undefined, fromVersion = this.definition.schemaVersion ?? 0): RawDynamicValue {
-    if (!json || !json.length) return this.encode(null);
+    if (!json?.length) return this.encode(null);
     const hook = this.definition.upgradeState;
     const current = this.definition.schemaVersion ?? 0;
-    return upgradeJsonState(json, this.type, hook && fromVersion < current ? (state) => hook(state, fromVersion) : undefined);
+    return upgradeJsonState(
+      json,
+      this.type,
+      hook && fromVersion < current ? (state) => hook(state, fromVersion) : undefined,
+    );
   }
 
   /**
@@ -252,7 +330,13 @@ export class ResourceEngine<Client> {
    * error, a different value of an attribute the configuration leaves unset keeps the planned
    * value (Terraform would reject the change) with a warning; the next refresh shows it.
    */
-  private stateFrom(data: unknown, base: Row, prefer: 'planned' | 'remote', diagnostics: Diagnostic[], config: Row | null = null): Row {
+  private stateFrom(
+    data: unknown,
+    base: Row,
+    prefer: 'planned' | 'remote',
+    diagnostics: Diagnostic[],
+    config: Row | null = null,
+  ): Row {
     const row: Row = {};
     const unconfiguredDrift: [string, PlanValue, PlanValue][] = [];
     for (const [attr, spec] of this.entries()) {
@@ -275,7 +359,13 @@ export class ResourceEngine<Client> {
     if (!diagnostics.some((d) => d.severity === 'error')) {
       for (const [attr, kept, remote] of unconfiguredDrift) {
         const spec = this.attributes[attr]!;
-        diagnostics.push(warningDiagnostic(`The server stored a different "${attr}"`, `Planned ${shown(spec, kept)}, the server reports ${shown(spec, remote)}. The next plan will show the difference.`, AttributePath.root(attr)));
+        diagnostics.push(
+          warningDiagnostic(
+            `The server stored a different "${attr}"`,
+            `Planned ${shown(spec, kept)}, the server reports ${shown(spec, remote)}. The next plan will show the difference.`,
+            AttributePath.root(attr),
+          ),
+        );
         row[attr] = kept;
       }
     }
@@ -294,11 +384,16 @@ export class ResourceEngine<Client> {
       const previous = prior ? (prior[attr] ?? null) : null;
       if (op === 'update' && !always.has(attr)) {
         const changed = spec.writeOnly
-          ? !!spec.sendWhenChanged && !sameValue(next[spec.sendWhenChanged] ?? null, prior?.[spec.sendWhenChanged] ?? null)
+          ? !!spec.sendWhenChanged &&
+            !sameValue(next[spec.sendWhenChanged] ?? null, prior?.[spec.sendWhenChanged] ?? null)
           : !sameValue(value, previous);
         if (!changed) continue;
       }
-      if (spec.write) Object.assign(params, (spec.write as (n: PlanValue, p: PlanValue, o: 'create' | 'update') => ApiParams)(value, previous, op));
+      if (spec.write)
+        Object.assign(
+          params,
+          (spec.write as (n: PlanValue, p: PlanValue, o: 'create' | 'update') => ApiParams)(value, previous, op),
+        );
       else if (value !== null) params[spec.param!] = value;
     }
     return params;
@@ -315,7 +410,7 @@ function storedOtherwise(attr: string, spec: Spec, planned: PlanValue, stored: P
   return errorDiagnostic(
     `The server stored a different "${attr}"`,
     `The configuration says ${shown(spec, planned)}, but the server stored ${shown(spec, stored)} ` +
-      '(a server may clamp a value to a limit, e.g. a quota to the domain\'s maximum, or leave out what it refuses). ' +
+      "(a server may clamp a value to a limit, e.g. a quota to the domain's maximum, or leave out what it refuses). " +
       'The state now holds what the server stored. Configure a value the server keeps, or raise its limit, and apply again.',
     AttributePath.root(attr),
   );

@@ -3,7 +3,15 @@
  * DynamicValues ⇄ rows of plain values, using the definition's attributes plus `id`.
  */
 import {
-  decodeDynamicValue, encodeDynamicValue, isRecord, newRecord, t, upgradeJsonValue, type CtyType, type ObjectType, type RawDynamicValue,
+  decodeDynamicValue,
+  encodeDynamicValue,
+  isRecord,
+  newRecord,
+  t,
+  upgradeJsonValue,
+  type CtyType,
+  type ObjectType,
+  type RawDynamicValue,
 } from '../protocol';
 import { ctyTypeOf, type AnyAttribute, type Attributes } from './attributes';
 import { fromCty, toCty, type PlanValue } from './values';
@@ -31,7 +39,11 @@ export function attributeEntries(attributes: Attributes<never>): readonly (reado
   return list;
 }
 
-export function decodeRow(raw: RawDynamicValue | undefined, attributes: Attributes<never>, type: ObjectType): Row | null {
+export function decodeRow(
+  raw: RawDynamicValue | undefined,
+  attributes: Attributes<never>,
+  type: ObjectType,
+): Row | null {
   const value = decodeDynamicValue(raw, type);
   if (!isRecord(value)) return null;
   const row: Row = {};
@@ -52,7 +64,9 @@ export function encodeRow(row: Row | null, type: ObjectType): RawDynamicValue {
  * have, null for new ones. Without a step, state already in the current shape passes as it is.
  */
 export function upgradeJsonState(
-  json: Uint8Array, type: ObjectType, step?: (state: Record<string, unknown>) => Record<string, unknown>,
+  json: Uint8Array,
+  type: ObjectType,
+  step?: (state: Record<string, unknown>) => Record<string, unknown>,
 ): RawDynamicValue {
   if (!step) return upgradeJsonValue(json, type);
   const parsed: unknown = JSON.parse(Buffer.from(json).toString('utf8'));

@@ -3,20 +3,26 @@ import { normalizeDomain, normalizeEmail } from '../../common/mail-names';
 import type { ReplaceWhen, Validator } from '../framework';
 
 export const domainName: Validator<string> = (v) =>
-  normalizeDomain(v) ? undefined : `"${v}" is not a domain name. Use a fully qualified name such as example.com (IDN names are fine).`;
+  normalizeDomain(v)
+    ? undefined
+    : `"${v}" is not a domain name. Use a fully qualified name such as example.com (IDN names are fine).`;
 
 export const emailAddress: Validator<string> = (v) =>
   normalizeEmail(v) ? undefined : `"${v}" is not an email address. Use the form user@example.com.`;
 
 /** The API reads an empty text parameter as "not given", so `""` could never clear a value: refuse it at plan time. */
 export const notEmpty: Validator<string> = (v) =>
-  v === '' ? 'The API cannot clear this value (an empty string means "not given"). Remove the attribute to keep the server\'s value, or give a value.' : undefined;
+  v === ''
+    ? 'The API cannot clear this value (an empty string means "not given"). Remove the attribute to keep the server\'s value, or give a value.'
+    : undefined;
 
 export const emailOrEmpty: Validator<string> = (v) => (v === '' ? undefined : emailAddress(v));
 
 export const emailSet: Validator<string[]> = (list) => {
   const bad = list.filter((v) => !normalizeEmail(v));
-  return bad.length ? `Not email addresses: ${bad.map((b) => `"${b}"`).join(', ')}. Use the form user@example.com.` : undefined;
+  return bad.length
+    ? `Not email addresses: ${bad.map((b) => `"${b}"`).join(', ')}. Use the form user@example.com.`
+    : undefined;
 };
 
 export const wholeNumber: Validator<number> = (v) =>
@@ -24,13 +30,16 @@ export const wholeNumber: Validator<number> = (v) =>
 
 export const oneOf =
   (allowed: readonly string[]): Validator<string> =>
-  (v) => (allowed.includes(v) ? undefined : `"${v}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}.`);
+  (v) =>
+    allowed.includes(v) ? undefined : `"${v}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}.`;
 
 export const subsetOf =
   (allowed: readonly string[]): Validator<string[]> =>
   (list) => {
     const bad = list.filter((v) => !allowed.includes(v));
-    return bad.length ? `Unknown value(s) ${bad.map((b) => `"${b}"`).join(', ')}; allowed: ${allowed.join(', ')}.` : undefined;
+    return bad.length
+      ? `Unknown value(s) ${bad.map((b) => `"${b}"`).join(', ')}; allowed: ${allowed.join(', ')}.`
+      : undefined;
   };
 
 export const languageCode: Validator<string> = (v) =>

@@ -6,7 +6,12 @@
  */
 import { upgradeJsonValue } from './cty/dynamic-value';
 import { errorDiagnostic, type Diagnostic } from './diagnostics';
-import type { ProviderHandlers, UpgradeResourceStateRequest, UpgradeResourceStateResponse, RequestContext } from './handlers';
+import type {
+  ProviderHandlers,
+  UpgradeResourceStateRequest,
+  UpgradeResourceStateResponse,
+  RequestContext,
+} from './handlers';
 import { impliedType } from './schema';
 
 export function unimplemented(rpc: string, subject?: string): Diagnostic {
@@ -19,7 +24,8 @@ export function unimplemented(rpc: string, subject?: string): Diagnostic {
 const ok = async (): Promise<Record<string, never>> => ({});
 
 async function upgradeBySchema(
-  request: UpgradeResourceStateRequest, context: RequestContext,
+  request: UpgradeResourceStateRequest,
+  context: RequestContext,
 ): Promise<UpgradeResourceStateResponse> {
   const schema = (await context.providerSchema()).resourceSchemas?.[request.typeName];
   if (!schema) return { diagnostics: [errorDiagnostic('Unknown resource type', `No schema for ${request.typeName}.`)] };
@@ -27,10 +33,14 @@ async function upgradeBySchema(
     return { diagnostics: [unimplemented('UpgradeResourceState', `legacy flatmap state of ${request.typeName}`)] };
   }
   if (request.version > (schema.version ?? 0)) {
-    return { diagnostics: [errorDiagnostic(
-      'State from a newer provider',
-      `The state of this ${request.typeName} was written with schema version ${request.version}, newer than this provider's ${schema.version ?? 0}.`,
-    )] };
+    return {
+      diagnostics: [
+        errorDiagnostic(
+          'State from a newer provider',
+          `The state of this ${request.typeName} was written with schema version ${request.version}, newer than this provider's ${schema.version ?? 0}.`,
+        ),
+      ],
+    };
   }
   // Same shape assumed: attributes the schema dropped are discarded, new ones become null.
   return { upgradedState: upgradeJsonValue(request.rawState.json, impliedType(schema.block)) };

@@ -39,15 +39,19 @@ export class AttributePath {
     return new AttributePath([...this.steps, { elementKeyInt: index }]);
   }
 
-  get isEmpty(): boolean { return this.steps.length === 0; }
+  get isEmpty(): boolean {
+    return this.steps.length === 0;
+  }
 
   /** Terraform-like rendering, e.g. `tags["env"]` or `rule[0].port`. */
   toString(): string {
-    return this.steps.map((step, i) => {
-      if ('attributeName' in step) return i === 0 ? step.attributeName : `.${step.attributeName}`;
-      if ('elementKeyString' in step) return `[${JSON.stringify(step.elementKeyString)}]`;
-      return `[${step.elementKeyInt}]`;
-    }).join('');
+    return this.steps
+      .map((step, i) => {
+        if ('attributeName' in step) return i === 0 ? step.attributeName : `.${step.attributeName}`;
+        if ('elementKeyString' in step) return `[${JSON.stringify(step.elementKeyString)}]`;
+        return `[${step.elementKeyInt}]`;
+      })
+      .join('');
   }
 
   equals(other: AttributePath): boolean {
@@ -65,11 +69,21 @@ export interface Diagnostic {
 }
 
 export function errorDiagnostic(summary: string, detail?: string, attribute?: AttributePath): Diagnostic {
-  return { severity: 'error', summary, ...(detail !== undefined ? { detail } : {}), ...(attribute ? { attribute } : {}) };
+  return {
+    severity: 'error',
+    summary,
+    ...(detail !== undefined ? { detail } : {}),
+    ...(attribute ? { attribute } : {}),
+  };
 }
 
 export function warningDiagnostic(summary: string, detail?: string, attribute?: AttributePath): Diagnostic {
-  return { severity: 'warning', summary, ...(detail !== undefined ? { detail } : {}), ...(attribute ? { attribute } : {}) };
+  return {
+    severity: 'warning',
+    summary,
+    ...(detail !== undefined ? { detail } : {}),
+    ...(attribute ? { attribute } : {}),
+  };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[] | undefined): boolean {
@@ -78,7 +92,10 @@ export function hasErrors(diagnostics: readonly Diagnostic[] | undefined): boole
 
 /** An error that knows which attribute it is about; the server turns it into a diagnostic. */
 export class AttributeError extends Error {
-  constructor(readonly reason: string, readonly attribute: AttributePath) {
+  constructor(
+    readonly reason: string,
+    readonly attribute: AttributePath,
+  ) {
     super(attribute.isEmpty ? reason : `${attribute.toString()}: ${reason}`);
     this.name = 'AttributeError';
   }

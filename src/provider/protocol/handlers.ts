@@ -26,7 +26,9 @@ export interface ClientCapabilities {
 
 export type DeferredReason = 'resource_config_unknown' | 'provider_config_unknown' | 'absent_prereq';
 
-export interface WithDiagnostics { readonly diagnostics?: readonly Diagnostic[] }
+export interface WithDiagnostics {
+  readonly diagnostics?: readonly Diagnostic[];
+}
 
 /** Per-call facilities the server hands to every handler. */
 export interface RequestContext {
@@ -61,14 +63,22 @@ export interface GetProviderSchemaResponse extends WithDiagnostics {
   readonly serverCapabilities?: ServerCapabilities;
 }
 
-export interface ValidateProviderConfigRequest { readonly config: RawDynamicValue }
+export interface ValidateProviderConfigRequest {
+  readonly config: RawDynamicValue;
+}
 export interface ValidateResourceConfigRequest {
   readonly typeName: string;
   readonly config: RawDynamicValue;
   readonly clientCapabilities: ClientCapabilities;
 }
-export interface ValidateDataResourceConfigRequest { readonly typeName: string; readonly config: RawDynamicValue }
-export interface ValidateEphemeralResourceConfigRequest { readonly typeName: string; readonly config: RawDynamicValue }
+export interface ValidateDataResourceConfigRequest {
+  readonly typeName: string;
+  readonly config: RawDynamicValue;
+}
+export interface ValidateEphemeralResourceConfigRequest {
+  readonly typeName: string;
+  readonly config: RawDynamicValue;
+}
 
 export interface UpgradeResourceStateRequest {
   readonly typeName: string;
@@ -184,23 +194,34 @@ export interface OpenEphemeralResourceResponse extends WithDiagnostics {
   readonly renewAt?: Date;
   readonly deferred?: DeferredReason;
 }
-export interface RenewEphemeralResourceRequest { readonly typeName: string; readonly private?: Uint8Array }
+export interface RenewEphemeralResourceRequest {
+  readonly typeName: string;
+  readonly private?: Uint8Array;
+}
 export interface RenewEphemeralResourceResponse extends WithDiagnostics {
   readonly private?: Uint8Array;
   readonly renewAt?: Date;
 }
-export interface CloseEphemeralResourceRequest { readonly typeName: string; readonly private?: Uint8Array }
+export interface CloseEphemeralResourceRequest {
+  readonly typeName: string;
+  readonly private?: Uint8Array;
+}
 
 export interface GetFunctionsResponse extends WithDiagnostics {
   readonly functions?: Readonly<Record<string, FunctionDefinition>>;
 }
-export interface CallFunctionRequest { readonly name: string; readonly arguments: readonly RawDynamicValue[] }
+export interface CallFunctionRequest {
+  readonly name: string;
+  readonly arguments: readonly RawDynamicValue[];
+}
 export interface CallFunctionResponse {
   readonly result?: RawDynamicValue;
   readonly error?: { readonly text: string; readonly functionArgument?: number };
 }
 
-export interface StopProviderResponse { readonly error?: string }
+export interface StopProviderResponse {
+  readonly error?: string;
+}
 
 type Handler<Req, Res> = (request: Req, context: RequestContext) => Promise<Res>;
 

@@ -16,17 +16,22 @@ export function checkLaunchEnvironment(env: NodeJS.ProcessEnv, name: string): La
   if (env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
     return {
       ok: false,
-      message: `This binary is a plugin. These are not meant to be executed directly.\n`
-        + `Please execute the program that consumes these plugins, which will\n`
-        + `load any plugins automatically (${name} is a Terraform provider: run terraform).\n`,
+      message:
+        `This binary is a plugin. These are not meant to be executed directly.\n` +
+        `Please execute the program that consumes these plugins, which will\n` +
+        `load any plugins automatically (${name} is a Terraform provider: run terraform).\n`,
     };
   }
-  const offered = (env.PLUGIN_PROTOCOL_VERSIONS ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  const offered = (env.PLUGIN_PROTOCOL_VERSIONS ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (offered.length > 0 && !offered.includes(String(PLUGIN_PROTOCOL_VERSION))) {
     return {
       ok: false,
-      message: `${name} speaks plugin protocol ${PLUGIN_PROTOCOL_VERSION}, but this Terraform offers only `
-        + `${offered.join(', ')}. Use Terraform 1.0 or later.\n`,
+      message:
+        `${name} speaks plugin protocol ${PLUGIN_PROTOCOL_VERSION}, but this Terraform offers only ` +
+        `${offered.join(', ')}. Use Terraform 1.0 or later.\n`,
     };
   }
   return { ok: true };

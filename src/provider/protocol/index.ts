@@ -14,7 +14,15 @@ export * from './diagnostics';
 export * from './schema';
 export * from './handlers';
 export { handlers, withDefaults, unimplemented } from './default-handlers';
-export { createLogger, levelFromEnv, parseLogLevel, type Logger, type LogLevel, type LogFields, type LoggerOptions } from './logging';
+export {
+  createLogger,
+  levelFromEnv,
+  parseLogLevel,
+  type Logger,
+  type LogLevel,
+  type LogFields,
+  type LoggerOptions,
+} from './logging';
 export { redact, isSecretKey, REDACTED } from './redact';
 export { serve, type ServeOptions, type RunningProvider } from './serve';
 export { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, type Endpoint } from './handshake';

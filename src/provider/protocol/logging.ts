@@ -34,7 +34,9 @@ export function parseLogLevel(value: string | undefined): Threshold {
 }
 
 export function levelFromEnv(env: NodeJS.ProcessEnv = process.env): Threshold {
-  return parseLogLevel(env.TF_LOG_PROVIDER !== undefined && env.TF_LOG_PROVIDER !== '' ? env.TF_LOG_PROVIDER : env.TF_LOG);
+  return parseLogLevel(
+    env.TF_LOG_PROVIDER !== undefined && env.TF_LOG_PROVIDER !== '' ? env.TF_LOG_PROVIDER : env.TF_LOG,
+  );
 }
 
 /** hclog's timestamp: microseconds and a zone, which go-plugin parses strictly. */
@@ -51,7 +53,11 @@ export interface LoggerOptions {
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? levelFromEnv();
-  const write = options.write ?? ((line: string) => { process.stderr.write(line); });
+  const write =
+    options.write ??
+    ((line: string) => {
+      process.stderr.write(line);
+    });
   const base = options.fields ?? {};
   const log = (at: LogLevel, message: string, fields?: LogFields): void => {
     if (RANK[at] < RANK[level]) return;

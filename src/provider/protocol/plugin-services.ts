@@ -9,7 +9,8 @@ import type { ServiceImplementation, WireStream } from './transport/bind-service
 const SERVING = 1;
 const SERVICE_UNKNOWN = 3;
 const HEALTHY_SERVICES = new Set(['', 'plugin']);
-const serviceOf = (request: { service?: unknown }): string => (typeof request.service === 'string' ? request.service : '');
+const serviceOf = (request: { service?: unknown }): string =>
+  typeof request.service === 'string' ? request.service : '';
 
 export function healthImplementation(): ServiceImplementation {
   return {

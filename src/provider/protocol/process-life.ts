@@ -14,9 +14,13 @@ import { writeSync } from 'node:fs';
 export function reserveStdout(): (text: string) => void {
   Object.defineProperty(process, 'stdout', { configurable: true, enumerable: true, get: () => process.stderr });
   for (const method of ['log', 'info', 'debug'] as const) {
-    console[method] = (...args: unknown[]) => { console.error(...args); };
+    console[method] = (...args: unknown[]) => {
+      console.error(...args);
+    };
   }
-  return (text: string) => { writeSync(1, text); };
+  return (text: string) => {
+    writeSync(1, text);
+  };
 }
 
 export interface LifeOptions {

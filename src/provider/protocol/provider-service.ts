@@ -8,8 +8,23 @@ import type { ProviderHandlers, RequestContext, GetProviderSchemaResponse } from
 import { AttributeError, errorDiagnostic, type Diagnostic } from './diagnostics';
 import type { Logger } from './logging';
 import {
-  bytes, clientCapabilitiesIn, deferredOut, diagnosticsOut, dynamicIn, dynamicOut, functionMapOut, list, num,
-  optionalBytesIn, pathOut, rawStateIn, schemaMapOut, schemaOut, serverCapabilitiesOut, str, timestampOut,
+  bytes,
+  clientCapabilitiesIn,
+  deferredOut,
+  diagnosticsOut,
+  dynamicIn,
+  dynamicOut,
+  functionMapOut,
+  list,
+  num,
+  optionalBytesIn,
+  pathOut,
+  rawStateIn,
+  schemaMapOut,
+  schemaOut,
+  serverCapabilitiesOut,
+  str,
+  timestampOut,
 } from './wire/convert';
 import type { WireMessage } from './wire/protobuf';
 
@@ -24,7 +39,8 @@ interface Rpc {
 const withDiagnostics = (ds: readonly Diagnostic[]): WireMessage => ({ diagnostics: diagnosticsOut(ds) });
 
 function errorToDiagnostic(rpc: string, error: unknown): Diagnostic {
-  if (error instanceof AttributeError) return errorDiagnostic(`Provider error in ${rpc}`, error.reason, error.attribute);
+  if (error instanceof AttributeError)
+    return errorDiagnostic(`Provider error in ${rpc}`, error.reason, error.attribute);
   return errorDiagnostic(`Provider error in ${rpc}`, error instanceof Error ? error.message : String(error));
 }
 
@@ -44,39 +60,91 @@ function providerRpcs(h: ProviderHandlers): Record<string, Rpc> {
     }),
     GetProviderSchema: rpc(async (_r, c) => schemaResponseOut(await c.providerSchema())),
     ValidateProviderConfig: rpc(async (r, c) =>
-      withDiagnostics((await h.validateProviderConfig({ config: dynamicIn(r.config) }, c)).diagnostics ?? [])),
-    ValidateResourceConfig: rpc(async (r, c) => withDiagnostics((await h.validateResourceConfig({
-      typeName: str(r.type_name), config: dynamicIn(r.config), clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
-    }, c)).diagnostics ?? [])),
-    ValidateDataResourceConfig: rpc(async (r, c) => withDiagnostics((await h.validateDataResourceConfig({
-      typeName: str(r.type_name), config: dynamicIn(r.config),
-    }, c)).diagnostics ?? [])),
+      withDiagnostics((await h.validateProviderConfig({ config: dynamicIn(r.config) }, c)).diagnostics ?? []),
+    ),
+    ValidateResourceConfig: rpc(async (r, c) =>
+      withDiagnostics(
+        (
+          await h.validateResourceConfig(
+            {
+              typeName: str(r.type_name),
+              config: dynamicIn(r.config),
+              clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
+            },
+            c,
+          )
+        ).diagnostics ?? [],
+      ),
+    ),
+    ValidateDataResourceConfig: rpc(async (r, c) =>
+      withDiagnostics(
+        (
+          await h.validateDataResourceConfig(
+            {
+              typeName: str(r.type_name),
+              config: dynamicIn(r.config),
+            },
+            c,
+          )
+        ).diagnostics ?? [],
+      ),
+    ),
     UpgradeResourceState: rpc(async (r, c) => {
-      const res = await h.upgradeResourceState({
-        typeName: str(r.type_name), version: num(r.version), rawState: rawStateIn(r.raw_state),
-      }, c);
+      const res = await h.upgradeResourceState(
+        {
+          typeName: str(r.type_name),
+          version: num(r.version),
+          rawState: rawStateIn(r.raw_state),
+        },
+        c,
+      );
       return { upgraded_state: dynamicOut(res.upgradedState), diagnostics: diagnosticsOut(res.diagnostics) };
     }),
-    ConfigureProvider: rpc(async (r, c) => withDiagnostics((await h.configureProvider({
-      terraformVersion: str(r.terraform_version), config: dynamicIn(r.config),
-      clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
-    }, c)).diagnostics ?? [])),
+    ConfigureProvider: rpc(async (r, c) =>
+      withDiagnostics(
+        (
+          await h.configureProvider(
+            {
+              terraformVersion: str(r.terraform_version),
+              config: dynamicIn(r.config),
+              clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
+            },
+            c,
+          )
+        ).diagnostics ?? [],
+      ),
+    ),
     ReadResource: rpc(async (r, c) => {
-      const res = await h.readResource({
-        typeName: str(r.type_name), currentState: dynamicIn(r.current_state), private: bytes(r.private),
-        providerMeta: dynamicIn(r.provider_meta), clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
-      }, c);
+      const res = await h.readResource(
+        {
+          typeName: str(r.type_name),
+          currentState: dynamicIn(r.current_state),
+          private: bytes(r.private),
+          providerMeta: dynamicIn(r.provider_meta),
+          clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
+        },
+        c,
+      );
       return {
-        new_state: dynamicOut(res.newState), diagnostics: diagnosticsOut(res.diagnostics),
-        private: res.private, deferred: deferredOut(res.deferred),
+        new_state: dynamicOut(res.newState),
+        diagnostics: diagnosticsOut(res.diagnostics),
+        private: res.private,
+        deferred: deferredOut(res.deferred),
       };
     }),
     PlanResourceChange: rpc(async (r, c) => {
-      const res = await h.planResourceChange({
-        typeName: str(r.type_name), priorState: dynamicIn(r.prior_state), proposedNewState: dynamicIn(r.proposed_new_state),
-        config: dynamicIn(r.config), priorPrivate: bytes(r.prior_private), providerMeta: dynamicIn(r.provider_meta),
-        clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
-      }, c);
+      const res = await h.planResourceChange(
+        {
+          typeName: str(r.type_name),
+          priorState: dynamicIn(r.prior_state),
+          proposedNewState: dynamicIn(r.proposed_new_state),
+          config: dynamicIn(r.config),
+          priorPrivate: bytes(r.prior_private),
+          providerMeta: dynamicIn(r.provider_meta),
+          clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
+        },
+        c,
+      );
       return {
         planned_state: dynamicOut(res.plannedState),
         requires_replace: (res.requiresReplace ?? []).map(pathOut),
@@ -86,73 +154,151 @@ function providerRpcs(h: ProviderHandlers): Record<string, Rpc> {
       };
     }),
     ApplyResourceChange: rpc(async (r, c) => {
-      const res = await h.applyResourceChange({
-        typeName: str(r.type_name), priorState: dynamicIn(r.prior_state), plannedState: dynamicIn(r.planned_state),
-        config: dynamicIn(r.config), plannedPrivate: bytes(r.planned_private), providerMeta: dynamicIn(r.provider_meta),
-      }, c);
-      return { new_state: dynamicOut(res.newState), private: res.private, diagnostics: diagnosticsOut(res.diagnostics) };
+      const res = await h.applyResourceChange(
+        {
+          typeName: str(r.type_name),
+          priorState: dynamicIn(r.prior_state),
+          plannedState: dynamicIn(r.planned_state),
+          config: dynamicIn(r.config),
+          plannedPrivate: bytes(r.planned_private),
+          providerMeta: dynamicIn(r.provider_meta),
+        },
+        c,
+      );
+      return {
+        new_state: dynamicOut(res.newState),
+        private: res.private,
+        diagnostics: diagnosticsOut(res.diagnostics),
+      };
     }),
     ImportResourceState: rpc(async (r, c) => {
-      const res = await h.importResourceState({
-        typeName: str(r.type_name), id: str(r.id), clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
-      }, c);
+      const res = await h.importResourceState(
+        {
+          typeName: str(r.type_name),
+          id: str(r.id),
+          clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
+        },
+        c,
+      );
       return {
         imported_resources: (res.importedResources ?? []).map((i) => ({
-          type_name: i.typeName, state: dynamicOut(i.state), private: i.private,
+          type_name: i.typeName,
+          state: dynamicOut(i.state),
+          private: i.private,
         })),
         diagnostics: diagnosticsOut(res.diagnostics),
         deferred: deferredOut(res.deferred),
       };
     }),
     MoveResourceState: rpc(async (r, c) => {
-      const res = await h.moveResourceState({
-        sourceProviderAddress: str(r.source_provider_address), sourceTypeName: str(r.source_type_name),
-        sourceSchemaVersion: num(r.source_schema_version), sourceState: rawStateIn(r.source_state),
-        targetTypeName: str(r.target_type_name), sourcePrivate: bytes(r.source_private),
-      }, c);
-      return { target_state: dynamicOut(res.targetState), target_private: res.targetPrivate, diagnostics: diagnosticsOut(res.diagnostics) };
+      const res = await h.moveResourceState(
+        {
+          sourceProviderAddress: str(r.source_provider_address),
+          sourceTypeName: str(r.source_type_name),
+          sourceSchemaVersion: num(r.source_schema_version),
+          sourceState: rawStateIn(r.source_state),
+          targetTypeName: str(r.target_type_name),
+          sourcePrivate: bytes(r.source_private),
+        },
+        c,
+      );
+      return {
+        target_state: dynamicOut(res.targetState),
+        target_private: res.targetPrivate,
+        diagnostics: diagnosticsOut(res.diagnostics),
+      };
     }),
     ReadDataSource: rpc(async (r, c) => {
-      const res = await h.readDataSource({
-        typeName: str(r.type_name), config: dynamicIn(r.config), providerMeta: dynamicIn(r.provider_meta),
-        clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
-      }, c);
-      return { state: dynamicOut(res.state), diagnostics: diagnosticsOut(res.diagnostics), deferred: deferredOut(res.deferred) };
-    }),
-    ValidateEphemeralResourceConfig: rpc(async (r, c) => withDiagnostics((await h.validateEphemeralResourceConfig({
-      typeName: str(r.type_name), config: dynamicIn(r.config),
-    }, c)).diagnostics ?? [])),
-    OpenEphemeralResource: rpc(async (r, c) => {
-      const res = await h.openEphemeralResource({
-        typeName: str(r.type_name), config: dynamicIn(r.config), clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
-      }, c);
+      const res = await h.readDataSource(
+        {
+          typeName: str(r.type_name),
+          config: dynamicIn(r.config),
+          providerMeta: dynamicIn(r.provider_meta),
+          clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
+        },
+        c,
+      );
       return {
-        diagnostics: diagnosticsOut(res.diagnostics), renew_at: timestampOut(res.renewAt), result: dynamicOut(res.result),
-        private: res.private, deferred: deferredOut(res.deferred),
+        state: dynamicOut(res.state),
+        diagnostics: diagnosticsOut(res.diagnostics),
+        deferred: deferredOut(res.deferred),
+      };
+    }),
+    ValidateEphemeralResourceConfig: rpc(async (r, c) =>
+      withDiagnostics(
+        (
+          await h.validateEphemeralResourceConfig(
+            {
+              typeName: str(r.type_name),
+              config: dynamicIn(r.config),
+            },
+            c,
+          )
+        ).diagnostics ?? [],
+      ),
+    ),
+    OpenEphemeralResource: rpc(async (r, c) => {
+      const res = await h.openEphemeralResource(
+        {
+          typeName: str(r.type_name),
+          config: dynamicIn(r.config),
+          clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
+        },
+        c,
+      );
+      return {
+        diagnostics: diagnosticsOut(res.diagnostics),
+        renew_at: timestampOut(res.renewAt),
+        result: dynamicOut(res.result),
+        private: res.private,
+        deferred: deferredOut(res.deferred),
       };
     }),
     RenewEphemeralResource: rpc(async (r, c) => {
-      const res = await h.renewEphemeralResource({ typeName: str(r.type_name), private: optionalBytesIn(r.private) }, c);
-      return { diagnostics: diagnosticsOut(res.diagnostics), renew_at: timestampOut(res.renewAt), private: res.private };
+      const res = await h.renewEphemeralResource(
+        { typeName: str(r.type_name), private: optionalBytesIn(r.private) },
+        c,
+      );
+      return {
+        diagnostics: diagnosticsOut(res.diagnostics),
+        renew_at: timestampOut(res.renewAt),
+        private: res.private,
+      };
     }),
-    CloseEphemeralResource: rpc(async (r, c) => withDiagnostics((await h.closeEphemeralResource({
-      typeName: str(r.type_name), private: optionalBytesIn(r.private),
-    }, c)).diagnostics ?? [])),
+    CloseEphemeralResource: rpc(async (r, c) =>
+      withDiagnostics(
+        (
+          await h.closeEphemeralResource(
+            {
+              typeName: str(r.type_name),
+              private: optionalBytesIn(r.private),
+            },
+            c,
+          )
+        ).diagnostics ?? [],
+      ),
+    ),
     GetFunctions: rpc(async (_r, c) => {
       const res = await h.getFunctions({}, c);
       return { functions: functionMapOut(res.functions), diagnostics: diagnosticsOut(res.diagnostics) };
     }),
-    CallFunction: rpc(async (r, c) => {
-      const res = await h.callFunction({ name: str(r.name), arguments: list(r.arguments).map(dynamicIn) }, c);
-      return {
-        result: dynamicOut(res.result),
-        error: res.error ? { text: res.error.text, function_argument: res.error.functionArgument } : undefined,
-      };
-    }, (ds) => ({ error: { text: ds.map((d) => [d.summary, d.detail].filter(Boolean).join(': ')).join('; ') } })),
-    StopProvider: rpc(async (_r, c) => {
-      const res = await h.stopProvider({}, c);
-      return { Error: res.error ?? '' };
-    }, (ds) => ({ Error: ds.map((d) => d.summary).join('; ') })),
+    CallFunction: rpc(
+      async (r, c) => {
+        const res = await h.callFunction({ name: str(r.name), arguments: list(r.arguments).map(dynamicIn) }, c);
+        return {
+          result: dynamicOut(res.result),
+          error: res.error ? { text: res.error.text, function_argument: res.error.functionArgument } : undefined,
+        };
+      },
+      (ds) => ({ error: { text: ds.map((d) => [d.summary, d.detail].filter(Boolean).join(': ')).join('; ') } }),
+    ),
+    StopProvider: rpc(
+      async (_r, c) => {
+        const res = await h.stopProvider({}, c);
+        return { Error: res.error ?? '' };
+      },
+      (ds) => ({ Error: ds.map((d) => d.summary).join('; ') }),
+    ),
   };
 }
 
@@ -174,7 +320,9 @@ export function providerImplementation(handlers: ProviderHandlers, logger: Logge
   let schema: Promise<GetProviderSchemaResponse> | undefined;
   const providerSchema = (): Promise<GetProviderSchemaResponse> => {
     schema ??= handlers.getProviderSchema({}, context('GetProviderSchema'));
-    schema.catch(() => { schema = undefined; }); // a failure is retried on the next call
+    schema.catch(() => {
+      schema = undefined;
+    }); // a failure is retried on the next call
     return schema;
   };
   // One context per RPC name, made once: nothing per call when logging is off.
@@ -199,7 +347,10 @@ export function providerImplementation(handlers: ProviderHandlers, logger: Logge
         if (tracing) logger.trace('served request', { tf_rpc: name, duration_ms: Date.now() - started });
         return response;
       } catch (error) {
-        logger.error('handler failed', { tf_rpc: name, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+        logger.error('handler failed', {
+          tf_rpc: name,
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
         return rpc.failure([errorToDiagnostic(name, error)]);
       }
     };

@@ -3,7 +3,8 @@
  * has its value replaced, however deep it sits.
  */
 
-const SECRET_KEY = /pass(word|wd|phrase)?|secret|token|cookie|authori[sz]ation|api[-_]?key|private[-_]?key|credential|session/i;
+const SECRET_KEY =
+  /pass(word|wd|phrase)?|secret|token|cookie|authori[sz]ation|api[-_]?key|private[-_]?key|credential|session/i;
 
 export const REDACTED = '[REDACTED]';
 

@@ -90,10 +90,19 @@ function typeOfBlock(block: SchemaBlock): ObjectType {
   for (const [name, nested] of Object.entries(block.blockTypes ?? {})) {
     const element = impliedType(nested.block);
     switch (nested.nesting) {
-      case 'single': case 'group': attributes[name] = element; break;
-      case 'list': attributes[name] = t.list(element); break;
-      case 'set': attributes[name] = t.set(element); break;
-      case 'map': attributes[name] = t.map(element); break;
+      case 'single':
+      case 'group':
+        attributes[name] = element;
+        break;
+      case 'list':
+        attributes[name] = t.list(element);
+        break;
+      case 'set':
+        attributes[name] = t.set(element);
+        break;
+      case 'map':
+        attributes[name] = t.map(element);
+        break;
     }
   }
   return t.object(attributes);
@@ -102,13 +111,17 @@ function typeOfBlock(block: SchemaBlock): ObjectType {
 export function attributeType(attribute: SchemaAttribute): CtyType {
   if (attribute.type) return attribute.type;
   if (!attribute.nestedType) throw new Error('a schema attribute needs `type` or `nestedType`');
-  const element: CtyType = t.object(Object.fromEntries(
-    Object.entries(attribute.nestedType.attributes).map(([name, a]) => [name, attributeType(a)]),
-  ));
+  const element: CtyType = t.object(
+    Object.fromEntries(Object.entries(attribute.nestedType.attributes).map(([name, a]) => [name, attributeType(a)])),
+  );
   switch (attribute.nestedType.nesting) {
-    case 'single': return element;
-    case 'list': return t.list(element);
-    case 'set': return t.set(element);
-    case 'map': return t.map(element);
+    case 'single':
+      return element;
+    case 'list':
+      return t.list(element);
+    case 'set':
+      return t.set(element);
+    case 'map':
+      return t.map(element);
   }
 }

@@ -57,21 +57,30 @@ export async function serve(provider: Partial<ProviderHandlers>, options: ServeO
     if (exitProcess) process.exit(1);
     throw new Error(launch.message.trim());
   }
-  const writeHandshake = options.onHandshake
-    ?? (exitProcess ? reserveStdout() : (text: string) => { process.stdout.write(text); });
+  const writeHandshake =
+    options.onHandshake ??
+    (exitProcess
+      ? reserveStdout()
+      : (text: string) => {
+          process.stdout.write(text);
+        });
   const logger = options.logger ?? createLogger({ module: name });
 
   // AutoMTLS when Terraform hands us its certificate, unless TLS is switched off.
   const clientCertPem = env.TF_DISABLE_PLUGIN_TLS ? undefined : env.PLUGIN_CLIENT_CERT || undefined;
   const certificate = clientCertPem ? createSelfSignedCertificate() : undefined;
-  const server = new GrpcServer(certificate && clientCertPem
-    ? { keyPem: certificate.keyPem, certPem: certificate.certPem, clientCertPem }
-    : undefined);
+  const server = new GrpcServer(
+    certificate && clientCertPem
+      ? { keyPem: certificate.keyPem, certPem: certificate.certPem, clientCertPem }
+      : undefined,
+  );
   if (!certificate && !env.TF_DISABLE_PLUGIN_TLS) logger.warn('no PLUGIN_CLIENT_CERT given: serving without TLS');
 
   let endpoint: Endpoint | undefined;
   let resolveStopped: (reason: string) => void = () => {};
-  const stopped = new Promise<string>((resolve) => { resolveStopped = resolve; });
+  const stopped = new Promise<string>((resolve) => {
+    resolveStopped = resolve;
+  });
   const stdioStreams = new Set<WireStream>();
   let stopping: Promise<void> | undefined;
   const stop = (reason = 'stopped'): Promise<void> => {
@@ -86,11 +95,21 @@ export async function serve(provider: Partial<ProviderHandlers>, options: ServeO
     })();
     return stopping;
   };
-  const unsupervise = superviseProcess({ onExit: (reason) => { void stop(reason); } });
+  const unsupervise = superviseProcess({
+    onExit: (reason) => {
+      void stop(reason);
+    },
+  });
 
   bindService(server, SERVICE_NAMES.provider, providerImplementation(withDefaults(provider), logger));
   bindService(server, SERVICE_NAMES.health, healthImplementation());
-  bindService(server, SERVICE_NAMES.controller, controllerImplementation(() => { void stop('shutdown requested'); }));
+  bindService(
+    server,
+    SERVICE_NAMES.controller,
+    controllerImplementation(() => {
+      void stop('shutdown requested');
+    }),
+  );
   bindService(server, SERVICE_NAMES.stdio, stdioImplementation(stdioStreams));
 
   endpoint = options.transport === 'unix' ? await listenUnix(server, env) : await listenTcp(server, env);

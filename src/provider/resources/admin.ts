@@ -1,7 +1,14 @@
 /** `iredadmin_admin`: a separate (non-mailbox) admin account, global or with its own limits. */
 import type { Admin, AdminCreateInput, AdminUpdateInput, IRedAdminClient } from '../../client';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, type Values } from '../framework';
-import { canonicalDomain, canonicalEmail, emailAddress, languageCode, oneOf, wholeNumber } from '../iredadmin/validators';
+import {
+  canonicalDomain,
+  canonicalEmail,
+  emailAddress,
+  languageCode,
+  oneOf,
+  wholeNumber,
+} from '../iredadmin/validators';
 
 const MB_PER_UNIT = { TB: 1024 * 1024, GB: 1024, MB: 1 } as const;
 type QuotaUnit = keyof typeof MB_PER_UNIT;
@@ -41,62 +48,158 @@ async function readAdmin(client: IRedAdminClient, email: string, unit: unknown):
 }
 
 const a = attributesFor<AdminView>();
-const setting = (v: AdminView, key: 'create_max_domains' | 'create_max_users' | 'create_max_aliases' | 'create_max_lists') => v.admin.settings?.[key] ?? 0;
+const setting = (
+  v: AdminView,
+  key: 'create_max_domains' | 'create_max_users' | 'create_max_aliases' | 'create_max_lists',
+) => v.admin.settings?.[key] ?? 0;
 /** A limit of a normal admin; the server drops them when the admin becomes global, so re-read then. */
 const limit = (param: string, key: Parameters<typeof setting>[1], what: string, code: string) =>
   a.number({
-    optional: true, param, samples: [10, 20], validators: [wholeNumber], read: (v) => setting(v, key), unknownWhenChanged: ['is_global_admin'], errorCodes: [code],
+    optional: true,
+    param,
+    samples: [10, 20],
+    validators: [wholeNumber],
+    read: (v) => setting(v, key),
+    unknownWhenChanged: ['is_global_admin'],
+    errorCodes: [code],
     description: `${what}; 0 = unlimited. Normal admins only: setting it with \`is_global_admin = true\` is an error.`,
   });
 
 const PW_CODES = [
-  'NO_PASSWORD', 'INVALID_PASSWORD', 'PW_EMPTY', 'PW_SHORTER_THAN_MIN_LENGTH', 'PW_GREATER_THAN_MAX_LENGTH', 'PW_NO_LETTER',
-  'PW_NO_UPPERCASE', 'PW_NO_DIGIT_NUMBER', 'PW_NO_SPECIAL_CHAR', 'PW_NON_ASCII',
+  'NO_PASSWORD',
+  'INVALID_PASSWORD',
+  'PW_EMPTY',
+  'PW_SHORTER_THAN_MIN_LENGTH',
+  'PW_GREATER_THAN_MAX_LENGTH',
+  'PW_NO_LETTER',
+  'PW_NO_UPPERCASE',
+  'PW_NO_DIGIT_NUMBER',
+  'PW_NO_SPECIAL_CHAR',
+  'PW_NON_ASCII',
 ];
 
 export const adminAttributes = {
-  email: a.string({ samples: [(c) => `${c.key}@admins.example.net`, (c) => `${c.key}.2@admins.example.net`],
-    required: true, requiresReplace: true, validators: [emailAddress], normalize: canonicalEmail, read: (v) => v.admin.username,
-    description: 'The admin\'s login, an email address outside the domains the server hosts (e.g. `it-admin@example.net`); a mail user of a hosted domain becomes its admin with `iredadmin_domain_admins` instead. The API cannot rename an admin.',
+  email: a.string({
+    samples: [(c) => `${c.key}@admins.example.net`, (c) => `${c.key}.2@admins.example.net`],
+    required: true,
+    requiresReplace: true,
+    validators: [emailAddress],
+    normalize: canonicalEmail,
+    read: (v) => v.admin.username,
+    description:
+      "The admin's login, an email address outside the domains the server hosts (e.g. `it-admin@example.net`); a mail user of a hosted domain becomes its admin with `iredadmin_domain_admins` instead. The API cannot rename an admin.",
     errorCodes: ['INVALID_MAIL', 'ALREADY_EXISTS', 'CAN_NOT_BE_LOCAL_DOMAIN'],
   }),
-  name: a.string({ samples: ['IT admin', 'IT admins'], optional: true, param: 'name', read: (v) => v.admin.name ?? '', description: 'Display name.', errorCodes: ['INVALID_NAME'] }),
-  password: a.string({ samples: ['Round-Trip-1', 'Round-Trip-2'],
-    optional: true, sensitive: true, param: 'password', validators: [(v) => (v === '' ? 'An empty password is not allowed.' : undefined)], errorCodes: PW_CODES,
-    description: 'Password (sensitive; stored in state but never read back, so a change made elsewhere is not detected). Creating an admin needs `password` or `password_wo` (a plan-time error otherwise); an imported admin needs neither. The server checks its policy (length, a letter, an upper-case letter, a digit, a special character). Conflicts with `password_wo`.',
+  name: a.string({
+    samples: ['IT admin', 'IT admins'],
+    optional: true,
+    param: 'name',
+    read: (v) => v.admin.name ?? '',
+    description: 'Display name.',
+    errorCodes: ['INVALID_NAME'],
   }),
-  password_wo: a.string({ samples: ['Round-Trip-Wo-1', 'Round-Trip-Wo-2'],
-    optional: true, sensitive: true, writeOnly: true, param: 'password', sendWhenChanged: 'password_wo_version',
-    description: 'Write-only password (Terraform ≥ 1.11): sent on create and whenever `password_wo_version` changes, never stored in state or plan. Conflicts with `password`.',
+  password: a.string({
+    samples: ['Round-Trip-1', 'Round-Trip-2'],
+    optional: true,
+    sensitive: true,
+    param: 'password',
+    validators: [(v) => (v === '' ? 'An empty password is not allowed.' : undefined)],
+    errorCodes: PW_CODES,
+    description:
+      'Password (sensitive; stored in state but never read back, so a change made elsewhere is not detected). Creating an admin needs `password` or `password_wo` (a plan-time error otherwise); an imported admin needs neither. The server checks its policy (length, a letter, an upper-case letter, a digit, a special character). Conflicts with `password_wo`.',
   }),
-  password_wo_version: a.number({ samples: [1, 2], sampleWith: () => ({ password_wo: 'Round-Trip-Wo-1' }), optional: true, description: 'Change it (e.g. increment) to send `password_wo` again.' }),
-  account_status: a.string({ samples: ['disabled', 'active'],
-    optional: true, param: 'accountStatus', validators: [oneOf(['active', 'disabled'])], read: (v) => (v.admin.active === false ? 'disabled' : 'active'),
-    description: '`active` or `disabled` (a disabled admin cannot log in). Default `active`.', errorCodes: ['INVALID_ACCOUNT_STATUS'],
+  password_wo: a.string({
+    samples: ['Round-Trip-Wo-1', 'Round-Trip-Wo-2'],
+    optional: true,
+    sensitive: true,
+    writeOnly: true,
+    param: 'password',
+    sendWhenChanged: 'password_wo_version',
+    description:
+      'Write-only password (Terraform ≥ 1.11): sent on create and whenever `password_wo_version` changes, never stored in state or plan. Conflicts with `password`.',
   }),
-  language: a.string({ samples: ['de_DE', 'fr_FR'],
-    optional: true, param: 'language', validators: [languageCode], read: (v) => v.admin.language ?? '',
-    description: 'Language of the iRedAdmin web interface, e.g. `en_US`; `""` on the server means its default.', errorCodes: ['INVALID_LANGUAGE'],
+  password_wo_version: a.number({
+    samples: [1, 2],
+    sampleWith: () => ({ password_wo: 'Round-Trip-Wo-1' }),
+    optional: true,
+    description: 'Change it (e.g. increment) to send `password_wo` again.',
+  }),
+  account_status: a.string({
+    samples: ['disabled', 'active'],
+    optional: true,
+    param: 'accountStatus',
+    validators: [oneOf(['active', 'disabled'])],
+    read: (v) => (v.admin.active === false ? 'disabled' : 'active'),
+    description: '`active` or `disabled` (a disabled admin cannot log in). Default `active`.',
+    errorCodes: ['INVALID_ACCOUNT_STATUS'],
+  }),
+  language: a.string({
+    samples: ['de_DE', 'fr_FR'],
+    optional: true,
+    param: 'language',
+    validators: [languageCode],
+    read: (v) => v.admin.language ?? '',
+    description: 'Language of the iRedAdmin web interface, e.g. `en_US`; `""` on the server means its default.',
+    errorCodes: ['INVALID_LANGUAGE'],
   }),
   is_global_admin: a.bool({
-    optional: true, param: 'isGlobalAdmin', read: (v) => v.admin.isglobaladmin === true,
-    description: 'A global admin manages every domain and has no limits. Default `false`: a normal admin, managing the domains it creates or is given (see `iredadmin_domain_admins`).',
+    optional: true,
+    param: 'isGlobalAdmin',
+    read: (v) => v.admin.isglobaladmin === true,
+    description:
+      'A global admin manages every domain and has no limits. Default `false`: a normal admin, managing the domains it creates or is given (see `iredadmin_domain_admins`).',
     errorCodes: ['INVALID_IS_GLOBAL_ADMIN'],
   }),
-  max_domains: limit('maxDomains', 'create_max_domains', 'How many domains the admin may create', 'INVALID_MAX_DOMAINS'),
-  max_quota: a.number({ samples: [2, 3], sampleWith: () => ({ max_quota_unit: 'GB' }),
-    optional: true, param: 'maxQuota', validators: [wholeNumber], read: (v) => v.quota.amount, canonicalWith: quotaInMb, unknownWhenChanged: ['is_global_admin'],
-    description: 'Mailbox quota the admin may hand out in total, in `max_quota_unit`, shared by all its domains; 0 = unlimited. Set together with `max_quota_unit`. The server keeps it in the unit sent; `2` `TB` and `2097152` `MB` are the same value (no diff), and the configured spelling is kept. Normal admins only: setting it with `is_global_admin = true` is an error.',
+  max_domains: limit(
+    'maxDomains',
+    'create_max_domains',
+    'How many domains the admin may create',
+    'INVALID_MAX_DOMAINS',
+  ),
+  max_quota: a.number({
+    samples: [2, 3],
+    sampleWith: () => ({ max_quota_unit: 'GB' }),
+    optional: true,
+    param: 'maxQuota',
+    validators: [wholeNumber],
+    read: (v) => v.quota.amount,
+    canonicalWith: quotaInMb,
+    unknownWhenChanged: ['is_global_admin'],
+    description:
+      'Mailbox quota the admin may hand out in total, in `max_quota_unit`, shared by all its domains; 0 = unlimited. Set together with `max_quota_unit`. The server keeps it in the unit sent; `2` `TB` and `2097152` `MB` are the same value (no diff), and the configured spelling is kept. Normal admins only: setting it with `is_global_admin = true` is an error.',
     errorCodes: ['INVALID_MAX_QUOTA', 'MISSING_MAX_QUOTA', 'EXCEED_LIMIT_QUOTA'],
   }),
-  max_quota_unit: a.string({ samples: ['GB', 'TB'], sampleWith: () => ({ max_quota: 2 }),
-    optional: true, param: 'quotaUnit', validators: [oneOf(QUOTA_UNITS)], read: (v) => v.quota.unit, canonicalWith: quotaInMb, unknownWhenChanged: ['is_global_admin'],
-    description: 'Unit of `max_quota`: `TB`, `GB` or `MB`. Set together with `max_quota`. When unset, read back as the server keeps it.',
+  max_quota_unit: a.string({
+    samples: ['GB', 'TB'],
+    sampleWith: () => ({ max_quota: 2 }),
+    optional: true,
+    param: 'quotaUnit',
+    validators: [oneOf(QUOTA_UNITS)],
+    read: (v) => v.quota.unit,
+    canonicalWith: quotaInMb,
+    unknownWhenChanged: ['is_global_admin'],
+    description:
+      'Unit of `max_quota`: `TB`, `GB` or `MB`. Set together with `max_quota`. When unset, read back as the server keeps it.',
     errorCodes: ['INVALID_QUOTA_UNIT', 'MISSING_QUOTA_UNIT'],
   }),
-  max_users: limit('maxUsers', 'create_max_users', 'How many mail users the admin may create, in all its domains together', 'INVALID_MAX_USERS'),
-  max_aliases: limit('maxAliases', 'create_max_aliases', 'How many aliases the admin may create, in all its domains together', 'INVALID_MAX_ALIASES'),
-  max_lists: limit('maxLists', 'create_max_lists', 'How many mailing lists the admin may create, in all its domains together', 'INVALID_MAX_LISTS'),
+  max_users: limit(
+    'maxUsers',
+    'create_max_users',
+    'How many mail users the admin may create, in all its domains together',
+    'INVALID_MAX_USERS',
+  ),
+  max_aliases: limit(
+    'maxAliases',
+    'create_max_aliases',
+    'How many aliases the admin may create, in all its domains together',
+    'INVALID_MAX_ALIASES',
+  ),
+  max_lists: limit(
+    'maxLists',
+    'create_max_lists',
+    'How many mailing lists the admin may create, in all its domains together',
+    'INVALID_MAX_LISTS',
+  ),
 };
 
 type AdminValues = Values<typeof adminAttributes>;
@@ -106,7 +209,9 @@ const LIMITS = ['max_domains', 'max_quota', 'max_quota_unit', 'max_users', 'max_
 function withQuota(v: AdminValues, params: Record<string, unknown>): Record<string, unknown> {
   if (!('maxQuota' in params) && !('quotaUnit' in params)) return params;
   const { maxQuota: _amount, quotaUnit: _unit, ...rest } = params;
-  return v.max_quota === null || v.max_quota_unit === null ? rest : { ...rest, maxQuota: v.max_quota, quotaUnit: v.max_quota_unit };
+  return v.max_quota === null || v.max_quota_unit === null
+    ? rest
+    : { ...rest, maxQuota: v.max_quota, quotaUnit: v.max_quota_unit };
 }
 
 const LIMIT_PARAMS = ['maxDomains', 'maxQuota', 'quotaUnit', 'maxUsers', 'maxAliases', 'maxLists'];
@@ -115,11 +220,17 @@ const LIMIT_PARAMS = ['maxDomains', 'maxQuota', 'quotaUnit', 'maxUsers', 'maxAli
  * iRedAdmin-Pro stores a normal admin's limits on create only together with `maxDomains`, and on
  * update only with `isGlobalAdmin=no`: add what makes the limits count.
  */
-function withLimitsSwitch(v: AdminValues, params: Record<string, unknown>, op: 'create' | 'update'): Record<string, unknown> {
+function withLimitsSwitch(
+  v: AdminValues,
+  params: Record<string, unknown>,
+  op: 'create' | 'update',
+): Record<string, unknown> {
   if (!LIMIT_PARAMS.some((key) => key in params)) return params;
   if (op === 'create') return v.is_global_admin === true ? params : { maxDomains: v.max_domains ?? 0, ...params };
   if (v.is_global_admin === true) {
-    throw new Error(`${canonicalEmail(v.email ?? '')} is a global admin on the server, and a global admin has no limits. Set \`is_global_admin = false\` to make it a normal admin with these limits, or remove them.`);
+    throw new Error(
+      `${canonicalEmail(v.email ?? '')} is a global admin on the server, and a global admin has no limits. Set \`is_global_admin = false\` to make it a normal admin with these limits, or remove them.`,
+    );
   }
   return { ...params, isGlobalAdmin: false };
 }
@@ -127,18 +238,27 @@ function withLimitsSwitch(v: AdminValues, params: Record<string, unknown>, op: '
 function validate(v: AdminValues): Issue[] {
   const issues: Issue[] = [];
   if (v.password !== null && v.password_wo !== null) {
-    issues.push({ attribute: 'password_wo', summary: 'password and password_wo both set', detail: 'Set only one of `password` and `password_wo`.' });
+    issues.push({
+      attribute: 'password_wo',
+      summary: 'password and password_wo both set',
+      detail: 'Set only one of `password` and `password_wo`.',
+    });
   }
   if ((v.max_quota === null) !== (v.max_quota_unit === null)) {
     const missing = v.max_quota === null ? 'max_quota' : 'max_quota_unit';
     const given = missing === 'max_quota' ? 'max_quota_unit' : 'max_quota';
-    issues.push({ attribute: given, summary: `${given} without ${missing}`, detail: `Set \`max_quota\` and \`max_quota_unit\` together, e.g. \`max_quota = 2\` and \`max_quota_unit = "TB"\`.` });
+    issues.push({
+      attribute: given,
+      summary: `${given} without ${missing}`,
+      detail: `Set \`max_quota\` and \`max_quota_unit\` together, e.g. \`max_quota = 2\` and \`max_quota_unit = "TB"\`.`,
+    });
   }
   if (v.is_global_admin === true) {
     for (const attribute of LIMITS) {
       if (v[attribute] === null) continue;
       issues.push({
-        attribute, summary: `${attribute} does not apply to a global admin`,
+        attribute,
+        summary: `${attribute} does not apply to a global admin`,
         detail: `A global admin has no limits (the server discards them). Remove \`${attribute}\`, or set \`is_global_admin = false\`.`,
       });
     }
@@ -148,10 +268,11 @@ function validate(v: AdminValues): Issue[] {
 
 export const adminResource = defineResource({
   typeName: 'iredadmin_admin',
-  description: 'A separate admin account of iRedAdmin (not a mailbox): a global admin, or a normal admin with its own limits that manages the domains it creates or is given with `iredadmin_domain_admins`. Destroy deletes the admin and its domain rights.',
+  description:
+    'A separate admin account of iRedAdmin (not a mailbox): a global admin, or a normal admin with its own limits that manages the domains it creates or is given with `iredadmin_domain_admins`. Destroy deletes the admin and its domain rights.',
   attributes: adminAttributes,
   identity: (v: AdminValues) => canonicalEmail(v.email ?? ''),
-  importIdFormat: 'the admin\'s email address, e.g. `admin@example.com`',
+  importIdFormat: "the admin's email address, e.g. `admin@example.com`",
   importId: (id: string) => {
     if (emailAddress(id)) throw new Error(`"${id}" is not an email address.`);
     return { email: canonicalEmail(id) };
@@ -181,17 +302,26 @@ export const adminResource = defineResource({
 
 const { email: _lookup, password: _p, password_wo: _w, password_wo_version: _v, ...readable } = adminAttributes;
 const dataAttributes = {
-  email: a.string({ required: true, validators: [emailAddress], normalize: canonicalEmail, read: (v) => v.admin.username, description: 'The admin to read.' }),
+  email: a.string({
+    required: true,
+    validators: [emailAddress],
+    normalize: canonicalEmail,
+    read: (v) => v.admin.username,
+    description: 'The admin to read.',
+  }),
   ...readOnly(readable),
   managed_domains: a.stringSet({
-    computed: true, normalize: (list) => list.map(canonicalDomain), read: (v) => v.admin.managed_domains ?? [],
+    computed: true,
+    normalize: (list) => list.map(canonicalDomain),
+    read: (v) => v.admin.managed_domains ?? [],
     description: 'Domains the admin is attached to (a global admin manages every domain, listed here or not).',
   }),
 };
 
 export const adminDataSource = defineDataSource({
   typeName: 'iredadmin_admin',
-  description: 'Reads an existing separate admin account. `max_quota` is given in the largest unit that makes it a whole number.',
+  description:
+    'Reads an existing separate admin account. `max_quota` is given in the largest unit that makes it a whole number.',
   attributes: dataAttributes,
   identity: (v: Values<typeof dataAttributes>) => canonicalEmail(v.email ?? ''),
   read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readAdmin(client, v.email!, null),

@@ -1,13 +1,28 @@
 /** `iredadmin_alias`: a mail alias account (an address that delivers to its members), renamed in place. */
 import type { Alias, AliasCreateInput, AliasUpdateInput, IRedAdminClient } from '../../client';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Values } from '../framework';
-import { canonicalEmail, canonicalEmails, emailAddress, emailSet, notEmpty, oneOf, replacedWhenDomainChanges } from '../iredadmin/validators';
+import {
+  canonicalEmail,
+  canonicalEmails,
+  emailAddress,
+  emailSet,
+  notEmpty,
+  oneOf,
+  replacedWhenDomainChanges,
+} from '../iredadmin/validators';
 import { createThenUpdate } from './create-then-update';
 import { toggles } from './set-toggles';
 
 const a = attributesFor<Alias>();
 
-export const ACCESS_POLICIES = ['public', 'domain', 'subdomain', 'membersonly', 'moderatorsonly', 'membersandmoderatorsonly'];
+export const ACCESS_POLICIES = [
+  'public',
+  'domain',
+  'subdomain',
+  'membersonly',
+  'moderatorsonly',
+  'membersandmoderatorsonly',
+];
 export const ACCESS_POLICY_DOC =
   '`public` (anyone), `domain` (senders of the same domain), `subdomain` (the domain and its subdomains), ' +
   '`membersonly`, `moderatorsonly` or `membersandmoderatorsonly`';
@@ -30,29 +45,67 @@ const CREATE_PARAMS = ['name', 'accessPolicy', 'members'];
 const memberToggles = emailToggles('addMember', 'removeMember');
 
 export const aliasAttributes = {
-  email: a.string({ samples: [(c) => `${c.key}@${c.domain}`, (c) => `${c.key}.renamed@${c.domain}`],
-    required: true, validators: [emailAddress], normalize: canonicalEmail, read: (d) => d.address, requiresReplace: replacedWhenDomainChanges,
-    description: 'The alias address, e.g. `team@example.com`; its domain must exist. Changing it within the domain renames the alias in place ' +
+  email: a.string({
+    samples: [(c) => `${c.key}@${c.domain}`, (c) => `${c.key}.renamed@${c.domain}`],
+    required: true,
+    validators: [emailAddress],
+    normalize: canonicalEmail,
+    read: (d) => d.address,
+    requiresReplace: replacedWhenDomainChanges,
+    description:
+      'The alias address, e.g. `team@example.com`; its domain must exist. Changing it within the domain renames the alias in place ' +
       '(`change_email`): its members stay, and its memberships in other aliases, lists and forwardings follow.',
-    errorCodes: ['INVALID_MAIL', 'INVALID_DOMAIN', 'ALREADY_EXISTS', 'INVALID_NEW_EMAIL', 'NEW_EMAIL_ALREADY_EXISTS', 'EXCEEDED_DOMAIN_ACCOUNT_LIMIT', 'EXCEED_LIMIT_ALIASES'],
+    errorCodes: [
+      'INVALID_MAIL',
+      'INVALID_DOMAIN',
+      'ALREADY_EXISTS',
+      'INVALID_NEW_EMAIL',
+      'NEW_EMAIL_ALREADY_EXISTS',
+      'EXCEEDED_DOMAIN_ACCOUNT_LIMIT',
+      'EXCEED_LIMIT_ALIASES',
+    ],
   }),
-  name: a.string({ samples: ['Sales team', 'Sales people'], optional: true, param: 'name', validators: [notEmpty], read: (d) => d.name ?? '', description: 'Display name, e.g. `Sales team`.', errorCodes: ['INVALID_NAME'] }),
-  access_policy: a.string({ samples: ['membersonly', 'domain'],
-    optional: true, param: 'accessPolicy', validators: [oneOf(ACCESS_POLICIES)], read: (d) => d.accesspolicy ?? 'public',
-    description: `Who may send to the alias: ${ACCESS_POLICY_DOC}. Default \`public\`.`, errorCodes: ['INVALID_ACCESS_POLICY'],
+  name: a.string({
+    samples: ['Sales team', 'Sales people'],
+    optional: true,
+    param: 'name',
+    validators: [notEmpty],
+    read: (d) => d.name ?? '',
+    description: 'Display name, e.g. `Sales team`.',
+    errorCodes: ['INVALID_NAME'],
   }),
-  members: a.stringSet({ samples: [(c) => [c.user], (c) => [c.otherUser, 'someone@example.net']],
-    optional: true, validators: [emailSet], normalize: canonicalEmails, read: (d) => d.members ?? [],
+  access_policy: a.string({
+    samples: ['membersonly', 'domain'],
+    optional: true,
+    param: 'accessPolicy',
+    validators: [oneOf(ACCESS_POLICIES)],
+    read: (d) => d.accesspolicy ?? 'public',
+    description: `Who may send to the alias: ${ACCESS_POLICY_DOC}. Default \`public\`.`,
+    errorCodes: ['INVALID_ACCESS_POLICY'],
+  }),
+  members: a.stringSet({
+    samples: [(c) => [c.user], (c) => [c.otherUser, 'someone@example.net']],
+    optional: true,
+    validators: [emailSet],
+    normalize: canonicalEmails,
+    read: (d) => d.members ?? [],
     // Created with the whole set; changed with addMember/removeMember: only the difference travels, and
     // `[]` can empty the set (an empty `members` parameter means "not given" to the API).
-    write: (next, previous, op) => (op === 'create' ? (next?.length ? { members: canonicalEmails(next) } : {}) : memberToggles(next, previous)),
-    description: 'Addresses the alias delivers to (users, other aliases, lists or external addresses); `[]` for none. ' +
+    write: (next, previous, op) =>
+      op === 'create' ? (next?.length ? { members: canonicalEmails(next) } : {}) : memberToggles(next, previous),
+    description:
+      'Addresses the alias delivers to (users, other aliases, lists or external addresses); `[]` for none. ' +
       'Unset: whatever the server has.',
     errorCodes: ['INVALID_MEMBER'],
   }),
-  account_status: a.string({ samples: ['disabled', 'active'],
-    optional: true, param: 'accountStatus', validators: [oneOf(['active', 'disabled'])], read: (d) => (d.active === false ? 'disabled' : 'active'),
-    description: '`active` (default) or `disabled` (mail to the alias is no longer delivered to its members).', errorCodes: ['INVALID_ACCOUNT_STATUS'],
+  account_status: a.string({
+    samples: ['disabled', 'active'],
+    optional: true,
+    param: 'accountStatus',
+    validators: [oneOf(['active', 'disabled'])],
+    read: (d) => (d.active === false ? 'disabled' : 'active'),
+    description: '`active` (default) or `disabled` (mail to the alias is no longer delivered to its members).',
+    errorCodes: ['INVALID_ACCOUNT_STATUS'],
   }),
 };
 
@@ -60,7 +113,8 @@ type AliasValues = Values<typeof aliasAttributes>;
 
 export const aliasResource = defineResource({
   typeName: 'iredadmin_alias',
-  description: 'A mail alias account of iRedMail (SQL edition): an address that delivers to its members, with an access policy. ' +
+  description:
+    'A mail alias account of iRedMail (SQL edition): an address that delivers to its members, with an access policy. ' +
     'Aliases of the SQL edition have no moderators (a mailing list does: `iredadmin_maillist`). ' +
     'Changing `email` within its domain renames the alias in place; moving it to another domain replaces it. Destroy deletes the alias and removes its address from every alias, list and forwarding that named it.',
   attributes: aliasAttributes,
@@ -100,7 +154,13 @@ export const aliasResource = defineResource({
 
 const { email: _lookup, ...readable } = aliasAttributes;
 const dataAttributes = {
-  email: a.string({ required: true, validators: [emailAddress], normalize: canonicalEmail, read: (d) => d.address, description: 'The alias to read.' }),
+  email: a.string({
+    required: true,
+    validators: [emailAddress],
+    normalize: canonicalEmail,
+    read: (d) => d.address,
+    description: 'The alias to read.',
+  }),
   ...readOnly(readable),
 };
 

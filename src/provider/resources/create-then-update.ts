@@ -15,7 +15,11 @@ export interface CreateThenUpdateSteps {
  * deletes what was created and rethrows the update's error: a half-made object would disagree with
  * the (empty) state and block the next apply with ALREADY_EXISTS.
  */
-export async function createThenUpdate(params: Record<string, unknown>, createKeys: readonly string[], steps: CreateThenUpdateSteps): Promise<void> {
+export async function createThenUpdate(
+  params: Record<string, unknown>,
+  createKeys: readonly string[],
+  steps: CreateThenUpdateSteps,
+): Promise<void> {
   const [createParams, rest] = splitParams(params, createKeys);
   await steps.create(createParams);
   if (!Object.keys(rest).length) return;

@@ -12,17 +12,29 @@ export interface DomainAdmins {
 const a = attributesFor<DomainAdmins>();
 
 const atLeastOneAdmin = (list: string[]) =>
-  list.length ? undefined : 'List at least one admin. To leave the domain without admins, remove the resource (destroy removes them all).';
+  list.length
+    ? undefined
+    : 'List at least one admin. To leave the domain without admins, remove the resource (destroy removes them all).';
 
 export const domainAdminsAttributes = {
-  domain: a.string({ samples: [(c) => c.domain, (c) => c.otherDomain],
-    required: true, requiresReplace: true, validators: [domainName], normalize: canonicalDomain, read: (d) => d.domain,
+  domain: a.string({
+    samples: [(c) => c.domain, (c) => c.otherDomain],
+    required: true,
+    requiresReplace: true,
+    validators: [domainName],
+    normalize: canonicalDomain,
+    read: (d) => d.domain,
     description: 'The domain, e.g. `example.com`; it must exist.',
     errorCodes: ['INVALID_DOMAIN_NAME', 'NO_SUCH_DOMAIN'],
   }),
-  admins: a.stringSet({ samples: [(c) => [c.user], (c) => [c.user, c.otherUser]],
-    required: true, validators: [atLeastOneAdmin, emailSet], normalize: canonicalEmails, read: (d) => d.admins,
-    description: 'Every admin of the domain: separate admins (`iredadmin_admin`) or mail users. Admins attached to the domain outside this set are removed.',
+  admins: a.stringSet({
+    samples: [(c) => [c.user], (c) => [c.user, c.otherUser]],
+    required: true,
+    validators: [atLeastOneAdmin, emailSet],
+    normalize: canonicalEmails,
+    read: (d) => d.admins,
+    description:
+      'Every admin of the domain: separate admins (`iredadmin_admin`) or mail users. Admins attached to the domain outside this set are removed.',
     errorCodes: ['INVALID_ADMIN', 'CONFLICT_ADD_ADMIN_AND_REMOVE_ADMIN'],
   }),
 };
@@ -32,7 +44,7 @@ type DomainAdminsValues = Values<typeof domainAdminsAttributes>;
 /** The domain's admins; null when the domain is gone or has none (nothing left to manage). */
 async function readAdmins(client: IRedAdminClient, domain: string): Promise<DomainAdmins | null> {
   const admins = await currentAdmins(client, domain);
-  return admins && admins.length ? { domain, admins } : null;
+  return admins?.length ? { domain, admins } : null;
 }
 
 async function currentAdmins(client: IRedAdminClient, domain: string): Promise<string[] | null> {

@@ -2,87 +2,282 @@
 import type { Domain, DomainCreateInput, DomainUpdateInput, IRedAdminClient } from '../../client';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Values } from '../framework';
 import {
-  canonicalDomain, canonicalEmail, canonicalEmails, domainName, emailOrEmpty, emailSet, languageCode, oneOf, subsetOf, wholeNumber,
+  canonicalDomain,
+  canonicalEmail,
+  canonicalEmails,
+  domainName,
+  emailOrEmpty,
+  emailSet,
+  languageCode,
+  oneOf,
+  subsetOf,
+  wholeNumber,
 } from '../iredadmin/validators';
 import { createThenUpdate } from './create-then-update';
 import { toggles } from './set-toggles';
 
 const a = attributesFor<Domain>();
 
-const DOMAIN_PROFILES = ['bcc', 'relay', 'catchall', 'aliases', 'throttle', 'greylisting', 'wblist', 'spampolicy', 'backupmx', 'advanced'];
+const DOMAIN_PROFILES = [
+  'bcc',
+  'relay',
+  'catchall',
+  'aliases',
+  'throttle',
+  'greylisting',
+  'wblist',
+  'spampolicy',
+  'backupmx',
+  'advanced',
+];
 const USER_PROFILES = ['bcc', 'forwarding', 'relay', 'aliases', 'throttle', 'greylisting', 'wblist', 'spampolicy'];
 const USER_PREFERENCES = ['personal_info', 'forwarding', 'wblist', 'quarantine', 'rcvd_mails', 'spampolicy'];
 const RELAY_PREFIX = 'relay:';
 
 /** What POST /api/domain accepts; the rest of a create is sent as a PUT right after. */
-const CREATE_PARAMS = ['name', 'quota', 'language', 'transport', 'defaultQuota', 'maxUserQuota', 'numberOfUsers', 'numberOfAliases', 'numberOfLists', 'senderBcc', 'recipientBcc'];
+const CREATE_PARAMS = [
+  'name',
+  'quota',
+  'language',
+  'transport',
+  'defaultQuota',
+  'maxUserQuota',
+  'numberOfUsers',
+  'numberOfAliases',
+  'numberOfLists',
+  'senderBcc',
+  'recipientBcc',
+];
 
 /** Why `max_lists` cannot change in place, and what to do instead (plan-time error and docs). */
-const MAX_LISTS_FIXED = 'the iRedAdmin-Pro API takes `numberOfLists` only when it creates a domain (an update ignores it), and replacing the domain would delete its mailboxes. To change it, change the limit on the server (e.g. in the iRedAdmin-Pro web interface) and then set the same value here (a refresh reads it back), or restore the previous value.';
+const MAX_LISTS_FIXED =
+  'the iRedAdmin-Pro API takes `numberOfLists` only when it creates a domain (an update ignores it), and replacing the domain would delete its mailboxes. To change it, change the limit on the server (e.g. in the iRedAdmin-Pro web interface) and then set the same value here (a refresh reads it back), or restore the previous value.';
 
-const settingNumber = (d: Domain, key: 'default_user_quota' | 'max_user_quota' | 'min_passwd_length' | 'max_passwd_length') => d.settings?.[key] ?? 0;
+const settingNumber = (
+  d: Domain,
+  key: 'default_user_quota' | 'max_user_quota' | 'min_passwd_length' | 'max_passwd_length',
+) => d.settings?.[key] ?? 0;
 
 export const domainAttributes = {
-  domain: a.string({ samples: [(c) => c.domain, (c) => c.otherDomain],
-    required: true, requiresReplace: true, validators: [domainName], normalize: canonicalDomain, read: (d) => d.domain,
-    description: 'The domain name, e.g. `example.com`. An IDN name may be written in Unicode (`bücher.example`) or punycode (`xn--bcher-kva.example`): the server stores punycode, the ID is punycode, and either spelling gives an empty plan.',
+  domain: a.string({
+    samples: [(c) => c.domain, (c) => c.otherDomain],
+    required: true,
+    requiresReplace: true,
+    validators: [domainName],
+    normalize: canonicalDomain,
+    read: (d) => d.domain,
+    description:
+      'The domain name, e.g. `example.com`. An IDN name may be written in Unicode (`bücher.example`) or punycode (`xn--bcher-kva.example`): the server stores punycode, the ID is punycode, and either spelling gives an empty plan.',
     errorCodes: ['INVALID_DOMAIN_NAME'],
   }),
-  name: a.string({ samples: ['Example Inc.', 'Example Ltd.'], optional: true, param: 'name', read: (d) => d.description ?? '', description: 'Short description, e.g. the company name.' }),
-  account_status: a.string({ samples: ['disabled', 'active'],
-    optional: true, param: 'accountStatus', validators: [oneOf(['active', 'disabled'])], read: (d) => (d.active === false ? 'disabled' : 'active'),
-    description: '`active` or `disabled`.', errorCodes: ['INVALID_ACCOUNT_STATUS'],
+  name: a.string({
+    samples: ['Example Inc.', 'Example Ltd.'],
+    optional: true,
+    param: 'name',
+    read: (d) => d.description ?? '',
+    description: 'Short description, e.g. the company name.',
   }),
-  quota: a.number({ samples: [10240, 20480], optional: true, param: 'quota', validators: [wholeNumber], read: (d) => d.maxquota ?? 0, description: 'Mailbox quota of the whole domain, in MB; 0 = unlimited.', errorCodes: ['INVALID_QUOTA_SIZE'] }),
-  default_quota: a.number({ samples: [512, 1024], optional: true, param: 'defaultQuota', validators: [wholeNumber], read: (d) => settingNumber(d, 'default_user_quota'), description: 'Quota of new users, in MB; 0 = unlimited.' }),
-  max_user_quota: a.number({ samples: [2048, 4096], optional: true, param: 'maxUserQuota', validators: [wholeNumber], read: (d) => settingNumber(d, 'max_user_quota'), description: 'Largest quota a user may have, in MB; 0 = unlimited.' }),
-  max_users: a.number({ samples: [50, 60], optional: true, param: 'numberOfUsers', validators: [wholeNumber], read: (d) => d.mailboxes ?? 0, description: 'Most mail users; 0 = unlimited.', errorCodes: ['INVALID_NUMBER_OF_USERS'] }),
-  max_aliases: a.number({ samples: [20, 30], optional: true, param: 'numberOfAliases', validators: [wholeNumber], read: (d) => d.aliases ?? 0, description: 'Most aliases; 0 = unlimited.', errorCodes: ['INVALID_NUMBER_OF_ALIASES'] }),
-  max_lists: a.number({ samples: [5, 6],
-    optional: true, param: 'numberOfLists', paramOn: 'create', fixedAfterCreate: MAX_LISTS_FIXED, validators: [wholeNumber], read: (d) => d.maillists ?? 0,
-    description: `Most mailing lists; 0 = unlimited. Set when the domain is created: ${MAX_LISTS_FIXED}`, errorCodes: ['INVALID_NUMBER_OF_LISTS'],
+  account_status: a.string({
+    samples: ['disabled', 'active'],
+    optional: true,
+    param: 'accountStatus',
+    validators: [oneOf(['active', 'disabled'])],
+    read: (d) => (d.active === false ? 'disabled' : 'active'),
+    description: '`active` or `disabled`.',
+    errorCodes: ['INVALID_ACCOUNT_STATUS'],
   }),
-  language: a.string({ samples: ['de_DE', 'fr_FR'],
-    optional: true, param: 'language', validators: [languageCode], read: (d) => (typeof d.settings?.default_language === 'string' ? d.settings.default_language : ''),
-    description: 'Default language of new users, e.g. `en_US`.', errorCodes: ['INVALID_LANGUAGE'],
+  quota: a.number({
+    samples: [10240, 20480],
+    optional: true,
+    param: 'quota',
+    validators: [wholeNumber],
+    read: (d) => d.maxquota ?? 0,
+    description: 'Mailbox quota of the whole domain, in MB; 0 = unlimited.',
+    errorCodes: ['INVALID_QUOTA_SIZE'],
   }),
-  transport: a.string({ samples: ['smtp:[192.0.2.1]:25', 'lmtp:unix:private/dovecot-lmtp'],
-    optional: true, param: 'transport', read: (d) => d.transport ?? 'dovecot', unknownWhenChanged: ['backup_mx', 'primary_mx'],
-    description: 'Postfix transport, e.g. `dovecot` (local delivery). Conflicts with `backup_mx`.', errorCodes: ['INVALID_TRANSPORT'],
+  default_quota: a.number({
+    samples: [512, 1024],
+    optional: true,
+    param: 'defaultQuota',
+    validators: [wholeNumber],
+    read: (d) => settingNumber(d, 'default_user_quota'),
+    description: 'Quota of new users, in MB; 0 = unlimited.',
   }),
-  backup_mx: a.bool({ samples: [true, false], sampleWith: (on): Record<string, string> => (on ? { primary_mx: '[mx1.example.com]:25' } : {}),
-    optional: true, read: (d) => d.backupmx === true,
+  max_user_quota: a.number({
+    samples: [2048, 4096],
+    optional: true,
+    param: 'maxUserQuota',
+    validators: [wholeNumber],
+    read: (d) => settingNumber(d, 'max_user_quota'),
+    description: 'Largest quota a user may have, in MB; 0 = unlimited.',
+  }),
+  max_users: a.number({
+    samples: [50, 60],
+    optional: true,
+    param: 'numberOfUsers',
+    validators: [wholeNumber],
+    read: (d) => d.mailboxes ?? 0,
+    description: 'Most mail users; 0 = unlimited.',
+    errorCodes: ['INVALID_NUMBER_OF_USERS'],
+  }),
+  max_aliases: a.number({
+    samples: [20, 30],
+    optional: true,
+    param: 'numberOfAliases',
+    validators: [wholeNumber],
+    read: (d) => d.aliases ?? 0,
+    description: 'Most aliases; 0 = unlimited.',
+    errorCodes: ['INVALID_NUMBER_OF_ALIASES'],
+  }),
+  max_lists: a.number({
+    samples: [5, 6],
+    optional: true,
+    param: 'numberOfLists',
+    paramOn: 'create',
+    fixedAfterCreate: MAX_LISTS_FIXED,
+    validators: [wholeNumber],
+    read: (d) => d.maillists ?? 0,
+    description: `Most mailing lists; 0 = unlimited. Set when the domain is created: ${MAX_LISTS_FIXED}`,
+    errorCodes: ['INVALID_NUMBER_OF_LISTS'],
+  }),
+  language: a.string({
+    samples: ['de_DE', 'fr_FR'],
+    optional: true,
+    param: 'language',
+    validators: [languageCode],
+    read: (d) => (typeof d.settings?.default_language === 'string' ? d.settings.default_language : ''),
+    description: 'Default language of new users, e.g. `en_US`.',
+    errorCodes: ['INVALID_LANGUAGE'],
+  }),
+  transport: a.string({
+    samples: ['smtp:[192.0.2.1]:25', 'lmtp:unix:private/dovecot-lmtp'],
+    optional: true,
+    param: 'transport',
+    read: (d) => d.transport ?? 'dovecot',
+    unknownWhenChanged: ['backup_mx', 'primary_mx'],
+    description: 'Postfix transport, e.g. `dovecot` (local delivery). Conflicts with `backup_mx`.',
+    errorCodes: ['INVALID_TRANSPORT'],
+  }),
+  backup_mx: a.bool({
+    samples: [true, false],
+    sampleWith: (on): Record<string, string> => (on ? { primary_mx: '[mx1.example.com]:25' } : {}),
+    optional: true,
+    read: (d) => d.backupmx === true,
     // Turning it on is sent with primary_mx (the API wants both together); turning it off alone.
     write: (next, prev) => (next === false && prev === true ? { isBackupMx: false } : {}),
     description: 'Serve as backup MX for the domain (needs `primary_mx`).',
   }),
-  primary_mx: a.string({ samples: ['[mx1.example.com]:25', '[mx2.example.com]:25'], sampleWith: () => ({ backup_mx: true }),
-    optional: true, read: (d) => (d.backupmx && d.transport?.startsWith(RELAY_PREFIX) ? d.transport.slice(RELAY_PREFIX.length) : ''),
+  primary_mx: a.string({
+    samples: ['[mx1.example.com]:25', '[mx2.example.com]:25'],
+    sampleWith: () => ({ backup_mx: true }),
+    optional: true,
+    read: (d) => (d.backupmx && d.transport?.startsWith(RELAY_PREFIX) ? d.transport.slice(RELAY_PREFIX.length) : ''),
     write: (next) => (next ? { isBackupMx: true, primaryMx: next } : {}),
-    description: 'Primary MX when `backup_mx` is true: host or IP, optional port, e.g. `[mx1.example.com]:25`.', errorCodes: ['INVALID_PRIMARYMX', 'MISSING_PRIMARYMX'],
+    description: 'Primary MX when `backup_mx` is true: host or IP, optional port, e.g. `[mx1.example.com]:25`.',
+    errorCodes: ['INVALID_PRIMARYMX', 'MISSING_PRIMARYMX'],
   }),
-  sender_bcc: a.string({ samples: [(c) => `audit@${c.domain}`, (c) => `audit2@${c.domain}`], optional: true, param: 'senderBcc', validators: [emailOrEmpty], normalize: (v) => (v ? canonicalEmail(v) : v), read: (d) => d.sbcc_addr ?? '', description: 'Address that gets a copy of every mail sent from the domain; `""` for none.', errorCodes: ['INVALID_SENDER_BCC'] }),
-  recipient_bcc: a.string({ samples: [(c) => `archive@${c.domain}`, (c) => `archive2@${c.domain}`], optional: true, param: 'recipientBcc', validators: [emailOrEmpty], normalize: (v) => (v ? canonicalEmail(v) : v), read: (d) => d.rbcc_addr ?? '', description: 'Address that gets a copy of every mail sent to the domain; `""` for none.', errorCodes: ['INVALID_RECIPIENT_BCC'] }),
-  catchall: a.stringSet({ samples: [(c) => [`postmaster@${c.domain}`], (c) => [`hostmaster@${c.domain}`, `postmaster@${c.domain}`]], optional: true, param: 'catchall', validators: [emailSet], normalize: canonicalEmails, read: (d) => d.catchall ?? [], description: 'Catch-all addresses: mail to unknown users of the domain goes to them. Empty = no catch-all.', errorCodes: ['INVALID_CATCHALL_ADDRESS'] }),
-  outbound_relay: a.string({ samples: ['smtp:[192.0.2.1]:25', 'smtp:[192.0.2.2]:587'], optional: true, param: 'outboundRelay', read: (d) => d.relayhost ?? '', description: 'Relay for outgoing mail, e.g. `smtp:[192.0.2.1]:25`; `""` for none.', errorCodes: ['INVALID_OUTBOUND_RELAY'] }),
-  min_password_length: a.number({ samples: [10, 12], optional: true, param: 'minPasswordLength', validators: [wholeNumber], read: (d) => settingNumber(d, 'min_passwd_length'), description: "Shortest password of the domain's users; 0 = server default." }),
-  max_password_length: a.number({ samples: [40, 50], optional: true, param: 'maxPasswordLength', validators: [wholeNumber], read: (d) => settingNumber(d, 'max_passwd_length'), description: "Longest password of the domain's users; 0 = no limit." }),
-  services: a.stringSet({ samples: [['self-service'], ['mail', 'senderbcc']],
-    optional: true, param: 'services', read: (d) => d.settings?.enabled_services ?? [],
-    description: 'Enabled domain services, e.g. `["self-service"]` (the SQL edition\'s `services` parameter: the whole set; `[]` disables them all).',
+  sender_bcc: a.string({
+    samples: [(c) => `audit@${c.domain}`, (c) => `audit2@${c.domain}`],
+    optional: true,
+    param: 'senderBcc',
+    validators: [emailOrEmpty],
+    normalize: (v) => (v ? canonicalEmail(v) : v),
+    read: (d) => d.sbcc_addr ?? '',
+    description: 'Address that gets a copy of every mail sent from the domain; `""` for none.',
+    errorCodes: ['INVALID_SENDER_BCC'],
+  }),
+  recipient_bcc: a.string({
+    samples: [(c) => `archive@${c.domain}`, (c) => `archive2@${c.domain}`],
+    optional: true,
+    param: 'recipientBcc',
+    validators: [emailOrEmpty],
+    normalize: (v) => (v ? canonicalEmail(v) : v),
+    read: (d) => d.rbcc_addr ?? '',
+    description: 'Address that gets a copy of every mail sent to the domain; `""` for none.',
+    errorCodes: ['INVALID_RECIPIENT_BCC'],
+  }),
+  catchall: a.stringSet({
+    samples: [(c) => [`postmaster@${c.domain}`], (c) => [`hostmaster@${c.domain}`, `postmaster@${c.domain}`]],
+    optional: true,
+    param: 'catchall',
+    validators: [emailSet],
+    normalize: canonicalEmails,
+    read: (d) => d.catchall ?? [],
+    description: 'Catch-all addresses: mail to unknown users of the domain goes to them. Empty = no catch-all.',
+    errorCodes: ['INVALID_CATCHALL_ADDRESS'],
+  }),
+  outbound_relay: a.string({
+    samples: ['smtp:[192.0.2.1]:25', 'smtp:[192.0.2.2]:587'],
+    optional: true,
+    param: 'outboundRelay',
+    read: (d) => d.relayhost ?? '',
+    description: 'Relay for outgoing mail, e.g. `smtp:[192.0.2.1]:25`; `""` for none.',
+    errorCodes: ['INVALID_OUTBOUND_RELAY'],
+  }),
+  min_password_length: a.number({
+    samples: [10, 12],
+    optional: true,
+    param: 'minPasswordLength',
+    validators: [wholeNumber],
+    read: (d) => settingNumber(d, 'min_passwd_length'),
+    description: "Shortest password of the domain's users; 0 = server default.",
+  }),
+  max_password_length: a.number({
+    samples: [40, 50],
+    optional: true,
+    param: 'maxPasswordLength',
+    validators: [wholeNumber],
+    read: (d) => settingNumber(d, 'max_passwd_length'),
+    description: "Longest password of the domain's users; 0 = no limit.",
+  }),
+  services: a.stringSet({
+    samples: [['self-service'], ['mail', 'senderbcc']],
+    optional: true,
+    param: 'services',
+    read: (d) => d.settings?.enabled_services ?? [],
+    description:
+      'Enabled domain services, e.g. `["self-service"]` (the SQL edition\'s `services` parameter: the whole set; `[]` disables them all).',
     errorCodes: ['INVALID_SERVICE'],
   }),
-  disabled_domain_profiles: a.stringSet({ samples: [['bcc', 'relay'], ['wblist']], optional: true, validators: [subsetOf(DOMAIN_PROFILES)], write: toggles('disableDomainProfile', 'enableDomainProfile'), read: (d) => d.settings?.disabled_domain_profiles ?? [], description: `Domain profile pages normal admins may not see or change: ${DOMAIN_PROFILES.join(', ')}.` }),
-  disabled_user_profiles: a.stringSet({ samples: [['bcc'], ['forwarding', 'relay']], optional: true, validators: [subsetOf(USER_PROFILES)], write: toggles('disableUserProfile', 'enableUserProfile'), read: (d) => d.settings?.disabled_user_profiles ?? [], description: `User profile pages normal admins may not see or change: ${USER_PROFILES.join(', ')}.` }),
-  disabled_user_preferences: a.stringSet({ samples: [['wblist'], ['quarantine', 'spampolicy']], optional: true, validators: [subsetOf(USER_PREFERENCES)], write: toggles('disableUserPreference', 'enableUserPreference'), read: (d) => d.settings?.disabled_user_preferences ?? [], description: `Self-service preferences users may not change: ${USER_PREFERENCES.join(', ')}.` }),
-  keep_mailbox_days: a.number({ samples: [30, 60], optional: true, validators: [wholeNumber], description: 'When the domain is destroyed, keep its mailboxes on disk this many days. Unset: kept until removed by hand.' }),
+  disabled_domain_profiles: a.stringSet({
+    samples: [['bcc', 'relay'], ['wblist']],
+    optional: true,
+    validators: [subsetOf(DOMAIN_PROFILES)],
+    write: toggles('disableDomainProfile', 'enableDomainProfile'),
+    read: (d) => d.settings?.disabled_domain_profiles ?? [],
+    description: `Domain profile pages normal admins may not see or change: ${DOMAIN_PROFILES.join(', ')}.`,
+  }),
+  disabled_user_profiles: a.stringSet({
+    samples: [['bcc'], ['forwarding', 'relay']],
+    optional: true,
+    validators: [subsetOf(USER_PROFILES)],
+    write: toggles('disableUserProfile', 'enableUserProfile'),
+    read: (d) => d.settings?.disabled_user_profiles ?? [],
+    description: `User profile pages normal admins may not see or change: ${USER_PROFILES.join(', ')}.`,
+  }),
+  disabled_user_preferences: a.stringSet({
+    samples: [['wblist'], ['quarantine', 'spampolicy']],
+    optional: true,
+    validators: [subsetOf(USER_PREFERENCES)],
+    write: toggles('disableUserPreference', 'enableUserPreference'),
+    read: (d) => d.settings?.disabled_user_preferences ?? [],
+    description: `Self-service preferences users may not change: ${USER_PREFERENCES.join(', ')}.`,
+  }),
+  keep_mailbox_days: a.number({
+    samples: [30, 60],
+    optional: true,
+    validators: [wholeNumber],
+    description:
+      'When the domain is destroyed, keep its mailboxes on disk this many days. Unset: kept until removed by hand.',
+  }),
 };
 
 type DomainValues = Values<typeof domainAttributes>;
 
 export const domainResource = defineResource({
   typeName: 'iredadmin_domain',
-  description: 'A mail domain of iRedMail, with its limits, defaults for new users, catch-all, bcc, relay and the profile pages normal admins may use. Sent with the SQL edition\'s parameters (`services`; `numberOfLists` only at creation); the LDAP edition names some differently (`enableService` / `disableService`).',
+  description:
+    "A mail domain of iRedMail, with its limits, defaults for new users, catch-all, bcc, relay and the profile pages normal admins may use. Sent with the SQL edition's parameters (`services`; `numberOfLists` only at creation); the LDAP edition names some differently (`enableService` / `disableService`).",
   attributes: domainAttributes,
   identity: (v: DomainValues) => canonicalDomain(v.domain ?? ''),
   importIdFormat: 'the domain name, e.g. `example.com`',
@@ -92,11 +287,30 @@ export const domainResource = defineResource({
   },
   validate(v: DomainValues) {
     const issues = [];
-    if (v.backup_mx && !v.primary_mx) issues.push({ attribute: 'primary_mx', summary: 'Missing primary_mx', detail: 'A backup MX domain needs `primary_mx`: the host that receives its mail, e.g. "[mx1.example.com]:25".' });
-    if (v.primary_mx && !v.backup_mx) issues.push({ attribute: 'primary_mx', summary: 'primary_mx without backup_mx', detail: 'Set `backup_mx = true` together with `primary_mx`, or remove `primary_mx`.' });
-    if (v.backup_mx && v.transport) issues.push({ attribute: 'transport', summary: 'transport conflicts with backup_mx', detail: 'A backup MX relays to `primary_mx`; remove `transport`.' });
+    if (v.backup_mx && !v.primary_mx)
+      issues.push({
+        attribute: 'primary_mx',
+        summary: 'Missing primary_mx',
+        detail: 'A backup MX domain needs `primary_mx`: the host that receives its mail, e.g. "[mx1.example.com]:25".',
+      });
+    if (v.primary_mx && !v.backup_mx)
+      issues.push({
+        attribute: 'primary_mx',
+        summary: 'primary_mx without backup_mx',
+        detail: 'Set `backup_mx = true` together with `primary_mx`, or remove `primary_mx`.',
+      });
+    if (v.backup_mx && v.transport)
+      issues.push({
+        attribute: 'transport',
+        summary: 'transport conflicts with backup_mx',
+        detail: 'A backup MX relays to `primary_mx`; remove `transport`.',
+      });
     if (v.min_password_length && v.max_password_length && v.min_password_length > v.max_password_length) {
-      issues.push({ attribute: 'min_password_length', summary: 'min_password_length above max_password_length', detail: 'Make `min_password_length` ≤ `max_password_length`.' });
+      issues.push({
+        attribute: 'min_password_length',
+        summary: 'min_password_length above max_password_length',
+        detail: 'Make `min_password_length` ≤ `max_password_length`.',
+      });
     }
     return issues;
   },
@@ -127,7 +341,13 @@ export const domainResource = defineResource({
 
 const { domain: _lookup, keep_mailbox_days: _destroyOnly, ...readable } = domainAttributes;
 const dataAttributes = {
-  domain: a.string({ required: true, validators: [domainName], normalize: canonicalDomain, read: (d) => d.domain, description: 'The domain to read.' }),
+  domain: a.string({
+    required: true,
+    validators: [domainName],
+    normalize: canonicalDomain,
+    read: (d) => d.domain,
+    description: 'The domain to read.',
+  }),
   ...readOnly(readable),
 };
 

@@ -17,27 +17,46 @@ const a = attributesFor<Greylisting>();
 const domainSet = (list: string[]) => list.map((d) => domainName(d)).find((problem) => problem !== undefined);
 const canonicalDomains = (list: string[]) => list.map(canonicalDomain);
 
-const TARGET = 'Whose greylisting: `global` (the whole server), a domain name (`example.com`) or an email address (`user@example.com`). iRedAPD applies the user\'s setting first, then the domain\'s, then the global one.';
+const TARGET =
+  "Whose greylisting: `global` (the whole server), a domain name (`example.com`) or an email address (`user@example.com`). iRedAPD applies the user's setting first, then the domain's, then the global one.";
 
 export const greylistingAttributes = {
-  target: a.string({ samples: [(c) => c.domain, (c) => c.user],
-    required: true, requiresReplace: true, validators: [policyTargetName], normalize: canonicalTarget,
+  target: a.string({
+    samples: [(c) => c.domain, (c) => c.user],
+    required: true,
+    requiresReplace: true,
+    validators: [policyTargetName],
+    normalize: canonicalTarget,
     description: `${TARGET} Changing it replaces the resource.`,
     errorCodes: ['INVALID_DOMAIN_NAME', 'INVALID_MAIL'],
   }),
   enabled: a.bool({
-    required: true, read: (d) => d.status === 'enabled',
-    description: 'Whether mail to the target is greylisted (a first delivery attempt from an unknown sender is deferred).',
+    required: true,
+    read: (d) => d.status === 'enabled',
+    description:
+      'Whether mail to the target is greylisted (a first delivery attempt from an unknown sender is deferred).',
     errorCodes: ['INVALID_GREYLISTING_STATUS'],
   }),
-  whitelisted_senders: a.stringSet({ samples: [['192.0.2.1'], ['@example.org', '198.51.100.0/24']],
-    optional: true, default: [], validators: [senderSet], normalize: canonicalSenders, read: (d) => d.senders,
+  whitelisted_senders: a.stringSet({
+    samples: [['192.0.2.1'], ['@example.org', '198.51.100.0/24']],
+    optional: true,
+    default: [],
+    validators: [senderSet],
+    normalize: canonicalSenders,
+    read: (d) => d.senders,
     description: `Senders never greylisted for the target. Each entry is ${SENDER_FORMS}. The whole set belongs to this resource: entries added elsewhere show as a diff. Default empty.`,
     errorCodes: ['INVALID_GREYLISTING_SENDER'],
   }),
-  whitelisted_spf_domains: a.stringSet({ samples: [['google.com'], ['example.org', 'example.net']], sampleWith: () => ({ target: 'global' }),
-    optional: true, default: [], validators: [domainSet], normalize: canonicalDomains, read: (d) => d.spfDomains,
-    description: '`global` only: domains (e.g. `google.com`) whose mail servers, as their SPF and MX records name them, are never greylisted (iRedAPD\'s cron job resolves them). Server-wide, owned by this resource. Default empty.',
+  whitelisted_spf_domains: a.stringSet({
+    samples: [['google.com'], ['example.org', 'example.net']],
+    sampleWith: () => ({ target: 'global' }),
+    optional: true,
+    default: [],
+    validators: [domainSet],
+    normalize: canonicalDomains,
+    read: (d) => d.spfDomains,
+    description:
+      "`global` only: domains (e.g. `google.com`) whose mail servers, as their SPF and MX records name them, are never greylisted (iRedAPD's cron job resolves them). Server-wide, owned by this resource. Default empty.",
   }),
 };
 
@@ -46,7 +65,10 @@ type GreylistingValues = Values<typeof greylistingAttributes>;
 const isGlobal = (target: PolicyTarget): boolean => 'global' in target;
 
 async function readSettings(client: IRedAdminClient, target: PolicyTarget): Promise<Greylisting> {
-  const [status, whitelist] = await Promise.all([client.greylisting.getStatus(target), client.greylisting.getWhitelist(target)]);
+  const [status, whitelist] = await Promise.all([
+    client.greylisting.getStatus(target),
+    client.greylisting.getWhitelist(target),
+  ]);
   const spfDomains = isGlobal(target) ? (whitelist.spfDomains ?? (await client.greylisting.getSpfDomains())) : [];
   return { status, senders: canonicalSenders(whitelist.senders), spfDomains: canonicalDomains(spfDomains) };
 }
@@ -84,7 +106,8 @@ export const greylistingResource = defineResource({
       issues.push({
         attribute: 'whitelisted_spf_domains',
         summary: 'whitelisted_spf_domains is server-wide',
-        detail: 'iRedAPD keeps one set of SPF domains for the whole server: set it on the resource whose target is "global", and remove it here.',
+        detail:
+          'iRedAPD keeps one set of SPF domains for the whole server: set it on the resource whose target is "global", and remove it here.',
       });
     }
     return issues;
@@ -110,15 +133,33 @@ export const greylistingResource = defineResource({
 });
 
 const dataAttributes = {
-  target: a.string({ required: true, validators: [policyTargetName], normalize: canonicalTarget, description: '`global`, a domain name or an email address.' }),
-  status: a.string({ computed: true, read: (d) => d.status, description: '`enabled`, `disabled`, or `inherit` (a domain or user without its own setting).' }),
-  whitelisted_senders: a.stringSet({ computed: true, read: (d) => d.senders, description: 'Senders never greylisted for the target.' }),
-  whitelisted_spf_domains: a.stringSet({ computed: true, read: (d) => d.spfDomains, description: '`global` only (empty otherwise): domains whose mail servers are never greylisted.' }),
+  target: a.string({
+    required: true,
+    validators: [policyTargetName],
+    normalize: canonicalTarget,
+    description: '`global`, a domain name or an email address.',
+  }),
+  status: a.string({
+    computed: true,
+    read: (d) => d.status,
+    description: '`enabled`, `disabled`, or `inherit` (a domain or user without its own setting).',
+  }),
+  whitelisted_senders: a.stringSet({
+    computed: true,
+    read: (d) => d.senders,
+    description: 'Senders never greylisted for the target.',
+  }),
+  whitelisted_spf_domains: a.stringSet({
+    computed: true,
+    read: (d) => d.spfDomains,
+    description: '`global` only (empty otherwise): domains whose mail servers are never greylisted.',
+  }),
 };
 
 export const greylistingDataSource = defineDataSource({
   typeName: 'iredadmin_greylisting',
-  description: 'Reads the greylisting setting of the server, a domain or a user, and its whitelists (`status` is `inherit` when a domain or user has no setting of its own).',
+  description:
+    'Reads the greylisting setting of the server, a domain or a user, and its whitelists (`status` is `inherit` when a domain or user has no setting of its own).',
   attributes: dataAttributes,
   identity: (v: Values<typeof dataAttributes>) => canonicalTarget(v.target ?? ''),
   read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readSettings(client, policyTarget(v.target!)),

@@ -13,5 +13,27 @@ import { ldifDataSource } from './ldif';
 import { wblistDataSource, wblistResource } from './wblist';
 import { greylistingDataSource, greylistingResource } from './greylisting';
 
-export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [domainResource, userResource, aliasResource, maillistResource, adminResource, domainAdminsResource, throttleResource, spamPolicyResource, wblistResource, greylistingResource];
-export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [domainDataSource, userDataSource, aliasDataSource, maillistDataSource, adminDataSource, throttleDataSource, spamPolicyDataSource, ldifDataSource, wblistDataSource, greylistingDataSource];
+export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [
+  domainResource,
+  userResource,
+  aliasResource,
+  maillistResource,
+  adminResource,
+  domainAdminsResource,
+  throttleResource,
+  spamPolicyResource,
+  wblistResource,
+  greylistingResource,
+];
+export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [
+  domainDataSource,
+  userDataSource,
+  aliasDataSource,
+  maillistDataSource,
+  adminDataSource,
+  throttleDataSource,
+  spamPolicyDataSource,
+  ldifDataSource,
+  wblistDataSource,
+  greylistingDataSource,
+];

@@ -15,16 +15,29 @@ const DOMAIN_KINDS: readonly LdifKind[] = ['domain', 'catchall'];
 const KINDS: readonly LdifKind[] = [...DOMAIN_KINDS, 'admin', 'user', 'maillist', 'alias'];
 
 const domainOrEmail: Validator<string> = (v) =>
-  (v.includes('@') ? normalizeEmail(v) : normalizeDomain(v)) ? undefined : `"${v}" is neither a domain name (example.com) nor an email address (user@example.com).`;
+  (v.includes('@') ? normalizeEmail(v) : normalizeDomain(v))
+    ? undefined
+    : `"${v}" is neither a domain name (example.com) nor an email address (user@example.com).`;
 const canonical = (v: string): string => (v.includes('@') ? normalizeEmail(v) : normalizeDomain(v)) ?? v;
 
 const attributes = {
-  kind: a.string({ required: true, validators: [oneOf(KINDS)], description: `What to export: ${KINDS.map((k) => `\`${k}\``).join(', ')}.` }),
-  target: a.string({
-    required: true, validators: [domainOrEmail], normalize: canonical,
-    description: 'A domain name for `domain` and `catchall`, an email address for `admin`, `user`, `maillist` and `alias`.',
+  kind: a.string({
+    required: true,
+    validators: [oneOf(KINDS)],
+    description: `What to export: ${KINDS.map((k) => `\`${k}\``).join(', ')}.`,
   }),
-  ldif: a.string({ computed: true, read: (d) => d.ldif, description: 'The LDIF text (entries of iRedMail\'s LDAP schema).' }),
+  target: a.string({
+    required: true,
+    validators: [domainOrEmail],
+    normalize: canonical,
+    description:
+      'A domain name for `domain` and `catchall`, an email address for `admin`, `user`, `maillist` and `alias`.',
+  }),
+  ldif: a.string({
+    computed: true,
+    read: (d) => d.ldif,
+    description: "The LDIF text (entries of iRedMail's LDAP schema).",
+  }),
 };
 
 type LdifValues = Values<typeof attributes>;
@@ -42,7 +55,9 @@ export const ldifDataSource = defineDataSource<Exported, typeof attributes, IRed
     const kind = v.kind as LdifKind;
     const wantsDomain = DOMAIN_KINDS.includes(kind);
     if (wantsDomain === v.target!.includes('@')) {
-      throw new Error(`kind = "${kind}" needs ${wantsDomain ? 'a domain name' : 'an email address'} as target, not "${v.target}".`);
+      throw new Error(
+        `kind = "${kind}" needs ${wantsDomain ? 'a domain name' : 'an email address'} as target, not "${v.target}".`,
+      );
     }
     const ldif = await nullIfGone(() => client.ldif.export(kind, v.target!));
     return ldif === null ? null : { ldif };

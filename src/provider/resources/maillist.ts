@@ -3,10 +3,23 @@
  * with its subscribers, moderators, owners and posting rules.
  */
 import type {
-  IRedAdminClient, LdapMailingListsApi, SqlMailingList, SqlMailingListCreateInput, SqlMailingListsApi, SqlMailingListUpdateInput,
+  IRedAdminClient,
+  LdapMailingListsApi,
+  SqlMailingList,
+  SqlMailingListCreateInput,
+  SqlMailingListsApi,
+  SqlMailingListUpdateInput,
 } from '../../client';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Values } from '../framework';
-import { canonicalEmail, canonicalEmails, emailAddress, emailSet, notEmpty, oneOf, wholeNumber } from '../iredadmin/validators';
+import {
+  canonicalEmail,
+  canonicalEmails,
+  emailAddress,
+  emailSet,
+  notEmpty,
+  oneOf,
+  wholeNumber,
+} from '../iredadmin/validators';
 import { ACCESS_POLICIES, ACCESS_POLICY_DOC, emailToggles } from './alias';
 import { createThenUpdate } from './create-then-update';
 
@@ -16,13 +29,22 @@ const a = attributesFor<SqlMailingList>();
  * What POST /api/ml reads. The rest — size limit, moderators, owners (POST makes the domain's
  * postmaster both), status — follows in a PUT right after.
  */
-const CREATE_PARAMS = ['name', 'accessPolicy', 'isNewsletter', 'newsletterDescription', 'subscribers', 'requireConfirm'];
+const CREATE_PARAMS = [
+  'name',
+  'accessPolicy',
+  'isNewsletter',
+  'newsletterDescription',
+  'subscribers',
+  'requireConfirm',
+];
 
 const subscriberToggles = emailToggles('addSubscribers', 'removeSubscribers');
 
 /** `moderators`/`owners` replace the whole set (the SQL edition has no add/remove for them); `[]` clears it. */
-const wholeSet = (param: 'moderators' | 'owners') => (next: string[] | null): Record<string, string[]> =>
-  next === null ? {} : { [param]: canonicalEmails(next) };
+const wholeSet =
+  (param: 'moderators' | 'owners') =>
+  (next: string[] | null): Record<string, string[]> =>
+    next === null ? {} : { [param]: canonicalEmails(next) };
 
 /** The list's own `description` column holds the newsletter description. */
 const newsletterDescription = (d: SqlMailingList): string => {
@@ -31,19 +53,47 @@ const newsletterDescription = (d: SqlMailingList): string => {
 };
 
 export const maillistAttributes = {
-  email: a.string({ samples: [(c) => `${c.key}@${c.domain}`, (c) => `${c.key}.new@${c.domain}`],
-    required: true, requiresReplace: true, validators: [emailAddress], normalize: canonicalEmail, read: (d) => d.address,
-    description: 'The list address, e.g. `news@example.com`; its domain must exist. Changing it replaces the list (the API has no rename for lists).',
-    errorCodes: ['INVALID_MAIL', 'INVALID_DOMAIN', 'ALREADY_EXISTS', 'EXCEEDED_DOMAIN_ACCOUNT_LIMIT', 'EXCEED_LIMIT_LISTS'],
+  email: a.string({
+    samples: [(c) => `${c.key}@${c.domain}`, (c) => `${c.key}.new@${c.domain}`],
+    required: true,
+    requiresReplace: true,
+    validators: [emailAddress],
+    normalize: canonicalEmail,
+    read: (d) => d.address,
+    description:
+      'The list address, e.g. `news@example.com`; its domain must exist. Changing it replaces the list (the API has no rename for lists).',
+    errorCodes: [
+      'INVALID_MAIL',
+      'INVALID_DOMAIN',
+      'ALREADY_EXISTS',
+      'EXCEEDED_DOMAIN_ACCOUNT_LIMIT',
+      'EXCEED_LIMIT_LISTS',
+    ],
   }),
-  name: a.string({ samples: ['Company news', 'Company updates'], optional: true, param: 'name', validators: [notEmpty], read: (d) => d.name ?? '', description: 'Display name, e.g. `Company news`.', errorCodes: ['INVALID_NAME'] }),
-  access_policy: a.string({ samples: ['membersonly', 'moderatorsonly'],
-    optional: true, param: 'accessPolicy', validators: [oneOf(ACCESS_POLICIES)], read: (d) => d.accesspolicy ?? 'public',
+  name: a.string({
+    samples: ['Company news', 'Company updates'],
+    optional: true,
+    param: 'name',
+    validators: [notEmpty],
+    read: (d) => d.name ?? '',
+    description: 'Display name, e.g. `Company news`.',
+    errorCodes: ['INVALID_NAME'],
+  }),
+  access_policy: a.string({
+    samples: ['membersonly', 'moderatorsonly'],
+    optional: true,
+    param: 'accessPolicy',
+    validators: [oneOf(ACCESS_POLICIES)],
+    read: (d) => d.accesspolicy ?? 'public',
     description: `Who may post to the list: ${ACCESS_POLICY_DOC}. Unset: the server's, \`public\` for a new list.`,
     errorCodes: ['INVALID_ACCESS_POLICY'],
   }),
-  members: a.stringSet({ samples: [(c) => [c.user], (c) => [c.otherUser, 'someone@example.net']],
-    optional: true, validators: [emailSet], normalize: canonicalEmails, read: (d) => d.subscribers ?? [],
+  members: a.stringSet({
+    samples: [(c) => [c.user], (c) => [c.otherUser, 'someone@example.net']],
+    optional: true,
+    validators: [emailSet],
+    normalize: canonicalEmails,
+    read: (d) => d.subscribers ?? [],
     // Created with the whole set (`subscribers`), then changed through add/remove; always without
     // a confirmation mail, in `normal` mode.
     write: (next, previous, op) => {
@@ -51,43 +101,73 @@ export const maillistAttributes = {
       const change = subscriberToggles(next, previous);
       return 'addSubscribers' in change ? { ...change, requireConfirm: false } : change;
     },
-    description: 'Subscribers: the addresses that receive the list\'s mail (subscribed without a confirmation mail, normal delivery); `[]` for none. ' +
+    description:
+      "Subscribers: the addresses that receive the list's mail (subscribed without a confirmation mail, normal delivery); `[]` for none. " +
       'Unset: whatever the server has.',
     errorCodes: ['INVALID_SUBSCRIBER'],
   }),
-  moderators: a.stringSet({ samples: [(c) => [c.user], (c) => [c.otherUser]],
-    optional: true, validators: [emailSet], normalize: canonicalEmails, read: (d) => d.moderators ?? [],
+  moderators: a.stringSet({
+    samples: [(c) => [c.user], (c) => [c.otherUser]],
+    optional: true,
+    validators: [emailSet],
+    normalize: canonicalEmails,
+    read: (d) => d.moderators ?? [],
     write: wholeSet('moderators'),
-    description: 'Moderators: who may post when `access_policy` is `moderatorsonly` or `membersandmoderatorsonly`, and who approves moderated mail; `[]` for none. ' +
-      'Unset: whatever the server has (a new list gets the domain\'s `postmaster@`).',
+    description:
+      'Moderators: who may post when `access_policy` is `moderatorsonly` or `membersandmoderatorsonly`, and who approves moderated mail; `[]` for none. ' +
+      "Unset: whatever the server has (a new list gets the domain's `postmaster@`).",
     errorCodes: ['INVALID_MODERATOR'],
   }),
-  owners: a.stringSet({ samples: [(c) => [c.user], (c) => [c.user, c.otherUser]],
-    optional: true, validators: [emailSet], normalize: canonicalEmails, read: (d) => d.owners ?? [],
+  owners: a.stringSet({
+    samples: [(c) => [c.user], (c) => [c.user, c.otherUser]],
+    optional: true,
+    validators: [emailSet],
+    normalize: canonicalEmails,
+    read: (d) => d.owners ?? [],
     write: wholeSet('owners'),
-    description: 'Owners of the list (they receive its administrative mail); `[]` for none. Unset: whatever the server has (a new list gets the domain\'s `postmaster@`).',
+    description:
+      "Owners of the list (they receive its administrative mail); `[]` for none. Unset: whatever the server has (a new list gets the domain's `postmaster@`).",
     errorCodes: ['INVALID_OWNER'],
   }),
-  max_message_size: a.number({ samples: [1048576, 2097152],
-    optional: true, param: 'maxMessageSize', validators: [wholeNumber], read: (d) => d.maxmsgsize ?? 0,
-    description: 'Largest message the list accepts, in bytes; 0 = no limit (default).', errorCodes: ['INVALID_MAX_MESSAGE_SIZE'],
+  max_message_size: a.number({
+    samples: [1048576, 2097152],
+    optional: true,
+    param: 'maxMessageSize',
+    validators: [wholeNumber],
+    read: (d) => d.maxmsgsize ?? 0,
+    description: 'Largest message the list accepts, in bytes; 0 = no limit (default).',
+    errorCodes: ['INVALID_MAX_MESSAGE_SIZE'],
   }),
   is_newsletter: a.bool({
-    optional: true, param: 'isNewsletter', read: (d) => d.is_newsletter === true,
-    description: 'A newsletter: a one-way list that people can subscribe to through a web page. Default `false`.', errorCodes: ['INVALID_IS_NEWSLETTER'],
+    optional: true,
+    param: 'isNewsletter',
+    read: (d) => d.is_newsletter === true,
+    description: 'A newsletter: a one-way list that people can subscribe to through a web page. Default `false`.',
+    errorCodes: ['INVALID_IS_NEWSLETTER'],
   }),
-  newsletter_description: a.string({ samples: ['News of the day', 'News of the week'],
-    optional: true, param: 'newsletterDescription', validators: [notEmpty], read: newsletterDescription,
-    description: 'Text shown on the newsletter\'s subscription page (at most 10,000 characters).', errorCodes: ['INVALID_NEWSLETTER_DESCRIPTION'],
+  newsletter_description: a.string({
+    samples: ['News of the day', 'News of the week'],
+    optional: true,
+    param: 'newsletterDescription',
+    validators: [notEmpty],
+    read: newsletterDescription,
+    description: "Text shown on the newsletter's subscription page (at most 10,000 characters).",
+    errorCodes: ['INVALID_NEWSLETTER_DESCRIPTION'],
   }),
-  account_status: a.string({ samples: ['disabled', 'active'],
-    optional: true, param: 'accountStatus', validators: [oneOf(['active', 'disabled'])], read: (d) => (d.active === false ? 'disabled' : 'active'),
-    description: '`active` (default) or `disabled` (the list accepts no mail). Sent with every change: the API re-enables a list when a change leaves it out.',
+  account_status: a.string({
+    samples: ['disabled', 'active'],
+    optional: true,
+    param: 'accountStatus',
+    validators: [oneOf(['active', 'disabled'])],
+    read: (d) => (d.active === false ? 'disabled' : 'active'),
+    description:
+      '`active` (default) or `disabled` (the list accepts no mail). Sent with every change: the API re-enables a list when a change leaves it out.',
     errorCodes: ['INVALID_ACCOUNT_STATUS'],
   }),
   keep_archive: a.bool({
     optional: true,
-    description: 'When the list is destroyed, keep its mail archive on the server. Unset or `false`: the archive goes with the list, so nothing is left behind.',
+    description:
+      'When the list is destroyed, keep its mail archive on the server. Unset or `false`: the archive goes with the list, so nothing is left behind.',
   }),
 };
 
@@ -100,20 +180,25 @@ type MaillistValues = Values<typeof maillistAttributes>;
 function sqlLists(client: IRedAdminClient): SqlMailingListsApi {
   const lists = client.mailingLists as SqlMailingListsApi | LdapMailingListsApi;
   if (lists.kind !== 'sql') {
-    throw new Error('iredadmin_maillist manages the SQL edition\'s mlmmj lists (/api/ml); the provider is set to mailing_list_api = "ldap". ' +
-      'On an LDAP server set mailing_list_api = "sql" only if /api/ml exists, otherwise manage the list outside Terraform.');
+    throw new Error(
+      'iredadmin_maillist manages the SQL edition\'s mlmmj lists (/api/ml); the provider is set to mailing_list_api = "ldap". ' +
+        'On an LDAP server set mailing_list_api = "sql" only if /api/ml exists, otherwise manage the list outside Terraform.',
+    );
   }
   return lists;
 }
 
 /** The status every PUT carries (unset: the server's, as planned from state; a new list is active). */
-const statusOf = (v: MaillistValues): 'active' | 'disabled' => (v.account_status === 'disabled' ? 'disabled' : 'active');
+const statusOf = (v: MaillistValues): 'active' | 'disabled' =>
+  v.account_status === 'disabled' ? 'disabled' : 'active';
 
-const readList = (client: IRedAdminClient, email: string) => sqlLists(client).get(canonicalEmail(email), { withSubscribers: true });
+const readList = (client: IRedAdminClient, email: string) =>
+  sqlLists(client).get(canonicalEmail(email), { withSubscribers: true });
 
 export const maillistResource = defineResource({
   typeName: 'iredadmin_maillist',
-  description: 'A mailing list of iRedAdmin-Pro\'s SQL edition (mlmmj, `/api/ml`): subscribers, moderators, owners, posting policy, size limit and newsletter settings. ' +
+  description:
+    "A mailing list of iRedAdmin-Pro's SQL edition (mlmmj, `/api/ml`): subscribers, moderators, owners, posting policy, size limit and newsletter settings. " +
     'Needs the provider\'s default `mailing_list_api = "sql"`; the LDAP edition\'s `/api/maillist` is not managed by this resource. ' +
     'Changing `email` replaces the list. Destroy deletes the list, its subscriptions and (unless `keep_archive`) its archive, ' +
     'and removes its address from every alias and forwarding that named it.',
@@ -135,9 +220,14 @@ export const maillistResource = defineResource({
     });
   },
   async update(client: IRedAdminClient, v: MaillistValues, _prior, params) {
-    if (Object.keys(params).length) await sqlLists(client).update(canonicalEmail(v.email!), { ...params, accountStatus: statusOf(v) } as SqlMailingListUpdateInput);
+    if (Object.keys(params).length)
+      await sqlLists(client).update(canonicalEmail(v.email!), {
+        ...params,
+        accountStatus: statusOf(v),
+      } as SqlMailingListUpdateInput);
   },
-  delete: (client: IRedAdminClient, v: MaillistValues) => sqlLists(client).delete(canonicalEmail(v.email!), { keepArchive: v.keep_archive === true }),
+  delete: (client: IRedAdminClient, v: MaillistValues) =>
+    sqlLists(client).delete(canonicalEmail(v.email!), { keepArchive: v.keep_archive === true }),
   example: `resource "iredadmin_maillist" "news" {
   email         = "news@example.com"
   name          = "Company news"
@@ -149,13 +239,20 @@ export const maillistResource = defineResource({
 
 const { email: _lookup, keep_archive: _destroyOnly, ...readable } = maillistAttributes;
 const dataAttributes = {
-  email: a.string({ required: true, validators: [emailAddress], normalize: canonicalEmail, read: (d) => d.address, description: 'The list to read.' }),
+  email: a.string({
+    required: true,
+    validators: [emailAddress],
+    normalize: canonicalEmail,
+    read: (d) => d.address,
+    description: 'The list to read.',
+  }),
   ...readOnly(readable),
 };
 
 export const maillistDataSource = defineDataSource({
   typeName: 'iredadmin_maillist',
-  description: 'Reads an existing mailing list (SQL edition, `/api/ml`): its settings, subscribers, moderators and owners.',
+  description:
+    'Reads an existing mailing list (SQL edition, `/api/ml`): its settings, subscribers, moderators and owners.',
   attributes: dataAttributes,
   identity: (v: Values<typeof dataAttributes>) => canonicalEmail(v.email ?? ''),
   read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readList(client, v.email!),

@@ -13,7 +13,9 @@ const isGlobal = (v: string): boolean => v.trim().toLowerCase() === GLOBAL;
 export const policyTargetName: Validator<string> = (v) => {
   if (isGlobal(v)) return undefined;
   const ok = v.includes('@') ? normalizeEmail(v) : normalizeDomain(v);
-  return ok ? undefined : `"${v}" is not a target: use "global", a domain name such as example.com, or an email address such as user@example.com.`;
+  return ok
+    ? undefined
+    : `"${v}" is not a target: use "global", a domain name such as example.com, or an email address such as user@example.com.`;
 };
 
 /** `global`, the canonical domain, or the canonical email (so `Example.COM` is `example.com`). */
@@ -36,10 +38,14 @@ export function parseTarget(v: string): string {
 }
 
 /** An import ID `<target>/<direction>` (throttles, white/blacklists): the target in canonical form. */
-export function parseTargetAndDirection(id: string, directions: readonly string[]): { target: string; direction: string } {
+export function parseTargetAndDirection(
+  id: string,
+  directions: readonly string[],
+): { target: string; direction: string } {
   const slash = id.lastIndexOf('/');
   if (slash < 0) throw new Error(`"${id}" has no "/<direction>".`);
   const direction = id.slice(slash + 1);
-  if (!directions.includes(direction)) throw new Error(`"${direction}" is not a direction: use ${directions.join(' or ')}.`);
+  if (!directions.includes(direction))
+    throw new Error(`"${direction}" is not a direction: use ${directions.join(' or ')}.`);
   return { target: parseTarget(id.slice(0, slash)), direction };
 }

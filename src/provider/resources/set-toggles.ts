@@ -10,7 +10,10 @@ export function toggles(addParam: string, removeParam: string) {
 }
 
 /** Keys of `params` that `keys` lists, and the rest. */
-export function splitParams(params: Record<string, unknown>, keys: readonly string[]): [Record<string, unknown>, Record<string, unknown>] {
+export function splitParams(
+  params: Record<string, unknown>,
+  keys: readonly string[],
+): [Record<string, unknown>, Record<string, unknown>] {
   const picked: Record<string, unknown> = {};
   const rest: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(params)) (keys.includes(k) ? picked : rest)[k] = v;

@@ -12,19 +12,29 @@ type Flag = Exclude<keyof SpamPolicySettings, 'spamScore'>;
 const flag = (key: Flag, byDefault: boolean, what: string) =>
   a.bool({
     // Created with the other value, so the round-trip test proves it is sent.
-    optional: true, default: byDefault, samples: [!byDefault, byDefault], read: (p) => p.settings[key],
+    optional: true,
+    default: byDefault,
+    samples: [!byDefault, byDefault],
+    read: (p) => p.settings[key],
     description: `${what} Default \`${byDefault}\`.`,
     errorCodes: [`INVALID_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`],
   });
 
 const MAX_SCORE = 1000;
 const wholeScore: Validator<number> = (v) =>
-  Number.isInteger(v) && Math.abs(v) <= MAX_SCORE ? undefined : `${v} is not allowed: iRedAdmin-Pro takes whole numbers only (−${MAX_SCORE}…${MAX_SCORE}), e.g. 5.`;
+  Number.isInteger(v) && Math.abs(v) <= MAX_SCORE
+    ? undefined
+    : `${v} is not allowed: iRedAdmin-Pro takes whole numbers only (−${MAX_SCORE}…${MAX_SCORE}), e.g. 5.`;
 
 export const spamPolicyAttributes = {
-  target: a.string({ samples: [(c) => c.domain, (c) => c.user],
-    required: true, requiresReplace: true, validators: [policyTargetName], normalize: canonicalTarget,
-    description: 'Whose policy: `global` (the server default), a domain name (`example.com`) or an email address (`user@example.com`). amavisd applies the user policy first, then the domain one, then the global one. Changing it replaces the policy.',
+  target: a.string({
+    samples: [(c) => c.domain, (c) => c.user],
+    required: true,
+    requiresReplace: true,
+    validators: [policyTargetName],
+    normalize: canonicalTarget,
+    description:
+      'Whose policy: `global` (the server default), a domain name (`example.com`) or an email address (`user@example.com`). amavisd applies the user policy first, then the domain one, then the global one. Changing it replaces the policy.',
     errorCodes: ['INVALID_DOMAIN_NAME', 'INVALID_MAIL', 'NO_SUCH_DOMAIN', 'NO_SUCH_ACCOUNT'],
   }),
   bypass_spam_checks: flag('bypassSpamChecks', false, 'Skip spam checks.'),
@@ -36,11 +46,20 @@ export const spamPolicyAttributes = {
   quarantine_banned: flag('quarantineBanned', false, 'Quarantine mail with a banned file type in the SQL database.'),
   quarantine_bad_header: flag('quarantineBadHeader', false, 'Quarantine mail with a bad header in the SQL database.'),
   prefix_spam_in_subject: flag('prefixSpamInSubject', false, 'Prefix the subject of spam with `[SPAM]`.'),
-  always_insert_x_spam_headers: flag('alwaysInsertXSpamHeaders', false, 'Add the X-Spam-* headers (score, matched SpamAssassin rules) to every message; for debugging spam checks.'),
-  spam_score: a.number({ samples: [5, 8],
+  always_insert_x_spam_headers: flag(
+    'alwaysInsertXSpamHeaders',
+    false,
+    'Add the X-Spam-* headers (score, matched SpamAssassin rules) to every message; for debugging spam checks.',
+  ),
+  spam_score: a.number({
+    samples: [5, 8],
     // Not computed: leaving it out of the configuration means "amavisd's own setting", as for the API.
-    optional: true, computed: false, validators: [wholeScore], read: (p) => p.settings.spamScore ?? null,
-    description: 'Score from which a message is spam, a whole number (iRedAdmin-Pro rejects decimals), e.g. `5`. Unset: the system setting of amavisd.conf applies.',
+    optional: true,
+    computed: false,
+    validators: [wholeScore],
+    read: (p) => p.settings.spamScore ?? null,
+    description:
+      'Score from which a message is spam, a whole number (iRedAdmin-Pro rejects decimals), e.g. `5`. Unset: the system setting of amavisd.conf applies.',
     errorCodes: ['INVALID_SPAM_SCORE'],
   }),
 };
@@ -64,7 +83,8 @@ function policyInput(v: SpamPolicyValues): SpamPolicyInput {
   };
 }
 
-const read = (client: IRedAdminClient, v: { target: string | null }) => nullIfGone(() => client.spamPolicies.get(policyTarget(v.target!)));
+const read = (client: IRedAdminClient, v: { target: string | null }) =>
+  nullIfGone(() => client.spamPolicies.get(policyTarget(v.target!)));
 
 export const spamPolicyResource = defineResource({
   typeName: 'iredadmin_spampolicy',
@@ -81,8 +101,10 @@ export const spamPolicyResource = defineResource({
   importIdFormat: '`global`, a domain name (`example.com`) or an email address (`user@example.com`)',
   importId: (id: string) => ({ target: parseTarget(id) }),
   read,
-  create: (client: IRedAdminClient, v: SpamPolicyValues) => client.spamPolicies.set(policyTarget(v.target!), policyInput(v)),
-  update: (client: IRedAdminClient, v: SpamPolicyValues) => client.spamPolicies.set(policyTarget(v.target!), policyInput(v)),
+  create: (client: IRedAdminClient, v: SpamPolicyValues) =>
+    client.spamPolicies.set(policyTarget(v.target!), policyInput(v)),
+  update: (client: IRedAdminClient, v: SpamPolicyValues) =>
+    client.spamPolicies.set(policyTarget(v.target!), policyInput(v)),
   async delete(client: IRedAdminClient, v: SpamPolicyValues) {
     // The domain or user may be gone, and its policy with it.
     await nullIfGone(() => client.spamPolicies.delete(policyTarget(v.target!)));
@@ -97,13 +119,19 @@ export const spamPolicyResource = defineResource({
 
 const { target: _target, ...settings } = spamPolicyAttributes;
 const dataAttributes = {
-  target: a.string({ required: true, validators: [policyTargetName], normalize: canonicalTarget, description: '`global`, a domain name or an email address.' }),
+  target: a.string({
+    required: true,
+    validators: [policyTargetName],
+    normalize: canonicalTarget,
+    description: '`global`, a domain name or an email address.',
+  }),
   ...readOnly(settings),
 };
 
 export const spamPolicyDataSource = defineDataSource({
   typeName: 'iredadmin_spampolicy',
-  description: 'Reads the spam policy of the server, a domain or a user; an error when the domain or user has none of its own.',
+  description:
+    'Reads the spam policy of the server, a domain or a user; an error when the domain or user has none of its own.',
   attributes: dataAttributes,
   identity: (v: Values<typeof dataAttributes>) => canonicalTarget(v.target ?? ''),
   read,

@@ -1,6 +1,14 @@
 /** `iredadmin_throttle`: an iRedAPD inbound or outbound throttle of the server, a domain or a user. */
 import type { IRedAdminClient, Throttle, ThrottleDirection, ThrottleInput } from '../../client';
-import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, type Validator, type Values } from '../framework';
+import {
+  attributesFor,
+  defineDataSource,
+  defineResource,
+  readOnly,
+  type Issue,
+  type Validator,
+  type Values,
+} from '../framework';
 import { oneOf } from '../iredadmin/validators';
 import { canonicalTarget, parseTargetAndDirection, policyTarget, policyTargetName } from './policy-target';
 import { nullIfGone } from './not-found';
@@ -9,32 +17,79 @@ const a = attributesFor<Throttle>();
 
 const DIRECTIONS = ['inbound', 'outbound'];
 
-const seconds: Validator<number> = (v) => (Number.isInteger(v) && v >= 1 ? undefined : `${v} is not allowed: use a whole number of seconds ≥ 1.`);
+const seconds: Validator<number> = (v) =>
+  Number.isInteger(v) && v >= 1 ? undefined : `${v} is not allowed: use a whole number of seconds ≥ 1.`;
 const limitValue: Validator<number> = (v) =>
-  Number.isInteger(v) && v >= -1 ? undefined : `${v} is not allowed: use a whole number ≥ 0 (0 = unlimited), or -1 to inherit.`;
+  Number.isInteger(v) && v >= -1
+    ? undefined
+    : `${v} is not allowed: use a whole number ≥ 0 (0 = unlimited), or -1 to inherit.`;
 
-const LIMITS = '`0` = unlimited, `-1` = inherit the limit of the lower-priority throttle (user → domain → global), as iRedAPD defines them';
+const LIMITS =
+  '`0` = unlimited, `-1` = inherit the limit of the lower-priority throttle (user → domain → global), as iRedAPD defines them';
 
 const target = a.string({
-  required: true, samples: [(c) => c.domain, (c) => c.user], requiresReplace: true, validators: [policyTargetName], normalize: canonicalTarget,
-  description: 'Whom the throttle applies to: `global` (every account), a domain name (`example.com`) or an email address (`user@example.com`). iRedAPD applies the user throttle first, then the domain one, then the global one. Changing it replaces the throttle.',
+  required: true,
+  samples: [(c) => c.domain, (c) => c.user],
+  requiresReplace: true,
+  validators: [policyTargetName],
+  normalize: canonicalTarget,
+  description:
+    'Whom the throttle applies to: `global` (every account), a domain name (`example.com`) or an email address (`user@example.com`). iRedAPD applies the user throttle first, then the domain one, then the global one. Changing it replaces the throttle.',
   errorCodes: ['INVALID_DOMAIN_NAME', 'INVALID_MAIL', 'NO_SUCH_DOMAIN', 'NO_SUCH_ACCOUNT'],
 });
 const direction = a.string({
-  required: true, samples: ['outbound', 'inbound'], requiresReplace: true, validators: [oneOf(DIRECTIONS)],
-  description: '`inbound` (mail received by the target) or `outbound` (mail sent by it). Changing it replaces the throttle.',
+  required: true,
+  samples: ['outbound', 'inbound'],
+  requiresReplace: true,
+  validators: [oneOf(DIRECTIONS)],
+  description:
+    '`inbound` (mail received by the target) or `outbound` (mail sent by it). Changing it replaces the throttle.',
   errorCodes: ['INVALID_INOUT_TYPE'],
 });
 
 export const throttleAttributes = {
   target,
   direction,
-  period: a.number({ samples: [3600, 86400], required: true, validators: [seconds], read: (t) => t.period, description: 'Length of the counting window, in seconds, e.g. `3600` for one hour.', errorCodes: ['INVALID_PERIOD'] }),
-  msg_size: a.number({ samples: [1048576, 2097152], optional: true, default: 0, validators: [limitValue], read: (t) => t.msg_size ?? 0, description: `Largest single message, in bytes. Default \`0\`; ${LIMITS}.`, errorCodes: ['INVALID_MSG_SIZE'] }),
-  max_msgs: a.number({ samples: [100, 200], optional: true, default: 0, validators: [limitValue], read: (t) => t.max_msgs ?? 0, description: `Most messages per \`period\`. Default \`0\`; ${LIMITS}.`, errorCodes: ['INVALID_MAX_MSGS'] }),
-  max_quota: a.number({ samples: [10485760, -1], optional: true, default: 0, validators: [limitValue], read: (t) => t.max_quota ?? 0, description: `Most bytes of mail (all messages together) per \`period\`. Default \`0\`; ${LIMITS}.`, errorCodes: ['INVALID_MAX_QUOTA'] }),
-  max_rcpts: a.number({ samples: [50, 0],
-    optional: true, validators: [limitValue], read: (t) => t.max_rcpts ?? null,
+  period: a.number({
+    samples: [3600, 86400],
+    required: true,
+    validators: [seconds],
+    read: (t) => t.period,
+    description: 'Length of the counting window, in seconds, e.g. `3600` for one hour.',
+    errorCodes: ['INVALID_PERIOD'],
+  }),
+  msg_size: a.number({
+    samples: [1048576, 2097152],
+    optional: true,
+    default: 0,
+    validators: [limitValue],
+    read: (t) => t.msg_size ?? 0,
+    description: `Largest single message, in bytes. Default \`0\`; ${LIMITS}.`,
+    errorCodes: ['INVALID_MSG_SIZE'],
+  }),
+  max_msgs: a.number({
+    samples: [100, 200],
+    optional: true,
+    default: 0,
+    validators: [limitValue],
+    read: (t) => t.max_msgs ?? 0,
+    description: `Most messages per \`period\`. Default \`0\`; ${LIMITS}.`,
+    errorCodes: ['INVALID_MAX_MSGS'],
+  }),
+  max_quota: a.number({
+    samples: [10485760, -1],
+    optional: true,
+    default: 0,
+    validators: [limitValue],
+    read: (t) => t.max_quota ?? 0,
+    description: `Most bytes of mail (all messages together) per \`period\`. Default \`0\`; ${LIMITS}.`,
+    errorCodes: ['INVALID_MAX_QUOTA'],
+  }),
+  max_rcpts: a.number({
+    samples: [50, 0],
+    optional: true,
+    validators: [limitValue],
+    read: (t) => t.max_rcpts ?? null,
     description: `Most recipients per \`period\`, outbound only (iRedAPD ≥ 5.0; not in the published API, so a server that does not know it ignores it). Unset: left as the server has it; ${LIMITS}.`,
     errorCodes: ['INVALID_MAX_RCPTS'],
   }),
@@ -55,7 +110,8 @@ function throttleInput(v: ThrottleValues): ThrottleInput {
   };
 }
 
-const identity = (v: { target: string | null; direction: string | null }) => `${canonicalTarget(v.target ?? '')}/${v.direction ?? ''}`;
+const identity = (v: { target: string | null; direction: string | null }) =>
+  `${canonicalTarget(v.target ?? '')}/${v.direction ?? ''}`;
 
 export const throttleResource = defineResource({
   typeName: 'iredadmin_throttle',
@@ -74,13 +130,21 @@ export const throttleResource = defineResource({
   validate(v: ThrottleValues) {
     const issues: Issue[] = [];
     if (v.direction === 'inbound' && v.max_rcpts !== null) {
-      issues.push({ attribute: 'max_rcpts', summary: 'max_rcpts is outbound only', detail: 'iRedAPD counts recipients of mail sent, not received: remove `max_rcpts` or use `direction = "outbound"`.' });
+      issues.push({
+        attribute: 'max_rcpts',
+        summary: 'max_rcpts is outbound only',
+        detail:
+          'iRedAPD counts recipients of mail sent, not received: remove `max_rcpts` or use `direction = "outbound"`.',
+      });
     }
     return issues;
   },
-  read: (client: IRedAdminClient, v: ThrottleValues) => nullIfGone(() => client.throttles.get(policyTarget(v.target!), dir(v))),
-  create: (client: IRedAdminClient, v: ThrottleValues) => client.throttles.set(policyTarget(v.target!), dir(v), throttleInput(v)),
-  update: (client: IRedAdminClient, v: ThrottleValues) => client.throttles.set(policyTarget(v.target!), dir(v), throttleInput(v)),
+  read: (client: IRedAdminClient, v: ThrottleValues) =>
+    nullIfGone(() => client.throttles.get(policyTarget(v.target!), dir(v))),
+  create: (client: IRedAdminClient, v: ThrottleValues) =>
+    client.throttles.set(policyTarget(v.target!), dir(v), throttleInput(v)),
+  update: (client: IRedAdminClient, v: ThrottleValues) =>
+    client.throttles.set(policyTarget(v.target!), dir(v), throttleInput(v)),
   async delete(client: IRedAdminClient, v: ThrottleValues) {
     // The domain or user may be gone, and its throttle with it.
     await nullIfGone(() => client.throttles.delete(policyTarget(v.target!), dir(v)));
@@ -97,7 +161,12 @@ export const throttleResource = defineResource({
 
 const { target: _t, direction: _d, ...limits } = throttleAttributes;
 const dataAttributes = {
-  target: a.string({ required: true, validators: [policyTargetName], normalize: canonicalTarget, description: '`global`, a domain name or an email address.' }),
+  target: a.string({
+    required: true,
+    validators: [policyTargetName],
+    normalize: canonicalTarget,
+    description: '`global`, a domain name or an email address.',
+  }),
   direction: a.string({ required: true, validators: [oneOf(DIRECTIONS)], description: '`inbound` or `outbound`.' }),
   ...readOnly(limits),
 };
@@ -107,7 +176,8 @@ export const throttleDataSource = defineDataSource({
   description: 'Reads an existing iRedAPD throttle; an error when none is set for the target and direction.',
   attributes: dataAttributes,
   identity: (v: Values<typeof dataAttributes>) => identity(v),
-  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => nullIfGone(() => client.throttles.get(policyTarget(v.target!), dir(v))),
+  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) =>
+    nullIfGone(() => client.throttles.get(policyTarget(v.target!), dir(v))),
   example: `data "iredadmin_throttle" "global_inbound" {
   target    = "global"
   direction = "inbound"

@@ -1,9 +1,27 @@
 /** `iredadmin_user`: a mail user (mailbox), its password, quota, forwardings, alias addresses and services. */
 import type { IRedAdminClient, User, UserCreateInput, UserUpdateInput } from '../../client';
 import { MAIL_SERVICES } from '../../client/api/mail-services';
-import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, type Validator, type Values } from '../framework';
 import {
-  canonicalEmail, canonicalEmails, emailAddress, replacedWhenDomainChanges, emailOrEmpty, emailSet, languageCode, notEmpty, oneOf, subsetOf, wholeNumber,
+  attributesFor,
+  defineDataSource,
+  defineResource,
+  readOnly,
+  type Issue,
+  type Validator,
+  type Values,
+} from '../framework';
+import {
+  canonicalEmail,
+  canonicalEmails,
+  emailAddress,
+  replacedWhenDomainChanges,
+  emailOrEmpty,
+  emailSet,
+  languageCode,
+  notEmpty,
+  oneOf,
+  subsetOf,
+  wholeNumber,
 } from '../iredadmin/validators';
 import { createThenUpdate } from './create-then-update';
 
@@ -13,85 +31,186 @@ const SERVICES: readonly string[] = MAIL_SERVICES;
 /** What POST /api/user accepts; the rest of a create is sent as a PUT right after. */
 const CREATE_PARAMS = ['name', 'password', 'language', 'quota'];
 const PASSWORD_CODES = [
-  'NO_PASSWORD', 'INVALID_PASSWORD', 'PW_EMPTY', 'PW_SHORTER_THAN_MIN_LENGTH', 'PW_GREATER_THAN_MAX_LENGTH', 'PW_NO_LETTER',
-  'PW_NO_UPPERCASE', 'PW_NO_DIGIT_NUMBER', 'PW_NO_SPECIAL_CHAR', 'PW_NON_ASCII',
+  'NO_PASSWORD',
+  'INVALID_PASSWORD',
+  'PW_EMPTY',
+  'PW_SHORTER_THAN_MIN_LENGTH',
+  'PW_GREATER_THAN_MAX_LENGTH',
+  'PW_NO_LETTER',
+  'PW_NO_UPPERCASE',
+  'PW_NO_DIGIT_NUMBER',
+  'PW_NO_SPECIAL_CHAR',
+  'PW_NON_ASCII',
 ];
 
-const noSpaces: Validator<string> = (v) => (/^[\x21-\x7e]+$/.test(v) ? undefined : `"${v}" is not a Postfix transport: no spaces, e.g. "dovecot" or "smtp:[192.0.2.1]:25".`);
+const noSpaces: Validator<string> = (v) =>
+  /^[\x21-\x7e]+$/.test(v)
+    ? undefined
+    : `"${v}" is not a Postfix transport: no spaces, e.g. "dovecot" or "smtp:[192.0.2.1]:25".`;
 
 export const userAttributes = {
-  email: a.string({ samples: [(c) => `${c.key}@${c.domain}`, (c) => `${c.key}.renamed@${c.domain}`],
-    required: true, validators: [emailAddress], normalize: canonicalEmail, read: (u) => u.username, requiresReplace: replacedWhenDomainChanges,
-    description: 'The address, e.g. `jane@example.com`; its domain must exist. Changing it within the domain renames the user in place ' +
+  email: a.string({
+    samples: [(c) => `${c.key}@${c.domain}`, (c) => `${c.key}.renamed@${c.domain}`],
+    required: true,
+    validators: [emailAddress],
+    normalize: canonicalEmail,
+    read: (u) => u.username,
+    requiresReplace: replacedWhenDomainChanges,
+    description:
+      'The address, e.g. `jane@example.com`; its domain must exist. Changing it within the domain renames the user in place ' +
       '(`change_email`): forwardings, alias addresses, alias and list memberships, admin rights, bcc, throttles and spam policy follow; the maildir stays where it is.',
     errorCodes: ['INVALID_MAIL', 'INVALID_DOMAIN', 'ALREADY_EXISTS', 'INVALID_NEW_EMAIL', 'NEW_EMAIL_ALREADY_EXISTS'],
   }),
-  password: a.string({ samples: ['Round-Trip-1', 'Round-Trip-2'],
-    optional: true, sensitive: true, param: 'password', validators: [notEmpty],
-    description: 'Password (sensitive; stored in state but never read back, so a change made elsewhere is not detected). ' +
+  password: a.string({
+    samples: ['Round-Trip-1', 'Round-Trip-2'],
+    optional: true,
+    sensitive: true,
+    param: 'password',
+    validators: [notEmpty],
+    description:
+      'Password (sensitive; stored in state but never read back, so a change made elsewhere is not detected). ' +
       'Creating a user needs `password` or `password_wo` (a plan-time error otherwise); an imported user needs neither. The server checks its policy (length, a letter, an upper-case letter, a digit, a special character).',
     errorCodes: PASSWORD_CODES,
   }),
-  password_wo: a.string({ samples: ['Round-Trip-Wo-1', 'Round-Trip-Wo-2'],
-    optional: true, writeOnly: true, sensitive: true, param: 'password', sendWhenChanged: 'password_wo_version', errorCodes: PASSWORD_CODES,
-    description: 'Write-only password (Terraform ≥ 1.11): sent on create and whenever `password_wo_version` changes, never stored in state or plan. Conflicts with `password`.',
+  password_wo: a.string({
+    samples: ['Round-Trip-Wo-1', 'Round-Trip-Wo-2'],
+    optional: true,
+    writeOnly: true,
+    sensitive: true,
+    param: 'password',
+    sendWhenChanged: 'password_wo_version',
+    errorCodes: PASSWORD_CODES,
+    description:
+      'Write-only password (Terraform ≥ 1.11): sent on create and whenever `password_wo_version` changes, never stored in state or plan. Conflicts with `password`.',
   }),
-  password_wo_version: a.number({ samples: [1, 2], sampleWith: () => ({ password_wo: 'Round-Trip-Wo-1' }),
+  password_wo_version: a.number({
+    samples: [1, 2],
+    sampleWith: () => ({ password_wo: 'Round-Trip-Wo-1' }),
     optional: true,
     description: 'Change it (e.g. increment) to send `password_wo` again: the way to rotate a write-only password.',
   }),
-  name: a.string({ samples: ['Jane Doe', 'Jane Roe'], optional: true, param: 'name', validators: [notEmpty], read: (u) => u.name ?? '', description: 'Display name, e.g. `Jane Doe`.', errorCodes: ['INVALID_NAME'] }),
-  language: a.string({ samples: ['de_DE', 'fr_FR'],
-    optional: true, param: 'language', validators: [languageCode], read: (u) => u.language ?? '',
-    description: "Preferred language, e.g. `en_US`. Default: the domain's default language.", errorCodes: ['INVALID_LANGUAGE'],
+  name: a.string({
+    samples: ['Jane Doe', 'Jane Roe'],
+    optional: true,
+    param: 'name',
+    validators: [notEmpty],
+    read: (u) => u.name ?? '',
+    description: 'Display name, e.g. `Jane Doe`.',
+    errorCodes: ['INVALID_NAME'],
   }),
-  quota: a.number({ samples: [1024, 2048],
-    optional: true, param: 'quota', validators: [wholeNumber], read: (u) => u.quota ?? 0,
-    description: "Mailbox quota in MB; 0 = unlimited. Default: the domain's `default_quota`. The server clamps a quota above the domain's " +
+  language: a.string({
+    samples: ['de_DE', 'fr_FR'],
+    optional: true,
+    param: 'language',
+    validators: [languageCode],
+    read: (u) => u.language ?? '',
+    description: "Preferred language, e.g. `en_US`. Default: the domain's default language.",
+    errorCodes: ['INVALID_LANGUAGE'],
+  }),
+  quota: a.number({
+    samples: [1024, 2048],
+    optional: true,
+    param: 'quota',
+    validators: [wholeNumber],
+    read: (u) => u.quota ?? 0,
+    description:
+      "Mailbox quota in MB; 0 = unlimited. Default: the domain's `default_quota`. The server clamps a quota above the domain's " +
       '`max_user_quota` (or above what is left of its `quota`): apply then fails on `quota` naming both values, and the state holds what the server stored.',
     errorCodes: ['INVALID_QUOTA_SIZE', 'EXCEEDED_DOMAIN_QUOTA_SIZE', 'EXCEED_LIMIT_QUOTA'],
   }),
-  account_status: a.string({ samples: ['disabled', 'active'],
-    optional: true, param: 'accountStatus', validators: [oneOf(['active', 'disabled'])], read: (u) => (u.active === false ? 'disabled' : 'active'),
-    description: '`active` (default) or `disabled`.', errorCodes: ['INVALID_ACCOUNT_STATUS'],
+  account_status: a.string({
+    samples: ['disabled', 'active'],
+    optional: true,
+    param: 'accountStatus',
+    validators: [oneOf(['active', 'disabled'])],
+    read: (u) => (u.active === false ? 'disabled' : 'active'),
+    description: '`active` (default) or `disabled`.',
+    errorCodes: ['INVALID_ACCOUNT_STATUS'],
   }),
-  employee_id: a.string({ samples: ['E-1', 'E-2'], optional: true, param: 'employeeId', validators: [notEmpty], read: (u) => u.employeeid ?? '', description: 'Employee ID, free text.', errorCodes: ['INVALID_EMPLOYEEID'] }),
-  transport: a.string({ samples: ['smtp:[192.0.2.1]:25', 'dovecot'],
-    optional: true, param: 'transport', validators: [notEmpty, noSpaces], read: (u) => u.transport ?? '',
-    description: "Postfix transport of this user, e.g. `dovecot`; `\"\"` on the server = the domain's transport.", errorCodes: ['INVALID_TRANSPORT'],
+  employee_id: a.string({
+    samples: ['E-1', 'E-2'],
+    optional: true,
+    param: 'employeeId',
+    validators: [notEmpty],
+    read: (u) => u.employeeid ?? '',
+    description: 'Employee ID, free text.',
+    errorCodes: ['INVALID_EMPLOYEEID'],
   }),
-  forwarding: a.stringSet({ samples: [(c) => [`${c.key}.fw@example.net`], (c) => [`${c.key}@${c.domain}`, `${c.key}.fw2@example.net`]],
-    optional: true, validators: [emailSet], normalize: canonicalEmails, read: (u) => u.forwardings ?? [],
+  transport: a.string({
+    samples: ['smtp:[192.0.2.1]:25', 'dovecot'],
+    optional: true,
+    param: 'transport',
+    validators: [notEmpty, noSpaces],
+    read: (u) => u.transport ?? '',
+    description: 'Postfix transport of this user, e.g. `dovecot`; `""` on the server = the domain\'s transport.',
+    errorCodes: ['INVALID_TRANSPORT'],
+  }),
+  forwarding: a.stringSet({
+    samples: [(c) => [`${c.key}.fw@example.net`], (c) => [`${c.key}@${c.domain}`, `${c.key}.fw2@example.net`]],
+    optional: true,
+    validators: [emailSet],
+    normalize: canonicalEmails,
+    read: (u) => u.forwardings ?? [],
     write: (next) => (next === null ? {} : { forwarding: next }),
-    description: "Forward mail to these addresses. Include the user's own address to keep a copy in the mailbox; " +
+    description:
+      "Forward mail to these addresses. Include the user's own address to keep a copy in the mailbox; " +
       '`[]` = no forwarding (mail is delivered to the mailbox).',
     errorCodes: ['INVALID_FORWARDING_ADDRESS'],
   }),
-  aliases: a.stringSet({ samples: [(c) => [`${c.key}.alias@${c.domain}`], (c) => [`${c.key}.alias2@${c.domain}`, `${c.key}.alias3@${c.domain}`]],
-    optional: true, validators: [emailSet], normalize: canonicalEmails, read: (u) => u.aliases ?? [],
+  aliases: a.stringSet({
+    samples: [
+      (c) => [`${c.key}.alias@${c.domain}`],
+      (c) => [`${c.key}.alias2@${c.domain}`, `${c.key}.alias3@${c.domain}`],
+    ],
+    optional: true,
+    validators: [emailSet],
+    normalize: canonicalEmails,
+    read: (u) => u.aliases ?? [],
     write: (next) => (next === null ? {} : { aliases: next }),
-    description: 'Per-user alias addresses delivering to this user, in domains the admin manages. An address already used ' +
+    description:
+      'Per-user alias addresses delivering to this user, in domains the admin manages. An address already used ' +
       'by another account is not assigned: apply then fails on `aliases`, naming what the server kept. `[]` removes them all.',
     errorCodes: ['INVALID_ALIAS_ADDRESS', 'ALIAS_DOMAIN_NOT_MANAGED'],
   }),
-  services: a.stringSet({ samples: [['imap', 'smtp'], ['pop3', 'deliver']],
-    optional: true, validators: [subsetOf(SERVICES)], read: (u) => SERVICES.filter((s) => u[`enable${s}`] === true),
+  services: a.stringSet({
+    samples: [
+      ['imap', 'smtp'],
+      ['pop3', 'deliver'],
+    ],
+    optional: true,
+    validators: [subsetOf(SERVICES)],
+    read: (u) => SERVICES.filter((s) => u[`enable${s}`] === true),
     // Exactly the listed services are enabled; `services` cannot be sent empty, so [] disables them one by one.
     write: (next) => (next === null ? {} : next.length ? { services: next } : { removeService: [...SERVICES] }),
     description: `Enabled mail services, exactly these (the others are disabled): ${SERVICES.join(', ')}.`,
     errorCodes: ['INVALID_SERVICE'],
   }),
-  sender_bcc: a.string({ samples: [(c) => `audit@${c.domain}`, (c) => `audit2@${c.domain}`],
-    optional: true, param: 'senderBcc', validators: [emailOrEmpty], normalize: (v) => (v ? canonicalEmail(v) : v), read: (u) => u.sender_bcc_address ?? '',
-    description: 'Address that gets a copy of every mail the user sends; `""` for none.', errorCodes: ['INVALID_SENDER_BCC'],
+  sender_bcc: a.string({
+    samples: [(c) => `audit@${c.domain}`, (c) => `audit2@${c.domain}`],
+    optional: true,
+    param: 'senderBcc',
+    validators: [emailOrEmpty],
+    normalize: (v) => (v ? canonicalEmail(v) : v),
+    read: (u) => u.sender_bcc_address ?? '',
+    description: 'Address that gets a copy of every mail the user sends; `""` for none.',
+    errorCodes: ['INVALID_SENDER_BCC'],
   }),
-  recipient_bcc: a.string({ samples: [(c) => `archive@${c.domain}`, (c) => `archive2@${c.domain}`],
-    optional: true, param: 'recipientBcc', validators: [emailOrEmpty], normalize: (v) => (v ? canonicalEmail(v) : v), read: (u) => u.recipient_bcc_address ?? '',
-    description: 'Address that gets a copy of every mail the user receives; `""` for none.', errorCodes: ['INVALID_RECIPIENT_BCC'],
+  recipient_bcc: a.string({
+    samples: [(c) => `archive@${c.domain}`, (c) => `archive2@${c.domain}`],
+    optional: true,
+    param: 'recipientBcc',
+    validators: [emailOrEmpty],
+    normalize: (v) => (v ? canonicalEmail(v) : v),
+    read: (u) => u.recipient_bcc_address ?? '',
+    description: 'Address that gets a copy of every mail the user receives; `""` for none.',
+    errorCodes: ['INVALID_RECIPIENT_BCC'],
   }),
-  keep_mailbox_days: a.number({ samples: [30, 60],
-    optional: true, validators: [wholeNumber],
-    description: 'When the user is destroyed, keep its mailbox on disk this many days (recorded for the cleanup job). Unset: kept until removed by hand.',
+  keep_mailbox_days: a.number({
+    samples: [30, 60],
+    optional: true,
+    validators: [wholeNumber],
+    description:
+      'When the user is destroyed, keep its mailbox on disk this many days (recorded for the cleanup job). Unset: kept until removed by hand.',
     errorCodes: ['INVALID_KEEP_MAILBOX_DAYS'],
   }),
 };
@@ -101,13 +220,18 @@ type UserValues = Values<typeof userAttributes>;
 function validateUser(v: UserValues): Issue[] {
   const issues: Issue[] = [];
   if (v.password !== null && v.password_wo !== null) {
-    issues.push({ attribute: 'password_wo', summary: 'Conflicting password attributes', detail: 'Set either `password` or `password_wo`, not both.' });
+    issues.push({
+      attribute: 'password_wo',
+      summary: 'Conflicting password attributes',
+      detail: 'Set either `password` or `password_wo`, not both.',
+    });
   }
   const self = v.email === null ? null : canonicalEmail(v.email);
   const forwarding = v.forwarding === null ? [] : [...new Set(canonicalEmails(v.forwarding))];
   if (self && forwarding.length === 1 && forwarding[0] === self) {
     issues.push({
-      attribute: 'forwarding', summary: 'Forwarding only to the user itself',
+      attribute: 'forwarding',
+      summary: 'Forwarding only to the user itself',
       detail: 'Forwarding only to the own address is the same as no forwarding: write `forwarding = []`.',
     });
   }
@@ -124,7 +248,8 @@ async function putChanges(client: IRedAdminClient, email: string, params: Record
 
 export const userResource = defineResource({
   typeName: 'iredadmin_user',
-  description: 'A mail user (mailbox) of iRedMail: password, quota, forwardings, per-user alias addresses, services and bcc. ' +
+  description:
+    'A mail user (mailbox) of iRedMail: password, quota, forwardings, per-user alias addresses, services and bcc. ' +
     'Changing `email` within its domain renames the user in place; moving it to another domain replaces the user (a new, empty mailbox). Destroy deletes the user; its mailbox on disk is kept ' +
     '(`keep_mailbox_days` days, or until removed by hand when unset), as iRedMail does.',
   attributes: userAttributes,
@@ -160,7 +285,10 @@ export const userResource = defineResource({
     }
   },
   delete: (client: IRedAdminClient, v: UserValues) =>
-    client.users.delete(canonicalEmail(v.email!), v.keep_mailbox_days === null ? {} : { keepMailboxDays: v.keep_mailbox_days }),
+    client.users.delete(
+      canonicalEmail(v.email!),
+      v.keep_mailbox_days === null ? {} : { keepMailboxDays: v.keep_mailbox_days },
+    ),
   example: `resource "iredadmin_user" "jane" {
   email               = "jane@example.com"
   name                = "Jane Doe"
@@ -172,9 +300,22 @@ export const userResource = defineResource({
 }`,
 });
 
-const { email: _lookup, password: _secret, password_wo: _writeOnly, password_wo_version: _version, keep_mailbox_days: _destroyOnly, ...readable } = userAttributes;
+const {
+  email: _lookup,
+  password: _secret,
+  password_wo: _writeOnly,
+  password_wo_version: _version,
+  keep_mailbox_days: _destroyOnly,
+  ...readable
+} = userAttributes;
 const dataAttributes = {
-  email: a.string({ required: true, validators: [emailAddress], normalize: canonicalEmail, read: (u) => u.username, description: 'The user to read.' }),
+  email: a.string({
+    required: true,
+    validators: [emailAddress],
+    normalize: canonicalEmail,
+    read: (u) => u.username,
+    description: 'The user to read.',
+  }),
   ...readOnly(readable),
 };
 

@@ -13,27 +13,51 @@ interface Wblist {
 
 const a = attributesFor<Wblist>();
 
-const TARGET = 'Whose lists: `global` (the whole server), a domain name (`example.com`) or an email address (`user@example.com`). amavisd checks the user\'s lists first, then the domain\'s, then the global ones.';
+const TARGET =
+  "Whose lists: `global` (the whole server), a domain name (`example.com`) or an email address (`user@example.com`). amavisd checks the user's lists first, then the domain's, then the global ones.";
 const DIRECTION = '`inbound`: senders of mail the target receives; `outbound`: recipients of mail the target sends.';
 
 const list = (what: string, samples: readonly [string[], string[]]) =>
   a.stringSet({
-    optional: true, samples, default: [], validators: [senderSet], normalize: canonicalSenders,
+    optional: true,
+    samples,
+    default: [],
+    validators: [senderSet],
+    normalize: canonicalSenders,
     description: `${what} Each entry is ${SENDER_FORMS}. Compared lower-case, CIDR networks without host bits. The whole list belongs to this resource: entries added elsewhere show as a diff and are removed on apply. Default empty.`,
   });
 
 export const wblistAttributes = {
-  target: a.string({ samples: [(c) => c.domain, (c) => c.user],
-    required: true, requiresReplace: true, validators: [policyTargetName], normalize: canonicalTarget,
+  target: a.string({
+    samples: [(c) => c.domain, (c) => c.user],
+    required: true,
+    requiresReplace: true,
+    validators: [policyTargetName],
+    normalize: canonicalTarget,
     description: `${TARGET} Changing it replaces the resource.`,
     errorCodes: ['INVALID_DOMAIN_NAME', 'INVALID_MAIL'],
   }),
-  direction: a.string({ samples: ['inbound', 'outbound'],
-    required: true, requiresReplace: true, validators: [oneOf(WBLIST_DIRECTIONS)],
+  direction: a.string({
+    samples: ['inbound', 'outbound'],
+    required: true,
+    requiresReplace: true,
+    validators: [oneOf(WBLIST_DIRECTIONS)],
     description: `${DIRECTION} Changing it replaces the resource.`,
   }),
-  whitelist: { ...list('Addresses always accepted (inbound: never treated as spam; outbound: always allowed).', [['friend@example.net'], ['@example.org', '192.0.2.0/24']]), read: (d: Wblist) => d.whitelist },
-  blacklist: { ...list('Addresses always rejected (inbound: mail from them is refused; outbound: mail to them is refused).', [['spammer@example.net'], ['@spam.example', '198.51.100.7']]), read: (d: Wblist) => d.blacklist },
+  whitelist: {
+    ...list('Addresses always accepted (inbound: never treated as spam; outbound: always allowed).', [
+      ['friend@example.net'],
+      ['@example.org', '192.0.2.0/24'],
+    ]),
+    read: (d: Wblist) => d.whitelist,
+  },
+  blacklist: {
+    ...list('Addresses always rejected (inbound: mail from them is refused; outbound: mail to them is refused).', [
+      ['spammer@example.net'],
+      ['@spam.example', '198.51.100.7'],
+    ]),
+    read: (d: Wblist) => d.blacklist,
+  },
 };
 
 type WblistValues = Values<typeof wblistAttributes>;
@@ -70,8 +94,14 @@ async function read(client: IRedAdminClient, v: WblistValues): Promise<Wblist | 
 async function converge(client: IRedAdminClient, v: WblistValues): Promise<void> {
   const { target, direction } = where(v);
   const have = await readLists(client, v);
-  const want: Wblist = { whitelist: canonicalSenders(v.whitelist ?? []), blacklist: canonicalSenders(v.blacklist ?? []) };
-  const changes = { whitelist: setChanges(have.whitelist, want.whitelist), blacklist: setChanges(have.blacklist, want.blacklist) };
+  const want: Wblist = {
+    whitelist: canonicalSenders(v.whitelist ?? []),
+    blacklist: canonicalSenders(v.blacklist ?? []),
+  };
+  const changes = {
+    whitelist: setChanges(have.whitelist, want.whitelist),
+    blacklist: setChanges(have.blacklist, want.blacklist),
+  };
   for (const kind of ['whitelist', 'blacklist'] as const) {
     if (changes[kind].remove.length) await client.wblist.remove(target, direction, kind, changes[kind].remove);
   }
@@ -123,14 +153,24 @@ export const wblistResource = defineResource({
 });
 
 const dataAttributes = {
-  target: a.string({ required: true, validators: [policyTargetName], normalize: canonicalTarget, description: '`global`, a domain name or an email address.' }),
-  direction: a.string({ required: true, validators: [oneOf(WBLIST_DIRECTIONS)], description: '`inbound` or `outbound`.' }),
+  target: a.string({
+    required: true,
+    validators: [policyTargetName],
+    normalize: canonicalTarget,
+    description: '`global`, a domain name or an email address.',
+  }),
+  direction: a.string({
+    required: true,
+    validators: [oneOf(WBLIST_DIRECTIONS)],
+    description: '`inbound` or `outbound`.',
+  }),
   ...readOnly({ whitelist: wblistAttributes.whitelist, blacklist: wblistAttributes.blacklist }),
 };
 
 export const wblistDataSource = defineDataSource({
   typeName: 'iredadmin_wblist',
-  description: 'Reads the amavisd whitelist and blacklist of the server, a domain or a user for one direction (empty lists when none are set).',
+  description:
+    'Reads the amavisd whitelist and blacklist of the server, a domain or a user for one direction (empty lists when none are set).',
   attributes: dataAttributes,
   identity: (v: Values<typeof dataAttributes>) => identity(v),
   read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readLists(client, v),

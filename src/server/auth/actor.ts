@@ -15,7 +15,10 @@ export class Actor {
 
   async canManageDomain(q: Queryable, domain: string): Promise<boolean> {
     if (this.isGlobal) return true;
-    const rows = await q.query('SELECT 1 FROM domain_admins WHERE username = $1 AND domain = $2', [this.username, domain]);
+    const rows = await q.query('SELECT 1 FROM domain_admins WHERE username = $1 AND domain = $2', [
+      this.username,
+      domain,
+    ]);
     return rows.length > 0;
   }
 

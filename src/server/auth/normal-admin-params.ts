@@ -11,11 +11,27 @@ import type { Actor } from './actor';
 
 /** Domain parameters only a global admin changes. */
 const GLOBAL_ONLY_DOMAIN_PARAMS = [
-  'quota', 'numberOfUsers', 'numberOfAliases', 'numberOfLists', 'maxUserQuota', 'defaultQuota',
-  'senderBcc', 'recipientBcc', 'outboundRelay',
-  'services', 'addService', 'removeService', 'enableService', 'disableService', 'removeAllServices',
-  'disableDomainProfile', 'enableDomainProfile', 'disableUserProfile', 'enableUserProfile',
-  'disableUserPreference', 'enableUserPreference',
+  'quota',
+  'numberOfUsers',
+  'numberOfAliases',
+  'numberOfLists',
+  'maxUserQuota',
+  'defaultQuota',
+  'senderBcc',
+  'recipientBcc',
+  'outboundRelay',
+  'services',
+  'addService',
+  'removeService',
+  'enableService',
+  'disableService',
+  'removeAllServices',
+  'disableDomainProfile',
+  'enableDomainProfile',
+  'disableUserProfile',
+  'enableUserProfile',
+  'disableUserPreference',
+  'enableUserPreference',
 ];
 
 /** What each domain profile covers in PUT /api/domain/<domain>. */

@@ -66,7 +66,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
     case 'SHA':
       return sameBytes(createHash('sha1').update(password, 'utf8').digest(), Buffer.from(value, 'base64'));
     case 'PLAIN-MD5':
-      return sameBytes(Buffer.from(createHash('md5').update(password, 'utf8').digest('hex')), Buffer.from(value.toLowerCase()));
+      return sameBytes(
+        Buffer.from(createHash('md5').update(password, 'utf8').digest('hex')),
+        Buffer.from(value.toLowerCase()),
+      );
     case 'MD5':
     case 'CRYPT':
     case 'BCRYPT':
@@ -78,7 +81,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** Schemes a client may send in `password_hash` (a pre-hashed password). */
-export const ACCEPTED_HASH_SCHEMES = ['SSHA512', 'SSHA', 'SHA512', 'SHA', 'PLAIN-MD5', 'MD5', 'CRYPT', 'BCRYPT', 'BLF-CRYPT'];
+export const ACCEPTED_HASH_SCHEMES = [
+  'SSHA512',
+  'SSHA',
+  'SHA512',
+  'SHA',
+  'PLAIN-MD5',
+  'MD5',
+  'CRYPT',
+  'BCRYPT',
+  'BLF-CRYPT',
+];
 
 export function isAcceptedHash(value: string): boolean {
   const m = /^\{([A-Z0-9.-]+)\}.+$/is.exec(value);

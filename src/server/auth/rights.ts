@@ -21,7 +21,10 @@ export function holdsRightsBeyondSql(usernameSql: string, actorSql: string): str
 
 export async function holdsRightsBeyond(q: Queryable, actor: Actor, email: string): Promise<boolean> {
   if (actor.isGlobal) return false;
-  const rows = await q.query<{ beyond: boolean }>(`SELECT ${holdsRightsBeyondSql('$1', '$2')} AS beyond`, [email, actor.username]);
+  const rows = await q.query<{ beyond: boolean }>(`SELECT ${holdsRightsBeyondSql('$1', '$2')} AS beyond`, [
+    email,
+    actor.username,
+  ]);
   return rows[0]?.beyond === true;
 }
 
@@ -29,7 +32,12 @@ export async function holdsRightsBeyond(q: Queryable, actor: Actor, email: strin
  * Refuses a normal admin's change to an account with wider rights: `globalCode` when the account
  * is a global admin (the real product's code for that case), PERMISSION_DENIED otherwise.
  */
-export async function assertRightsWithin(q: Queryable, actor: Actor, email: string, globalCode = 'PERMISSION_DENIED'): Promise<void> {
+export async function assertRightsWithin(
+  q: Queryable,
+  actor: Actor,
+  email: string,
+  globalCode = 'PERMISSION_DENIED',
+): Promise<void> {
   if (actor.isGlobal || !(await holdsRightsBeyond(q, actor, email))) return;
   throw new ApiFailure((await isGlobalAdminAccount(q, email)) ? globalCode : 'PERMISSION_DENIED');
 }

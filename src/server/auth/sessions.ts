@@ -36,7 +36,13 @@ export class SessionStore {
    * session is unknown or expired, or its account is gone.
    */
   async resolveAccount(token: string): Promise<AdminAccount | null> {
-    const rows = await this.db.query<{ username: string; password: string; active: number; is_global: boolean; kind: 'admin' | 'mailbox' }>(
+    const rows = await this.db.query<{
+      username: string;
+      password: string;
+      active: number;
+      is_global: boolean;
+      kind: 'admin' | 'mailbox';
+    }>(
       `WITH live AS (
          SELECT token_hash, username, expires, created FROM iredadmin_api_sessions
          WHERE token_hash = $1 AND expires > NOW()::timestamp),
@@ -52,7 +58,6 @@ export class SessionStore {
     );
     return rows[0] ? accountFromRow(rows[0].username, rows[0]) : null;
   }
-
 }
 
 /**
@@ -63,7 +68,8 @@ export class SessionStore {
 export async function endSessions(q: Queryable, usernames: readonly string[], except?: string): Promise<void> {
   if (usernames.length === 0) return;
   await q.query('DELETE FROM iredadmin_api_sessions WHERE username = ANY($1) AND token_hash <> $2', [
-    [...usernames], except ? hashToken(except) : '',
+    [...usernames],
+    except ? hashToken(except) : '',
   ]);
 }
 
@@ -78,7 +84,12 @@ export interface AccountChange {
  * Ends sessions after `change` to `usernames`: all of them for a disable or a rights change;
  * for a password change all but the session making the change (whose holder knows the new one).
  */
-export async function endSessionsAfter(q: Queryable, cookieHeader: string | undefined, usernames: readonly string[], change: AccountChange): Promise<void> {
+export async function endSessionsAfter(
+  q: Queryable,
+  cookieHeader: string | undefined,
+  usernames: readonly string[],
+  change: AccountChange,
+): Promise<void> {
   if (change.disabled || change.rights) await endSessions(q, usernames);
   else if (change.password) await endSessions(q, usernames, sessionToken(cookieHeader));
 }

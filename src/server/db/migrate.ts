@@ -1,4 +1,4 @@
-import { Database } from './database';
+import type { Database } from './database';
 import { vmail } from './migrations/001-vmail';
 import { policy } from './migrations/002-policy';
 import { api } from './migrations/003-api';

@@ -1,4 +1,4 @@
-import { Database } from './database';
+import type { Database } from './database';
 import { migrate } from './migrate';
 import { openPglite } from './pglite';
 import { connectPostgres } from './postgres';

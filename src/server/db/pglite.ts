@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { Database, OID, Row, isoDateTime } from './database';
+import { type Database, OID, type Row, isoDateTime } from './database';
 
 /**
  * Embedded PostgreSQL (WASM). `location` is a data directory, or `memory` for a throwaway
@@ -20,7 +20,9 @@ export async function openPglite(location = 'memory'): Promise<Database> {
     query: async (sql, params) => normalizeRows(await db.query(sql, params as unknown[] | undefined)) as never[],
     transaction: (work) =>
       db.transaction((tx) =>
-        work({ query: async (sql, params) => normalizeRows(await tx.query(sql, params as unknown[] | undefined)) as never[] }),
+        work({
+          query: async (sql, params) => normalizeRows(await tx.query(sql, params as unknown[] | undefined)) as never[],
+        }),
       ),
     async exec(script) {
       await db.exec(script);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { Database, OID, Queryable, Row, isoDateTime } from './database';
+import { type Database, OID, type Queryable, type Row, isoDateTime } from './database';
 
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {

@@ -10,18 +10,21 @@ import { normalizeDomain } from '../model/names';
 import { normalizedList, splitList } from './fields';
 
 export function senderList(code: string) {
-  return z.string({ error: code }).transform((v, ctx) => {
-    const out = new Map<string, SenderAddress>();
-    for (const item of splitList(v)) {
-      const parsed = parseSenderAddress(item);
-      if (!parsed) {
-        ctx.addIssue({ code: 'custom', message: code });
-        return z.NEVER;
+  return z
+    .string({ error: code })
+    .transform((v, ctx) => {
+      const out = new Map<string, SenderAddress>();
+      for (const item of splitList(v)) {
+        const parsed = parseSenderAddress(item);
+        if (!parsed) {
+          ctx.addIssue({ code: 'custom', message: code });
+          return z.NEVER;
+        }
+        out.set(parsed.address, parsed);
       }
-      out.set(parsed.address, parsed);
-    }
-    return [...out.values()];
-  }).optional();
+      return [...out.values()];
+    })
+    .optional();
 }
 
 export function domainList(code = 'INVALID_DOMAIN_NAME') {

@@ -19,7 +19,8 @@ export const f = {
     z.preprocess(given, z.string({ error: code }).trim().max(max, { error: code }).optional()),
 
   /** Present-but-empty means "clear": '' is kept, absent is undefined. */
-  clearableText: (code = 'INVALID_PARAMETER', max = 255) => z.string({ error: code }).trim().max(max, { error: code }).optional(),
+  clearableText: (code = 'INVALID_PARAMETER', max = 255) =>
+    z.string({ error: code }).trim().max(max, { error: code }).optional(),
 
   int: (code: string, min = 0, max = Number.MAX_SAFE_INTEGER) =>
     z.preprocess(
@@ -49,7 +50,10 @@ export const f = {
     ),
 
   oneOf: <T extends string>(values: readonly T[], code: string) =>
-    z.preprocess((v) => (typeof v === 'string' ? given(v.trim().toLowerCase()) : v), z.enum(values as [T, ...T[]], { error: code }).optional()),
+    z.preprocess(
+      (v) => (typeof v === 'string' ? given(v.trim().toLowerCase()) : v),
+      z.enum(values as [T, ...T[]], { error: code }).optional(),
+    ),
 
   email: (code = 'INVALID_MAIL') =>
     z.preprocess(given, z.string({ error: code }).transform(emailOrIssue(code)).optional()),
@@ -62,18 +66,21 @@ export const f = {
 
   /** Comma separated words from a fixed vocabulary. Present-but-empty → []. */
   words: <T extends string>(allowed: readonly T[], code: string) =>
-    z.string({ error: code }).transform((v, ctx) => {
-      const out = new Set<T>();
-      for (const item of splitList(v)) {
-        const word = item.toLowerCase() as T;
-        if (!allowed.includes(word)) {
-          ctx.addIssue({ code: 'custom', message: code });
-          return z.NEVER;
+    z
+      .string({ error: code })
+      .transform((v, ctx) => {
+        const out = new Set<T>();
+        for (const item of splitList(v)) {
+          const word = item.toLowerCase() as T;
+          if (!allowed.includes(word)) {
+            ctx.addIssue({ code: 'custom', message: code });
+            return z.NEVER;
+          }
+          out.add(word);
         }
-        out.add(word);
-      }
-      return [...out];
-    }).optional(),
+        return [...out];
+      })
+      .optional(),
 
   /** An email, or '' to clear; absent stays undefined. */
   clearableEmail: (code: string) =>
@@ -90,7 +97,11 @@ export const f = {
       }),
 
   /** A flag parameter whose presence alone matters (e.g. `removeAllAdmins=`). */
-  present: () => z.string().optional().transform((v) => v !== undefined),
+  present: () =>
+    z
+      .string()
+      .optional()
+      .transform((v) => v !== undefined),
 };
 
 /**
@@ -105,22 +116,28 @@ export const MAX_LIST_ITEMS = 1000;
  * (null = invalid: the whole field fails with `code`), de-duplicated. Present-but-empty → [].
  */
 export function normalizedList(normalize: (item: string) => string | null | undefined, code: string) {
-  return z.string({ error: code }).transform((v, ctx) => {
-    const out = new Set<string>();
-    for (const item of splitList(v)) {
-      const canonical = normalize(item);
-      if (!canonical) {
-        ctx.addIssue({ code: 'custom', message: code });
-        return z.NEVER;
+  return z
+    .string({ error: code })
+    .transform((v, ctx) => {
+      const out = new Set<string>();
+      for (const item of splitList(v)) {
+        const canonical = normalize(item);
+        if (!canonical) {
+          ctx.addIssue({ code: 'custom', message: code });
+          return z.NEVER;
+        }
+        out.add(canonical);
       }
-      out.add(canonical);
-    }
-    return [...out];
-  }).optional();
+      return [...out];
+    })
+    .optional();
 }
 
 export function splitList(value: string): string[] {
-  const items = value.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   // Thrown, not a zod issue: the refusal must not depend on which field's code comes first.
   if (items.length > MAX_LIST_ITEMS) throw new ApiFailure('TOO_MANY_LIST_ITEMS');
   return items;

@@ -39,10 +39,9 @@ export async function removeReferencesTo(tx: Queryable, addresses: readonly stri
 
 /** Throttles, spam policies, white/blacklists and greylisting of accounts (`user@d`) or domains (`@d`). */
 export async function removePolicyTraces(tx: Queryable, accounts: string[]): Promise<void> {
-  await tx.query(
-    'DELETE FROM throttle_tracking WHERE tid IN (SELECT id FROM throttle WHERE account = ANY($1))',
-    [accounts],
-  );
+  await tx.query('DELETE FROM throttle_tracking WHERE tid IN (SELECT id FROM throttle WHERE account = ANY($1))', [
+    accounts,
+  ]);
   await tx.query('DELETE FROM throttle WHERE account = ANY($1)', [accounts]);
   const emails = accounts.map((a) => Buffer.from(a, 'utf8'));
   await tx.query('DELETE FROM wblist WHERE rid IN (SELECT id FROM users WHERE email = ANY($1))', [emails]);

@@ -3,7 +3,7 @@
  * (separate admin or mail user), and an admin's own settings (limits of normal admins).
  */
 import type { Queryable } from '../db/database';
-import { parseSettings, SettingsMap } from './settings-column';
+import { parseSettings, type SettingsMap } from './settings-column';
 
 /** A global admin: a `domain_admins` row for `ALL`, or a mail user with `isglobaladmin`. */
 export async function isGlobalAdminAccount(q: Queryable, email: string): Promise<boolean> {
@@ -20,9 +20,14 @@ export async function isGlobalAdminAccount(q: Queryable, email: string): Promise
  * concurrent creates by one admin in different domains cannot both pass its limits.
  */
 export async function lockAdminSettings(tx: Queryable, username: string): Promise<SettingsMap> {
-  const fromAdmin = await tx.query<{ settings: string }>('SELECT settings FROM admin WHERE username = $1 FOR UPDATE', [username]);
+  const fromAdmin = await tx.query<{ settings: string }>('SELECT settings FROM admin WHERE username = $1 FOR UPDATE', [
+    username,
+  ]);
   if (fromAdmin[0]) return parseSettings(fromAdmin[0].settings);
-  const fromMailbox = await tx.query<{ settings: string }>('SELECT settings FROM mailbox WHERE username = $1 FOR UPDATE', [username]);
+  const fromMailbox = await tx.query<{ settings: string }>(
+    'SELECT settings FROM mailbox WHERE username = $1 FOR UPDATE',
+    [username],
+  );
   return parseSettings(fromMailbox[0]?.settings);
 }
 

@@ -13,7 +13,10 @@ import { domainOf } from './names';
 export type AdminKind = 'admin' | 'mailbox';
 
 export async function domainAdmins(q: Queryable, domain: string): Promise<string[]> {
-  const rows = await q.query<{ username: string }>('SELECT username FROM domain_admins WHERE domain = $1 ORDER BY username', [domain]);
+  const rows = await q.query<{ username: string }>(
+    'SELECT username FROM domain_admins WHERE domain = $1 ORDER BY username',
+    [domain],
+  );
   return rows.map((r) => r.username);
 }
 
@@ -35,7 +38,11 @@ export async function adminKind(q: Queryable, email: string): Promise<AdminKind>
 /** Whether the actor may grant or revoke `email`'s rights (a normal admin: only accounts whose rights are within its own). */
 export async function mayChangeRights(q: Queryable, actor: Actor, email: string, kind: AdminKind): Promise<boolean> {
   if (actor.isGlobal) return true;
-  return kind === 'mailbox' && (await actor.canManageDomain(q, domainOf(email))) && !(await holdsRightsBeyond(q, actor, email));
+  return (
+    kind === 'mailbox' &&
+    (await actor.canManageDomain(q, domainOf(email))) &&
+    !(await holdsRightsBeyond(q, actor, email))
+  );
 }
 
 /** PERMISSION_DENIED unless the actor may grant or revoke `email`'s rights. */
@@ -44,7 +51,10 @@ export async function assertMayChangeRights(q: Queryable, actor: Actor, email: s
 }
 
 export async function grantDomain(tx: Queryable, email: string, kind: AdminKind, domain: string): Promise<void> {
-  await tx.query('INSERT INTO domain_admins (username, domain) VALUES ($1, $2) ON CONFLICT DO NOTHING', [email, domain]);
+  await tx.query('INSERT INTO domain_admins (username, domain) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+    email,
+    domain,
+  ]);
   if (kind === 'mailbox') await refreshMailboxAdminFlag(tx, email);
 }
 

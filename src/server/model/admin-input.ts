@@ -14,9 +14,14 @@ const QUOTA_UNITS = ['TB', 'GB', 'MB'] as const;
 export const adminInput = z
   .object({
     name: f.text('INVALID_NAME'),
-    password: z.preprocess((v) => (v === '' ? undefined : v), z.string({ error: 'INVALID_PASSWORD' }).max(1024, { error: 'INVALID_PASSWORD' }).optional()),
+    password: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.string({ error: 'INVALID_PASSWORD' }).max(1024, { error: 'INVALID_PASSWORD' }).optional(),
+    ),
     accountStatus: f.oneOf(ACCOUNT_STATUSES, 'INVALID_ACCOUNT_STATUS'),
-    language: f.text('INVALID_LANGUAGE', 5).refine((v) => v === undefined || LANGUAGE.test(v), { error: 'INVALID_LANGUAGE' }),
+    language: f
+      .text('INVALID_LANGUAGE', 5)
+      .refine((v) => v === undefined || LANGUAGE.test(v), { error: 'INVALID_LANGUAGE' }),
     isGlobalAdmin: f.yesNo('INVALID_IS_GLOBAL_ADMIN'),
     maxDomains: f.int('INVALID_MAX_DOMAINS'),
     maxQuota: f.int('INVALID_MAX_QUOTA'),
@@ -29,14 +34,21 @@ export const adminInput = z
     maxLists: f.int('INVALID_MAX_LISTS'),
   })
   .superRefine((v, ctx) => {
-    if (v.maxQuota !== undefined && v.quotaUnit === undefined) ctx.addIssue({ code: 'custom', message: 'MISSING_QUOTA_UNIT' });
-    if (v.quotaUnit !== undefined && v.maxQuota === undefined) ctx.addIssue({ code: 'custom', message: 'MISSING_MAX_QUOTA' });
+    if (v.maxQuota !== undefined && v.quotaUnit === undefined)
+      ctx.addIssue({ code: 'custom', message: 'MISSING_QUOTA_UNIT' });
+    if (v.quotaUnit !== undefined && v.maxQuota === undefined)
+      ctx.addIssue({ code: 'custom', message: 'MISSING_MAX_QUOTA' });
   });
 
 export type AdminInput = z.output<typeof adminInput>;
 
 const LIMIT_KEYS = [
-  'create_max_domains', 'create_max_users', 'create_max_aliases', 'create_max_lists', 'create_max_quota', 'create_quota_unit',
+  'create_max_domains',
+  'create_max_users',
+  'create_max_aliases',
+  'create_max_lists',
+  'create_max_quota',
+  'create_quota_unit',
 ] as const;
 
 /**

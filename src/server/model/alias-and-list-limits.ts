@@ -18,9 +18,13 @@ export async function assertAdminRoomFor(tx: Queryable, actor: Actor, kind: keyo
   const rule = RULES[kind];
   // Locking the admin's row serializes this admin's creates across domains, so two
   // concurrent creates in different domains cannot both take the last free place.
-  let rows = await tx.query<{ settings: string }>('SELECT settings FROM admin WHERE username = $1 FOR UPDATE', [actor.username]);
+  let rows = await tx.query<{ settings: string }>('SELECT settings FROM admin WHERE username = $1 FOR UPDATE', [
+    actor.username,
+  ]);
   if (!rows.length) {
-    rows = await tx.query<{ settings: string }>('SELECT settings FROM mailbox WHERE username = $1 FOR UPDATE', [actor.username]);
+    rows = await tx.query<{ settings: string }>('SELECT settings FROM mailbox WHERE username = $1 FOR UPDATE', [
+      actor.username,
+    ]);
   }
   const max = Number(parseSettings(rows[0]?.settings)[rule.key] ?? 0);
   if (!(max > 0)) return;

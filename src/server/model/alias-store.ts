@@ -30,9 +30,10 @@ export async function readAlias(q: Queryable, address: string): Promise<AliasVie
 }
 
 export async function readDomainAliases(q: Queryable, domain: string, disabledOnly: boolean): Promise<AliasView[]> {
-  return q.query<AliasView>(`${VIEW_SQL} WHERE a.domain = $1 AND ($2::boolean IS NOT TRUE OR a.active = 0) ORDER BY a.address`, [
-    domain, disabledOnly,
-  ]);
+  return q.query<AliasView>(
+    `${VIEW_SQL} WHERE a.domain = $1 AND ($2::boolean IS NOT TRUE OR a.active = 0) ORDER BY a.address`,
+    [domain, disabledOnly],
+  );
 }
 
 /** The row, locked until the transaction ends so concurrent changes of one alias queue up. */
@@ -85,9 +86,15 @@ export async function readMembers(q: Queryable, address: string): Promise<string
 }
 
 /** Makes the member set exactly `wanted`. */
-export async function writeMembers(tx: Queryable, address: string, active: number, wanted: readonly string[]): Promise<void> {
+export async function writeMembers(
+  tx: Queryable,
+  address: string,
+  active: number,
+  wanted: readonly string[],
+): Promise<void> {
   await tx.query('DELETE FROM forwardings WHERE address = $1 AND is_list = 1 AND NOT (forwarding = ANY($2))', [
-    address, [...wanted],
+    address,
+    [...wanted],
   ]);
   for (const member of wanted) {
     await tx.query(
@@ -102,10 +109,20 @@ export async function writeMembers(tx: Queryable, address: string, active: numbe
 export async function moveAlias(tx: Queryable, oldAddress: string, newAddress: string): Promise<void> {
   const newDomain = domainOf(newAddress);
   await tx.query('UPDATE alias SET address = $2, domain = $3, modified = NOW()::timestamp WHERE address = $1', [
-    oldAddress, newAddress, newDomain,
+    oldAddress,
+    newAddress,
+    newDomain,
   ]);
-  await tx.query('UPDATE forwardings SET address = $2, domain = $3 WHERE address = $1', [oldAddress, newAddress, newDomain]);
-  await tx.query('UPDATE moderators SET address = $2, domain = $3 WHERE address = $1', [oldAddress, newAddress, newDomain]);
+  await tx.query('UPDATE forwardings SET address = $2, domain = $3 WHERE address = $1', [
+    oldAddress,
+    newAddress,
+    newDomain,
+  ]);
+  await tx.query('UPDATE moderators SET address = $2, domain = $3 WHERE address = $1', [
+    oldAddress,
+    newAddress,
+    newDomain,
+  ]);
 }
 
 export async function deleteAliasRow(tx: Queryable, address: string): Promise<void> {

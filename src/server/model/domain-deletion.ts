@@ -10,7 +10,12 @@ import { endSessions } from '../auth/sessions';
 import { removeOwnTraces, removePolicyTraces } from './account-traces';
 import { recordDeletedMailboxes } from './deleted-mailboxes';
 
-export async function deleteDomain(tx: Queryable, domain: string, keepMailboxDays: number | null, admin: string): Promise<void> {
+export async function deleteDomain(
+  tx: Queryable,
+  domain: string,
+  keepMailboxDays: number | null,
+  admin: string,
+): Promise<void> {
   const exists = await tx.query('SELECT 1 FROM domain WHERE domain = $1 FOR UPDATE', [domain]);
   if (!exists.length) return; // iRedAdmin-Pro reports success for a domain that does not exist
   const addresses = (
@@ -26,11 +31,25 @@ export async function deleteDomain(tx: Queryable, domain: string, keepMailboxDay
     'SELECT username FROM mailbox WHERE domain = $1 UNION SELECT username FROM domain_admins WHERE domain = $1',
     [domain],
   );
-  await endSessions(tx, sessionHolders.map((r) => r.username));
+  await endSessions(
+    tx,
+    sessionHolders.map((r) => r.username),
+  );
   await recordDeletedMailboxes(tx, 'domain = $1', [domain], keepMailboxDays, admin);
   await removeOwnTraces(tx, addresses);
-  for (const table of ['mailbox', 'alias', 'maillists', 'forwardings', 'moderators', 'domain_admins',
-    'sender_bcc_domain', 'recipient_bcc_domain', 'sender_bcc_user', 'recipient_bcc_user', 'used_quota']) {
+  for (const table of [
+    'mailbox',
+    'alias',
+    'maillists',
+    'forwardings',
+    'moderators',
+    'domain_admins',
+    'sender_bcc_domain',
+    'recipient_bcc_domain',
+    'sender_bcc_user',
+    'recipient_bcc_user',
+    'used_quota',
+  ]) {
     await tx.query(`DELETE FROM ${table} WHERE domain = $1`, [domain]);
   }
   await tx.query('DELETE FROM alias_domain WHERE alias_domain = $1 OR target_domain = $1', [domain]);

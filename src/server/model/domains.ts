@@ -74,7 +74,10 @@ export function passwordBounds(domain: DomainRow | null, settings: ServerSetting
   const domainMax = Number(s.max_passwd_length);
   const min = Number.isFinite(domainMin) ? Math.max(domainMin, settings.minPasswordLength) : settings.minPasswordLength;
   const bounded = (a: number, b: number) => (a > 0 && b > 0 ? Math.min(a, b) : Math.max(a, b));
-  const max = Number.isFinite(domainMax) && domainMax > 0 ? bounded(domainMax, settings.maxPasswordLength) : settings.maxPasswordLength;
+  const max =
+    Number.isFinite(domainMax) && domainMax > 0
+      ? bounded(domainMax, settings.maxPasswordLength)
+      : settings.maxPasswordLength;
   return { min, max };
 }
 

@@ -35,11 +35,18 @@ export async function readAllGreylisting(q: Queryable): Promise<Record<string, G
 
 /** The account's own on/off setting, or null when it has none (it inherits). */
 export async function readGreylistingStatus(q: Queryable, account: string): Promise<GreylistingStatus | null> {
-  const [row] = await q.query<{ active: number }>('SELECT active FROM greylisting WHERE account = $1 AND sender = $2', [account, ANY_SENDER]);
+  const [row] = await q.query<{ active: number }>('SELECT active FROM greylisting WHERE account = $1 AND sender = $2', [
+    account,
+    ANY_SENDER,
+  ]);
   return row ? statusOf(row.active) : null;
 }
 
-export async function writeGreylistingStatus(tx: Queryable, target: PolicyTarget, status: GreylistingStatus): Promise<void> {
+export async function writeGreylistingStatus(
+  tx: Queryable,
+  target: PolicyTarget,
+  status: GreylistingStatus,
+): Promise<void> {
   await tx.query(
     `INSERT INTO greylisting (account, priority, sender, sender_priority, active) VALUES ($1, $2, $3, 0, $4)
      ON CONFLICT (account, sender) DO UPDATE SET priority = EXCLUDED.priority, sender_priority = 0, active = EXCLUDED.active`,
@@ -53,17 +60,24 @@ export async function deleteGreylisting(tx: Queryable, account: string): Promise
 }
 
 export async function readGreylistingWhitelist(q: Queryable, account: string): Promise<string[]> {
-  const rows = await q.query<{ sender: string }>('SELECT sender FROM greylisting_whitelists WHERE account = $1', [account]);
+  const rows = await q.query<{ sender: string }>('SELECT sender FROM greylisting_whitelists WHERE account = $1', [
+    account,
+  ]);
   return rows.map((r) => r.sender.toLowerCase()).sort();
 }
 
 /** Applies removals first, then additions: a sender in both ends up listed. */
 export async function changeGreylistingWhitelist(
-  tx: Queryable, account: string, change: { replace?: readonly string[]; add?: readonly string[]; remove?: readonly string[] },
+  tx: Queryable,
+  account: string,
+  change: { replace?: readonly string[]; add?: readonly string[]; remove?: readonly string[] },
 ): Promise<void> {
   if (change.replace) await tx.query('DELETE FROM greylisting_whitelists WHERE account = $1', [account]);
   if (change.remove?.length) {
-    await tx.query('DELETE FROM greylisting_whitelists WHERE account = $1 AND sender = ANY($2)', [account, [...change.remove]]);
+    await tx.query('DELETE FROM greylisting_whitelists WHERE account = $1 AND sender = ANY($2)', [
+      account,
+      [...change.remove],
+    ]);
   }
   for (const sender of [...(change.replace ?? []), ...(change.add ?? [])]) {
     await tx.query(
@@ -80,12 +94,16 @@ export async function readWhitelistedSpfDomains(q: Queryable): Promise<string[]>
 
 /** Same order as the whitelist: removals, then additions. */
 export async function changeWhitelistedSpfDomains(
-  tx: Queryable, change: { replace?: readonly string[]; add?: readonly string[]; remove?: readonly string[] },
+  tx: Queryable,
+  change: { replace?: readonly string[]; add?: readonly string[]; remove?: readonly string[] },
 ): Promise<void> {
   if (change.replace) await tx.query('DELETE FROM greylisting_whitelist_domains');
-  if (change.remove?.length) await tx.query('DELETE FROM greylisting_whitelist_domains WHERE domain = ANY($1)', [[...change.remove]]);
+  if (change.remove?.length)
+    await tx.query('DELETE FROM greylisting_whitelist_domains WHERE domain = ANY($1)', [[...change.remove]]);
   for (const domain of [...(change.replace ?? []), ...(change.add ?? [])]) {
-    await tx.query('INSERT INTO greylisting_whitelist_domains (domain) VALUES ($1) ON CONFLICT (domain) DO NOTHING', [domain]);
+    await tx.query('INSERT INTO greylisting_whitelist_domains (domain) VALUES ($1) ON CONFLICT (domain) DO NOTHING', [
+      domain,
+    ]);
   }
 }
 

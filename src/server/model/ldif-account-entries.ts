@@ -3,7 +3,7 @@
  * them. Passwords are never exported (no userPassword), whatever the account.
  */
 import type { Queryable } from '../db/database';
-import { accountSettings, accountStatus, daysSinceEpoch, generalizedTime, LdifEntry } from './ldif-format';
+import { accountSettings, accountStatus, daysSinceEpoch, generalizedTime, type LdifEntry } from './ldif-format';
 import { accountDn, adminDn } from './ldif-tree';
 
 type Row = Record<string, unknown>;
@@ -15,7 +15,14 @@ const localPart = (mail: string) => mail.slice(0, mail.lastIndexOf('@'));
  * SQL's per-service columns (`enable<name>` = 1) become enabledService values. `mail`, and the
  * LDAP-only switches for features the SQL edition always has on, come first.
  */
-const LDAP_ONLY_SERVICES = ['mail', 'forward', 'senderbcc', 'recipientbcc', 'shadowaddress', 'displayedInGlobalAddressBook'];
+const LDAP_ONLY_SERVICES = [
+  'mail',
+  'forward',
+  'senderbcc',
+  'recipientbcc',
+  'shadowaddress',
+  'displayedInGlobalAddressBook',
+];
 
 function enabledServices(row: Row): string[] {
   const fromColumns = Object.keys(row)
@@ -31,7 +38,10 @@ function enabledServices(row: Row): string[] {
  */
 function storage(row: Row): Array<[string, string]> {
   const base = String(row.storagebasedirectory ?? '').replace(/\/+$/, '');
-  const store = [row.storagenode, row.maildir].map((p) => String(p ?? '').replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
+  const store = [row.storagenode, row.maildir]
+    .map((p) => String(p ?? '').replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/');
   return [
     ['storageBaseDirectory', base],
     ['mailMessageStore', store],

@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '../db/database';
 import { parseSettings, settingList } from './settings-column';
-import { accountSettings, accountStatus, generalizedTime, LdifEntry } from './ldif-format';
+import { accountSettings, accountStatus, generalizedTime, type LdifEntry } from './ldif-format';
 import { accountDn, containerDn, DOMAIN_CONTAINERS, domainDn } from './ldif-tree';
 
 interface DomainExportRow {
@@ -74,14 +74,20 @@ export async function domainEntries(q: Queryable, domain: string): Promise<LdifE
   };
   const containers: LdifEntry[] = DOMAIN_CONTAINERS.map((ou) => ({
     dn: containerDn(domain, ou),
-    attributes: [['objectClass', 'organizationalUnit'], ['ou', ou]],
+    attributes: [
+      ['objectClass', 'organizationalUnit'],
+      ['ou', ou],
+    ],
   }));
   return [entry, ...containers];
 }
 
 /** The catch-all (a `forwardings` row whose address is the bare domain), or null when none. */
 export async function catchallEntry(q: Queryable, domain: string): Promise<LdifEntry | null> {
-  const rows = await q.query<{ forwarding: string }>('SELECT forwarding FROM forwardings WHERE address = $1 ORDER BY forwarding', [domain]);
+  const rows = await q.query<{ forwarding: string }>(
+    'SELECT forwarding FROM forwardings WHERE address = $1 ORDER BY forwarding',
+    [domain],
+  );
   if (!rows.length) return null;
   const mail = `@${domain}`;
   return {

@@ -21,8 +21,15 @@ export async function insertMailbox(tx: Queryable, settings: ServerSettings, box
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NOW()::timestamp)
      ON CONFLICT (username) DO NOTHING RETURNING username`,
     [
-      box.email, box.passwordValue, box.name, box.language, box.quota, domainOf(box.email),
-      settings.storageBaseDirectory, settings.storageNode, maildirPath(box.email),
+      box.email,
+      box.passwordValue,
+      box.name,
+      box.language,
+      box.quota,
+      domainOf(box.email),
+      settings.storageBaseDirectory,
+      settings.storageNode,
+      maildirPath(box.email),
     ],
   );
   if (!inserted.length) return false;

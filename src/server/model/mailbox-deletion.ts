@@ -6,7 +6,12 @@ import type { Queryable } from '../db/database';
 import { removeAddressTraces } from './account-traces';
 import { recordDeletedMailboxes } from './deleted-mailboxes';
 
-export async function deleteMailbox(tx: Queryable, email: string, keepMailboxDays: number | null, admin: string): Promise<void> {
+export async function deleteMailbox(
+  tx: Queryable,
+  email: string,
+  keepMailboxDays: number | null,
+  admin: string,
+): Promise<void> {
   await recordDeletedMailboxes(tx, 'username = $1', [email], keepMailboxDays, admin);
   // Per-user alias addresses point at the user, so removeAddressTraces takes them too.
   await removeAddressTraces(tx, [email]);

@@ -14,5 +14,12 @@ export function maildirPath(email: string, now: Date = new Date()): string {
 
 function timestamp(d: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
-  return [d.getFullYear(), two(d.getMonth() + 1), two(d.getDate()), two(d.getHours()), two(d.getMinutes()), two(d.getSeconds())].join('.');
+  return [
+    d.getFullYear(),
+    two(d.getMonth() + 1),
+    two(d.getDate()),
+    two(d.getHours()),
+    two(d.getMinutes()),
+    two(d.getSeconds()),
+  ].join('.');
 }

@@ -46,7 +46,11 @@ export async function userAliasAddresses(q: Queryable, user: string): Promise<st
  * Per-user alias addresses must lie in a local domain the actor manages
  * (ALIAS_DOMAIN_NOT_MANAGED otherwise).
  */
-export async function assertAliasDomainsManaged(q: Queryable, actor: Actor, addresses: readonly string[]): Promise<void> {
+export async function assertAliasDomainsManaged(
+  q: Queryable,
+  actor: Actor,
+  addresses: readonly string[],
+): Promise<void> {
   for (const domain of new Set(addresses.map(domainOf))) {
     const exists = await q.query('SELECT 1 FROM domain WHERE domain = $1', [domain]);
     if (!exists.length || !(await actor.canManageDomain(q, domain))) throw new ApiFailure('ALIAS_DOMAIN_NOT_MANAGED');
@@ -69,19 +73,35 @@ export async function addAliasAddresses(tx: Queryable, user: string, addresses: 
   }
 }
 
-export async function removeAliasAddresses(tx: Queryable, user: string, addresses: readonly string[] | 'all'): Promise<void> {
+export async function removeAliasAddresses(
+  tx: Queryable,
+  user: string,
+  addresses: readonly string[] | 'all',
+): Promise<void> {
   if (addresses === 'all') {
     await tx.query('DELETE FROM forwardings WHERE forwarding = $1 AND is_alias = 1', [user]);
   } else if (addresses.length) {
-    await tx.query('DELETE FROM forwardings WHERE forwarding = $1 AND is_alias = 1 AND address = ANY($2)', [user, [...addresses]]);
+    await tx.query('DELETE FROM forwardings WHERE forwarding = $1 AND is_alias = 1 AND address = ANY($2)', [
+      user,
+      [...addresses],
+    ]);
   }
 }
 
 /** Sets (or with '' clears) the user's sender or recipient bcc address. */
-export async function setUserBcc(tx: Queryable, kind: 'sender' | 'recipient', user: string, address: string): Promise<void> {
+export async function setUserBcc(
+  tx: Queryable,
+  kind: 'sender' | 'recipient',
+  user: string,
+  address: string,
+): Promise<void> {
   const table = kind === 'sender' ? 'sender_bcc_user' : 'recipient_bcc_user';
   await tx.query(`DELETE FROM ${table} WHERE username = $1`, [user]);
   if (address) {
-    await tx.query(`INSERT INTO ${table} (username, bcc_address, domain) VALUES ($1, $2, $3)`, [user, address, domainOf(user)]);
+    await tx.query(`INSERT INTO ${table} (username, bcc_address, domain) VALUES ($1, $2, $3)`, [
+      user,
+      address,
+      domainOf(user),
+    ]);
   }
 }

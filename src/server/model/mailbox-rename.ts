@@ -42,12 +42,17 @@ export async function renameMailbox(tx: Queryable, from: string, to: string): Pr
   await tx.query('UPDATE policy SET policy_name = $2 WHERE policy_name = $1', [from, to]);
 
   await tx.query('DELETE FROM iredadmin_api_sessions WHERE username = $1', [from]);
-  await tx.query('UPDATE mailbox SET username = $2, domain = $3, modified = NOW()::timestamp WHERE username = $1', [from, to, toDomain]);
+  await tx.query('UPDATE mailbox SET username = $2, domain = $3, modified = NOW()::timestamp WHERE username = $1', [
+    from,
+    to,
+    toDomain,
+  ]);
 }
 
 /** Rewrites both sides at once; a moved row whose new (address, forwarding) already exists is dropped. */
 async function moveForwardings(tx: Queryable, from: string, to: string, toDomain: string): Promise<void> {
-  const image = (col: 'address' | 'forwarding', alias = 'f') => `CASE WHEN ${alias}.${col} = $1 THEN $2 ELSE ${alias}.${col} END`;
+  const image = (col: 'address' | 'forwarding', alias = 'f') =>
+    `CASE WHEN ${alias}.${col} = $1 THEN $2 ELSE ${alias}.${col} END`;
   await tx.query(
     `DELETE FROM forwardings f WHERE (f.address = $1 OR f.forwarding = $1)
         AND EXISTS (SELECT 1 FROM forwardings g WHERE g.id <> f.id
@@ -81,5 +86,8 @@ async function moveSubscriptions(tx: Queryable, from: string, to: string, toDoma
         AND EXISTS (SELECT 1 FROM iredadmin_api_maillist_subscribers t WHERE t.address = s.address AND t.subscriber = $2)`,
     [from, to],
   );
-  await tx.query('UPDATE iredadmin_api_maillist_subscribers SET subscriber = $2, dest_domain = $3 WHERE subscriber = $1', [from, to, toDomain]);
+  await tx.query(
+    'UPDATE iredadmin_api_maillist_subscribers SET subscriber = $2, dest_domain = $3 WHERE subscriber = $1',
+    [from, to, toDomain],
+  );
 }

@@ -42,7 +42,11 @@ function toView(row: ListRow & { moderators: string[] }): Record<string, unknown
   return { ...row, settings, owners: readOwners(row), moderators: row.moderators };
 }
 
-export async function readList(q: Queryable, address: string, withSubscribers: boolean): Promise<Record<string, unknown> | null> {
+export async function readList(
+  q: Queryable,
+  address: string,
+  withSubscribers: boolean,
+): Promise<Record<string, unknown> | null> {
   const rows = await q.query<ListRow & { moderators: string[] }>(`${VIEW_SQL} WHERE l.address = $1`, [address]);
   if (!rows[0]) return null;
   const view = toView(rows[0]);
@@ -51,7 +55,9 @@ export async function readList(q: Queryable, address: string, withSubscribers: b
 }
 
 export async function readDomainLists(q: Queryable, domain: string): Promise<Record<string, unknown>[]> {
-  const rows = await q.query<ListRow & { moderators: string[] }>(`${VIEW_SQL} WHERE l.domain = $1 ORDER BY l.address`, [domain]);
+  const rows = await q.query<ListRow & { moderators: string[] }>(`${VIEW_SQL} WHERE l.domain = $1 ORDER BY l.address`, [
+    domain,
+  ]);
   return rows.map(toView);
 }
 
@@ -86,8 +92,16 @@ export async function insertList(tx: Queryable, address: string, fields: ListFie
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '', $10)
      ON CONFLICT (address) DO NOTHING RETURNING id`,
     [
-      address, domain, listTransport(address), fields.accessPolicy ?? 'public', fields.maxMessageSize ?? 0,
-      fields.name ?? '', fields.newsletterDescription ?? '', randomUUID(), fields.isNewsletter ? 1 : 0, active,
+      address,
+      domain,
+      listTransport(address),
+      fields.accessPolicy ?? 'public',
+      fields.maxMessageSize ?? 0,
+      fields.name ?? '',
+      fields.newsletterDescription ?? '',
+      randomUUID(),
+      fields.isNewsletter ? 1 : 0,
+      active,
     ],
   );
   if (!rows.length) return false;
@@ -107,12 +121,20 @@ export async function updateList(tx: Queryable, address: string, fields: ListFie
        description = COALESCE($7, description), modified = NOW()::timestamp
      WHERE address = $1`,
     [
-      address, fields.name ?? null, fields.active ?? null, fields.maxMessageSize ?? null, fields.accessPolicy ?? null,
-      flag(fields.isNewsletter), fields.newsletterDescription ?? null,
+      address,
+      fields.name ?? null,
+      fields.active ?? null,
+      fields.maxMessageSize ?? null,
+      fields.accessPolicy ?? null,
+      flag(fields.isNewsletter),
+      fields.newsletterDescription ?? null,
     ],
   );
   if (fields.active !== undefined) {
-    await tx.query('UPDATE forwardings SET active = $2 WHERE address = $1 AND is_maillist = 1', [address, fields.active]);
+    await tx.query('UPDATE forwardings SET active = $2 WHERE address = $1 AND is_maillist = 1', [
+      address,
+      fields.active,
+    ]);
   }
 }
 
@@ -139,7 +161,11 @@ export async function readSubscribers(q: Queryable, address: string): Promise<Su
  * mlmmj no confirmation mail is sent: `require_confirm` leaves the subscriber unconfirmed.
  */
 export async function addSubscribers(
-  tx: Queryable, address: string, subscribers: readonly string[], subscription: Subscription, confirmed: boolean,
+  tx: Queryable,
+  address: string,
+  subscribers: readonly string[],
+  subscription: Subscription,
+  confirmed: boolean,
 ): Promise<void> {
   for (const subscriber of subscribers) {
     await tx.query(
@@ -153,7 +179,8 @@ export async function addSubscribers(
 
 export async function removeSubscribers(tx: Queryable, address: string, subscribers: readonly string[]): Promise<void> {
   await tx.query('DELETE FROM iredadmin_api_maillist_subscribers WHERE address = $1 AND subscriber = ANY($2)', [
-    address, [...subscribers],
+    address,
+    [...subscribers],
   ]);
 }
 

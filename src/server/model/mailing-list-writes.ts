@@ -9,11 +9,22 @@ import { ApiFailure } from '../http/failure';
 import { assertAdminRoomFor } from './alias-and-list-limits';
 import { addressInUse, assertRoomFor, requireDomainForAccount } from './domains';
 import {
-  addSubscribers, insertList, ListFields, listTransport, MAX_TRANSPORT_LENGTH, ListRow, lockList, readOwners, readSubscribers, removeSubscribers, Subscription,
-  updateList, writeOwners,
+  addSubscribers,
+  insertList,
+  type ListFields,
+  listTransport,
+  MAX_TRANSPORT_LENGTH,
+  type ListRow,
+  lockList,
+  readOwners,
+  readSubscribers,
+  removeSubscribers,
+  type Subscription,
+  updateList,
+  writeOwners,
 } from './mailing-list-store';
-import { PolicyInput, resolvePolicy } from './mailing-list-policy';
-import { AccessPolicy, applyChange, incoming, isChange, SetChange } from './members';
+import { type PolicyInput, resolvePolicy } from './mailing-list-policy';
+import { type AccessPolicy, applyChange, incoming, isChange, type SetChange } from './members';
 import { readModerators, writeModerators } from './members-moderators';
 import { domainOf } from './names';
 
@@ -35,7 +46,13 @@ export function assertNotSelf(address: string, write: ListWrite): void {
   if (incoming(write.owners).includes(address)) throw new ApiFailure('INVALID_OWNER');
 }
 
-export async function createList(tx: Queryable, actor: Actor, address: string, write: ListWrite, defaultPolicy: AccessPolicy): Promise<void> {
+export async function createList(
+  tx: Queryable,
+  actor: Actor,
+  address: string,
+  write: ListWrite,
+  defaultPolicy: AccessPolicy,
+): Promise<void> {
   if (listTransport(address).length > MAX_TRANSPORT_LENGTH) throw new ApiFailure('INVALID_MAIL');
   const domain = await requireDomainForAccount(tx, domainOf(address));
   if (await addressInUse(tx, address)) throw new ApiFailure('ALREADY_EXISTS');
@@ -55,7 +72,8 @@ export async function changeList(tx: Queryable, address: string, write: ListWrit
 }
 
 async function applyRelations(tx: Queryable, row: ListRow, write: ListWrite): Promise<void> {
-  if (isChange(write.moderators)) await writeModerators(tx, row.address, applyChange(await readModerators(tx, row.address), write.moderators));
+  if (isChange(write.moderators))
+    await writeModerators(tx, row.address, applyChange(await readModerators(tx, row.address), write.moderators));
   if (isChange(write.owners)) await writeOwners(tx, row, applyChange(readOwners(row), write.owners));
   if (isChange(write.subscribers)) await changeSubscribers(tx, row.address, write);
 }
@@ -73,6 +91,12 @@ async function changeSubscribers(tx: Queryable, address: string, write: ListWrit
     for (const mail of current) if (!replace.includes(mail)) removing.add(mail);
     adding = replace.filter((mail) => !current.includes(mail));
   }
-  await addSubscribers(tx, address, adding.filter((mail) => !removing.has(mail)), write.subscription, write.confirmed);
+  await addSubscribers(
+    tx,
+    address,
+    adding.filter((mail) => !removing.has(mail)),
+    write.subscription,
+    write.confirmed,
+  );
   await removeSubscribers(tx, address, [...removing]);
 }

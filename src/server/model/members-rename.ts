@@ -30,7 +30,10 @@ export async function renameReferences(tx: Queryable, oldAddress: string, newAdd
        AND EXISTS (SELECT 1 FROM iredadmin_api_maillist_subscribers t WHERE t.address = s.address AND t.subscriber = $2)`,
     params.slice(0, 2),
   );
-  await tx.query('UPDATE iredadmin_api_maillist_subscribers SET subscriber = $2, dest_domain = $3 WHERE subscriber = $1', params);
+  await tx.query(
+    'UPDATE iredadmin_api_maillist_subscribers SET subscriber = $2, dest_domain = $3 WHERE subscriber = $1',
+    params,
+  );
 
   for (const table of ['sender_bcc_domain', 'recipient_bcc_domain', 'sender_bcc_user', 'recipient_bcc_user']) {
     await tx.query(`UPDATE ${table} SET bcc_address = $2 WHERE bcc_address = $1`, params.slice(0, 2));

@@ -7,7 +7,12 @@ import { f } from '../http/fields';
 
 /** Who may send to an alias or list. Stored lower-case, as iRedAPD compares them. */
 export const ACCESS_POLICIES = [
-  'public', 'domain', 'subdomain', 'membersonly', 'moderatorsonly', 'membersandmoderatorsonly',
+  'public',
+  'domain',
+  'subdomain',
+  'membersonly',
+  'moderatorsonly',
+  'membersandmoderatorsonly',
 ] as const;
 export type AccessPolicy = (typeof ACCESS_POLICIES)[number];
 

@@ -22,11 +22,17 @@ export async function authorizeSetting(q: Queryable, actor: Actor, target: Polic
  * or greylisting) disabled for the domain (domain scope) or its users (user scope), and a user
  * whose rights reach beyond the actor's own.
  */
-export async function authorizeSettingWrite(q: Queryable, actor: Actor, target: PolicyTarget, profile: 'wblist' | 'greylisting'): Promise<void> {
+export async function authorizeSettingWrite(
+  q: Queryable,
+  actor: Actor,
+  target: PolicyTarget,
+  profile: 'wblist' | 'greylisting',
+): Promise<void> {
   await authorizeSetting(q, actor, target);
   if (actor.isGlobal || target.scope === 'global') return;
   const settings = parseSettings((await getDomain(q, target.domain))?.settings);
   const disabledKey = target.scope === 'domain' ? 'disabled_domain_profiles' : 'disabled_user_profiles';
   if (settingList(settings, disabledKey).includes(profile)) throw new ApiFailure('PERMISSION_DENIED');
-  if (target.scope === 'user') await assertRightsWithin(q, actor, target.email, 'PERMISSION_DENIED_UPDATE_GLOBAL_ADMIN_PROFILE');
+  if (target.scope === 'user')
+    await assertRightsWithin(q, actor, target.email, 'PERMISSION_DENIED_UPDATE_GLOBAL_ADMIN_PROFILE');
 }

@@ -24,7 +24,10 @@ export function formatSettings(settings: SettingsMap): string {
 }
 
 export function settingList(settings: SettingsMap, key: string): string[] {
-  return (settings[key] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (settings[key] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function setSettingList(settings: SettingsMap, key: string, values: Iterable<string>): void {
@@ -45,6 +48,11 @@ export function settingsForApi(raw: string | null | undefined): Record<string, s
 }
 
 const LIST_KEYS = new Set([
-  'enabled_services', 'disabled_mail_services', 'default_groups', 'default_mailing_lists',
-  'disabled_domain_profiles', 'disabled_user_profiles', 'disabled_user_preferences',
+  'enabled_services',
+  'disabled_mail_services',
+  'default_groups',
+  'default_mailing_lists',
+  'disabled_domain_profiles',
+  'disabled_user_profiles',
+  'disabled_user_preferences',
 ]);

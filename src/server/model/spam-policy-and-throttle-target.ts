@@ -41,7 +41,12 @@ export function targetFromSegment(raw: string): PolicyTarget {
  * for the rest of the transaction so a concurrent domain or user deletion cannot leave
  * settings behind for an account that no longer exists.
  */
-export async function authorizeTarget(q: Queryable, actor: Actor, target: PolicyTarget, opts: { write: boolean }): Promise<void> {
+export async function authorizeTarget(
+  q: Queryable,
+  actor: Actor,
+  target: PolicyTarget,
+  opts: { write: boolean },
+): Promise<void> {
   if (target.scope === 'global') {
     actor.requireGlobal();
     return;

@@ -27,10 +27,22 @@ export const PRIORITY: Record<PolicyTarget['scope'], number> = { global: 0, doma
 
 /** The policy iRedMail's installer seeds for `@.` (samples/amavisd/default_spam_policy.sql). */
 const INSTALLER_DEFAULT: Record<string, string | number | null> = {
-  spam_lover: 'Y', virus_lover: 'N', banned_files_lover: 'N', bad_header_lover: 'Y',
-  bypass_spam_checks: 'N', bypass_virus_checks: 'N', bypass_banned_checks: 'N', bypass_header_checks: 'N',
-  spam_quarantine_to: '', virus_quarantine_to: 'virus-quarantine', banned_quarantine_to: 'banned-quarantine',
-  bad_header_quarantine_to: '', spam_subject_tag2: null, spam_tag_level: null, spam_tag2_level: null, spam_kill_level: null,
+  spam_lover: 'Y',
+  virus_lover: 'N',
+  banned_files_lover: 'N',
+  bad_header_lover: 'Y',
+  bypass_spam_checks: 'N',
+  bypass_virus_checks: 'N',
+  bypass_banned_checks: 'N',
+  bypass_header_checks: 'N',
+  spam_quarantine_to: '',
+  virus_quarantine_to: 'virus-quarantine',
+  banned_quarantine_to: 'banned-quarantine',
+  bad_header_quarantine_to: '',
+  spam_subject_tag2: null,
+  spam_tag_level: null,
+  spam_tag2_level: null,
+  spam_kill_level: null,
 };
 
 const yn = (v: boolean) => (v ? 'Y' : 'N');
@@ -51,10 +63,14 @@ export function policyColumns(s: SpamPolicySettings): Record<string, string | nu
     bypass_virus_checks: yn(s.bypassVirusChecks),
     bypass_banned_checks: yn(s.bypassBannedChecks),
     bypass_header_checks: yn(s.bypassHeaderChecks),
-    spam_quarantine_to: spam.to, spam_lover: spam.lover,
-    virus_quarantine_to: virus.to, virus_lover: virus.lover,
-    banned_quarantine_to: banned.to, banned_files_lover: banned.lover,
-    bad_header_quarantine_to: badHeader.to, bad_header_lover: badHeader.lover,
+    spam_quarantine_to: spam.to,
+    spam_lover: spam.lover,
+    virus_quarantine_to: virus.to,
+    virus_lover: virus.lover,
+    banned_quarantine_to: banned.to,
+    banned_files_lover: banned.lover,
+    bad_header_quarantine_to: badHeader.to,
+    bad_header_lover: badHeader.lover,
     spam_subject_tag2: s.prefixSpamInSubject ? '[SPAM] ' : null,
     // -100: every message scores above the tag level, so X-Spam-* headers are always added.
     spam_tag_level: s.alwaysInsertXSpamHeaders ? -100 : null,
@@ -67,7 +83,9 @@ const email = (account: string) => Buffer.from(account, 'utf8');
 
 /** The policy row linked from the account's `users` row, or null. */
 export async function readSpamPolicy(q: Queryable, account: string): Promise<Record<string, unknown> | null> {
-  const rows = await q.query('SELECT p.* FROM users u JOIN policy p ON p.id = u.policy_id WHERE u.email = $1', [email(account)]);
+  const rows = await q.query('SELECT p.* FROM users u JOIN policy p ON p.id = u.policy_id WHERE u.email = $1', [
+    email(account),
+  ]);
   return rows[0] ?? null;
 }
 
@@ -76,7 +94,11 @@ export async function readSpamPolicy(q: Queryable, account: string): Promise<Rec
  * columns an operator set by hand (message_size_limit, …) survive a PUT. Upserts on the
  * unique policy_name and users.email make concurrent PUTs converge instead of failing.
  */
-export async function writeSpamPolicy(tx: Queryable, target: PolicyTarget, columns: Record<string, string | number | null>): Promise<void> {
+export async function writeSpamPolicy(
+  tx: Queryable,
+  target: PolicyTarget,
+  columns: Record<string, string | number | null>,
+): Promise<void> {
   const names = Object.keys(columns);
   const values = names.map((n) => columns[n]);
   const placeholders = names.map((_, i) => `$${i + 2}`).join(', ');

@@ -21,7 +21,11 @@ export interface ThrottleLimits {
 }
 
 /** The row as the API shows it (`setting`); `max_rcpts` only for outbound, where iRedAPD uses it. */
-export async function readThrottle(q: Queryable, account: string, kind: ThrottleKind): Promise<Record<string, unknown> | null> {
+export async function readThrottle(
+  q: Queryable,
+  account: string,
+  kind: ThrottleKind,
+): Promise<Record<string, unknown> | null> {
   const rows = await q.query<Record<string, unknown>>(
     `SELECT account, kind, priority, period, msg_size, max_msgs, max_quota, max_rcpts
        FROM throttle WHERE account = $1 AND kind = $2 ORDER BY priority DESC, id LIMIT 1`,
@@ -37,9 +41,21 @@ export async function readThrottle(q: Queryable, account: string, kind: Throttle
  * Update-or-insert. The table has no unique key on (account, kind), so concurrent writers
  * of one pair are serialized with a transaction-scoped advisory lock taken before looking.
  */
-export async function writeThrottle(tx: Queryable, target: PolicyTarget, kind: ThrottleKind, limits: ThrottleLimits): Promise<void> {
+export async function writeThrottle(
+  tx: Queryable,
+  target: PolicyTarget,
+  kind: ThrottleKind,
+  limits: ThrottleLimits,
+): Promise<void> {
   await lockThrottle(tx, target.account, kind);
-  const values = [limits.period, limits.msg_size, limits.max_msgs, limits.max_quota, limits.max_rcpts, THROTTLE_PRIORITY[target.scope]];
+  const values = [
+    limits.period,
+    limits.msg_size,
+    limits.max_msgs,
+    limits.max_quota,
+    limits.max_rcpts,
+    THROTTLE_PRIORITY[target.scope],
+  ];
   const updated = await tx.query(
     `UPDATE throttle SET period = $3, msg_size = $4, max_msgs = $5, max_quota = $6, max_rcpts = $7, priority = $8
       WHERE account = $1 AND kind = $2 RETURNING id`,
@@ -56,7 +72,10 @@ export async function writeThrottle(tx: Queryable, target: PolicyTarget, kind: T
 /** Removes the (account, kind) throttle and iRedAPD's counters for it. */
 export async function deleteThrottle(tx: Queryable, account: string, kind: ThrottleKind): Promise<void> {
   await lockThrottle(tx, account, kind);
-  await tx.query('DELETE FROM throttle_tracking WHERE tid IN (SELECT id FROM throttle WHERE account = $1 AND kind = $2)', [account, kind]);
+  await tx.query(
+    'DELETE FROM throttle_tracking WHERE tid IN (SELECT id FROM throttle WHERE account = $1 AND kind = $2)',
+    [account, kind],
+  );
   await tx.query('DELETE FROM throttle WHERE account = $1 AND kind = $2', [account, kind]);
 }
 

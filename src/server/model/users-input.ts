@@ -4,17 +4,26 @@ import { f } from '../http/fields';
 import { isAcceptedHash } from '../auth/passwords';
 import { ACCOUNT_STATUSES, LANGUAGE, USER_SERVICES } from './vocabulary';
 
-const language = () => f.text('INVALID_LANGUAGE', 5).refine((v) => v === undefined || LANGUAGE.test(v), { error: 'INVALID_LANGUAGE' });
+const language = () =>
+  f.text('INVALID_LANGUAGE', 5).refine((v) => v === undefined || LANGUAGE.test(v), { error: 'INVALID_LANGUAGE' });
 const transport = () =>
-  f.text('INVALID_TRANSPORT').refine((v) => v === undefined || /^[\x21-\x7e]+$/.test(v), { error: 'INVALID_TRANSPORT' });
+  f
+    .text('INVALID_TRANSPORT')
+    .refine((v) => v === undefined || /^[\x21-\x7e]+$/.test(v), { error: 'INVALID_TRANSPORT' });
 /** Not trimmed: spaces are part of a password. Empty means "not given". */
 const password = () =>
-  z.preprocess((v) => (v === '' ? undefined : v), z.string({ error: 'INVALID_PASSWORD' }).max(1024, { error: 'INVALID_PASSWORD' }).optional());
+  z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string({ error: 'INVALID_PASSWORD' }).max(1024, { error: 'INVALID_PASSWORD' }).optional(),
+  );
 const passwordHash = () =>
-  f.text('INVALID_PASSWORD_HASH').refine((v) => v === undefined || isAcceptedHash(v), { error: 'INVALID_PASSWORD_HASH' });
+  f
+    .text('INVALID_PASSWORD_HASH')
+    .refine((v) => v === undefined || isAcceptedHash(v), { error: 'INVALID_PASSWORD_HASH' });
 
 /** An email list where '' means "not given" (generic clients send every parameter). */
-const emails = (code: string) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), f.emailList(code));
+const emails = (code: string) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), f.emailList(code));
 
 export const createUserInput = z
   .object({
@@ -26,8 +35,12 @@ export const createUserInput = z
   })
   .superRefine(noPasswordAndHash);
 
-function noPasswordAndHash(v: { password?: string | undefined; password_hash?: string | undefined }, ctx: z.RefinementCtx): void {
-  if (v.password !== undefined && v.password_hash !== undefined) ctx.addIssue({ code: 'custom', message: 'CONFLICT_PASSWORD_AND_PASSWORD_HASH' });
+function noPasswordAndHash(
+  v: { password?: string | undefined; password_hash?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (v.password !== undefined && v.password_hash !== undefined)
+    ctx.addIssue({ code: 'custom', message: 'CONFLICT_PASSWORD_AND_PASSWORD_HASH' });
 }
 
 const conflicts: [string, string, string][] = [
@@ -40,7 +53,11 @@ const conflicts: [string, string, string][] = [
   ['services', 'removeService', 'CONFLICT_SERVICES_AND_REMOVE_SERVICE'],
 ];
 
-const services = () => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), f.words(USER_SERVICES, 'INVALID_SERVICE'));
+const services = () =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    f.words(USER_SERVICES, 'INVALID_SERVICE'),
+  );
 
 export const updateUserInput = z
   .object({
@@ -66,8 +83,12 @@ export const updateUserInput = z
     addService: services(),
     removeService: services(),
     mailboxFormat: f.oneOf(['maildir', 'mdbox', 'sdbox'] as const, 'INVALID_MAILBOX_FORMAT'),
-    mailboxFolder: f.text('INVALID_MAILBOX_FOLDER', 50).refine((v) => v === undefined || /^[\w.-]+$/.test(v), { error: 'INVALID_MAILBOX_FOLDER' }),
-    maildir: f.text('INVALID_MAILDIR').refine((v) => v === undefined || isAbsoluteMaildir(v), { error: 'INVALID_MAILDIR' }),
+    mailboxFolder: f
+      .text('INVALID_MAILBOX_FOLDER', 50)
+      .refine((v) => v === undefined || /^[\w.-]+$/.test(v), { error: 'INVALID_MAILBOX_FOLDER' }),
+    maildir: f
+      .text('INVALID_MAILDIR')
+      .refine((v) => v === undefined || isAbsoluteMaildir(v), { error: 'INVALID_MAILDIR' }),
   })
   .superRefine((v, ctx) => {
     const given = v as Record<string, unknown>;

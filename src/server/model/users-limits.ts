@@ -50,7 +50,12 @@ async function allocatedQuota(q: Queryable, domain: string, except: string | nul
  * current quota is not counted); 0 (unlimited) counts as above any limit. Only a domain with no
  * quota left at all refuses (EXCEEDED_DOMAIN_QUOTA_SIZE): 0 would mean unlimited.
  */
-export async function quotaWithinDomain(q: Queryable, domain: DomainRow, quota: number, user: string | null): Promise<number> {
+export async function quotaWithinDomain(
+  q: Queryable,
+  domain: DomainRow,
+  quota: number,
+  user: string | null,
+): Promise<number> {
   let allowed = quota;
   const max = maxUserQuota(domain);
   if (max > 0 && (allowed === 0 || allowed > max)) allowed = max;
@@ -68,7 +73,13 @@ export async function quotaWithinDomain(q: Queryable, domain: DomainRow, quota: 
  * EXCEED_LIMIT_USERS (create_max_users) and EXCEED_LIMIT_QUOTA (create_max_quota in create_quota_unit).
  * `addingUsers` is 1 for a create, 0 for a quota change of `user`.
  */
-export async function assertAdminLimits(tx: Queryable, actor: Actor, addingUsers: number, quota: number, user: string | null): Promise<void> {
+export async function assertAdminLimits(
+  tx: Queryable,
+  actor: Actor,
+  addingUsers: number,
+  quota: number,
+  user: string | null,
+): Promise<void> {
   if (actor.isGlobal) return;
   const settings = await lockAdminSettings(tx, actor.username);
   const maxUsers = limitOf(settings, 'create_max_users');
@@ -81,7 +92,9 @@ export async function assertAdminLimits(tx: Queryable, actor: Actor, addingUsers
   );
   const used = rows[0] ?? { users: 0, quota: 0 };
   const otherUsers = Number(used.users) + (user ? 1 : 0);
-  if (maxUsers !== null && addingUsers > 0 && otherUsers + addingUsers > maxUsers) throw new ApiFailure('EXCEED_LIMIT_USERS');
+  if (maxUsers !== null && addingUsers > 0 && otherUsers + addingUsers > maxUsers)
+    throw new ApiFailure('EXCEED_LIMIT_USERS');
   // An unlimited mailbox would escape a limited admin's quota budget.
-  if (maxQuota !== null && (quota === 0 || Number(used.quota) + quota > maxQuota)) throw new ApiFailure('EXCEED_LIMIT_QUOTA');
+  if (maxQuota !== null && (quota === 0 || Number(used.quota) + quota > maxQuota))
+    throw new ApiFailure('EXCEED_LIMIT_QUOTA');
 }

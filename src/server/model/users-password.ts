@@ -5,7 +5,7 @@
  */
 import type { PasswordScheme } from '../config';
 import { hashPassword } from '../auth/passwords';
-import { LengthBounds, passwordPolicyViolation } from '../auth/password-policy';
+import { type LengthBounds, passwordPolicyViolation } from '../auth/password-policy';
 import { ApiFailure } from '../http/failure';
 
 export async function passwordToStore(

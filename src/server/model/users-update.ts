@@ -3,10 +3,15 @@ import type { Queryable } from '../db/database';
 import type { ServerSettings } from '../config';
 import type { Actor } from '../auth/actor';
 import { ApiFailure } from '../http/failure';
-import { DomainRow, passwordBounds } from './domains';
+import { type DomainRow, passwordBounds } from './domains';
 import { setMailboxGlobalAdmin } from './mailbox-admin-flags';
 import {
-  addAliasAddresses, assertAliasDomainsManaged, removeAliasAddresses, setForwardings, setUserBcc, userForwardings,
+  addAliasAddresses,
+  assertAliasDomainsManaged,
+  removeAliasAddresses,
+  setForwardings,
+  setUserBcc,
+  userForwardings,
 } from './mailbox-relations';
 import { updateServices } from './mailbox-services';
 import type { UpdateUserInput } from './users-input';
@@ -29,7 +34,10 @@ export async function applyUserUpdate({ tx, actor, settings, domain, row, input 
   const user = row.username;
   const password = await passwordToStore(input, passwordBounds(domain, settings), settings.defaultPasswordScheme);
   // An unchanged quota is not checked again (the domain's limits may have moved since).
-  const quota = input.quota === undefined || input.quota === Number(row.quota) ? input.quota : await quotaWithinDomain(tx, domain, input.quota, user);
+  const quota =
+    input.quota === undefined || input.quota === Number(row.quota)
+      ? input.quota
+      : await quotaWithinDomain(tx, domain, input.quota, user);
   if (quota !== undefined && quota !== Number(row.quota)) await assertAdminLimits(tx, actor, 0, quota, user);
   // Only a global admin moves a mailbox on disk (checked before any write, by the route).
   const maildir = input.maildir === undefined ? undefined : storedMaildir(input.maildir, row);
@@ -46,9 +54,16 @@ export async function applyUserUpdate({ tx, actor, settings, domain, row, input 
        maildir = COALESCE($11, maildir), modified = NOW()::timestamp
      WHERE username = $1`,
     [
-      user, input.name ?? null, password ?? null, quota ?? null,
-      input.accountStatus ? statusToActive(input.accountStatus) : null, input.language ?? null,
-      input.employeeid ?? null, input.transport ?? null, input.mailboxFormat ?? null, input.mailboxFolder ?? null,
+      user,
+      input.name ?? null,
+      password ?? null,
+      quota ?? null,
+      input.accountStatus ? statusToActive(input.accountStatus) : null,
+      input.language ?? null,
+      input.employeeid ?? null,
+      input.transport ?? null,
+      input.mailboxFormat ?? null,
+      input.mailboxFolder ?? null,
       maildir ?? null,
     ],
   );

@@ -39,8 +39,13 @@ SELECT m.*,
 FROM mailbox m LEFT JOIN used_quota q ON q.username = m.username`;
 
 type UserRow = Record<string, unknown> & {
-  username: string; isadmin: number; isglobaladmin: number; settings: string;
-  stored_bytes: number | string; stored_messages: number | string; lastloginprotocol: string;
+  username: string;
+  isadmin: number;
+  isglobaladmin: number;
+  settings: string;
+  stored_bytes: number | string;
+  stored_messages: number | string;
+  lastloginprotocol: string;
   last_login_epoch: number | string;
 };
 
@@ -52,7 +57,9 @@ const LOGIN_PROTOCOLS = ['imap', 'pop3', 'lda'] as const;
  * it came by): the protocol used gets the date, the others 0.
  */
 function lastLoginByProtocol(row: UserRow): Record<string, number> {
-  const protocol = String(row.lastloginprotocol ?? '').trim().toLowerCase();
+  const protocol = String(row.lastloginprotocol ?? '')
+    .trim()
+    .toLowerCase();
   return Object.fromEntries(LOGIN_PROTOCOLS.map((p) => [p, p === protocol ? Number(row.last_login_epoch) : 0]));
 }
 
@@ -78,7 +85,11 @@ export async function readUser(q: Queryable, email: string): Promise<Record<stri
   return rows[0] ? present(rows[0]) : null;
 }
 
-export async function readDomainUsers(q: Queryable, domain: string, disabledOnly: boolean): Promise<Record<string, unknown>[]> {
+export async function readDomainUsers(
+  q: Queryable,
+  domain: string,
+  disabledOnly: boolean,
+): Promise<Record<string, unknown>[]> {
   const rows = await q.query<UserRow>(
     `${USER_VIEW_SQL} WHERE m.domain = $1 AND ($2::boolean IS NOT TRUE OR m.active = 0) ORDER BY m.username`,
     [domain, disabledOnly],

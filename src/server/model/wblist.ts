@@ -24,7 +24,12 @@ const bytes = (text: string) => Buffer.from(text, 'utf8');
 const kindCondition = (kind: WblistKind) => (kind === 'whitelist' ? "wb = 'W'" : "wb <> 'W'");
 
 /** The list's addresses, sorted; [] when the account has none (nothing is created). */
-export async function readWblist(q: Queryable, account: string, direction: WblistDirection, kind: WblistKind): Promise<string[]> {
+export async function readWblist(
+  q: Queryable,
+  account: string,
+  direction: WblistDirection,
+  kind: WblistKind,
+): Promise<string[]> {
   const { table, local, listed } = TABLES[direction];
   const rows = await q.query<{ address: string }>(
     `SELECT convert_from(m.email, 'UTF8') AS address
@@ -40,7 +45,11 @@ export async function readWblist(q: Queryable, account: string, direction: Wblis
  * replaced, so an address moves between white and black. Creates the `users` row when missing.
  */
 export async function addToWblist(
-  tx: Queryable, target: PolicyTarget, direction: WblistDirection, kind: WblistKind, addresses: readonly SenderAddress[],
+  tx: Queryable,
+  target: PolicyTarget,
+  direction: WblistDirection,
+  kind: WblistKind,
+  addresses: readonly SenderAddress[],
 ): Promise<void> {
   const userId = await ensureUsersRow(tx, target);
   const { table, local, listed } = TABLES[direction];
@@ -56,7 +65,11 @@ export async function addToWblist(
 
 /** Removes the given addresses from one list only (the other list keeps its rows). */
 export async function removeFromWblist(
-  tx: Queryable, target: PolicyTarget, direction: WblistDirection, kind: WblistKind, addresses: readonly string[],
+  tx: Queryable,
+  target: PolicyTarget,
+  direction: WblistDirection,
+  kind: WblistKind,
+  addresses: readonly string[],
 ): Promise<void> {
   const userId = await ensureUsersRow(tx, target);
   const { table, local, listed } = TABLES[direction];
@@ -68,7 +81,12 @@ export async function removeFromWblist(
 }
 
 /** Empties one list of the account. */
-export async function clearWblist(tx: Queryable, target: PolicyTarget, direction: WblistDirection, kind: WblistKind): Promise<void> {
+export async function clearWblist(
+  tx: Queryable,
+  target: PolicyTarget,
+  direction: WblistDirection,
+  kind: WblistKind,
+): Promise<void> {
   const userId = await ensureUsersRow(tx, target);
   const { table, local } = TABLES[direction];
   await tx.query(`DELETE FROM ${table} WHERE ${local} = $1 AND ${kindCondition(kind)}`, [userId]);

@@ -8,7 +8,7 @@
 import { endSessionsAfter } from '../auth/sessions';
 import { ApiFailure } from '../http/failure';
 import { emailParam, parseInput } from '../http/fields';
-import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import { adminInput, applyAdminLimits, limitsApply } from '../model/admin-input';
 import { readAdmin } from '../model/admin-view';
 import { passwordBounds } from '../model/domains';
@@ -41,20 +41,29 @@ async function create(ctx: RouteContext<'global'>): Promise<undefined> {
   const settings = {};
   if (global || limitsApply(input, 'create')) applyAdminLimits(settings, input, global);
   await ctx.db.transaction(async (tx) => {
-    const hosted = await tx.query('SELECT 1 FROM domain WHERE domain = $1 UNION ALL SELECT 1 FROM alias_domain WHERE alias_domain = $1', [domainOf(email)]);
+    const hosted = await tx.query(
+      'SELECT 1 FROM domain WHERE domain = $1 UNION ALL SELECT 1 FROM alias_domain WHERE alias_domain = $1',
+      [domainOf(email)],
+    );
     if (hosted.length) throw new ApiFailure('CAN_NOT_BE_LOCAL_DOMAIN');
     // One address, one login: a mail user's address cannot also be a separate admin.
-    if ((await tx.query('SELECT 1 FROM mailbox WHERE username = $1', [email])).length) throw new ApiFailure('ALREADY_EXISTS');
+    if ((await tx.query('SELECT 1 FROM mailbox WHERE username = $1', [email])).length)
+      throw new ApiFailure('ALREADY_EXISTS');
     const inserted = await tx.query(
       `INSERT INTO admin (username, password, name, language, active, settings) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (username) DO NOTHING RETURNING username`,
       [
-        email, password, input.name ?? '', input.language ?? '',
-        input.accountStatus ? statusToActive(input.accountStatus) : 1, formatSettings(settings),
+        email,
+        password,
+        input.name ?? '',
+        input.language ?? '',
+        input.accountStatus ? statusToActive(input.accountStatus) : 1,
+        formatSettings(settings),
       ],
     );
     if (!inserted.length) throw new ApiFailure('ALREADY_EXISTS');
-    if (global) await tx.query("INSERT INTO domain_admins (username, domain) VALUES ($1, 'ALL') ON CONFLICT DO NOTHING", [email]);
+    if (global)
+      await tx.query("INSERT INTO domain_admins (username, domain) VALUES ($1, 'ALL') ON CONFLICT DO NOTHING", [email]);
   });
   return undefined;
 }
@@ -64,9 +73,12 @@ async function update(ctx: RouteContext<'global'>): Promise<undefined> {
   const input = parseInput(adminInput, ctx.input);
   const password = await passwordToStore(input, passwordBounds(null, ctx.settings), ctx.settings.defaultPasswordScheme);
   await ctx.db.transaction(async (tx) => {
-    const row = (await tx.query<{ settings: string }>('SELECT settings FROM admin WHERE username = $1 FOR UPDATE', [email]))[0];
+    const row = (
+      await tx.query<{ settings: string }>('SELECT settings FROM admin WHERE username = $1 FOR UPDATE', [email])
+    )[0];
     if (!row) throw new ApiFailure('NO_SUCH_ACCOUNT');
-    const wasGlobal = (await tx.query("SELECT 1 FROM domain_admins WHERE username = $1 AND domain = 'ALL'", [email])).length > 0;
+    const wasGlobal =
+      (await tx.query("SELECT 1 FROM domain_admins WHERE username = $1 AND domain = 'ALL'", [email])).length > 0;
     const global = input.isGlobalAdmin ?? wasGlobal;
     const settings = parseSettings(row.settings);
     if (global || limitsApply(input, 'update')) applyAdminLimits(settings, input, global);
@@ -77,12 +89,18 @@ async function update(ctx: RouteContext<'global'>): Promise<undefined> {
          language = COALESCE($4, language), active = COALESCE($5, active), settings = $6, modified = NOW()::timestamp
        WHERE username = $1`,
       [
-        email, input.name ?? null, password ?? null, input.language ?? null,
-        input.accountStatus ? statusToActive(input.accountStatus) : null, formatSettings(settings),
+        email,
+        input.name ?? null,
+        password ?? null,
+        input.language ?? null,
+        input.accountStatus ? statusToActive(input.accountStatus) : null,
+        formatSettings(settings),
       ],
     );
-    if (global && !wasGlobal) await tx.query("INSERT INTO domain_admins (username, domain) VALUES ($1, 'ALL') ON CONFLICT DO NOTHING", [email]);
-    if (!global && wasGlobal) await tx.query("DELETE FROM domain_admins WHERE username = $1 AND domain = 'ALL'", [email]);
+    if (global && !wasGlobal)
+      await tx.query("INSERT INTO domain_admins (username, domain) VALUES ($1, 'ALL') ON CONFLICT DO NOTHING", [email]);
+    if (!global && wasGlobal)
+      await tx.query("DELETE FROM domain_admins WHERE username = $1 AND domain = 'ALL'", [email]);
     await endSessionsAfter(tx, ctx.request.headers.cookie, [email], {
       password: password !== undefined,
       disabled: input.accountStatus === 'disabled',

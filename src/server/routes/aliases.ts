@@ -9,16 +9,32 @@ import { z } from 'zod';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database';
 import { ApiFailure } from '../http/failure';
 import { domainParam, emailParam, f, parseInput } from '../http/fields';
-import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import { removeAddressTraces } from '../model/account-traces';
 import { assertAdminRoomFor } from '../model/alias-and-list-limits';
 import {
-  deleteAliasRow, insertAlias, lockAlias, moveAlias, readAlias, readDomainAliases, readMembers, updateAlias, writeMembers,
+  deleteAliasRow,
+  insertAlias,
+  lockAlias,
+  moveAlias,
+  readAlias,
+  readDomainAliases,
+  readMembers,
+  updateAlias,
+  writeMembers,
 } from '../model/alias-store';
 import { getDomain, lockDomain, requireDomainForAccount, assertRoomFor, addressInUse } from '../model/domains';
 import { removeSubscriptionsOf } from '../model/mailing-list-store';
 import {
-  accessPolicyField, addressList, applyChange, changeOf, incoming, isChange, rejectSetConflicts, SetChange, SetParams,
+  accessPolicyField,
+  addressList,
+  applyChange,
+  changeOf,
+  incoming,
+  isChange,
+  rejectSetConflicts,
+  type SetChange,
+  type SetParams,
 } from '../model/members';
 import { renameReferences } from '../model/members-rename';
 import { domainOf } from '../model/names';
@@ -72,7 +88,11 @@ async function list(ctx: RouteContext): Promise<unknown> {
 }
 
 /** Members may be external; an alias may not list itself (mail would loop). */
-function parseAliasInput(ctx: RouteContext, address: string, op: 'create' | 'update'): { input: AliasInput; members: SetChange } {
+function parseAliasInput(
+  ctx: RouteContext,
+  address: string,
+  op: 'create' | 'update',
+): { input: AliasInput; members: SetChange } {
   const input: AliasInput = parseInput(op === 'create' ? aliasCreateInput : aliasInput, ctx.input);
   const members = changeOf(input, MEMBERS);
   if (incoming(members).includes(address)) throw new ApiFailure('INVALID_MEMBER');
@@ -89,7 +109,12 @@ async function create(ctx: RouteContext): Promise<undefined> {
     if (await addressInUse(tx, address)) throw new ApiFailure('ALREADY_EXISTS');
     await assertRoomFor(tx, domainRow, 'aliases');
     await assertAdminRoomFor(tx, ctx.actor, 'aliases');
-    const inserted = await insertAlias(tx, { address, name: input.name ?? '', accessPolicy: input.accessPolicy ?? 'public', active: 1 });
+    const inserted = await insertAlias(tx, {
+      address,
+      name: input.name ?? '',
+      accessPolicy: input.accessPolicy ?? 'public',
+      active: 1,
+    });
     if (!inserted) throw new ApiFailure('ALREADY_EXISTS');
     await writeMembers(tx, address, 1, applyChange([], members));
   });
@@ -105,7 +130,8 @@ async function update(ctx: RouteContext): Promise<undefined> {
     if (!row) throw new ApiFailure('NO_SUCH_ACCOUNT');
     const active = input.accountStatus ? statusToActive(input.accountStatus) : undefined;
     await updateAlias(tx, address, { name: input.name, accessPolicy: input.accessPolicy, active });
-    if (isChange(members)) await writeMembers(tx, address, active ?? row.active, applyChange(await readMembers(tx, address), members));
+    if (isChange(members))
+      await writeMembers(tx, address, active ?? row.active, applyChange(await readMembers(tx, address), members));
   });
   return undefined;
 }
@@ -132,7 +158,8 @@ async function changeEmail(ctx: RouteContext): Promise<undefined> {
   await ctx.actor.requireDomain(ctx.db, domain);
   try {
     await ctx.db.transaction(async (tx) => {
-      if (!(await lockDomain(tx, domain)) || !(await lockAlias(tx, oldAddress))) throw new ApiFailure('OLD_EMAIL_NOT_EXIST');
+      if (!(await lockDomain(tx, domain)) || !(await lockAlias(tx, oldAddress)))
+        throw new ApiFailure('OLD_EMAIL_NOT_EXIST');
       if (await addressInUse(tx, newAddress)) throw new ApiFailure('NEW_EMAIL_ALREADY_EXISTS');
       await moveAlias(tx, oldAddress, newAddress);
       await renameReferences(tx, oldAddress, newAddress);

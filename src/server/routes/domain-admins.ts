@@ -8,18 +8,26 @@ import type { Queryable } from '../db/database';
 import { endSessions } from '../auth/sessions';
 import { ApiFailure } from '../http/failure';
 import { domainParam, f, parseInput } from '../http/fields';
-import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import {
-  adminKind, assertMayChangeRights, domainAdmins, findAdminKind, grantDomain, mayChangeRights, revokeDomain,
+  adminKind,
+  assertMayChangeRights,
+  domainAdmins,
+  findAdminKind,
+  grantDomain,
+  mayChangeRights,
+  revokeDomain,
 } from '../model/admin-domain-rights';
 import { getDomain, lockDomain } from '../model/domains';
 
-const adminList = () => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), f.emailList('INVALID_ADMIN'));
+const adminList = () =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), f.emailList('INVALID_ADMIN'));
 
 const updateInput = z
   .object({ addAdmin: adminList(), removeAdmin: adminList(), removeAllAdmins: f.present() })
   .superRefine((v, ctx) => {
-    if (v.addAdmin?.some((a) => v.removeAdmin?.includes(a))) ctx.addIssue({ code: 'custom', message: 'CONFLICT_ADD_ADMIN_AND_REMOVE_ADMIN' });
+    if (v.addAdmin?.some((a) => v.removeAdmin?.includes(a)))
+      ctx.addIssue({ code: 'custom', message: 'CONFLICT_ADD_ADMIN_AND_REMOVE_ADMIN' });
   });
 
 export function registerDomainAdminRoutes(host: RouteHost): void {

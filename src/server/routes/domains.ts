@@ -10,20 +10,30 @@ import { z } from 'zod';
 import type { Queryable } from '../db/database';
 import { ApiFailure } from '../http/failure';
 import { domainParam, f, parseInput } from '../http/fields';
-import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import { deleteDomain } from '../model/domain-deletion';
 import { keepMailboxDays } from '../model/deleted-mailboxes';
 import { readDomain } from '../model/domain-view';
-import { formatSettings, parseSettings, setSettingList, settingList, SettingsMap } from '../model/settings-column';
+import { formatSettings, parseSettings, setSettingList, settingList, type SettingsMap } from '../model/settings-column';
 import {
-  ACCOUNT_STATUSES, DOMAIN_PROFILES, DOMAIN_SERVICES, LANGUAGE, USER_PREFERENCES, USER_PROFILES, statusToActive,
+  ACCOUNT_STATUSES,
+  DOMAIN_PROFILES,
+  DOMAIN_SERVICES,
+  LANGUAGE,
+  USER_PREFERENCES,
+  USER_PROFILES,
+  statusToActive,
 } from '../model/vocabulary';
 import { domainOf } from '../model/names';
-import { DomainRow, lockDomain, passwordBounds } from '../model/domains';
+import { type DomainRow, lockDomain, passwordBounds } from '../model/domains';
 import { ignoredDomainParams, withoutParams } from '../auth/normal-admin-params';
 
-const language = () => f.text('INVALID_LANGUAGE', 5).refine((v) => v === undefined || LANGUAGE.test(v), { error: 'INVALID_LANGUAGE' });
-const transport = () => f.text('INVALID_TRANSPORT').refine((v) => v === undefined || /^[\x21-\x7e]+$/.test(v), { error: 'INVALID_TRANSPORT' });
+const language = () =>
+  f.text('INVALID_LANGUAGE', 5).refine((v) => v === undefined || LANGUAGE.test(v), { error: 'INVALID_LANGUAGE' });
+const transport = () =>
+  f
+    .text('INVALID_TRANSPORT')
+    .refine((v) => v === undefined || /^[\x21-\x7e]+$/.test(v), { error: 'INVALID_TRANSPORT' });
 const quota = () => f.int('INVALID_QUOTA_SIZE');
 
 /** Parameters POST and PUT share. */
@@ -50,9 +60,13 @@ const updateInput = z
     minPasswordLength: f.int('INVALID_PASSWORD_LENGTH'),
     maxPasswordLength: f.int('INVALID_PASSWORD_LENGTH'),
     is_backupmx: f.yesNo('INVALID_IS_BACKUPMX'),
-    primarymx: f.text('INVALID_PRIMARYMX').refine((v) => v === undefined || /^[\w.:[\]-]+$/.test(v), { error: 'INVALID_PRIMARYMX' }),
+    primarymx: f
+      .text('INVALID_PRIMARYMX')
+      .refine((v) => v === undefined || /^[\w.:[\]-]+$/.test(v), { error: 'INVALID_PRIMARYMX' }),
     catchall: f.emailList('INVALID_CATCHALL_ADDRESS'),
-    outboundRelay: f.clearableText('INVALID_OUTBOUND_RELAY').refine((v) => v === undefined || v === '' || /^[\x21-\x7e]+$/.test(v), { error: 'INVALID_OUTBOUND_RELAY' }),
+    outboundRelay: f
+      .clearableText('INVALID_OUTBOUND_RELAY')
+      .refine((v) => v === undefined || v === '' || /^[\x21-\x7e]+$/.test(v), { error: 'INVALID_OUTBOUND_RELAY' }),
     // The SQL edition's service parameters. enableService/disableService/removeAllServices are
     // the LDAP edition's names: ignored here, as the real SQL edition does.
     services: f.words(DOMAIN_SERVICES, 'INVALID_SERVICE'),
@@ -128,7 +142,10 @@ async function create(ctx: RouteContext<'global'>): Promise<undefined> {
   const domain = domainParam(ctx.path.domain!);
   const input = parseInput(createInput, ctx.input);
   await ctx.db.transaction(async (tx) => {
-    const taken = await tx.query('SELECT 1 FROM domain WHERE domain = $1 UNION ALL SELECT 1 FROM alias_domain WHERE alias_domain = $1', [domain]);
+    const taken = await tx.query(
+      'SELECT 1 FROM domain WHERE domain = $1 UNION ALL SELECT 1 FROM alias_domain WHERE alias_domain = $1',
+      [domain],
+    );
     if (taken.length) throw new ApiFailure('ALREADY_EXISTS');
     const settings: SettingsMap = {};
     applyProfileSettings(settings, input);
@@ -137,8 +154,14 @@ async function create(ctx: RouteContext<'global'>): Promise<undefined> {
       `INSERT INTO domain (domain, description, maxquota, transport, mailboxes, aliases, maillists, settings)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (domain) DO NOTHING RETURNING domain`,
       [
-        domain, input.name ?? '', input.quota ?? 0, input.transport ?? 'dovecot',
-        input.numberOfUsers ?? 0, input.numberOfAliases ?? 0, input.numberOfLists ?? 0, formatSettings(settings),
+        domain,
+        input.name ?? '',
+        input.quota ?? 0,
+        input.transport ?? 'dovecot',
+        input.numberOfUsers ?? 0,
+        input.numberOfAliases ?? 0,
+        input.numberOfLists ?? 0,
+        formatSettings(settings),
       ],
     );
     if (!inserted.length) throw new ApiFailure('ALREADY_EXISTS');
@@ -159,7 +182,8 @@ async function update(ctx: RouteContext): Promise<undefined> {
     const settings = parseSettings(row.settings);
     applyProfileSettings(settings, input);
     applyUpdateSettings(settings, input);
-    const transportValue = input.is_backupmx === undefined ? input.transport : input.is_backupmx ? `relay:${input.primarymx}` : 'dovecot';
+    const transportValue =
+      input.is_backupmx === undefined ? input.transport : input.is_backupmx ? `relay:${input.primarymx}` : 'dovecot';
     await tx.query(
       `UPDATE domain SET
          description = COALESCE($2, description), maxquota = COALESCE($3, maxquota), transport = COALESCE($4, transport),
@@ -168,10 +192,15 @@ async function update(ctx: RouteContext): Promise<undefined> {
          settings = $9, modified = NOW()::timestamp
        WHERE domain = $1`,
       [
-        domain, input.name ?? null, input.quota ?? null, transportValue ?? null,
-        input.numberOfUsers ?? null, input.numberOfAliases ?? null,
+        domain,
+        input.name ?? null,
+        input.quota ?? null,
+        transportValue ?? null,
+        input.numberOfUsers ?? null,
+        input.numberOfAliases ?? null,
         input.accountStatus ? statusToActive(input.accountStatus) : null,
-        input.is_backupmx === undefined ? null : input.is_backupmx ? 1 : 0, formatSettings(settings),
+        input.is_backupmx === undefined ? null : input.is_backupmx ? 1 : 0,
+        formatSettings(settings),
       ],
     );
     await setDomainBcc(tx, domain, input);
@@ -192,7 +221,11 @@ function withoutPasswordLoosening(ctx: RouteContext, row: DomainRow, input: Upda
   const now = passwordBounds(row, ctx.settings);
   const out = { ...input };
   if (out.minPasswordLength !== undefined && out.minPasswordLength < now.min) out.minPasswordLength = undefined;
-  if (out.maxPasswordLength !== undefined && now.max > 0 && (out.maxPasswordLength === 0 || out.maxPasswordLength > now.max)) {
+  if (
+    out.maxPasswordLength !== undefined &&
+    now.max > 0 &&
+    (out.maxPasswordLength === 0 || out.maxPasswordLength > now.max)
+  ) {
     out.maxPasswordLength = undefined;
   }
   return out;
@@ -255,4 +288,3 @@ async function setOutboundRelay(tx: Queryable, domain: string, relay: string): P
   await tx.query('DELETE FROM sender_relayhost WHERE account = $1', [`@${domain}`]);
   if (relay) await tx.query('INSERT INTO sender_relayhost (account, relayhost) VALUES ($1, $2)', [`@${domain}`, relay]);
 }
-

@@ -14,13 +14,19 @@ import { canonicalIp } from '../../common/sender-addresses';
 import { ApiFailure } from '../http/failure';
 import { f, parseInput } from '../http/fields';
 import { domainList, senderList } from '../http/address-lists';
-import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import {
-  changeGreylistingWhitelist, changeWhitelistedSpfDomains, deleteGreylisting, readAllGreylisting, readGreylistingStatus,
-  readGreylistingWhitelist, readWhitelistedSpfDomains, writeGreylistingStatus,
+  changeGreylistingWhitelist,
+  changeWhitelistedSpfDomains,
+  deleteGreylisting,
+  readAllGreylisting,
+  readGreylistingStatus,
+  readGreylistingWhitelist,
+  readWhitelistedSpfDomains,
+  writeGreylistingStatus,
 } from '../model/greylisting';
 import { authorizeSetting, authorizeSettingWrite } from '../model/setting-access';
-import { GLOBAL_TARGET, PolicyTarget, targetFromSegment } from '../model/spam-policy-and-throttle-target';
+import { GLOBAL_TARGET, type PolicyTarget, targetFromSegment } from '../model/spam-policy-and-throttle-target';
 
 /** `inherit` (or nothing) removes a domain's or user's own setting; `global` cannot inherit. */
 const statusInput = z.object({ status: f.oneOf(['enable', 'disable', 'inherit'], 'INVALID_GREYLISTING_STATUS') });
@@ -80,7 +86,8 @@ async function setStatus(ctx: RouteContext): Promise<undefined> {
   await ctx.db.transaction(async (tx) => {
     await authorizeSettingWrite(tx, ctx.actor, target, 'greylisting');
     // As iRedAdmin-Pro: no status enables `global` and removes a domain's or user's own setting.
-    if (status === 'disable' || status === 'enable') await writeGreylistingStatus(tx, target, status === 'enable' ? 'enabled' : 'disabled');
+    if (status === 'disable' || status === 'enable')
+      await writeGreylistingStatus(tx, target, status === 'enable' ? 'enabled' : 'disabled');
     else if (target.scope === 'global') await writeGreylistingStatus(tx, target, 'enabled');
     else await deleteGreylisting(tx, target.account);
   });
@@ -99,9 +106,10 @@ async function setWhitelist(ctx: RouteContext): Promise<undefined> {
   const input = parseInput(whitelistInput, ctx.input);
   const senders = (list: typeof input.senders) => list?.map((s) => s.address);
   // Unlike iRedAdmin-Pro, removeSenders removes from this account only, not from every account.
-  const change = input.senders !== undefined
-    ? { replace: senders(input.senders)! }
-    : { add: senders(input.addSenders) ?? [], remove: senders(input.removeSenders) ?? [] };
+  const change =
+    input.senders !== undefined
+      ? { replace: senders(input.senders)! }
+      : { add: senders(input.addSenders) ?? [], remove: senders(input.removeSenders) ?? [] };
   await ctx.db.transaction(async (tx) => {
     await authorizeSettingWrite(tx, ctx.actor, target, 'greylisting');
     await changeGreylistingWhitelist(tx, target.account, change);
@@ -113,7 +121,10 @@ async function setSpfDomains(ctx: RouteContext<'global'>): Promise<string | unde
   const input = parseInput(spfDomainsInput, ctx.input);
   const replace = input.domains !== undefined;
   await ctx.db.transaction((tx) =>
-    changeWhitelistedSpfDomains(tx, replace ? { replace: input.domains! } : { add: input.addDomains ?? [], remove: input.removeDomains ?? [] }),
+    changeWhitelistedSpfDomains(
+      tx,
+      replace ? { replace: input.domains! } : { add: input.addDomains ?? [], remove: input.removeDomains ?? [] },
+    ),
   );
   // iRedAdmin-Pro's answer to a replace.
   return replace ? 'GL_WLD_UPDATED' : undefined;

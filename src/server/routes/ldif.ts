@@ -6,10 +6,10 @@
 import type { Queryable } from '../db/database';
 import { ApiFailure } from '../http/failure';
 import { domainParam, emailParam } from '../http/fields';
-import { defineRoutes, route, RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteHost } from '../http/routes';
 import { adminEntry, aliasEntry, mailingListEntry, userEntry } from '../model/ldif-account-entries';
 import { catchallEntry, domainEntries } from '../model/ldif-domain-entries';
-import { LdifEntry, renderLdif } from '../model/ldif-format';
+import { type LdifEntry, renderLdif } from '../model/ldif-format';
 import { domainOf } from '../model/names';
 
 type AccountExport = (q: Queryable, mail: string) => Promise<LdifEntry | null>;
@@ -29,7 +29,8 @@ export function registerLdifRoutes(host: RouteHost): void {
     GET: route('admin', async (ctx) => {
       const domain = domainParam(ctx.path.domain!);
       await ctx.actor.requireDomain(ctx.db, domain);
-      if (!(await ctx.db.query('SELECT 1 FROM domain WHERE domain = $1', [domain])).length) throw new ApiFailure('NO_SUCH_DOMAIN');
+      if (!(await ctx.db.query('SELECT 1 FROM domain WHERE domain = $1', [domain])).length)
+        throw new ApiFailure('NO_SUCH_DOMAIN');
       const entry = await catchallEntry(ctx.db, domain);
       if (!entry) throw new ApiFailure('NO_SUCH_ACCOUNT');
       return renderLdif([entry]);

@@ -4,7 +4,7 @@ import { findAdminAccount } from '../auth/accounts';
 import { verifyPassword } from '../auth/passwords';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { ApiFailure } from '../http/failure';
-import { defineRoutes, route, RouteContext, RouteHost, Services } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RouteHost, type Services } from '../http/routes';
 import { normalizeEmail } from '../model/names';
 
 const loginInput = z.object({ username: z.string().optional(), password: z.string().optional() });
@@ -21,7 +21,8 @@ async function login(ctx: RouteContext<'public'>): Promise<undefined> {
   const client = ctx.request.ip;
   // Counted before the password is checked, in one statement: parallel guesses each see the count
   // the others wrote, so no more than MAX_LOGIN_FAILURES of them are ever checked.
-  if ((await countAttempt(ctx, client)) > ctx.settings.maxLoginFailures) throw new ApiFailure('TOO_MANY_LOGIN_FAILURES');
+  if ((await countAttempt(ctx, client)) > ctx.settings.maxLoginFailures)
+    throw new ApiFailure('TOO_MANY_LOGIN_FAILURES');
 
   const account = await findAdminAccount(ctx.db, username);
   const ok = !!account && account.active && (await verifyPassword(password, account.passwordHash));
@@ -52,5 +53,7 @@ async function countAttempt(ctx: Services, client: string): Promise<number> {
 }
 
 async function refundAttempt(ctx: Services, client: string): Promise<void> {
-  await ctx.db.query('UPDATE iredadmin_api_login_failures SET failures = GREATEST(failures - 1, 0) WHERE client = $1', [client]);
+  await ctx.db.query('UPDATE iredadmin_api_login_failures SET failures = GREATEST(failures - 1, 0) WHERE client = $1', [
+    client,
+  ]);
 }

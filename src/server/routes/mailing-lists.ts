@@ -9,12 +9,19 @@
 import { z } from 'zod';
 import { ApiFailure } from '../http/failure';
 import { domainParam, emailParam, f, parseInput } from '../http/fields';
-import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import { removeAddressTraces } from '../model/account-traces';
 import { getDomain } from '../model/domains';
-import { deleteListRow, lockList, readDomainLists, readList, removeSubscriptionsOf, SUBSCRIPTIONS } from '../model/mailing-list-store';
-import { assertNotSelf, changeList, createList, ListWrite } from '../model/mailing-list-writes';
-import { accessPolicyField, addressList, changeOf, rejectSetConflicts, SetParams } from '../model/members';
+import {
+  deleteListRow,
+  lockList,
+  readDomainLists,
+  readList,
+  removeSubscriptionsOf,
+  SUBSCRIPTIONS,
+} from '../model/mailing-list-store';
+import { assertNotSelf, changeList, createList, type ListWrite } from '../model/mailing-list-writes';
+import { accessPolicyField, addressList, changeOf, rejectSetConflicts, type SetParams } from '../model/members';
 import { domainOf } from '../model/names';
 import { ACCOUNT_STATUSES, statusToActive } from '../model/vocabulary';
 
@@ -44,14 +51,16 @@ const mlCreateFields = {
 const mlCreateInput = z.object(mlCreateFields);
 
 /** What /api/ml PUT reads. */
-const mlUpdateInput = z.object({
-  ...mlCreateFields,
-  max_message_size: f.int('INVALID_MAX_MESSAGE_SIZE'),
-  moderators: wholeSet('INVALID_MODERATOR'),
-  owners: wholeSet('INVALID_OWNER'),
-  add_subscribers: addressList('INVALID_SUBSCRIBER'),
-  remove_subscribers: addressList('INVALID_SUBSCRIBER'),
-}).omit({ subscribers: true });
+const mlUpdateInput = z
+  .object({
+    ...mlCreateFields,
+    max_message_size: f.int('INVALID_MAX_MESSAGE_SIZE'),
+    moderators: wholeSet('INVALID_MODERATOR'),
+    owners: wholeSet('INVALID_OWNER'),
+    add_subscribers: addressList('INVALID_SUBSCRIBER'),
+    remove_subscribers: addressList('INVALID_SUBSCRIBER'),
+  })
+  .omit({ subscribers: true });
 
 /** /api/maillist parameters (POST and PUT; `accountStatus` too, as for every other account). */
 const maillistInput = z
@@ -80,8 +89,18 @@ function mlCreate(ctx: RouteContext, address: string): ListWrite {
   const postmaster = { replace: address === postmasterOf(address) ? [] : [postmasterOf(address)] };
   const write: ListWrite = {
     // A new list is active unless told otherwise, and has no size limit (0) until a PUT sets one.
-    fields: { name: v.name, active: v.accountStatus ? statusToActive(v.accountStatus) : 1, maxMessageSize: 0, isNewsletter: v.is_newsletter, newsletterDescription: v.newsletter_description },
-    policy: { accessPolicy: v.accessPolicy, onlySubscribers: v.only_subscriber_can_post, onlyModerators: v.only_moderator_can_post },
+    fields: {
+      name: v.name,
+      active: v.accountStatus ? statusToActive(v.accountStatus) : 1,
+      maxMessageSize: 0,
+      isNewsletter: v.is_newsletter,
+      newsletterDescription: v.newsletter_description,
+    },
+    policy: {
+      accessPolicy: v.accessPolicy,
+      onlySubscribers: v.only_subscriber_can_post,
+      onlyModerators: v.only_moderator_can_post,
+    },
     moderators: postmaster,
     owners: postmaster,
     subscribers: { add: v.subscribers },
@@ -103,7 +122,11 @@ function mlUpdate(ctx: RouteContext, address: string): ListWrite {
       isNewsletter: v.is_newsletter,
       newsletterDescription: v.newsletter_description,
     },
-    policy: { accessPolicy: v.accessPolicy, onlySubscribers: v.only_subscriber_can_post, onlyModerators: v.only_moderator_can_post },
+    policy: {
+      accessPolicy: v.accessPolicy,
+      onlySubscribers: v.only_subscriber_can_post,
+      onlyModerators: v.only_moderator_can_post,
+    },
     moderators: { replace: v.moderators },
     owners: { replace: v.owners },
     subscribers: changeOf(v, SUBSCRIBERS),
@@ -126,7 +149,8 @@ function maillistWrite(ctx: RouteContext, address: string): ListWrite {
     confirmed: true,
   };
   // The list's own address as a member: named after this shape's parameter.
-  if (write.subscribers.replace?.includes(address) || write.subscribers.add?.includes(address)) throw new ApiFailure('INVALID_MEMBER');
+  if (write.subscribers.replace?.includes(address) || write.subscribers.add?.includes(address))
+    throw new ApiFailure('INVALID_MEMBER');
   return write;
 }
 

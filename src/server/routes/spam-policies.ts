@@ -4,16 +4,26 @@
  */
 import { z } from 'zod';
 import { f, parseInput } from '../http/fields';
-import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import {
-  authorizeTarget, domainTarget, GLOBAL_TARGET, PolicyTarget, userTarget,
+  authorizeTarget,
+  domainTarget,
+  GLOBAL_TARGET,
+  type PolicyTarget,
+  userTarget,
 } from '../model/spam-policy-and-throttle-target';
 import {
-  deleteSpamPolicy, policyColumns, readSpamPolicy, resetGlobalSpamPolicy, SpamPolicySettings, writeSpamPolicy,
+  deleteSpamPolicy,
+  policyColumns,
+  readSpamPolicy,
+  resetGlobalSpamPolicy,
+  type SpamPolicySettings,
+  writeSpamPolicy,
 } from '../model/spam-policy';
 
 /** Each flag defaults as the spec documents: quarantine_virus yes, everything else no. */
-const flag = (param: string, byDefault = false) => f.yesNo(`INVALID_${param.toUpperCase()}`).transform((v) => v ?? byDefault);
+const flag = (param: string, byDefault = false) =>
+  f.yesNo(`INVALID_${param.toUpperCase()}`).transform((v) => v ?? byDefault);
 
 const policyInput = z.object({
   bypass_spam_checks: flag('bypass_spam_checks'),

@@ -7,9 +7,16 @@
 import { z } from 'zod';
 import { ApiFailure } from '../http/failure';
 import { f, parseInput } from '../http/fields';
-import { defineRoutes, RawBody, route, RouteContext, RouteHost } from '../http/routes';
-import { authorizeTarget, PolicyTarget, targetFromSegment } from '../model/spam-policy-and-throttle-target';
-import { deleteThrottle, readThrottle, THROTTLE_KINDS, ThrottleKind, ThrottleLimits, writeThrottle } from '../model/throttle';
+import { defineRoutes, RawBody, route, type RouteContext, type RouteHost } from '../http/routes';
+import { authorizeTarget, type PolicyTarget, targetFromSegment } from '../model/spam-policy-and-throttle-target';
+import {
+  deleteThrottle,
+  readThrottle,
+  THROTTLE_KINDS,
+  type ThrottleKind,
+  type ThrottleLimits,
+  writeThrottle,
+} from '../model/throttle';
 
 /** -1 inherits from the lower-priority throttle, 0 is unlimited (iRedAPD). */
 const limit = (code: string) => f.int(code, -1);
@@ -49,7 +56,12 @@ async function setThrottle(ctx: RouteContext): Promise<undefined> {
   if (!input.period) return removeThrottle(ctx);
   // max_rcpts is our extension and only means something for outbound mail.
   const maxRcpts = kind === 'outbound' ? input.max_rcpts : undefined;
-  if (input.msg_size === undefined && input.max_msgs === undefined && input.max_quota === undefined && maxRcpts === undefined) {
+  if (
+    input.msg_size === undefined &&
+    input.max_msgs === undefined &&
+    input.max_quota === undefined &&
+    maxRcpts === undefined
+  ) {
     throw new ApiFailure('MISS_THROTTLE_SETTING');
   }
   // Limits not sent are stored as 0 (unlimited), as iRedAdmin-Pro does.

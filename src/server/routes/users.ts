@@ -6,11 +6,18 @@
 import type { Queryable } from '../db/database';
 import { ApiFailure } from '../http/failure';
 import { domainParam, emailParam, parseInput } from '../http/fields';
-import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import { ignoredUserParams, withoutParams } from '../auth/normal-admin-params';
 import { assertRightsWithin, holdsRightsBeyondSql } from '../auth/rights';
 import { endSessionsAfter } from '../auth/sessions';
-import { addressInUse, assertRoomFor, getDomain, lockDomain, passwordBounds, requireDomainForAccount } from '../model/domains';
+import {
+  addressInUse,
+  assertRoomFor,
+  getDomain,
+  lockDomain,
+  passwordBounds,
+  requireDomainForAccount,
+} from '../model/domains';
 import { insertMailbox } from '../model/mailbox-create';
 import { deleteMailbox } from '../model/mailbox-deletion';
 import { keepMailboxDays } from '../model/deleted-mailboxes';
@@ -37,7 +44,10 @@ export function registerUserRoutes(host: RouteHost): void {
     }),
   });
   defineRoutes(host, '/api/user/:mail/change_email/:newMail', { POST: route('admin', changeEmail) });
-  defineRoutes(host, '/api/users/:domain', { GET: route('admin', list), PUT: route('admin', (ctx) => updateAll(ctx, false)) });
+  defineRoutes(host, '/api/users/:domain', {
+    GET: route('admin', list),
+    PUT: route('admin', (ctx) => updateAll(ctx, false)),
+  });
   defineRoutes(host, '/api/users/:domain/password', { PUT: route('admin', (ctx) => updateAll(ctx, true)) });
 }
 
@@ -50,7 +60,9 @@ async function lockMailbox(tx: Queryable, email: string): Promise<MailboxRow | n
 
 /** The address is free for a new mail user: no account of any type, no separate admin. */
 async function addressTaken(q: Queryable, email: string): Promise<boolean> {
-  return (await addressInUse(q, email)) || (await q.query('SELECT 1 FROM admin WHERE username = $1', [email])).length > 0;
+  return (
+    (await addressInUse(q, email)) || (await q.query('SELECT 1 FROM admin WHERE username = $1', [email])).length > 0
+  );
 }
 
 async function getOne(ctx: RouteContext): Promise<unknown> {
@@ -71,11 +83,21 @@ async function create(ctx: RouteContext): Promise<undefined> {
     const domain = await requireDomainForAccount(tx, domainOf(email));
     if (await addressTaken(tx, email)) throw new ApiFailure('ALREADY_EXISTS');
     await assertRoomFor(tx, domain, 'users');
-    const passwordValue = (await passwordToStore(input, passwordBounds(domain, ctx.settings), ctx.settings.defaultPasswordScheme))!;
+    const passwordValue = (await passwordToStore(
+      input,
+      passwordBounds(domain, ctx.settings),
+      ctx.settings.defaultPasswordScheme,
+    ))!;
     const quota = await quotaWithinDomain(tx, domain, input.quota ?? (await defaultQuota(tx, domain)), null);
     await assertAdminLimits(tx, ctx.actor, 1, quota, null);
     const language = input.language ?? parseSettings(domain.settings).default_language ?? '';
-    const inserted = await insertMailbox(tx, ctx.settings, { email, passwordValue, name: input.name ?? '', language, quota });
+    const inserted = await insertMailbox(tx, ctx.settings, {
+      email,
+      passwordValue,
+      name: input.name ?? '',
+      language,
+      quota,
+    });
     if (!inserted) throw new ApiFailure('ALREADY_EXISTS');
   });
   return undefined;
@@ -151,7 +173,8 @@ async function list(ctx: RouteContext): Promise<unknown> {
 async function updateAll(ctx: RouteContext, passwordOnly: boolean): Promise<undefined> {
   const domain = domainParam(ctx.path.domain!);
   const parsed = parseInput(updateDomainUsersInput, ctx.input);
-  if (passwordOnly && parsed.password === undefined && parsed.password_hash === undefined) throw new ApiFailure('NO_PASSWORD');
+  if (passwordOnly && parsed.password === undefined && parsed.password_hash === undefined)
+    throw new ApiFailure('NO_PASSWORD');
   await ctx.actor.requireDomain(ctx.db, domain);
   await ctx.db.transaction(async (tx) => {
     const row = await lockDomain(tx, domain);
@@ -159,9 +182,15 @@ async function updateAll(ctx: RouteContext, passwordOnly: boolean): Promise<unde
     const ignored = ignoredUserParams(ctx.actor, row.settings);
     const allowed = ignored.size ? parseInput(updateDomainUsersInput, withoutParams(ctx.input, ignored)) : parsed;
     // The /password variant changes passwords only.
-    const input = passwordOnly ? { ...allowed, accountStatus: undefined, language: undefined, transport: undefined } : allowed;
+    const input = passwordOnly
+      ? { ...allowed, accountStatus: undefined, language: undefined, transport: undefined }
+      : allowed;
     // One hash for all: every user gets the same password anyway, and hashing per user would be slow.
-    const password = await passwordToStore(input, passwordBounds(row, ctx.settings), ctx.settings.defaultPasswordScheme);
+    const password = await passwordToStore(
+      input,
+      passwordBounds(row, ctx.settings),
+      ctx.settings.defaultPasswordScheme,
+    );
     const changed = await tx.query<{ username: string }>(
       `UPDATE mailbox SET
          active = COALESCE($2, active), password = COALESCE($3, password),
@@ -170,13 +199,24 @@ async function updateAll(ctx: RouteContext, passwordOnly: boolean): Promise<unde
        WHERE domain = $1 AND ($6::boolean OR NOT ${holdsRightsBeyondSql('mailbox.username', '$7')})
        RETURNING username`,
       [
-        domain, input.accountStatus ? statusToActive(input.accountStatus) : null, password ?? null,
-        input.language ?? null, input.transport ?? null, ctx.actor.isGlobal, ctx.actor.username,
+        domain,
+        input.accountStatus ? statusToActive(input.accountStatus) : null,
+        password ?? null,
+        input.language ?? null,
+        input.transport ?? null,
+        ctx.actor.isGlobal,
+        ctx.actor.username,
       ],
     );
-    await endSessionsAfter(tx, ctx.request.headers.cookie, changed.map((r) => r.username), {
-      password: password !== undefined, disabled: input.accountStatus === 'disabled',
-    });
+    await endSessionsAfter(
+      tx,
+      ctx.request.headers.cookie,
+      changed.map((r) => r.username),
+      {
+        password: password !== undefined,
+        disabled: input.accountStatus === 'disabled',
+      },
+    );
   });
   return undefined;
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { verifyPassword } from '../auth/passwords';
 import { ApiFailure } from '../http/failure';
 import { emailParam } from '../http/fields';
-import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 
 const passwordInput = z.object({ password: z.string().optional() });
 

@@ -10,11 +10,18 @@ import { canonicalIp } from '../../common/sender-addresses';
 import { ApiFailure } from '../http/failure';
 import { parseInput } from '../http/fields';
 import { senderList } from '../http/address-lists';
-import { defineRoutes, route, RouteContext, RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import { authorizeSetting, authorizeSettingWrite } from '../model/setting-access';
 import { targetFromSegment } from '../model/spam-policy-and-throttle-target';
 import {
-  addToWblist, clearWblist, readWblist, removeFromWblist, WBLIST_DIRECTIONS, WBLIST_KINDS, WblistDirection, WblistKind,
+  addToWblist,
+  clearWblist,
+  readWblist,
+  removeFromWblist,
+  WBLIST_DIRECTIONS,
+  WBLIST_KINDS,
+  type WblistDirection,
+  type WblistKind,
 } from '../model/wblist';
 import { whitelistSenderScore } from '../model/greylisting';
 
@@ -45,13 +52,25 @@ export function registerWblistRoutes(host: RouteHost): void {
   }
 }
 
-async function change(ctx: RouteContext, direction: WblistDirection, kind: WblistKind, op: 'add' | 'remove' | 'clear'): Promise<undefined> {
+async function change(
+  ctx: RouteContext,
+  direction: WblistDirection,
+  kind: WblistKind,
+  op: 'add' | 'remove' | 'clear',
+): Promise<undefined> {
   const target = targetFromSegment(ctx.path.target!);
   const addresses = op === 'clear' ? [] : (parseInput(addressesInput, ctx.input).addresses ?? []);
   await ctx.db.transaction(async (tx) => {
     await authorizeSettingWrite(tx, ctx.actor, target, 'wblist');
     if (op === 'add') await addToWblist(tx, target, direction, kind, addresses);
-    else if (op === 'remove') await removeFromWblist(tx, target, direction, kind, addresses.map((a) => a.address));
+    else if (op === 'remove')
+      await removeFromWblist(
+        tx,
+        target,
+        direction,
+        kind,
+        addresses.map((a) => a.address),
+      );
     else await clearWblist(tx, target, direction, kind);
   });
   return undefined;

@@ -2,7 +2,13 @@
  * `canonicalWith`: a value judged together with other attributes (a quantity and its unit). A
  * configured pair equivalent to the prior pair plans the prior values, so no diff is shown.
  */
-import { decodeDynamicValue, encodeDynamicValue, isRecord, Unknown, type CtyValue } from '../../../src/provider/protocol';
+import {
+  decodeDynamicValue,
+  encodeDynamicValue,
+  isRecord,
+  Unknown,
+  type CtyValue,
+} from '../../../src/provider/protocol';
 import { attributesFor, defineResource, ResourceEngine } from '../../../src/provider/framework';
 
 const PER_UNIT: Record<string, number> = { KB: 1, MB: 1024 };

@@ -3,11 +3,30 @@
  * plan (unknowns, defaults, equivalence, replace), apply (parameters from the mapping,
  * write-only values), read (drift), import, validation and state upgrade.
  */
-import { decodeDynamicValue, encodeDynamicValue, isRecord, Unknown, type CtyValue, type RawDynamicValue } from '../../../src/provider/protocol';
-import { attributesFor, defineResource, isComputed, ResourceEngine, type Values } from '../../../src/provider/framework';
+import {
+  decodeDynamicValue,
+  encodeDynamicValue,
+  isRecord,
+  Unknown,
+  type CtyValue,
+  type RawDynamicValue,
+} from '../../../src/provider/protocol';
+import {
+  attributesFor,
+  defineResource,
+  isComputed,
+  ResourceEngine,
+  type Values,
+} from '../../../src/provider/framework';
 import { schemaFor } from '../../../src/provider/framework/schema';
 
-interface Item { name: string; size: number; tags: string[]; mode: string; owner: string }
+interface Item {
+  name: string;
+  size: number;
+  tags: string[];
+  mode: string;
+  owner: string;
+}
 class FakeApi {
   items = new Map<string, Item>();
   calls: { op: string; params?: Record<string, unknown> }[] = [];
@@ -18,17 +37,43 @@ class FakeApi {
   ownerAfterUpdate?: string;
 }
 class CodedError extends Error {
-  constructor(readonly code: string) { super(code); }
+  constructor(readonly code: string) {
+    super(code);
+  }
 }
 
 const a = attributesFor<Item>();
 const attributes = {
-  name: a.string({ required: true, requiresReplace: true, normalize: (v) => v.toLowerCase(), read: (d) => d.name, description: 'Name.' }),
-  size: a.number({ optional: true, param: 'size', read: (d) => d.size, validators: [(v) => (v < 0 ? 'use a size ≥ 0' : undefined)], description: 'Size.', errorCodes: ['BAD_SIZE'] }),
-  tags: a.stringSet({ optional: true, write: (next, prev) => ({ addTags: (next ?? []).filter((t) => !(prev ?? []).includes(t)) }), read: (d) => d.tags, description: 'Tags.' }),
+  name: a.string({
+    required: true,
+    requiresReplace: true,
+    normalize: (v) => v.toLowerCase(),
+    read: (d) => d.name,
+    description: 'Name.',
+  }),
+  size: a.number({
+    optional: true,
+    param: 'size',
+    read: (d) => d.size,
+    validators: [(v) => (v < 0 ? 'use a size ≥ 0' : undefined)],
+    description: 'Size.',
+    errorCodes: ['BAD_SIZE'],
+  }),
+  tags: a.stringSet({
+    optional: true,
+    write: (next, prev) => ({ addTags: (next ?? []).filter((t) => !(prev ?? []).includes(t)) }),
+    read: (d) => d.tags,
+    description: 'Tags.',
+  }),
   mode: a.string({ optional: true, default: 'fast', param: 'mode', read: (d) => d.mode, description: 'Mode.' }),
   owner: a.string({ computed: true, read: (d) => d.owner, unknownWhenChanged: ['mode'], description: 'Owner.' }),
-  secret: a.string({ optional: true, writeOnly: true, param: 'secret', sendWhenChanged: 'secret_version', description: 'Secret.' }),
+  secret: a.string({
+    optional: true,
+    writeOnly: true,
+    param: 'secret',
+    sendWhenChanged: 'secret_version',
+    description: 'Secret.',
+  }),
   secret_version: a.number({ optional: true, description: 'Secret version.' }),
   note: a.string({ optional: true, description: 'Kept only in state.' }),
 };
@@ -44,12 +89,21 @@ const resource = defineResource({
     if (id !== id.toLowerCase()) throw new Error('IDs are lower-case.');
     return { name: id };
   },
-  validate: (v: V) => (v.mode === 'slow' && v.size === 0 ? [{ attribute: 'size', summary: 'size needed', detail: 'slow mode needs a size' }] : []),
+  validate: (v: V) =>
+    v.mode === 'slow' && v.size === 0
+      ? [{ attribute: 'size', summary: 'size needed', detail: 'slow mode needs a size' }]
+      : [],
   read: async (api: FakeApi, v: V) => api.items.get((v.name ?? '').toLowerCase()) ?? null,
   async create(api: FakeApi, v: V, params) {
     if (api.failWith) throw api.failWith;
     api.calls.push({ op: 'create', params });
-    api.items.set(v.name!.toLowerCase(), { name: v.name!.toLowerCase(), size: Math.min((params.size as number) ?? 1, api.maxSize ?? Infinity), tags: (params.addTags as string[]) ?? [], mode: (params.mode as string) ?? 'fast', owner: 'root' });
+    api.items.set(v.name!.toLowerCase(), {
+      name: v.name!.toLowerCase(),
+      size: Math.min((params.size as number) ?? 1, api.maxSize ?? Infinity),
+      tags: (params.addTags as string[]) ?? [],
+      mode: (params.mode as string) ?? 'fast',
+      owner: 'root',
+    });
   },
   async update(api: FakeApi, v: V, _prior, params) {
     if (api.failWith) throw api.failWith;
@@ -57,7 +111,10 @@ const resource = defineResource({
     const item = api.items.get(v.name!.toLowerCase())!;
     if (params.size !== undefined) item.size = Math.min(params.size as number, api.maxSize ?? Infinity);
     if (api.ownerAfterUpdate) item.owner = api.ownerAfterUpdate;
-    if (params.mode !== undefined) { item.mode = params.mode as string; item.owner = `owner-of-${item.mode}`; }
+    if (params.mode !== undefined) {
+      item.mode = params.mode as string;
+      item.owner = `owner-of-${item.mode}`;
+    }
     item.tags = v.tags ?? item.tags;
   },
   async delete(api: FakeApi, v: V) {
@@ -66,10 +123,24 @@ const resource = defineResource({
   },
 });
 
-const describeError = (e: unknown) => (e instanceof CodedError ? { summary: e.code, detail: 'fix it', code: e.code } : { summary: 'oops', detail: String(e) });
+const describeError = (e: unknown) =>
+  e instanceof CodedError
+    ? { summary: e.code, detail: 'fix it', code: e.code }
+    : { summary: 'oops', detail: String(e) };
 const engine = new ResourceEngine(resource, describeError);
-const NULLS = { name: null, size: null, tags: null, mode: null, owner: null, secret: null, secret_version: null, note: null, id: null };
-const raw = (value: Record<string, CtyValue> | null): RawDynamicValue => encodeDynamicValue(value === null ? null : { ...NULLS, ...value }, engine.type);
+const NULLS = {
+  name: null,
+  size: null,
+  tags: null,
+  mode: null,
+  owner: null,
+  secret: null,
+  secret_version: null,
+  note: null,
+  id: null,
+};
+const raw = (value: Record<string, CtyValue> | null): RawDynamicValue =>
+  encodeDynamicValue(value === null ? null : { ...NULLS, ...value }, engine.type);
 const read = (value: RawDynamicValue | undefined): Record<string, CtyValue> | null => {
   const v = decodeDynamicValue(value, engine.type);
   return isRecord(v) ? { ...v } : null;
@@ -77,13 +148,26 @@ const read = (value: RawDynamicValue | undefined): Record<string, CtyValue> | nu
 
 function plan(prior: Record<string, CtyValue> | null, config: Record<string, CtyValue>) {
   const result = engine.plan(raw(prior), raw(config), raw(config));
-  return { planned: read(result.planned)!, replace: result.requiresReplace.map(String), diagnostics: result.diagnostics };
+  return {
+    planned: read(result.planned)!,
+    replace: result.requiresReplace.map(String),
+    diagnostics: result.diagnostics,
+  };
 }
 
 describe('plan', () => {
   test('create: computed values unknown, defaults applied, write-only null', () => {
     const { planned, replace } = plan(null, { name: 'Box', secret: 's3cret', size: 2 });
-    expect(planned).toMatchObject({ name: 'Box', size: 2, mode: 'fast', owner: Unknown, id: Unknown, secret: null, tags: Unknown, note: null });
+    expect(planned).toMatchObject({
+      name: 'Box',
+      size: 2,
+      mode: 'fast',
+      owner: Unknown,
+      id: Unknown,
+      secret: null,
+      tags: Unknown,
+      note: null,
+    });
     expect(replace).toEqual([]);
   });
 
@@ -119,9 +203,16 @@ describe('plan', () => {
 
   test('requiredOnCreate: a create needs one attribute of each group (unknown counts as set); an update does not', () => {
     const strict = new ResourceEngine({ ...resource, requiredOnCreate: [['secret', 'note']] }, describeError);
-    const planOf = (prior: Record<string, CtyValue> | null, config: Record<string, CtyValue>) => strict.plan(raw(prior), raw(config), raw(config)).diagnostics;
+    const planOf = (prior: Record<string, CtyValue> | null, config: Record<string, CtyValue>) =>
+      strict.plan(raw(prior), raw(config), raw(config)).diagnostics;
     const missing = planOf(null, { name: 'box' });
-    expect(missing).toEqual([expect.objectContaining({ severity: 'error', summary: 'Missing secret or note', detail: 'Creating test_item needs `secret` or `note`.' })]);
+    expect(missing).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        summary: 'Missing secret or note',
+        detail: 'Creating test_item needs `secret` or `note`.',
+      }),
+    ]);
     expect(String(missing[0]!.attribute)).toBe('secret');
     expect(planOf(null, { name: 'box', note: 'n' })).toEqual([]);
     expect(planOf(null, { name: 'box', secret: Unknown })).toEqual([]);
@@ -149,7 +240,15 @@ describe('apply, read and import', () => {
     const result = await create({ name: 'Box', size: 5, tags: ['x'], secret: 's3cret', note: 'mine' });
     expect(result.diagnostics).toEqual([]);
     expect(api.calls).toEqual([{ op: 'create', params: { size: 5, addTags: ['x'], mode: 'fast', secret: 's3cret' } }]);
-    expect(read(result.state)).toMatchObject({ name: 'Box', size: 5, tags: ['x'], owner: 'root', id: 'box', secret: null, note: 'mine' });
+    expect(read(result.state)).toMatchObject({
+      name: 'Box',
+      size: 5,
+      tags: ['x'],
+      owner: 'root',
+      id: 'box',
+      secret: null,
+      note: 'mine',
+    });
   });
 
   test('update sends only what changed; the write-only value only with a new version', async () => {
@@ -179,7 +278,13 @@ describe('apply, read and import', () => {
 
   test('import reads the object; bad and unknown IDs are clear errors', async () => {
     await create({ name: 'box', size: 3 });
-    expect(read((await engine.import(api, 'box')).state)).toMatchObject({ name: 'box', size: 3, mode: 'fast', id: 'box', note: null });
+    expect(read((await engine.import(api, 'box')).state)).toMatchObject({
+      name: 'box',
+      size: 3,
+      mode: 'fast',
+      id: 'box',
+      note: null,
+    });
     const bad = await engine.import(api, 'BOX');
     expect(bad.diagnostics[0]).toMatchObject({ severity: 'error', summary: 'test_item: invalid import ID "BOX"' });
     expect(bad.diagnostics[0]!.detail).toContain('Expected: a lower-case name');
@@ -191,7 +296,11 @@ describe('apply, read and import', () => {
     api.failWith = new CodedError('BAD_SIZE');
     const result = await create({ name: 'box', size: 1 });
     expect(result.state).toBeUndefined();
-    expect(result.diagnostics[0]).toMatchObject({ severity: 'error', summary: 'test_item: create failed: BAD_SIZE', detail: 'fix it' });
+    expect(result.diagnostics[0]).toMatchObject({
+      severity: 'error',
+      summary: 'test_item: create failed: BAD_SIZE',
+      detail: 'fix it',
+    });
     expect(String(result.diagnostics[0]!.attribute)).toBe('size');
   });
 
@@ -199,7 +308,10 @@ describe('apply, read and import', () => {
     api.maxSize = 5;
     const created = await create({ name: 'box', size: 9 });
     expect(created.diagnostics).toHaveLength(1);
-    expect(created.diagnostics[0]).toMatchObject({ severity: 'error', summary: 'The server stored a different "size"' });
+    expect(created.diagnostics[0]).toMatchObject({
+      severity: 'error',
+      summary: 'The server stored a different "size"',
+    });
     expect(created.diagnostics[0]!.detail).toContain('The configuration says 9, but the server stored 5');
     expect(String(created.diagnostics[0]!.attribute)).toBe('size');
     const state = read(created.state)!;
@@ -243,7 +355,9 @@ describe('apply, read and import', () => {
 describe('validation and upgrade', () => {
   test('validators and cross-attribute checks name the attribute; unknowns are skipped', () => {
     const diagnostics = engine.validate(raw({ name: 'box', size: -1 }), true);
-    expect(diagnostics).toEqual([expect.objectContaining({ summary: 'Invalid value for "size"', detail: 'use a size ≥ 0' })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ summary: 'Invalid value for "size"', detail: 'use a size ≥ 0' }),
+    ]);
     expect(String(diagnostics[0]!.attribute)).toBe('size');
     expect(engine.validate(raw({ name: 'box', size: Unknown }), true)).toEqual([]);
     const cross = engine.validate(raw({ name: 'box', mode: 'slow', size: 0 }), true);
@@ -251,7 +365,9 @@ describe('validation and upgrade', () => {
   });
 
   test('write-only values need a Terraform that supports them', () => {
-    expect(engine.validate(raw({ name: 'box', secret: 'x' }), false)[0]).toMatchObject({ summary: 'Write-only attribute not supported' });
+    expect(engine.validate(raw({ name: 'box', secret: 'x' }), false)[0]).toMatchObject({
+      summary: 'Write-only attribute not supported',
+    });
   });
 
   test('an old state gets the new attributes as null and loses removed ones', () => {
@@ -288,7 +404,13 @@ describe('computed: false', () => {
   const b = attributesFor<{ id: string; score: number | null }>();
   const scored = {
     id: b.string({ required: true, read: (d) => d.id, description: 'ID.' }),
-    score: b.number({ optional: true, computed: false, param: 'score', read: (d) => d.score, description: 'Score; unset = none.' }),
+    score: b.number({
+      optional: true,
+      computed: false,
+      param: 'score',
+      read: (d) => d.score,
+      description: 'Score; unset = none.',
+    }),
   };
   const scoredEngine = new ResourceEngine(
     defineResource({
@@ -305,16 +427,23 @@ describe('computed: false', () => {
     }),
     describeError,
   );
-  const rawScored = (v: Record<string, CtyValue> | null) => encodeDynamicValue(v && { id: null, score: null, ...v }, scoredEngine.type);
+  const rawScored = (v: Record<string, CtyValue> | null) =>
+    encodeDynamicValue(v && { id: null, score: null, ...v }, scoredEngine.type);
 
   test('is not computed: an unset value plans null, so a server value shows as a diff', async () => {
     expect(isComputed(scored.score)).toBe(false);
     expect(isComputed({ ...scored.score, computed: undefined })).toBe(true);
     const prior = rawScored({ id: 'x', score: 5 });
     const config = rawScored({ id: 'x' });
-    const planned = decodeDynamicValue(scoredEngine.plan(prior, config, config).planned, scoredEngine.type) as Record<string, CtyValue>;
+    const planned = decodeDynamicValue(scoredEngine.plan(prior, config, config).planned, scoredEngine.type) as Record<
+      string,
+      CtyValue
+    >;
     expect(planned.score).toBeNull();
-    const refreshed = decodeDynamicValue((await scoredEngine.read(null, rawScored({ id: 'x', score: null }))).state, scoredEngine.type) as Record<string, CtyValue>;
+    const refreshed = decodeDynamicValue(
+      (await scoredEngine.read(null, rawScored({ id: 'x', score: null }))).state,
+      scoredEngine.type,
+    ) as Record<string, CtyValue>;
     expect(refreshed.score).toBe(5);
   });
 });
@@ -322,9 +451,17 @@ describe('computed: false', () => {
 describe('cross-attribute checks with values not yet known', () => {
   test('wait while a value is unknown, and run at plan once it is known', () => {
     expect(engine.validate(raw({ name: 'box', mode: 'slow', size: Unknown }), true)).toEqual([]);
-    const known = engine.plan(raw(null), raw({ name: 'box', mode: 'slow', size: 0 }), raw({ name: 'box', mode: 'slow', size: 0 }));
+    const known = engine.plan(
+      raw(null),
+      raw({ name: 'box', mode: 'slow', size: 0 }),
+      raw({ name: 'box', mode: 'slow', size: 0 }),
+    );
     expect(known.diagnostics[0]).toMatchObject({ summary: 'size needed' });
-    const unknown = engine.plan(raw(null), raw({ name: 'box', mode: 'slow', size: Unknown }), raw({ name: 'box', mode: 'slow', size: Unknown }));
+    const unknown = engine.plan(
+      raw(null),
+      raw({ name: 'box', mode: 'slow', size: Unknown }),
+      raw({ name: 'box', mode: 'slow', size: Unknown }),
+    );
     expect(unknown.diagnostics).toEqual([]);
   });
 });

@@ -2,7 +2,13 @@ import { X509Certificate } from 'node:crypto';
 import * as tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { createSelfSignedCertificate } from '../../../src/provider/protocol';
-import { bitString, objectIdentifier, time, tlv, unsignedInteger } from '../../../src/provider/protocol/certificate/der';
+import {
+  bitString,
+  objectIdentifier,
+  time,
+  tlv,
+  unsignedInteger,
+} from '../../../src/provider/protocol/certificate/der';
 
 describe('DER writer', () => {
   it('encodes lengths, integers, OIDs, bit strings and times as ASN.1 requires', () => {
@@ -39,22 +45,37 @@ describe('self-signed AutoMTLS certificate', () => {
 
   it('completes a TLS handshake that requires a client certificate, and fails one without', async () => {
     const client = createSelfSignedCertificate();
-    const server = tls.createServer({
-      key: cert.keyPem, cert: cert.certPem, ca: client.certPem, requestCert: true, rejectUnauthorized: true,
-    }, (socket) => { socket.end('hello'); });
+    const server = tls.createServer(
+      {
+        key: cert.keyPem,
+        cert: cert.certPem,
+        ca: client.certPem,
+        requestCert: true,
+        rejectUnauthorized: true,
+      },
+      (socket) => {
+        socket.end('hello');
+      },
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
 
-    const connectWith = (withClientCert: boolean): Promise<string> => new Promise((resolve, reject) => {
-      const socket = tls.connect({
-        host: '127.0.0.1', port, servername: 'localhost', ca: cert.certPem,
-        ...(withClientCert ? { key: client.keyPem, cert: client.certPem } : {}),
+    const connectWith = (withClientCert: boolean): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const socket = tls.connect({
+          host: '127.0.0.1',
+          port,
+          servername: 'localhost',
+          ca: cert.certPem,
+          ...(withClientCert ? { key: client.keyPem, cert: client.certPem } : {}),
+        });
+        let data = '';
+        socket.on('data', (d: Buffer) => {
+          data += d.toString();
+        });
+        socket.on('error', reject);
+        socket.on('close', () => (data ? resolve(data) : reject(new Error('closed without data'))));
       });
-      let data = '';
-      socket.on('data', (d: Buffer) => { data += d.toString(); });
-      socket.on('error', reject);
-      socket.on('close', () => (data ? resolve(data) : reject(new Error('closed without data'))));
-    });
     try {
       await expect(connectWith(true)).resolves.toBe('hello');
       await expect(connectWith(false)).rejects.toThrow();

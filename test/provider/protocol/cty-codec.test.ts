@@ -1,7 +1,16 @@
 import { encode as referenceEncode, decode as referenceDecode } from '@msgpack/msgpack';
 import {
-  AttributeError, Decimal, Dynamic, Unknown, decodeDynamicValue, decodeJson, decodeMsgpack, encodeMsgpack,
-  t, typeToJson, upgradeJsonValue,
+  AttributeError,
+  Decimal,
+  Dynamic,
+  Unknown,
+  decodeDynamicValue,
+  decodeJson,
+  decodeMsgpack,
+  encodeMsgpack,
+  t,
+  typeToJson,
+  upgradeJsonValue,
 } from '../../../src/provider/protocol';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
@@ -35,7 +44,11 @@ describe('cty msgpack codec', () => {
   it('fails with the attribute path on a wrong type', () => {
     const bytes = referenceEncode({ id: 'n1', text: 'hi', tags: ['a', 7], size: 1 });
     let error: unknown;
-    try { decodeMsgpack(bytes, note); } catch (e) { error = e; }
+    try {
+      decodeMsgpack(bytes, note);
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(AttributeError);
     expect((error as AttributeError).attribute.toString()).toBe('tags[1]');
   });
@@ -46,8 +59,9 @@ describe('cty msgpack codec', () => {
     expect(decodeMsgpack(referenceEncode('0.1'), t.number)).toBe(0.1);
     expect(decodeMsgpack(referenceEncode('12345678901234567890123'), t.number)).toBe(12345678901234567890123n);
     expect(decodeMsgpack(referenceEncode(2n ** 63n - 1n, { useBigInt64: true }), t.number)).toBe(2n ** 63n - 1n);
-    expect(decodeMsgpack(referenceEncode('3.14159265358979323846264338'), t.number))
-      .toEqual(new Decimal('3.14159265358979323846264338'));
+    expect(decodeMsgpack(referenceEncode('3.14159265358979323846264338'), t.number)).toEqual(
+      new Decimal('3.14159265358979323846264338'),
+    );
     // Encoding follows cty: int when exact, float when exact, else decimal text.
     expect(referenceDecode(encodeMsgpack(2n ** 64n, t.number), { useBigInt64: true })).toBe(2 ** 64);
     expect(referenceDecode(encodeMsgpack(10n ** 30n + 1n, t.number))).toBe('1000000000000000000000000000001');
@@ -77,7 +91,9 @@ describe('cty msgpack codec', () => {
     expect(decodeMsgpack(bytes, type, { ignoreUndeclaredAttributes: true })).toEqual({ a: 'x', b: null, c: null });
     expect(() => decodeMsgpack(bytes, type)).toThrow(/old: unsupported attribute/);
     const nested = t.object({ rules: t.list(t.object({ port: t.number })) });
-    expect(() => decodeMsgpack(referenceEncode({ rules: [{ port: 1 }, { port: 'x' }] }), nested)).toThrow(/^rules\[1\]\.port: a number is required$/);
+    expect(() => decodeMsgpack(referenceEncode({ rules: [{ port: 1 }, { port: 'x' }] }), nested)).toThrow(
+      /^rules\[1\]\.port: a number is required$/,
+    );
   });
 
   it('rejects attributes that are not in the type when encoding', () => {
@@ -88,15 +104,29 @@ describe('cty msgpack codec', () => {
 describe('cty JSON decoding', () => {
   it('decodes state JSON against a type, keeping big numbers exact', () => {
     const json = '{"id":"n1","count":12345678901234567890,"ratio":0.1,"tags":["a"],"meta":{"k":"v"},"old":1}';
-    const type = t.object({ id: t.string, count: t.number, ratio: t.number, tags: t.set(t.string), meta: t.map(t.string), gone: t.bool });
+    const type = t.object({
+      id: t.string,
+      count: t.number,
+      ratio: t.number,
+      tags: t.set(t.string),
+      meta: t.map(t.string),
+      gone: t.bool,
+    });
     expect(decodeJson(json, type, { ignoreUndeclaredAttributes: true })).toEqual({
-      id: 'n1', count: 12345678901234567890n, ratio: 0.1, tags: ['a'], meta: { k: 'v' }, gone: null,
+      id: 'n1',
+      count: 12345678901234567890n,
+      ratio: 0.1,
+      tags: ['a'],
+      meta: { k: 'v' },
+      gone: null,
     });
     expect(() => decodeJson(json, type)).toThrow(/old/);
   });
 
   it('decodes dynamic JSON values', () => {
-    expect(decodeJson('{"type":["list","string"],"value":["x"]}', t.dynamic)).toEqual(new Dynamic(t.list(t.string), ['x']));
+    expect(decodeJson('{"type":["list","string"],"value":["x"]}', t.dynamic)).toEqual(
+      new Dynamic(t.list(t.string), ['x']),
+    );
   });
 
   it('decodes the json field of a DynamicValue when msgpack is absent', () => {
@@ -116,14 +146,27 @@ describe('upgrading stored JSON state (upgradeJsonValue)', () => {
   });
 
   it('re-encodes state of another shape: dropped attributes go, new ones are null, numbers stay exact', () => {
-    const upgraded = upgradeJsonValue(Buffer.from('{"id":"n1","count":12345678901234567890,"tags":["a"],"old":1}'), type);
+    const upgraded = upgradeJsonValue(
+      Buffer.from('{"id":"n1","count":12345678901234567890,"tags":["a"],"old":1}'),
+      type,
+    );
     expect(upgraded.json).toBeUndefined();
-    expect(decodeDynamicValue(upgraded, type)).toEqual({ id: 'n1', count: 12345678901234567890n, tags: ['a'], meta: null, on: null });
+    expect(decodeDynamicValue(upgraded, type)).toEqual({
+      id: 'n1',
+      count: 12345678901234567890n,
+      tags: ['a'],
+      meta: null,
+      on: null,
+    });
   });
 
   it('does not pass through values of the wrong kind or dynamic values; they are decoded (and fail) as usual', () => {
-    for (const bad of ['{"id":1,"count":1,"tags":[],"meta":{},"on":true}', '{"id":"x","count":1,"tags":"a","meta":{},"on":true}',
-      '{"id":"x","count":1,"tags":[],"meta":{"k":1},"on":true}', '{"id":"x","count":1,"tags":[],"meta":{},"on":"yes"}']) {
+    for (const bad of [
+      '{"id":1,"count":1,"tags":[],"meta":{},"on":true}',
+      '{"id":"x","count":1,"tags":"a","meta":{},"on":true}',
+      '{"id":"x","count":1,"tags":[],"meta":{"k":1},"on":true}',
+      '{"id":"x","count":1,"tags":[],"meta":{},"on":"yes"}',
+    ]) {
       expect(() => upgradeJsonValue(Buffer.from(bad), type)).toThrow(AttributeError);
     }
     const numberAsText = upgradeJsonValue(Buffer.from('{"id":"x","count":"7","tags":[],"meta":{},"on":true}'), type);
@@ -137,7 +180,10 @@ describe('upgrading stored JSON state (upgradeJsonValue)', () => {
 describe('cty type JSON', () => {
   it('renders schema types as Terraform expects', () => {
     expect(typeToJson(t.list(t.string))).toEqual(['list', 'string']);
-    expect(typeToJson(t.object({ b: t.number, a: t.map(t.bool) }))).toEqual(['object', { a: ['map', 'bool'], b: 'number' }]);
+    expect(typeToJson(t.object({ b: t.number, a: t.map(t.bool) }))).toEqual([
+      'object',
+      { a: ['map', 'bool'], b: 'number' },
+    ]);
     expect(JSON.stringify(typeToJson(t.tuple([t.string, t.dynamic])))).toBe('["tuple",["string","dynamic"]]');
   });
 });
@@ -145,7 +191,8 @@ describe('cty type JSON', () => {
 describe('integers beyond int64 that a double holds exactly', () => {
   test('come back as the bigint they were (found by the round-trip property)', () => {
     const value = -9223372036854777856n; // -(2^63 + 2048): no int64, an exact double
-    const { decodeDynamicValue: decode, encodeDynamicValue: encode } = require('../../../src/provider/protocol') as typeof import('../../../src/provider/protocol');
+    const { decodeDynamicValue: decode, encodeDynamicValue: encode } =
+      require('../../../src/provider/protocol') as typeof import('../../../src/provider/protocol');
     expect(decode(encode(value, 'number'), 'number')).toBe(value);
   });
 });

@@ -5,7 +5,14 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import {
-  MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, createLogger, createSelfSignedCertificate, decodeMsgpack, encodeMsgpack, serve, t,
+  MAGIC_COOKIE_KEY,
+  MAGIC_COOKIE_VALUE,
+  createLogger,
+  createSelfSignedCertificate,
+  decodeMsgpack,
+  encodeMsgpack,
+  serve,
+  t,
   type RunningProvider,
 } from '../../../src/provider/protocol';
 import { SERVICE_NAMES } from '../../../src/provider/protocol/serve';
@@ -19,17 +26,28 @@ describe('gRPC transport (in-process serve)', () => {
   let running: RunningProvider;
   let client: WireClient;
   let handshake = '';
-  const address = (): string => (running.endpoint.network === 'tcp' ? `127.0.0.1:${running.endpoint.port}` : running.endpoint.path);
+  const address = (): string =>
+    running.endpoint.network === 'tcp' ? `127.0.0.1:${running.endpoint.port}` : running.endpoint.path;
 
   beforeAll(async () => {
     jest.spyOn(console, 'log').mockImplementation(() => {}); // the fixture logs; in-process that is our console
     running = await serve(noteProvider, {
       exitProcess: false,
-      onHandshake: (line) => { handshake = line; },
+      onHandshake: (line) => {
+        handshake = line;
+      },
       logger: createLogger({ level: 'off' }),
-      env: { [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_CLIENT_CERT: clientCertificate.certPem, PLUGIN_MIN_PORT: '41000', PLUGIN_MAX_PORT: '41999' },
+      env: {
+        [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE,
+        PLUGIN_CLIENT_CERT: clientCertificate.certPem,
+        PLUGIN_MIN_PORT: '41000',
+        PLUGIN_MAX_PORT: '41999',
+      },
     });
-    client = connect(SERVICE_NAMES.provider, address(), { serverCertDer: running.certificateDer as Buffer, client: clientCertificate });
+    client = connect(SERVICE_NAMES.provider, address(), {
+      serverCertDer: running.certificateDer as Buffer,
+      client: clientCertificate,
+    });
   });
 
   afterAll(async () => {
@@ -47,7 +65,8 @@ describe('gRPC transport (in-process serve)', () => {
 
   it('accepts only the pinned client certificate', async () => {
     const stranger = connect(SERVICE_NAMES.provider, address(), {
-      serverCertDer: running.certificateDer as Buffer, client: createSelfSignedCertificate(),
+      serverCertDer: running.certificateDer as Buffer,
+      client: createSelfSignedCertificate(),
     });
     await expect(call(stranger, 'GetProviderSchema', {}, 2000)).rejects.toThrow();
     stranger.close();
@@ -56,38 +75,67 @@ describe('gRPC transport (in-process serve)', () => {
   it('carries a multi-megabyte state both ways', async () => {
     const type = t.object({ id: t.string, text: t.string });
     const text = 'x'.repeat(3 * 1024 * 1024);
-    const res = await call(client, 'ReadResource', {
-      type_name: 'fixture_note', current_state: { msgpack: encodeMsgpack({ id: 'n', text }, type) },
-    }, 20000);
+    const res = await call(
+      client,
+      'ReadResource',
+      {
+        type_name: 'fixture_note',
+        current_state: { msgpack: encodeMsgpack({ id: 'n', text }, type) },
+      },
+      20000,
+    );
     const state = decodeMsgpack((res.new_state as WireMessage).msgpack as Uint8Array, type) as { text: string };
     expect(state.text.length).toBe(text.length);
   });
 
   it('serves parallel calls', async () => {
     const answers = await Promise.all(Array.from({ length: 20 }, () => call(client, 'GetProviderSchema')));
-    expect(new Set(answers.map((a) => Object.keys(a.resource_schemas as object).join()))).toEqual(new Set(['fixture_note']));
+    expect(new Set(answers.map((a) => Object.keys(a.resource_schemas as object).join()))).toEqual(
+      new Set(['fixture_note']),
+    );
   });
 
   it('answers UNIMPLEMENTED for methods it does not know (e.g. newer protocol RPCs)', async () => {
-    const Generic = grpc.makeGenericClientConstructor({
-      GetResourceIdentitySchemas: {
-        path: '/tfplugin6.Provider/GetResourceIdentitySchemas', requestStream: false, responseStream: false,
-        requestSerialize: (b: Buffer) => b, requestDeserialize: (b: Buffer) => b,
-        responseSerialize: (b: Buffer) => b, responseDeserialize: (b: Buffer) => b,
+    const Generic = grpc.makeGenericClientConstructor(
+      {
+        GetResourceIdentitySchemas: {
+          path: '/tfplugin6.Provider/GetResourceIdentitySchemas',
+          requestStream: false,
+          responseStream: false,
+          requestSerialize: (b: Buffer) => b,
+          requestDeserialize: (b: Buffer) => b,
+          responseSerialize: (b: Buffer) => b,
+          responseDeserialize: (b: Buffer) => b,
+        },
       },
-    }, 'Provider');
-    const generic = new Generic(address(), grpc.credentials.createSsl(
-      Buffer.from(toPem(running.certificateDer as Buffer)),
-      Buffer.from(clientCertificate.keyPem), Buffer.from(clientCertificate.certPem),
-    ), { 'grpc.ssl_target_name_override': 'localhost' }) as unknown as grpc.Client & { GetResourceIdentitySchemas: (r: Buffer, cb: (e: grpc.ServiceError | null) => void) => void };
-    const error = await new Promise<grpc.ServiceError | null>((resolve) => generic.GetResourceIdentitySchemas(Buffer.alloc(0), resolve));
+      'Provider',
+    );
+    const generic = new Generic(
+      address(),
+      grpc.credentials.createSsl(
+        Buffer.from(toPem(running.certificateDer as Buffer)),
+        Buffer.from(clientCertificate.keyPem),
+        Buffer.from(clientCertificate.certPem),
+      ),
+      { 'grpc.ssl_target_name_override': 'localhost' },
+    ) as unknown as grpc.Client & {
+      GetResourceIdentitySchemas: (r: Buffer, cb: (e: grpc.ServiceError | null) => void) => void;
+    };
+    const error = await new Promise<grpc.ServiceError | null>((resolve) =>
+      generic.GetResourceIdentitySchemas(Buffer.alloc(0), resolve),
+    );
     generic.close();
     expect(error?.code).toBe(grpc.status.UNIMPLEMENTED);
   });
 
   it('streams health Watch and stdio without closing them', async () => {
-    const health = connect(SERVICE_NAMES.health, address(), { serverCertDer: running.certificateDer as Buffer, client: clientCertificate });
-    const watch = (health as unknown as { Watch: (r: WireMessage) => grpc.ClientReadableStream<WireMessage> }).Watch({ service: 'plugin' });
+    const health = connect(SERVICE_NAMES.health, address(), {
+      serverCertDer: running.certificateDer as Buffer,
+      client: clientCertificate,
+    });
+    const watch = (health as unknown as { Watch: (r: WireMessage) => grpc.ClientReadableStream<WireMessage> }).Watch({
+      service: 'plugin',
+    });
     const first = await new Promise<WireMessage>((resolve) => watch.once('data', resolve));
     expect(first).toEqual({ status: 1 });
     watch.cancel();

@@ -21,8 +21,10 @@ describe('fixture provider launched as Terraform launches it', () => {
     fs.rmSync(path.dirname(script), { recursive: true, force: true });
   });
 
-  const tls = (): { serverCertDer: Buffer; client: LaunchedProvider['clientCertificate'] } =>
-    ({ serverCertDer: provider.handshake.certificateDer, client: provider.clientCertificate });
+  const tls = (): { serverCertDer: Buffer; client: LaunchedProvider['clientCertificate'] } => ({
+    serverCertDer: provider.handshake.certificateDer,
+    client: provider.clientCertificate,
+  });
 
   it('prints exactly one go-plugin handshake line with an unpadded base64 certificate', () => {
     expect(provider.handshake.line).toMatch(/^1\|6\|tcp\|127\.0\.0\.1:\d+\|grpc\|[A-Za-z0-9+/]+$/);
@@ -38,7 +40,9 @@ describe('fixture provider launched as Terraform launches it', () => {
   });
 
   it('refuses a client without a certificate', async () => {
-    const health = connect(SERVICE_NAMES.health, provider.handshake.address, { serverCertDer: provider.handshake.certificateDer });
+    const health = connect(SERVICE_NAMES.health, provider.handshake.address, {
+      serverCertDer: provider.handshake.certificateDer,
+    });
     await expect(call(health, 'Check', { service: 'plugin' }, 2000)).rejects.toThrow();
     health.close();
   });
@@ -47,9 +51,19 @@ describe('fixture provider launched as Terraform launches it', () => {
     const client = connect(SERVICE_NAMES.provider, provider.handshake.address, tls());
     const schema = await call(client, 'GetProviderSchema');
     const note = (schema.resource_schemas as Record<string, WireMessage>).fixture_note;
-    const attributes = ((note.block as WireMessage).attributes as WireMessage[]).map((a) => [a.name, Buffer.from(a.type as Uint8Array).toString()]);
-    expect(attributes).toEqual([['id', '"string"'], ['text', '"string"']]);
-    expect(schema.server_capabilities).toEqual({ plan_destroy: true, get_provider_schema_optional: true, move_resource_state: false });
+    const attributes = ((note.block as WireMessage).attributes as WireMessage[]).map((a) => [
+      a.name,
+      Buffer.from(a.type as Uint8Array).toString(),
+    ]);
+    expect(attributes).toEqual([
+      ['id', '"string"'],
+      ['text', '"string"'],
+    ]);
+    expect(schema.server_capabilities).toEqual({
+      plan_destroy: true,
+      get_provider_schema_optional: true,
+      move_resource_state: false,
+    });
     // console.log went to stderr, not stdout; the pipe may deliver it a moment after the answer.
     await until(() => provider.stderr().includes('fixture: schema requested'), 5000);
     await until(() => provider.stderr().includes('fixture: written to process.stdout'), 5000);
@@ -57,11 +71,17 @@ describe('fixture provider launched as Terraform launches it', () => {
 
     const noteType = t.object({ id: t.string, text: t.string });
     const invalid = await call(client, 'ValidateResourceConfig', {
-      type_name: 'fixture_note', config: { msgpack: encodeMsgpack({ id: null, text: '' }, noteType) },
+      type_name: 'fixture_note',
+      config: { msgpack: encodeMsgpack({ id: null, text: '' }, noteType) },
     });
-    expect(invalid.diagnostics).toEqual([{
-      severity: 1, summary: 'Empty note', detail: 'text must not be empty', attribute: { steps: [{ attribute_name: 'text' }] },
-    }]);
+    expect(invalid.diagnostics).toEqual([
+      {
+        severity: 1,
+        summary: 'Empty note',
+        detail: 'text must not be empty',
+        attribute: { steps: [{ attribute_name: 'text' }] },
+      },
+    ]);
     const unimplemented = await call(client, 'MoveResourceState', { target_type_name: 'fixture_note' });
     expect((unimplemented.diagnostics as WireMessage[])[0].summary).toBe('MoveResourceState is not implemented');
     client.close();
@@ -85,11 +105,18 @@ describe('fixture provider launched as Terraform launches it', () => {
   });
 
   it('refuses to start without the magic cookie: exit 1, a message on stderr, nothing on stdout', async () => {
-    const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script], {
+      env: { PATH: process.env.PATH },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(1);
     expect(out).toBe('');
@@ -98,11 +125,17 @@ describe('fixture provider launched as Terraform launches it', () => {
 
   it('refuses a Terraform that does not offer protocol 6', async () => {
     const child = spawn(process.execPath, [script], {
-      env: { PATH: process.env.PATH, TF_PLUGIN_MAGIC_COOKIE: 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2', PLUGIN_PROTOCOL_VERSIONS: '5' },
+      env: {
+        PATH: process.env.PATH,
+        TF_PLUGIN_MAGIC_COOKIE: 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2',
+        PLUGIN_PROTOCOL_VERSIONS: '5',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(1);
     expect(out).toBe('');
@@ -133,7 +166,8 @@ describe('fixture provider transports: plaintext TCP, unix socket', () => {
       expect(provider.handshake.network).toBe('unix');
       expect(fs.existsSync(provider.handshake.address)).toBe(true);
       const health = connect(SERVICE_NAMES.health, `unix:${provider.handshake.address}`, {
-        serverCertDer: provider.handshake.certificateDer, client: provider.clientCertificate,
+        serverCertDer: provider.handshake.certificateDer,
+        client: provider.clientCertificate,
       });
       await expect(call(health, 'Check', { service: 'plugin' })).resolves.toEqual({ status: 1 });
       health.close();
@@ -159,7 +193,11 @@ describe('fixture provider whose parent dies without a word', () => {
   it('exits within a few seconds of its parent being SIGKILLed', async () => {
     const script = await buildFixture();
     const shell = spawn('/bin/sh', ['-c', `"${process.execPath}" "${script}" & echo "pid:$!" >&2; wait`], {
-      env: { PATH: process.env.PATH, TF_PLUGIN_MAGIC_COOKIE: 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2', TF_DISABLE_PLUGIN_TLS: '1' },
+      env: {
+        PATH: process.env.PATH,
+        TF_PLUGIN_MAGIC_COOKIE: 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2',
+        TF_DISABLE_PLUGIN_TLS: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

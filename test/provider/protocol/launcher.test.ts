@@ -6,7 +6,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SERVICE_NAMES } from '../../../src/provider/protocol/serve';
-import { buildFixture, call, connect, fixtureLauncher, launchProvider, type LaunchedProvider } from './support/fixture-process';
+import {
+  buildFixture,
+  call,
+  connect,
+  fixtureLauncher,
+  launchProvider,
+  type LaunchedProvider,
+} from './support/fixture-process';
 
 describe('provider launcher with NODE_OPTIONS set', () => {
   let script: string;
@@ -23,7 +30,9 @@ describe('provider launcher with NODE_OPTIONS set', () => {
   });
 
   /** Launches through the launcher, checks health over mTLS, asks for Shutdown; the exit code. */
-  async function launchAndShutdown(env: NodeJS.ProcessEnv): Promise<{ provider: LaunchedProvider; code: number | null }> {
+  async function launchAndShutdown(
+    env: NodeJS.ProcessEnv,
+  ): Promise<{ provider: LaunchedProvider; code: number | null }> {
     const provider = await launchProvider(script, env, fixtureLauncher(script));
     try {
       const tls = { serverCertDer: provider.handshake.certificateDer, client: provider.clientCertificate };
@@ -58,7 +67,10 @@ describe('provider launcher with NODE_OPTIONS set', () => {
 
   it('passes a plain NODE_OPTIONS on as node flags', async () => {
     const hook = path.join(scratch, 'hook.js');
-    fs.writeFileSync(hook, 'process.stderr.write(`flags ${process.execArgv.join(" ")} env ${process.env.NODE_OPTIONS ?? "unset"}\\n`);\n');
+    fs.writeFileSync(
+      hook,
+      'process.stderr.write(`flags ${process.execArgv.join(" ")} env ${process.env.NODE_OPTIONS ?? "unset"}\\n`);\n',
+    );
     const { provider, code } = await launchAndShutdown({ NODE_OPTIONS: `--require ${hook} --no-warnings` });
     expect(code).toBe(0);
     expect(provider.stderr()).toContain(`flags --require ${hook} --no-warnings env unset`);

@@ -13,7 +13,11 @@ describe('hclog-style logger', () => {
     logger.info('created note', { id: 'n1' });
     expect(lines[0].endsWith('\n')).toBe(true);
     expect(entries()[0]).toEqual({
-      '@level': 'info', '@message': 'created note', '@module': 'provider.test', '@timestamp': expect.any(String), id: 'n1',
+      '@level': 'info',
+      '@message': 'created note',
+      '@module': 'provider.test',
+      '@timestamp': expect.any(String),
+      id: 'n1',
     });
     expect(entries()[0]['@timestamp']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
   });
@@ -31,7 +35,9 @@ describe('hclog-style logger', () => {
   it('never writes secret-looking fields, however deep, including through .with()', () => {
     const { logger, lines } = capture('trace');
     logger.with({ Authorization: 'Bearer abc' }).debug('request', {
-      body: { username: 'admin', password: 'hunter2', nested: [{ api_key: 'k1' }] }, cookie: 'sid=1', token: 't',
+      body: { username: 'admin', password: 'hunter2', nested: [{ api_key: 'k1' }] },
+      cookie: 'sid=1',
+      token: 't',
     });
     expect(lines[0]).not.toMatch(/hunter2|Bearer abc|sid=1|k1|"t"/);
     expect(lines[0]).toContain('admin');

@@ -8,10 +8,15 @@ import { protobufCodec } from '../../../src/provider/protocol/wire/descriptors';
 
 const PROTO = path.join(__dirname, '../../../src/provider/protocol/tfplugin6.proto');
 const reference = loadSync(PROTO, { keepCase: true, longs: Number, enums: Number, defaults: false, oneofs: true });
-const serviceMethods = reference['tfplugin6.Provider'] as Record<string, {
-  requestSerialize(v: object): Buffer; requestDeserialize(b: Buffer): object;
-  responseSerialize(v: object): Buffer; responseDeserialize(b: Buffer): object;
-}>;
+const serviceMethods = reference['tfplugin6.Provider'] as Record<
+  string,
+  {
+    requestSerialize(v: object): Buffer;
+    requestDeserialize(b: Buffer): object;
+    responseSerialize(v: object): Buffer;
+    responseDeserialize(b: Buffer): object;
+  }
+>;
 
 describe('protobuf codec', () => {
   const codec = protobufCodec();
@@ -32,7 +37,9 @@ describe('protobuf codec', () => {
         },
       },
       server_capabilities: { plan_destroy: true, get_provider_schema_optional: true },
-      diagnostics: [{ severity: 2, summary: 'careful', attribute: { steps: [{ element_key_int: 0 }, { attribute_name: 'x' }] } }],
+      diagnostics: [
+        { severity: 2, summary: 'careful', attribute: { steps: [{ element_key_int: 0 }, { attribute_name: 'x' }] } },
+      ],
     };
     const bytes = codec.encode('tfplugin6.GetProviderSchema.Response', message);
     const decoded = serviceMethods.GetProviderSchema.responseDeserialize(bytes) as Record<string, unknown>;
@@ -50,30 +57,40 @@ describe('protobuf codec', () => {
         },
       },
       server_capabilities: { plan_destroy: true, get_provider_schema_optional: true },
-      diagnostics: [{ severity: 2, summary: 'careful', attribute: { steps: [{ element_key_int: 0 }, { attribute_name: 'x' }] } }],
+      diagnostics: [
+        { severity: 2, summary: 'careful', attribute: { steps: [{ element_key_int: 0 }, { attribute_name: 'x' }] } },
+      ],
     });
   });
 
   it('reads requests that protobufjs writes: maps, nested messages, bytes, client capabilities', () => {
     const request = {
-      type_name: 'fixture_note', version: 3,
+      type_name: 'fixture_note',
+      version: 3,
       raw_state: { json: Buffer.from('{"a":1}'), flatmap: { 'a.#': '1', b: 'c' } },
     };
     const bytes = serviceMethods.UpgradeResourceState.requestSerialize(request);
     expect(codec.decode('tfplugin6.UpgradeResourceState.Request', bytes)).toEqual({
-      type_name: 'fixture_note', version: 3,
+      type_name: 'fixture_note',
+      version: 3,
       raw_state: { json: Buffer.from('{"a":1}'), flatmap: { 'a.#': '1', b: 'c' } },
     });
     const plan = serviceMethods.PlanResourceChange.requestSerialize({
-      type_name: 'x', prior_state: { msgpack: Buffer.from([0xc0]) }, client_capabilities: { write_only_attributes_allowed: true },
+      type_name: 'x',
+      prior_state: { msgpack: Buffer.from([0xc0]) },
+      client_capabilities: { write_only_attributes_allowed: true },
     });
     expect(codec.decode('tfplugin6.PlanResourceChange.Request', plan)).toEqual({
-      type_name: 'x', prior_state: { msgpack: Buffer.from([0xc0]) }, client_capabilities: { write_only_attributes_allowed: true },
+      type_name: 'x',
+      prior_state: { msgpack: Buffer.from([0xc0]) },
+      client_capabilities: { write_only_attributes_allowed: true },
     });
   });
 
   it('keeps oneof members that hold default values, and negative int64', () => {
-    const bytes = codec.encode('tfplugin6.AttributePath', { steps: [{ element_key_int: 0 }, { element_key_string: '' }, { element_key_int: -5 }] });
+    const bytes = codec.encode('tfplugin6.AttributePath', {
+      steps: [{ element_key_int: 0 }, { element_key_string: '' }, { element_key_int: -5 }],
+    });
     expect(codec.decode('tfplugin6.AttributePath', bytes)).toEqual({
       steps: [{ element_key_int: 0 }, { element_key_string: '' }, { element_key_int: -5 }],
     });
@@ -81,7 +98,10 @@ describe('protobuf codec', () => {
 
   it('skips fields it does not know', () => {
     // field 99 (varint) then type_name
-    const bytes = Buffer.concat([Buffer.from([0x98, 0x06, 0x01]), codec.encode('tfplugin6.ReadResource.Request', { type_name: 'a' })]);
+    const bytes = Buffer.concat([
+      Buffer.from([0x98, 0x06, 0x01]),
+      codec.encode('tfplugin6.ReadResource.Request', { type_name: 'a' }),
+    ]);
     expect(codec.decode('tfplugin6.ReadResource.Request', bytes)).toEqual({ type_name: 'a' });
   });
 });

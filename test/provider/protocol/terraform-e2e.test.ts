@@ -9,10 +9,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildFixture } from './support/fixture-process';
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function terraformVersion(): string | undefined {
-  const r = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+  const r = spawnSync('terraform', ['version', '-json'], {
+    encoding: 'utf8',
+    env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+  });
   if (r.error || r.status !== 0) return undefined;
   return (JSON.parse(r.stdout) as { terraform_version: string }).terraform_version;
 }
@@ -23,7 +30,12 @@ describe('real terraform with the fixture provider (dev_overrides)', () => {
   let env: NodeJS.ProcessEnv;
 
   const terraform = (...args: string[]): Run => {
-    const r = spawnSync('terraform', [...args, '-no-color', '-input=false'], { cwd: work, env, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync('terraform', [...args, '-no-color', '-input=false'], {
+      cwd: work,
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
   const explain = (r: Run): string => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
@@ -36,13 +48,19 @@ describe('real terraform with the fixture provider (dev_overrides)', () => {
     fs.mkdirSync(work);
     await buildFixture(pluginDir); // provider.js and the terraform-provider-fixture launcher
     const cliConfig = path.join(root, 'cli.tfrc');
-    fs.writeFileSync(cliConfig, [
-      'provider_installation {',
-      `  dev_overrides { "example/fixture" = "${pluginDir}" }`,
-      '  direct {}',
-      '}', '',
-    ].join('\n'));
-    fs.writeFileSync(path.join(work, 'main.tf'), `
+    fs.writeFileSync(
+      cliConfig,
+      [
+        'provider_installation {',
+        `  dev_overrides { "example/fixture" = "${pluginDir}" }`,
+        '  direct {}',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    fs.writeFileSync(
+      path.join(work, 'main.tf'),
+      `
 terraform {
   required_providers {
     fixture = { source = "example/fixture" }
@@ -59,10 +77,16 @@ data "fixture_echo" "echo" {
 
 output "note_id" { value = fixture_note.greeting.id }
 output "echoed" { value = data.fixture_echo.echo.output }
-`);
+`,
+    );
     env = {
-      ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1',
-      TF_LOG: '', TF_LOG_PROVIDER: '', TF_DATA_DIR: path.join(root, '.terraform'),
+      ...process.env,
+      TF_CLI_CONFIG_FILE: cliConfig,
+      CHECKPOINT_DISABLE: '1',
+      TF_IN_AUTOMATION: '1',
+      TF_LOG: '',
+      TF_LOG_PROVIDER: '',
+      TF_DATA_DIR: path.join(root, '.terraform'),
     };
   });
 
@@ -73,7 +97,9 @@ output "echoed" { value = data.fixture_echo.echo.output }
   it('has terraform on PATH', () => {
     const version = terraformVersion();
     if (!version) {
-      throw new Error('terraform was not found on PATH: install Terraform ≥ 1.11 (e.g. the 1.11.4 linux_amd64 release) to run the end-to-end tests.');
+      throw new Error(
+        'terraform was not found on PATH: install Terraform ≥ 1.11 (e.g. the 1.11.4 linux_amd64 release) to run the end-to-end tests.',
+      );
     }
     expect(version).toMatch(/^1\.(1[1-9]|[2-9]\d)\./);
   });

@@ -56,7 +56,9 @@ describe('createThenUpdate', () => {
     const exists = apiError('ALREADY_EXISTS');
     const calls: string[] = [];
     const steps = {
-      create: async () => { throw exists; },
+      create: async () => {
+        throw exists;
+      },
       update: async () => void calls.push('update'),
       remove: async () => void calls.push('remove'),
     };
@@ -67,17 +69,31 @@ describe('createThenUpdate', () => {
 
 describe('nullIfGone', () => {
   test('passes the answer through', async () => {
-    await expect(nullIfGone(async () => ({ admins: ['a@example.com'] }))).resolves.toEqual({ admins: ['a@example.com'] });
+    await expect(nullIfGone(async () => ({ admins: ['a@example.com'] }))).resolves.toEqual({
+      admins: ['a@example.com'],
+    });
   });
 
   test('a not-found answer means gone: null', async () => {
-    await expect(nullIfGone(async () => { throw apiError('NO_SUCH_DOMAIN'); })).resolves.toBeNull();
+    await expect(
+      nullIfGone(async () => {
+        throw apiError('NO_SUCH_DOMAIN');
+      }),
+    ).resolves.toBeNull();
   });
 
   test('any other error is rethrown', async () => {
     const denied = apiError('PERMISSION_DENIED');
-    await expect(nullIfGone(async () => { throw denied; })).rejects.toBe(denied);
+    await expect(
+      nullIfGone(async () => {
+        throw denied;
+      }),
+    ).rejects.toBe(denied);
     const network = new Error('connection reset');
-    await expect(nullIfGone(async () => { throw network; })).rejects.toBe(network);
+    await expect(
+      nullIfGone(async () => {
+        throw network;
+      }),
+    ).rejects.toBe(network);
   });
 });

@@ -11,6 +11,7 @@ export const THEIRS_PARAMS: Record<string, string> = {
 
 export function theirsParam(param: string): string {
   const value = THEIRS_PARAMS[param];
-  if (value === undefined) throw new Error(`no attack value for the route parameter :${param}; add one to THEIRS_PARAMS`);
+  if (value === undefined)
+    throw new Error(`no attack value for the route parameter :${param}; add one to THEIRS_PARAMS`);
   return value;
 }

@@ -6,8 +6,18 @@
  */
 import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import {
-  bitString, boolean, explicit, implicitPrimitive, objectIdentifier, octetString, sequence, set,
-  smallInteger, time, unsignedInteger, utf8String,
+  bitString,
+  boolean,
+  explicit,
+  implicitPrimitive,
+  objectIdentifier,
+  octetString,
+  sequence,
+  set,
+  smallInteger,
+  time,
+  unsignedInteger,
+  utf8String,
 } from './der';
 
 const OID = {
@@ -73,15 +83,19 @@ export function createSelfSignedCertificate(options: CertificateOptions = {}): S
     sequence(time(notBefore), time(notAfter)),
     name,
     publicKey.export({ type: 'spki', format: 'der' }),
-    explicit(3, sequence(
-      extension(OID.basicConstraints, true, sequence(boolean(true))),
-      extension(OID.keyUsage, true, KEY_USAGE),
-      extension(OID.extKeyUsage, false, sequence(objectIdentifier(OID.serverAuth), objectIdentifier(OID.clientAuth))),
-      extension(OID.subjectAltName, false, sequence(
-        implicitPrimitive(2, Buffer.from('localhost')),
-        implicitPrimitive(7, Buffer.from([127, 0, 0, 1])),
-      )),
-    )),
+    explicit(
+      3,
+      sequence(
+        extension(OID.basicConstraints, true, sequence(boolean(true))),
+        extension(OID.keyUsage, true, KEY_USAGE),
+        extension(OID.extKeyUsage, false, sequence(objectIdentifier(OID.serverAuth), objectIdentifier(OID.clientAuth))),
+        extension(
+          OID.subjectAltName,
+          false,
+          sequence(implicitPrimitive(2, Buffer.from('localhost')), implicitPrimitive(7, Buffer.from([127, 0, 0, 1]))),
+        ),
+      ),
+    ),
   );
   const signature = sign('sha256', tbs, privateKey); // DER-encoded ECDSA signature
   const der = sequence(tbs, algorithm, bitString(signature));

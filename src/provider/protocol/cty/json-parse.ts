@@ -37,8 +37,15 @@ class Parser {
     if (c === '[') return this.array();
     if (c === '"') return this.string();
     if (c === '-' || (c >= '0' && c <= '9')) return this.number();
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
-      if (this.s.startsWith(word, this.pos)) { this.pos += word.length; return value; }
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
+      if (this.s.startsWith(word, this.pos)) {
+        this.pos += word.length;
+        return value;
+      }
     }
     return this.fail('unexpected character');
   }
@@ -47,7 +54,10 @@ class Parser {
     this.pos++;
     const out = Object.create(null) as { [key: string]: JsonNode };
     this.space();
-    if (this.s[this.pos] === '}') { this.pos++; return out; }
+    if (this.s[this.pos] === '}') {
+      this.pos++;
+      return out;
+    }
     for (;;) {
       this.space();
       if (this.s[this.pos] !== '"') this.fail('expected a property name');
@@ -67,7 +77,10 @@ class Parser {
     this.pos++;
     const out: JsonNode[] = [];
     this.space();
-    if (this.s[this.pos] === ']') { this.pos++; return out; }
+    if (this.s[this.pos] === ']') {
+      this.pos++;
+      return out;
+    }
     for (;;) {
       this.space();
       out.push(this.value());

@@ -14,7 +14,9 @@ export function decodeJson(json: Uint8Array | string, type: CtyType, options: De
   return fromNode(parseJson(text), type, AttributePath.empty, options);
 }
 
-const fail = (path: AttributePath, message: string): never => { throw new AttributeError(message, path); };
+const fail = (path: AttributePath, message: string): never => {
+  throw new AttributeError(message, path);
+};
 
 const isObjectNode = (node: JsonNode): node is { [key: string]: JsonNode } =>
   typeof node === 'object' && node !== null && !Array.isArray(node) && !(node instanceof JsonNumber);
@@ -30,7 +32,8 @@ function plain(node: JsonNode): unknown {
 function fromNode(node: JsonNode, type: CtyType, path: AttributePath, o: DecodeOptions): CtyValue {
   if (node === null) return null;
   if (type === 'dynamic') {
-    if (!isObjectNode(node) || !('type' in node) || !('value' in node)) return fail(path, 'a dynamic value must be {"type", "value"}');
+    if (!isObjectNode(node) || !('type' in node) || !('value' in node))
+      return fail(path, 'a dynamic value must be {"type", "value"}');
     const concrete = typeFromJson(plain(node.type));
     return new Dynamic(concrete, fromNode(node.value, concrete, path, o));
   }
@@ -43,14 +46,19 @@ function fromNode(node: JsonNode, type: CtyType, path: AttributePath, o: DecodeO
       if (node instanceof JsonNumber) return numberFromText(node.text);
       // Terraform's state may hold numbers as strings (e.g. after a type change).
       if (typeof node === 'string') {
-        try { return numberFromText(node); } catch { return fail(path, 'a number is required'); }
+        try {
+          return numberFromText(node);
+        } catch {
+          return fail(path, 'a number is required');
+        }
       }
       return fail(path, 'a number is required');
     default:
       break;
   }
   switch (type.kind) {
-    case 'list': case 'set':
+    case 'list':
+    case 'set':
       if (!Array.isArray(node)) return fail(path, `a ${type.kind} is required`);
       return node.map((item, i) => fromNode(item, type.element, path.index(i), o));
     case 'tuple':
@@ -68,7 +76,7 @@ function fromNode(node: JsonNode, type: CtyType, path: AttributePath, o: DecodeO
       if (!isObjectNode(node)) return fail(path, 'an object is required');
       const out = newRecord();
       for (const [key, item] of Object.entries(node)) {
-        if (!Object.prototype.hasOwnProperty.call(type.attributes, key)) {
+        if (!Object.hasOwn(type.attributes, key)) {
           if (o.ignoreUndeclaredAttributes) continue;
           return fail(path.attribute(key), 'unsupported attribute');
         }
@@ -89,7 +97,9 @@ function fromNode(node: JsonNode, type: CtyType, path: AttributePath, o: DecodeO
 export function jsonHasShape(json: Uint8Array | string, type: CtyType): boolean {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8'));
+    parsed = JSON.parse(
+      typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8'),
+    );
   } catch {
     return false;
   }
@@ -99,24 +109,34 @@ export function jsonHasShape(json: Uint8Array | string, type: CtyType): boolean 
 function hasShape(value: unknown, type: CtyType): boolean {
   if (value === null) return true;
   switch (type) {
-    case 'string': return typeof value === 'string';
-    case 'number': return typeof value === 'number';
-    case 'bool': return typeof value === 'boolean';
-    case 'dynamic': return false;
-    default: break;
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number';
+    case 'bool':
+      return typeof value === 'boolean';
+    case 'dynamic':
+      return false;
+    default:
+      break;
   }
   switch (type.kind) {
-    case 'list': case 'set':
+    case 'list':
+    case 'set':
       return Array.isArray(value) && value.every((item) => hasShape(item, type.element));
     case 'tuple':
-      return Array.isArray(value) && value.length === type.elements.length && value.every((item, i) => hasShape(item, type.elements[i]));
+      return (
+        Array.isArray(value) &&
+        value.length === type.elements.length &&
+        value.every((item, i) => hasShape(item, type.elements[i]))
+      );
     case 'map':
       return isPlainObject(value) && Object.values(value).every((item) => hasShape(item, type.element));
     case 'object': {
       if (!isPlainObject(value)) return false;
       const names = Object.keys(type.attributes);
       if (Object.keys(value).length !== names.length) return false;
-      return names.every((name) => Object.prototype.hasOwnProperty.call(value, name) && hasShape(value[name], type.attributes[name]));
+      return names.every((name) => Object.hasOwn(value, name) && hasShape(value[name], type.attributes[name]));
     }
   }
 }

@@ -8,9 +8,7 @@ import { MsgpackWriter } from './msgpack-writer';
 import { bigIntToCtyNumber, msgpackNumberForm, numberFromText } from './numbers';
 import { inferType } from './infer';
 import { typeFromJsonBytes, typeName, typeToJsonBytes, type CtyType, type ObjectType } from './types';
-import {
-  Decimal, Dynamic, Unknown, isRecord, newRecord, type CtyRecord, type CtyValue,
-} from './values';
+import { Decimal, Dynamic, Unknown, isRecord, newRecord, type CtyRecord, type CtyValue } from './values';
 
 export interface DecodeOptions {
   /** Drop object attributes the type does not declare instead of failing (e.g. state of an older schema). */
@@ -25,20 +23,28 @@ export interface DecodeOptions {
 class Trail {
   private readonly steps: PathStep[] = [];
 
-  attribute(attributeName: string): void { this.steps.push({ attributeName }); }
+  attribute(attributeName: string): void {
+    this.steps.push({ attributeName });
+  }
 
-  key(elementKeyString: string): void { this.steps.push({ elementKeyString }); }
+  key(elementKeyString: string): void {
+    this.steps.push({ elementKeyString });
+  }
 
-  index(elementKeyInt: number): void { this.steps.push({ elementKeyInt }); }
+  index(elementKeyInt: number): void {
+    this.steps.push({ elementKeyInt });
+  }
 
-  pop(): void { this.steps.pop(); }
+  pop(): void {
+    this.steps.pop();
+  }
 
   fail(message: string): never {
     throw new AttributeError(message, this.steps.length === 0 ? AttributePath.empty : AttributePath.of(this.steps));
   }
 }
 
-const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
+const hasOwn = (record: object, key: string): boolean => Object.hasOwn(record, key);
 
 export function decodeMsgpack(bytes: Uint8Array, type: CtyType, options: DecodeOptions = {}): CtyValue {
   const reader = new MsgpackReader(bytes);
@@ -48,7 +54,13 @@ export function decodeMsgpack(bytes: Uint8Array, type: CtyType, options: DecodeO
   return value;
 }
 
-function decodeItem(r: MsgpackReader, kind: ItemKind, type: CtyType, trail: Trail, ignoreUndeclared: boolean): CtyValue {
+function decodeItem(
+  r: MsgpackReader,
+  kind: ItemKind,
+  type: CtyType,
+  trail: Trail,
+  ignoreUndeclared: boolean,
+): CtyValue {
   // Every extension is an unknown value (type 0 plain, 12 refined, others reserved).
   if (kind === ItemKind.Ext) return Unknown;
   if (kind === ItemKind.Nil) return null;
@@ -57,7 +69,8 @@ function decodeItem(r: MsgpackReader, kind: ItemKind, type: CtyType, trail: Trai
     return decodePrimitive(r, kind, type, trail);
   }
   switch (type.kind) {
-    case 'list': case 'set': {
+    case 'list':
+    case 'set': {
       if (kind !== ItemKind.Array) trail.fail(`a ${type.kind} is required`);
       const length = r.num;
       const out: CtyValue[] = new Array<CtyValue>(length);
@@ -145,9 +158,14 @@ function decodePrimitive(r: MsgpackReader, kind: ItemKind, type: 'string' | 'num
       if (kind === ItemKind.Int) return r.num;
       if (kind === ItemKind.BigInt) return bigIntToCtyNumber(r.big);
       // A whole float beyond 2^53 is an integer of our model: a bigint, as if sent as int or text.
-      if (kind === ItemKind.Float) return Number.isInteger(r.num) && !Number.isSafeInteger(r.num) ? BigInt(r.num) : r.num;
+      if (kind === ItemKind.Float)
+        return Number.isInteger(r.num) && !Number.isSafeInteger(r.num) ? BigInt(r.num) : r.num;
       if (kind === ItemKind.Str) {
-        try { return numberFromText(r.str); } catch { return trail.fail('a number is required'); }
+        try {
+          return numberFromText(r.str);
+        } catch {
+          return trail.fail('a number is required');
+        }
       }
       return trail.fail('a number is required');
   }
@@ -166,7 +184,11 @@ function objectPlan(type: ObjectType): ObjectPlan {
   let plan = objectPlans.get(type);
   if (!plan) {
     const names = Object.keys(type.attributes).sort();
-    const keys = names.map((name) => { const w = new MsgpackWriter(); w.str(name); return w.finish(); });
+    const keys = names.map((name) => {
+      const w = new MsgpackWriter();
+      w.str(name);
+      return w.finish();
+    });
     plan = { names, keys, types: names.map((name) => type.attributes[name]) };
     objectPlans.set(type, plan);
   }
@@ -180,8 +202,14 @@ export function encodeMsgpack(value: CtyValue, type: CtyType): Buffer {
 }
 
 function encodeValue(w: MsgpackWriter, value: CtyValue | undefined, type: CtyType, trail: Trail): void {
-  if (value === Unknown) { w.unknown(); return; }
-  if (value === null || value === undefined) { w.nil(); return; }
+  if (value === Unknown) {
+    w.unknown();
+    return;
+  }
+  if (value === null || value === undefined) {
+    w.nil();
+    return;
+  }
   if (type === 'dynamic') {
     const dynamic = value instanceof Dynamic ? value : new Dynamic(inferType(value), value);
     w.arrayHeader(2);
@@ -189,10 +217,18 @@ function encodeValue(w: MsgpackWriter, value: CtyValue | undefined, type: CtyTyp
     encodeValue(w, dynamic.value, dynamic.type, trail);
     return;
   }
-  if (value instanceof Dynamic) { encodeValue(w, value.value, type, trail); return; }
-  if (typeof type === 'string') { encodePrimitive(w, value, type, trail); return; }
+  if (value instanceof Dynamic) {
+    encodeValue(w, value.value, type, trail);
+    return;
+  }
+  if (typeof type === 'string') {
+    encodePrimitive(w, value, type, trail);
+    return;
+  }
   switch (type.kind) {
-    case 'list': case 'set': case 'tuple': {
+    case 'list':
+    case 'set':
+    case 'tuple': {
       if (!Array.isArray(value)) trail.fail(`a ${typeName(type)} needs an array, got ${describe(value)}`);
       const items = value as readonly CtyValue[];
       if (type.kind === 'tuple' && items.length !== type.elements.length) {
@@ -223,7 +259,10 @@ function encodeValue(w: MsgpackWriter, value: CtyValue | undefined, type: CtyTyp
       const record = value as CtyRecord;
       const attributes = type.attributes;
       for (const key in record) {
-        if (!hasOwn(attributes, key)) { trail.attribute(key); trail.fail('attribute is not in the type'); }
+        if (!hasOwn(attributes, key)) {
+          trail.attribute(key);
+          trail.fail('attribute is not in the type');
+        }
       }
       const plan = objectPlan(type);
       w.mapHeader(plan.names.length);
@@ -249,7 +288,10 @@ function encodePrimitive(w: MsgpackWriter, value: CtyValue, type: 'string' | 'nu
       w.bool(value as boolean);
       return;
     case 'number': {
-      if (typeof value === 'number' && Number.isSafeInteger(value)) { w.safeInt(value); return; }
+      if (typeof value === 'number' && Number.isSafeInteger(value)) {
+        w.safeInt(value);
+        return;
+      }
       if (typeof value !== 'number' && typeof value !== 'bigint' && !(value instanceof Decimal)) {
         trail.fail(`a number is required, got ${describe(value)}`);
       }

@@ -5,7 +5,11 @@
 import { Decimal, type CtyNumber } from './values';
 
 /** A decimal as digits and a point position: value = ±0.DIGITS × 10^point. */
-interface Canonical { negative: boolean; digits: string; point: number }
+interface Canonical {
+  negative: boolean;
+  digits: string;
+  point: number;
+}
 
 const DECIMAL_TEXT = /^([-+]?)(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/;
 /** Beyond this many digits an integer stays a Decimal rather than a huge bigint. */

@@ -11,11 +11,11 @@ export type CtyType =
   | 'dynamic'
   | { readonly kind: 'list' | 'set' | 'map'; readonly element: CtyType }
   | {
-    readonly kind: 'object';
-    readonly attributes: Readonly<Record<string, CtyType>>;
-    /** Attributes that may be omitted in a type constraint (function parameters only). */
-    readonly optional?: readonly string[];
-  }
+      readonly kind: 'object';
+      readonly attributes: Readonly<Record<string, CtyType>>;
+      /** Attributes that may be omitted in a type constraint (function parameters only). */
+      readonly optional?: readonly string[];
+    }
   | { readonly kind: 'tuple'; readonly elements: readonly CtyType[] };
 
 export type CollectionType = Extract<CtyType, { kind: 'list' | 'set' | 'map' }>;
@@ -32,7 +32,7 @@ export const t = {
   set: (element: CtyType): CtyType => ({ kind: 'set', element }),
   map: (element: CtyType): CtyType => ({ kind: 'map', element }),
   object: (attributes: Record<string, CtyType>, optional?: readonly string[]): ObjectType =>
-    (optional && optional.length > 0 ? { kind: 'object', attributes, optional } : { kind: 'object', attributes }),
+    optional && optional.length > 0 ? { kind: 'object', attributes, optional } : { kind: 'object', attributes },
   tuple: (elements: readonly CtyType[]): CtyType => ({ kind: 'tuple', elements }),
 };
 
@@ -42,7 +42,9 @@ export type TypeJson = string | [string, unknown] | [string, unknown, unknown];
 export function typeToJson(type: CtyType): unknown {
   if (typeof type === 'string') return type;
   switch (type.kind) {
-    case 'list': case 'set': case 'map':
+    case 'list':
+    case 'set':
+    case 'map':
       return [type.kind, typeToJson(type.element)];
     case 'tuple':
       return ['tuple', type.elements.map(typeToJson)];
@@ -65,7 +67,9 @@ export function typeFromJson(json: unknown): CtyType {
   if (Array.isArray(json) && json.length >= 2 && typeof json[0] === 'string') {
     const [kind, arg, extra] = json as [string, unknown, unknown];
     switch (kind) {
-      case 'list': case 'set': case 'map':
+      case 'list':
+      case 'set':
+      case 'map':
         return { kind, element: typeFromJson(arg) };
       case 'tuple':
         if (!Array.isArray(arg)) break;
@@ -97,8 +101,13 @@ export function typeEquals(a: CtyType, b: CtyType): boolean {
 export function typeName(type: CtyType): string {
   if (typeof type === 'string') return type;
   switch (type.kind) {
-    case 'list': case 'set': case 'map': return `${type.kind} of ${typeName(type.element)}`;
-    case 'tuple': return `tuple of ${type.elements.length}`;
-    case 'object': return 'object';
+    case 'list':
+    case 'set':
+    case 'map':
+      return `${type.kind} of ${typeName(type.element)}`;
+    case 'tuple':
+      return `tuple of ${type.elements.length}`;
+    case 'object':
+      return 'object';
   }
 }

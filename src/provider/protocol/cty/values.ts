@@ -30,13 +30,20 @@ export class Decimal {
   constructor(readonly text: string) {
     if (!/^-?(\d+)(\.\d+)?([eE][-+]?\d+)?$/.test(text)) throw new Error(`not a decimal number: ${text}`);
   }
-  toString(): string { return this.text; }
-  toJSON(): string { return this.text; }
+  toString(): string {
+    return this.text;
+  }
+  toJSON(): string {
+    return this.text;
+  }
 }
 
 /** A value whose type was only decided at run time (schema type `dynamic`). */
 export class Dynamic {
-  constructor(readonly type: CtyType, readonly value: CtyValue) {}
+  constructor(
+    readonly type: CtyType,
+    readonly value: CtyValue,
+  ) {}
 }
 
 export type CtyNumber = number | bigint | Decimal;
@@ -54,8 +61,13 @@ export type CtyValue =
 export type CtyRecord = { readonly [key: string]: CtyValue };
 
 export function isRecord(value: CtyValue | undefined): value is CtyRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    && !(value instanceof Decimal) && !(value instanceof Dynamic);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Decimal) &&
+    !(value instanceof Dynamic)
+  );
 }
 
 /** A record without a prototype, so keys such as `__proto__` are just keys. */

@@ -29,7 +29,9 @@ export function bindService(server: GrpcServer, serviceName: string, implementat
       }
     };
     if (impl === undefined) {
-      server.unary(path, async () => { throw new GrpcError(GrpcStatus.UNIMPLEMENTED, `${method.name} is not implemented`); });
+      server.unary(path, async () => {
+        throw new GrpcError(GrpcStatus.UNIMPLEMENTED, `${method.name} is not implemented`);
+      });
     } else if (typeof impl === 'function') {
       server.unary(path, async (bytes) => codec.encode(method.responseType, await impl(decode(bytes))));
     } else {

@@ -37,7 +37,9 @@ export class FrameReader {
     return messages;
   }
 
-  get incomplete(): boolean { return this.buffered > 0; }
+  get incomplete(): boolean {
+    return this.buffered > 0;
+  }
 
   private peek(n: number): Buffer {
     if (this.chunks[0].length < n) this.chunks = [Buffer.concat(this.chunks)];

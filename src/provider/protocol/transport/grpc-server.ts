@@ -13,11 +13,22 @@ import { serverSecureContext } from './tls-context';
 
 /** gRPC status codes we use. */
 export const GrpcStatus = {
-  OK: 0, CANCELLED: 1, UNKNOWN: 2, INVALID_ARGUMENT: 3, NOT_FOUND: 5, UNIMPLEMENTED: 12, INTERNAL: 13,
+  OK: 0,
+  CANCELLED: 1,
+  UNKNOWN: 2,
+  INVALID_ARGUMENT: 3,
+  NOT_FOUND: 5,
+  UNIMPLEMENTED: 12,
+  INTERNAL: 13,
 } as const;
 
 export class GrpcError extends Error {
-  constructor(readonly code: number, message: string) { super(message); }
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export type UnaryMethod = (request: Buffer) => Promise<Buffer>;
@@ -44,7 +55,9 @@ type Method = { kind: 'unary'; run: UnaryMethod } | { kind: 'stream'; run: Strea
 
 // grpc-message is percent-encoded (gRPC over HTTP/2 spec).
 const encodeMessage = (message: string): string =>
-  message.replace(/[^\x20-\x24\x26-\x7e]/gu, (c) => [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+  message.replace(/[^\x20-\x24\x26-\x7e]/gu, (c) =>
+    [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
 
 /**
  * A plain TCP/unix listener; each connection gets TLS (when configured)
@@ -77,9 +90,13 @@ export class GrpcServer {
     });
   }
 
-  unary(path: string, run: UnaryMethod): void { this.methods.set(path, { kind: 'unary', run }); }
+  unary(path: string, run: UnaryMethod): void {
+    this.methods.set(path, { kind: 'unary', run });
+  }
 
-  serverStreaming(path: string, run: StreamingMethod): void { this.methods.set(path, { kind: 'stream', run }); }
+  serverStreaming(path: string, run: StreamingMethod): void {
+    this.methods.set(path, { kind: 'stream', run });
+  }
 
   listen(target: ListenTarget): Promise<number | undefined> {
     return new Promise((resolve, reject) => {
@@ -103,13 +120,18 @@ export class GrpcServer {
         for (const socket of this.sockets) socket.destroy();
       }, graceMs);
       timer.unref();
-      this.listener.close(() => { clearTimeout(timer); resolve(); });
+      this.listener.close(() => {
+        clearTimeout(timer);
+        resolve();
+      });
       for (const session of this.sessions) session.close();
     });
   }
 
   private dispatch(stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders): void {
-    stream.on('error', () => { /* the peer went away; nothing to answer */ });
+    stream.on('error', () => {
+      /* the peer went away; nothing to answer */
+    });
     const contentType = String(headers['content-type'] ?? '');
     if (headers[':method'] !== 'POST' || !contentType.startsWith('application/grpc')) {
       stream.respond({ ':status': 415 }, { endStream: true });
@@ -131,7 +153,10 @@ export class GrpcServer {
       try {
         messages.push(...reader.push(chunk));
       } catch (error) {
-        this.fail(stream, new GrpcError(GrpcStatus.INTERNAL, error instanceof FrameError ? error.message : 'bad frame'));
+        this.fail(
+          stream,
+          new GrpcError(GrpcStatus.INTERNAL, error instanceof FrameError ? error.message : 'bad frame'),
+        );
       }
     });
     stream.on('end', () => {
@@ -146,24 +171,37 @@ export class GrpcServer {
   }
 
   private runUnary(stream: http2.ServerHttp2Stream, run: UnaryMethod, request: Buffer): void {
-    run(request).then((response) => {
-      if (stream.closed) return;
-      stream.respond({ ':status': 200, 'content-type': 'application/grpc' }, { waitForTrailers: true });
-      stream.once('wantTrailers', () => stream.sendTrailers({ 'grpc-status': String(GrpcStatus.OK) }));
-      stream.end(frame(response));
-    }, (error: unknown) => this.fail(stream, error));
+    run(request).then(
+      (response) => {
+        if (stream.closed) return;
+        stream.respond({ ':status': 200, 'content-type': 'application/grpc' }, { waitForTrailers: true });
+        stream.once('wantTrailers', () => stream.sendTrailers({ 'grpc-status': String(GrpcStatus.OK) }));
+        stream.end(frame(response));
+      },
+      (error: unknown) => this.fail(stream, error),
+    );
   }
 
   private runStreaming(stream: http2.ServerHttp2Stream, run: StreamingMethod, request: Buffer): void {
     stream.respond({ ':status': 200, 'content-type': 'application/grpc' }, { waitForTrailers: true });
     stream.once('wantTrailers', () => stream.sendTrailers({ 'grpc-status': String(GrpcStatus.OK) }));
     const cancelListeners: (() => void)[] = [];
-    stream.once('close', () => { for (const listener of cancelListeners) listener(); });
+    stream.once('close', () => {
+      for (const listener of cancelListeners) listener();
+    });
     run(request, {
-      write: (message) => { if (!stream.closed) stream.write(frame(message)); },
-      end: () => { if (!stream.closed) stream.end(); },
-      get cancelled() { return stream.closed; },
-      onCancel: (listener) => { cancelListeners.push(listener); },
+      write: (message) => {
+        if (!stream.closed) stream.write(frame(message));
+      },
+      end: () => {
+        if (!stream.closed) stream.end();
+      },
+      get cancelled() {
+        return stream.closed;
+      },
+      onCancel: (listener) => {
+        cancelListeners.push(listener);
+      },
     });
   }
 
@@ -176,8 +214,14 @@ export class GrpcServer {
       stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
       return;
     }
-    stream.respond({
-      ':status': 200, 'content-type': 'application/grpc', 'grpc-status': String(code), 'grpc-message': encodeMessage(message),
-    }, { endStream: true });
+    stream.respond(
+      {
+        ':status': 200,
+        'content-type': 'application/grpc',
+        'grpc-status': String(code),
+        'grpc-message': encodeMessage(message),
+      },
+      { endStream: true },
+    );
   }
 }

@@ -32,7 +32,7 @@ export function acceptTls(raw: Socket, pinned: PinnedTls, onReady: (socket: tls.
   socket.once('secure', () => {
     clearTimeout(timer);
     const peer = socket.getPeerX509Certificate();
-    if (!peer || !peer.raw.equals(expected)) {
+    if (!peer?.raw.equals(expected)) {
       socket.destroy();
       return;
     }

@@ -16,7 +16,12 @@ interface NativeContext {
   setCert(certPem: string): void;
 }
 interface SecureContextClass {
-  new (secureProtocol: undefined, secureOptions: undefined, minVersion: string, maxVersion: string): { context: NativeContext };
+  new (
+    secureProtocol: undefined,
+    secureOptions: undefined,
+    minVersion: string,
+    maxVersion: string,
+  ): { context: NativeContext };
 }
 
 function fastSecureContext(keyPem: string, certPem: string): tls.SecureContext | undefined {
@@ -34,6 +39,7 @@ function fastSecureContext(keyPem: string, certPem: string): tls.SecureContext |
 }
 
 export function serverSecureContext(keyPem: string, certPem: string): tls.SecureContext {
-  return fastSecureContext(keyPem, certPem)
-    ?? tls.createSecureContext({ key: keyPem, cert: certPem, minVersion: 'TLSv1.2' });
+  return (
+    fastSecureContext(keyPem, certPem) ?? tls.createSecureContext({ key: keyPem, cert: certPem, minVersion: 'TLSv1.2' })
+  );
 }

@@ -5,11 +5,15 @@
 import type { RawDynamicValue } from '../cty/dynamic-value';
 import { typeToJsonBytes } from '../cty/types';
 import { AttributePath, type Diagnostic, type PathStep } from '../diagnostics';
+import type { ClientCapabilities, DeferredReason, RawState, ServerCapabilities } from '../handlers';
 import type {
-  ClientCapabilities, DeferredReason, RawState, ServerCapabilities,
-} from '../handlers';
-import type {
-  FunctionDefinition, FunctionParameter, NestedAttributes, Schema, SchemaAttribute, SchemaBlock, StringKind,
+  FunctionDefinition,
+  FunctionParameter,
+  NestedAttributes,
+  Schema,
+  SchemaAttribute,
+  SchemaBlock,
+  StringKind,
 } from '../schema';
 import type { WireMessage, WireValue } from './protobuf';
 
@@ -21,7 +25,7 @@ export const num = (v: WireValue | undefined): number => (typeof v === 'number' 
 export const bool = (v: WireValue | undefined): boolean => v === true;
 export const bytes = (v: WireValue | undefined): Uint8Array => (v instanceof Uint8Array ? v : EMPTY);
 export const msg = (v: WireValue | undefined): WireMessage =>
-  (typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array) ? v as WireMessage : {});
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array) ? (v as WireMessage) : {};
 export const list = (v: WireValue | undefined): WireValue[] => (Array.isArray(v) ? v : []);
 
 export function dynamicIn(v: WireValue | undefined): RawDynamicValue {
@@ -46,7 +50,10 @@ export function rawStateIn(v: WireValue | undefined): RawState {
 
 export function clientCapabilitiesIn(v: WireValue | undefined): ClientCapabilities {
   const m = msg(v);
-  return { deferralAllowed: bool(m.deferral_allowed), writeOnlyAttributesAllowed: bool(m.write_only_attributes_allowed) };
+  return {
+    deferralAllowed: bool(m.deferral_allowed),
+    writeOnlyAttributesAllowed: bool(m.write_only_attributes_allowed),
+  };
 }
 
 export function serverCapabilitiesOut(c: ServerCapabilities | undefined): WireMessage | undefined {
@@ -58,9 +65,13 @@ export function serverCapabilitiesOut(c: ServerCapabilities | undefined): WireMe
   };
 }
 
-const DEFERRED: Record<DeferredReason, number> = { resource_config_unknown: 1, provider_config_unknown: 2, absent_prereq: 3 };
+const DEFERRED: Record<DeferredReason, number> = {
+  resource_config_unknown: 1,
+  provider_config_unknown: 2,
+  absent_prereq: 3,
+};
 export const deferredOut = (reason: DeferredReason | undefined): WireMessage | undefined =>
-  (reason ? { reason: DEFERRED[reason] } : undefined);
+  reason ? { reason: DEFERRED[reason] } : undefined;
 
 export function pathOut(path: AttributePath): WireMessage {
   return {
@@ -73,12 +84,14 @@ export function pathOut(path: AttributePath): WireMessage {
 }
 
 export function pathIn(v: WireValue | undefined): AttributePath {
-  return AttributePath.of(list(msg(v).steps).map((raw): PathStep => {
-    const s = msg(raw);
-    if (typeof s.attribute_name === 'string') return { attributeName: s.attribute_name };
-    if (typeof s.element_key_string === 'string') return { elementKeyString: s.element_key_string };
-    return { elementKeyInt: num(s.element_key_int) };
-  }));
+  return AttributePath.of(
+    list(msg(v).steps).map((raw): PathStep => {
+      const s = msg(raw);
+      if (typeof s.attribute_name === 'string') return { attributeName: s.attribute_name };
+      if (typeof s.element_key_string === 'string') return { elementKeyString: s.element_key_string };
+      return { elementKeyInt: num(s.element_key_int) };
+    }),
+  );
 }
 
 export function diagnosticOut(d: Diagnostic): WireMessage {
@@ -170,7 +183,9 @@ export function functionOut(f: FunctionDefinition): WireMessage {
   };
 }
 
-export function functionMapOut(m: Readonly<Record<string, FunctionDefinition>> | undefined): Record<string, WireMessage> {
+export function functionMapOut(
+  m: Readonly<Record<string, FunctionDefinition>> | undefined,
+): Record<string, WireMessage> {
   const out: Record<string, WireMessage> = {};
   for (const [name, f] of Object.entries(m ?? {})) out[name] = functionOut(f);
   return out;
@@ -183,4 +198,5 @@ export function timestampOut(date: Date | undefined): WireMessage | undefined {
   return { seconds, nanos: (ms - seconds * 1000) * 1_000_000 };
 }
 
-export const optionalBytesIn = (v: WireValue | undefined): Uint8Array | undefined => (v instanceof Uint8Array ? v : undefined);
+export const optionalBytesIn = (v: WireValue | undefined): Uint8Array | undefined =>
+  v instanceof Uint8Array ? v : undefined;

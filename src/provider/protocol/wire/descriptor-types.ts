@@ -30,7 +30,15 @@ export interface DescriptorSet {
 }
 
 const SCALARS: ReadonlySet<string> = new Set<ScalarKind>([
-  'string', 'bytes', 'bool', 'int64', 'int32', 'uint64', 'uint32', 'enum', 'double',
+  'string',
+  'bytes',
+  'bool',
+  'int64',
+  'int32',
+  'uint64',
+  'uint32',
+  'enum',
+  'double',
 ]);
 
 export function isScalarKind(type: string): type is ScalarKind {

@@ -15,9 +15,16 @@ import { isScalarKind } from './descriptor-types';
 
 export type WireScalar = string | number | boolean | Uint8Array;
 export type WireValue = WireScalar | WireMessage | WireValue[] | { [key: string]: WireValue };
-export interface WireMessage { [field: string]: WireValue | undefined }
+export interface WireMessage {
+  [field: string]: WireValue | undefined;
+}
 
-const enum WireType { Varint = 0, Fixed64 = 1, LengthDelimited = 2, Fixed32 = 5 }
+const enum WireType {
+  Varint = 0,
+  Fixed64 = 1,
+  LengthDelimited = 2,
+  Fixed32 = 5,
+}
 
 class Writer {
   private buf = Buffer.allocUnsafe(256);
@@ -35,16 +42,24 @@ class Writer {
     if (value < 0) {
       // Negative int32/int64 are sign-extended to ten bytes on the wire.
       let big = BigInt.asUintN(64, BigInt(value));
-      while (big > 0x7fn) { this.buf[this.pos++] = Number(big & 0x7fn) | 0x80; big >>= 7n; }
+      while (big > 0x7fn) {
+        this.buf[this.pos++] = Number(big & 0x7fn) | 0x80;
+        big >>= 7n;
+      }
       this.buf[this.pos++] = Number(big);
       return;
     }
     let v = value;
-    while (v > 0x7f) { this.buf[this.pos++] = (v % 128) | 0x80; v = Math.floor(v / 128); }
+    while (v > 0x7f) {
+      this.buf[this.pos++] = (v % 128) | 0x80;
+      v = Math.floor(v / 128);
+    }
     this.buf[this.pos++] = v;
   }
 
-  tag(number: number, wireType: WireType): void { this.varint(number * 8 + wireType); }
+  tag(number: number, wireType: WireType): void {
+    this.varint(number * 8 + wireType);
+  }
 
   bytes(data: Uint8Array): void {
     this.varint(data.length);
@@ -59,12 +74,17 @@ class Writer {
     this.pos += 8;
   }
 
-  finish(): Buffer { return this.buf.subarray(0, this.pos); }
+  finish(): Buffer {
+    return this.buf.subarray(0, this.pos);
+  }
 }
 
 class Reader {
   pos = 0;
-  constructor(readonly buf: Buffer, readonly end = buf.length) {}
+  constructor(
+    readonly buf: Buffer,
+    readonly end = buf.length,
+  ) {}
 
   varint(): number {
     let lo = 0;
@@ -75,8 +95,10 @@ class Reader {
     do {
       byte = this.byte();
       if (shift < 28) lo |= (byte & 0x7f) << shift;
-      else if (shift === 28) { lo |= (byte & 0x0f) << 28; hi |= (byte & 0x7f) >> 4; }
-      else hi |= (byte & 0x7f) << (shift - 32);
+      else if (shift === 28) {
+        lo |= (byte & 0x0f) << 28;
+        hi |= (byte & 0x7f) >> 4;
+      } else hi |= (byte & 0x7f) << (shift - 32);
       shift += 7;
     } while (byte & 0x80 && shift < 70);
     lo >>>= 0;
@@ -106,20 +128,33 @@ class Reader {
 
   skip(wireType: number): void {
     switch (wireType) {
-      case WireType.Varint: this.varint(); return;
-      case WireType.Fixed64: this.pos += 8; return;
-      case WireType.LengthDelimited: this.lengthDelimited(); return;
-      case WireType.Fixed32: this.pos += 4; return;
-      default: throw new Error(`protobuf: unsupported wire type ${wireType}`);
+      case WireType.Varint:
+        this.varint();
+        return;
+      case WireType.Fixed64:
+        this.pos += 8;
+        return;
+      case WireType.LengthDelimited:
+        this.lengthDelimited();
+        return;
+      case WireType.Fixed32:
+        this.pos += 4;
+        return;
+      default:
+        throw new Error(`protobuf: unsupported wire type ${wireType}`);
     }
   }
 }
 
 function scalarWireType(kind: ScalarKind): WireType {
   switch (kind) {
-    case 'string': case 'bytes': return WireType.LengthDelimited;
-    case 'double': return WireType.Fixed64;
-    default: return WireType.Varint;
+    case 'string':
+    case 'bytes':
+      return WireType.LengthDelimited;
+    case 'double':
+      return WireType.Fixed64;
+    default:
+      return WireType.Varint;
   }
 }
 
@@ -128,7 +163,9 @@ export class ProtobufCodec {
 
   constructor(private readonly descriptors: DescriptorSet) {}
 
-  has(typeName: string): boolean { return typeName in this.descriptors.messages; }
+  has(typeName: string): boolean {
+    return typeName in this.descriptors.messages;
+  }
 
   encode(typeName: string, message: WireMessage): Buffer {
     const w = new Writer();
@@ -177,11 +214,20 @@ export class ProtobufCodec {
     }
     w.tag(number, scalarWireType(type));
     switch (type) {
-      case 'string': w.bytes(Buffer.from(value as string, 'utf8')); return;
-      case 'bytes': w.bytes(value as Uint8Array); return;
-      case 'bool': w.varint(value ? 1 : 0); return;
-      case 'double': w.double(value as number); return;
-      default: w.varint(value as number);
+      case 'string':
+        w.bytes(Buffer.from(value as string, 'utf8'));
+        return;
+      case 'bytes':
+        w.bytes(value as Uint8Array);
+        return;
+      case 'bool':
+        w.varint(value ? 1 : 0);
+        return;
+      case 'double':
+        w.double(value as number);
+        return;
+      default:
+        w.varint(value as number);
     }
   }
 
@@ -196,14 +242,21 @@ export class ProtobufCodec {
       const tag = r.varint();
       const field = index.get(Math.floor(tag / 8));
       const wireType = tag & 7;
-      if (!field) { r.skip(wireType); continue; }
+      if (!field) {
+        r.skip(wireType);
+        continue;
+      }
       if (field.keyType) {
         const [key, value] = this.readMapEntry(r, field);
         const map = (out[field.name] ??= Object.create(null) as Record<string, WireValue>) as Record<string, WireValue>;
         map[key] = value;
       } else if (field.repeated) {
         const list = (out[field.name] ??= []) as WireValue[];
-        if (wireType === WireType.LengthDelimited && isScalarKind(field.type) && scalarWireType(field.type) !== WireType.LengthDelimited) {
+        if (
+          wireType === WireType.LengthDelimited &&
+          isScalarKind(field.type) &&
+          scalarWireType(field.type) !== WireType.LengthDelimited
+        ) {
           // Packed encoding of repeated numbers.
           const sub = new Reader(r.lengthDelimited());
           while (sub.pos < sub.end) list.push(this.readScalar(sub, field.type));
@@ -235,10 +288,14 @@ export class ProtobufCodec {
   private defaultValue(type: string): WireValue {
     if (!isScalarKind(type)) return {};
     switch (type) {
-      case 'string': return '';
-      case 'bytes': return Buffer.alloc(0);
-      case 'bool': return false;
-      default: return 0;
+      case 'string':
+        return '';
+      case 'bytes':
+        return Buffer.alloc(0);
+      case 'bool':
+        return false;
+      default:
+        return 0;
     }
   }
 
@@ -252,13 +309,20 @@ export class ProtobufCodec {
 
   private readScalar(r: Reader, type: ScalarKind): WireScalar {
     switch (type) {
-      case 'string': return r.lengthDelimited().toString('utf8');
+      case 'string':
+        return r.lengthDelimited().toString('utf8');
       // A view into the message, not a copy: request buffers are never reused.
-      case 'bytes': return r.lengthDelimited();
-      case 'bool': return r.varint() !== 0;
-      case 'double': return r.double();
-      case 'int32': case 'enum': return r.varint() | 0;
-      default: return r.varint();
+      case 'bytes':
+        return r.lengthDelimited();
+      case 'bool':
+        return r.varint() !== 0;
+      case 'double':
+        return r.double();
+      case 'int32':
+      case 'enum':
+        return r.varint() | 0;
+      default:
+        return r.varint();
     }
   }
 }

@@ -8,11 +8,32 @@ const expired = "TIMESTAMP WITHOUT TIME ZONE NOT NULL DEFAULT '9999-12-31 01:01:
 const flag = (name: string, on = 1) => `${name} INT2 NOT NULL DEFAULT ${on}`;
 
 const mailboxServices = [
-  'enablesmtp', 'enablesmtpsecured', 'enablepop3', 'enablepop3secured', 'enablepop3tls', 'enableimap',
-  'enableimapsecured', 'enableimaptls', 'enabledeliver', 'enablelda', 'enablemanagesieve',
-  'enablemanagesievesecured', 'enablesieve', 'enablesievesecured', 'enablesievetls', 'enableinternal',
-  'enabledoveadm', '"enablelib-storage"', '"enablequota-status"', '"enableindexer-worker"', 'enablelmtp',
-  'enabledsync', 'enablesogo', 'enablesogowebmail', 'enablesogocalendar', 'enablesogoactivesync',
+  'enablesmtp',
+  'enablesmtpsecured',
+  'enablepop3',
+  'enablepop3secured',
+  'enablepop3tls',
+  'enableimap',
+  'enableimapsecured',
+  'enableimaptls',
+  'enabledeliver',
+  'enablelda',
+  'enablemanagesieve',
+  'enablemanagesievesecured',
+  'enablesieve',
+  'enablesievesecured',
+  'enablesievetls',
+  'enableinternal',
+  'enabledoveadm',
+  '"enablelib-storage"',
+  '"enablequota-status"',
+  '"enableindexer-worker"',
+  'enablelmtp',
+  'enabledsync',
+  'enablesogo',
+  'enablesogowebmail',
+  'enablesogocalendar',
+  'enablesogoactivesync',
 ];
 
 export const vmail = `

@@ -1,7 +1,13 @@
 /** fast-check generators for random cty types and values of those types. */
 import fc from 'fast-check';
 import {
-  Decimal, Dynamic, Unknown, newRecord, t, type CtyType, type CtyValue,
+  Decimal,
+  Dynamic,
+  Unknown,
+  newRecord,
+  t,
+  type CtyType,
+  type CtyValue,
 } from '../../../../src/provider/protocol';
 
 const attributeName = fc.stringMatching(/^[a-z_][a-z0-9_]{0,8}$/);
@@ -24,9 +30,12 @@ export const ctyNumberArb: fc.Arbitrary<CtyValue> = fc.oneof(
   fc.maxSafeInteger(),
   // Whole numbers beyond 2^53 are bigints in our model (see values.ts), never doubles.
   fc.double({ noNaN: true }).filter((n) => !Object.is(n, -0) && !(Number.isInteger(n) && !Number.isSafeInteger(n))),
-  fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).filter((b) => b > BigInt(Number.MAX_SAFE_INTEGER) || b < BigInt(Number.MIN_SAFE_INTEGER)),
+  fc
+    .bigInt({ min: -(2n ** 70n), max: 2n ** 70n })
+    .filter((b) => b > BigInt(Number.MAX_SAFE_INTEGER) || b < BigInt(Number.MIN_SAFE_INTEGER)),
   // Thirty significant digits: never exactly a double.
-  fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.stringMatching(/^[0-9]{20}[1-9]$/), fc.boolean())
+  fc
+    .tuple(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.stringMatching(/^[0-9]{20}[1-9]$/), fc.boolean())
     .map(([whole, fraction, negative]) => new Decimal(`${negative ? '-' : ''}${whole}.${fraction}`)),
 );
 
@@ -34,7 +43,11 @@ const concreteTypeArb: fc.Arbitrary<CtyType> = ctyTypeArb.filter((type) => type 
 
 export function ctyValueArb(type: CtyType, depth = 0): fc.Arbitrary<CtyValue> {
   const known = knownValueArb(type, depth);
-  return fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constant(Unknown) }, { weight: 6, arbitrary: known });
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.constant(Unknown) },
+    { weight: 6, arbitrary: known },
+  );
 }
 
 function knownValueArb(type: CtyType, depth: number): fc.Arbitrary<CtyValue> {
@@ -46,7 +59,8 @@ function knownValueArb(type: CtyType, depth: number): fc.Arbitrary<CtyValue> {
     return concreteTypeArb.chain((concrete) => ctyValueArb(concrete, depth + 1).map((v) => new Dynamic(concrete, v)));
   }
   switch (type.kind) {
-    case 'list': case 'set':
+    case 'list':
+    case 'set':
       return fc.array(ctyValueArb(type.element, depth + 1), { maxLength: 3 });
     case 'tuple':
       return fc.tuple(...type.elements.map((e) => ctyValueArb(e, depth + 1)));
@@ -60,12 +74,15 @@ function knownValueArb(type: CtyType, depth: number): fc.Arbitrary<CtyValue> {
       const names = Object.keys(type.attributes);
       return fc.tuple(...names.map((n) => ctyValueArb(type.attributes[n], depth + 1))).map((values) => {
         const out = newRecord();
-        names.forEach((n, i) => { out[n] = values[i]; });
+        names.forEach((n, i) => {
+          out[n] = values[i];
+        });
         return out;
       });
     }
   }
 }
 
-export const typedValueArb: fc.Arbitrary<{ type: CtyType; value: CtyValue }> =
-  ctyTypeArb.chain((type) => ctyValueArb(type).map((value) => ({ type, value })));
+export const typedValueArb: fc.Arbitrary<{ type: CtyType; value: CtyValue }> = ctyTypeArb.chain((type) =>
+  ctyValueArb(type).map((value) => ({ type, value })),
+);

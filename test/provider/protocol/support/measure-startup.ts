@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-startup-'));
   const script = await buildFixture(dir);
   const env = {
-    PATH: process.env.PATH, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '5,6',
+    PATH: process.env.PATH,
+    [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE,
+    PLUGIN_PROTOCOL_VERSIONS: '5,6',
     PLUGIN_CLIENT_CERT: createSelfSignedCertificate().certPem,
   };
   const bare: number[] = [];
@@ -45,7 +47,9 @@ async function main(): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
   const b = median(bare);
   const p = median(provider);
-  process.stdout.write(`node -e 0: median ${b.toFixed(1)} ms\nprovider start-to-handshake (mTLS): median ${p.toFixed(1)} ms\nratio ${(p / b).toFixed(2)}\n`);
+  process.stdout.write(
+    `node -e 0: median ${b.toFixed(1)} ms\nprovider start-to-handshake (mTLS): median ${p.toFixed(1)} ms\nratio ${(p / b).toFixed(2)}\n`,
+  );
 }
 
 void main();
