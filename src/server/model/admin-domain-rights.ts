@@ -59,6 +59,11 @@ export async function grantDomain(tx: Queryable, email: string, kind: AdminKind,
 }
 
 export async function revokeDomain(tx: Queryable, email: string, kind: AdminKind, domain: string): Promise<void> {
-  await tx.query('DELETE FROM domain_admins WHERE username = $1 AND domain = $2', [email, domain]);
+  await deleteDomainAdminRow(tx, email, domain);
   if (kind === 'mailbox') await refreshMailboxAdminFlag(tx, email);
+}
+
+/** Removes the account's row for the domain, and nothing else (for a row whose account is gone). */
+export async function deleteDomainAdminRow(tx: Queryable, email: string, domain: string): Promise<void> {
+  await tx.query('DELETE FROM domain_admins WHERE username = $1 AND domain = $2', [email, domain]);
 }

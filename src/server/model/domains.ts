@@ -2,6 +2,7 @@
 import type { Queryable } from '../db/database';
 import type { ServerSettings } from '../config';
 import { ApiFailure } from '../http/failure';
+import { separateAdminExists } from './admin-store';
 import { parseSettings } from './settings-column';
 
 export interface DomainRow {
@@ -92,4 +93,36 @@ export async function addressInUse(q: Queryable, address: string): Promise<boole
     [address],
   );
   return rows.length > 0;
+}
+
+/** The name is a hosted domain or an alias domain. */
+export async function isHostedDomain(q: Queryable, name: string): Promise<boolean> {
+  const rows = await q.query(
+    'SELECT 1 FROM domain WHERE domain = $1 UNION ALL SELECT 1 FROM alias_domain WHERE alias_domain = $1',
+    [name],
+  );
+  return rows.length > 0;
+}
+
+/** Whose domains a list shows: a global admin sees all, a normal admin those it manages. */
+export interface DomainViewer {
+  isGlobal: boolean;
+  username: string;
+}
+
+/** Names of the domains the viewer may see, sorted; only disabled ones when `disabledOnly`. */
+export async function listDomainNames(q: Queryable, viewer: DomainViewer, disabledOnly: boolean): Promise<string[]> {
+  const rows = await q.query<{ domain: string }>(
+    `SELECT domain FROM domain
+      WHERE ($1::boolean IS NOT TRUE OR active = 0)
+        AND ($2::boolean OR domain IN (SELECT domain FROM domain_admins WHERE username = $3))
+      ORDER BY domain`,
+    [disabledOnly, viewer.isGlobal, viewer.username],
+  );
+  return rows.map((r) => r.domain);
+}
+
+/** The address is free for no new mail user: an account of any type, or a separate admin, has it. */
+export async function addressOrAdminInUse(q: Queryable, address: string): Promise<boolean> {
+  return (await addressInUse(q, address)) || (await separateAdminExists(q, address));
 }

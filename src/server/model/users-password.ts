@@ -3,6 +3,7 @@
  * hashed with the server's scheme) or `password_hash` (stored as given, already validated).
  * Shared by mail users and admins.
  */
+import type { Queryable } from '../db/database';
 import type { PasswordScheme } from '../config';
 import { hashPassword } from '../auth/passwords';
 import { type LengthBounds, passwordPolicyViolation } from '../auth/password-policy';
@@ -19,3 +20,14 @@ export async function passwordToStore(
   if (violation) throw new ApiFailure(violation);
   return hashPassword(given.password, scheme);
 }
+
+/** The password hash stored for a separate admin or a mail user; null when there is no such account. */
+export async function storedPasswordHash(q: Queryable, kind: 'admin' | 'user', email: string): Promise<string | null> {
+  const rows = await q.query<{ password: string }>(STORED_PASSWORD_SQL[kind], [email]);
+  return rows[0]?.password ?? null;
+}
+
+const STORED_PASSWORD_SQL = {
+  admin: 'SELECT password FROM admin WHERE username = $1',
+  user: 'SELECT password FROM mailbox WHERE username = $1',
+} as const;

@@ -12,6 +12,7 @@ import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/
 import {
   adminKind,
   assertMayChangeRights,
+  deleteDomainAdminRow,
   domainAdmins,
   findAdminKind,
   grantDomain,
@@ -70,7 +71,7 @@ async function removeAll(ctx: RouteContext, tx: Queryable, domain: string): Prom
     const kind = await findAdminKind(tx, email);
     if (kind === null) {
       // A row for an account that no longer exists: nothing to keep.
-      await tx.query('DELETE FROM domain_admins WHERE username = $1 AND domain = $2', [email, domain]);
+      await deleteDomainAdminRow(tx, email, domain);
       continue;
     }
     if (!(await mayChangeRights(tx, ctx.actor, email, kind))) continue;

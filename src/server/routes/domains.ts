@@ -7,7 +7,6 @@
  * services in settings (`enabled_services`). The `quota` column is not the API's quota.
  */
 import { z } from 'zod';
-import type { Queryable } from '../db/database';
 import { ApiFailure } from '../http/failure';
 import { domainParam, f, parseInput } from '../http/fields';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
@@ -24,8 +23,8 @@ import {
   USER_PROFILES,
   statusToActive,
 } from '../model/vocabulary';
-import { domainOf } from '../model/names';
-import { type DomainRow, lockDomain, passwordBounds } from '../model/domains';
+import { type DomainRow, isHostedDomain, listDomainNames, lockDomain, passwordBounds } from '../model/domains';
+import { insertDomain, setCatchall, setDomainBcc, setOutboundRelay, updateDomainRow } from '../model/domain-writes';
 import { ignoredDomainParams, withoutParams } from '../auth/normal-admin-params';
 
 const language = () =>
@@ -121,19 +120,13 @@ async function getOne(ctx: RouteContext): Promise<unknown> {
 
 async function list(ctx: RouteContext): Promise<unknown> {
   const { name_only, disabled_only } = parseInput(listInput, ctx.input);
-  const rows = await ctx.db.query<{ domain: string }>(
-    `SELECT domain FROM domain
-      WHERE ($1::boolean IS NOT TRUE OR active = 0)
-        AND ($2::boolean OR domain IN (SELECT domain FROM domain_admins WHERE username = $3))
-      ORDER BY domain`,
-    [disabled_only, ctx.actor.isGlobal, ctx.actor.username],
-  );
-  if (name_only) return rows.map((r) => r.domain);
+  const names = await listDomainNames(ctx.db, ctx.actor, disabled_only);
+  if (name_only) return names;
   // The full list is an object keyed by domain name, each value the domain's row.
   const byName: Record<string, unknown> = {};
-  for (const r of rows) {
-    const view = await readDomain(ctx.db, r.domain);
-    if (view) byName[r.domain] = view;
+  for (const name of names) {
+    const view = await readDomain(ctx.db, name);
+    if (view) byName[name] = view;
   }
   return byName;
 }
@@ -142,29 +135,20 @@ async function create(ctx: RouteContext<'global'>): Promise<undefined> {
   const domain = domainParam(ctx.path.domain!);
   const input = parseInput(createInput, ctx.input);
   await ctx.db.transaction(async (tx) => {
-    const taken = await tx.query(
-      'SELECT 1 FROM domain WHERE domain = $1 UNION ALL SELECT 1 FROM alias_domain WHERE alias_domain = $1',
-      [domain],
-    );
-    if (taken.length) throw new ApiFailure('ALREADY_EXISTS');
+    if (await isHostedDomain(tx, domain)) throw new ApiFailure('ALREADY_EXISTS');
     const settings: SettingsMap = {};
     applyProfileSettings(settings, input);
-    // ON CONFLICT … RETURNING: of two concurrent creates, the one whose insert did nothing is told so.
-    const inserted = await tx.query(
-      `INSERT INTO domain (domain, description, maxquota, transport, mailboxes, aliases, maillists, settings)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (domain) DO NOTHING RETURNING domain`,
-      [
-        domain,
-        input.name ?? '',
-        input.quota ?? 0,
-        input.transport ?? 'dovecot',
-        input.numberOfUsers ?? 0,
-        input.numberOfAliases ?? 0,
-        input.numberOfLists ?? 0,
-        formatSettings(settings),
-      ],
-    );
-    if (!inserted.length) throw new ApiFailure('ALREADY_EXISTS');
+    const inserted = await insertDomain(tx, {
+      domain,
+      description: input.name ?? '',
+      maxquota: input.quota ?? 0,
+      transport: input.transport ?? 'dovecot',
+      mailboxes: input.numberOfUsers ?? 0,
+      aliases: input.numberOfAliases ?? 0,
+      maillists: input.numberOfLists ?? 0,
+      settings: formatSettings(settings),
+    });
+    if (!inserted) throw new ApiFailure('ALREADY_EXISTS');
     await setDomainBcc(tx, domain, input);
   });
   return undefined;
@@ -184,25 +168,16 @@ async function update(ctx: RouteContext): Promise<undefined> {
     applyUpdateSettings(settings, input);
     const transportValue =
       input.is_backupmx === undefined ? input.transport : input.is_backupmx ? `relay:${input.primarymx}` : 'dovecot';
-    await tx.query(
-      `UPDATE domain SET
-         description = COALESCE($2, description), maxquota = COALESCE($3, maxquota), transport = COALESCE($4, transport),
-         mailboxes = COALESCE($5, mailboxes), aliases = COALESCE($6, aliases),
-         active = COALESCE($7, active), backupmx = COALESCE($8, backupmx),
-         settings = $9, modified = NOW()::timestamp
-       WHERE domain = $1`,
-      [
-        domain,
-        input.name ?? null,
-        input.quota ?? null,
-        transportValue ?? null,
-        input.numberOfUsers ?? null,
-        input.numberOfAliases ?? null,
-        input.accountStatus ? statusToActive(input.accountStatus) : null,
-        input.is_backupmx === undefined ? null : input.is_backupmx ? 1 : 0,
-        formatSettings(settings),
-      ],
-    );
+    await updateDomainRow(tx, domain, {
+      description: input.name ?? null,
+      maxquota: input.quota ?? null,
+      transport: transportValue ?? null,
+      mailboxes: input.numberOfUsers ?? null,
+      aliases: input.numberOfAliases ?? null,
+      active: input.accountStatus ? statusToActive(input.accountStatus) : null,
+      backupmx: input.is_backupmx === undefined ? null : input.is_backupmx ? 1 : 0,
+      settings: formatSettings(settings),
+    });
     await setDomainBcc(tx, domain, input);
     // iRedAdmin-Pro clears catch-all and outbound relay when the parameters are absent; so do we,
     // unless the parameter is one this admin may not set (then it stays as it is).
@@ -259,32 +234,4 @@ function applyUpdateSettings(settings: SettingsMap, input: UpdateInput): void {
   toggle('disabled_domain_profiles', input.disableDomainProfile, input.enableDomainProfile);
   toggle('disabled_user_profiles', input.disableUserProfile, input.enableUserProfile);
   toggle('disabled_user_preferences', input.disableUserPreference, input.enableUserPreference);
-}
-
-async function setDomainBcc(tx: Queryable, domain: string, input: ProfileInput): Promise<void> {
-  const tables: [string, string | undefined][] = [
-    ['sender_bcc_domain', input.senderBcc],
-    ['recipient_bcc_domain', input.recipientBcc],
-  ];
-  for (const [table, address] of tables) {
-    if (address === undefined) continue;
-    await tx.query(`DELETE FROM ${table} WHERE domain = $1`, [domain]);
-    if (address) await tx.query(`INSERT INTO ${table} (domain, bcc_address) VALUES ($1, $2)`, [domain, address]);
-  }
-}
-
-/** A catch-all is a `forwardings` row whose address is the bare domain. */
-async function setCatchall(tx: Queryable, domain: string, addresses: string[]): Promise<void> {
-  await tx.query('DELETE FROM forwardings WHERE address = $1', [domain]);
-  for (const address of addresses) {
-    await tx.query(
-      'INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES ($1, $2, $1, $3, 1)',
-      [domain, address, domainOf(address)],
-    );
-  }
-}
-
-async function setOutboundRelay(tx: Queryable, domain: string, relay: string): Promise<void> {
-  await tx.query('DELETE FROM sender_relayhost WHERE account = $1', [`@${domain}`]);
-  if (relay) await tx.query('INSERT INTO sender_relayhost (account, relayhost) VALUES ($1, $2)', [`@${domain}`, relay]);
 }

@@ -10,6 +10,7 @@ import { defineRoutes, route, type RouteHost } from '../http/routes';
 import { adminEntry, aliasEntry, mailingListEntry, userEntry } from '../model/ldif-account-entries';
 import { catchallEntry, domainEntries } from '../model/ldif-domain-entries';
 import { type LdifEntry, renderLdif } from '../model/ldif-format';
+import { getDomain } from '../model/domains';
 import { domainOf } from '../model/names';
 
 type AccountExport = (q: Queryable, mail: string) => Promise<LdifEntry | null>;
@@ -29,8 +30,7 @@ export function registerLdifRoutes(host: RouteHost): void {
     GET: route('admin', async (ctx) => {
       const domain = domainParam(ctx.path.domain!);
       await ctx.actor.requireDomain(ctx.db, domain);
-      if (!(await ctx.db.query('SELECT 1 FROM domain WHERE domain = $1', [domain])).length)
-        throw new ApiFailure('NO_SUCH_DOMAIN');
+      if (!(await getDomain(ctx.db, domain))) throw new ApiFailure('NO_SUCH_DOMAIN');
       const entry = await catchallEntry(ctx.db, domain);
       if (!entry) throw new ApiFailure('NO_SUCH_ACCOUNT');
       return renderLdif([entry]);

@@ -1,10 +1,11 @@
 /** POST /api/login: exchange an admin's email and password for a session cookie. */
 import { z } from 'zod';
 import { findAdminAccount } from '../auth/accounts';
+import { countLoginAttempt, refundLoginAttempt } from '../auth/login-attempts';
 import { verifyPassword } from '../auth/passwords';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { ApiFailure } from '../http/failure';
-import { defineRoutes, route, type RouteContext, type RouteHost, type Services } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import { normalizeEmail } from '../model/names';
 
 const loginInput = z.object({ username: z.string().optional(), password: z.string().optional() });
@@ -21,7 +22,7 @@ async function login(ctx: RouteContext<'public'>): Promise<undefined> {
   const client = ctx.request.ip;
   // Counted before the password is checked, in one statement: parallel guesses each see the count
   // the others wrote, so no more than MAX_LOGIN_FAILURES of them are ever checked.
-  if ((await countAttempt(ctx, client)) > ctx.settings.maxLoginFailures)
+  if ((await countLoginAttempt(ctx.db, client, ctx.settings.loginFailureWindowSeconds)) > ctx.settings.maxLoginFailures)
     throw new ApiFailure('TOO_MANY_LOGIN_FAILURES');
 
   const account = await findAdminAccount(ctx.db, username);
@@ -29,31 +30,10 @@ async function login(ctx: RouteContext<'public'>): Promise<undefined> {
   if (!ok) throw new ApiFailure('INVALID_CREDENTIALS');
   // A success gives back its own attempt only: earlier failures still count, or an attacker with
   // an account of its own could log in with it between guesses to reset the count.
-  await refundAttempt(ctx, client);
+  await refundLoginAttempt(ctx.db, client);
   const token = await ctx.sessions.create(account.username);
   const attributes = ['Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${ctx.settings.sessionTtlSeconds}`];
   if (ctx.settings.secureCookies) attributes.push('Secure');
   ctx.reply.header('set-cookie', `${SESSION_COOKIE}=${token}; ${attributes.join('; ')}`);
   return undefined;
-}
-
-/** Counts one login attempt from `client` and returns the attempts within the window, this one included. */
-async function countAttempt(ctx: Services, client: string): Promise<number> {
-  const rows = await ctx.db.query<{ failures: number }>(
-    `INSERT INTO iredadmin_api_login_failures (client, failures, window_start) VALUES ($1, 1, NOW()::timestamp)
-     ON CONFLICT (client) DO UPDATE SET
-       failures = CASE WHEN iredadmin_api_login_failures.window_start > NOW()::timestamp - make_interval(secs => $2)
-                       THEN iredadmin_api_login_failures.failures + 1 ELSE 1 END,
-       window_start = CASE WHEN iredadmin_api_login_failures.window_start > NOW()::timestamp - make_interval(secs => $2)
-                       THEN iredadmin_api_login_failures.window_start ELSE NOW()::timestamp END
-     RETURNING failures`,
-    [client, ctx.settings.loginFailureWindowSeconds],
-  );
-  return rows[0]?.failures ?? 1;
-}
-
-async function refundAttempt(ctx: Services, client: string): Promise<void> {
-  await ctx.db.query('UPDATE iredadmin_api_login_failures SET failures = GREATEST(failures - 1, 0) WHERE client = $1', [
-    client,
-  ]);
 }

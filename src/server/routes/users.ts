@@ -3,15 +3,14 @@
  * POST /api/user/<mail>/change_email/<new_mail>, and the per-domain GET/PUT /api/users/<domain>
  * and PUT /api/users/<domain>/password.
  */
-import type { Queryable } from '../db/database';
 import { ApiFailure } from '../http/failure';
 import { domainParam, emailParam, parseInput } from '../http/fields';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import { ignoredUserParams, withoutParams } from '../auth/normal-admin-params';
-import { assertRightsWithin, holdsRightsBeyondSql } from '../auth/rights';
+import { assertRightsWithin } from '../auth/rights';
 import { endSessionsAfter } from '../auth/sessions';
 import {
-  addressInUse,
+  addressOrAdminInUse,
   assertRoomFor,
   getDomain,
   lockDomain,
@@ -19,6 +18,7 @@ import {
   requireDomainForAccount,
 } from '../model/domains';
 import { insertMailbox } from '../model/mailbox-create';
+import { lockMailbox, updateDomainMailboxes } from '../model/mailbox-rows';
 import { deleteMailbox } from '../model/mailbox-deletion';
 import { keepMailboxDays } from '../model/deleted-mailboxes';
 import { renameMailbox } from '../model/mailbox-rename';
@@ -51,20 +51,6 @@ export function registerUserRoutes(host: RouteHost): void {
   defineRoutes(host, '/api/users/:domain/password', { PUT: route('admin', (ctx) => updateAll(ctx, true)) });
 }
 
-type MailboxRow = Record<string, unknown> & { username: string; quota: number };
-
-async function lockMailbox(tx: Queryable, email: string): Promise<MailboxRow | null> {
-  const rows = await tx.query<MailboxRow>('SELECT * FROM mailbox WHERE username = $1 FOR UPDATE', [email]);
-  return rows[0] ?? null;
-}
-
-/** The address is free for a new mail user: no account of any type, no separate admin. */
-async function addressTaken(q: Queryable, email: string): Promise<boolean> {
-  return (
-    (await addressInUse(q, email)) || (await q.query('SELECT 1 FROM admin WHERE username = $1', [email])).length > 0
-  );
-}
-
 async function getOne(ctx: RouteContext): Promise<unknown> {
   const email = emailParam(ctx.path.mail!);
   await ctx.actor.requireDomain(ctx.db, domainOf(email));
@@ -81,7 +67,7 @@ async function create(ctx: RouteContext): Promise<undefined> {
   if (input.password === undefined && input.password_hash === undefined) throw new ApiFailure('PW_EMPTY');
   await ctx.db.transaction(async (tx) => {
     const domain = await requireDomainForAccount(tx, domainOf(email));
-    if (await addressTaken(tx, email)) throw new ApiFailure('ALREADY_EXISTS');
+    if (await addressOrAdminInUse(tx, email)) throw new ApiFailure('ALREADY_EXISTS');
     await assertRoomFor(tx, domain, 'users');
     const passwordValue = (await passwordToStore(
       input,
@@ -151,7 +137,7 @@ async function changeEmail(ctx: RouteContext): Promise<undefined> {
     const row = (await lockDomain(tx, domainOf(from))) && (await lockMailbox(tx, from));
     if (!row) throw new ApiFailure('OLD_EMAIL_NOT_EXIST');
     await assertRightsWithin(tx, ctx.actor, from);
-    if (from === to || (await addressTaken(tx, to))) throw new ApiFailure('NEW_EMAIL_ALREADY_EXISTS');
+    if (from === to || (await addressOrAdminInUse(tx, to))) throw new ApiFailure('NEW_EMAIL_ALREADY_EXISTS');
     await renameMailbox(tx, from, to);
   });
   return undefined;
@@ -191,32 +177,21 @@ async function updateAll(ctx: RouteContext, passwordOnly: boolean): Promise<unde
       passwordBounds(row, ctx.settings),
       ctx.settings.defaultPasswordScheme,
     );
-    const changed = await tx.query<{ username: string }>(
-      `UPDATE mailbox SET
-         active = COALESCE($2, active), password = COALESCE($3, password),
-         passwordlastchange = CASE WHEN $3::text IS NULL THEN passwordlastchange ELSE NOW()::timestamp END,
-         language = COALESCE($4, language), transport = COALESCE($5, transport), modified = NOW()::timestamp
-       WHERE domain = $1 AND ($6::boolean OR NOT ${holdsRightsBeyondSql('mailbox.username', '$7')})
-       RETURNING username`,
-      [
-        domain,
-        input.accountStatus ? statusToActive(input.accountStatus) : null,
-        password ?? null,
-        input.language ?? null,
-        input.transport ?? null,
-        ctx.actor.isGlobal,
-        ctx.actor.username,
-      ],
-    );
-    await endSessionsAfter(
+    const changed = await updateDomainMailboxes(
       tx,
-      ctx.request.headers.cookie,
-      changed.map((r) => r.username),
+      domain,
       {
-        password: password !== undefined,
-        disabled: input.accountStatus === 'disabled',
+        active: input.accountStatus ? statusToActive(input.accountStatus) : null,
+        password: password ?? null,
+        language: input.language ?? null,
+        transport: input.transport ?? null,
       },
+      ctx.actor,
     );
+    await endSessionsAfter(tx, ctx.request.headers.cookie, changed, {
+      password: password !== undefined,
+      disabled: input.accountStatus === 'disabled',
+    });
   });
   return undefined;
 }
