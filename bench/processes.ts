@@ -7,7 +7,7 @@ import { projectRoot } from '../scripts/project-root';
 import { startCluster, stopCluster } from '../test/support/postgres-cluster';
 
 export const ROOT = projectRoot();
-export const WORK = join(ROOT, '.tmp', 'bench');
+const WORK = join(ROOT, '.tmp', 'bench');
 
 /** Milliseconds from spawn until the child exits (it must exit 0). */
 export function timeToExit(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {

@@ -6,9 +6,7 @@
  *   <outDir>/terraform-provider-<name>   `exec node start.js "$@"` launcher
  *
  * Start-up time matters (Terraform launches a provider 3-5 times per
- * command), so: one file to read and compile, minified, and without the
- * .proto parser that @grpc/grpc-js only needs for channelz/ORCA (which we
- * never use) — its ~300 kB would still be compiled on every launch.
+ * command), so: one file to read and compile, minified, with a V8 code cache.
  *
  * Use from code (`await bundleProvider({...})`) or run:
  *   npx esbuild scripts/bundle-provider.ts --bundle --platform=node --packages=external --outfile=.tmp/bundle-provider.js \
@@ -47,19 +45,6 @@ export interface Bundle {
   readonly startupModules: readonly string[];
 }
 
-/** esbuild plugin: replace @grpc/proto-loader with a stub that fails loudly if ever used. */
-export const withoutProtoLoader: Plugin = {
-  name: 'without-proto-loader',
-  setup(build) {
-    build.onResolve({ filter: /^@grpc\/proto-loader$/ }, () => ({ path: 'proto-loader-stub', namespace: 'stub' }));
-    build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-      contents:
-        'module.exports = { loadSync() { throw new Error("@grpc/proto-loader is not bundled with this provider"); } };',
-      loader: 'js',
-    }));
-  },
-};
-
 export async function bundleProvider(options: BundleOptions): Promise<Bundle> {
   fs.mkdirSync(options.outDir, { recursive: true });
   const script = path.join(options.outDir, 'provider.js');
@@ -74,7 +59,7 @@ export async function bundleProvider(options: BundleOptions): Promise<Bundle> {
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
-    plugins: [withoutProtoLoader, separateFiles(options.lazyModules ?? {}, options.sharedModules ?? {})],
+    plugins: [separateFiles(options.lazyModules ?? {}, options.sharedModules ?? {})],
   });
   if (result.errors.length > 0) throw new Error(result.errors.map((e) => e.text).join('\n'));
   const inputsOf = (metafile: Metafile): string[] =>

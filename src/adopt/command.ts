@@ -32,7 +32,7 @@ export interface CommandIo {
   readonly stderr: (text: string) => void;
 }
 
-export const HELP = `usage: iredadmin adopt --url URL --username ADMIN --out DIR [options]
+const HELP = `usage: iredadmin adopt --url URL --username ADMIN --out DIR [options]
 
 Reads an existing iRedMail server through the iRedAdmin-Pro API and writes it as code: import
 blocks plus readable configuration (HCL), or a CDKTF stack that imports everything.

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { byCodePoint } from './model';
 
-export const MANIFEST = '.iredadmin-adopt.json';
+const MANIFEST = '.iredadmin-adopt.json';
 const SIDE_SUFFIX = '.adopted';
 
 interface Manifest {

@@ -26,7 +26,7 @@ class Expr {
 }
 type Value = Plain | Expr | Value[];
 
-export function quote(text: string): string {
+function quote(text: string): string {
   const escaped = JSON.stringify(text).slice(1, -1).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
   return `"${escaped}"`;
 }

@@ -31,7 +31,7 @@ export const GROUPED_TYPES: ReadonlySet<AdoptedType> = new Set([
   'iredadmin_maillist',
 ]);
 /** The attribute holding the address of a grouped object. */
-export const ADDRESS_ATTRIBUTE = 'email';
+const ADDRESS_ATTRIBUTE = 'email';
 
 export interface FileLayout {
   /** A domain, or null for the objects of no domain. */

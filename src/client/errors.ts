@@ -84,7 +84,7 @@ export interface ApiErrorInit extends CallSite {
  * The codes in a `_msg`, misspellings fixed: one code, or several comma-joined (a password that
  * breaks several rules: `PW_NO_UPPERCASE,PW_NO_DIGIT_NUMBER`). `[]` for free text or no `_msg`.
  */
-export function codesOf(msg: string | undefined): string[] {
+function codesOf(msg: string | undefined): string[] {
   if (msg === undefined) return [];
   const parts = msg.split(',').map((part) => part.trim());
   if (!parts.every((part) => CODE_PATTERN.test(part))) return [];

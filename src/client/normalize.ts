@@ -107,7 +107,7 @@ export type Settings = z.infer<typeof settingsObject>;
  */
 const SECRET_KEYS = ['password', 'userPassword', 'userpassword'];
 
-export function withoutSecrets(value: unknown): unknown {
+function withoutSecrets(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
   for (const key of SECRET_KEYS) delete copy[key];

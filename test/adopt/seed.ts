@@ -9,10 +9,10 @@ import type { TestServer } from '../support/test-server';
 
 export const PASSWORD = 'Seed-Pa55word!';
 /** The IDN domain, created by its Unicode name; iRedMail stores (and adopt reads) its punycode form. */
-export const IDN_UNICODE = 'bücher.example';
+const IDN_UNICODE = 'bücher.example';
 export const IDN_DOMAIN = 'xn--bcher-kva.example';
 
-export const SEEDED = {
+const SEEDED = {
   domains: ['corp.example', 'shop.example', IDN_DOMAIN],
   users: 200,
   aliases: 6,

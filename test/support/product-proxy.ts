@@ -42,7 +42,7 @@ export interface Answer {
 export type Rewrite = (method: string, path: string, answer: Answer) => Answer | undefined;
 
 /** Where the product sends a request whose session is gone. */
-export const LOGIN_PAGE = '/iredadmin/login';
+const LOGIN_PAGE = '/iredadmin/login';
 
 const LOGIN_PAGE_HTML =
   '<html><head><title>iRedAdmin-Pro</title></head><body><form method="post" action="/iredadmin/login">Login</form></body></html>';
@@ -69,7 +69,7 @@ const REDIRECTING = (path: string) =>
   path.startsWith('/api/spampolicy/') || path.startsWith('/api/throttle/global/') || path === '/api/throttle/global';
 
 /** The SQL edition's answers where ours deliberately differ. */
-export const SQL_EDITION_ANSWERS: Rewrite = (method, path, answer) => {
+const SQL_EDITION_ANSWERS: Rewrite = (method, path, answer) => {
   const body = json(answer);
   if (!body) return undefined;
   if (REDIRECTING(path) && body._success === false && body._msg === 'LOGIN_REQUIRED') {
@@ -126,7 +126,7 @@ const DOMAIN_PROFILE_TOGGLES = [
  * The SQL edition's parameters (doc, plus the facts' corrections: domain PUT without `numberOfLists`,
  * alias POST without `accountStatus`, list POST without `max_message_size`, admin limits' conditions).
  */
-export const SQL_EDITION_PARAMETERS: readonly ParameterRule[] = [
+const SQL_EDITION_PARAMETERS: readonly ParameterRule[] = [
   {
     method: 'POST',
     path: /^\/api\/domain\/[^/]+$/,

@@ -66,7 +66,7 @@ function samplesOf(spec: AnyAttribute<never>): readonly [Sample<AttributeKind>, 
 }
 
 /** Configurable attributes without samples: the suite fails naming them. */
-export function attributesWithoutSamples(resource: SomeResource<IRedAdminClient>): string[] {
+function attributesWithoutSamples(resource: SomeResource<IRedAdminClient>): string[] {
   return configurableAttributes(resource).filter((name) => !samplesOf(resource.attributes[name]!));
 }
 
@@ -201,7 +201,7 @@ interface PlannedChange {
 }
 
 /** `plan -out` then `show -json`: each resource's planned actions (and, on import, the imported object). */
-export async function planChanges(tf: TerraformWorkspace): Promise<Record<string, PlannedChange['change']>> {
+async function planChanges(tf: TerraformWorkspace): Promise<Record<string, PlannedChange['change']>> {
   const planned = await tf.run(['plan', '-input=false', '-no-color', '-out=roundtrip.plan']);
   if (planned.code !== 0)
     throw new Error(`terraform plan exited ${planned.code}\n${planned.stdout}\n${planned.stderr}`);
@@ -210,7 +210,7 @@ export async function planChanges(tf: TerraformWorkspace): Promise<Record<string
   return Object.fromEntries((doc.resource_changes ?? []).map((c) => [c.address, c.change]));
 }
 
-export function actionOf(actions: readonly string[]): Action | string {
+function actionOf(actions: readonly string[]): Action | string {
   const key = [...actions].sort().join(',');
   if (key === 'no-op') return 'no-op';
   if (key === 'update') return 'update';

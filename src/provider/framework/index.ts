@@ -4,6 +4,4 @@ export * from './definitions';
 export * from './errors';
 export { providerHandlers, providerSchema, type ProviderDefinition } from './provider';
 export { ResourceEngine } from './resource-engine';
-export { DataSourceEngine } from './data-source-engine';
-export type { Row } from './rows';
-export { renderDocs, type DocsOptions } from './docs';
+export { renderDocs } from './docs';

@@ -3,7 +3,7 @@
  * values resources work with; plus equality in each attribute's canonical form.
  */
 import { Decimal, isRecord, newRecord, Unknown, type CtyValue } from '../protocol';
-import type { AnyAttribute, AttributeKind, KindValue } from './attributes';
+import type { AnyAttribute, AttributeKind } from './attributes';
 
 export type Plain = string | number | boolean | string[] | Record<string, string>;
 /** A plain value, null, or not yet known (during plan). */
@@ -71,8 +71,4 @@ export function sameValue(a: PlanValue, b: PlanValue): boolean {
     return sameValue(ka, kb) && ka.every((k) => a[k] === b[k]);
   }
   return false;
-}
-
-export function asKind<K extends AttributeKind>(value: PlanValue): KindValue<K> | null {
-  return value === Unknown ? null : (value as KindValue<K> | null);
 }

@@ -2,7 +2,7 @@
 import { renderDocs } from '../framework';
 import { iredadminProvider } from './provider';
 
-export const PROVIDER_EXAMPLE = `terraform {
+const PROVIDER_EXAMPLE = `terraform {
   required_providers {
     iredadmin = {
       source  = "iredadmin/iredadmin"

@@ -7,7 +7,7 @@ import { oneOf, wholeNumber } from './validators';
 
 const a = attributesFor<never>();
 
-export const providerAttributes = {
+const providerAttributes = {
   url: a.string({
     optional: true,
     description:

@@ -14,7 +14,7 @@ import type {
 } from './handlers';
 import { impliedType } from './schema';
 
-export function unimplemented(rpc: string, subject?: string): Diagnostic {
+function unimplemented(rpc: string, subject?: string): Diagnostic {
   return errorDiagnostic(
     `${rpc} is not implemented`,
     `This provider does not implement ${rpc}${subject ? ` for ${subject}` : ''}.`,

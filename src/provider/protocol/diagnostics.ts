@@ -86,10 +86,6 @@ export function warningDiagnostic(summary: string, detail?: string, attribute?: 
   };
 }
 
-export function hasErrors(diagnostics: readonly Diagnostic[] | undefined): boolean {
-  return (diagnostics ?? []).some((d) => d.severity === 'error');
-}
-
 /** An error that knows which attribute it is about; the server turns it into a diagnostic. */
 export class AttributeError extends Error {
   constructor(

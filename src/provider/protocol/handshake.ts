@@ -7,8 +7,8 @@
 export const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
 export const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
 /** go-plugin's own ("core") protocol version, first field of the handshake line. */
-export const CORE_PROTOCOL_VERSION = 1;
-export const PLUGIN_PROTOCOL_VERSION = 6;
+const CORE_PROTOCOL_VERSION = 1;
+const PLUGIN_PROTOCOL_VERSION = 6;
 
 export type LaunchCheck = { ok: true } | { ok: false; message: string };
 

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { Endpoint } from './handshake';
 import type { GrpcServer } from './transport/grpc-server';
 
-export function portRange(env: NodeJS.ProcessEnv): { min: number; max: number } | undefined {
+function portRange(env: NodeJS.ProcessEnv): { min: number; max: number } | undefined {
   const min = Number(env.PLUGIN_MIN_PORT ?? '');
   const max = Number(env.PLUGIN_MAX_PORT ?? '');
   if (!Number.isInteger(min) || !Number.isInteger(max) || min <= 0 || max < min || max > 65535) return undefined;

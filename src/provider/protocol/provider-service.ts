@@ -302,7 +302,7 @@ function providerRpcs(h: ProviderHandlers): Record<string, Rpc> {
   };
 }
 
-export function schemaResponseOut(res: GetProviderSchemaResponse): WireMessage {
+function schemaResponseOut(res: GetProviderSchemaResponse): WireMessage {
   return {
     provider: schemaOut(res.provider ?? { block: {} }),
     resource_schemas: schemaMapOut(res.resourceSchemas),

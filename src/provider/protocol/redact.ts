@@ -8,7 +8,7 @@ const SECRET_KEY =
 
 export const REDACTED = '[REDACTED]';
 
-export function isSecretKey(key: string): boolean {
+function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key);
 }
 

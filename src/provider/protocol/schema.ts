@@ -108,7 +108,7 @@ function typeOfBlock(block: SchemaBlock): ObjectType {
   return t.object(attributes);
 }
 
-export function attributeType(attribute: SchemaAttribute): CtyType {
+function attributeType(attribute: SchemaAttribute): CtyType {
   if (attribute.type) return attribute.type;
   if (!attribute.nestedType) throw new Error('a schema attribute needs `type` or `nestedType`');
   const element: CtyType = t.object(

@@ -32,7 +32,7 @@ function storedQuota(admin: Admin, preferred: QuotaUnit | null): AdminView['quot
 }
 
 /** In the preferred unit when it divides evenly (so `2 TB` stays `2 TB`), else the largest that does. */
-export function quotaIn(mb: number, preferred: QuotaUnit | null): AdminView['quota'] {
+function quotaIn(mb: number, preferred: QuotaUnit | null): AdminView['quota'] {
   if (preferred && mb % MB_PER_UNIT[preferred] === 0) return { amount: mb / MB_PER_UNIT[preferred], unit: preferred };
   const unit = QUOTA_UNITS.find((u) => mb > 0 && mb % MB_PER_UNIT[u] === 0) ?? 'MB';
   return { amount: mb / MB_PER_UNIT[unit], unit };
@@ -78,7 +78,7 @@ const PW_CODES = [
   'PW_NON_ASCII',
 ];
 
-export const adminAttributes = {
+const adminAttributes = {
   email: a.string({
     samples: [(c) => `${c.key}@admins.example.net`, (c) => `${c.key}.2@admins.example.net`],
     required: true,

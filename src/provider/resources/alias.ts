@@ -44,7 +44,7 @@ export function emailToggles(addParam: string, removeParam: string) {
 const CREATE_PARAMS = ['name', 'accessPolicy', 'members'];
 const memberToggles = emailToggles('addMember', 'removeMember');
 
-export const aliasAttributes = {
+const aliasAttributes = {
   email: a.string({
     samples: [(c) => `${c.key}@${c.domain}`, (c) => `${c.key}.renamed@${c.domain}`],
     required: true,

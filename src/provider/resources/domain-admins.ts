@@ -16,7 +16,7 @@ const atLeastOneAdmin = (list: string[]) =>
     ? undefined
     : 'List at least one admin. To leave the domain without admins, remove the resource (destroy removes them all).';
 
-export const domainAdminsAttributes = {
+const domainAdminsAttributes = {
   domain: a.string({
     samples: [(c) => c.domain, (c) => c.otherDomain],
     required: true,

@@ -58,7 +58,7 @@ const settingNumber = (
   key: 'default_user_quota' | 'max_user_quota' | 'min_passwd_length' | 'max_passwd_length',
 ) => d.settings?.[key] ?? 0;
 
-export const domainAttributes = {
+const domainAttributes = {
   domain: a.string({
     samples: [(c) => c.domain, (c) => c.otherDomain],
     required: true,

@@ -20,7 +20,7 @@ const canonicalDomains = (list: string[]) => list.map(canonicalDomain);
 const TARGET =
   "Whose greylisting: `global` (the whole server), a domain name (`example.com`) or an email address (`user@example.com`). iRedAPD applies the user's setting first, then the domain's, then the global one.";
 
-export const greylistingAttributes = {
+const greylistingAttributes = {
   target: a.string({
     samples: [(c) => c.domain, (c) => c.user],
     required: true,

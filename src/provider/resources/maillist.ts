@@ -52,7 +52,7 @@ const newsletterDescription = (d: SqlMailingList): string => {
   return typeof column === 'string' ? column : '';
 };
 
-export const maillistAttributes = {
+const maillistAttributes = {
   email: a.string({
     samples: [(c) => `${c.key}@${c.domain}`, (c) => `${c.key}.new@${c.domain}`],
     required: true,

@@ -26,7 +26,7 @@ const wholeScore: Validator<number> = (v) =>
     ? undefined
     : `${v} is not allowed: iRedAdmin-Pro takes whole numbers only (−${MAX_SCORE}…${MAX_SCORE}), e.g. 5.`;
 
-export const spamPolicyAttributes = {
+const spamPolicyAttributes = {
   target: a.string({
     samples: [(c) => c.domain, (c) => c.user],
     required: true,

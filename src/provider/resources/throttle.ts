@@ -47,7 +47,7 @@ const direction = a.string({
   errorCodes: ['INVALID_INOUT_TYPE'],
 });
 
-export const throttleAttributes = {
+const throttleAttributes = {
   target,
   direction,
   period: a.number({

@@ -48,7 +48,7 @@ const noSpaces: Validator<string> = (v) =>
     ? undefined
     : `"${v}" is not a Postfix transport: no spaces, e.g. "dovecot" or "smtp:[192.0.2.1]:25".`;
 
-export const userAttributes = {
+const userAttributes = {
   email: a.string({
     samples: [(c) => `${c.key}@${c.domain}`, (c) => `${c.key}.renamed@${c.domain}`],
     required: true,

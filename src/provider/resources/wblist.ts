@@ -27,7 +27,7 @@ const list = (what: string, samples: readonly [string[], string[]]) =>
     description: `${what} Each entry is ${SENDER_FORMS}. Compared lower-case, CIDR networks without host bits. The whole list belongs to this resource: entries added elsewhere show as a diff and are removed on apply. Default empty.`,
   });
 
-export const wblistAttributes = {
+const wblistAttributes = {
   target: a.string({
     samples: [(c) => c.domain, (c) => c.user],
     required: true,

@@ -1,5 +1,5 @@
 /** iRedAdmin-Pro's default password policy: a letter, an upper-case letter, a digit and a special character. */
-export const SPECIAL_CHARACTERS = `#$%&*+-,.:;!=<>'"?@[]/(){}_\\\`~`;
+const SPECIAL_CHARACTERS = `#$%&*+-,.:;!=<>'"?@[]/(){}_\\\`~`;
 
 export interface LengthBounds {
   min: number;
@@ -12,7 +12,7 @@ export interface LengthBounds {
  * acceptable). Like the real product, a password that breaks several rules is refused with all of
  * them, so one answer tells the whole fix.
  */
-export function passwordPolicyViolations(password: string, bounds: LengthBounds): string[] {
+function passwordPolicyViolations(password: string, bounds: LengthBounds): string[] {
   if (password.length === 0) return ['PW_EMPTY'];
   const rules: [boolean, string][] = [
     [/[^\x20-\x7e]/.test(password), 'PW_NON_ASCII'],

@@ -81,17 +81,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** Schemes a client may send in `password_hash` (a pre-hashed password). */
-export const ACCEPTED_HASH_SCHEMES = [
-  'SSHA512',
-  'SSHA',
-  'SHA512',
-  'SHA',
-  'PLAIN-MD5',
-  'MD5',
-  'CRYPT',
-  'BCRYPT',
-  'BLF-CRYPT',
-];
+const ACCEPTED_HASH_SCHEMES = ['SSHA512', 'SSHA', 'SHA512', 'SHA', 'PLAIN-MD5', 'MD5', 'CRYPT', 'BCRYPT', 'BLF-CRYPT'];
 
 export function isAcceptedHash(value: string): boolean {
   const m = /^\{([A-Z0-9.-]+)\}.+$/is.exec(value);

@@ -99,7 +99,7 @@ export function sessionToken(header: string | undefined): string | undefined {
   return readCookie(header, SESSION_COOKIE);
 }
 
-export function readCookie(header: string | undefined, name: string): string | undefined {
+function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const i = part.indexOf('=');

@@ -6,7 +6,7 @@ import { mailingLists } from './migrations/004-mailing-lists';
 import { greylisting } from './migrations/005-greylisting';
 
 /** Ordered, append-only: a released migration is never edited, only followed by a new one. */
-export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'vmail', sql: vmail },
   { version: 2, name: 'amavisd policy and iRedAPD throttle', sql: policy },
   { version: 3, name: 'api sessions', sql: api },

@@ -12,7 +12,3 @@ export class ApiFailure extends Error {
     this.name = 'ApiFailure';
   }
 }
-
-export function fail(code: string): never {
-  throw new ApiFailure(code);
-}

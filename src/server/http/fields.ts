@@ -108,7 +108,7 @@ export const f = {
  * Most items one list parameter may carry (members, forwardings, senders, …). One request with
  * 20,000 members held the embedded database for seconds; larger sets go in parts (add…/remove…).
  */
-export const MAX_LIST_ITEMS = 1000;
+const MAX_LIST_ITEMS = 1000;
 
 /** The items of a comma (or space) separated list; TOO_MANY_LIST_ITEMS past MAX_LIST_ITEMS. */
 /**

@@ -3,7 +3,7 @@
  * that returns `_data` (or nothing). Methods a URL does not serve answer INVALID_HTTP_METHOD.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Database, Queryable } from '../db/database';
+import type { Database } from '../db/database';
 import type { ServerSettings } from '../config';
 import type { Actor } from '../auth/actor';
 import type { SessionStore } from '../auth/sessions';
@@ -82,9 +82,4 @@ export function defineRoutes(host: RouteHost, url: string, table: MethodTable): 
       },
     });
   }
-}
-
-/** Runs `work` in one transaction (every write is one). */
-export function inTransaction<T>(ctx: Services, work: (tx: Queryable) => Promise<T>): Promise<T> {
-  return ctx.db.transaction(work);
 }

@@ -27,7 +27,7 @@ export async function removeOwnTraces(tx: Queryable, addresses: readonly string[
 }
 
 /** What other accounts hold that names these addresses: forwardings and memberships to them, moderators, bcc targets, subscriptions. */
-export async function removeReferencesTo(tx: Queryable, addresses: readonly string[]): Promise<void> {
+async function removeReferencesTo(tx: Queryable, addresses: readonly string[]): Promise<void> {
   if (addresses.length === 0) return;
   const list = [...addresses];
   await tx.query('DELETE FROM forwardings WHERE forwarding = ANY($1)', [list]);

@@ -6,7 +6,7 @@ import type { Queryable } from '../db/database';
 import { ApiFailure } from '../http/failure';
 
 /** A century: past it, CURRENT_DATE + days leaves the date range (and 99999999999 overflowed the integer). */
-export const MAX_KEEP_MAILBOX_DAYS = 36_500;
+const MAX_KEEP_MAILBOX_DAYS = 36_500;
 
 /** The `<n>` of …/keep_mailbox_days/<n>: a whole number of days, 0…MAX_KEEP_MAILBOX_DAYS, or INVALID_KEEP_MAILBOX_DAYS. */
 export function keepMailboxDays(raw: string | undefined): number {

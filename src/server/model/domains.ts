@@ -52,7 +52,7 @@ const COUNT_SQL: Record<AccountKind, string> = {
   lists: 'SELECT COUNT(*)::int AS n FROM maillists WHERE domain = $1',
 };
 
-export async function countAccounts(q: Queryable, domain: string, kind: AccountKind): Promise<number> {
+async function countAccounts(q: Queryable, domain: string, kind: AccountKind): Promise<number> {
   const rows = await q.query<{ n: number }>(COUNT_SQL[kind], [domain]);
   return rows[0]?.n ?? 0;
 }

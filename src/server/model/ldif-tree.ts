@@ -11,7 +11,7 @@ export const DOMAIN_CONTAINERS = ['Users', 'Groups', 'Aliases'] as const;
 export type DomainContainer = (typeof DOMAIN_CONTAINERS)[number];
 
 /** Read per request, so a changed environment needs no code path of its own. */
-export function ldapBaseDn(): string {
+function ldapBaseDn(): string {
   return process.env.LDAP_BASEDN?.trim() || 'dc=example,dc=com';
 }
 

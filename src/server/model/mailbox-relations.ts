@@ -34,7 +34,7 @@ export async function setForwardings(tx: Queryable, user: string, destinations: 
   }
 }
 
-export async function userAliasAddresses(q: Queryable, user: string): Promise<string[]> {
+async function userAliasAddresses(q: Queryable, user: string): Promise<string[]> {
   const rows = await q.query<{ address: string }>(
     'SELECT address FROM forwardings WHERE forwarding = $1 AND is_alias = 1 ORDER BY address',
     [user],

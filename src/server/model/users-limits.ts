@@ -11,13 +11,13 @@ import type { DomainRow } from './domains';
 import { parseSettings } from './settings-column';
 
 /** The domain's largest allowed mailbox quota (settings `max_user_quota`); 0 = none. */
-export function maxUserQuota(domain: DomainRow): number {
+function maxUserQuota(domain: DomainRow): number {
   const fromSettings = Number(parseSettings(domain.settings).max_user_quota);
   return Number.isFinite(fromSettings) && fromSettings > 0 ? fromSettings : 0;
 }
 
 /** The domain's total quota (the API's `quota`, MB), kept in the `maxquota` column; 0 = none. */
-export function domainQuota(domain: DomainRow): number {
+function domainQuota(domain: DomainRow): number {
   return Number(domain.maxquota) > 0 ? Number(domain.maxquota) : 0;
 }
 

@@ -13,7 +13,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerSettings } from '../config';
 import { ApiFailure } from '../http/failure';
 
-export function buildAllowList(clients: readonly string[]): BlockList {
+function buildAllowList(clients: readonly string[]): BlockList {
   const list = new BlockList();
   for (const entry of clients) {
     const [address, prefix] = entry.split('/');
@@ -31,7 +31,7 @@ function clientAddress(request: FastifyRequest): string {
   return request.ip.replace(/^::ffff:/, '');
 }
 
-export function isAllowedClient(list: BlockList, address: string): boolean {
+function isAllowedClient(list: BlockList, address: string): boolean {
   const family = isIP(address);
   if (!family) return false;
   if (list.check(address, family === 6 ? 'ipv6' : 'ipv4')) return true;

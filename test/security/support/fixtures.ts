@@ -1,5 +1,5 @@
 /** Values attacks put into URL parameters: every parameter the server's routes take. */
-export const THEIRS_PARAMS: Record<string, string> = {
+const THEIRS_PARAMS: Record<string, string> = {
   mail: 'victim@theirs.example',
   newMail: 'moved@theirs.example',
   domain: 'theirs.example',

@@ -82,11 +82,3 @@ export function msgpackNumberForm(value: CtyNumber): MsgpackNumber {
   }
   return { kind: 'float', value };
 }
-
-/** Exact comparison of two numbers in our representation. */
-export function numbersEqual(a: CtyNumber, b: CtyNumber): boolean {
-  const ca = canonical(typeof a === 'number' ? String(a) : a.toString());
-  const cb = canonical(typeof b === 'number' ? String(b) : b.toString());
-  if (!ca || !cb) return a === b; // infinities
-  return sameCanonical(ca, cb);
-}

@@ -18,9 +18,7 @@ export type CtyType =
     }
   | { readonly kind: 'tuple'; readonly elements: readonly CtyType[] };
 
-export type CollectionType = Extract<CtyType, { kind: 'list' | 'set' | 'map' }>;
 export type ObjectType = Extract<CtyType, { kind: 'object' }>;
-export type TupleType = Extract<CtyType, { kind: 'tuple' }>;
 
 /** Builders, so type literals read like Terraform's: `t.list(t.string)`. */
 export const t = {
@@ -35,8 +33,6 @@ export const t = {
     optional && optional.length > 0 ? { kind: 'object', attributes, optional } : { kind: 'object', attributes },
   tuple: (elements: readonly CtyType[]): CtyType => ({ kind: 'tuple', elements }),
 };
-
-export type TypeJson = string | [string, unknown] | [string, unknown, unknown];
 
 /** The cty JSON form of a type: `"string"`, `["list","string"]`, `["object",{...}]`. */
 export function typeToJson(type: CtyType): unknown {
@@ -91,10 +87,6 @@ export function typeFromJson(json: unknown): CtyType {
 export function typeFromJsonBytes(bytes: Uint8Array | string): CtyType {
   const text = typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8');
   return typeFromJson(JSON.parse(text));
-}
-
-export function typeEquals(a: CtyType, b: CtyType): boolean {
-  return JSON.stringify(typeToJson(a)) === JSON.stringify(typeToJson(b));
 }
 
 /** Human name, for error messages: `list of string`. */

@@ -74,12 +74,3 @@ export function isRecord(value: CtyValue | undefined): value is CtyRecord {
 export function newRecord(): Record<string, CtyValue> {
   return Object.create(null) as Record<string, CtyValue>;
 }
-
-/** True when the value, or anything inside it, is unknown. */
-export function containsUnknown(value: CtyValue): boolean {
-  if (value === Unknown) return true;
-  if (value instanceof Dynamic) return containsUnknown(value.value);
-  if (Array.isArray(value)) return value.some(containsUnknown);
-  if (isRecord(value)) return Object.values(value).some(containsUnknown);
-  return false;
-}

@@ -4,7 +4,7 @@
  */
 import type { RawDynamicValue } from '../cty/dynamic-value';
 import { typeToJsonBytes } from '../cty/types';
-import { AttributePath, type Diagnostic, type PathStep } from '../diagnostics';
+import type { AttributePath, Diagnostic } from '../diagnostics';
 import type { ClientCapabilities, DeferredReason, RawState, ServerCapabilities } from '../handlers';
 import type {
   FunctionDefinition,
@@ -22,9 +22,9 @@ const EMPTY = Buffer.alloc(0);
 // Readers that apply proto3 defaults to absent fields.
 export const str = (v: WireValue | undefined): string => (typeof v === 'string' ? v : '');
 export const num = (v: WireValue | undefined): number => (typeof v === 'number' ? v : 0);
-export const bool = (v: WireValue | undefined): boolean => v === true;
+const bool = (v: WireValue | undefined): boolean => v === true;
 export const bytes = (v: WireValue | undefined): Uint8Array => (v instanceof Uint8Array ? v : EMPTY);
-export const msg = (v: WireValue | undefined): WireMessage =>
+const msg = (v: WireValue | undefined): WireMessage =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array) ? (v as WireMessage) : {};
 export const list = (v: WireValue | undefined): WireValue[] => (Array.isArray(v) ? v : []);
 
@@ -83,18 +83,7 @@ export function pathOut(path: AttributePath): WireMessage {
   };
 }
 
-export function pathIn(v: WireValue | undefined): AttributePath {
-  return AttributePath.of(
-    list(msg(v).steps).map((raw): PathStep => {
-      const s = msg(raw);
-      if (typeof s.attribute_name === 'string') return { attributeName: s.attribute_name };
-      if (typeof s.element_key_string === 'string') return { elementKeyString: s.element_key_string };
-      return { elementKeyInt: num(s.element_key_int) };
-    }),
-  );
-}
-
-export function diagnosticOut(d: Diagnostic): WireMessage {
+function diagnosticOut(d: Diagnostic): WireMessage {
   return {
     severity: d.severity === 'error' ? 1 : 2,
     summary: d.summary,
@@ -132,7 +121,7 @@ function nestedOut(n: NestedAttributes): WireMessage {
   };
 }
 
-export function blockOut(b: SchemaBlock, version = 0): WireMessage {
+function blockOut(b: SchemaBlock, version = 0): WireMessage {
   return {
     version,
     attributes: Object.entries(b.attributes ?? {}).map(([name, a]) => attributeOut(name, a)),
@@ -171,7 +160,7 @@ function parameterOut(p: FunctionParameter): WireMessage {
   };
 }
 
-export function functionOut(f: FunctionDefinition): WireMessage {
+function functionOut(f: FunctionDefinition): WireMessage {
   return {
     parameters: f.parameters.map(parameterOut),
     ...(f.variadicParameter ? { variadic_parameter: parameterOut(f.variadicParameter) } : {}),

@@ -25,7 +25,7 @@ export const ctyTypeArb: fc.Arbitrary<CtyType> = fc.letrec<{ type: CtyType }>((t
 })).type;
 
 /** Numbers in their canonical decoded form (see values.ts). */
-export const ctyNumberArb: fc.Arbitrary<CtyValue> = fc.oneof(
+const ctyNumberArb: fc.Arbitrary<CtyValue> = fc.oneof(
   fc.integer(),
   fc.maxSafeInteger(),
   // Whole numbers beyond 2^53 are bigints in our model (see values.ts), never doubles.
@@ -41,7 +41,7 @@ export const ctyNumberArb: fc.Arbitrary<CtyValue> = fc.oneof(
 
 const concreteTypeArb: fc.Arbitrary<CtyType> = ctyTypeArb.filter((type) => type !== 'dynamic');
 
-export function ctyValueArb(type: CtyType, depth = 0): fc.Arbitrary<CtyValue> {
+function ctyValueArb(type: CtyType, depth = 0): fc.Arbitrary<CtyValue> {
   const known = knownValueArb(type, depth);
   return fc.oneof(
     { weight: 1, arbitrary: fc.constant(null) },

@@ -20,7 +20,7 @@ import { serviceDefinition } from '../../../../src/provider/protocol/wire/servic
 import type { WireMessage } from '../../../../src/provider/protocol/wire/protobuf';
 
 // Beside this file under jest; from the repository root when bundled into a tool.
-export const FIXTURE_ENTRY =
+const FIXTURE_ENTRY =
   [path.join(__dirname, '..', 'fixtures', 'main.ts'), path.resolve('test/provider/protocol/fixtures/main.ts')].find(
     (candidate) => fs.existsSync(candidate),
   ) ?? path.join(__dirname, '..', 'fixtures', 'main.ts');
@@ -48,7 +48,7 @@ export interface Handshake {
   line: string;
 }
 
-export function parseHandshake(line: string): Handshake {
+function parseHandshake(line: string): Handshake {
   const [core, protocol, network, address, transport, cert] = line.trim().split('|');
   return { core, protocol, network, address, transport, certificateDer: Buffer.from(cert ?? '', 'base64'), line };
 }
