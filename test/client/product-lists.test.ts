@@ -28,7 +28,7 @@ class ProductLists {
   readonly lists = new Map<string, StoredList>();
   readonly throttles = new Map<string, Record<string, number | string>>();
 
-  readonly route = (request: RecordedRequest, res: ServerResponse): void => {
+  readonly route = (request: RecordedRequest, res: ServerResponse) => {
     const p = request.params;
     const split = (name: string) =>
       (p.get(name) ?? '')

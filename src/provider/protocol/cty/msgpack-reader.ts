@@ -4,7 +4,7 @@
  * attribute of every value of every call passes through here.
  */
 
-export const enum ItemKind {
+export enum ItemKind {
   Nil,
   Bool,
   Int,

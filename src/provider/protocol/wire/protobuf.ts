@@ -19,7 +19,7 @@ export interface WireMessage {
   [field: string]: WireValue | undefined;
 }
 
-const enum WireType {
+enum WireType {
   Varint = 0,
   Fixed64 = 1,
   LengthDelimited = 2,
