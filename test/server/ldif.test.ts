@@ -1,5 +1,5 @@
 import { hashPassword } from '../../src/server/auth/passwords';
-import { escapeDnValue, renderEntry } from '../../src/server/model/ldif-format';
+import { escapeDnValue, renderEntry } from '../../src/server/model/ldif/format';
 import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 import { adminSession, ApiSession } from '../support/api';
 

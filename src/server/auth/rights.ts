@@ -6,7 +6,7 @@
  */
 import type { Queryable } from '../db/database';
 import { ApiFailure } from '../http/failure';
-import { isGlobalAdminAccount } from '../model/admin-accounts';
+import { isGlobalAdminAccount } from '../model/admins/accounts';
 import type { Actor } from './actor';
 
 /**

@@ -3,7 +3,7 @@
  * moderators, list subscriptions, admin rights, bcc and relay settings, throttles, spam policies,
  * white/blacklists and greylisting.
  * A deleted account takes all of it; a deleted domain takes what its accounts own and the
- * references its own accounts hold, never what other domains hold (see domain-deletion.ts).
+ * references its own accounts hold, never what other domains hold (see domains/deletion.ts).
  */
 import type { Queryable } from '../db/database';
 

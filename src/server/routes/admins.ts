@@ -1,7 +1,7 @@
 /**
  * Separate admins (the `admin` table): GET/POST/PUT/DELETE /api/admin/<mail>, global admins only.
  * A global admin is one with a `domain_admins` row for `ALL`; a normal admin's limits live in
- * its settings column (see model/admin-input.ts). A separate admin's address must not be in a
+ * its settings column (see model/admins/input.ts). A separate admin's address must not be in a
  * hosted domain (CAN_NOT_BE_LOCAL_DOMAIN): a mail user there becomes a domain's admin through
  * /api/domain/admins/<domain> instead.
  */
@@ -9,8 +9,8 @@ import { endSessionsAfter } from '../auth/sessions';
 import { ApiFailure } from '../http/failure';
 import { emailParam, parseInput } from '../http/fields';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
-import { adminInput, applyAdminLimits, limitsApply } from '../model/admin-input';
-import { readAdmin } from '../model/admin-view';
+import { adminInput, applyAdminLimits, limitsApply } from '../model/admins/input';
+import { readAdmin } from '../model/admins/view';
 import {
   deleteSeparateAdmin,
   hasGlobalRow,
@@ -18,12 +18,12 @@ import {
   lockSeparateAdmin,
   setGlobalRow,
   updateAdminRow,
-} from '../model/admin-store';
-import { isHostedDomain, passwordBounds } from '../model/domains';
-import { mailboxExists } from '../model/mailbox-rows';
+} from '../model/admins/store';
+import { isHostedDomain, passwordBounds } from '../model/domains/rows';
+import { mailboxExists } from '../model/users/rows';
 import { domainOf } from '../model/names';
 import { formatSettings, parseSettings } from '../model/settings-column';
-import { passwordToStore } from '../model/users-password';
+import { passwordToStore } from '../model/passwords';
 import { statusToActive } from '../model/vocabulary';
 
 export function registerAdminRoutes(host: RouteHost): void {

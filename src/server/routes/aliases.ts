@@ -11,7 +11,7 @@ import { ApiFailure } from '../http/failure';
 import { domainParam, emailParam, f, parseInput } from '../http/fields';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import { removeAddressTraces } from '../model/account-traces';
-import { assertAdminRoomFor } from '../model/alias-and-list-limits';
+import { assertAdminRoomFor } from '../model/admins/alias-and-list-limits';
 import {
   deleteAliasRow,
   insertAlias,
@@ -22,9 +22,9 @@ import {
   readMembers,
   updateAlias,
   writeMembers,
-} from '../model/alias-store';
-import { getDomain, lockDomain, requireDomainForAccount, assertRoomFor, addressInUse } from '../model/domains';
-import { removeSubscriptionsOf } from '../model/mailing-list-store';
+} from '../model/aliases/store';
+import { getDomain, lockDomain, requireDomainForAccount, assertRoomFor, addressInUse } from '../model/domains/rows';
+import { removeSubscriptionsOf } from '../model/lists/store';
 import {
   accessPolicyField,
   addressList,
@@ -35,8 +35,8 @@ import {
   rejectSetConflicts,
   type SetChange,
   type SetParams,
-} from '../model/members';
-import { renameReferences } from '../model/members-rename';
+} from '../model/lists/members';
+import { renameReferences } from '../model/lists/members-rename';
 import { domainOf } from '../model/names';
 import { ACCOUNT_STATUSES, statusToActive } from '../model/vocabulary';
 

@@ -18,8 +18,8 @@ import {
   grantDomain,
   mayChangeRights,
   revokeDomain,
-} from '../model/admin-domain-rights';
-import { getDomain, lockDomain } from '../model/domains';
+} from '../model/admins/domain-rights';
+import { getDomain, lockDomain } from '../model/domains/rows';
 
 const adminList = () =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), f.emailList('INVALID_ADMIN'));

@@ -10,9 +10,9 @@ import { z } from 'zod';
 import { ApiFailure } from '../http/failure';
 import { domainParam, f, parseInput } from '../http/fields';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
-import { deleteDomain } from '../model/domain-deletion';
-import { keepMailboxDays } from '../model/deleted-mailboxes';
-import { readDomain } from '../model/domain-view';
+import { deleteDomain } from '../model/domains/deletion';
+import { keepMailboxDays } from '../model/users/deleted-mailboxes';
+import { readDomain } from '../model/domains/view';
 import { formatSettings, parseSettings, setSettingList, settingList, type SettingsMap } from '../model/settings-column';
 import {
   ACCOUNT_STATUSES,
@@ -23,8 +23,8 @@ import {
   USER_PROFILES,
   statusToActive,
 } from '../model/vocabulary';
-import { type DomainRow, isHostedDomain, listDomainNames, lockDomain, passwordBounds } from '../model/domains';
-import { insertDomain, setCatchall, setDomainBcc, setOutboundRelay, updateDomainRow } from '../model/domain-writes';
+import { type DomainRow, isHostedDomain, listDomainNames, lockDomain, passwordBounds } from '../model/domains/rows';
+import { insertDomain, setCatchall, setDomainBcc, setOutboundRelay, updateDomainRow } from '../model/domains/writes';
 import { ignoredDomainParams, withoutParams } from '../auth/normal-admin-params';
 
 const language = () =>

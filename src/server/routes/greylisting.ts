@@ -24,9 +24,9 @@ import {
   readGreylistingWhitelist,
   readWhitelistedSpfDomains,
   writeGreylistingStatus,
-} from '../model/greylisting';
-import { authorizeSetting, authorizeSettingWrite } from '../model/setting-access';
-import { GLOBAL_TARGET, type PolicyTarget, targetFromSegment } from '../model/spam-policy-and-throttle-target';
+} from '../model/policies/greylisting';
+import { authorizeSetting, authorizeSettingWrite } from '../model/policies/setting-access';
+import { GLOBAL_TARGET, type PolicyTarget, targetFromSegment } from '../model/policies/target';
 
 /** `inherit` (or nothing) removes a domain's or user's own setting; `global` cannot inherit. */
 const statusInput = z.object({ status: f.oneOf(['enable', 'disable', 'inherit'], 'INVALID_GREYLISTING_STATUS') });

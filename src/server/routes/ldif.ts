@@ -7,10 +7,10 @@ import type { Queryable } from '../db/database';
 import { ApiFailure } from '../http/failure';
 import { domainParam, emailParam } from '../http/fields';
 import { defineRoutes, route, type RouteHost } from '../http/routes';
-import { adminEntry, aliasEntry, mailingListEntry, userEntry } from '../model/ldif-account-entries';
-import { catchallEntry, domainEntries } from '../model/ldif-domain-entries';
-import { type LdifEntry, renderLdif } from '../model/ldif-format';
-import { getDomain } from '../model/domains';
+import { adminEntry, aliasEntry, mailingListEntry, userEntry } from '../model/ldif/account-entries';
+import { catchallEntry, domainEntries } from '../model/ldif/domain-entries';
+import { type LdifEntry, renderLdif } from '../model/ldif/format';
+import { getDomain } from '../model/domains/rows';
 import { domainOf } from '../model/names';
 
 type AccountExport = (q: Queryable, mail: string) => Promise<LdifEntry | null>;

@@ -1,5 +1,5 @@
 /**
- * Mailing lists, two shapes over the same data (mailing-list-store.ts):
+ * Mailing lists, two shapes over the same data (model/lists/store.ts):
  * - the SQL edition's mlmmj lists: GET/POST/PUT/DELETE /api/ml/<mail>, GET /api/mls/<domain>;
  * - the published (LDAP edition) /api/maillist/<mail>, whose `members` are the list's subscribers.
  * /api/ml follows the SQL edition: POST makes the domain's postmaster owner and moderator, starts
@@ -11,7 +11,7 @@ import { ApiFailure } from '../http/failure';
 import { domainParam, emailParam, f, parseInput } from '../http/fields';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import { removeAddressTraces } from '../model/account-traces';
-import { getDomain } from '../model/domains';
+import { getDomain } from '../model/domains/rows';
 import {
   deleteListRow,
   lockList,
@@ -19,9 +19,9 @@ import {
   readList,
   removeSubscriptionsOf,
   SUBSCRIPTIONS,
-} from '../model/mailing-list-store';
-import { assertNotSelf, changeList, createList, type ListWrite } from '../model/mailing-list-writes';
-import { accessPolicyField, addressList, changeOf, rejectSetConflicts, type SetParams } from '../model/members';
+} from '../model/lists/store';
+import { assertNotSelf, changeList, createList, type ListWrite } from '../model/lists/writes';
+import { accessPolicyField, addressList, changeOf, rejectSetConflicts, type SetParams } from '../model/lists/members';
 import { domainOf } from '../model/names';
 import { ACCOUNT_STATUSES, statusToActive } from '../model/vocabulary';
 

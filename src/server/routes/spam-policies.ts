@@ -5,13 +5,7 @@
 import { z } from 'zod';
 import { f, parseInput } from '../http/fields';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
-import {
-  authorizeTarget,
-  domainTarget,
-  GLOBAL_TARGET,
-  type PolicyTarget,
-  userTarget,
-} from '../model/spam-policy-and-throttle-target';
+import { authorizeTarget, domainTarget, GLOBAL_TARGET, type PolicyTarget, userTarget } from '../model/policies/target';
 import {
   deleteSpamPolicy,
   policyColumns,
@@ -19,7 +13,7 @@ import {
   resetGlobalSpamPolicy,
   type SpamPolicySettings,
   writeSpamPolicy,
-} from '../model/spam-policy';
+} from '../model/policies/spam-policy';
 
 /** Each flag defaults as the spec documents: quarantine_virus yes, everything else no. */
 const flag = (param: string, byDefault = false) =>

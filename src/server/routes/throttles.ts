@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ApiFailure } from '../http/failure';
 import { f, parseInput } from '../http/fields';
 import { defineRoutes, RawBody, route, type RouteContext, type RouteHost } from '../http/routes';
-import { authorizeTarget, type PolicyTarget, targetFromSegment } from '../model/spam-policy-and-throttle-target';
+import { authorizeTarget, type PolicyTarget, targetFromSegment } from '../model/policies/target';
 import {
   deleteThrottle,
   readThrottle,
@@ -16,7 +16,7 @@ import {
   type ThrottleKind,
   type ThrottleLimits,
   writeThrottle,
-} from '../model/throttle';
+} from '../model/policies/throttle';
 
 /** -1 inherits from the lower-priority throttle, 0 is unlimited (iRedAPD). */
 const limit = (code: string) => f.int(code, -1);

@@ -16,19 +16,19 @@ import {
   lockDomain,
   passwordBounds,
   requireDomainForAccount,
-} from '../model/domains';
-import { insertMailbox } from '../model/mailbox-create';
-import { lockMailbox, updateDomainMailboxes } from '../model/mailbox-rows';
-import { deleteMailbox } from '../model/mailbox-deletion';
-import { keepMailboxDays } from '../model/deleted-mailboxes';
-import { renameMailbox } from '../model/mailbox-rename';
+} from '../model/domains/rows';
+import { insertMailbox } from '../model/users/create';
+import { lockMailbox, updateDomainMailboxes } from '../model/users/rows';
+import { deleteMailbox } from '../model/users/deletion';
+import { keepMailboxDays } from '../model/users/deleted-mailboxes';
+import { renameMailbox } from '../model/users/rename';
 import { domainOf, normalizeEmail } from '../model/names';
 import { parseSettings } from '../model/settings-column';
-import { createUserInput, listUsersInput, updateDomainUsersInput, updateUserInput } from '../model/users-input';
-import { assertAdminLimits, defaultQuota, quotaWithinDomain } from '../model/users-limits';
-import { passwordToStore } from '../model/users-password';
-import { applyUserUpdate } from '../model/users-update';
-import { domainUserEmails, readDomainUsers, readUser } from '../model/users-view';
+import { createUserInput, listUsersInput, updateDomainUsersInput, updateUserInput } from '../model/users/input';
+import { assertAdminLimits, defaultQuota, quotaWithinDomain } from '../model/users/limits';
+import { passwordToStore } from '../model/passwords';
+import { applyUserUpdate } from '../model/users/update';
+import { domainUserEmails, readDomainUsers, readUser } from '../model/users/view';
 import { statusToActive } from '../model/vocabulary';
 
 export function registerUserRoutes(host: RouteHost): void {

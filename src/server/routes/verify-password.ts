@@ -8,7 +8,7 @@ import { verifyPassword } from '../auth/passwords';
 import { ApiFailure } from '../http/failure';
 import { emailParam } from '../http/fields';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
-import { storedPasswordHash } from '../model/users-password';
+import { storedPasswordHash } from '../model/passwords';
 
 const passwordInput = z.object({ password: z.string().optional() });
 

@@ -11,8 +11,8 @@ import { ApiFailure } from '../http/failure';
 import { parseInput } from '../http/fields';
 import { senderList } from '../http/address-lists';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
-import { authorizeSetting, authorizeSettingWrite } from '../model/setting-access';
-import { targetFromSegment } from '../model/spam-policy-and-throttle-target';
+import { authorizeSetting, authorizeSettingWrite } from '../model/policies/setting-access';
+import { targetFromSegment } from '../model/policies/target';
 import {
   addToWblist,
   clearWblist,
@@ -22,8 +22,8 @@ import {
   WBLIST_KINDS,
   type WblistDirection,
   type WblistKind,
-} from '../model/wblist';
-import { whitelistSenderScore } from '../model/greylisting';
+} from '../model/policies/wblist';
+import { whitelistSenderScore } from '../model/policies/greylisting';
 
 const addressesInput = z.object({ addresses: senderList('INVALID_WBLIST_ADDRESS') });
 

@@ -1,0 +1,120 @@
+/**
+ * iRedAPD greylisting. `greylisting` holds on/off per (account, sender); the API only writes the
+ * sender `@.` row of an account, with iRedAPD's priorities (user 100, domain 60, global 0).
+ * `greylisting_whitelists` are per-account senders never greylisted; `greylisting_whitelist_domains`
+ * are domains whose SPF/MX hosts iRedAPD's cron job whitelists (server-wide).
+ */
+import type { Queryable } from '../../db/database';
+import type { PolicyTarget } from './target';
+import { THROTTLE_PRIORITY } from './throttle';
+
+export type GreylistingStatus = 'enabled' | 'disabled';
+
+const ANY_SENDER = '@.';
+
+export interface GreylistingRow {
+  account: string;
+  sender: string;
+  status: GreylistingStatus;
+}
+
+const statusOf = (active: number): GreylistingStatus => (Number(active) === 1 ? 'enabled' : 'disabled');
+
+/** Every `greylisting` row, grouped by account. */
+export async function readAllGreylisting(q: Queryable): Promise<Record<string, GreylistingRow[]>> {
+  const rows = await q.query<{ account: string; sender: string; active: number }>(
+    'SELECT account, sender, active FROM greylisting ORDER BY account, sender',
+  );
+  const out: Record<string, GreylistingRow[]> = {};
+  for (const r of rows) {
+    const account = r.account.toLowerCase();
+    (out[account] ??= []).push({ account, sender: r.sender.toLowerCase(), status: statusOf(r.active) });
+  }
+  return out;
+}
+
+/** The account's own on/off setting, or null when it has none (it inherits). */
+export async function readGreylistingStatus(q: Queryable, account: string): Promise<GreylistingStatus | null> {
+  const [row] = await q.query<{ active: number }>('SELECT active FROM greylisting WHERE account = $1 AND sender = $2', [
+    account,
+    ANY_SENDER,
+  ]);
+  return row ? statusOf(row.active) : null;
+}
+
+export async function writeGreylistingStatus(
+  tx: Queryable,
+  target: PolicyTarget,
+  status: GreylistingStatus,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO greylisting (account, priority, sender, sender_priority, active) VALUES ($1, $2, $3, 0, $4)
+     ON CONFLICT (account, sender) DO UPDATE SET priority = EXCLUDED.priority, sender_priority = 0, active = EXCLUDED.active`,
+    [target.account, THROTTLE_PRIORITY[target.scope], ANY_SENDER, status === 'enabled' ? 1 : 0],
+  );
+}
+
+/** Removes every greylisting row of the account (any sender): it inherits again. */
+export async function deleteGreylisting(tx: Queryable, account: string): Promise<void> {
+  await tx.query('DELETE FROM greylisting WHERE account = $1', [account]);
+}
+
+export async function readGreylistingWhitelist(q: Queryable, account: string): Promise<string[]> {
+  const rows = await q.query<{ sender: string }>('SELECT sender FROM greylisting_whitelists WHERE account = $1', [
+    account,
+  ]);
+  return rows.map((r) => r.sender.toLowerCase()).sort();
+}
+
+/** Applies removals first, then additions: a sender in both ends up listed. */
+export async function changeGreylistingWhitelist(
+  tx: Queryable,
+  account: string,
+  change: { replace?: readonly string[]; add?: readonly string[]; remove?: readonly string[] },
+): Promise<void> {
+  if (change.replace) await tx.query('DELETE FROM greylisting_whitelists WHERE account = $1', [account]);
+  if (change.remove?.length) {
+    await tx.query('DELETE FROM greylisting_whitelists WHERE account = $1 AND sender = ANY($2)', [
+      account,
+      [...change.remove],
+    ]);
+  }
+  for (const sender of [...(change.replace ?? []), ...(change.add ?? [])]) {
+    await tx.query(
+      'INSERT INTO greylisting_whitelists (account, sender) VALUES ($1, $2) ON CONFLICT (account, sender) DO NOTHING',
+      [account, sender],
+    );
+  }
+}
+
+export async function readWhitelistedSpfDomains(q: Queryable): Promise<string[]> {
+  const rows = await q.query<{ domain: string }>('SELECT domain FROM greylisting_whitelist_domains');
+  return rows.map((r) => r.domain.toLowerCase()).sort();
+}
+
+/** Same order as the whitelist: removals, then additions. */
+export async function changeWhitelistedSpfDomains(
+  tx: Queryable,
+  change: { replace?: readonly string[]; add?: readonly string[]; remove?: readonly string[] },
+): Promise<void> {
+  if (change.replace) await tx.query('DELETE FROM greylisting_whitelist_domains');
+  if (change.remove?.length)
+    await tx.query('DELETE FROM greylisting_whitelist_domains WHERE domain = ANY($1)', [[...change.remove]]);
+  for (const domain of [...(change.replace ?? []), ...(change.add ?? [])]) {
+    await tx.query('INSERT INTO greylisting_whitelist_domains (domain) VALUES ($1) ON CONFLICT (domain) DO NOTHING', [
+      domain,
+    ]);
+  }
+}
+
+/** 2099-12-31 23:59:59 UTC: iRedAPD's cleanup job keeps a cache row this far in the future. */
+const FOREVER = 4102444799;
+
+/** Exempts a client IP from iRedAPD's sender-score check. */
+export async function whitelistSenderScore(tx: Queryable, ip: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO senderscore_cache (client_address, score, time) VALUES ($1, 100, $2)
+     ON CONFLICT (client_address) DO UPDATE SET score = 100, time = EXCLUDED.time`,
+    [ip, FOREVER],
+  );
+}

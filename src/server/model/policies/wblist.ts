@@ -1,0 +1,121 @@
+/**
+ * amavisd white/blacklists. The local account is a `users` row (`@.`, `@domain` or the mail;
+ * priority 0/5/10), each listed address a `mailaddr` row (priority by its form). Inbound lists
+ * are `wblist` (rid = local recipient, sid = outside sender), outbound ones `outbound_wblist`
+ * (sid = local sender, rid = outside recipient); `wb` is `W` or `B` (anything else, such as a
+ * score, counts as black, as iRedAdmin-Pro reports it).
+ */
+import type { Queryable } from '../../db/database';
+import { MAILADDR_PRIORITY, type SenderAddress } from '../../../common/sender-addresses';
+import type { PolicyTarget } from './target';
+import { PRIORITY } from './spam-policy';
+
+import {
+  WBLIST_DIRECTIONS,
+  WBLIST_KINDS,
+  type WblistDirection,
+  type WblistKind,
+} from '../../../common/wblist-vocabulary';
+
+export { WBLIST_DIRECTIONS, WBLIST_KINDS, type WblistDirection, type WblistKind };
+
+/** Table and which of its columns holds the local account (the other holds the listed address). */
+const TABLES: Record<WblistDirection, { table: string; local: 'rid' | 'sid'; listed: 'rid' | 'sid' }> = {
+  inbound: { table: 'wblist', local: 'rid', listed: 'sid' },
+  outbound: { table: 'outbound_wblist', local: 'sid', listed: 'rid' },
+};
+
+const bytes = (text: string) => Buffer.from(text, 'utf8');
+const kindCondition = (kind: WblistKind) => (kind === 'whitelist' ? "wb = 'W'" : "wb <> 'W'");
+
+/** The list's addresses, sorted; [] when the account has none (nothing is created). */
+export async function readWblist(
+  q: Queryable,
+  account: string,
+  direction: WblistDirection,
+  kind: WblistKind,
+): Promise<string[]> {
+  const { table, local, listed } = TABLES[direction];
+  const rows = await q.query<{ address: string }>(
+    `SELECT convert_from(m.email, 'UTF8') AS address
+       FROM users u JOIN ${table} w ON w.${local} = u.id JOIN mailaddr m ON m.id = w.${listed}
+      WHERE u.email = $1 AND w.${kindCondition(kind)}`,
+    [bytes(account)],
+  );
+  return rows.map((r) => r.address).sort();
+}
+
+/**
+ * Adds addresses to one list. A row for the same account and address in the same direction is
+ * replaced, so an address moves between white and black. Creates the `users` row when missing.
+ */
+export async function addToWblist(
+  tx: Queryable,
+  target: PolicyTarget,
+  direction: WblistDirection,
+  kind: WblistKind,
+  addresses: readonly SenderAddress[],
+): Promise<void> {
+  const userId = await ensureUsersRow(tx, target);
+  const { table, local, listed } = TABLES[direction];
+  for (const address of addresses) {
+    const addressId = await ensureMailaddr(tx, address);
+    await tx.query(
+      `INSERT INTO ${table} (${local}, ${listed}, wb) VALUES ($1, $2, $3)
+       ON CONFLICT (rid, sid) DO UPDATE SET wb = EXCLUDED.wb`,
+      [userId, addressId, kind === 'whitelist' ? 'W' : 'B'],
+    );
+  }
+}
+
+/** Removes the given addresses from one list only (the other list keeps its rows). */
+export async function removeFromWblist(
+  tx: Queryable,
+  target: PolicyTarget,
+  direction: WblistDirection,
+  kind: WblistKind,
+  addresses: readonly string[],
+): Promise<void> {
+  const userId = await ensureUsersRow(tx, target);
+  const { table, local, listed } = TABLES[direction];
+  await tx.query(
+    `DELETE FROM ${table} WHERE ${local} = $1 AND ${kindCondition(kind)}
+        AND ${listed} IN (SELECT id FROM mailaddr WHERE email = ANY($2))`,
+    [userId, addresses.map(bytes)],
+  );
+}
+
+/** Empties one list of the account. */
+export async function clearWblist(
+  tx: Queryable,
+  target: PolicyTarget,
+  direction: WblistDirection,
+  kind: WblistKind,
+): Promise<void> {
+  const userId = await ensureUsersRow(tx, target);
+  const { table, local } = TABLES[direction];
+  await tx.query(`DELETE FROM ${table} WHERE ${local} = $1 AND ${kindCondition(kind)}`, [userId]);
+}
+
+/**
+ * The account's `users` row (policy 0 = none, so amavisd falls through to lower-priority policies
+ * until a spam policy is set). An existing row keeps its policy. Upserts make concurrent calls converge.
+ */
+async function ensureUsersRow(tx: Queryable, target: PolicyTarget): Promise<number> {
+  const [row] = await tx.query<{ id: number }>(
+    `INSERT INTO users (email, priority, policy_id) VALUES ($1, $2, 0)
+     ON CONFLICT (email) DO UPDATE SET priority = EXCLUDED.priority RETURNING id`,
+    [bytes(target.account), PRIORITY[target.scope]],
+  );
+  return row!.id;
+}
+
+/** The address's `mailaddr` row; an existing row is left as it is. */
+async function ensureMailaddr(tx: Queryable, address: SenderAddress): Promise<number> {
+  const [row] = await tx.query<{ id: number }>(
+    `INSERT INTO mailaddr (email, priority) VALUES ($1, $2)
+     ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
+    [bytes(address.address), MAILADDR_PRIORITY[address.form]],
+  );
+  return row!.id;
+}

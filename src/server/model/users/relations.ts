@@ -1,0 +1,107 @@
+/**
+ * A user's rows in `forwardings` and the bcc tables: forwardings (`is_forwarding`, the
+ * self row keeps a copy in the mailbox), per-user alias addresses (`is_alias`), sender and
+ * recipient bcc.
+ */
+import type { Queryable } from '../../db/database';
+import type { Actor } from '../../auth/actor';
+import { ApiFailure } from '../../http/failure';
+import { addressInUse } from '../domains/rows';
+import { domainOf } from '../names';
+
+export async function userForwardings(q: Queryable, user: string): Promise<string[]> {
+  const rows = await q.query<{ forwarding: string }>(
+    'SELECT forwarding FROM forwardings WHERE address = $1 AND is_forwarding = 1 ORDER BY forwarding',
+    [user],
+  );
+  return rows.map((r) => r.forwarding);
+}
+
+/**
+ * Replaces the user's forwardings. Forwarding nowhere means delivering to the mailbox, so
+ * an empty set is stored as the self row Postfix expects.
+ */
+export async function setForwardings(tx: Queryable, user: string, destinations: Iterable<string>): Promise<void> {
+  const list = [...new Set(destinations)];
+  if (list.length === 0) list.push(user);
+  await tx.query('DELETE FROM forwardings WHERE address = $1 AND is_forwarding = 1', [user]);
+  for (const destination of list) {
+    await tx.query(
+      `INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES ($1, $2, $3, $4, 1)
+       ON CONFLICT (address, forwarding) DO UPDATE SET is_forwarding = 1`,
+      [user, destination, domainOf(user), domainOf(destination)],
+    );
+  }
+}
+
+async function userAliasAddresses(q: Queryable, user: string): Promise<string[]> {
+  const rows = await q.query<{ address: string }>(
+    'SELECT address FROM forwardings WHERE forwarding = $1 AND is_alias = 1 ORDER BY address',
+    [user],
+  );
+  return rows.map((r) => r.address);
+}
+
+/**
+ * Per-user alias addresses must lie in a local domain the actor manages
+ * (ALIAS_DOMAIN_NOT_MANAGED otherwise).
+ */
+export async function assertAliasDomainsManaged(
+  q: Queryable,
+  actor: Actor,
+  addresses: readonly string[],
+): Promise<void> {
+  for (const domain of new Set(addresses.map(domainOf))) {
+    const exists = await q.query('SELECT 1 FROM domain WHERE domain = $1', [domain]);
+    if (!exists.length || !(await actor.canManageDomain(q, domain))) throw new ApiFailure('ALIAS_DOMAIN_NOT_MANAGED');
+  }
+}
+
+/**
+ * Adds per-user alias addresses. As the API documents, an address that already exists
+ * (as any account or another user's alias) is silently not assigned.
+ */
+export async function addAliasAddresses(tx: Queryable, user: string, addresses: readonly string[]): Promise<void> {
+  const owned = new Set(await userAliasAddresses(tx, user));
+  for (const address of addresses) {
+    if (address === user || owned.has(address) || (await addressInUse(tx, address))) continue;
+    await tx.query(
+      `INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_alias) VALUES ($1, $2, $3, $4, 1)
+       ON CONFLICT (address, forwarding) DO NOTHING`,
+      [address, user, domainOf(address), domainOf(user)],
+    );
+  }
+}
+
+export async function removeAliasAddresses(
+  tx: Queryable,
+  user: string,
+  addresses: readonly string[] | 'all',
+): Promise<void> {
+  if (addresses === 'all') {
+    await tx.query('DELETE FROM forwardings WHERE forwarding = $1 AND is_alias = 1', [user]);
+  } else if (addresses.length) {
+    await tx.query('DELETE FROM forwardings WHERE forwarding = $1 AND is_alias = 1 AND address = ANY($2)', [
+      user,
+      [...addresses],
+    ]);
+  }
+}
+
+/** Sets (or with '' clears) the user's sender or recipient bcc address. */
+export async function setUserBcc(
+  tx: Queryable,
+  kind: 'sender' | 'recipient',
+  user: string,
+  address: string,
+): Promise<void> {
+  const table = kind === 'sender' ? 'sender_bcc_user' : 'recipient_bcc_user';
+  await tx.query(`DELETE FROM ${table} WHERE username = $1`, [user]);
+  if (address) {
+    await tx.query(`INSERT INTO ${table} (username, bcc_address, domain) VALUES ($1, $2, $3)`, [
+      user,
+      address,
+      domainOf(user),
+    ]);
+  }
+}

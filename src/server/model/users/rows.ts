@@ -1,0 +1,49 @@
+/** Reading and locking `mailbox` rows, and the writes PUT /api/users/<domain> makes to all of a domain's. */
+import type { Queryable } from '../../db/database';
+import { holdsRightsBeyondSql } from '../../auth/rights';
+
+export type MailboxRow = Record<string, unknown> & { username: string; quota: number };
+
+/** The mailbox row, locked for the rest of the transaction; null when there is none. */
+export async function lockMailbox(tx: Queryable, email: string): Promise<MailboxRow | null> {
+  const rows = await tx.query<MailboxRow>('SELECT * FROM mailbox WHERE username = $1 FOR UPDATE', [email]);
+  return rows[0] ?? null;
+}
+
+export async function mailboxExists(q: Queryable, email: string): Promise<boolean> {
+  return (await q.query('SELECT 1 FROM mailbox WHERE username = $1', [email])).length > 0;
+}
+
+/** Changes to every mailbox of a domain: null keeps a column as it is. */
+export interface DomainMailboxChanges {
+  active: number | null;
+  /** A new stored password (hash); its change time is set with it. */
+  password: string | null;
+  language: string | null;
+  transport: string | null;
+}
+
+/** Whose change it is: a normal admin's leaves alone mailboxes whose rights reach beyond its own. */
+export interface MailboxEditor {
+  isGlobal: boolean;
+  username: string;
+}
+
+/** Applies the changes to the domain's mailboxes the editor may change; returns the usernames changed. */
+export async function updateDomainMailboxes(
+  tx: Queryable,
+  domain: string,
+  changes: DomainMailboxChanges,
+  editor: MailboxEditor,
+): Promise<string[]> {
+  const changed = await tx.query<{ username: string }>(
+    `UPDATE mailbox SET
+         active = COALESCE($2, active), password = COALESCE($3, password),
+         passwordlastchange = CASE WHEN $3::text IS NULL THEN passwordlastchange ELSE NOW()::timestamp END,
+         language = COALESCE($4, language), transport = COALESCE($5, transport), modified = NOW()::timestamp
+       WHERE domain = $1 AND ($6::boolean OR NOT ${holdsRightsBeyondSql('mailbox.username', '$7')})
+       RETURNING username`,
+    [domain, changes.active, changes.password, changes.language, changes.transport, editor.isGlobal, editor.username],
+  );
+  return changed.map((r) => r.username);
+}

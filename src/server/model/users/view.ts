@@ -1,0 +1,106 @@
+/**
+ * Mail users as GET answers them: the `mailbox` row without `password`, `settings` as an
+ * object, plus the addresses related to the user and its mailbox usage. The bcc settings are
+ * `sender_bcc_address` / `recipient_bcc_address` (null when none) with `sbcc_active` /
+ * `rbcc_active`, as the real product names them. Rows of `GET /api/users/<domain>` carry
+ * `last_login` as `{imap, pop3, lda}` (epoch seconds, 0 = never) and `used_quota` as
+ * `{bytes, messages}` instead.
+ */
+import type { Queryable } from '../../db/database';
+import { settingsForApi } from '../settings-column';
+
+/**
+ * One statement for any number of users. `forwardings` leaves out a lone self-forwarding
+ * row: that row only means "deliver to the mailbox", i.e. no forwarding at all.
+ */
+const USER_VIEW_SQL = `
+SELECT m.*,
+  btrim(m.lastloginprotocol) AS lastloginprotocol,
+  ARRAY(SELECT f.address FROM forwardings f
+         WHERE f.forwarding = m.username AND f.is_alias = 1 ORDER BY f.address) AS aliases,
+  ARRAY(SELECT f.address FROM forwardings f JOIN alias a ON a.address = f.address
+         WHERE f.forwarding = m.username AND f.is_list = 1 ORDER BY f.address) AS mailing_aliases,
+  ARRAY(SELECT f.address FROM forwardings f JOIN maillists l ON l.address = f.address
+         WHERE f.forwarding = m.username AND f.is_list = 1 ORDER BY f.address) AS mailing_lists,
+  ARRAY(SELECT f.forwarding FROM forwardings f
+         WHERE f.address = m.username AND f.is_forwarding = 1
+           AND EXISTS (SELECT 1 FROM forwardings o WHERE o.address = m.username AND o.is_forwarding = 1
+                          AND o.forwarding <> m.username)
+         ORDER BY f.forwarding) AS forwardings,
+  NULLIF((SELECT b.bcc_address FROM sender_bcc_user b WHERE b.username = m.username), '') AS sender_bcc_address,
+  (SELECT b.active FROM sender_bcc_user b WHERE b.username = m.username AND b.bcc_address <> '') AS sbcc_active,
+  NULLIF((SELECT b.bcc_address FROM recipient_bcc_user b WHERE b.username = m.username), '') AS recipient_bcc_address,
+  (SELECT b.active FROM recipient_bcc_user b WHERE b.username = m.username AND b.bcc_address <> '') AS rbcc_active,
+  COALESCE(q.bytes, 0) AS stored_bytes,
+  COALESCE(q.messages, 0) AS stored_messages,
+  CASE WHEN btrim(m.lastloginprotocol) <> '' THEN m.lastlogindate END AS last_login,
+  COALESCE(EXTRACT(EPOCH FROM m.lastlogindate), 0)::int8 AS last_login_epoch,
+  ARRAY(SELECT d.domain FROM domain_admins d WHERE d.username = m.username ORDER BY d.domain) AS managed_domains
+FROM mailbox m LEFT JOIN used_quota q ON q.username = m.username`;
+
+type UserRow = Record<string, unknown> & {
+  username: string;
+  isadmin: number;
+  isglobaladmin: number;
+  settings: string;
+  stored_bytes: number | string;
+  stored_messages: number | string;
+  lastloginprotocol: string;
+  last_login_epoch: number | string;
+};
+
+/** Protocols whose last login the product reports, each as epoch seconds (0 = never). */
+const LOGIN_PROTOCOLS = ['imap', 'pop3', 'lda'] as const;
+
+/**
+ * `{imap, pop3, lda}` from the mailbox's last login (iRedMail records one date and the protocol
+ * it came by): the protocol used gets the date, the others 0.
+ */
+function lastLoginByProtocol(row: UserRow): Record<string, number> {
+  const protocol = String(row.lastloginprotocol ?? '')
+    .trim()
+    .toLowerCase();
+  return Object.fromEntries(LOGIN_PROTOCOLS.map((p) => [p, p === protocol ? Number(row.last_login_epoch) : 0]));
+}
+
+/** A row of `GET /api/users/<domain>`: usage and last logins as the real product shapes them. */
+function presentListRow(row: UserRow): Record<string, unknown> {
+  const { stored_bytes, stored_messages, last_login: _single, ...view } = present(row);
+  return {
+    ...view,
+    last_login: lastLoginByProtocol(row),
+    used_quota: { bytes: Number(stored_bytes), messages: Number(stored_messages) },
+  };
+}
+
+function present(row: UserRow): Record<string, unknown> {
+  const { password: _hidden, managed_domains, last_login_epoch: _epoch, ...rest } = row;
+  const view: Record<string, unknown> = { ...rest, settings: settingsForApi(row.settings) };
+  if (row.isadmin === 1 || row.isglobaladmin === 1) view.managed_domains = managed_domains;
+  return view;
+}
+
+export async function readUser(q: Queryable, email: string): Promise<Record<string, unknown> | null> {
+  const rows = await q.query<UserRow>(`${USER_VIEW_SQL} WHERE m.username = $1`, [email]);
+  return rows[0] ? present(rows[0]) : null;
+}
+
+export async function readDomainUsers(
+  q: Queryable,
+  domain: string,
+  disabledOnly: boolean,
+): Promise<Record<string, unknown>[]> {
+  const rows = await q.query<UserRow>(
+    `${USER_VIEW_SQL} WHERE m.domain = $1 AND ($2::boolean IS NOT TRUE OR m.active = 0) ORDER BY m.username`,
+    [domain, disabledOnly],
+  );
+  return rows.map(presentListRow);
+}
+
+export async function domainUserEmails(q: Queryable, domain: string, disabledOnly: boolean): Promise<string[]> {
+  const rows = await q.query<{ username: string }>(
+    'SELECT username FROM mailbox WHERE domain = $1 AND ($2::boolean IS NOT TRUE OR active = 0) ORDER BY username',
+    [domain, disabledOnly],
+  );
+  return rows.map((r) => r.username);
+}
