@@ -6,7 +6,7 @@
 import type { Database } from './db/database';
 import type { PasswordScheme } from './config';
 import { hashPassword } from './auth/passwords';
-import { normalizeEmail } from './model/names';
+import { normalizeEmail } from '../common/mail-names';
 
 export async function ensureGlobalAdmin(
   db: Database,

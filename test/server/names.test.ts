@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { normalizeDomain, normalizeEmail } from '../../src/server/model/names';
+import { normalizeDomain, normalizeEmail } from '../../src/common/mail-names';
 import { formatSettings, parseSettings, settingsForApi } from '../../src/server/model/settings-column';
 import { collectInput } from '../../src/server/http/input';
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { parseSenderAddress, type SenderAddress } from '../../common/sender-addresses';
-import { normalizeDomain } from '../model/names';
+import { normalizeDomain } from '../../common/mail-names';
 import { normalizedList, splitList } from './fields';
 
 export function senderList(code: string) {

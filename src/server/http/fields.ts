@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ApiFailure } from './failure';
 import type { Input } from './input';
-import { normalizeDomain, normalizeEmail } from '../model/names';
+import { normalizeDomain, normalizeEmail } from '../../common/mail-names';
 
 const YES = new Set(['yes', 'y', 'true', '1', 'on']);
 const NO = new Set(['no', 'n', 'false', '0', 'off']);

@@ -21,7 +21,7 @@ import {
 } from '../model/admins/store';
 import { isHostedDomain, passwordBounds } from '../model/domains/rows';
 import { mailboxExists } from '../model/users/rows';
-import { domainOf } from '../model/names';
+import { domainOf } from '../../common/mail-names';
 import { formatSettings, parseSettings } from '../model/settings-column';
 import { passwordToStore } from '../model/passwords';
 import { statusToActive } from '../model/vocabulary';

@@ -37,7 +37,7 @@ import {
   type SetParams,
 } from '../model/lists/members';
 import { renameReferences } from '../model/lists/members-rename';
-import { domainOf } from '../model/names';
+import { domainOf } from '../../common/mail-names';
 import { ACCOUNT_STATUSES, statusToActive } from '../model/vocabulary';
 
 const MEMBERS: SetParams = { replace: 'members', add: 'addMember', remove: 'removeMember' };

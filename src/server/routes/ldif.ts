@@ -11,7 +11,7 @@ import { adminEntry, aliasEntry, mailingListEntry, userEntry } from '../model/ld
 import { catchallEntry, domainEntries } from '../model/ldif/domain-entries';
 import { type LdifEntry, renderLdif } from '../model/ldif/format';
 import { getDomain } from '../model/domains/rows';
-import { domainOf } from '../model/names';
+import { domainOf } from '../../common/mail-names';
 
 type AccountExport = (q: Queryable, mail: string) => Promise<LdifEntry | null>;
 

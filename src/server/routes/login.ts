@@ -6,7 +6,7 @@ import { verifyPassword } from '../auth/passwords';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { ApiFailure } from '../http/failure';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
-import { normalizeEmail } from '../model/names';
+import { normalizeEmail } from '../../common/mail-names';
 
 const loginInput = z.object({ username: z.string().optional(), password: z.string().optional() });
 

@@ -22,7 +22,7 @@ import {
 } from '../model/lists/store';
 import { assertNotSelf, changeList, createList, type ListWrite } from '../model/lists/writes';
 import { accessPolicyField, addressList, changeOf, rejectSetConflicts, type SetParams } from '../model/lists/members';
-import { domainOf } from '../model/names';
+import { domainOf } from '../../common/mail-names';
 import { ACCOUNT_STATUSES, statusToActive } from '../model/vocabulary';
 
 const SUBSCRIBERS: SetParams = { add: 'add_subscribers', remove: 'remove_subscribers' };

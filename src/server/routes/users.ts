@@ -22,7 +22,7 @@ import { lockMailbox, updateDomainMailboxes } from '../model/users/rows';
 import { deleteMailbox } from '../model/users/deletion';
 import { keepMailboxDays } from '../model/users/deleted-mailboxes';
 import { renameMailbox } from '../model/users/rename';
-import { domainOf, normalizeEmail } from '../model/names';
+import { domainOf, normalizeEmail } from '../../common/mail-names';
 import { parseSettings } from '../model/settings-column';
 import { createUserInput, listUsersInput, updateDomainUsersInput, updateUserInput } from '../model/users/input';
 import { assertAdminLimits, defaultQuota, quotaWithinDomain } from '../model/users/limits';

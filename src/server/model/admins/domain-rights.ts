@@ -8,7 +8,7 @@ import type { Actor } from '../../auth/actor';
 import { ApiFailure } from '../../http/failure';
 import { holdsRightsBeyond } from '../../auth/rights';
 import { refreshMailboxAdminFlag } from '../users/admin-flags';
-import { domainOf } from '../names';
+import { domainOf } from '../../../common/mail-names';
 
 export type AdminKind = 'admin' | 'mailbox';
 

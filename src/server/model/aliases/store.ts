@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../../db/database';
 import type { AccessPolicy } from '../lists/members';
-import { domainOf } from '../names';
+import { domainOf } from '../../../common/mail-names';
 
 export interface AliasRow {
   address: string;

@@ -3,7 +3,7 @@
  * Callers hold the transaction and decide what changes; these functions only store it.
  */
 import type { Queryable } from '../../db/database';
-import { domainOf } from '../names';
+import { domainOf } from '../../../common/mail-names';
 
 /** The columns a new `domain` row is given. */
 export interface NewDomainRow {

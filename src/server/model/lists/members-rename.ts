@@ -6,7 +6,7 @@
  * (the unique keys would refuse the rewrite otherwise).
  */
 import type { Queryable } from '../../db/database';
-import { domainOf } from '../names';
+import { domainOf } from '../../../common/mail-names';
 
 export async function renameReferences(tx: Queryable, oldAddress: string, newAddress: string): Promise<void> {
   const params = [oldAddress, newAddress, domainOf(newAddress)];

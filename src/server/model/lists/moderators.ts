@@ -3,7 +3,7 @@
  * (`address` = the alias/list, `moderator` = who may send under a moderators* access policy).
  */
 import type { Queryable } from '../../db/database';
-import { domainOf } from '../names';
+import { domainOf } from '../../../common/mail-names';
 
 export async function readModerators(q: Queryable, address: string): Promise<string[]> {
   const rows = await q.query<{ moderator: string }>(

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../db/database';
 import type { AccessPolicy } from './members';
-import { domainOf } from '../names';
+import { domainOf } from '../../../common/mail-names';
 import { formatSettings, parseSettings, setSettingList, settingList, settingsForApi } from '../settings-column';
 
 export const SUBSCRIPTIONS = ['normal', 'digest', 'nomail'] as const;

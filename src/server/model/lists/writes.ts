@@ -26,7 +26,7 @@ import {
 import { type PolicyInput, resolvePolicy } from './policy';
 import { type AccessPolicy, applyChange, incoming, isChange, type SetChange } from './members';
 import { readModerators, writeModerators } from './moderators';
-import { domainOf } from '../names';
+import { domainOf } from '../../../common/mail-names';
 
 export interface ListWrite {
   fields: Omit<ListFields, 'accessPolicy'>;

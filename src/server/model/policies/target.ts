@@ -8,7 +8,7 @@ import type { Actor } from '../../auth/actor';
 import { ApiFailure } from '../../http/failure';
 import { domainParam, emailParam } from '../../http/fields';
 import { lockDomain } from '../domains/rows';
-import { domainOf } from '../names';
+import { domainOf } from '../../../common/mail-names';
 
 export type PolicyTarget =
   | { scope: 'global'; account: '@.' }

@@ -2,7 +2,7 @@
 import type { Queryable } from '../../db/database';
 import type { ServerSettings } from '../../config';
 import { maildirPath } from './maildir-layout';
-import { domainOf } from '../names';
+import { domainOf } from '../../../common/mail-names';
 import { setForwardings } from './relations';
 
 export interface NewMailbox {

@@ -4,7 +4,7 @@
  * characters of the local part (a shorter one repeats its last character), which spreads
  * mailboxes over directories; the timestamp keeps a re-created user from reusing old mail.
  */
-import { domainOf } from '../names';
+import { domainOf } from '../../../common/mail-names';
 
 export function maildirPath(email: string, now: Date = new Date()): string {
   const local = email.slice(0, email.lastIndexOf('@')).toLowerCase();

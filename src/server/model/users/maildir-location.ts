@@ -4,7 +4,7 @@
  * can never be pointed at another user's or another domain's mail (or the whole storage node).
  */
 import { ApiFailure } from '../../http/failure';
-import { domainOf } from '../names';
+import { domainOf } from '../../../common/mail-names';
 
 interface StorageColumns {
   username: string;

@@ -7,7 +7,7 @@ import type { Queryable } from '../../db/database';
 import type { Actor } from '../../auth/actor';
 import { ApiFailure } from '../../http/failure';
 import { addressInUse } from '../domains/rows';
-import { domainOf } from '../names';
+import { domainOf } from '../../../common/mail-names';
 
 export async function userForwardings(q: Queryable, user: string): Promise<string[]> {
   const rows = await q.query<{ forwarding: string }>(

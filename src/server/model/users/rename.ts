@@ -10,7 +10,7 @@
  */
 import type { Queryable } from '../../db/database';
 import { removePolicyTraces } from '../account-traces';
-import { domainOf } from '../names';
+import { domainOf } from '../../../common/mail-names';
 
 export async function renameMailbox(tx: Queryable, from: string, to: string): Promise<void> {
   const toDomain = domainOf(to);
