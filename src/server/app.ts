@@ -9,7 +9,7 @@ import type { Database } from './db/database';
 import type { ServerSettings } from './config';
 import { Actor } from './auth/actor';
 import { SessionStore, sessionToken } from './auth/sessions';
-import { ApiFailure } from './http/failure';
+import { ApiFailure } from './errors';
 import { collectInput, type Input } from './http/input';
 import type { RouteHost, Services } from './http/routes';
 import { registerApiGuard } from './plugins/api-guard';

@@ -1,6 +1,6 @@
 /** The logged-in admin behind a request, and the permission rules of iRedAdmin-Pro. */
 import type { Queryable } from '../db/database';
-import { ApiFailure } from '../http/failure';
+import { ApiFailure } from '../errors';
 
 export class Actor {
   constructor(

@@ -5,8 +5,7 @@
  * act on domains that are not its own.
  */
 import type { Queryable } from '../db/database';
-import { ApiFailure } from '../http/failure';
-import { isGlobalAdminAccount } from '../model/admins/accounts';
+import { ApiFailure } from '../errors';
 import type { Actor } from './actor';
 
 /**
@@ -26,6 +25,16 @@ export async function holdsRightsBeyond(q: Queryable, actor: Actor, email: strin
     actor.username,
   ]);
   return rows[0]?.beyond === true;
+}
+
+/** A global admin: a `domain_admins` row for `ALL`, or a mail user with `isglobaladmin`. */
+async function isGlobalAdminAccount(q: Queryable, email: string): Promise<boolean> {
+  const rows = await q.query(
+    `SELECT 1 FROM domain_admins WHERE username = $1 AND domain = 'ALL'
+     UNION ALL SELECT 1 FROM mailbox WHERE username = $1 AND isglobaladmin = 1 LIMIT 1`,
+    [email],
+  );
+  return rows.length > 0;
 }
 
 /**

@@ -4,7 +4,7 @@
  * A failed check throws the field's `_msg` code (the zod issue message).
  */
 import { z } from 'zod';
-import { ApiFailure } from './failure';
+import { ApiFailure } from '../errors';
 import type { Input } from './input';
 import { normalizeDomain, normalizeEmail } from '../../common/mail-names';
 

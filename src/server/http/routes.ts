@@ -8,7 +8,7 @@ import type { ServerSettings } from '../config';
 import type { Actor } from '../auth/actor';
 import type { SessionStore } from '../auth/sessions';
 import type { Input } from './input';
-import { ApiFailure } from './failure';
+import { ApiFailure } from '../errors';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'DELETE'];

@@ -7,7 +7,7 @@ import type { Queryable } from '../db/database';
 import type { PasswordScheme } from '../config';
 import { hashPassword } from '../auth/passwords';
 import { type LengthBounds, passwordPolicyViolation } from '../auth/password-policy';
-import { ApiFailure } from '../http/failure';
+import { ApiFailure } from '../errors';
 
 export async function passwordToStore(
   given: { password?: string | undefined; password_hash?: string | undefined },

@@ -11,7 +11,7 @@
 import { BlockList, isIP } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerSettings } from '../config';
-import { ApiFailure } from '../http/failure';
+import { ApiFailure } from '../errors';
 
 function buildAllowList(clients: readonly string[]): BlockList {
   const list = new BlockList();

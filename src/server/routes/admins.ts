@@ -6,7 +6,7 @@
  * /api/domain/admins/<domain> instead.
  */
 import { endSessionsAfter } from '../auth/sessions';
-import { ApiFailure } from '../http/failure';
+import { ApiFailure } from '../errors';
 import { emailParam, parseInput } from '../http/fields';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import { adminInput, applyAdminLimits, limitsApply } from '../model/admins/input';

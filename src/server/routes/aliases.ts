@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database';
-import { ApiFailure } from '../http/failure';
+import { ApiFailure } from '../errors';
 import { domainParam, emailParam, f, parseInput } from '../http/fields';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import { removeAddressTraces } from '../model/account-traces';

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Queryable } from '../db/database';
 import { endSessions } from '../auth/sessions';
-import { ApiFailure } from '../http/failure';
+import { ApiFailure } from '../errors';
 import { domainParam, f, parseInput } from '../http/fields';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import {

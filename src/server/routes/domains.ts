@@ -7,7 +7,7 @@
  * services in settings (`enabled_services`). The `quota` column is not the API's quota.
  */
 import { z } from 'zod';
-import { ApiFailure } from '../http/failure';
+import { ApiFailure } from '../errors';
 import { domainParam, f, parseInput } from '../http/fields';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import { deleteDomain } from '../model/domains/deletion';
@@ -25,7 +25,7 @@ import {
 } from '../model/vocabulary';
 import { type DomainRow, isHostedDomain, listDomainNames, lockDomain, passwordBounds } from '../model/domains/rows';
 import { insertDomain, setCatchall, setDomainBcc, setOutboundRelay, updateDomainRow } from '../model/domains/writes';
-import { ignoredDomainParams, withoutParams } from '../auth/normal-admin-params';
+import { ignoredDomainParams, withoutParams } from '../http/normal-admin-params';
 
 const language = () =>
   f.text('INVALID_LANGUAGE', 5).refine((v) => v === undefined || LANGUAGE.test(v), { error: 'INVALID_LANGUAGE' });

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { canonicalIp } from '../../common/sender-addresses';
-import { ApiFailure } from '../http/failure';
+import { ApiFailure } from '../errors';
 import { f, parseInput } from '../http/fields';
 import { domainList, senderList } from '../http/address-lists';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';

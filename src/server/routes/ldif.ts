@@ -4,7 +4,7 @@
  * the SQL data in iRedMail's LDAP schema. `_data` is the LDIF text.
  */
 import type { Queryable } from '../db/database';
-import { ApiFailure } from '../http/failure';
+import { ApiFailure } from '../errors';
 import { domainParam, emailParam } from '../http/fields';
 import { defineRoutes, route, type RouteHost } from '../http/routes';
 import { adminEntry, aliasEntry, mailingListEntry, userEntry } from '../model/ldif/account-entries';

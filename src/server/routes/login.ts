@@ -4,7 +4,7 @@ import { findAdminAccount } from '../auth/accounts';
 import { countLoginAttempt, refundLoginAttempt } from '../auth/login-attempts';
 import { verifyPassword } from '../auth/passwords';
 import { SESSION_COOKIE } from '../auth/sessions';
-import { ApiFailure } from '../http/failure';
+import { ApiFailure } from '../errors';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import { normalizeEmail } from '../../common/mail-names';
 

@@ -7,7 +7,7 @@
  * re-enables the list when `accountStatus` is absent.
  */
 import { z } from 'zod';
-import { ApiFailure } from '../http/failure';
+import { ApiFailure } from '../errors';
 import { domainParam, emailParam, f, parseInput } from '../http/fields';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import { removeAddressTraces } from '../model/account-traces';

@@ -5,7 +5,7 @@
  * iRedAdmin-Pro. Our extension: DELETE on the same URL does the same (the product has no DELETE).
  */
 import { z } from 'zod';
-import { ApiFailure } from '../http/failure';
+import { ApiFailure } from '../errors';
 import { f, parseInput } from '../http/fields';
 import { defineRoutes, RawBody, route, type RouteContext, type RouteHost } from '../http/routes';
 import { authorizeTarget, type PolicyTarget, targetFromSegment } from '../model/policies/target';

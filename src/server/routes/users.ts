@@ -3,10 +3,10 @@
  * POST /api/user/<mail>/change_email/<new_mail>, and the per-domain GET/PUT /api/users/<domain>
  * and PUT /api/users/<domain>/password.
  */
-import { ApiFailure } from '../http/failure';
+import { ApiFailure } from '../errors';
 import { domainParam, emailParam, parseInput } from '../http/fields';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
-import { ignoredUserParams, withoutParams } from '../auth/normal-admin-params';
+import { ignoredUserParams, withoutParams } from '../http/normal-admin-params';
 import { assertRightsWithin } from '../auth/rights';
 import { endSessionsAfter } from '../auth/sessions';
 import {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { verifyPassword } from '../auth/passwords';
-import { ApiFailure } from '../http/failure';
+import { ApiFailure } from '../errors';
 import { emailParam } from '../http/fields';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import { storedPasswordHash } from '../model/passwords';

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { canonicalIp } from '../../common/sender-addresses';
-import { ApiFailure } from '../http/failure';
+import { ApiFailure } from '../errors';
 import { parseInput } from '../http/fields';
 import { senderList } from '../http/address-lists';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';

@@ -1,19 +1,8 @@
 /**
- * Facts about admin accounts other modules need: whether an address is a global admin
- * (separate admin or mail user), and an admin's own settings (limits of normal admins).
+ * Facts about admin accounts other modules need: an admin's own settings (limits of normal admins).
  */
 import type { Queryable } from '../../db/database';
 import { parseSettings, type SettingsMap } from '../settings-column';
-
-/** A global admin: a `domain_admins` row for `ALL`, or a mail user with `isglobaladmin`. */
-export async function isGlobalAdminAccount(q: Queryable, email: string): Promise<boolean> {
-  const rows = await q.query(
-    `SELECT 1 FROM domain_admins WHERE username = $1 AND domain = 'ALL'
-     UNION ALL SELECT 1 FROM mailbox WHERE username = $1 AND isglobaladmin = 1 LIMIT 1`,
-    [email],
-  );
-  return rows.length > 0;
-}
 
 /**
  * The admin's settings column (separate admin or mail-user admin), row-locked so that two

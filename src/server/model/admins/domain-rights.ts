@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../../db/database';
 import type { Actor } from '../../auth/actor';
-import { ApiFailure } from '../../http/failure';
+import { ApiFailure } from '../../errors';
 import { holdsRightsBeyond } from '../../auth/rights';
 import { refreshMailboxAdminFlag } from '../users/admin-flags';
 import { domainOf } from '../../../common/mail-names';

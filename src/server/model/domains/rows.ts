@@ -1,7 +1,7 @@
 /** Domain rows and the per-domain rules every account type shares (existence, limits, password bounds). */
 import type { Queryable } from '../../db/database';
 import type { ServerSettings } from '../../config';
-import { ApiFailure } from '../../http/failure';
+import { ApiFailure } from '../../errors';
 import { separateAdminExists } from '../admins/store';
 import { parseSettings } from '../settings-column';
 

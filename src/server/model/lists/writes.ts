@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../../db/database';
 import type { Actor } from '../../auth/actor';
-import { ApiFailure } from '../../http/failure';
+import { ApiFailure } from '../../errors';
 import { assertAdminRoomFor } from '../admins/alias-and-list-limits';
 import { addressInUse, assertRoomFor, requireDomainForAccount } from '../domains/rows';
 import {

@@ -7,7 +7,7 @@
 import type { Actor } from '../../auth/actor';
 import { assertRightsWithin } from '../../auth/rights';
 import type { Queryable } from '../../db/database';
-import { ApiFailure } from '../../http/failure';
+import { ApiFailure } from '../../errors';
 import { getDomain } from '../domains/rows';
 import { parseSettings, settingList } from '../settings-column';
 import type { PolicyTarget } from './target';

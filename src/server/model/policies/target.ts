@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../../db/database';
 import type { Actor } from '../../auth/actor';
-import { ApiFailure } from '../../http/failure';
+import { ApiFailure } from '../../errors';
 import { domainParam, emailParam } from '../../http/fields';
 import { lockDomain } from '../domains/rows';
 import { domainOf } from '../../../common/mail-names';

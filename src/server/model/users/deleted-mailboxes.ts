@@ -3,7 +3,7 @@
  * removes it after delete_date. No keep_mailbox_days: delete_date stays NULL (kept).
  */
 import type { Queryable } from '../../db/database';
-import { ApiFailure } from '../../http/failure';
+import { ApiFailure } from '../../errors';
 
 /** A century: past it, CURRENT_DATE + days leaves the date range (and 99999999999 overflowed the integer). */
 const MAX_KEEP_MAILBOX_DAYS = 36_500;

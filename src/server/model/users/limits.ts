@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../../db/database';
 import type { Actor } from '../../auth/actor';
-import { ApiFailure } from '../../http/failure';
+import { ApiFailure } from '../../errors';
 import { lockAdminSettings, limitOf, quotaLimitMb } from '../admins/accounts';
 import type { DomainRow } from '../domains/rows';
 import { parseSettings } from '../settings-column';

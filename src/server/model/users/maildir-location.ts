@@ -3,7 +3,7 @@
  * A maildir set through the API must stay inside the user's own domain directory, so a mailbox
  * can never be pointed at another user's or another domain's mail (or the whole storage node).
  */
-import { ApiFailure } from '../../http/failure';
+import { ApiFailure } from '../../errors';
 import { domainOf } from '../../../common/mail-names';
 
 interface StorageColumns {

@@ -2,7 +2,7 @@
 import type { Queryable } from '../../db/database';
 import type { ServerSettings } from '../../config';
 import type { Actor } from '../../auth/actor';
-import { ApiFailure } from '../../http/failure';
+import { ApiFailure } from '../../errors';
 import { type DomainRow, passwordBounds } from '../domains/rows';
 import { setMailboxGlobalAdmin } from './admin-flags';
 import {

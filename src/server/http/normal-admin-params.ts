@@ -5,9 +5,9 @@
  * or user profile also hides its parameters from normal admins (the published doc: normal admins
  * can neither view nor update disabled profiles).
  */
-import type { Input } from '../http/input';
+import type { Input } from './input';
 import { parseSettings, settingList } from '../model/settings-column';
-import type { Actor } from './actor';
+import type { Actor } from '../auth/actor';
 
 /** Domain parameters only a global admin changes. */
 const GLOBAL_ONLY_DOMAIN_PARAMS = [
