@@ -25,6 +25,7 @@ import type { FormParams } from './form';
 import type { HttpMethod } from './http-types';
 import type { Logger } from './logger';
 import { describeIssues } from './normalize';
+import type { ReadSnapshots } from './read-snapshots';
 import { Session } from './session';
 import type { Transport, TransportResponse } from './transport';
 
@@ -91,9 +92,18 @@ export class ApiCaller {
   readonly #log: Logger;
   readonly #jar = new CookieJar();
   readonly #session: Session;
+  /** List answers standing in for single reads until the first write (read-snapshots.ts). */
+  readonly snapshots: ReadSnapshots;
 
-  constructor(transport: Transport, credentials: Credentials, retry: RetryOptions, log: Logger) {
+  constructor(
+    transport: Transport,
+    credentials: Credentials,
+    retry: RetryOptions,
+    log: Logger,
+    snapshots: ReadSnapshots,
+  ) {
     this.#transport = transport;
+    this.snapshots = snapshots;
     this.#credentials = credentials;
     this.#retry = retry;
     this.#log = log;
@@ -108,6 +118,7 @@ export class ApiCaller {
   /** Runs a call; resolves with the success envelope or throws a typed error. */
   async call(spec: CallSpec): Promise<Envelope> {
     const site: CallSite = { method: spec.method, path: spec.path };
+    if (spec.method !== 'GET') this.snapshots.written();
     let renewed = false;
     for (;;) {
       await this.#session.ensure();

@@ -12,6 +12,7 @@ import { UsersApi } from './api/users';
 import { WblistApi } from './api/wblist';
 import { GreylistingApi } from './api/greylisting';
 import { makeLog } from './logger';
+import { ReadSnapshots } from './read-snapshots';
 import type { IRedAdminClientOptions } from './options';
 import { resolveOptions } from './options';
 import { Transport } from './transport';
@@ -50,6 +51,7 @@ export class IRedAdminClient<K extends MailingListApiKind = 'sql'> {
       { username: resolved.username, password: resolved.password },
       resolved.retries,
       log,
+      new ReadSnapshots(resolved.batchReads),
     );
     this.domains = new DomainsApi(this.#caller);
     this.admins = new AdminsApi(this.#caller);

@@ -22,6 +22,12 @@ export interface IRedAdminClientOptions<K extends MailingListApiKind = 'sql'> {
   mailingListApi?: K;
   /** Receives debug/info/warn entries (never secrets). */
   logger?: Logger;
+  /**
+   * Answer `users.get`, `aliases.get` and `domains.get` from one list request per domain until
+   * the first write (default false). For a caller that reads many objects at once, such as a
+   * Terraform refresh; see read-snapshots.ts for the rules.
+   */
+  batchReads?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -58,6 +64,7 @@ const optionsSchema = z.object({
     .optional(),
   mailingListApi: z.enum(['sql', 'ldap']).default('sql'),
   logger: z.custom<Logger>((value) => typeof value === 'function').optional(),
+  batchReads: z.boolean().default(false),
 });
 
 export type ResolvedOptions = z.output<typeof optionsSchema>;

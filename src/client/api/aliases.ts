@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
 import { accountRow, flag, list, text, timestamp } from '../normalize';
-import type { WireNames } from './common';
+import { pathSegment } from '../form';
+import type { ListedRead, WireNames } from './common';
 import {
   accessPolicy,
   accountStatus,
@@ -68,6 +69,9 @@ export const aliasSchema = accountRow({
 });
 export type Alias = z.infer<typeof aliasSchema>;
 
+/** Keys an alias's GET answers beyond its `alias` row, which a list row must carry to stand in for it. */
+const ALIAS_GET_KEYS = ['members', 'moderators'];
+
 const aliasEmails = z.array(
   z.union([z.string(), z.looseObject({ address: z.string() }).transform((row) => row.address)]),
 );
@@ -91,7 +95,17 @@ export class AliasesApi {
   /** The alias, or `null` when it does not exist. */
   async get(email: string): Promise<Alias | null> {
     const path = this.#path('GET', email);
-    return readAccount(this.#caller, { path }, aliasSchema);
+    const address = this.#caller.parseInput({ method: 'GET', path: '/api/alias/<mail>' }, emailAddress, email);
+    const domain = address.slice(address.lastIndexOf('@') + 1);
+    const fromList: ListedRead = {
+      kind: 'aliases',
+      scope: domain,
+      path: `/api/aliases/${pathSegment(domain)}`,
+      nameKey: 'address',
+      name: address,
+      required: () => ALIAS_GET_KEYS,
+    };
+    return readAccount(this.#caller, { path, fromList }, aliasSchema);
   }
 
   async create(email: string, input: AliasCreateInput = {}): Promise<void> {

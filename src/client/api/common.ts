@@ -6,6 +6,7 @@ import { ApiError } from '../errors';
 import type { FormParams, FormValue } from '../form';
 import { pathSegment, toWireParams } from '../form';
 import { punycodeDomain, punycodeEmail } from '../../common/mail-names';
+import { rowsByName } from '../read-snapshots';
 
 /**
  * An email address as iRedMail stores it. Deliberately simple: the server has the final word; the
@@ -92,18 +93,43 @@ export function targetSegment(caller: ApiCaller, site: CallSite, target: PolicyT
   return pathSegment(caller.parseInput(site, emailAddress, target.user));
 }
 
+/** A list whose rows may stand in for single GETs (batched reads, read-snapshots.ts). */
+export interface ListedRead {
+  /** The kind of list, e.g. `users`; `scope` is which one of them, e.g. the domain. */
+  kind: string;
+  scope: string;
+  /** The list's URL path, e.g. `/api/users/example.com`. */
+  path: string;
+  /** The row key holding an object's name, and the name to look up. */
+  nameKey: string;
+  name: string;
+  /** Keys the single GET answers that a row must carry to stand in for it. */
+  required: (row: Record<string, unknown>) => readonly string[];
+  /** Turns a list row into the single GET's shape where the two differ. */
+  reshape?: (row: Record<string, unknown>) => Record<string, unknown>;
+}
+
 /**
  * GETs one account and parses its `_data`; `null` when the API says it does not exist (the
- * provider's drift detection relies on that). Other failures propagate.
+ * provider's drift detection relies on that). Other failures propagate. With `fromList` (and
+ * batched reads on), a row of that list answers instead when it can.
  */
 export async function readAccount<S extends z.ZodType>(
   caller: ApiCaller,
-  spec: { path: string; params?: FormParams; notFoundCodes?: readonly string[] },
+  spec: { path: string; params?: FormParams; notFoundCodes?: readonly string[]; fromList?: ListedRead },
   schema: S,
 ): Promise<z.infer<S> | null> {
+  const { fromList, ...get } = spec;
+  if (fromList) {
+    const row = await caller.snapshots.row(fromList.kind, fromList.scope, fromList.name, async () => {
+      const envelope = await caller.call({ method: 'GET', path: fromList.path });
+      return rowsByName(envelope._data, fromList.nameKey, fromList.required);
+    });
+    if (row) return caller.parseData({ method: 'GET', path: get.path }, schema, fromList.reshape?.(row) ?? row);
+  }
   try {
-    const envelope = await caller.call({ method: 'GET', ...spec });
-    return caller.parseData({ method: 'GET', path: spec.path }, schema, envelope._data);
+    const envelope = await caller.call({ method: 'GET', ...get });
+    return caller.parseData({ method: 'GET', path: get.path }, schema, envelope._data);
   } catch (error) {
     if (error instanceof ApiError && error.isNotFound()) return null;
     throw error;

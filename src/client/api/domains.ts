@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
 import { accountRow, flag, list, num, settings, text, timestamp } from '../normalize';
-import type { WireNames } from './common';
+import { pathSegment } from '../form';
+import type { ListedRead, WireNames } from './common';
 import {
   accountStatus,
   count,
@@ -203,6 +204,17 @@ export const domainSchema = accountRow({
 });
 export type Domain = z.infer<typeof domainSchema>;
 
+/** Keys a domain's GET answers beyond its `domain` row, which a list row must carry to stand in for it. */
+const DOMAIN_GET_KEYS = [
+  'sbcc_addr',
+  'rbcc_addr',
+  'catchall',
+  'relayhost',
+  'num_existing_users',
+  'num_existing_aliases',
+  'num_existing_lists',
+];
+
 /** Domains list entries: full rows, or names only (`nameOnly`). */
 const domainNames = z.array(
   z.union([z.string(), z.looseObject({ domain: z.string() }).transform((row) => row.domain)]),
@@ -273,8 +285,17 @@ export class DomainsApi {
   /** The domain's profile, or `null` when it does not exist. */
   async get(domain: string): Promise<Domain | null> {
     const site = { method: 'GET', path: '/api/domain/<domain>' } as const;
-    const path = `/api/domain/${segment(this.#caller, site, domainName, domain)}`;
-    return readAccount(this.#caller, { path, notFoundCodes: DOMAIN_NOT_FOUND }, domainSchema);
+    const name = this.#caller.parseInput(site, domainName, domain);
+    const path = `/api/domain/${pathSegment(name)}`;
+    const fromList: ListedRead = {
+      kind: 'domains',
+      scope: '',
+      path: '/api/domains',
+      nameKey: 'domain',
+      name,
+      required: () => DOMAIN_GET_KEYS,
+    };
+    return readAccount(this.#caller, { path, notFoundCodes: DOMAIN_NOT_FOUND, fromList }, domainSchema);
   }
 
   async create(domain: string, input: DomainCreateInput = {}): Promise<void> {

@@ -1,8 +1,9 @@
 /** Mail users: `/api/user/<mail>`, `/api/users/<domain>`, change_email and verify_password. */
 import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
-import { accountRow, flag, list, num, settings, text, timestamp, toNumber } from '../normalize';
-import type { WireNames } from './common';
+import { pathSegment } from '../form';
+import { accountRow, flag, list, num, settings, text, timestamp, toBoolean, toNumber } from '../normalize';
+import type { ListedRead, WireNames } from './common';
 import {
   accountStatus,
   count,
@@ -205,6 +206,38 @@ export const userListRowSchema = accountRow({
 });
 export type UserListRow = z.infer<typeof userListRowSchema>;
 
+/** Keys a user's GET answers beyond its `mailbox` row, which a list row must carry to stand in for it. */
+const USER_GET_KEYS = [
+  'aliases',
+  'mailing_aliases',
+  'mailing_lists',
+  'forwardings',
+  'sender_bcc_address',
+  'sbcc_active',
+  'recipient_bcc_address',
+  'rbcc_active',
+  'used_quota',
+  'last_login',
+];
+const userGetKeys = (row: Record<string, unknown>): readonly string[] =>
+  toBoolean(row.isadmin) === true || toBoolean(row.isglobaladmin) === true
+    ? [...USER_GET_KEYS, 'managed_domains']
+    : USER_GET_KEYS;
+
+/** A list row in the GET's shape: usage as `stored_bytes`/`stored_messages`, the latest login as one timestamp. */
+function asSingleUser(row: Record<string, unknown>): Record<string, unknown> {
+  const { used_quota: usage, last_login: logins, ...rest } = row;
+  const field = (value: unknown, key: string) =>
+    value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  const latest = Math.max(0, ...['imap', 'pop3', 'lda'].map((protocol) => Number(field(logins, protocol)) || 0));
+  return {
+    ...rest,
+    stored_bytes: field(usage, 'bytes') ?? 0,
+    stored_messages: field(usage, 'messages') ?? 0,
+    last_login: latest > 0 ? new Date(latest * 1000).toISOString() : null,
+  };
+}
+
 const userEmails = z.array(
   z.union([z.string(), z.looseObject({ username: z.string() }).transform((row) => row.username)]),
 );
@@ -233,7 +266,18 @@ export class UsersApi {
   /** The user's profile, or `null` when it does not exist. */
   async get(email: string): Promise<User | null> {
     const path = this.#path('GET', email);
-    return readAccount(this.#caller, { path }, userSchema);
+    const address = this.#caller.parseInput({ method: 'GET', path: '/api/user/<mail>' }, emailAddress, email);
+    const domain = address.slice(address.lastIndexOf('@') + 1);
+    const fromList: ListedRead = {
+      kind: 'users',
+      scope: domain,
+      path: `/api/users/${pathSegment(domain)}`,
+      nameKey: 'username',
+      name: address,
+      required: userGetKeys,
+      reshape: asSingleUser,
+    };
+    return readAccount(this.#caller, { path, fromList }, userSchema);
   }
 
   async create(email: string, input: UserCreateInput): Promise<void> {

@@ -70,6 +70,8 @@ export const iredadminProvider: ProviderDefinition<IRedAdminClient> = {
       maxConcurrency: config.max_concurrency || undefined,
       tls: { insecure: config.insecure ?? false, ...(config.ca_cert ? { ca: config.ca_cert } : {}) },
       mailingListApi: (config.mailing_list_api as 'sql' | 'ldap' | null) ?? 'sql',
+      // A refresh reads every object: one list per domain answers them (until this process writes).
+      batchReads: true,
     });
   },
   resources: RESOURCES,
