@@ -13,16 +13,10 @@ export { Wblist, type WblistConfig } from './providers/iredadmin/wblist';
 export { DataIredadminAdmin, type DataIredadminAdminConfig } from './providers/iredadmin/data-iredadmin-admin';
 export { DataIredadminAlias, type DataIredadminAliasConfig } from './providers/iredadmin/data-iredadmin-alias';
 export { DataIredadminDomain, type DataIredadminDomainConfig } from './providers/iredadmin/data-iredadmin-domain';
-export {
-  DataIredadminGreylisting,
-  type DataIredadminGreylistingConfig,
-} from './providers/iredadmin/data-iredadmin-greylisting';
+export { DataIredadminGreylisting, type DataIredadminGreylistingConfig } from './providers/iredadmin/data-iredadmin-greylisting';
 export { DataIredadminLdif, type DataIredadminLdifConfig } from './providers/iredadmin/data-iredadmin-ldif';
 export { DataIredadminMaillist, type DataIredadminMaillistConfig } from './providers/iredadmin/data-iredadmin-maillist';
-export {
-  DataIredadminSpampolicy,
-  type DataIredadminSpampolicyConfig,
-} from './providers/iredadmin/data-iredadmin-spampolicy';
+export { DataIredadminSpampolicy, type DataIredadminSpampolicyConfig } from './providers/iredadmin/data-iredadmin-spampolicy';
 export { DataIredadminThrottle, type DataIredadminThrottleConfig } from './providers/iredadmin/data-iredadmin-throttle';
 export { DataIredadminUser, type DataIredadminUserConfig } from './providers/iredadmin/data-iredadmin-user';
 export { DataIredadminWblist, type DataIredadminWblistConfig } from './providers/iredadmin/data-iredadmin-wblist';

@@ -9,8 +9,8 @@ import ts from 'typescript';
 
 const MISSING_OVERRIDE = 4114;
 
-/** `files` may live outside the project (a temp dir): their imports resolve from `root`'s node_modules. */
-export function addOverrideModifiers(files: readonly string[], root: string): number {
+/** `files` may live outside the project (a temp dir): their imports resolve from `modulesRoot`'s node_modules. */
+export function addOverrideModifiers(files: readonly string[], root: string, modulesRoot = root): number {
   const tsconfigPath = join(root, 'tsconfig.json');
   const config = ts.getParsedCommandLineOfConfigFile(
     tsconfigPath,
@@ -22,7 +22,7 @@ export function addOverrideModifiers(files: readonly string[], root: string): nu
     ...config.options,
     noEmit: true,
     baseUrl: root,
-    paths: { '*': [join(root, 'node_modules', '*')] },
+    paths: { '*': [join(modulesRoot, 'node_modules', '*')] },
   });
   const inserts = new Map<string, Insert[]>();
   for (const d of program.getSemanticDiagnostics()) {

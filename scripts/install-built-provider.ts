@@ -1,17 +1,15 @@
-#!/usr/bin/env node
 /**
- * iredadmin-install-provider: installs the provider this package ships prebuilt (dist/) into a
- * Terraform filesystem mirror, ~/.terraform.d/plugins by default, and prints the CLI configuration.
- *   iredadmin-install-provider [--mirror <dir>]
+ * Installs the provider the package ships prebuilt (dist/) into a Terraform filesystem mirror,
+ * ~/.terraform.d/plugins by default, and says which CLI configuration finds it there. The
+ * provider package's command (provider-cli.ts) runs it; no esbuild, no build step.
  */
 import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { projectRoot } from './project-root';
+import { join } from 'node:path';
 import {
   mirrorProviderDir,
   PROVIDER_NAME,
+  providerHome,
   PROVIDER_SCRIPTS,
   PROVIDER_SOURCE,
   PROVIDER_VERSION,
@@ -20,7 +18,7 @@ import {
 export const DEFAULT_MIRROR = join(homedir(), '.terraform.d', 'plugins');
 
 /** Copies the built provider from `builtDir` (where `npm run build` put it) into the mirror; returns the provider's directory. */
-export function installBuiltProvider(mirror = DEFAULT_MIRROR, builtDir = join(projectRoot(), 'dist')): string {
+export function installBuiltProvider(mirror = DEFAULT_MIRROR, builtDir = join(providerHome(), 'dist')): string {
   const launcher = join(builtDir, PROVIDER_NAME);
   if (!existsSync(launcher)) throw new Error(`no built provider at ${launcher}: run \`npm run build\` first`);
   const dir = mirrorProviderDir(mirror);
@@ -58,15 +56,4 @@ export function installReport(mirror: string, dir: string): string {
       ? 'terraform init finds it there with no CLI configuration; if yours has a provider_installation block, use this one'
       : 'point terraform at it with this CLI configuration';
   return `installed ${PROVIDER_SOURCE} ${PROVIDER_VERSION} into ${dir}\n${when} (~/.terraformrc or $TF_CLI_CONFIG_FILE):\n\n${cliConfiguration(mirror)}`;
-}
-
-if (require.main === module) {
-  try {
-    const { values } = parseArgs({ options: { mirror: { type: 'string' } } });
-    const mirror = values.mirror ? resolve(values.mirror) : DEFAULT_MIRROR;
-    process.stdout.write(installReport(mirror, installBuiltProvider(mirror)));
-  } catch (error: unknown) {
-    process.stderr.write(`iredadmin-install-provider: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  }
 }

@@ -1,16 +1,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-const PACKAGE_NAME = 'terraform-provider-iredadmin';
+/** The repository's own (private) package: the npm workspace root. */
+export const REPOSITORY_PACKAGE = 'iredadmin-workspace';
 
-/** The package root, whether this runs from scripts/ (ts), dist/scripts/ (compiled) or an installed package. */
+/** The repository root, whether this runs from scripts/ (ts), dist/scripts/ or a bundle inside the repository. */
 export function projectRoot(from = __dirname): string {
+  return packageRootNamed([REPOSITORY_PACKAGE], from);
+}
+
+/** The nearest directory above `from` whose package.json is named one of `names`. */
+export function packageRootNamed(names: readonly string[], from = __dirname): string {
   for (let dir = from; ; dir = dirname(dir)) {
-    if (isOurPackage(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`cannot find the project root above ${from}`);
+    if (hasPackageNamed(join(dir, 'package.json'), names)) return dir;
+    if (dirname(dir) === dir) throw new Error(`cannot find a package named ${names.join(' or ')} above ${from}`);
   }
 }
 
-function isOurPackage(file: string): boolean {
-  return existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === PACKAGE_NAME;
+function hasPackageNamed(file: string, names: readonly string[]): boolean {
+  if (!existsSync(file)) return false;
+  const { name } = JSON.parse(readFileSync(file, 'utf8')) as { name?: string };
+  return name !== undefined && names.includes(name);
 }

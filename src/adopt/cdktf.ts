@@ -39,7 +39,7 @@ const GROUP: Partial<Record<AdoptedType, { exported: string; method: string; lis
     lists: ['members', 'moderators', 'owners'],
   },
 };
-const CONSTRUCTS = 'terraform-provider-iredadmin/constructs';
+const CONSTRUCTS = 'iredadmin-cdktf';
 
 const camel = (snake: string) => snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const str = (text: string) =>

@@ -125,13 +125,13 @@ function parse(argv: readonly string[], env: CommandIo['env']): Settings | 'help
   };
 }
 
-/** `~> <major>.<minor>` of this package, the version the provider is installed as. */
+/** `~> <major>.<minor>` of the provider package (or of the repository, run from a clone): the version the provider is installed as. */
 function versionConstraint(): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
     const file = join(dir, 'package.json');
     if (!existsSync(file)) continue;
     const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-    if (pkg.name === 'terraform-provider-iredadmin' && pkg.version)
+    if ((pkg.name === 'terraform-provider-iredadmin' || pkg.name === 'iredadmin-workspace') && pkg.version)
       return `~> ${pkg.version.split('.').slice(0, 2).join('.')}`;
   }
   return '>= 0.1';

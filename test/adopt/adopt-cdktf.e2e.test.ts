@@ -95,7 +95,7 @@ describe.each(BACKENDS)('adopt --format cdktf on %s', (backend) => {
           skipLibCheck: true,
           noEmit: true,
           types: [],
-          paths: { 'terraform-provider-iredadmin/constructs': [CONSTRUCTS] },
+          paths: { 'iredadmin-cdktf': [CONSTRUCTS] },
         },
         files: ['main.ts'],
       }),
@@ -123,7 +123,7 @@ describe.each(BACKENDS)('adopt --format cdktf on %s', (backend) => {
         platform: 'node',
         format: 'cjs',
         logLevel: 'error',
-        alias: { 'terraform-provider-iredadmin/constructs': CONSTRUCTS },
+        alias: { 'iredadmin-cdktf': CONSTRUCTS },
       });
       writeFileSync(
         join(work, 'cdktf.json'),

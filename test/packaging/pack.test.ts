@@ -1,15 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { cliConfiguration, installBuiltProvider, installReport } from '../../scripts/install-built-provider';
 import { mirrorProviderDir, PROVIDER_NAME, PROVIDER_SCRIPTS, PROVIDER_VERSION } from '../../scripts/provider-files';
+import { runProviderCli } from '../../scripts/provider-cli';
+import { type Manifest, packages } from './manifests';
 
-const root = join(__dirname, '../..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-  bin: Record<string, string>;
-  scripts: Record<string, string>;
-};
 const bundleFiles = [PROVIDER_NAME, ...PROVIDER_SCRIPTS, ...PROVIDER_SCRIPTS.map((script) => `${script}.cache`)];
 
 let work: string;
@@ -23,56 +19,35 @@ function touch(file: string, content = ''): void {
   writeFileSync(file, content);
 }
 
-/** A copy of the repository's tracked files (empty) and of what `npm run build` writes into dist/ (stubs): packing it is fast. */
-function stubCheckout(dir: string): void {
-  const tracked = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
-  for (const file of tracked) touch(join(dir, file));
-  copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
-  const compiled = tracked.filter(
-    (file) => /^(src|constructs|scripts|examples)\/.*\.ts$/.test(file) && !file.endsWith('.d.ts'),
+/** Every file a manifest points at: main, types, exports, bins. */
+function pointers(pkg: Manifest): string[] {
+  const exported = Object.values(pkg.exports ?? {}).flatMap((target) =>
+    typeof target === 'string' ? [target] : Object.values(target),
   );
-  for (const file of compiled) {
-    for (const ext of ['.js', '.d.ts', '.js.map']) touch(join(dir, 'dist', file.replace(/\.ts$/, ext)));
-  }
-  for (const file of bundleFiles) touch(join(dir, 'dist', file));
+  return [pkg.main, pkg.types, ...exported, ...Object.values(pkg.bin ?? {})]
+    .filter((file): file is string => file !== undefined)
+    .map((file) => file.replace(/^\.\//, ''));
 }
 
-test('npm pack ships the compiled code, the constructs, the provider bundle and the bins; no tests, sources or dev scripts', () => {
-  expect(pkg.scripts.prepack).toBe('npm run build');
-  const dir = join(work, 'checkout');
-  stubCheckout(dir);
-  const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir, encoding: 'utf8' }),
-  ) as [{ files: { path: string }[] }];
-  const files = packed.files.map((file) => file.path);
-  expect(files).toEqual(
-    expect.arrayContaining([
-      'package.json',
-      'README.md',
-      'dist/src/index.js',
-      'dist/src/index.d.ts',
-      'dist/constructs/index.js',
-    ]),
-  );
-  expect(files).toEqual(expect.arrayContaining(bundleFiles.map((file) => `dist/${file}`)));
-  expect(files).toEqual(expect.arrayContaining(Object.values(pkg.bin)));
-  // Source maps would point at sources the package does not carry.
-  const unwanted = files.filter((file) =>
-    /^(test|src|scripts|constructs|bench|examples|docs)\/|^dist\/examples\/|^dist\/scripts\/(demo|generate|build|bundle)|\.map$/.test(
-      file,
-    ),
-  );
-  expect(unwanted).toEqual([]);
-  // The install bin loads only scripts that are shipped (no esbuild, no build step).
-  for (const script of files.filter((file) => /^dist\/scripts\/.*\.js$/.test(file))) {
-    const source = readFileSync(join(root, script.replace(/^dist\//, '').replace(/\.js$/, '.ts')), 'utf8');
-    for (const m of source.matchAll(/from '(\.\/[^']+)'/g))
-      expect(files).toContain(`dist/scripts/${m[1]!.slice(2)}.js`);
-    expect(source).not.toMatch(/from 'esbuild'|from '\.\/build-provider'/);
+test.each([...packages.keys()])('%s builds when packed and ships only its dist/ (no sources, tests, maps)', (dir) => {
+  const pkg = packages.get(dir)!;
+  expect(pkg.scripts?.prepack).toBe('npm run build');
+  expect(pkg.files?.filter((entry) => !entry.startsWith('!'))).toEqual(['dist']);
+  expect(pkg.exports?.['./package.json']).toBe('./package.json');
+  for (const file of pointers(pkg)) expect(file).toMatch(/^(dist\/.*\.js|dist\/.*\.d\.ts|package\.json)$/);
+  // Types beside every JavaScript entry a library exports.
+  for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
+    if (typeof target === 'string') continue;
+    expect({ subpath, types: target.types?.replace(/\.d\.ts$/, '.js') }).toEqual({ subpath, types: target.default });
   }
 });
 
-test('iredadmin-install-provider copies the built provider into the mirror and prints the CLI configuration', () => {
+test('the provider package has one command for install-provider, named after the package (so `npx <package>` runs it)', () => {
+  const provider = packages.get('packages/provider')!;
+  expect(provider.bin?.[provider.name]).toBe('dist/cli.js');
+});
+
+test('install-provider copies the built provider into the mirror and prints the CLI configuration', () => {
   const built = join(work, 'built');
   for (const file of bundleFiles) touch(join(built, file), file);
   const mirror = join(work, 'mirror');
@@ -89,4 +64,39 @@ test('iredadmin-install-provider copies the built provider into the mirror and p
   expect(() => installBuiltProvider(mirror, join(work, 'nothing-built'))).toThrow(
     /no built provider .*run `npm run build` first/,
   );
+});
+
+describe('the provider package command', () => {
+  let out: string;
+  let err: string;
+  beforeEach(() => {
+    out = '';
+    err = '';
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      out += String(chunk);
+      return true;
+    });
+    jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      err += String(chunk);
+      return true;
+    });
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  test('--help says what it does; an unknown or missing command is a usage error', () => {
+    expect(runProviderCli(['--help'])).toBe(0);
+    expect(out).toContain('usage: terraform-provider-iredadmin install-provider [--mirror <dir>]');
+    expect(runProviderCli([])).toBe(2);
+    expect(runProviderCli(['install'])).toBe(2);
+    expect(err).toContain('usage: terraform-provider-iredadmin install-provider');
+  });
+
+  test('install-provider --mirror installs the built provider and prints the CLI configuration', () => {
+    const built = join(work, 'cli-built');
+    for (const file of bundleFiles) touch(join(built, file), file);
+    const mirror = join(work, 'cli-mirror');
+    expect(runProviderCli(['install-provider', '--mirror', mirror], built)).toBe(0);
+    expect(out).toContain(cliConfiguration(mirror));
+    expect(readFileSync(join(mirrorProviderDir(mirror), 'provider.js'), 'utf8')).toBe('provider.js');
+  });
 });

@@ -1,0 +1,36 @@
+/** The repository's package manifests, read once for the packaging tests. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '../..');
+
+export interface Manifest {
+  name: string;
+  version: string;
+  private?: boolean;
+  workspaces?: string[];
+  main?: string;
+  types?: string;
+  exports?: Record<string, string | Record<string, string>>;
+  bin?: Record<string, string>;
+  files?: string[];
+  scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
+
+export const readManifest = (dir: string): Manifest =>
+  JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) as Manifest;
+
+export const root = readManifest('.');
+
+/** Every publishable package by folder: the workspaces, and cdktn (outside them: its constructs peer conflicts with cdktf-cli's). */
+export const PACKAGE_DIRS = [
+  'packages/client',
+  'packages/server',
+  'packages/provider',
+  'packages/cdktf',
+  'packages/cdktn',
+];
+export const packages = new Map(PACKAGE_DIRS.map((dir) => [dir, readManifest(dir)]));
