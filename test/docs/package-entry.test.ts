@@ -1,9 +1,12 @@
-/** The package's main entry exports what the README shows. */
-import * as pkg from '../../src';
+/** The client and server packages' entries (packages/client, packages/server) export what the README shows. */
+import * as client from '../../src/client';
+import * as server from '../../src/server/server';
+import * as serverConfig from '../../src/server/config';
 
-test('the library entry exports the client and the embeddable server', () => {
-  expect(typeof pkg.IRedAdminClient).toBe('function');
-  expect(typeof pkg.ApiError).toBe('function');
-  expect(typeof pkg.startServer).toBe('function');
-  expect(pkg.DEFAULT_SETTINGS.enableApi).toBe(false);
+test('the client package exports the client and its errors; the server package the embeddable server', () => {
+  expect(typeof client.IRedAdminClient).toBe('function');
+  expect(typeof client.ApiError).toBe('function');
+  expect(typeof server.startServer).toBe('function');
+  expect(serverConfig.DEFAULT_SETTINGS.enableApi).toBe(false);
+  expect(typeof serverConfig.settingsFromEnv).toBe('function');
 });

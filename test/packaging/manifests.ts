@@ -20,17 +20,11 @@ export interface Manifest {
   peerDependencies?: Record<string, string>;
 }
 
-export const readManifest = (dir: string): Manifest =>
+const readManifest = (dir: string): Manifest =>
   JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) as Manifest;
 
 export const root = readManifest('.');
 
 /** Every publishable package by folder: the workspaces, and cdktn (outside them: its constructs peer conflicts with cdktf-cli's). */
-export const PACKAGE_DIRS = [
-  'packages/client',
-  'packages/server',
-  'packages/provider',
-  'packages/cdktf',
-  'packages/cdktn',
-];
+const PACKAGE_DIRS = ['packages/client', 'packages/server', 'packages/provider', 'packages/cdktf', 'packages/cdktn'];
 export const packages = new Map(PACKAGE_DIRS.map((dir) => [dir, readManifest(dir)]));
