@@ -14,14 +14,15 @@ const flags = {
   port: { type: 'string', default: '8080', value: '<port>', meaning: 'port to listen on (0 = any free port)' },
   database: {
     type: 'string',
-    value: '<postgres://… | dir | memory>',
-    meaning: 'PostgreSQL URL, PGlite data directory, or memory (default: DATABASE_URL, else memory)',
+    value: '<postgres://… | mysql://… | dir | memory>',
+    meaning:
+      'PostgreSQL URL, MariaDB/MySQL URL (mysql:// or mariadb://), PGlite data directory, or memory (default: DATABASE_URL, else memory)',
   },
   help: { type: 'boolean', short: 'h', meaning: 'print this help' },
 } as const;
 
 const MEMORY_NOTE =
-  'note: no database given (--database or DATABASE_URL): the data lives in memory and is lost at exit; to keep it, pass --database <directory> (a PGlite data directory) or --database postgres://user:pass@host/db (or set DATABASE_URL)\n';
+  'note: no database given (--database or DATABASE_URL): the data lives in memory and is lost at exit; to keep it, pass --database <directory> (a PGlite data directory) or --database postgres://user:pass@host/db or mysql://user:pass@host/db (or set DATABASE_URL)\n';
 
 function helpText(): string {
   const flagLines = Object.entries(flags).map(([name, flag]) => {
@@ -33,7 +34,7 @@ function helpText(): string {
     (setting) => `  ${setting.name}${setting.default ? ` (default ${setting.default})` : ''}\n      ${setting.meaning}`,
   );
   return [
-    'usage: iredadmin-server [--host 127.0.0.1] [--port 8080] [--database postgres://…|<dir>|memory]',
+    'usage: iredadmin-server [--host 127.0.0.1] [--port 8080] [--database postgres://…|mysql://…|<dir>|memory]',
     '',
     'flags:',
     ...flagLines,

@@ -17,7 +17,7 @@ import {
   type SegmentKind,
 } from './support/fuzz-inputs';
 
-const RUNS: Record<Backend, number> = { postgres: 600, pglite: 250 };
+const RUNS: Partial<Record<Backend, number>> = { postgres: 600, pglite: 250 };
 
 const CANARY_SQL: Record<string, string> = {
   domain: "SELECT * FROM domain WHERE domain = 'canary.example'",

@@ -18,7 +18,7 @@ const INSTALL_HINT =
   'PostgreSQL server binaries (initdb, pg_ctl) are required for the tests. ' +
   'Install them with `apt-get install -y postgresql` (Debian) and put /usr/lib/postgresql/15/bin on PATH.';
 
-function which(bin: string): boolean {
+export function which(bin: string): boolean {
   try {
     execFileSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' });
     return true;

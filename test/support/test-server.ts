@@ -1,15 +1,16 @@
 /**
  * Starts our API server for a test file on a fresh database: PGlite in memory, or a new
- * database in the run's PostgreSQL cluster (see global-setup.ts). Start once per file.
+ * database in the run's PostgreSQL cluster or MariaDB server (see global-setup.ts). Start once per file.
  */
 import { randomBytes } from 'node:crypto';
+import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { DEFAULT_SETTINGS, type ServerSettings } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
 import { openDatabase } from '../../src/server/db/open';
 import { type RunningServer, startServer } from '../../src/server/server';
 
-export type Backend = 'pglite' | 'postgres';
+export type Backend = 'pglite' | 'postgres' | 'mysql';
 export const BACKENDS: Backend[] = ['pglite', 'postgres'];
 
 export interface TestServer {
@@ -25,6 +26,7 @@ export const TEST_ADMIN = { email: 'postmaster@test.example', password: 'Adm1n!s
 /** A new, empty, migrated database on the chosen backend. */
 export async function createTestDatabase(backend: Backend): Promise<{ db: Database; url: string }> {
   if (backend === 'pglite') return { db: await openDatabase('memory'), url: 'memory' };
+  if (backend === 'mysql') return createMysqlDatabase();
   const clusterUrl = process.env.IREDADMIN_TEST_PG_URL;
   if (!clusterUrl)
     throw new Error('IREDADMIN_TEST_PG_URL is not set: run the tests through jest (global-setup starts PostgreSQL)');
@@ -37,6 +39,21 @@ export async function createTestDatabase(backend: Backend): Promise<{ db: Databa
     await admin.end();
   }
   const url = clusterUrl.replace(/\/[^/]*$/, `/${name}`);
+  return { db: await openDatabase(url), url };
+}
+
+async function createMysqlDatabase(): Promise<{ db: Database; url: string }> {
+  const serverUrl = process.env.IREDADMIN_TEST_MYSQL_URL;
+  if (!serverUrl)
+    throw new Error('IREDADMIN_TEST_MYSQL_URL is not set: run the tests through jest (global-setup starts MariaDB)');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = await mysql.createConnection({ uri: serverUrl });
+  try {
+    await admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4`);
+  } finally {
+    await admin.end();
+  }
+  const url = serverUrl.replace(/\/[^/]*$/, `/${name}`);
   return { db: await openDatabase(url), url };
 }
 

@@ -1,12 +1,16 @@
+import type { Dialect, Sql } from './sql';
+
 /**
- * The storage seam: a tiny interface that both node-postgres and PGlite satisfy,
- * so every query is plain parameterized SQL and no ORM is needed.
+ * The storage seam: a tiny interface that node-postgres, PGlite and mysql2 satisfy, so every
+ * query is plain parameterized SQL and no ORM is needed. A statement is either an `Sql` from the
+ * `sql` tagged template (portable: rendered for the backend's dialect) or PostgreSQL text with
+ * `$n` parameters (PostgreSQL and PGlite only).
  */
 export type Row = Record<string, unknown>;
 
 export interface Queryable {
   /** Runs one parameterized statement and returns its rows. */
-  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T extends Row = Row>(statement: string | Sql, params?: readonly unknown[]): Promise<T[]>;
 }
 
 export interface Database extends Queryable {
@@ -15,12 +19,25 @@ export interface Database extends Queryable {
   /** Runs a script of several statements (migrations). */
   exec(script: string): Promise<void>;
   close(): Promise<void>;
-  /** `postgres` or `pglite`, for logs and diagnostics. */
-  readonly kind: 'postgres' | 'pglite';
+  /** `postgres`, `pglite` or `mysql` (MariaDB or MySQL), for logs and diagnostics. */
+  readonly kind: 'postgres' | 'pglite' | 'mysql';
+  /** How statements are rendered: PGlite speaks `postgres`. */
+  readonly dialect: Dialect;
 }
 
-/** PostgreSQL error codes we translate into API answers. */
+/** PostgreSQL text and parameters of a statement (for the two PostgreSQL drivers). */
+export function postgresStatement(
+  statement: string | Sql,
+  params?: readonly unknown[],
+): { text: string; values: unknown[] } {
+  if (typeof statement === 'string') return { text: statement, values: params ? [...params] : [] };
+  return statement.render('postgres');
+}
+
+/** PostgreSQL error codes we translate into API answers (the MySQL driver maps its own errors onto them). */
 export const PG_UNIQUE_VIOLATION = '23505';
+export const PG_SERIALIZATION_FAILURE = '40001';
+export const PG_DEADLOCK = '40P01';
 
 export function pgErrorCode(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error) {

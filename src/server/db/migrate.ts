@@ -4,33 +4,39 @@ import { policy } from './migrations/002-policy';
 import { api } from './migrations/003-api';
 import { mailingLists } from './migrations/004-mailing-lists';
 import { greylisting } from './migrations/005-greylisting';
+import { columnTypes } from './migrations/types';
+import { type Dialect, raw, sql, transactionLock } from './sql';
 
 /** Ordered, append-only: a released migration is never edited, only followed by a new one. */
-const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
-  { version: 1, name: 'vmail', sql: vmail },
-  { version: 2, name: 'amavisd policy and iRedAPD throttle', sql: policy },
-  { version: 3, name: 'api sessions', sql: api },
-  { version: 4, name: 'mailing list subscribers', sql: mailingLists },
-  { version: 5, name: 'iRedAPD greylisting and sender score', sql: greylisting },
+export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; ddl: (dialect: Dialect) => string }> = [
+  { version: 1, name: 'vmail', ddl: vmail },
+  { version: 2, name: 'amavisd policy and iRedAPD throttle', ddl: policy },
+  { version: 3, name: 'api sessions', ddl: api },
+  { version: 4, name: 'mailing list subscribers', ddl: mailingLists },
+  { version: 5, name: 'iRedAPD greylisting and sender score', ddl: greylisting },
 ];
 
-/** An arbitrary constant: serializes migrations of servers starting at once on one PostgreSQL. */
-const MIGRATION_LOCK = 7311_2026;
-
+/**
+ * Brings the schema up to date, serialized across servers starting at once on one database.
+ * On PostgreSQL it is one transaction; MySQL commits each DDL statement by itself, so there a
+ * migration interrupted half-way is finished by the next start (every statement is IF NOT EXISTS).
+ */
 export async function migrate(db: Database): Promise<number[]> {
   return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await tx.query(`CREATE TABLE IF NOT EXISTS iredadmin_api_migrations (
-      version INT4 PRIMARY KEY, name TEXT NOT NULL,
-      applied TIMESTAMP WITHOUT TIME ZONE NOT NULL DEFAULT NOW()::TIMESTAMP WITHOUT TIME ZONE)`);
+    await tx.query(transactionLock('iredadmin_api_migrations'));
+    await tx.query(
+      raw(`CREATE TABLE IF NOT EXISTS iredadmin_api_migrations (
+      version INT PRIMARY KEY, name TEXT NOT NULL,
+      applied ${columnTypes(db.dialect).createdNow})`),
+    );
     const done = new Set(
-      (await tx.query<{ version: number }>('SELECT version FROM iredadmin_api_migrations')).map((r) => r.version),
+      (await tx.query<{ version: number }>(raw('SELECT version FROM iredadmin_api_migrations'))).map((r) => r.version),
     );
     const applied: number[] = [];
     for (const m of MIGRATIONS) {
       if (done.has(m.version)) continue;
-      for (const statement of splitStatements(m.sql)) await tx.query(statement);
-      await tx.query('INSERT INTO iredadmin_api_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      for (const statement of splitStatements(m.ddl(db.dialect))) await tx.query(raw(statement));
+      await tx.query(sql`INSERT INTO iredadmin_api_migrations (version, name) VALUES (${m.version}, ${m.name})`);
       applied.push(m.version);
     }
     return applied;
@@ -38,8 +44,8 @@ export async function migrate(db: Database): Promise<number[]> {
 }
 
 /** Our migrations hold no semicolons inside literals or bodies, so a plain split is exact. */
-function splitStatements(sql: string): string[] {
-  return sql
+function splitStatements(ddl: string): string[] {
+  return ddl
     .split(';')
     .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
     .filter((s) => s.length > 0);

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
-import { type Database, OID, type Row, isoDateTime } from './database';
+import { type Database, OID, type Row, isoDateTime, postgresStatement } from './database';
+import type { Sql } from './sql';
 
 /**
  * Embedded PostgreSQL (WASM). `location` is a data directory, or `memory` for a throwaway
@@ -15,15 +16,15 @@ export async function openPglite(location = 'memory'): Promise<Database> {
     },
   });
   await db.waitReady;
+  const run = async (target: Pick<PGlite, 'query'>, statement: string | Sql, params?: readonly unknown[]) => {
+    const { text, values } = postgresStatement(statement, params);
+    return normalizeRows(await target.query(text, values)) as never[];
+  };
   return {
     kind: 'pglite',
-    query: async (sql, params) => normalizeRows(await db.query(sql, params as unknown[] | undefined)) as never[],
-    transaction: (work) =>
-      db.transaction((tx) =>
-        work({
-          query: async (sql, params) => normalizeRows(await tx.query(sql, params as unknown[] | undefined)) as never[],
-        }),
-      ),
+    dialect: 'postgres',
+    query: (statement, params) => run(db, statement, params),
+    transaction: (work) => db.transaction((tx) => work({ query: (statement, params) => run(tx, statement, params) })),
     async exec(script) {
       await db.exec(script);
     },

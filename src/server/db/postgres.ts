@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { type Database, OID, type Queryable, type Row, isoDateTime } from './database';
+import { type Database, OID, type Queryable, type Row, isoDateTime, postgresStatement } from './database';
+import type { Sql } from './sql';
 
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -16,10 +17,17 @@ export function connectPostgres(url: string, maxConnections = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: maxConnections, types });
   // An idle client that loses its connection must not crash the server.
   pool.on('error', () => undefined);
-  const run = async <T extends Row>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) =>
-    (await client.query({ text: sql, values: params as unknown[] | undefined, name: statementName(sql) })).rows as T[];
+  const run = async <T extends Row>(
+    client: pg.Pool | pg.PoolClient,
+    statement: string | Sql,
+    params?: readonly unknown[],
+  ) => {
+    const { text, values } = postgresStatement(statement, params);
+    return (await client.query({ text, values, name: statementName(text) })).rows as T[];
+  };
   return {
     kind: 'postgres',
+    dialect: 'postgres',
     query: (sql, params) => run(pool, sql, params),
     async transaction(work) {
       const client = await pool.connect();

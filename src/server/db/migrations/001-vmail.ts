@@ -3,9 +3,9 @@
  * (iRedMail samples/iredmail/iredmail.pgsql). `IF NOT EXISTS` everywhere so the server
  * can be pointed at an existing iRedMail database and leave its tables alone.
  */
-const ts = 'TIMESTAMP WITHOUT TIME ZONE NOT NULL DEFAULT NOW()::TIMESTAMP WITHOUT TIME ZONE';
-const expired = "TIMESTAMP WITHOUT TIME ZONE NOT NULL DEFAULT '9999-12-31 01:01:01'";
-const flag = (name: string, on = 1) => `${name} INT2 NOT NULL DEFAULT ${on}`;
+
+import type { Dialect } from '../sql';
+import { columnTypes } from './types';
 
 const mailboxServices = [
   'enablesmtp',
@@ -36,7 +36,12 @@ const mailboxServices = [
   'enablesogoactivesync',
 ];
 
-export const vmail = `
+export const vmail = (dialect: Dialect) => {
+  const t = columnTypes(dialect);
+  const ts = t.createdNow;
+  const expired = `${t.timestamp} NOT NULL DEFAULT '9999-12-31 01:01:01'`;
+  const flag = (name: string, on = 1) => `${name} ${t.flag} NOT NULL DEFAULT ${on}`;
+  return `
 CREATE TABLE IF NOT EXISTS admin (
   username VARCHAR(255) NOT NULL DEFAULT '' PRIMARY KEY,
   password VARCHAR(255) NOT NULL DEFAULT '',
@@ -59,7 +64,7 @@ CREATE TABLE IF NOT EXISTS alias (
 CREATE INDEX IF NOT EXISTS idx_alias_domain ON alias (domain);
 
 CREATE TABLE IF NOT EXISTS moderators (
-  id SERIAL PRIMARY KEY,
+  id ${t.serial},
   address VARCHAR(255) NOT NULL DEFAULT '',
   moderator VARCHAR(255) NOT NULL DEFAULT '',
   domain VARCHAR(255) NOT NULL DEFAULT '',
@@ -68,7 +73,7 @@ CREATE TABLE IF NOT EXISTS moderators (
 CREATE UNIQUE INDEX IF NOT EXISTS idx_moderators_address_moderator ON moderators (address, moderator);
 
 CREATE TABLE IF NOT EXISTS forwardings (
-  id SERIAL PRIMARY KEY,
+  id ${t.serial},
   address VARCHAR(255) NOT NULL DEFAULT '',
   forwarding VARCHAR(255) NOT NULL DEFAULT '',
   domain VARCHAR(255) NOT NULL DEFAULT '',
@@ -85,11 +90,11 @@ CREATE TABLE IF NOT EXISTS domain (
   domain VARCHAR(255) NOT NULL DEFAULT '' PRIMARY KEY,
   description TEXT NOT NULL DEFAULT '',
   disclaimer TEXT NOT NULL DEFAULT '',
-  aliases INT8 NOT NULL DEFAULT 0,
-  mailboxes INT8 NOT NULL DEFAULT 0,
-  maillists INT8 NOT NULL DEFAULT 0,
-  maxquota INT8 NOT NULL DEFAULT 0,
-  quota INT8 NOT NULL DEFAULT 0,
+  aliases ${t.int8} NOT NULL DEFAULT 0,
+  mailboxes ${t.int8} NOT NULL DEFAULT 0,
+  maillists ${t.int8} NOT NULL DEFAULT 0,
+  maxquota ${t.int8} NOT NULL DEFAULT 0,
+  quota ${t.int8} NOT NULL DEFAULT 0,
   transport VARCHAR(255) NOT NULL DEFAULT 'dovecot',
   settings TEXT NOT NULL DEFAULT '',
   ${flag('backupmx', 0)},
@@ -124,17 +129,17 @@ CREATE TABLE IF NOT EXISTS mailbox (
   storagebasedirectory VARCHAR(255) NOT NULL DEFAULT '',
   storagenode VARCHAR(255) NOT NULL DEFAULT '',
   maildir VARCHAR(255) NOT NULL DEFAULT '',
-  quota INT8 NOT NULL DEFAULT 0,
+  quota ${t.int8} NOT NULL DEFAULT 0,
   domain VARCHAR(255) NOT NULL DEFAULT '',
   transport VARCHAR(255) NOT NULL DEFAULT '',
   department VARCHAR(255) NOT NULL DEFAULT '',
-  rank VARCHAR(255) NOT NULL DEFAULT 'normal',
+  "rank" VARCHAR(255) NOT NULL DEFAULT 'normal',
   employeeid VARCHAR(255) DEFAULT '',
   ${flag('isadmin', 0)}, ${flag('isglobaladmin', 0)},
   ${mailboxServices.map((s) => flag(s)).join(',\n  ')},
   allow_nets TEXT DEFAULT NULL,
   lastlogindate ${ts},
-  lastloginipv4 INET NOT NULL DEFAULT '0.0.0.0',
+  lastloginipv4 ${t.inet} NOT NULL DEFAULT '0.0.0.0',
   lastloginprotocol CHAR(255) NOT NULL DEFAULT '',
   disclaimer TEXT NOT NULL DEFAULT '',
   allowedsenders TEXT NOT NULL DEFAULT '',
@@ -149,12 +154,12 @@ CREATE TABLE IF NOT EXISTS mailbox (
 CREATE INDEX IF NOT EXISTS idx_mailbox_domain ON mailbox (domain);
 
 CREATE TABLE IF NOT EXISTS maillists (
-  id SERIAL PRIMARY KEY,
+  id ${t.serial},
   address VARCHAR(255) NOT NULL DEFAULT '',
   domain VARCHAR(255) NOT NULL DEFAULT '',
   transport VARCHAR(255) NOT NULL DEFAULT '',
   accesspolicy VARCHAR(30) NOT NULL DEFAULT '',
-  maxmsgsize INT8 NOT NULL DEFAULT 0,
+  maxmsgsize ${t.int8} NOT NULL DEFAULT 0,
   name VARCHAR(255) NOT NULL DEFAULT '',
   description TEXT,
   mlid VARCHAR(36) NOT NULL DEFAULT '',
@@ -189,20 +194,20 @@ ${['sender_bcc_user', 'recipient_bcc_user']
   .join('\n')}
 
 CREATE TABLE IF NOT EXISTS sender_relayhost (
-  id SERIAL PRIMARY KEY,
+  id ${t.serial},
   account VARCHAR(255) NOT NULL DEFAULT '',
   relayhost VARCHAR(255) NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_sender_relayhost_account ON sender_relayhost (account);
 
 CREATE TABLE IF NOT EXISTS deleted_mailboxes (
-  id SERIAL PRIMARY KEY,
-  timestamp TIMESTAMP WITHOUT TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  id ${t.serial},
+  timestamp ${t.timestamp} NOT NULL DEFAULT CURRENT_TIMESTAMP,
   username VARCHAR(255) NOT NULL DEFAULT '',
   domain VARCHAR(255) NOT NULL DEFAULT '',
   maildir VARCHAR(255) NOT NULL DEFAULT '',
-  bytes INT8 NOT NULL DEFAULT 0,
-  messages INT8 NOT NULL DEFAULT 0,
+  bytes ${t.int8} NOT NULL DEFAULT 0,
+  messages ${t.int8} NOT NULL DEFAULT 0,
   admin VARCHAR(255) NOT NULL DEFAULT '',
   delete_date DATE DEFAULT NULL
 );
@@ -210,8 +215,9 @@ CREATE INDEX IF NOT EXISTS idx_deleted_mailboxes_username ON deleted_mailboxes (
 
 CREATE TABLE IF NOT EXISTS used_quota (
   username VARCHAR(255) NOT NULL PRIMARY KEY,
-  bytes INT8 NOT NULL DEFAULT 0,
-  messages INT8 NOT NULL DEFAULT 0,
+  bytes ${t.int8} NOT NULL DEFAULT 0,
+  messages ${t.int8} NOT NULL DEFAULT 0,
   domain VARCHAR(255) NOT NULL DEFAULT ''
 );
 `;
+};

@@ -1,11 +1,17 @@
+import type { Dialect } from '../sql';
+import { columnTypes } from './types';
+
 /**
  * amavisd's spam policy tables (iRedMail samples/amavisd/amavisd.pgsql, with the
  * installer's default `@.` policy) and iRedAPD's `throttle` (iRedAPD SQL/iredapd.pgsql
  * plus its 5.0 `max_rcpts` column). Same column names and types as upstream.
  */
-export const policy = `
+export const policy = (dialect: Dialect) => {
+  const t = columnTypes(dialect);
+  const throttleRef = t.references('tid', 'throttle(id)');
+  return `
 CREATE TABLE IF NOT EXISTS policy (
-  id SERIAL PRIMARY KEY,
+  id ${t.amavisdSerial},
   policy_name VARCHAR(255),
   virus_lover CHAR(1) DEFAULT NULL, spam_lover CHAR(1) DEFAULT NULL,
   unchecked_lover CHAR(1) DEFAULT NULL, banned_files_lover CHAR(1) DEFAULT NULL,
@@ -35,17 +41,17 @@ CREATE TABLE IF NOT EXISTS policy (
 CREATE UNIQUE INDEX IF NOT EXISTS policy_idx_policy_name ON policy (policy_name);
 
 CREATE TABLE IF NOT EXISTS users (
-  id SERIAL PRIMARY KEY,
+  id ${t.amavisdSerial},
   priority INTEGER NOT NULL DEFAULT '7',
   policy_id INTEGER NOT NULL DEFAULT '1' CHECK (policy_id >= 0),
-  email BYTEA NOT NULL UNIQUE,
+  email ${t.bytes} NOT NULL UNIQUE,
   fullname VARCHAR(255) DEFAULT NULL
 );
 
 CREATE TABLE IF NOT EXISTS mailaddr (
-  id SERIAL PRIMARY KEY,
+  id ${t.amavisdSerial},
   priority INTEGER NOT NULL DEFAULT '7',
-  email BYTEA NOT NULL UNIQUE
+  email ${t.bytes} NOT NULL UNIQUE
 );
 
 CREATE TABLE IF NOT EXISTS wblist (
@@ -69,11 +75,11 @@ INSERT INTO policy (policy_name, spam_lover, virus_lover, banned_files_lover, ba
 SELECT '@.', 'Y', 'N', 'N', 'Y', 'N', 'N', 'N', 'N', '', 'virus-quarantine', 'banned-quarantine', ''
 WHERE NOT EXISTS (SELECT 1 FROM policy WHERE policy_name = '@.');
 INSERT INTO users (priority, email, policy_id)
-SELECT 0, '@.'::bytea, (SELECT id FROM policy WHERE policy_name = '@.')
-WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = '@.'::bytea);
+SELECT 0, ${t.bytesLiteral('@.')}, (SELECT id FROM policy WHERE policy_name = '@.')
+WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = ${t.bytesLiteral('@.')});
 
 CREATE TABLE IF NOT EXISTS throttle (
-  id SERIAL PRIMARY KEY,
+  id ${t.serial},
   account VARCHAR(255) NOT NULL,
   kind VARCHAR(10) NOT NULL DEFAULT 'outbound',
   priority BIGINT NOT NULL DEFAULT 0,
@@ -87,13 +93,14 @@ ALTER TABLE throttle ADD COLUMN IF NOT EXISTS max_rcpts BIGINT NOT NULL DEFAULT 
 CREATE INDEX IF NOT EXISTS idx_account ON throttle (account);
 
 CREATE TABLE IF NOT EXISTS throttle_tracking (
-  id SERIAL PRIMARY KEY,
-  tid BIGINT REFERENCES throttle(id),
+  id ${t.serial},
+  tid ${t.serialRef}${throttleRef.inline},
   account VARCHAR(255) NOT NULL DEFAULT '',
   period BIGINT NOT NULL DEFAULT 0,
   cur_msgs BIGINT NOT NULL DEFAULT 0,
   cur_quota BIGINT NOT NULL DEFAULT 0,
   init_time BIGINT NOT NULL DEFAULT 0,
-  last_time BIGINT NOT NULL DEFAULT 0
+  last_time BIGINT NOT NULL DEFAULT 0${throttleRef.constraint}
 );
 `;
+};

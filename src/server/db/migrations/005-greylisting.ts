@@ -1,12 +1,17 @@
+import type { Dialect } from '../sql';
+import { columnTypes } from './types';
+
 /**
  * iRedAPD's greylisting tables (SQL/iredapd.pgsql, with the 2.1 `greylisting_whitelist_domain_spf`
  * update) and its sender-score cache (3.2 update); same column names and types as upstream.
  * iRedAPD's schema enables greylisting server-wide by default: the same `@.` row is seeded here.
  * amavisd's `mailaddr`, `wblist` and `outbound_wblist` already came with 002.
  */
-export const greylisting = `
+export const greylisting = (dialect: Dialect) => {
+  const t = columnTypes(dialect);
+  return `
 CREATE TABLE IF NOT EXISTS greylisting (
-  id SERIAL PRIMARY KEY,
+  id ${t.serial},
   account VARCHAR(255) NOT NULL DEFAULT '',
   priority SMALLINT NOT NULL DEFAULT 0,
   sender VARCHAR(255) NOT NULL DEFAULT '',
@@ -20,7 +25,7 @@ INSERT INTO greylisting (account, priority, sender, sender_priority, active)
 SELECT '@.', 0, '@.', 0, 1 WHERE NOT EXISTS (SELECT 1 FROM greylisting WHERE account = '@.' AND sender = '@.');
 
 CREATE TABLE IF NOT EXISTS greylisting_whitelists (
-  id SERIAL PRIMARY KEY,
+  id ${t.serial},
   account VARCHAR(255) NOT NULL DEFAULT '',
   sender VARCHAR(255) NOT NULL DEFAULT '',
   comment VARCHAR(255) NOT NULL DEFAULT ''
@@ -29,13 +34,13 @@ CREATE UNIQUE INDEX IF NOT EXISTS idx_greylisting_whitelists_account_sender ON g
 CREATE INDEX IF NOT EXISTS idx_greylisting_whitelists_comment ON greylisting_whitelists (comment);
 
 CREATE TABLE IF NOT EXISTS greylisting_whitelist_domains (
-  id SERIAL PRIMARY KEY,
+  id ${t.serial},
   domain VARCHAR(255) NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_greylisting_whitelist_domains_domain ON greylisting_whitelist_domains (domain);
 
 CREATE TABLE IF NOT EXISTS greylisting_whitelist_domain_spf (
-  id SERIAL PRIMARY KEY,
+  id ${t.serial},
   account VARCHAR(255) NOT NULL DEFAULT '',
   sender VARCHAR(255) NOT NULL DEFAULT '',
   comment VARCHAR(255) NOT NULL DEFAULT ''
@@ -44,7 +49,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS idx_greylisting_whitelist_domain_spf_account_s
 CREATE INDEX IF NOT EXISTS idx_greylisting_whitelist_domain_spf_comment ON greylisting_whitelist_domain_spf (comment);
 
 CREATE TABLE IF NOT EXISTS greylisting_tracking (
-  id SERIAL PRIMARY KEY,
+  id ${t.serial},
   sender VARCHAR(255) NOT NULL,
   recipient VARCHAR(255) NOT NULL,
   client_address VARCHAR(40) NOT NULL,
@@ -69,3 +74,4 @@ CREATE TABLE IF NOT EXISTS senderscore_cache (
 CREATE INDEX IF NOT EXISTS idx_senderscore_cache_score ON senderscore_cache (score);
 CREATE INDEX IF NOT EXISTS idx_senderscore_cache_time ON senderscore_cache (time);
 `;
+};
