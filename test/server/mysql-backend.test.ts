@@ -6,6 +6,11 @@ import { PG_UNIQUE_VIOLATION, pgErrorCode, type Database } from '../../src/serve
 import { MIGRATIONS } from '../../src/server/db/migrate';
 import {
   arrayOf,
+  asNumber,
+  distinctFrom,
+  epochOf,
+  now,
+  typed,
   excluded,
   insertSkippingDuplicates,
   isAnyOf,
@@ -75,6 +80,23 @@ describe.each<Backend>(['mysql', 'postgres', 'pglite'])('the SQL seam on %s', (b
       sql`SELECT CASE WHEN ${secondsFromNow(60)} > ${secondsFromNow(30, '-')} THEN 1 ELSE 0 END AS later`,
     );
     expect(soon?.later).toBe(1);
+  });
+
+  test('casts and operators the dialects spell differently', async () => {
+    await db.query(
+      sql`INSERT INTO mailbox (username, domain, quota, lastlogindate) VALUES (${'m@a.example'}, ${'a.example'}, ${5}, ${'1970-01-02 00:00:00'})`,
+    );
+    const [row] = await db.query(
+      sql`SELECT ${asNumber('COALESCE(SUM(quota), 0)')} AS total, ${asNumber(epochOf('MAX(lastlogindate)'))} AS epoch,
+        CASE WHEN ${typed(null, 'int')} IS NULL THEN 1 ELSE 0 END AS unset,
+        CASE WHEN ${typed(true, 'boolean')} THEN 1 ELSE 0 END AS yes,
+        CASE WHEN ${distinctFrom('MAX(username)', null)} AND NOT ${distinctFrom('MAX(username)', 'm@a.example')} THEN 1 ELSE 0 END AS distinct_ok,
+        CASE WHEN MAX(created) <= ${now} THEN 1 ELSE 0 END AS past
+        FROM mailbox WHERE domain = ${'a.example'}`,
+    );
+    expect(row).toEqual({ total: 5, epoch: 86400, unset: 1, yes: 1, distinct_ok: 1, past: 1 });
+    const [seed] = await db.query(sql`SELECT priority FROM users WHERE email = ${Buffer.from('@.')}`);
+    expect(seed).toEqual({ priority: 0 });
   });
 
   test('a duplicate key is reported as a unique violation', async () => {

@@ -66,13 +66,13 @@ export function raw(text: string): Sql {
 }
 
 /** One fragment per dialect. */
-export function dialects(choice: { [D in Dialect]: Sql | string }): Sql {
+function dialects(choice: { [D in Dialect]: Sql | string }): Sql {
   const asSql = (s: Sql | string) => (typeof s === 'string' ? raw(s) : s);
   return new Sql([{ postgres: asSql(choice.postgres), mysql: asSql(choice.mysql) }]);
 }
 
 /** `Sql` fragments joined by `separator`. */
-export function join(fragments: readonly Sql[], separator = ', '): Sql {
+function join(fragments: readonly Sql[], separator = ', '): Sql {
   const parts: Part[] = [];
   fragments.forEach((f, i) => {
     if (i > 0) parts.push(separator);
@@ -144,11 +144,6 @@ export function distinctFrom(left: Sql | string, right: unknown): Sql {
   const l = typeof left === 'string' ? raw(left) : left;
   const r = right instanceof Sql ? right : sql`${right}`;
   return dialects({ postgres: sql`${l} IS DISTINCT FROM ${r}`, mysql: sql`NOT (${l} <=> ${r})` });
-}
-
-/** An amavisd `email` (BYTEA in PostgreSQL, VARBINARY in MySQL) from a text value. */
-export function bytes(value: unknown): Sql {
-  return dialects({ postgres: sql`${value}::bytea`, mysql: sql`${value}` });
 }
 
 /**
