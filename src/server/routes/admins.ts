@@ -9,7 +9,7 @@ import { endSessionsAfter } from '../auth/sessions';
 import { ApiFailure } from '../errors';
 import { emailParam, parseInput } from '../http/fields';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
-import { adminInput, applyAdminLimits, limitsApply } from '../model/admins/input';
+import { adminInput, applyAdminLimits, limitsApply } from './admins-input';
 import { readAdmin } from '../model/admins/view';
 import {
   deleteSeparateAdmin,

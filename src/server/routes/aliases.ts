@@ -25,17 +25,8 @@ import {
 } from '../model/aliases/store';
 import { getDomain, lockDomain, requireDomainForAccount, assertRoomFor, addressInUse } from '../model/domains/rows';
 import { removeSubscriptionsOf } from '../model/lists/store';
-import {
-  accessPolicyField,
-  addressList,
-  applyChange,
-  changeOf,
-  incoming,
-  isChange,
-  rejectSetConflicts,
-  type SetChange,
-  type SetParams,
-} from '../model/lists/members';
+import { applyChange, incoming, isChange, type SetChange } from '../model/lists/members';
+import { accessPolicyField, addressList, changeOf, rejectSetConflicts, type SetParams } from '../http/address-sets';
 import { renameReferences } from '../model/lists/members-rename';
 import { domainOf } from '../../common/mail-names';
 import { ACCOUNT_STATUSES, statusToActive } from '../model/vocabulary';

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Queryable } from '../db/database';
 import { endSessions } from '../auth/sessions';
 import { ApiFailure } from '../errors';
+import { addressList } from '../http/address-sets';
 import { domainParam, f, parseInput } from '../http/fields';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import {
@@ -21,11 +22,12 @@ import {
 } from '../model/admins/domain-rights';
 import { getDomain, lockDomain } from '../model/domains/rows';
 
-const adminList = () =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), f.emailList('INVALID_ADMIN'));
-
 const updateInput = z
-  .object({ addAdmin: adminList(), removeAdmin: adminList(), removeAllAdmins: f.present() })
+  .object({
+    addAdmin: addressList('INVALID_ADMIN'),
+    removeAdmin: addressList('INVALID_ADMIN'),
+    removeAllAdmins: f.present(),
+  })
   .superRefine((v, ctx) => {
     if (v.addAdmin?.some((a) => v.removeAdmin?.includes(a)))
       ctx.addIssue({ code: 'custom', message: 'CONFLICT_ADD_ADMIN_AND_REMOVE_ADMIN' });

@@ -26,7 +26,8 @@ import {
   writeGreylistingStatus,
 } from '../model/policies/greylisting';
 import { authorizeSetting, authorizeSettingWrite } from '../model/policies/setting-access';
-import { GLOBAL_TARGET, type PolicyTarget, targetFromSegment } from '../model/policies/target';
+import { GLOBAL_TARGET, type PolicyTarget } from '../model/policies/target';
+import { targetFromSegment } from '../http/policy-targets';
 
 /** `inherit` (or nothing) removes a domain's or user's own setting; `global` cannot inherit. */
 const statusInput = z.object({ status: f.oneOf(['enable', 'disable', 'inherit'], 'INVALID_GREYLISTING_STATUS') });

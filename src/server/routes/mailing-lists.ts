@@ -21,7 +21,7 @@ import {
   SUBSCRIPTIONS,
 } from '../model/lists/store';
 import { assertNotSelf, changeList, createList, type ListWrite } from '../model/lists/writes';
-import { accessPolicyField, addressList, changeOf, rejectSetConflicts, type SetParams } from '../model/lists/members';
+import { accessPolicyField, addressList, changeOf, rejectSetConflicts, type SetParams } from '../http/address-sets';
 import { domainOf } from '../../common/mail-names';
 import { ACCOUNT_STATUSES, statusToActive } from '../model/vocabulary';
 

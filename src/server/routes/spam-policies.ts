@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { f, parseInput } from '../http/fields';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
-import { authorizeTarget, domainTarget, GLOBAL_TARGET, type PolicyTarget, userTarget } from '../model/policies/target';
+import { authorizeTarget, GLOBAL_TARGET, type PolicyTarget } from '../model/policies/target';
+import { domainTarget, userTarget } from '../http/policy-targets';
 import {
   deleteSpamPolicy,
   policyColumns,

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { ApiFailure } from '../errors';
 import { f, parseInput } from '../http/fields';
 import { defineRoutes, RawBody, route, type RouteContext, type RouteHost } from '../http/routes';
-import { authorizeTarget, type PolicyTarget, targetFromSegment } from '../model/policies/target';
+import { authorizeTarget, type PolicyTarget } from '../model/policies/target';
+import { targetFromSegment } from '../http/policy-targets';
 import {
   deleteThrottle,
   readThrottle,

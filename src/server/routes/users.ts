@@ -24,10 +24,10 @@ import { keepMailboxDays } from '../model/users/deleted-mailboxes';
 import { renameMailbox } from '../model/users/rename';
 import { domainOf, normalizeEmail } from '../../common/mail-names';
 import { parseSettings } from '../model/settings-column';
-import { createUserInput, listUsersInput, updateDomainUsersInput, updateUserInput } from '../model/users/input';
+import { createUserInput, listUsersInput, updateDomainUsersInput, updateUserInput } from './users-input';
 import { assertAdminLimits, defaultQuota, quotaWithinDomain } from '../model/users/limits';
 import { passwordToStore } from '../model/passwords';
-import { applyUserUpdate } from '../model/users/update';
+import { applyUserUpdate } from './users-update';
 import { domainUserEmails, readDomainUsers, readUser } from '../model/users/view';
 import { statusToActive } from '../model/vocabulary';
 

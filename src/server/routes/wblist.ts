@@ -12,7 +12,7 @@ import { parseInput } from '../http/fields';
 import { senderList } from '../http/address-lists';
 import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
 import { authorizeSetting, authorizeSettingWrite } from '../model/policies/setting-access';
-import { targetFromSegment } from '../model/policies/target';
+import { targetFromSegment } from '../http/policy-targets';
 import {
   addToWblist,
   clearWblist,

@@ -6,9 +6,7 @@
 import type { Queryable } from '../../db/database';
 import type { Actor } from '../../auth/actor';
 import { ApiFailure } from '../../errors';
-import { domainParam, emailParam } from '../../http/fields';
 import { lockDomain } from '../domains/rows';
-import { domainOf } from '../../../common/mail-names';
 
 export type PolicyTarget =
   | { scope: 'global'; account: '@.' }
@@ -16,22 +14,6 @@ export type PolicyTarget =
   | { scope: 'user'; domain: string; email: string; account: string };
 
 export const GLOBAL_TARGET: PolicyTarget = { scope: 'global', account: '@.' };
-
-export function domainTarget(raw: string): PolicyTarget {
-  const domain = domainParam(raw);
-  return { scope: 'domain', domain, account: `@${domain}` };
-}
-
-export function userTarget(raw: string): PolicyTarget {
-  const email = emailParam(raw);
-  return { scope: 'user', domain: domainOf(email), email, account: email };
-}
-
-/** One URL segment: `global`, a domain name, or an email address (throttle URLs). */
-export function targetFromSegment(raw: string): PolicyTarget {
-  if (raw.trim().toLowerCase() === 'global') return GLOBAL_TARGET;
-  return raw.includes('@') ? userTarget(raw) : domainTarget(raw);
-}
 
 /**
  * Permission and existence checks. Writing is a global admin's at every scope: a normal admin

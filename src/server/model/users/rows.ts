@@ -1,4 +1,4 @@
-/** Reading and locking `mailbox` rows, and the writes PUT /api/users/<domain> makes to all of a domain's. */
+/** Reading, locking and updating `mailbox` rows: one user's (PUT /api/user) or all of a domain's (PUT /api/users). */
 import type { Queryable } from '../../db/database';
 import { holdsRightsBeyondSql } from '../../auth/rights';
 
@@ -12,6 +12,47 @@ export async function lockMailbox(tx: Queryable, email: string): Promise<Mailbox
 
 export async function mailboxExists(q: Queryable, email: string): Promise<boolean> {
   return (await q.query('SELECT 1 FROM mailbox WHERE username = $1', [email])).length > 0;
+}
+
+/** Column changes of PUT /api/user: null keeps a column as it is. */
+export interface MailboxColumnChanges {
+  name: string | null;
+  /** A new stored password (hash); its change time is set with it. */
+  password: string | null;
+  quota: number | null;
+  active: number | null;
+  language: string | null;
+  employeeid: string | null;
+  transport: string | null;
+  mailboxformat: string | null;
+  mailboxfolder: string | null;
+  maildir: string | null;
+}
+
+export async function updateMailboxRow(tx: Queryable, user: string, changes: MailboxColumnChanges): Promise<void> {
+  await tx.query(
+    `UPDATE mailbox SET
+       name = COALESCE($2, name), password = COALESCE($3, password),
+       passwordlastchange = CASE WHEN $3::text IS NULL THEN passwordlastchange ELSE NOW()::timestamp END,
+       quota = COALESCE($4, quota), active = COALESCE($5, active), language = COALESCE($6, language),
+       employeeid = COALESCE($7, employeeid), transport = COALESCE($8, transport),
+       mailboxformat = COALESCE($9, mailboxformat), mailboxfolder = COALESCE($10, mailboxfolder),
+       maildir = COALESCE($11, maildir), modified = NOW()::timestamp
+     WHERE username = $1`,
+    [
+      user,
+      changes.name,
+      changes.password,
+      changes.quota,
+      changes.active,
+      changes.language,
+      changes.employeeid,
+      changes.transport,
+      changes.mailboxformat,
+      changes.mailboxfolder,
+      changes.maildir,
+    ],
+  );
 }
 
 /** Changes to every mailbox of a domain: null keeps a column as it is. */

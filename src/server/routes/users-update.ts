@@ -1,10 +1,10 @@
 /** PUT /api/user/<mail>: applies every given parameter to a locked mailbox, inside the caller's transaction. */
-import type { Queryable } from '../../db/database';
-import type { ServerSettings } from '../../config';
-import type { Actor } from '../../auth/actor';
-import { ApiFailure } from '../../errors';
-import { type DomainRow, passwordBounds } from '../domains/rows';
-import { setMailboxGlobalAdmin } from './admin-flags';
+import type { Queryable } from '../db/database';
+import type { ServerSettings } from '../config';
+import type { Actor } from '../auth/actor';
+import { ApiFailure } from '../errors';
+import { type DomainRow, passwordBounds } from '../model/domains/rows';
+import { setMailboxGlobalAdmin } from '../model/users/admin-flags';
 import {
   addAliasAddresses,
   assertAliasDomainsManaged,
@@ -12,13 +12,14 @@ import {
   setForwardings,
   setUserBcc,
   userForwardings,
-} from './relations';
-import { updateServices } from './services';
-import type { UpdateUserInput } from './input';
-import { assertAdminLimits, quotaWithinDomain } from './limits';
-import { passwordToStore } from '../passwords';
-import { statusToActive } from '../vocabulary';
-import { storedMaildir } from './maildir-location';
+} from '../model/users/relations';
+import { type MailboxRow, updateMailboxRow } from '../model/users/rows';
+import { updateServices } from '../model/users/services';
+import type { UpdateUserInput } from './users-input';
+import { assertAdminLimits, quotaWithinDomain } from '../model/users/limits';
+import { passwordToStore } from '../model/passwords';
+import { statusToActive } from '../model/vocabulary';
+import { storedMaildir } from '../model/users/maildir-location';
 
 export interface UserUpdate {
   tx: Queryable;
@@ -26,7 +27,7 @@ export interface UserUpdate {
   settings: ServerSettings;
   domain: DomainRow;
   /** The mailbox row, locked. */
-  row: Record<string, unknown> & { username: string; quota: number };
+  row: MailboxRow;
   input: UpdateUserInput;
 }
 
@@ -44,29 +45,18 @@ export async function applyUserUpdate({ tx, actor, settings, domain, row, input 
   const newAliases = input.aliases ?? input.addAlias;
   if (newAliases?.length) await assertAliasDomainsManaged(tx, actor, newAliases);
 
-  await tx.query(
-    `UPDATE mailbox SET
-       name = COALESCE($2, name), password = COALESCE($3, password),
-       passwordlastchange = CASE WHEN $3::text IS NULL THEN passwordlastchange ELSE NOW()::timestamp END,
-       quota = COALESCE($4, quota), active = COALESCE($5, active), language = COALESCE($6, language),
-       employeeid = COALESCE($7, employeeid), transport = COALESCE($8, transport),
-       mailboxformat = COALESCE($9, mailboxformat), mailboxfolder = COALESCE($10, mailboxfolder),
-       maildir = COALESCE($11, maildir), modified = NOW()::timestamp
-     WHERE username = $1`,
-    [
-      user,
-      input.name ?? null,
-      password ?? null,
-      quota ?? null,
-      input.accountStatus ? statusToActive(input.accountStatus) : null,
-      input.language ?? null,
-      input.employeeid ?? null,
-      input.transport ?? null,
-      input.mailboxFormat ?? null,
-      input.mailboxFolder ?? null,
-      maildir ?? null,
-    ],
-  );
+  await updateMailboxRow(tx, user, {
+    name: input.name ?? null,
+    password: password ?? null,
+    quota: quota ?? null,
+    active: input.accountStatus ? statusToActive(input.accountStatus) : null,
+    language: input.language ?? null,
+    employeeid: input.employeeid ?? null,
+    transport: input.transport ?? null,
+    mailboxformat: input.mailboxFormat ?? null,
+    mailboxfolder: input.mailboxFolder ?? null,
+    maildir: maildir ?? null,
+  });
   await updateServices(tx, user, row, input);
   await updateForwardings(tx, user, input);
   if (input.aliases !== undefined) {

@@ -5,9 +5,9 @@
  * create_quota_unit (maxQuota=2 + quotaUnit=TB is stored as 2 and TB), as the real product does.
  */
 import { z } from 'zod';
-import { f } from '../../http/fields';
-import { ACCOUNT_STATUSES, LANGUAGE } from '../vocabulary';
-import type { SettingsMap } from '../settings-column';
+import { f } from '../http/fields';
+import { ACCOUNT_STATUSES, LANGUAGE } from '../model/vocabulary';
+import type { SettingsMap } from '../model/settings-column';
 
 const QUOTA_UNITS = ['TB', 'GB', 'MB'] as const;
 

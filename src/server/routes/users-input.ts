@@ -1,8 +1,9 @@
 /** Parameters of the user endpoints (POST/PUT /api/user/<mail>, PUT /api/users/<domain>). */
 import { z } from 'zod';
-import { f } from '../../http/fields';
-import { isAcceptedHash } from '../../auth/passwords';
-import { ACCOUNT_STATUSES, LANGUAGE, USER_SERVICES } from '../vocabulary';
+import { addressList } from '../http/address-sets';
+import { f } from '../http/fields';
+import { isAcceptedHash } from '../auth/passwords';
+import { ACCOUNT_STATUSES, LANGUAGE, USER_SERVICES } from '../model/vocabulary';
 
 const language = () =>
   f.text('INVALID_LANGUAGE', 5).refine((v) => v === undefined || LANGUAGE.test(v), { error: 'INVALID_LANGUAGE' });
@@ -20,10 +21,6 @@ const passwordHash = () =>
   f
     .text('INVALID_PASSWORD_HASH')
     .refine((v) => v === undefined || isAcceptedHash(v), { error: 'INVALID_PASSWORD_HASH' });
-
-/** An email list where '' means "not given" (generic clients send every parameter). */
-const emails = (code: string) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), f.emailList(code));
 
 export const createUserInput = z
   .object({
@@ -69,13 +66,13 @@ export const updateUserInput = z
     language: language(),
     employeeid: f.text('INVALID_EMPLOYEEID'),
     transport: transport(),
-    forwarding: emails('INVALID_FORWARDING_ADDRESS'),
-    addForwarding: emails('INVALID_FORWARDING_ADDRESS'),
-    removeForwarding: emails('INVALID_FORWARDING_ADDRESS'),
+    forwarding: addressList('INVALID_FORWARDING_ADDRESS'),
+    addForwarding: addressList('INVALID_FORWARDING_ADDRESS'),
+    removeForwarding: addressList('INVALID_FORWARDING_ADDRESS'),
     // The API documents an empty `aliases` as "remove all per-user alias addresses".
     aliases: f.emailList('INVALID_ALIAS_ADDRESS'),
-    addAlias: emails('INVALID_ALIAS_ADDRESS'),
-    removeAlias: emails('INVALID_ALIAS_ADDRESS'),
+    addAlias: addressList('INVALID_ALIAS_ADDRESS'),
+    removeAlias: addressList('INVALID_ALIAS_ADDRESS'),
     senderBcc: f.clearableEmail('INVALID_SENDER_BCC'),
     recipientBcc: f.clearableEmail('INVALID_RECIPIENT_BCC'),
     isGlobalAdmin: f.yesNo('INVALID_IS_GLOBAL_ADMIN'),
