@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
 import { accountRow, flag, list, text, timestamp } from '../normalize';
-import { pathSegment } from '../form';
-import type { ListedRead, WireNames } from './common';
+import type { WireNames } from './common';
 import {
   accessPolicy,
   accountStatus,
@@ -12,6 +11,7 @@ import {
   emailAddress,
   emailList,
   formFrom,
+  inDomainList,
   readAccount,
   segment,
 } from './common';
@@ -94,18 +94,11 @@ export class AliasesApi {
 
   /** The alias, or `null` when it does not exist. */
   async get(email: string): Promise<Alias | null> {
-    const path = this.#path('GET', email);
-    const address = this.#caller.parseInput({ method: 'GET', path: '/api/alias/<mail>' }, emailAddress, email);
-    const domain = address.slice(address.lastIndexOf('@') + 1);
-    const fromList: ListedRead = {
-      kind: 'aliases',
-      scope: domain,
-      path: `/api/aliases/${pathSegment(domain)}`,
+    const read = inDomainList(this.#caller, { one: '/api/alias', list: '/api/aliases' }, email, {
       nameKey: 'address',
-      name: address,
       required: () => ALIAS_GET_KEYS,
-    };
-    return readAccount(this.#caller, { path, fromList }, aliasSchema);
+    });
+    return readAccount(this.#caller, read, aliasSchema);
   }
 
   async create(email: string, input: AliasCreateInput = {}): Promise<void> {

@@ -110,6 +110,24 @@ export interface ListedRead {
 }
 
 /**
+ * The GET path of an email-keyed account (`/api/user/<mail>`) and the list of its domain
+ * (`/api/users/<domain>`) whose row may answer instead.
+ */
+export function inDomainList(
+  caller: ApiCaller,
+  paths: { one: string; list: string },
+  email: string,
+  row: Pick<ListedRead, 'nameKey' | 'required' | 'reshape'>,
+): { path: string; fromList: ListedRead } {
+  const address = caller.parseInput({ method: 'GET', path: `${paths.one}/<mail>` }, emailAddress, email);
+  const domain = address.slice(address.lastIndexOf('@') + 1);
+  return {
+    path: `${paths.one}/${pathSegment(address)}`,
+    fromList: { kind: paths.list, scope: domain, path: `${paths.list}/${pathSegment(domain)}`, name: address, ...row },
+  };
+}
+
+/**
  * GETs one account and parses its `_data`; `null` when the API says it does not exist (the
  * provider's drift detection relies on that). Other failures propagate. With `fromList` (and
  * batched reads on), a row of that list answers instead when it can.

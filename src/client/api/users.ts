@@ -1,9 +1,8 @@
 /** Mail users: `/api/user/<mail>`, `/api/users/<domain>`, change_email and verify_password. */
 import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
-import { pathSegment } from '../form';
 import { accountRow, flag, list, num, settings, text, timestamp, toBoolean, toNumber } from '../normalize';
-import type { ListedRead, WireNames } from './common';
+import type { WireNames } from './common';
 import {
   accountStatus,
   count,
@@ -12,6 +11,7 @@ import {
   emailAddress,
   emailList,
   formFrom,
+  inDomainList,
   language,
   readAccount,
   password,
@@ -265,19 +265,12 @@ export class UsersApi {
 
   /** The user's profile, or `null` when it does not exist. */
   async get(email: string): Promise<User | null> {
-    const path = this.#path('GET', email);
-    const address = this.#caller.parseInput({ method: 'GET', path: '/api/user/<mail>' }, emailAddress, email);
-    const domain = address.slice(address.lastIndexOf('@') + 1);
-    const fromList: ListedRead = {
-      kind: 'users',
-      scope: domain,
-      path: `/api/users/${pathSegment(domain)}`,
+    const read = inDomainList(this.#caller, { one: '/api/user', list: '/api/users' }, email, {
       nameKey: 'username',
-      name: address,
       required: userGetKeys,
       reshape: asSingleUser,
-    };
-    return readAccount(this.#caller, { path, fromList }, userSchema);
+    });
+    return readAccount(this.#caller, read, userSchema);
   }
 
   async create(email: string, input: UserCreateInput): Promise<void> {
