@@ -4,13 +4,22 @@
  * filesystem mirror; HOME and the CLI config are temporary.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installProvider } from '../scripts/install-provider';
 import { BENCH_ADMIN, PGLITE, startOurServer, type Database } from './processes';
 import { summarize, toRow, type Row } from './stats';
 import { iredadminConfig, terraformDataConfig } from './terraform-configs';
+
+/** What one terraform command cost: wall-clock seconds, and CPU seconds of terraform and the providers it ran. */
+interface Cost {
+  wall: number;
+  cpu: number;
+}
+
+/** `times` prints the shell's CPU, then its children's (terraform and the providers it waited for): `0m1.230s 0m0.110s`. */
+const TIMES_LINE = /^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/gm;
 
 class Workspace {
   constructor(
@@ -19,10 +28,16 @@ class Workspace {
   ) {}
 
   /** Seconds the command took; it must exit with one of `codes`. */
-  run(args: string[], codes = [0]): Promise<number> {
+  async run(args: string[], codes = [0]): Promise<number> {
+    return (await this.cost(args, codes)).wall;
+  }
+
+  /** The command's wall-clock time and CPU time (CPU is what load elsewhere on the machine distorts least). */
+  cost(args: string[], codes = [0]): Promise<Cost> {
     return new Promise((resolve, reject) => {
       const start = performance.now();
-      const child = spawn('terraform', [...args, '-no-color', '-input=false'], {
+      const script = 'terraform "$@"; code=$?; times >&2; exit $code';
+      const child = spawn('bash', ['-c', script, 'bash', ...args, '-no-color', '-input=false'], {
         cwd: this.dir,
         env: this.env,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -32,11 +47,20 @@ class Workspace {
       child.stderr.on('data', (d: Buffer) => (out += d.toString()));
       child.once('error', reject);
       child.once('close', (code) => {
-        if (code !== null && codes.includes(code)) resolve((performance.now() - start) / 1000);
+        const wall = (performance.now() - start) / 1000;
+        const children = [...out.matchAll(TIMES_LINE)].at(-1);
+        const cpu = children ? 60 * (+children[1]! + +children[3]!) + +children[2]! + +children[4]! : Number.NaN;
+        if (code !== null && codes.includes(code)) resolve({ wall, cpu });
         else reject(new Error(`terraform ${args.join(' ')} exited ${code}:\n${out.slice(-3000)}`));
       });
     });
   }
+}
+
+/** CPU seconds a process has used so far (Linux: utime + stime of /proc/<pid>/stat, in USER_HZ = 100 ticks/s). */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function workspace(root: string, name: string, hcl: string, env: NodeJS.ProcessEnv): Workspace {
@@ -54,7 +78,7 @@ export interface TerraformPlan {
 /** Runs `work` with terraform set up against our server (database `database`): mirror, CLI config, environment. */
 async function withTerraform<T>(
   database: Database,
-  work: (root: string, env: NodeJS.ProcessEnv) => Promise<T>,
+  work: (root: string, env: NodeJS.ProcessEnv, serverPid: number) => Promise<T>,
 ): Promise<T> {
   const root = mkdtempSync(join(tmpdir(), 'bench-tf-'));
   const server = await startOurServer(database.url);
@@ -66,16 +90,20 @@ async function withTerraform<T>(
       cliConfig,
       `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["iredadmin/iredadmin"]\n  }\n  direct { exclude = ["iredadmin/iredadmin"] }\n}\n`,
     );
-    return await work(root, {
-      PATH: process.env.PATH,
-      HOME: root,
-      TF_CLI_CONFIG_FILE: cliConfig,
-      TF_IN_AUTOMATION: '1',
-      CHECKPOINT_DISABLE: '1',
-      IREDADMIN_URL: server.url,
-      IREDADMIN_USERNAME: BENCH_ADMIN.email,
-      IREDADMIN_PASSWORD: BENCH_ADMIN.password,
-    });
+    return await work(
+      root,
+      {
+        PATH: process.env.PATH,
+        HOME: root,
+        TF_CLI_CONFIG_FILE: cliConfig,
+        TF_IN_AUTOMATION: '1',
+        CHECKPOINT_DISABLE: '1',
+        IREDADMIN_URL: server.url,
+        IREDADMIN_USERNAME: BENCH_ADMIN.email,
+        IREDADMIN_PASSWORD: BENCH_ADMIN.password,
+      },
+      server.child.pid!,
+    );
   } finally {
     await server.stop();
     rmSync(root, { recursive: true, force: true });
@@ -151,24 +179,36 @@ export async function benchTerraform(plan: TerraformPlan): Promise<Row[]> {
  * server on `database` (PGlite in memory, or PostgreSQL: the figure for a production backend).
  */
 export async function benchNoChangePlan(n: number, reps: number, database: Database): Promise<Row[]> {
-  return withTerraform(database, async (root, env) => {
+  return withTerraform(database, async (root, env, serverPid) => {
     const { ours, base, types } = await workspaces(root, n, env);
     await base.run(['apply', '-auto-approve']);
     await ours.run(['apply', '-auto-approve']);
-    const plans = { ours: [] as number[], base: [] as number[] };
+    const plans = { ours: [] as Cost[], base: [] as Cost[] };
+    const serverCpu: number[] = [];
     for (let rep = 0; rep < reps; rep++) {
-      plans.base.push(await base.run(['plan', '-detailed-exitcode']));
-      plans.ours.push(await ours.run(['plan', '-detailed-exitcode']));
+      plans.base.push(await base.cost(['plan', '-detailed-exitcode']));
+      const before = cpuSecondsOf(serverPid);
+      plans.ours.push(await ours.cost(['plan', '-detailed-exitcode']));
+      serverCpu.push(cpuSecondsOf(serverPid) - before);
     }
     const note = `${types.join(', ')} vs terraform_data; server on ${database.label}; ${reps} repetitions`;
+    const of = (costs: Cost[], key: keyof Cost) => summarize(costs.map((c) => c[key]));
     return [
       toRow({
         name: planRowName(n, database),
         unit: 's',
-        ours: summarize(plans.ours),
-        baseline: summarize(plans.base),
+        ours: of(plans.ours, 'wall'),
+        baseline: of(plans.base, 'wall'),
         goal: PLAN_GOAL,
         note,
+      }),
+      toRow({
+        name: `${planRowName(n, database)}: CPU of terraform and provider`,
+        unit: 's',
+        ours: of(plans.ours, 'cpu'),
+        baseline: of(plans.base, 'cpu'),
+        goal: null,
+        note: `${note}; CPU time, which load elsewhere on the machine distorts far less than wall-clock time; our server process used ${summarize(serverCpu).median.toFixed(2)} s CPU more per plan (median)`,
       }),
     ];
   });
