@@ -10,10 +10,9 @@ import type { ServerSettings } from './config';
 import { Actor } from './auth/actor';
 import { SessionStore, sessionToken } from './auth/sessions';
 import { ApiFailure } from './errors';
-import { collectInput, type Input } from './http/input';
-import type { RouteHost, Services } from './http/routes';
+import { REQUEST_ACTOR, type RouteOptions, type Services } from './http/routes';
 import { registerApiGuard } from './plugins/api-guard';
-import { ROUTE_MODULES } from './routes';
+import { ROUTE_PLUGINS } from './routes';
 
 export interface AppOptions {
   db: Database;
@@ -21,9 +20,6 @@ export interface AppOptions {
   /** Where unexpected errors are reported (never with request bodies). */
   logError?: (message: string, error: unknown) => void;
 }
-
-const ACTOR = Symbol('actor');
-type WithActor = FastifyRequest & { [ACTOR]?: Promise<Actor | null> };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, settings } = options;
@@ -50,17 +46,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const services: Services = { db, settings, sessions: new SessionStore(db, settings.sessionTtlSeconds) };
 
-  const host: RouteHost = {
-    app,
-    services,
-    inputOf: (request): Input => collectInput(request.query, request.body),
-    authenticate(request) {
-      // Resolved once per request, even when a handler asks twice.
-      const r = request as WithActor;
-      r[ACTOR] ??= resolveActor(request, services);
-      return r[ACTOR];
-    },
-  };
+  const routeOptions: RouteOptions = { ...services, resolveActor: (request) => resolveActor(request, services) };
+  // Each request caches its admin lookup here (see defineRoutes); fastify wants the shape declared up front.
+  app.decorateRequest(REQUEST_ACTOR, null);
 
   registerApiGuard(app, settings);
   app.setErrorHandler((error, _request, reply) => {
@@ -74,7 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((_request, reply) => reply.status(404).send({ _success: false, _msg: 'NOT_FOUND' }));
 
-  for (const register of ROUTE_MODULES) register(host);
+  for (const plugin of ROUTE_PLUGINS) await app.register(plugin, routeOptions);
   return app;
 }
 

@@ -7,7 +7,7 @@ import type { Database } from '../db/database';
 import type { ServerSettings } from '../config';
 import type { Actor } from '../auth/actor';
 import type { SessionStore } from '../auth/sessions';
-import type { Input } from './input';
+import { collectInput, type Input } from './input';
 import { ApiFailure } from '../errors';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -45,32 +45,50 @@ export interface MethodSpec<A extends Access = Access> {
 
 type MethodTable = { [M in Method]?: MethodSpec<'public'> | MethodSpec<'admin'> | MethodSpec<'global'> };
 
-export interface RouteHost {
-  app: FastifyInstance;
-  services: Services;
-  /** Resolves the request's admin or throws LOGIN_REQUIRED. */
-  authenticate(request: FastifyRequest): Promise<Actor | null>;
-  inputOf(request: FastifyRequest): Input;
+/** What every route plugin is registered with: the services, and how a request's admin is found. */
+export interface RouteOptions extends Services {
+  /** The admin behind the request's session cookie; null when there is none (or it is not valid). */
+  resolveActor(request: FastifyRequest): Promise<Actor | null>;
 }
+
+/** One API area's routes, registered with `app.register(plugin, options)`. */
+export type RoutePlugin = (app: FastifyInstance, options: RouteOptions) => Promise<void>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * The request's admin, looked up once per request on first use (null until then). The app
+     * declares it with `decorateRequest` (see REQUEST_ACTOR).
+     */
+    actorLookup: Promise<Actor | null> | null;
+  }
+}
+
+/** The request decoration that caches the admin lookup; the app declares it before any route plugin. */
+export const REQUEST_ACTOR = 'actorLookup';
 
 export function route<A extends Access>(access: A, handle: Handler<A>): MethodSpec<A> {
   return { access, handle };
 }
 
-export function defineRoutes(host: RouteHost, url: string, table: MethodTable): void {
+export function defineRoutes(app: FastifyInstance, options: RouteOptions, url: string, table: MethodTable): void {
   for (const method of METHODS) {
     const spec = table[method];
-    host.app.route({
+    app.route({
       method,
       url,
       handler: async (request, reply) => {
         if (!spec) throw new ApiFailure('INVALID_HTTP_METHOD');
-        const actor = await host.authenticate(request);
+        // Resolved once per request, even when a handler asks twice.
+        request.actorLookup ??= options.resolveActor(request);
+        const actor = await request.actorLookup;
         if (spec.access !== 'public' && !actor) throw new ApiFailure('LOGIN_REQUIRED');
         if (spec.access === 'global') actor!.requireGlobal();
         const ctx = {
-          ...host.services,
-          input: host.inputOf(request),
+          db: options.db,
+          settings: options.settings,
+          sessions: options.sessions,
+          input: collectInput(request.query, request.body),
           path: request.params as Record<string, string>,
           actor,
           request,

@@ -8,7 +8,7 @@
 import { endSessionsAfter } from '../auth/sessions';
 import { ApiFailure } from '../errors';
 import { emailParam, parseInput } from '../http/fields';
-import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import { adminInput, applyAdminLimits, limitsApply } from './admins-input';
 import { readAdmin } from '../model/admins/view';
 import {
@@ -26,14 +26,14 @@ import { formatSettings, parseSettings } from '../model/settings-column';
 import { passwordToStore } from '../model/passwords';
 import { statusToActive } from '../model/vocabulary';
 
-export function registerAdminRoutes(host: RouteHost): void {
-  defineRoutes(host, '/api/admin/:mail', {
+export const adminRoutes: RoutePlugin = async (app, options) => {
+  defineRoutes(app, options, '/api/admin/:mail', {
     GET: route('global', getOne),
     POST: route('global', create),
     PUT: route('global', update),
     DELETE: route('global', remove),
   });
-}
+};
 
 async function getOne(ctx: RouteContext<'global'>): Promise<unknown> {
   const view = await readAdmin(ctx.db, emailParam(ctx.path.mail!));

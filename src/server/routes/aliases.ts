@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database';
 import { ApiFailure } from '../errors';
 import { domainParam, emailParam, f, parseInput } from '../http/fields';
-import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import { removeAddressTraces } from '../model/account-traces';
 import { assertAdminRoomFor } from '../model/admins/alias-and-list-limits';
 import {
@@ -50,16 +50,16 @@ type AliasInput = z.output<typeof aliasInput>;
 /** The flags are on when present at all, whatever their value (`email_only=no` too), as in the SQL edition. */
 const listInput = z.object({ email_only: f.present(), disabled_only: f.present() });
 
-export function registerAliasRoutes(host: RouteHost): void {
-  defineRoutes(host, '/api/alias/:mail', {
+export const aliasRoutes: RoutePlugin = async (app, options) => {
+  defineRoutes(app, options, '/api/alias/:mail', {
     GET: route('admin', getOne),
     POST: route('admin', create),
     PUT: route('admin', update),
     DELETE: route('admin', remove),
   });
-  defineRoutes(host, '/api/alias/:mail/change_email/:newMail', { POST: route('admin', changeEmail) });
-  defineRoutes(host, '/api/aliases/:domain', { GET: route('admin', list) });
-}
+  defineRoutes(app, options, '/api/alias/:mail/change_email/:newMail', { POST: route('admin', changeEmail) });
+  defineRoutes(app, options, '/api/aliases/:domain', { GET: route('admin', list) });
+};
 
 async function getOne(ctx: RouteContext): Promise<unknown> {
   const address = emailParam(ctx.path.mail!);

@@ -9,7 +9,7 @@ import { endSessions } from '../auth/sessions';
 import { ApiFailure } from '../errors';
 import { addressList } from '../http/address-sets';
 import { domainParam, f, parseInput } from '../http/fields';
-import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import {
   adminKind,
   assertMayChangeRights,
@@ -33,9 +33,9 @@ const updateInput = z
       ctx.addIssue({ code: 'custom', message: 'CONFLICT_ADD_ADMIN_AND_REMOVE_ADMIN' });
   });
 
-export function registerDomainAdminRoutes(host: RouteHost): void {
-  defineRoutes(host, '/api/domain/admins/:domain', { GET: route('admin', list), PUT: route('admin', update) });
-}
+export const domainAdminRoutes: RoutePlugin = async (app, options) => {
+  defineRoutes(app, options, '/api/domain/admins/:domain', { GET: route('admin', list), PUT: route('admin', update) });
+};
 
 async function list(ctx: RouteContext): Promise<unknown> {
   const domain = domainParam(ctx.path.domain!);

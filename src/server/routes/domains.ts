@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { ApiFailure } from '../errors';
 import { domainParam, f, parseInput } from '../http/fields';
-import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import { deleteDomain } from '../model/domains/deletion';
 import { keepMailboxDays } from '../model/users/deleted-mailboxes';
 import { readDomain } from '../model/domains/view';
@@ -94,21 +94,21 @@ const listInput = z.object({ name_only: f.present(), disabled_only: f.present() 
 type ProfileInput = z.output<z.ZodObject<typeof profileFields>>;
 type UpdateInput = z.output<typeof updateInput>;
 
-export function registerDomainRoutes(host: RouteHost): void {
-  defineRoutes(host, '/api/domain/:domain', {
+export const domainRoutes: RoutePlugin = async (app, options) => {
+  defineRoutes(app, options, '/api/domain/:domain', {
     GET: route('admin', getOne),
     // Creating a domain is a global admin's (the real product; a normal admin's maxDomains does not open it).
     POST: route('global', create),
     PUT: route('admin', update),
     DELETE: route('global', (ctx) => remove(ctx, null)),
   });
-  defineRoutes(host, '/api/domain/:domain/keep_mailbox_days/:days', {
+  defineRoutes(app, options, '/api/domain/:domain/keep_mailbox_days/:days', {
     DELETE: route('global', (ctx) => {
       return remove(ctx, keepMailboxDays(ctx.path.days));
     }),
   });
-  defineRoutes(host, '/api/domains', { GET: route('admin', list) });
-}
+  defineRoutes(app, options, '/api/domains', { GET: route('admin', list) });
+};
 
 async function getOne(ctx: RouteContext): Promise<unknown> {
   const domain = domainParam(ctx.path.domain!);

@@ -14,7 +14,7 @@ import { canonicalIp } from '../../common/sender-addresses';
 import { ApiFailure } from '../errors';
 import { f, parseInput } from '../http/fields';
 import { domainList, senderList } from '../http/address-lists';
-import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import {
   changeGreylistingWhitelist,
   changeWhitelistedSpfDomains,
@@ -41,15 +41,15 @@ const whitelistInput = z.object({
 
 const spfDomainsInput = z.object({ domains: domainList(), addDomains: domainList(), removeDomains: domainList() });
 
-export function registerGreylistingRoutes(host: RouteHost): void {
-  defineRoutes(host, '/api/greylisting/all', {
+export const greylistingRoutes: RoutePlugin = async (app, options) => {
+  defineRoutes(app, options, '/api/greylisting/all', {
     GET: route('global', (ctx) => readAllGreylisting(ctx.db)),
   });
-  defineRoutes(host, '/api/greylisting/whitelist_spf_domains', {
+  defineRoutes(app, options, '/api/greylisting/whitelist_spf_domains', {
     GET: route('global', async (ctx) => ({ domains: await readWhitelistedSpfDomains(ctx.db) })),
     POST: route('global', setSpfDomains),
   });
-  defineRoutes(host, '/api/greylisting/global/whitelist/:ip', {
+  defineRoutes(app, options, '/api/greylisting/global/whitelist/:ip', {
     PUT: route('global', async (ctx) => {
       const ip = canonicalIp(ctx.path.ip!);
       if (!ip) throw new ApiFailure('INVALID_IP_ADDRESS');
@@ -57,15 +57,15 @@ export function registerGreylistingRoutes(host: RouteHost): void {
       return undefined;
     }),
   });
-  defineRoutes(host, '/api/greylisting/:target', {
+  defineRoutes(app, options, '/api/greylisting/:target', {
     GET: route('admin', getStatus),
     POST: route('admin', setStatus),
   });
-  defineRoutes(host, '/api/greylisting/:target/whitelists', {
+  defineRoutes(app, options, '/api/greylisting/:target/whitelists', {
     GET: route('admin', getWhitelist),
     POST: route('admin', setWhitelist),
   });
-}
+};
 
 async function authorizedTarget(ctx: RouteContext): Promise<PolicyTarget> {
   const target = targetFromSegment(ctx.path.target!);

@@ -1,31 +1,31 @@
-import type { RouteHost } from '../http/routes';
-import { registerLoginRoutes } from './login';
-import { registerDomainRoutes } from './domains';
-import { registerDomainAdminRoutes } from './domain-admins';
-import { registerAdminRoutes } from './admins';
-import { registerUserRoutes } from './users';
-import { registerVerifyPasswordRoutes } from './verify-password';
-import { registerAliasRoutes } from './aliases';
-import { registerMailingListRoutes } from './mailing-lists';
-import { registerSpamPolicyRoutes } from './spam-policies';
-import { registerThrottleRoutes } from './throttles';
-import { registerLdifRoutes } from './ldif';
-import { registerWblistRoutes } from './wblist';
-import { registerGreylistingRoutes } from './greylisting';
+import type { RoutePlugin } from '../http/routes';
+import { loginRoutes } from './login';
+import { domainRoutes } from './domains';
+import { domainAdminRoutes } from './domain-admins';
+import { adminRoutes } from './admins';
+import { userRoutes } from './users';
+import { verifyPasswordRoutes } from './verify-password';
+import { aliasRoutes } from './aliases';
+import { mailingListRoutes } from './mailing-lists';
+import { spamPolicyRoutes } from './spam-policies';
+import { throttleRoutes } from './throttles';
+import { ldifRoutes } from './ldif';
+import { wblistRoutes } from './wblist';
+import { greylistingRoutes } from './greylisting';
 
-/** One module per API area; each registers its URLs on the host. */
-export const ROUTE_MODULES: ReadonlyArray<(host: RouteHost) => void> = [
-  registerLoginRoutes,
-  registerDomainRoutes,
-  registerDomainAdminRoutes,
-  registerAdminRoutes,
-  registerUserRoutes,
-  registerVerifyPasswordRoutes,
-  registerAliasRoutes,
-  registerMailingListRoutes,
-  registerSpamPolicyRoutes,
-  registerThrottleRoutes,
-  registerLdifRoutes,
-  registerWblistRoutes,
-  registerGreylistingRoutes,
+/** One fastify plugin per API area; each registers its URLs. */
+export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
+  loginRoutes,
+  domainRoutes,
+  domainAdminRoutes,
+  adminRoutes,
+  userRoutes,
+  verifyPasswordRoutes,
+  aliasRoutes,
+  mailingListRoutes,
+  spamPolicyRoutes,
+  throttleRoutes,
+  ldifRoutes,
+  wblistRoutes,
+  greylistingRoutes,
 ];

@@ -6,7 +6,7 @@
 import type { Queryable } from '../db/database';
 import { ApiFailure } from '../errors';
 import { domainParam, emailParam } from '../http/fields';
-import { defineRoutes, route, type RouteHost } from '../http/routes';
+import { defineRoutes, route, type RoutePlugin } from '../http/routes';
 import { adminEntry, aliasEntry, mailingListEntry, userEntry } from '../model/ldif/account-entries';
 import { catchallEntry, domainEntries } from '../model/ldif/domain-entries';
 import { type LdifEntry, renderLdif } from '../model/ldif/format';
@@ -15,8 +15,8 @@ import { domainOf } from '../../common/mail-names';
 
 type AccountExport = (q: Queryable, mail: string) => Promise<LdifEntry | null>;
 
-export function registerLdifRoutes(host: RouteHost): void {
-  defineRoutes(host, '/api/ldif/domain/:domain', {
+export const ldifRoutes: RoutePlugin = async (app, options) => {
+  defineRoutes(app, options, '/api/ldif/domain/:domain', {
     GET: route('admin', async (ctx) => {
       const domain = domainParam(ctx.path.domain!);
       await ctx.actor.requireDomain(ctx.db, domain);
@@ -26,7 +26,7 @@ export function registerLdifRoutes(host: RouteHost): void {
     }),
   });
 
-  defineRoutes(host, '/api/ldif/catchall/:domain', {
+  defineRoutes(app, options, '/api/ldif/catchall/:domain', {
     GET: route('admin', async (ctx) => {
       const domain = domainParam(ctx.path.domain!);
       await ctx.actor.requireDomain(ctx.db, domain);
@@ -38,7 +38,7 @@ export function registerLdifRoutes(host: RouteHost): void {
   });
 
   // Admins are not tied to one domain: only a global admin may export them.
-  defineRoutes(host, '/api/ldif/admin/:mail', {
+  defineRoutes(app, options, '/api/ldif/admin/:mail', {
     GET: route('global', async (ctx) => {
       const entry = await adminEntry(ctx.db, emailParam(ctx.path.mail!));
       if (!entry) throw new ApiFailure('NO_SUCH_ACCOUNT');
@@ -47,7 +47,7 @@ export function registerLdifRoutes(host: RouteHost): void {
   });
 
   const accountRoute = (kind: string, read: AccountExport) =>
-    defineRoutes(host, `/api/ldif/${kind}/:mail`, {
+    defineRoutes(app, options, `/api/ldif/${kind}/:mail`, {
       GET: route('admin', async (ctx) => {
         const mail = emailParam(ctx.path.mail!);
         await ctx.actor.requireDomain(ctx.db, domainOf(mail));
@@ -59,4 +59,4 @@ export function registerLdifRoutes(host: RouteHost): void {
   accountRoute('user', userEntry);
   accountRoute('alias', aliasEntry);
   accountRoute('maillist', mailingListEntry);
-}
+};

@@ -5,14 +5,14 @@ import { countLoginAttempt, refundLoginAttempt } from '../auth/login-attempts';
 import { verifyPassword } from '../auth/passwords';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { ApiFailure } from '../errors';
-import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import { normalizeEmail } from '../../common/mail-names';
 
 const loginInput = z.object({ username: z.string().optional(), password: z.string().optional() });
 
-export function registerLoginRoutes(host: RouteHost): void {
-  defineRoutes(host, '/api/login', { POST: route('public', login) });
-}
+export const loginRoutes: RoutePlugin = async (app, options) => {
+  defineRoutes(app, options, '/api/login', { POST: route('public', login) });
+};
 
 async function login(ctx: RouteContext<'public'>): Promise<undefined> {
   const { username: rawUsername = '', password = '' } = loginInput.parse(ctx.input);

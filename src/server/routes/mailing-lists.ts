@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { ApiFailure } from '../errors';
 import { domainParam, emailParam, f, parseInput } from '../http/fields';
-import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import { removeAddressTraces } from '../model/account-traces';
 import { getDomain } from '../model/domains/rows';
 import {
@@ -154,15 +154,15 @@ function maillistWrite(ctx: RouteContext, address: string): ListWrite {
   return write;
 }
 
-export function registerMailingListRoutes(host: RouteHost): void {
-  defineRoutes(host, '/api/ml/:mail', {
+export const mailingListRoutes: RoutePlugin = async (app, options) => {
+  defineRoutes(app, options, '/api/ml/:mail', {
     GET: route('admin', async (ctx) => getOne(ctx, parseInput(getInput, ctx.input).with_subscribers)),
     POST: route('admin', (ctx) => create(ctx, mlCreate)),
     PUT: route('admin', (ctx) => update(ctx, mlUpdate)),
     DELETE: route('admin', remove),
   });
-  defineRoutes(host, '/api/mls/:domain', { GET: route('admin', list) });
-  defineRoutes(host, '/api/maillist/:mail', {
+  defineRoutes(app, options, '/api/mls/:domain', { GET: route('admin', list) });
+  defineRoutes(app, options, '/api/maillist/:mail', {
     GET: route('admin', async (ctx) => {
       const view = await getOne(ctx, true);
       const { subscribers, ...rest } = view as { subscribers: Array<{ mail: string }> };
@@ -172,7 +172,7 @@ export function registerMailingListRoutes(host: RouteHost): void {
     PUT: route('admin', (ctx) => update(ctx, maillistWrite)),
     DELETE: route('admin', remove),
   });
-}
+};
 
 type WriteParser = (ctx: RouteContext, address: string) => ListWrite;
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { f, parseInput } from '../http/fields';
-import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import { authorizeTarget, GLOBAL_TARGET, type PolicyTarget } from '../model/policies/target';
 import { domainTarget, userTarget } from '../http/policy-targets';
 import {
@@ -37,9 +37,9 @@ const policyInput = z.object({
 
 type TargetOf = (ctx: RouteContext) => PolicyTarget;
 
-export function registerSpamPolicyRoutes(host: RouteHost): void {
+export const spamPolicyRoutes: RoutePlugin = async (app, options) => {
   const register = (url: string, targetOf: TargetOf) =>
-    defineRoutes(host, url, {
+    defineRoutes(app, options, url, {
       GET: route('admin', (ctx) => getPolicy(ctx, targetOf(ctx))),
       PUT: route('admin', (ctx) => putPolicy(ctx, targetOf(ctx))),
       DELETE: route('admin', (ctx) => deletePolicy(ctx, targetOf(ctx))),
@@ -47,7 +47,7 @@ export function registerSpamPolicyRoutes(host: RouteHost): void {
   register('/api/spampolicy/global', () => GLOBAL_TARGET);
   register('/api/spampolicy/domain/:domain', (ctx) => domainTarget(ctx.path.domain!));
   register('/api/spampolicy/user/:mail', (ctx) => userTarget(ctx.path.mail!));
-}
+};
 
 async function getPolicy(ctx: RouteContext, target: PolicyTarget): Promise<unknown> {
   await authorizeTarget(ctx.db, ctx.actor, target, { write: false });

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ApiFailure } from '../errors';
 import { f, parseInput } from '../http/fields';
-import { defineRoutes, RawBody, route, type RouteContext, type RouteHost } from '../http/routes';
+import { defineRoutes, RawBody, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import { authorizeTarget, type PolicyTarget } from '../model/policies/target';
 import { targetFromSegment } from '../http/policy-targets';
 import {
@@ -31,13 +31,13 @@ const throttleInput = z.object({
   max_rcpts: limit('INVALID_MAX_RCPTS'),
 });
 
-export function registerThrottleRoutes(host: RouteHost): void {
-  defineRoutes(host, '/api/throttle/:target/:kind', {
+export const throttleRoutes: RoutePlugin = async (app, options) => {
+  defineRoutes(app, options, '/api/throttle/:target/:kind', {
     GET: route('admin', getThrottle),
     POST: route('admin', setThrottle),
     DELETE: route('admin', removeThrottle),
   });
-}
+};
 
 function parsePath(ctx: RouteContext): { target: PolicyTarget; kind: ThrottleKind } {
   const kind = ctx.path.kind!.trim().toLowerCase() as ThrottleKind;

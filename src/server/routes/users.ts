@@ -5,7 +5,7 @@
  */
 import { ApiFailure } from '../errors';
 import { domainParam, emailParam, parseInput } from '../http/fields';
-import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import { ignoredUserParams, withoutParams } from '../http/normal-admin-params';
 import { assertRightsWithin } from '../auth/rights';
 import { endSessionsAfter } from '../auth/sessions';
@@ -31,25 +31,25 @@ import { applyUserUpdate } from './users-update';
 import { domainUserEmails, readDomainUsers, readUser } from '../model/users/view';
 import { statusToActive } from '../model/vocabulary';
 
-export function registerUserRoutes(host: RouteHost): void {
-  defineRoutes(host, '/api/user/:mail', {
+export const userRoutes: RoutePlugin = async (app, options) => {
+  defineRoutes(app, options, '/api/user/:mail', {
     GET: route('admin', getOne),
     POST: route('admin', create),
     PUT: route('admin', update),
     DELETE: route('admin', (ctx) => remove(ctx, null)),
   });
-  defineRoutes(host, '/api/user/:mail/keep_mailbox_days/:days', {
+  defineRoutes(app, options, '/api/user/:mail/keep_mailbox_days/:days', {
     DELETE: route('admin', (ctx) => {
       return remove(ctx, keepMailboxDays(ctx.path.days));
     }),
   });
-  defineRoutes(host, '/api/user/:mail/change_email/:newMail', { POST: route('admin', changeEmail) });
-  defineRoutes(host, '/api/users/:domain', {
+  defineRoutes(app, options, '/api/user/:mail/change_email/:newMail', { POST: route('admin', changeEmail) });
+  defineRoutes(app, options, '/api/users/:domain', {
     GET: route('admin', list),
     PUT: route('admin', (ctx) => updateAll(ctx, false)),
   });
-  defineRoutes(host, '/api/users/:domain/password', { PUT: route('admin', (ctx) => updateAll(ctx, true)) });
-}
+  defineRoutes(app, options, '/api/users/:domain/password', { PUT: route('admin', (ctx) => updateAll(ctx, true)) });
+};
 
 async function getOne(ctx: RouteContext): Promise<unknown> {
   const email = emailParam(ctx.path.mail!);

@@ -7,15 +7,19 @@ import { z } from 'zod';
 import { verifyPassword } from '../auth/passwords';
 import { ApiFailure } from '../errors';
 import { emailParam } from '../http/fields';
-import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import { storedPasswordHash } from '../model/passwords';
 
 const passwordInput = z.object({ password: z.string().optional() });
 
-export function registerVerifyPasswordRoutes(host: RouteHost): void {
-  defineRoutes(host, '/api/verify_password/admin/:mail', { POST: route('global', (ctx) => verify(ctx, 'admin')) });
-  defineRoutes(host, '/api/verify_password/user/:mail', { POST: route('global', (ctx) => verify(ctx, 'user')) });
-}
+export const verifyPasswordRoutes: RoutePlugin = async (app, options) => {
+  defineRoutes(app, options, '/api/verify_password/admin/:mail', {
+    POST: route('global', (ctx) => verify(ctx, 'admin')),
+  });
+  defineRoutes(app, options, '/api/verify_password/user/:mail', {
+    POST: route('global', (ctx) => verify(ctx, 'user')),
+  });
+};
 
 async function verify(ctx: RouteContext<'global'>, kind: 'admin' | 'user'): Promise<undefined> {
   const email = emailParam(ctx.path.mail!);

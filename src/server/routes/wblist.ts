@@ -10,7 +10,7 @@ import { canonicalIp } from '../../common/sender-addresses';
 import { ApiFailure } from '../errors';
 import { parseInput } from '../http/fields';
 import { senderList } from '../http/address-lists';
-import { defineRoutes, route, type RouteContext, type RouteHost } from '../http/routes';
+import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import { authorizeSetting, authorizeSettingWrite } from '../model/policies/setting-access';
 import { targetFromSegment } from '../http/policy-targets';
 import {
@@ -27,8 +27,8 @@ import { whitelistSenderScore } from '../model/policies/greylisting';
 
 const addressesInput = z.object({ addresses: senderList('INVALID_WBLIST_ADDRESS') });
 
-export function registerWblistRoutes(host: RouteHost): void {
-  defineRoutes(host, '/api/wblist/senderscore/whitelist/:ip', {
+export const wblistRoutes: RoutePlugin = async (app, options) => {
+  defineRoutes(app, options, '/api/wblist/senderscore/whitelist/:ip', {
     PUT: route('global', async (ctx) => {
       const ip = canonicalIp(ctx.path.ip!);
       if (!ip) throw new ApiFailure('INVALID_IP_ADDRESS');
@@ -38,7 +38,7 @@ export function registerWblistRoutes(host: RouteHost): void {
   });
   for (const direction of WBLIST_DIRECTIONS) {
     for (const kind of WBLIST_KINDS) {
-      defineRoutes(host, `/api/wblist/${direction}/${kind}/:target`, {
+      defineRoutes(app, options, `/api/wblist/${direction}/${kind}/:target`, {
         GET: route('admin', async (ctx) => {
           const target = targetFromSegment(ctx.path.target!);
           await authorizeSetting(ctx.db, ctx.actor, target);
@@ -50,7 +50,7 @@ export function registerWblistRoutes(host: RouteHost): void {
       });
     }
   }
-}
+};
 
 async function change(
   ctx: RouteContext,
