@@ -8,6 +8,8 @@ import { parse as parseQuery } from 'node:querystring';
 import type { Database } from './db/database';
 import type { ServerSettings } from './config';
 import { Actor } from './auth/actor';
+import { feedAccountChanges, settlingTransactions } from './auth/account-changes';
+import { SessionCache } from './auth/session-cache';
 import { SessionStore, sessionToken } from './auth/sessions';
 import { ApiFailure } from './errors';
 import { REQUEST_ACTOR, type RouteOptions, type Services } from './http/routes';
@@ -44,7 +46,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done(null, parseQuery(typeof body === 'string' ? body : body.toString('utf8')));
   });
 
-  const services: Services = { db, settings, sessions: new SessionStore(db, settings.sessionTtlSeconds) };
+  const cache = new SessionCache();
+  const changes = await feedAccountChanges(db, cache, logError);
+  app.addHook('onClose', () => changes.close());
+  const services: Services = {
+    db: settlingTransactions(db, changes),
+    settings,
+    sessions: new SessionStore(db, settings.sessionTtlSeconds, cache),
+  };
 
   const routeOptions: RouteOptions = { ...services, resolveActor: (request) => resolveActor(request, services) };
   // Each request caches its admin lookup here (see defineRoutes); fastify wants the shape declared up front.

@@ -14,6 +14,8 @@ export interface StartOptions {
   host?: string;
   port?: number;
   admin?: { email: string; password: string };
+  /** Where unexpected errors are reported (default: stderr). */
+  logError?: (message: string, error: unknown) => void;
 }
 
 export interface RunningServer {
@@ -29,7 +31,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const db = options.db ?? (await openDatabase(options.database ?? 'memory'));
   if (options.admin)
     await ensureGlobalAdmin(db, options.admin.email, options.admin.password, options.settings.defaultPasswordScheme);
-  const app = await buildApp({ db, settings: options.settings });
+  const app = await buildApp({ db, settings: options.settings, logError: options.logError });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

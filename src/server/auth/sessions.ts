@@ -5,16 +5,22 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../db/database';
 import { accountFromRow, adminAccountSql, type AdminAccount } from './accounts';
+import { SessionCache } from './session-cache';
 
 /** The real product's name on a PostgreSQL install (ours runs on PostgreSQL or PGlite). */
 export const SESSION_COOKIE = 'iRedAdmin-Pro-PGSQL';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** The database slides a session's expiry once less than this share of its lifetime remains. */
+const SLIDE_BELOW = 0.9;
+
 export class SessionStore {
   constructor(
     private readonly db: Database,
     private readonly ttlSeconds: number,
+    /** Off unless something keeps it told of every change (see account-changes.ts). */
+    private readonly cache: SessionCache = new SessionCache(),
   ) {}
 
   async create(username: string): Promise<string> {
@@ -31,32 +37,46 @@ export class SessionStore {
 
   /**
    * The account of a live session, sliding its expiry forward (rewritten only when less than
-   * 90% of the lifetime remains). One statement: every authenticated request pays for this,
-   * and it used to take two round trips (PGlite runs them one at a time). Null when the
-   * session is unknown or expired, or its account is gone.
+   * 90% of the lifetime remains). Null when the session is unknown or expired, or its account
+   * is gone. Answered from the cache until the database would slide the expiry: a cached
+   * answer is the one the database would give, as long as the cache hears of every change.
    */
   async resolveAccount(token: string): Promise<AdminAccount | null> {
+    const tokenHash = hashToken(token);
+    const cached = this.cache.get(tokenHash);
+    if (cached) return cached;
+    const ticket = this.cache.ticket();
     const rows = await this.db.query<{
       username: string;
       password: string;
       active: number;
       is_global: boolean;
       kind: 'admin' | 'mailbox';
+      remaining_seconds: number;
     }>(
+      // One statement: it used to take two round trips (PGlite runs them one at a time).
       `WITH live AS (
          SELECT token_hash, username, expires, created FROM iredadmin_api_sessions
          WHERE token_hash = $1 AND expires > NOW()::timestamp),
        touched AS (
          UPDATE iredadmin_api_sessions s SET expires = NOW()::timestamp + make_interval(secs => $2)
          FROM live WHERE s.token_hash = live.token_hash
-           AND live.expires < NOW()::timestamp + make_interval(secs => $2 * 0.9)
+           AND live.expires < NOW()::timestamp + make_interval(secs => $2 * ${SLIDE_BELOW})
          RETURNING s.username)
-       SELECT live.username, account.* FROM live CROSS JOIN LATERAL (${adminAccountSql('live.username')}) account
+       SELECT live.username, account.*,
+         CASE WHEN live.expires < NOW()::timestamp + make_interval(secs => $2 * ${SLIDE_BELOW}) THEN $2::float8
+              ELSE EXTRACT(EPOCH FROM live.expires - NOW()::timestamp)::float8 END AS remaining_seconds
+       FROM live CROSS JOIN LATERAL (${adminAccountSql('live.username')}) account
         -- A session older than its account belonged to an earlier account of the same address.
         WHERE account.created <= live.created`,
-      [hashToken(token), this.ttlSeconds],
+      [tokenHash, this.ttlSeconds],
     );
-    return rows[0] ? accountFromRow(rows[0].username, rows[0]) : null;
+    const row = rows[0];
+    if (!row) return null;
+    const account = accountFromRow(row.username, row);
+    const secondsUntilSlide = row.remaining_seconds - this.ttlSeconds * SLIDE_BELOW;
+    this.cache.put(ticket, tokenHash, account, secondsUntilSlide * 1000);
+    return account;
   }
 }
 

@@ -13,12 +13,21 @@ export interface Queryable {
   query<T extends Row = Row>(statement: string | Sql, params?: readonly unknown[]): Promise<T[]>;
 }
 
+export type Unlisten = () => Promise<void>;
+
 export interface Database extends Queryable {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements (migrations). */
   exec(script: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Delivers the payload of every NOTIFY on `channel` committed by any connection (any server
+   * instance on the same database) until the returned stop is called. `lost` is called once when
+   * delivery can no longer be promised (the listening connection broke): the caller must then
+   * stop trusting what the notifications kept fresh. Absent where the database has no NOTIFY.
+   */
+  listen?(channel: string, deliver: (payload: string) => void, lost: (error: unknown) => void): Promise<Unlisten>;
   /** `postgres`, `pglite` or `mysql` (MariaDB or MySQL), for logs and diagnostics. */
   readonly kind: 'postgres' | 'pglite' | 'mysql';
   /** How statements are rendered: PGlite speaks `postgres`. */

@@ -4,6 +4,7 @@ import { policy } from './migrations/002-policy';
 import { api } from './migrations/003-api';
 import { mailingLists } from './migrations/004-mailing-lists';
 import { greylisting } from './migrations/005-greylisting';
+import { accountChangeNotifications } from './migrations/006-account-change-notifications';
 import { columnTypes } from './migrations/types';
 import { type Dialect, raw, sql, transactionLock } from './sql';
 
@@ -14,6 +15,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; ddl: (di
   { version: 3, name: 'api sessions', ddl: api },
   { version: 4, name: 'mailing list subscribers', ddl: mailingLists },
   { version: 5, name: 'iRedAPD greylisting and sender score', ddl: greylisting },
+  { version: 6, name: 'account change notifications', ddl: accountChangeNotifications },
 ];
 
 /**
@@ -43,10 +45,25 @@ export async function migrate(db: Database): Promise<number[]> {
   });
 }
 
-/** Our migrations hold no semicolons inside literals or bodies, so a plain split is exact. */
+/**
+ * Our migrations hold no semicolons inside literals; function bodies are dollar-quoted (`$$ … $$`)
+ * and kept whole, so splitting on the semicolons outside them is exact.
+ */
 function splitStatements(ddl: string): string[] {
-  return ddl
-    .split(';')
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter((s) => s.length > 0);
+  const statements: string[] = [];
+  let current = '';
+  for (const [i, piece] of ddl.split('$$').entries()) {
+    if (i % 2 === 1) {
+      current += `$$${piece}$$`;
+      continue;
+    }
+    const parts = piece.split(';');
+    current += parts[0];
+    for (const part of parts.slice(1)) {
+      statements.push(current);
+      current = part;
+    }
+  }
+  statements.push(current);
+  return statements.map((s) => s.replace(/^\s*--.*$/gm, '').trim()).filter((s) => s.length > 0);
 }

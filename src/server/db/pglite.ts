@@ -28,6 +28,9 @@ export async function openPglite(location = 'memory'): Promise<Database> {
     async exec(script) {
       await db.exec(script);
     },
+    // One process, one database: a NOTIFY reaches the listener in the same process, before the
+    // committing statement's promise resolves, and there is no connection to lose.
+    listen: (channel, deliver) => db.listen(channel, deliver),
     close: () => db.close(),
   };
 }

@@ -47,7 +47,49 @@ export function connectPostgres(url: string, maxConnections = 10): Database {
     async exec(script) {
       await pool.query(script);
     },
+    listen: (channel, deliver, lost) => listenOn(url, channel, deliver, lost),
     close: () => pool.end(),
+  };
+}
+
+/** Seen in pg_stat_activity as the listening connection of an API server. */
+export const LISTENER_APPLICATION_NAME = 'iredadmin-api-listener';
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to queries and released).
+ * TCP keep-alive makes a silently dead peer an error instead of a connection waiting forever.
+ */
+async function listenOn(
+  url: string,
+  channel: string,
+  deliver: (payload: string) => void,
+  lost: (error: unknown) => void,
+): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: url, application_name: LISTENER_APPLICATION_NAME, keepAlive: true });
+  let stopped = false;
+  let reported = false;
+  const fail = (error: unknown) => {
+    if (stopped || reported) return;
+    reported = true;
+    lost(error);
+    void client.end().catch(() => undefined);
+  };
+  client.on('error', fail);
+  client.on('end', () => fail(new Error('the listening connection ended')));
+  client.on('notification', (message) => {
+    if (message.channel === channel) deliver(message.payload ?? '');
+  });
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+  } catch (error) {
+    stopped = true;
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  return async () => {
+    stopped = true;
+    await client.end().catch(() => undefined);
   };
 }
 

@@ -1,0 +1,147 @@
+/**
+ * How a server instance learns that a session or an account changed, wherever the change was
+ * made. One implementation per database backend:
+ * - PostgreSQL: triggers NOTIFY `iredadmin_api_accounts` in the transaction that changes
+ *   sessions, admins, admin mailboxes or global rights (migration 006); each instance LISTENs on
+ *   a connection of its own. When that connection is lost, the cache is switched off until
+ *   LISTEN is back (changes made meanwhile were missed, so it comes back empty).
+ * - PGlite: the same triggers; the database lives in this process, so a NOTIFY reaches the
+ *   cache before the committing statement returns, and nothing can be lost.
+ * - a backend without NOTIFY (MariaDB): no feed, so no cache; every request asks the database.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database, Queryable, Unlisten } from '../db/database';
+import type { SessionCache } from './session-cache';
+
+export const ACCOUNT_CHANGES_CHANNEL = 'iredadmin_api_accounts';
+
+/**
+ * A payload no username can take (usernames are email addresses): a marker an instance sends
+ * itself to learn that everything committed before it has reached its listener.
+ */
+const MARKER_PREFIX = ':settled:';
+/** How long a writer waits for its marker; a listener that slow is as good as lost. */
+const SETTLE_TIMEOUT_MS = 2000;
+
+/** Retries of a lost LISTEN connection: 0.5 s, doubling, at most every 10 s. */
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 10_000;
+
+export interface AccountChangeFeed {
+  /**
+   * Resolves once every change committed so far has reached this instance's listener. The
+   * other instances' listeners were told at the same commit, so a writer that waits for this
+   * before answering has its change heard everywhere before its client's next request arrives.
+   */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const NO_FEED: AccountChangeFeed = { settled: async () => undefined, close: async () => undefined };
+
+/**
+ * Keeps `cache` switched on exactly while the database's change notifications arrive. Returns
+ * once the first LISTEN succeeded or failed (then it retries in the background, cache off).
+ */
+export async function feedAccountChanges(
+  db: Database,
+  cache: SessionCache,
+  onError: (message: string, error: unknown) => void,
+): Promise<AccountChangeFeed> {
+  if (!db.listen) return NO_FEED;
+  const listen = db.listen.bind(db);
+  const markers = new Map<string, () => void>();
+  let unlisten: Unlisten | undefined;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let retryMs = RETRY_FIRST_MS;
+  let closed = false;
+
+  const deliver = (payload: string) => {
+    if (payload.startsWith(MARKER_PREFIX)) markers.get(payload)?.();
+    else cache.invalidate(payload === '' ? null : payload);
+  };
+
+  const lost = (error: unknown) => {
+    cache.setEnabled(false);
+    // Nobody hears anything now: waiting writers need not wait.
+    for (const release of markers.values()) release();
+    unlisten = undefined;
+    onError('session cache off: lost the database notification connection, reconnecting', error);
+    scheduleRetry();
+  };
+
+  const scheduleRetry = () => {
+    if (closed || retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void start();
+    }, retryMs);
+    retryTimer.unref();
+    retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+  };
+
+  const start = async () => {
+    try {
+      const stop = await listen(ACCOUNT_CHANGES_CHANNEL, deliver, lost);
+      if (closed) return void (await stop());
+      unlisten = stop;
+      retryMs = RETRY_FIRST_MS;
+      // Empty: whatever changed before LISTEN took effect was never announced to this cache.
+      cache.setEnabled(true);
+    } catch (error) {
+      onError('session cache off: cannot LISTEN for account changes, retrying', error);
+      scheduleRetry();
+    }
+  };
+
+  await start();
+  return {
+    async settled() {
+      if (!unlisten) return;
+      const marker = `${MARKER_PREFIX}${randomUUID()}`;
+      let timer: NodeJS.Timeout | undefined;
+      const heard = new Promise<void>((resolve) => {
+        markers.set(marker, resolve);
+        timer = setTimeout(resolve, SETTLE_TIMEOUT_MS);
+      });
+      try {
+        // Notifications reach a listener in commit order: the marker comes after what precedes it.
+        await db.query('SELECT pg_notify($1, $2)', [ACCOUNT_CHANGES_CHANNEL, marker]);
+        await heard;
+      } finally {
+        clearTimeout(timer);
+        markers.delete(marker);
+      }
+    },
+    async close() {
+      closed = true;
+      cache.setEnabled(false);
+      if (retryTimer) clearTimeout(retryTimer);
+      await unlisten?.();
+    },
+  };
+}
+
+/**
+ * `db` whose transactions, when they changed a session or an account (the triggers mark such a
+ * transaction), answer only once `feed` has carried the change out: the writer's client cannot
+ * reach another instance that has not heard of it yet.
+ */
+export function settlingTransactions(db: Database, feed: AccountChangeFeed): Database {
+  return {
+    ...db,
+    async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+      let announced = false;
+      const result = await db.transaction(async (tx) => {
+        const value = await work(tx);
+        const [row] = await tx.query<{ announced: string | null }>(
+          "SELECT current_setting('iredadmin_api.announced', true) AS announced",
+        );
+        announced = row?.announced === 'on';
+        return value;
+      });
+      if (announced) await feed.settled();
+      return result;
+    },
+  };
+}
