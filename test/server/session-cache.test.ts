@@ -7,11 +7,7 @@ import { BACKENDS, createTestDatabase, TEST_ADMIN } from '../support/test-server
 import type { Database, Queryable } from '../../src/server/db/database';
 import { SessionStore } from '../../src/server/auth/sessions';
 import { SessionCache } from '../../src/server/auth/session-cache';
-import {
-  type AccountChangeFeed,
-  feedAccountChanges,
-  settlingTransactions,
-} from '../../src/server/auth/account-changes';
+import { type AccountChangeFeed, feedAccountChanges } from '../../src/server/auth/account-changes';
 import { ensureGlobalAdmin } from '../../src/server/bootstrap';
 import { hashPassword } from '../../src/server/auth/passwords';
 
@@ -31,7 +27,6 @@ describe.each(BACKENDS)('session cache on %s', (backend) => {
   let db: Database;
   let cache: SessionCache;
   let feed: AccountChangeFeed;
-  let writer: Database;
   let store: SessionStore;
   let statements: () => number;
 
@@ -40,8 +35,6 @@ describe.each(BACKENDS)('session cache on %s', (backend) => {
     await ensureGlobalAdmin(db, TEST_ADMIN.email, TEST_ADMIN.password, 'SSHA512');
     cache = new SessionCache();
     feed = await feedAccountChanges(db, cache, ignoreErrors);
-    // Writes wait until their announcement is heard, as the server's routes do.
-    writer = settlingTransactions(db, feed);
     const counting = counted(db);
     statements = counting.statements;
     store = new SessionStore(counting.db, 3600, cache);
@@ -99,9 +92,8 @@ describe.each(BACKENDS)('session cache on %s', (backend) => {
   ])('when %s, the next lookup asks the database', async (_change, sql, expected) => {
     const { email, token } = await mailAdmin();
     await resolve(token);
-    await writer.transaction((tx) =>
-      tx.query(sql, sql.includes('$2') ? [email, '{PLAIN}changed'] : sql.includes('$1') ? [email] : []),
-    );
+    await db.query(sql, sql.includes('$2') ? [email, '{PLAIN}changed'] : sql.includes('$1') ? [email] : []);
+    await feed.settled();
     const after = await resolve(token);
     expect(after.statements).toBe(1);
     if (expected === null) expect(after.account).toBeNull();
@@ -111,15 +103,12 @@ describe.each(BACKENDS)('session cache on %s', (backend) => {
   test("a plain mail user's writes announce nothing and leave the cache as it is", async () => {
     const { token } = await mailAdmin();
     await resolve(token);
-    await writer.transaction((tx) =>
-      tx.query(
-        `INSERT INTO mailbox (username, password, domain, maildir)
-         VALUES ('plain@cache.example', 'x', 'cache.example', 'plain')`,
-      ),
+    await db.query(
+      `INSERT INTO mailbox (username, password, domain, maildir)
+       VALUES ('plain@cache.example', 'x', 'cache.example', 'plain')`,
     );
-    await writer.transaction((tx) =>
-      tx.query("UPDATE mailbox SET password = 'y' WHERE username = 'plain@cache.example'"),
-    );
+    await db.query("UPDATE mailbox SET password = 'y' WHERE username = 'plain@cache.example'");
+    await feed.settled();
     expect((await resolve(token)).statements).toBe(0);
   });
 

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Queryable, Unlisten } from '../db/database';
 import type { SessionCache } from './session-cache';
 
-export const ACCOUNT_CHANGES_CHANNEL = 'iredadmin_api_accounts';
+const ACCOUNT_CHANGES_CHANNEL = 'iredadmin_api_accounts';
 
 /**
  * A payload no username can take (usernames are email addresses): a marker an instance sends
@@ -51,6 +51,8 @@ export async function feedAccountChanges(
   if (!db.listen) return NO_FEED;
   const listen = db.listen.bind(db);
   const markers = new Map<string, () => void>();
+  // PGlite runs in this process and hands a NOTIFY to its listeners before the COMMIT returns.
+  const deliveredAtCommit = db.kind === 'pglite';
   let unlisten: Unlisten | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let retryMs = RETRY_FIRST_MS;
@@ -97,7 +99,7 @@ export async function feedAccountChanges(
   await start();
   return {
     async settled() {
-      if (!unlisten) return;
+      if (!unlisten || deliveredAtCommit) return;
       const marker = `${MARKER_PREFIX}${randomUUID()}`;
       let timer: NodeJS.Timeout | undefined;
       const heard = new Promise<void>((resolve) => {
@@ -122,25 +124,31 @@ export async function feedAccountChanges(
   };
 }
 
+/** Transactions that ended sessions: their writer waits for the change to be heard. */
+const revoking = new WeakSet<Queryable>();
+
+/** Marks `tx` as ending sessions (endSessions does): see settlingTransactions. */
+export function markRevoking(tx: Queryable): void {
+  revoking.add(tx);
+}
+
 /**
- * `db` whose transactions, when they changed a session or an account (the triggers mark such a
- * transaction), answer only once `feed` has carried the change out: the writer's client cannot
- * reach another instance that has not heard of it yet.
+ * `db` whose transactions that ended sessions (a password change, a disable, a rights change, a
+ * delete) answer only once `feed` has carried the change out, so the writer's client cannot
+ * reach another instance that has not heard of it yet. Other writes do not wait: a change that
+ * revokes nothing (a new admin, rights granted) is heard moments later all the same.
  */
 export function settlingTransactions(db: Database, feed: AccountChangeFeed): Database {
   return {
     ...db,
     async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-      let announced = false;
+      let revoked = false;
       const result = await db.transaction(async (tx) => {
         const value = await work(tx);
-        const [row] = await tx.query<{ announced: string | null }>(
-          "SELECT current_setting('iredadmin_api.announced', true) AS announced",
-        );
-        announced = row?.announced === 'on';
+        revoked = revoking.has(tx);
         return value;
       });
-      if (announced) await feed.settled();
+      if (revoked) await feed.settled();
       return result;
     },
   };

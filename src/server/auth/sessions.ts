@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../db/database';
 import { accountFromRow, adminAccountSql, type AdminAccount } from './accounts';
+import { markRevoking } from './account-changes';
 import { SessionCache } from './session-cache';
 
 /** The real product's name on a PostgreSQL install (ours runs on PostgreSQL or PGlite). */
@@ -87,10 +88,11 @@ export class SessionStore {
  */
 export async function endSessions(q: Queryable, usernames: readonly string[], except?: string): Promise<void> {
   if (usernames.length === 0) return;
-  await q.query('DELETE FROM iredadmin_api_sessions WHERE username = ANY($1) AND token_hash <> $2', [
-    [...usernames],
-    except ? hashToken(except) : '',
-  ]);
+  const ended = await q.query(
+    'DELETE FROM iredadmin_api_sessions WHERE username = ANY($1) AND token_hash <> $2 RETURNING 1',
+    [[...usernames], except ? hashToken(except) : ''],
+  );
+  if (ended.length > 0) markRevoking(q);
 }
 
 /** What a change did to an account, as far as its sessions are concerned. */

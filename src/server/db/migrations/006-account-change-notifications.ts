@@ -6,9 +6,7 @@
  * other tools (iRedMail's scripts, psql, another admin panel on the same database) count too.
  * A NOTIFY is delivered at commit, never for a rolled-back change, and repeats of one payload
  * in a transaction are sent once. Only what the account lookup reads fires: a plain mail user
- * (no admin flag) is not an account, so bulk user writes send nothing. The transaction-local
- * setting iredadmin_api.announced tells the writer that its transaction announced a change, so it
- * can wait for the announcement to go out before it answers (see account-changes.ts).
+ * (no admin flag) is not an account, so bulk user writes send nothing.
  */
 import type { Dialect } from '../sql';
 
@@ -18,7 +16,6 @@ export const accountChangeNotifications = (dialect: Dialect) => (dialect === 'po
 const POSTGRES = `
 CREATE OR REPLACE FUNCTION iredadmin_api_account_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM set_config('iredadmin_api.announced', 'on', true);
   IF TG_OP = 'TRUNCATE' THEN
     PERFORM pg_notify('iredadmin_api_accounts', '');
     RETURN NULL;

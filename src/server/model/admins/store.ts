@@ -3,6 +3,7 @@
  * Callers hold the transaction and decide what changes; these functions only store it.
  */
 import type { Queryable } from '../../db/database';
+import { endSessions } from '../../auth/sessions';
 
 /** The columns a new `admin` row is given. */
 export interface NewAdminRow {
@@ -71,10 +72,5 @@ export async function deleteSeparateAdmin(tx: Queryable, email: string): Promise
   const gone = await tx.query('DELETE FROM admin WHERE username = $1 RETURNING username', [email]);
   if (!gone.length) return;
   await tx.query('DELETE FROM domain_admins WHERE username = $1', [email]);
-  await tx.query('DELETE FROM iredadmin_api_sessions WHERE username = $1', [email]);
-}
-
-/** The address is a separate admin's. */
-export async function separateAdminExists(q: Queryable, email: string): Promise<boolean> {
-  return (await q.query('SELECT 1 FROM admin WHERE username = $1', [email])).length > 0;
+  await endSessions(tx, [email]);
 }

@@ -5,6 +5,7 @@
 import type { Queryable } from '../../db/database';
 import { removeAddressTraces } from '../account-traces';
 import { recordDeletedMailboxes } from './deleted-mailboxes';
+import { endSessions } from '../../auth/sessions';
 
 export async function deleteMailbox(
   tx: Queryable,
@@ -15,6 +16,6 @@ export async function deleteMailbox(
   await recordDeletedMailboxes(tx, 'username = $1', [email], keepMailboxDays, admin);
   // Per-user alias addresses point at the user, so removeAddressTraces takes them too.
   await removeAddressTraces(tx, [email]);
-  await tx.query('DELETE FROM iredadmin_api_sessions WHERE username = $1', [email]);
+  await endSessions(tx, [email]);
   await tx.query('DELETE FROM mailbox WHERE username = $1', [email]);
 }

@@ -11,6 +11,7 @@
 import type { Queryable } from '../../db/database';
 import { removePolicyTraces } from '../account-traces';
 import { domainOf } from '../../../common/mail-names';
+import { endSessions } from '../../auth/sessions';
 
 export async function renameMailbox(tx: Queryable, from: string, to: string): Promise<void> {
   const toDomain = domainOf(to);
@@ -41,7 +42,7 @@ export async function renameMailbox(tx: Queryable, from: string, to: string): Pr
   await tx.query('UPDATE users SET email = $2 WHERE email = $1', [Buffer.from(from, 'utf8'), Buffer.from(to, 'utf8')]);
   await tx.query('UPDATE policy SET policy_name = $2 WHERE policy_name = $1', [from, to]);
 
-  await tx.query('DELETE FROM iredadmin_api_sessions WHERE username = $1', [from]);
+  await endSessions(tx, [from]);
   await tx.query('UPDATE mailbox SET username = $2, domain = $3, modified = NOW()::timestamp WHERE username = $1', [
     from,
     to,
