@@ -2,7 +2,6 @@
 import type { Queryable } from '../../db/database';
 import type { ServerSettings } from '../../config';
 import { ApiFailure } from '../../errors';
-import { separateAdminExists } from '../admins/store';
 import { parseSettings } from '../settings-column';
 
 export interface DomainRow {
@@ -82,17 +81,15 @@ export function passwordBounds(domain: DomainRow | null, settings: ServerSetting
   return { min, max };
 }
 
-/** The mail address is taken by any account type (user, alias, mailing list, per-user alias address). */
-export async function addressInUse(q: Queryable, address: string): Promise<boolean> {
-  const rows = await q.query(
-    `SELECT 1 FROM mailbox WHERE username = $1
+/** Accounts of every type (user, alias, mailing list, per-user alias address) holding $1. */
+const ACCOUNTS_AT_ADDRESS = `SELECT 1 FROM mailbox WHERE username = $1
      UNION ALL SELECT 1 FROM alias WHERE address = $1
      UNION ALL SELECT 1 FROM maillists WHERE address = $1
-     UNION ALL SELECT 1 FROM forwardings WHERE address = $1 AND is_alias = 1
-     LIMIT 1`,
-    [address],
-  );
-  return rows.length > 0;
+     UNION ALL SELECT 1 FROM forwardings WHERE address = $1 AND is_alias = 1`;
+
+/** The mail address is taken by any account type (user, alias, mailing list, per-user alias address). */
+export async function addressInUse(q: Queryable, address: string): Promise<boolean> {
+  return (await q.query(`${ACCOUNTS_AT_ADDRESS} LIMIT 1`, [address])).length > 0;
 }
 
 /** The name is a hosted domain or an alias domain. */
@@ -124,5 +121,9 @@ export async function listDomainNames(q: Queryable, viewer: DomainViewer, disabl
 
 /** The address is free for no new mail user: an account of any type, or a separate admin, has it. */
 export async function addressOrAdminInUse(q: Queryable, address: string): Promise<boolean> {
-  return (await addressInUse(q, address)) || (await separateAdminExists(q, address));
+  // One statement: a bulk create pays this per user (PGlite runs statements one at a time).
+  const rows = await q.query(`${ACCOUNTS_AT_ADDRESS} UNION ALL SELECT 1 FROM admin WHERE username = $1 LIMIT 1`, [
+    address,
+  ]);
+  return rows.length > 0;
 }

@@ -3,7 +3,6 @@ import type { Queryable } from '../../db/database';
 import type { ServerSettings } from '../../config';
 import { maildirPath } from './maildir-layout';
 import { domainOf } from '../../../common/mail-names';
-import { setForwardings } from './relations';
 
 export interface NewMailbox {
   email: string;
@@ -13,13 +12,25 @@ export interface NewMailbox {
   quota: number;
 }
 
-/** False when the username was taken meanwhile (the caller answers ALREADY_EXISTS). */
+/**
+ * False when the username was taken meanwhile (the caller answers ALREADY_EXISTS). One statement
+ * (a bulk create pays it per user): the mailbox row, and its self-forwarding row, through which
+ * Postfix delivers into the mailbox, in place of any other forwarding left at the address.
+ */
 export async function insertMailbox(tx: Queryable, settings: ServerSettings, box: NewMailbox): Promise<boolean> {
   const inserted = await tx.query(
-    `INSERT INTO mailbox (username, password, name, language, quota, domain, storagebasedirectory, storagenode, maildir,
-                          passwordlastchange)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NOW()::timestamp)
-     ON CONFLICT (username) DO NOTHING RETURNING username`,
+    `WITH box AS (
+       INSERT INTO mailbox (username, password, name, language, quota, domain, storagebasedirectory, storagenode,
+                            maildir, passwordlastchange)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NOW()::timestamp)
+       ON CONFLICT (username) DO NOTHING RETURNING username, domain),
+     stale AS (
+       DELETE FROM forwardings f USING box
+        WHERE f.address = box.username AND f.is_forwarding = 1 AND f.forwarding <> box.username)
+     INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding)
+     SELECT username, username, domain, domain, 1 FROM box
+     ON CONFLICT (address, forwarding) DO UPDATE SET is_forwarding = 1
+     RETURNING address`,
     [
       box.email,
       box.passwordValue,
@@ -32,8 +43,5 @@ export async function insertMailbox(tx: Queryable, settings: ServerSettings, box
       maildirPath(box.email),
     ],
   );
-  if (!inserted.length) return false;
-  // Postfix delivers through forwardings; the self row means "into the mailbox".
-  await setForwardings(tx, box.email, [box.email]);
-  return true;
+  return inserted.length > 0;
 }
