@@ -1,6 +1,6 @@
-import { hashPassword } from '../../src/server/auth/passwords';
 import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 import { adminSession, ApiSession } from '../support/api';
+import { normalAdminSession } from '../support/normal-admin';
 
 const PW = 'Adm1n!pass';
 
@@ -22,18 +22,7 @@ describe.each(BACKENDS)('domain admins on %s', (backend) => {
       await api.ok('POST', `/api/user/${u}`, { password: PW });
     await api.ok('POST', '/api/admin/sep@admins.example', { password: PW });
     // The normal admin is inserted directly so these tests do not depend on the endpoints they test.
-    await server.db.query('INSERT INTO admin (username, password) VALUES ($1, $2)', [
-      'normal@admins.example',
-      await hashPassword(PW, 'SSHA512'),
-    ]);
-    for (const d of ['a.example', 'b.example']) {
-      await server.db.query('INSERT INTO domain_admins (username, domain) VALUES ($1, $2)', [
-        'normal@admins.example',
-        d,
-      ]);
-    }
-    normal = new ApiSession(server.url);
-    expect(await normal.login('normal@admins.example', PW)).toEqual({ _success: true });
+    normal = await normalAdminSession(server, 'normal@admins.example', ['a.example', 'b.example']);
   });
   afterAll(() => server?.close());
 

@@ -1,7 +1,7 @@
-import { hashPassword } from '../../src/server/auth/passwords';
 import { escapeDnValue, renderEntry } from '../../src/server/model/ldif/format';
 import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 import { adminSession, ApiSession } from '../support/api';
+import { normalAdminSession } from '../support/normal-admin';
 
 interface ParsedEntry {
   dn: string;
@@ -32,8 +32,6 @@ async function ldif(api: ApiSession, path: string): Promise<ParsedEntry[]> {
   expect(typeof data).toBe('string');
   return parseLdif(data as string);
 }
-
-const ADMIN_PASSWORD = 'N0rmal!admin';
 
 describe.each(BACKENDS)('LDIF export on %s', (backend) => {
   let server: TestServer;
@@ -86,16 +84,8 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
       `INSERT INTO maillists (address, domain, transport, accesspolicy, maxmsgsize, name, description, mlid, active)
        VALUES ('list@ldif.example', 'ldif.example', 'mlmmj:ldif.example/list', 'public', 102400, 'List', 'About us', 'f00d-id', 0)`,
     );
-    await db.query('INSERT INTO admin (username, password, name, language, settings) VALUES ($1, $2, $3, $4, $5)', [
-      'helper@ldif.example',
-      await hashPassword(ADMIN_PASSWORD, 'SSHA512'),
-      'Helper',
-      'en_US',
-      'create_max_domains:2',
-    ]);
-    await db.query("INSERT INTO domain_admins (username, domain) VALUES ('helper@ldif.example', 'ldif.example')");
-    normal = new ApiSession(server.url);
-    await normal.login('helper@ldif.example', ADMIN_PASSWORD);
+    normal = await normalAdminSession(server, 'helper@ldif.example', ['ldif.example'], 'create_max_domains:2');
+    await db.query("UPDATE admin SET name = 'Helper', language = 'en_US' WHERE username = 'helper@ldif.example'");
   });
   afterAll(() => server?.close());
   afterEach(() => {

@@ -1,6 +1,7 @@
 import { hashPassword, verifyPassword } from '../../src/server/auth/passwords';
 import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 import { adminSession, ApiSession } from '../support/api';
+import { normalAdminSession } from '../support/normal-admin';
 
 const PW = 'Us3r!secret';
 type View = Record<string, unknown>;
@@ -10,20 +11,6 @@ describe.each(BACKENDS)('users on %s', (backend) => {
   let api: ApiSession;
   let domainAdmin: ApiSession;
 
-  /** A normal admin (admin table row + domain_admins) managing only `managed.example`. */
-  async function normalAdmin(email: string, domains: string[], settings = ''): Promise<ApiSession> {
-    await server.db.query('INSERT INTO admin (username, password, settings) VALUES ($1, $2, $3)', [
-      email,
-      await hashPassword(PW, 'SSHA512'),
-      settings,
-    ]);
-    for (const d of domains)
-      await server.db.query('INSERT INTO domain_admins (username, domain) VALUES ($1, $2)', [email, d]);
-    const session = new ApiSession(server.url);
-    expect(await session.login(email, PW)).toEqual({ _success: true });
-    return session;
-  }
-
   const user = async (email: string) => (await api.ok('GET', `/api/user/${email}`)) as View;
   const row = async (sql: string, params: unknown[]) => (await server.db.query(sql, params))[0];
 
@@ -32,7 +19,7 @@ describe.each(BACKENDS)('users on %s', (backend) => {
     api = await adminSession(server);
     for (const d of ['example.com', 'managed.example', 'other.example', 'second.example'])
       await api.ok('POST', `/api/domain/${d}`);
-    domainAdmin = await normalAdmin('boss@admins.example', ['managed.example', 'second.example']);
+    domainAdmin = await normalAdminSession(server, 'boss@admins.example', ['managed.example', 'second.example']);
   });
   afterAll(() => server?.close());
 
@@ -686,7 +673,8 @@ describe.each(BACKENDS)('users on %s', (backend) => {
   test("a normal admin's own limits: users and quota across its domains", async () => {
     await api.ok('POST', '/api/domain/lim-a.example');
     await api.ok('POST', '/api/domain/lim-b.example');
-    const limited = await normalAdmin(
+    const limited = await normalAdminSession(
+      server,
       'limited@admins.example',
       ['lim-a.example', 'lim-b.example'],
       'create_max_users:2;create_max_quota:100',
