@@ -2,15 +2,11 @@
  * iredadmin_domain end to end: the real terraform binary, our provider built and installed
  * into a filesystem mirror, our server on each database backend.
  */
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
-import { adminSession, type ApiSession } from '../support/api';
-import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
+import { BACKENDS, type TestServer } from '../support/test-server';
+import type { ApiSession } from '../support/api';
+import type { TerraformWorkspace } from '../support/terraform';
 import { SQL_EDITION, startProductProxy } from '../support/product-proxy';
-
-let mirror: string;
-beforeAll(async () => {
-  mirror = await buildProviderMirror();
-});
+import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 
 const FULL = `
 resource "iredadmin_domain" "example" {
@@ -40,25 +36,17 @@ output "users_limit" { value = data.iredadmin_domain.read.max_users }
 `;
 
 describe.each(BACKENDS)('iredadmin_domain with real terraform on %s', (backend) => {
+  let e2e: ProviderE2E;
   let server: TestServer;
   let api: ApiSession;
   let tf: TerraformWorkspace;
-  let env: Record<string, string>;
 
   beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
-    env = {
-      IREDADMIN_URL: server.url,
-      IREDADMIN_USERNAME: server.admin.email,
-      IREDADMIN_PASSWORD: server.admin.password,
-    };
-    tf = TerraformWorkspace.create(mirror, env);
+    e2e = await startProviderE2E(backend);
+    ({ server, api } = e2e);
+    tf = e2e.workspace();
   });
-  afterAll(async () => {
-    tf?.remove();
-    await server?.close();
-  });
+  afterAll(() => e2e?.close());
 
   test('create: the server holds what the configuration says', async () => {
     tf.write(FULL);
@@ -150,30 +138,20 @@ describe.each(BACKENDS)('iredadmin_domain with real terraform on %s', (backend) 
 
   test('import gives the same state and an empty plan', async () => {
     const before = (await tf.state())['iredadmin_domain.example'];
-    const other = TerraformWorkspace.create(mirror, env);
-    try {
-      other.write(
-        FULL.replace('quota                     = 10240', 'quota                     = 20480')
-          .replace('["bcc", "relay"]', '["relay", "throttle"]')
-          .replace('catchall                  = ["postmaster@example.com", "Hostmaster@Example.com"]', 'catchall = []'),
-      );
-      await other.init();
-      const imported = await other.ok('import', '-input=false', 'iredadmin_domain.example', 'example.com');
-      expect(imported.stdout).toContain('Import successful!');
-      // Imported state is canonical; the configuration's "Example.COM" is the same domain: no diff.
-      expect((await other.state())['iredadmin_domain.example']).toEqual({ ...before, domain: 'example.com' });
-      expect((await other.plan()).code).toBe(0);
-      const bad = await other.run([
-        'import',
-        '-no-color',
-        '-input=false',
-        'iredadmin_domain.example',
-        'no-such.example',
-      ]);
-      expect(bad.code).toBe(1);
-    } finally {
-      other.remove();
-    }
+    const other = e2e.workspace();
+    other.write(
+      FULL.replace('quota                     = 10240', 'quota                     = 20480')
+        .replace('["bcc", "relay"]', '["relay", "throttle"]')
+        .replace('catchall                  = ["postmaster@example.com", "Hostmaster@Example.com"]', 'catchall = []'),
+    );
+    await other.init();
+    const imported = await other.ok('import', '-input=false', 'iredadmin_domain.example', 'example.com');
+    expect(imported.stdout).toContain('Import successful!');
+    // Imported state is canonical; the configuration's "Example.COM" is the same domain: no diff.
+    expect((await other.state())['iredadmin_domain.example']).toEqual({ ...before, domain: 'example.com' });
+    expect((await other.plan()).code).toBe(0);
+    const bad = await other.run(['import', '-no-color', '-input=false', 'iredadmin_domain.example', 'no-such.example']);
+    expect(bad.code).toBe(1);
   });
 
   test('an out-of-band change shows as a diff', async () => {
@@ -275,7 +253,7 @@ resource "iredadmin_domain" "bad" {
       putsRefused += 1;
       return { status: 403, html: '<html><body>403 Forbidden</body></html>' };
     });
-    const other = TerraformWorkspace.create(mirror, { ...env, IREDADMIN_URL: proxy.url });
+    const other = e2e.workspace({ IREDADMIN_URL: proxy.url });
     try {
       other.write(`
 resource "iredadmin_domain" "halfmade" {
@@ -299,7 +277,6 @@ resource "iredadmin_domain" "halfmade" {
       });
       await other.destroy();
     } finally {
-      other.remove();
       await proxy.close();
     }
   });

@@ -5,7 +5,7 @@
 import type { ApiSession } from '../support/api';
 import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { startProductProxy } from '../support/product-proxy';
-import { TerraformWorkspace } from '../support/terraform';
+import type { TerraformWorkspace } from '../support/terraform';
 import type { TestServer } from '../support/test-server';
 
 const D = 'ldif.example';
@@ -13,12 +13,11 @@ const D = 'ldif.example';
 let e2e: ProviderE2E;
 let server: TestServer;
 let api: ApiSession;
-let env: Record<string, string>;
 let tf: TerraformWorkspace;
 
 beforeAll(async () => {
   e2e = await startProviderE2E('pglite');
-  ({ server, api, env } = e2e);
+  ({ server, api } = e2e);
   tf = e2e.workspace();
   await api.ok('POST', `/api/domain/${D}`, { name: 'LDIF' });
   await api.ok('POST', `/api/user/jane@${D}`, { password: 'Jane!passw0rd', name: 'Jane' });
@@ -95,7 +94,7 @@ data "iredadmin_ldif" "mismatch" {
 
 test('a server without LDIF export (the SQL edition) is a clear error', async () => {
   const proxy = await startProductProxy(server.url);
-  const sql = TerraformWorkspace.create(e2e.mirror, { ...env, IREDADMIN_URL: proxy.url });
+  const sql = e2e.workspace({ IREDADMIN_URL: proxy.url });
   try {
     sql.write(EXPORTS);
     await sql.init();
@@ -105,7 +104,6 @@ test('a server without LDIF export (the SQL edition) is a clear error', async ()
     expect(plan.stderr).toMatch(/the SQL edition of iRedAdmin-Pro has no\s+\/api\/ldif routes/);
     expect(proxy.refused.length).toBeGreaterThan(0);
   } finally {
-    sql.remove();
     await proxy.close();
   }
 });

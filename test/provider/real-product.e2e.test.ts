@@ -12,7 +12,7 @@ import { adminSession, type ApiSession } from '../support/api';
 import { describeLifecycle, type LifecycleSpec } from '../support/lifecycle';
 import { startProductProxy, type ProductProxy } from '../support/product-proxy';
 import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
-import { TerraformWorkspace } from '../support/terraform';
+import type { TerraformWorkspace } from '../support/terraform';
 import type { TestServer } from '../support/test-server';
 
 const D = 'real.example';
@@ -21,15 +21,12 @@ let e2e: ProviderE2E;
 let server: TestServer;
 let api: ApiSession;
 let proxy: ProductProxy;
-const workspaces: TerraformWorkspace[] = [];
 /** A path prefix whose next request first loses every session on the server (armed by a test step). */
 let expireBefore: string | undefined;
 
 /** A terraform workspace whose provider talks to the product-like proxy. */
 function workspace(): TerraformWorkspace {
-  const tf = TerraformWorkspace.create(e2e.mirror, { ...e2e.env, IREDADMIN_URL: proxy.url });
-  workspaces.push(tf);
-  return tf;
+  return e2e.workspace({ IREDADMIN_URL: proxy.url });
 }
 
 /** Every session on the server ends (as when the product's 1800 s run out); the test's own logs in again. */
@@ -53,7 +50,6 @@ beforeAll(async () => {
   for (const name of ['jane', 'bob']) await api.ok('POST', `/api/user/${name}@${D}`, { password: 'Secr3t!pass', name });
 });
 afterAll(async () => {
-  for (const tf of workspaces) tf.remove();
   await proxy?.close();
   await e2e?.close();
 });

@@ -3,14 +3,10 @@
  * aliases referencing users, throttles and spam policies — applies, re-plans empty, destroys
  * cleanly. Plus `import` blocks with `terraform plan -generate-config-out`.
  */
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
-import { adminSession, type ApiSession } from '../support/api';
-import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
-
-let mirror: string;
-beforeAll(async () => {
-  mirror = await buildProviderMirror();
-});
+import { BACKENDS, type TestServer } from '../support/test-server';
+import type { ApiSession } from '../support/api';
+import type { TerraformWorkspace } from '../support/terraform';
+import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 
 const REALISTIC = `
 variable "user_password" {
@@ -71,27 +67,18 @@ resource "iredadmin_spampolicy" "user01" {
 `;
 
 describe.each(BACKENDS)('a realistic configuration on %s', (backend) => {
+  let e2e: ProviderE2E;
   let server: TestServer;
   let api: ApiSession;
   let tf: TerraformWorkspace;
-  let env: Record<string, string>;
   const password = 'Realistic-Pa55!';
 
   beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
-    env = {
-      IREDADMIN_URL: server.url,
-      IREDADMIN_USERNAME: server.admin.email,
-      IREDADMIN_PASSWORD: server.admin.password,
-      TF_VAR_user_password: password,
-    };
-    tf = TerraformWorkspace.create(mirror, env);
+    e2e = await startProviderE2E(backend);
+    ({ server, api } = e2e);
+    tf = e2e.workspace({ TF_VAR_user_password: password });
   });
-  afterAll(async () => {
-    tf?.remove();
-    await server?.close();
-  });
+  afterAll(() => e2e?.close());
 
   test('applies, re-plans empty and destroys cleanly', async () => {
     tf.write(REALISTIC);
@@ -130,9 +117,8 @@ describe.each(BACKENDS)('a realistic configuration on %s', (backend) => {
     await api.ok('POST', '/api/domain/legacy.example', { name: 'Legacy', quota: 2048 });
     await api.ok('POST', '/api/user/old@legacy.example', { password, name: 'Old Timer' });
     await api.ok('PUT', '/api/user/old@legacy.example', { forwarding: 'old@legacy.example,archive@elsewhere.example' });
-    const other = TerraformWorkspace.create(mirror, env);
-    try {
-      other.write(`
+    const other = e2e.workspace();
+    other.write(`
 import {
   to = iredadmin_domain.legacy
   id = "legacy.example"
@@ -143,21 +129,18 @@ import {
   id = "old@legacy.example"
 }
 `);
-      await other.init();
-      const generated = await other.run(['plan', '-no-color', '-input=false', '-generate-config-out=generated.tf']);
-      expect(generated.stdout + generated.stderr).toContain('Plan: 2 to import, 0 to add, 0 to change, 0 to destroy.');
-      await other.ok('apply', '-auto-approve', '-input=false');
-      const replan = await other.plan();
-      expect(replan.stdout).toContain('No changes.');
-      const state = await other.state();
-      expect(state['iredadmin_user.old']).toMatchObject({
-        email: 'old@legacy.example',
-        name: 'Old Timer',
-        forwarding: ['archive@elsewhere.example', 'old@legacy.example'],
-      });
-      expect(state['iredadmin_domain.legacy']).toMatchObject({ domain: 'legacy.example', quota: 2048 });
-    } finally {
-      other.remove();
-    }
+    await other.init();
+    const generated = await other.run(['plan', '-no-color', '-input=false', '-generate-config-out=generated.tf']);
+    expect(generated.stdout + generated.stderr).toContain('Plan: 2 to import, 0 to add, 0 to change, 0 to destroy.');
+    await other.ok('apply', '-auto-approve', '-input=false');
+    const replan = await other.plan();
+    expect(replan.stdout).toContain('No changes.');
+    const state = await other.state();
+    expect(state['iredadmin_user.old']).toMatchObject({
+      email: 'old@legacy.example',
+      name: 'Old Timer',
+      forwarding: ['archive@elsewhere.example', 'old@legacy.example'],
+    });
+    expect(state['iredadmin_domain.legacy']).toMatchObject({ domain: 'legacy.example', quota: 2048 });
   });
 });

@@ -7,7 +7,7 @@ import type { ApiSession } from '../support/api';
 import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { describeLifecycle } from '../support/lifecycle';
 import { startProductProxy } from '../support/product-proxy';
-import { TerraformWorkspace } from '../support/terraform';
+import type { TerraformWorkspace } from '../support/terraform';
 import type { TestServer } from '../support/test-server';
 
 const D = 'throttle.example';
@@ -34,7 +34,6 @@ const UPDATE = config(`  period    = 3600
 let e2e: ProviderE2E;
 let server: TestServer;
 let api: ApiSession;
-let env: Record<string, string>;
 let tf: TerraformWorkspace;
 
 const rows = (account: string, kind: string) =>
@@ -45,7 +44,7 @@ const rows = (account: string, kind: string) =>
 
 beforeAll(async () => {
   e2e = await startProviderE2E('pglite');
-  ({ server, api, env } = e2e);
+  ({ server, api } = e2e);
   tf = e2e.workspace();
   await api.ok('POST', `/api/domain/${D}`, { name: 'Throttled' });
   await api.ok('POST', `/api/user/${USER}`, { password: 'Jane!passw0rd', name: 'Jane' });
@@ -139,7 +138,7 @@ resource "iredadmin_throttle" "inbound_rcpts" {
 
   test('defaults, spelling, the data source; destroy deletes the rows on a server without DELETE', async () => {
     const proxy = await startProductProxy(server.url);
-    const other = TerraformWorkspace.create(e2e.mirror, { ...env, IREDADMIN_URL: proxy.url });
+    const other = e2e.workspace({ IREDADMIN_URL: proxy.url });
     try {
       other.write(`
 resource "iredadmin_throttle" "global_in" {
@@ -195,7 +194,6 @@ output "read_quota" { value = data.iredadmin_throttle.read.max_quota }
       expect(await rows('@.', 'inbound')).toEqual([]);
       expect(await rows(`@${D}`, 'outbound')).toEqual([]);
     } finally {
-      other.remove();
       await proxy.close();
     }
   });

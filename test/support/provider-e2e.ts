@@ -13,8 +13,11 @@ export interface ProviderE2E {
   readonly api: ApiSession;
   /** IREDADMIN_URL / _USERNAME / _PASSWORD for the provider. */
   readonly env: Record<string, string>;
-  /** A new workspace on the mirror and server, removed by close(). */
-  workspace(): TerraformWorkspace;
+  /**
+   * A new workspace on the mirror and server, removed by close(); `envOverrides` changes the
+   * provider's environment for this workspace only (e.g. `IREDADMIN_URL` of a proxy, `TF_VAR_…`).
+   */
+  workspace(envOverrides?: Record<string, string>): TerraformWorkspace;
   close(): Promise<void>;
 }
 
@@ -33,8 +36,8 @@ export async function startProviderE2E(backend: Backend): Promise<ProviderE2E> {
     server,
     api,
     env,
-    workspace() {
-      const tf = TerraformWorkspace.create(mirror, env);
+    workspace(envOverrides = {}) {
+      const tf = TerraformWorkspace.create(mirror, { ...env, ...envOverrides });
       workspaces.push(tf);
       return tf;
     },

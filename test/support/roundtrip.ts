@@ -24,7 +24,7 @@ import { RESOURCES } from '../../src/provider/resources';
 import type { ApiSession } from './api';
 import { startProductProxy, type ProductProxy } from './product-proxy';
 import { startProviderE2E, type ProviderE2E } from './provider-e2e';
-import { TerraformWorkspace } from './terraform';
+import type { TerraformWorkspace } from './terraform';
 import type { Backend } from './test-server';
 
 export interface RoundTripFixture {
@@ -256,14 +256,8 @@ export function describeRoundTrip(fixture: RoundTripFixture, target: RoundTripTa
   let proxy: ProductProxy | undefined;
   let tf: TerraformWorkspace;
   let applied: Record<string, Record<string, unknown>> = {};
-  const workspaces: TerraformWorkspace[] = [];
   /** A workspace whose provider talks to our server, or to the product-like proxy in front of it. */
-  const workspace = (): TerraformWorkspace => {
-    if (!proxy) return e2e.workspace();
-    const other = TerraformWorkspace.create(e2e.mirror, { ...e2e.env, IREDADMIN_URL: proxy.url });
-    workspaces.push(other);
-    return other;
-  };
+  const workspace = (): TerraformWorkspace => e2e.workspace(proxy ? { IREDADMIN_URL: proxy.url } : {});
 
   beforeAll(async () => {
     e2e = await startProviderE2E(target.backend);
@@ -275,7 +269,6 @@ export function describeRoundTrip(fixture: RoundTripFixture, target: RoundTripTa
     );
   });
   afterAll(async () => {
-    for (const other of workspaces) other.remove();
     await proxy?.close();
     await e2e?.close();
   });
