@@ -3,21 +3,22 @@
  * used to break the server (5xx), a list of 20,000 members in one request, and a normal admin
  * racing its own domain limit (README, Security: "Bounds").
  */
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
-import { adminSession, ApiSession } from '../support/api';
+import { BACKENDS, type TestServer } from '../support/test-server';
+import { ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
+import { useTestServer } from '../support/use-test-server';
 
 describe.each(BACKENDS)('bounds on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
 
+  useTestServer(backend, (started) => ({ server, api } = started), {
+    settings: { minPasswordLength: 8, maxPasswordLength: 64 },
+  });
   beforeAll(async () => {
-    server = await startTestServer({ backend, settings: { minPasswordLength: 8, maxPasswordLength: 64 } });
-    api = await adminSession(server);
     await api.ok('POST', '/api/domain/bounds.example', {});
     await api.ok('POST', '/api/user/someone@bounds.example', { password: 'Some0ne!pass' });
   });
-  afterAll(() => server?.close());
 
   test("a domain's password lengths only tighten the server's: a minimum of 0 does not let `Aa1!` through", async () => {
     await api.ok('PUT', '/api/domain/bounds.example', { minPasswordLength: 0, maxPasswordLength: 0 });

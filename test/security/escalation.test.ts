@@ -6,10 +6,11 @@
  * - lifting its own domain's limits and locks (every parameter a normal admin must not set);
  * - pointing a mailbox at another user's, another domain's or the whole storage's mail.
  */
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
-import { adminSession, ApiSession } from '../support/api';
+import { BACKENDS, type TestServer } from '../support/test-server';
+import { ApiSession } from '../support/api';
 import { normalAdminSession, loggedIn } from '../support/normal-admin';
 import { verifyPassword } from '../../src/server/auth/passwords';
+import { useTestServer } from '../support/use-test-server';
 
 const PW = 'Wide!admin-pass1';
 const NEW_PW = 'Pwned!by-normal2';
@@ -27,9 +28,8 @@ describe.each(BACKENDS)('a normal admin escalating on %s', (backend) => {
     (await server.db.query<{ password: string }>('SELECT password FROM mailbox WHERE username = $1', [email]))[0]
       ?.password;
 
+  useTestServer(backend, (started) => ({ server, api } = started), { settings: { maxLoginFailures: 1000 } });
   beforeAll(async () => {
-    server = await startTestServer({ backend, settings: { maxLoginFailures: 1000 } });
-    api = await adminSession(server);
     for (const d of ['mine.example', 'theirs.example']) await api.ok('POST', `/api/domain/${d}`, { name: d });
     // wide@ administers its own domain and another; peer@ only its own; root@ is a global admin.
     for (const user of ['wide', 'peer', 'root', 'plain'])
@@ -40,7 +40,6 @@ describe.each(BACKENDS)('a normal admin escalating on %s', (backend) => {
     await api.ok('PUT', '/api/user/root@mine.example', { isGlobalAdmin: 'yes' });
     normal = await normalAdminSession(server, 'boss@admins.example', ['mine.example']);
   });
-  afterAll(() => server?.close());
 
   describe('wider admins', () => {
     test('their passwords cannot be reset, one by one or in bulk, and they cannot be deleted or renamed', async () => {

@@ -6,8 +6,8 @@
  * takes longer instead of silently testing less; FUZZ_SEED=<n> explores further.
  */
 import fc from 'fast-check';
-import { adminSession, type ApiSession } from '../support/api';
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
+import type { ApiSession } from '../support/api';
+import { BACKENDS, type TestServer } from '../support/test-server';
 import {
   ENDPOINTS,
   PARAMS,
@@ -17,6 +17,7 @@ import {
   type Method,
   type SegmentKind,
 } from './support/fuzz-inputs';
+import { useTestServer } from '../support/use-test-server';
 
 /** Requests per backend (10–20 s each on a two-core machine). */
 const CASES = 600;
@@ -99,9 +100,8 @@ describe.each(BACKENDS)('fuzzed requests on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
 
+  useTestServer(backend, (started) => ({ server, api } = started), { settings: { maxLoginFailures: 100_000 } });
   beforeAll(async () => {
-    server = await startTestServer({ backend, settings: { maxLoginFailures: 100_000 } });
-    api = await adminSession(server);
     const seed: [string, Record<string, string>][] = [
       ['/api/domain/canary.example', { name: 'Canary' }],
       ['/api/user/victim@canary.example', { password: 'Canary-Passw0rd!' }],
@@ -113,7 +113,6 @@ describe.each(BACKENDS)('fuzzed requests on %s', (backend) => {
     for (const [path, params] of seed) await api.ok('POST', path, params);
     await api.ok('PUT', '/api/spampolicy/user/victim@canary.example', { spam_score: '5' });
   });
-  afterAll(() => server?.close());
 
   test('always the envelope, never a 5xx, never a changed canary row', async () => {
     const before = await canary(server);

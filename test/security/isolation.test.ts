@@ -3,9 +3,10 @@
  * through parameters that name it, or by raising its own rights — and no answer of any endpoint
  * carries a password hash.
  */
-import { adminSession, ApiSession, type Envelope } from '../support/api';
-import { BACKENDS, startTestServer, type Backend, type TestServer } from '../support/test-server';
+import { ApiSession, type Envelope } from '../support/api';
+import { BACKENDS, type Backend, type TestServer } from '../support/test-server';
 import { hashPassword } from '../../src/server/auth/passwords';
+import { useTestServer } from '../support/use-test-server';
 
 describe.each(BACKENDS)('domain isolation on %s', (backend: Backend) => {
   const PW = 'Secur1ty!pass';
@@ -26,9 +27,8 @@ describe.each(BACKENDS)('domain isolation on %s', (backend: Backend) => {
   ];
   const theirs = async () => Promise.all(THEIRS_SQL.map((sql) => server.db.query(sql)));
 
+  useTestServer(backend, (started) => ({ server, api } = started));
   beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
     for (const d of ['mine.example', 'theirs.example']) await api.ok('POST', `/api/domain/${d}`, { name: d });
     await api.ok('POST', '/api/user/me@mine.example', { password: PW });
     await api.ok('POST', '/api/user/victim@theirs.example', { password: PW });
@@ -46,7 +46,6 @@ describe.each(BACKENDS)('domain isolation on %s', (backend: Backend) => {
     boss = new ApiSession(server.url);
     expect(await boss.login('boss@admins.example', PW)).toEqual({ _success: true });
   });
-  afterAll(() => server?.close());
 
   test('the other domain is out of reach: every read and write is refused and nothing changes', async () => {
     const before = await theirs();

@@ -4,9 +4,10 @@
  * the account or of its domain; a re-created account of the same address never accepts an old
  * cookie (README, Security: "Sessions").
  */
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
-import { adminSession, type ApiSession } from '../support/api';
+import { BACKENDS, type TestServer } from '../support/test-server';
+import type { ApiSession } from '../support/api';
 import { loggedIn, normalAdminSession } from '../support/normal-admin';
+import { useTestServer } from '../support/use-test-server';
 
 const PW = 'Sess!on-pass1';
 const NEW_PW = 'Sess!on-pass2';
@@ -26,11 +27,7 @@ describe.each(BACKENDS)('sessions on %s', (backend) => {
     return { domain, email, first: await loggedIn(server, email, PW), second: await loggedIn(server, email, PW) };
   }
 
-  beforeAll(async () => {
-    server = await startTestServer({ backend, settings: { maxLoginFailures: 1000 } });
-    api = await adminSession(server);
-  });
-  afterAll(() => server?.close());
+  useTestServer(backend, (started) => ({ server, api } = started), { settings: { maxLoginFailures: 1000 } });
 
   test('a password change ends every other session of the account, and keeps the one that made it', async () => {
     const { email, first, second } = await mailAdmin();

@@ -1,17 +1,12 @@
 /** What points at a user follows its rename and goes with its deletion: memberships and list subscriptions. */
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
-import { adminSession, type ApiSession } from '../support/api';
+import { BACKENDS } from '../support/test-server';
+import type { ApiSession } from '../support/api';
+import { useTestServer } from '../support/use-test-server';
 
 describe.each(BACKENDS)('references to a user on %s', (backend) => {
-  let server: TestServer;
   let api: ApiSession;
 
-  beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
-    await api.ok('POST', '/api/domain/refs.example');
-  });
-  afterAll(() => server?.close());
+  useTestServer(backend, (started) => ({ api } = started), { domains: ['refs.example'] });
 
   async function subscribersOf(list: string): Promise<string[]> {
     const data = (await api.ok('GET', `/api/ml/${list}`, { with_subscribers: 'yes' })) as {

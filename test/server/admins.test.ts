@@ -1,6 +1,7 @@
 import { verifyPassword } from '../../src/server/auth/passwords';
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
-import { adminSession, ApiSession } from '../support/api';
+import { BACKENDS, type TestServer } from '../support/test-server';
+import { ApiSession } from '../support/api';
+import { useTestServer } from '../support/use-test-server';
 
 const PW = 'Adm1n!pass';
 type View = Record<string, unknown>;
@@ -15,12 +16,7 @@ describe.each(BACKENDS)('admins on %s', (backend) => {
     return { session, result: await session.login(email, password) };
   };
 
-  beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
-    await api.ok('POST', '/api/domain/example.com');
-  });
-  afterAll(() => server?.close());
+  useTestServer(backend, (started) => ({ server, api } = started), { domains: ['example.com'] });
 
   test('create a normal admin with every limit, read it back, log in with it', async () => {
     expect(

@@ -1,6 +1,7 @@
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
-import { adminSession, ApiSession } from '../support/api';
+import { BACKENDS, type TestServer } from '../support/test-server';
+import { ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
+import { useTestServer } from '../support/use-test-server';
 
 type View = Record<string, unknown> & { members: string[]; moderators: string[] };
 
@@ -11,13 +12,12 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
   const fail = (code: string) => ({ _success: false, _msg: code });
   const view = async (mail: string) => (await api.ok('GET', `/api/alias/${mail}`)) as View;
 
+  useTestServer(backend, (started) => ({ server, api } = started), {
+    domains: ['alias.example', 'other.example', 'second.example'],
+  });
   beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
-    for (const d of ['alias.example', 'other.example', 'second.example']) await api.ok('POST', `/api/domain/${d}`);
     normal = await normalAdminSession(server, 'boss@alias.example', ['alias.example', 'second.example']);
   });
-  afterAll(() => server?.close());
 
   test('create, read, update and delete an alias with every parameter', async () => {
     expect(

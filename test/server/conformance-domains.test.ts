@@ -3,8 +3,9 @@
  * one test per fact of /work/shared/notes/iredadmin-pro-api-facts.md ("Corrections and
  * additions"), asserting the real product's answer, on both database backends.
  */
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
-import { adminSession, ApiSession } from '../support/api';
+import { BACKENDS, type TestServer } from '../support/test-server';
+import { ApiSession } from '../support/api';
+import { useTestServer } from '../support/use-test-server';
 
 type Row = Record<string, unknown>;
 
@@ -12,11 +13,7 @@ describe.each(BACKENDS)('domains as the real product answers, on %s', (backend) 
   let server: TestServer;
   let api: ApiSession;
 
-  beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
-  });
-  afterAll(() => server?.close());
+  useTestServer(backend, (started) => ({ server, api } = started));
 
   const domain = async (name: string) => (await api.ok('GET', `/api/domain/${name}`)) as Row;
   const column = async (name: string, sql: string) =>
@@ -150,12 +147,7 @@ describe.each(BACKENDS)('admins and domain admins as the real product answers, o
   let api: ApiSession;
   const PW = 'Adm1n!pass';
 
-  beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
-    await api.ok('POST', '/api/domain/hosted.example');
-  });
-  afterAll(() => server?.close());
+  useTestServer(backend, (started) => ({ server, api } = started), { domains: ['hosted.example'] });
 
   const settings = async (email: string) => ((await api.ok('GET', `/api/admin/${email}`)) as Row).settings;
 

@@ -4,8 +4,9 @@
  * additions": Mailing lists and aliases, Throttles, Lists; and the spam policy and throttle
  * shapes), on both backends. Deliberate differences (our throttle DELETE) are checked as such.
  */
-import { adminSession, type ApiSession } from '../support/api';
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
+import type { ApiSession } from '../support/api';
+import { BACKENDS, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/use-test-server';
 
 const D = 'conf.example';
 type Row = Record<string, unknown>;
@@ -14,13 +15,10 @@ describe.each(BACKENDS)('lists, aliases, throttles and spam policies conformance
   let server: TestServer;
   let api: ApiSession;
 
+  useTestServer(backend, (started) => ({ server, api } = started), { domains: [D] });
   beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
-    await api.ok('POST', `/api/domain/${D}`);
     await api.ok('POST', `/api/user/user@${D}`, { password: 'Us3r!secret' });
   });
-  afterAll(() => server?.close());
 
   const ml = async (name: string) =>
     (await api.ok('GET', `/api/ml/${name}@${D}`, { with_subscribers: 'yes' })) as Row & {

@@ -4,8 +4,9 @@
  * backends. Deliberate differences (no password hash in list rows) are checked as such.
  */
 import { hashPassword } from '../../src/server/auth/passwords';
-import { adminSession, ApiSession } from '../support/api';
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
+import { ApiSession } from '../support/api';
+import { BACKENDS, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/use-test-server';
 
 const PW = 'Us3r!secret';
 type Row = Record<string, unknown>;
@@ -14,12 +15,7 @@ describe.each(BACKENDS)('users conformance on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
 
-  beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
-    for (const d of ['conf.example', 'elsewhere.example']) await api.ok('POST', `/api/domain/${d}`);
-  });
-  afterAll(() => server?.close());
+  useTestServer(backend, (started) => ({ server, api } = started), { domains: ['conf.example', 'elsewhere.example'] });
 
   const get = async (email: string) => (await api.ok('GET', `/api/user/${email}`)) as Row;
 

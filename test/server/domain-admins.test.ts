@@ -1,6 +1,7 @@
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
-import { adminSession, ApiSession } from '../support/api';
+import { BACKENDS, type TestServer } from '../support/test-server';
+import { ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
+import { useTestServer } from '../support/use-test-server';
 
 const PW = 'Adm1n!pass';
 
@@ -14,17 +15,16 @@ describe.each(BACKENDS)('domain admins on %s', (backend) => {
     (await server.db.query<{ isadmin: number }>('SELECT isadmin FROM mailbox WHERE username = $1', [email]))[0]
       ?.isadmin;
 
+  useTestServer(backend, (started) => ({ server, api } = started), {
+    domains: ['a.example', 'b.example', 'c.example'],
+  });
   beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
-    for (const d of ['a.example', 'b.example', 'c.example']) await api.ok('POST', `/api/domain/${d}`);
     for (const u of ['u1@a.example', 'u2@a.example', 'u3@b.example', 'u4@c.example'])
       await api.ok('POST', `/api/user/${u}`, { password: PW });
     await api.ok('POST', '/api/admin/sep@admins.example', { password: PW });
     // The normal admin is inserted directly so these tests do not depend on the endpoints they test.
     normal = await normalAdminSession(server, 'normal@admins.example', ['a.example', 'b.example']);
   });
-  afterAll(() => server?.close());
 
   test('a global admin adds and removes separate admins and mail users', async () => {
     expect(await admins('c.example')).toEqual([]);

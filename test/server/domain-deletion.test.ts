@@ -1,6 +1,7 @@
 /** Deleting a domain removes everything under it, on every table, and nothing of other domains. */
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
-import { adminSession, type ApiSession } from '../support/api';
+import { BACKENDS, type TestServer } from '../support/test-server';
+import type { ApiSession } from '../support/api';
+import { useTestServer } from '../support/use-test-server';
 
 const TABLE_CHECKS: [string, string][] = [
   ['domain', 'SELECT domain AS v FROM domain'],
@@ -19,11 +20,7 @@ describe.each(BACKENDS)('domain deletion on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
 
-  beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
-  });
-  afterAll(() => server?.close());
+  useTestServer(backend, (started) => ({ server, api } = started));
 
   async function populate(domain: string): Promise<void> {
     await api.ok('POST', `/api/domain/${domain}`, { senderBcc: `audit@${domain}` });

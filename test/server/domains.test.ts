@@ -1,15 +1,11 @@
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
-import { adminSession, type ApiSession } from '../support/api';
+import { BACKENDS } from '../support/test-server';
+import type { ApiSession } from '../support/api';
+import { useTestServer } from '../support/use-test-server';
 
 describe.each(BACKENDS)('domains on %s', (backend) => {
-  let server: TestServer;
   let api: ApiSession;
 
-  beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
-  });
-  afterAll(() => server?.close());
+  useTestServer(backend, (started) => ({ api } = started));
 
   test('create, read, update and delete a domain with every parameter', async () => {
     expect(

@@ -1,7 +1,8 @@
 /** iRedAPD greylisting through /api/greylisting on both backends: storage, semantics, access. */
-import { ApiSession, adminSession } from '../support/api';
+import { ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
+import { BACKENDS, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/use-test-server';
 
 const D = 'grey.example';
 const USER = `jane@${D}`;
@@ -22,12 +23,10 @@ describe.each(BACKENDS)('greylisting on %s', (backend) => {
       [account],
     );
 
+  useTestServer(backend, (started) => ({ server, api } = started));
   beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
     normal = await normalAdminSession(server, 'admin@managed.example', [D]);
   });
-  afterAll(() => server?.close());
 
   test('a fresh server has greylisting on globally (iRedAPD seed row); nothing else', async () => {
     expect(await api.ok('GET', '/api/greylisting/global')).toEqual({ status: 'enabled' });
@@ -233,11 +232,7 @@ describe.each(BACKENDS)('greylisting on %s', (backend) => {
 describe.each(BACKENDS)('deleting accounts removes their white/blacklists and greylisting on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
-  beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
-  });
-  afterAll(() => server?.close());
+  useTestServer(backend, (started) => ({ server, api } = started));
 
   const leftovers = async (account: string) => ({
     users: (await server.db.query('SELECT 1 FROM users WHERE email = $1', [Buffer.from(account)])).length,

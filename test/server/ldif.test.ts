@@ -1,7 +1,8 @@
 import { escapeDnValue, renderEntry } from '../../src/server/model/ldif/format';
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
-import { adminSession, ApiSession } from '../support/api';
+import { BACKENDS, type TestServer } from '../support/test-server';
+import { ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
+import { useTestServer } from '../support/use-test-server';
 
 interface ParsedEntry {
   dn: string;
@@ -38,9 +39,8 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
   let api: ApiSession;
   let normal: ApiSession;
 
+  useTestServer(backend, (started) => ({ server, api } = started));
   beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
     const db = server.db;
     await api.ok('POST', '/api/domain/ldif.example', {
       name: 'LDIF Inc',
@@ -87,7 +87,6 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
     normal = await normalAdminSession(server, 'helper@ldif.example', ['ldif.example'], 'create_max_domains:2');
     await db.query("UPDATE admin SET name = 'Helper', language = 'en_US' WHERE username = 'helper@ldif.example'");
   });
-  afterAll(() => server?.close());
   afterEach(() => {
     delete process.env.LDAP_BASEDN;
   });

@@ -1,6 +1,7 @@
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
-import { adminSession, ApiSession } from '../support/api';
+import { BACKENDS, type TestServer } from '../support/test-server';
+import { ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
+import { useTestServer } from '../support/use-test-server';
 
 type View = Record<string, unknown>;
 
@@ -16,13 +17,10 @@ describe.each(BACKENDS)('mailing lists on %s', (backend) => {
       [mail],
     );
 
+  useTestServer(backend, (started) => ({ server, api } = started), { domains: ['ml.example', 'other.example'] });
   beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
-    for (const d of ['ml.example', 'other.example']) await api.ok('POST', `/api/domain/${d}`);
     normal = await normalAdminSession(server, 'boss@ml.example', ['ml.example']);
   });
-  afterAll(() => server?.close());
 
   test('/api/ml: create, read, update and delete with every parameter', async () => {
     expect(

@@ -1,7 +1,8 @@
 import type { Database } from '../../src/server/db/database';
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
-import { adminSession, ApiSession } from '../support/api';
+import { BACKENDS, type TestServer } from '../support/test-server';
+import { ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
+import { useTestServer } from '../support/use-test-server';
 
 async function addMailbox(db: Database, email: string, opts: { globalAdmin?: boolean } = {}): Promise<void> {
   await db.query('INSERT INTO mailbox (username, domain, isglobaladmin) VALUES ($1, $2, $3)', [
@@ -38,16 +39,13 @@ describe.each(BACKENDS)('spam policies on %s', (backend) => {
   let api: ApiSession;
   let normal: ApiSession;
 
+  useTestServer(backend, (started) => ({ server, api } = started), { domains: ['spam.example', 'other.example'] });
   beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
-    for (const d of ['spam.example', 'other.example']) await api.ok('POST', `/api/domain/${d}`);
     await addMailbox(server.db, 'user@spam.example');
     await addMailbox(server.db, 'boss@spam.example', { globalAdmin: true });
     await addMailbox(server.db, 'user@other.example');
     normal = await normalAdminSession(server, 'admin@spam.example', ['spam.example']);
   });
-  afterAll(() => server?.close());
 
   test('the installer default global policy is there from the start', async () => {
     expect(await api.ok('GET', '/api/spampolicy/global')).toMatchObject({

@@ -1,7 +1,8 @@
 import { hashPassword, verifyPassword } from '../../src/server/auth/passwords';
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
-import { adminSession, ApiSession } from '../support/api';
+import { BACKENDS, type TestServer } from '../support/test-server';
+import { ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
+import { useTestServer } from '../support/use-test-server';
 
 const PW = 'Us3r!secret';
 type View = Record<string, unknown>;
@@ -14,14 +15,12 @@ describe.each(BACKENDS)('users on %s', (backend) => {
   const user = async (email: string) => (await api.ok('GET', `/api/user/${email}`)) as View;
   const row = async (sql: string, params: unknown[]) => (await server.db.query(sql, params))[0];
 
+  useTestServer(backend, (started) => ({ server, api } = started), {
+    domains: ['example.com', 'managed.example', 'other.example', 'second.example'],
+  });
   beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
-    for (const d of ['example.com', 'managed.example', 'other.example', 'second.example'])
-      await api.ok('POST', `/api/domain/${d}`);
     domainAdmin = await normalAdminSession(server, 'boss@admins.example', ['managed.example', 'second.example']);
   });
-  afterAll(() => server?.close());
 
   test('create writes iRedMail rows and GET reads them back without the hash', async () => {
     await api.ok('PUT', '/api/domain/example.com', { defaultQuota: 300, language: 'de' });

@@ -1,6 +1,7 @@
 import { hashPassword } from '../../src/server/auth/passwords';
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
-import { adminSession, ApiSession } from '../support/api';
+import { BACKENDS, type TestServer } from '../support/test-server';
+import { ApiSession } from '../support/api';
+import { useTestServer } from '../support/use-test-server';
 
 const PW = 'Ver1fy!pass';
 
@@ -8,14 +9,11 @@ describe.each(BACKENDS)('verify_password on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
 
+  useTestServer(backend, (started) => ({ server, api } = started), { domains: ['example.com'] });
   beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
-    await api.ok('POST', '/api/domain/example.com');
     await api.ok('POST', '/api/user/alice@example.com', { password: PW });
     await api.ok('POST', '/api/admin/helper@admins.example', { password: PW });
   });
-  afterAll(() => server?.close());
 
   test.each(['admin/helper@admins.example', 'user/alice@example.com', 'user/Alice@Example.COM'])(
     '%s: right and wrong password',

@@ -1,7 +1,8 @@
 /** amavisd white/blacklists through /api/wblist on both backends: storage, semantics, access. */
-import { ApiSession, adminSession } from '../support/api';
+import { ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
+import { BACKENDS, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/use-test-server';
 
 const D = 'wb.example';
 const USER = `jane@${D}`;
@@ -32,12 +33,10 @@ describe.each(BACKENDS)('white/blacklists on %s', (backend) => {
     );
   };
 
+  useTestServer(backend, (started) => ({ server, api } = started));
   beforeAll(async () => {
-    server = await startTestServer({ backend });
-    api = await adminSession(server);
     normal = await normalAdminSession(server, 'admin@managed.example', [D]);
   });
-  afterAll(() => server?.close());
 
   test('GET of an empty list is [] and creates nothing', async () => {
     expect(await api.get(`/api/wblist/inbound/whitelist/${USER}`)).toEqual({ _success: true, _data: [] });
