@@ -56,10 +56,10 @@ export const f = {
     ),
 
   email: (code = 'INVALID_MAIL') =>
-    z.preprocess(given, z.string({ error: code }).transform(emailOrIssue(code)).optional()),
+    z.preprocess(given, z.string({ error: code }).transform(normalizedOrIssue(normalizeEmail, code)).optional()),
 
   domain: (code = 'INVALID_DOMAIN_NAME') =>
-    z.preprocess(given, z.string({ error: code }).transform(domainOrIssue(code)).optional()),
+    z.preprocess(given, z.string({ error: code }).transform(normalizedOrIssue(normalizeDomain, code)).optional()),
 
   /** Comma (or space) separated emails, de-duplicated. Present-but-empty → []. */
   emailList: (code = 'INVALID_MAIL') => normalizedList(normalizeEmail, code),
@@ -143,19 +143,11 @@ export function splitList(value: string): string[] {
   return items;
 }
 
-function emailOrIssue(code: string) {
+/** A zod transform: the normalized value, or the field's code as an issue when `normalize` refuses it. */
+function normalizedOrIssue(normalize: (raw: string) => string | null, code: string) {
   return (v: string, ctx: z.RefinementCtx) => {
-    const email = normalizeEmail(v);
-    if (email) return email;
-    ctx.addIssue({ code: 'custom', message: code });
-    return z.NEVER;
-  };
-}
-
-function domainOrIssue(code: string) {
-  return (v: string, ctx: z.RefinementCtx) => {
-    const domain = normalizeDomain(v);
-    if (domain) return domain;
+    const value = normalize(v);
+    if (value) return value;
     ctx.addIssue({ code: 'custom', message: code });
     return z.NEVER;
   };

@@ -8,7 +8,8 @@
 import { z } from 'zod';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database';
 import { ApiFailure } from '../errors';
-import { domainParam, emailParam, f, parseInput } from '../http/fields';
+import { emailParam, f, parseInput } from '../http/fields';
+import { managedDomain, readManagedAccount } from '../http/scope';
 import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import { removeAddressTraces } from '../model/account-traces';
 import { assertAdminRoomFor } from '../model/admins/alias-and-list-limits';
@@ -23,8 +24,7 @@ import {
   updateAlias,
   writeMembers,
 } from '../model/aliases/store';
-import { getDomain, lockDomain, requireDomainForAccount, assertRoomFor, addressInUse } from '../model/domains/rows';
-import { removeSubscriptionsOf } from '../model/lists/store';
+import { lockDomain, requireDomainForAccount, assertRoomFor, addressInUse } from '../model/domains/rows';
 import { applyChange, incoming, isChange, type SetChange } from '../model/lists/members';
 import { accessPolicyField, addressList, changeOf, rejectSetConflicts, type SetParams } from '../http/address-sets';
 import { renameReferences } from '../model/lists/members-rename';
@@ -61,19 +61,13 @@ export const aliasRoutes: RoutePlugin = async (app, options) => {
   defineRoutes(app, options, '/api/aliases/:domain', { GET: route('admin', list) });
 };
 
-async function getOne(ctx: RouteContext): Promise<unknown> {
-  const address = emailParam(ctx.path.mail!);
-  await ctx.actor.requireDomain(ctx.db, domainOf(address));
-  const view = await readAlias(ctx.db, address);
-  if (!view) throw new ApiFailure('NO_SUCH_ACCOUNT');
-  return view;
+function getOne(ctx: RouteContext): Promise<unknown> {
+  return readManagedAccount(ctx, readAlias);
 }
 
 async function list(ctx: RouteContext): Promise<unknown> {
-  const domain = domainParam(ctx.path.domain!);
+  const domain = await managedDomain(ctx);
   const { email_only, disabled_only } = parseInput(listInput, ctx.input);
-  await ctx.actor.requireDomain(ctx.db, domain);
-  if (!(await getDomain(ctx.db, domain))) throw new ApiFailure('NO_SUCH_DOMAIN');
   const views = await readDomainAliases(ctx.db, domain, disabled_only ?? false);
   return email_only ? views.map((v) => v.address) : views;
 }
@@ -135,7 +129,6 @@ async function remove(ctx: RouteContext): Promise<undefined> {
     if (!(await lockAlias(tx, address))) return;
     await deleteAliasRow(tx, address);
     await removeAddressTraces(tx, [address]);
-    await removeSubscriptionsOf(tx, [address]);
   });
   return undefined;
 }

@@ -9,6 +9,7 @@ import { endSessions } from '../auth/sessions';
 import { ApiFailure } from '../errors';
 import { addressList } from '../http/address-sets';
 import { domainParam, f, parseInput } from '../http/fields';
+import { managedDomain } from '../http/scope';
 import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import {
   adminKind,
@@ -20,7 +21,7 @@ import {
   mayChangeRights,
   revokeDomain,
 } from '../model/admins/domain-rights';
-import { getDomain, lockDomain } from '../model/domains/rows';
+import { lockDomain } from '../model/domains/rows';
 
 const updateInput = z
   .object({
@@ -38,10 +39,7 @@ export const domainAdminRoutes: RoutePlugin = async (app, options) => {
 };
 
 async function list(ctx: RouteContext): Promise<unknown> {
-  const domain = domainParam(ctx.path.domain!);
-  await ctx.actor.requireDomain(ctx.db, domain);
-  if (!(await getDomain(ctx.db, domain))) throw new ApiFailure('NO_SUCH_DOMAIN');
-  return domainAdmins(ctx.db, domain);
+  return domainAdmins(ctx.db, await managedDomain(ctx));
 }
 
 async function update(ctx: RouteContext): Promise<undefined> {

@@ -6,12 +6,12 @@
 import type { Queryable } from '../db/database';
 import { ApiFailure } from '../errors';
 import { domainParam, emailParam } from '../http/fields';
+import { readManagedAccount } from '../http/scope';
 import { defineRoutes, route, type RoutePlugin } from '../http/routes';
 import { adminEntry, aliasEntry, mailingListEntry, userEntry } from '../model/ldif/account-entries';
 import { catchallEntry, domainEntries } from '../model/ldif/domain-entries';
 import { type LdifEntry, renderLdif } from '../model/ldif/format';
 import { getDomain } from '../model/domains/rows';
-import { domainOf } from '../../common/mail-names';
 
 type AccountExport = (q: Queryable, mail: string) => Promise<LdifEntry | null>;
 
@@ -48,13 +48,7 @@ export const ldifRoutes: RoutePlugin = async (app, options) => {
 
   const accountRoute = (kind: string, read: AccountExport) =>
     defineRoutes(app, options, `/api/ldif/${kind}/:mail`, {
-      GET: route('admin', async (ctx) => {
-        const mail = emailParam(ctx.path.mail!);
-        await ctx.actor.requireDomain(ctx.db, domainOf(mail));
-        const entry = await read(ctx.db, mail);
-        if (!entry) throw new ApiFailure('NO_SUCH_ACCOUNT');
-        return renderLdif([entry]);
-      }),
+      GET: route('admin', async (ctx) => renderLdif([await readManagedAccount(ctx, read)])),
     });
   accountRoute('user', userEntry);
   accountRoute('alias', aliasEntry);

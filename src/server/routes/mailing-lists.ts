@@ -8,18 +8,11 @@
  */
 import { z } from 'zod';
 import { ApiFailure } from '../errors';
-import { domainParam, emailParam, f, parseInput } from '../http/fields';
+import { emailParam, f, parseInput } from '../http/fields';
+import { managedDomain, readManagedAccount } from '../http/scope';
 import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import { removeAddressTraces } from '../model/account-traces';
-import { getDomain } from '../model/domains/rows';
-import {
-  deleteListRow,
-  lockList,
-  readDomainLists,
-  readList,
-  removeSubscriptionsOf,
-  SUBSCRIPTIONS,
-} from '../model/lists/store';
+import { deleteListRow, lockList, readDomainLists, readList, SUBSCRIPTIONS } from '../model/lists/store';
 import { assertNotSelf, changeList, createList, type ListWrite } from '../model/lists/writes';
 import { accessPolicyField, addressList, changeOf, rejectSetConflicts, type SetParams } from '../http/address-sets';
 import { domainOf } from '../../common/mail-names';
@@ -84,15 +77,18 @@ const NONE = {};
 /** The domain's postmaster, whom the SQL edition makes owner and moderator of every new list. */
 const postmasterOf = (address: string) => `postmaster@${domainOf(address)}`;
 
-function mlCreate(ctx: RouteContext, address: string): ListWrite {
-  const v = parseInput(mlCreateInput, ctx.input);
-  const postmaster = { replace: address === postmasterOf(address) ? [] : [postmasterOf(address)] };
+type MlFields = Omit<z.output<typeof mlCreateInput>, 'subscribers'>;
+type MlSets = Pick<ListWrite, 'moderators' | 'owners' | 'subscribers'> & { maxMessageSize: number | undefined };
+
+/** What /api/ml POST and PUT write alike; `sets` holds where they differ. */
+function mlWrite(address: string, v: MlFields, sets: MlSets): ListWrite {
+  const { maxMessageSize, ...members } = sets;
   const write: ListWrite = {
-    // A new list is active unless told otherwise, and has no size limit (0) until a PUT sets one.
     fields: {
       name: v.name,
+      // An absent accountStatus (re-)enables the list, as in the SQL edition: clients always send it.
       active: v.accountStatus ? statusToActive(v.accountStatus) : 1,
-      maxMessageSize: 0,
+      maxMessageSize,
       isNewsletter: v.is_newsletter,
       newsletterDescription: v.newsletter_description,
     },
@@ -101,9 +97,7 @@ function mlCreate(ctx: RouteContext, address: string): ListWrite {
       onlySubscribers: v.only_subscriber_can_post,
       onlyModerators: v.only_moderator_can_post,
     },
-    moderators: postmaster,
-    owners: postmaster,
-    subscribers: { add: v.subscribers },
+    ...members,
     subscription: v.subscription ?? 'normal',
     confirmed: !v.require_confirm,
   };
@@ -111,30 +105,26 @@ function mlCreate(ctx: RouteContext, address: string): ListWrite {
   return write;
 }
 
+function mlCreate(ctx: RouteContext, address: string): ListWrite {
+  const v = parseInput(mlCreateInput, ctx.input);
+  const postmaster = { replace: address === postmasterOf(address) ? [] : [postmasterOf(address)] };
+  // A new list has no size limit (0) until a PUT sets one.
+  return mlWrite(address, v, {
+    maxMessageSize: 0,
+    moderators: postmaster,
+    owners: postmaster,
+    subscribers: { add: v.subscribers },
+  });
+}
+
 function mlUpdate(ctx: RouteContext, address: string): ListWrite {
   const v = parseInput(mlUpdateInput, ctx.input);
-  const write: ListWrite = {
-    fields: {
-      name: v.name,
-      // An absent accountStatus re-enables the list, as in the SQL edition: clients always send it.
-      active: v.accountStatus ? statusToActive(v.accountStatus) : 1,
-      maxMessageSize: v.max_message_size,
-      isNewsletter: v.is_newsletter,
-      newsletterDescription: v.newsletter_description,
-    },
-    policy: {
-      accessPolicy: v.accessPolicy,
-      onlySubscribers: v.only_subscriber_can_post,
-      onlyModerators: v.only_moderator_can_post,
-    },
+  return mlWrite(address, v, {
+    maxMessageSize: v.max_message_size,
     moderators: { replace: v.moderators },
     owners: { replace: v.owners },
     subscribers: changeOf(v, SUBSCRIBERS),
-    subscription: v.subscription ?? 'normal',
-    confirmed: !v.require_confirm,
-  };
-  assertNotSelf(address, write);
-  return write;
+  });
 }
 
 function maillistWrite(ctx: RouteContext, address: string): ListWrite {
@@ -176,19 +166,13 @@ export const mailingListRoutes: RoutePlugin = async (app, options) => {
 
 type WriteParser = (ctx: RouteContext, address: string) => ListWrite;
 
-async function getOne(ctx: RouteContext, withSubscribers: boolean): Promise<Record<string, unknown>> {
-  const address = emailParam(ctx.path.mail!);
-  await ctx.actor.requireDomain(ctx.db, domainOf(address));
-  const view = await readList(ctx.db, address, withSubscribers);
-  if (!view) throw new ApiFailure('NO_SUCH_ACCOUNT');
-  return view;
+function getOne(ctx: RouteContext, withSubscribers: boolean): Promise<Record<string, unknown>> {
+  return readManagedAccount(ctx, (q, address) => readList(q, address, withSubscribers));
 }
 
 async function list(ctx: RouteContext): Promise<unknown> {
-  const domain = domainParam(ctx.path.domain!);
+  const domain = await managedDomain(ctx);
   const { email_only } = parseInput(listInput, ctx.input);
-  await ctx.actor.requireDomain(ctx.db, domain);
-  if (!(await getDomain(ctx.db, domain))) throw new ApiFailure('NO_SUCH_DOMAIN');
   const views = await readDomainLists(ctx.db, domain);
   return email_only ? views.map((v) => v.address) : views;
 }
@@ -222,7 +206,6 @@ async function remove(ctx: RouteContext): Promise<undefined> {
     if (!(await lockList(tx, address))) return;
     await deleteListRow(tx, address);
     await removeAddressTraces(tx, [address]);
-    await removeSubscriptionsOf(tx, [address]);
   });
   return undefined;
 }

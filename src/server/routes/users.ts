@@ -5,6 +5,7 @@
  */
 import { ApiFailure } from '../errors';
 import { domainParam, emailParam, parseInput } from '../http/fields';
+import { managedDomain, readManagedAccount } from '../http/scope';
 import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import { ignoredUserParams, withoutParams } from '../http/normal-admin-params';
 import { assertRightsWithin } from '../auth/rights';
@@ -12,7 +13,6 @@ import { endSessionsAfter } from '../auth/sessions';
 import {
   addressOrAdminInUse,
   assertRoomFor,
-  getDomain,
   lockDomain,
   passwordBounds,
   requireDomainForAccount,
@@ -51,12 +51,8 @@ export const userRoutes: RoutePlugin = async (app, options) => {
   defineRoutes(app, options, '/api/users/:domain/password', { PUT: route('admin', (ctx) => updateAll(ctx, true)) });
 };
 
-async function getOne(ctx: RouteContext): Promise<unknown> {
-  const email = emailParam(ctx.path.mail!);
-  await ctx.actor.requireDomain(ctx.db, domainOf(email));
-  const view = await readUser(ctx.db, email);
-  if (!view) throw new ApiFailure('NO_SUCH_ACCOUNT');
-  return view;
+function getOne(ctx: RouteContext): Promise<unknown> {
+  return readManagedAccount(ctx, readUser);
 }
 
 async function create(ctx: RouteContext): Promise<undefined> {
@@ -144,10 +140,8 @@ async function changeEmail(ctx: RouteContext): Promise<undefined> {
 }
 
 async function list(ctx: RouteContext): Promise<unknown> {
-  const domain = domainParam(ctx.path.domain!);
+  const domain = await managedDomain(ctx);
   const { email_only, disabled_only } = parseInput(listUsersInput, ctx.input);
-  await ctx.actor.requireDomain(ctx.db, domain);
-  if (!(await getDomain(ctx.db, domain))) throw new ApiFailure('NO_SUCH_DOMAIN');
   return email_only ? domainUserEmails(ctx.db, domain, disabled_only) : readDomainUsers(ctx.db, domain, disabled_only);
 }
 

@@ -184,11 +184,6 @@ export async function removeSubscribers(tx: Queryable, address: string, subscrib
   ]);
 }
 
-/** Subscriptions held BY these addresses (an account being deleted), in every list. */
-export async function removeSubscriptionsOf(tx: Queryable, addresses: readonly string[]): Promise<void> {
-  await tx.query('DELETE FROM iredadmin_api_maillist_subscribers WHERE subscriber = ANY($1)', [[...addresses]]);
-}
-
 /** The list row; its subscribers follow by the table's key. */
 export async function deleteListRow(tx: Queryable, address: string): Promise<void> {
   await tx.query('DELETE FROM maillists WHERE address = $1', [address]);
