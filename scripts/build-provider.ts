@@ -34,7 +34,8 @@ export function bundleIredadminProvider(outDir: string, minify = true): Promise<
   });
 }
 
-if (require.main === module) {
+// Run, not bundled into another script (pack-provider.ts bundles this module).
+if (require.main === module && /build-provider/.test(process.argv[1] ?? '')) {
   buildProvider().then(
     (launcher) => process.stdout.write(`built ${launcher}\n`),
     (error: unknown) => {
