@@ -224,7 +224,15 @@ test('the packed server starts with npx-style defaults and says its data is in m
 
 test('a repository that only wants constructs gets no server, client or provider code', () => {
   for (const dir of [dirs.cdktf, dirs.cdktn])
-    for (const unwanted of ['fastify', '@electric-sql/pglite', 'pg', 'undici', 'iredadmin-server', 'iredadmin-client'])
+    for (const unwanted of [
+      'fastify',
+      '@electric-sql/pglite',
+      'pg',
+      'mysql2',
+      'undici',
+      'iredadmin-server',
+      'iredadmin-client',
+    ])
       expect({ dir, unwanted, present: existsIn(dir, unwanted) }).toEqual({ dir, unwanted, present: false });
 });
 
