@@ -71,6 +71,24 @@ export function route<A extends Access>(access: A, handle: Handler<A>): MethodSp
   return { access, handle };
 }
 
+/** The handlers of one account URL: read, create, update and delete it. */
+export interface AccountHandlers<A extends Access> {
+  read: Handler<A>;
+  create: Handler<A>;
+  update: Handler<A>;
+  remove: Handler<A>;
+}
+
+/** GET, POST, PUT and DELETE of one account URL, all with the same access. */
+export function accountMethods<A extends Access>(access: A, handlers: AccountHandlers<A>): MethodTable {
+  return {
+    GET: route(access, handlers.read),
+    POST: route(access, handlers.create),
+    PUT: route(access, handlers.update),
+    DELETE: route(access, handlers.remove),
+  } as MethodTable;
+}
+
 export function defineRoutes(app: FastifyInstance, options: RouteOptions, url: string, table: MethodTable): void {
   for (const method of METHODS) {
     const spec = table[method];

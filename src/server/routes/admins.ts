@@ -8,7 +8,7 @@
 import { endSessionsAfter } from '../auth/sessions';
 import { ApiFailure } from '../errors';
 import { emailParam, parseInput } from '../http/fields';
-import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
+import { accountMethods, defineRoutes, type RouteContext, type RoutePlugin } from '../http/routes';
 import { adminInput, applyAdminLimits, limitsApply } from './admins-input';
 import { readAdmin } from '../model/admins/view';
 import {
@@ -27,12 +27,7 @@ import { passwordToStore } from '../model/passwords';
 import { statusToActive } from '../model/vocabulary';
 
 export const adminRoutes: RoutePlugin = async (app, options) => {
-  defineRoutes(app, options, '/api/admin/:mail', {
-    GET: route('global', getOne),
-    POST: route('global', create),
-    PUT: route('global', update),
-    DELETE: route('global', remove),
-  });
+  defineRoutes(app, options, '/api/admin/:mail', accountMethods('global', { read: getOne, create, update, remove }));
 };
 
 async function getOne(ctx: RouteContext<'global'>): Promise<unknown> {

@@ -10,11 +10,10 @@ import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database';
 import { ApiFailure } from '../errors';
 import { emailParam, f, parseInput } from '../http/fields';
 import { managedDomain, readManagedAccount } from '../http/scope';
-import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
-import { removeAddressTraces } from '../model/account-traces';
+import { accountMethods, defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import { assertAdminRoomFor } from '../model/admins/alias-and-list-limits';
 import {
-  deleteAliasRow,
+  deleteAlias,
   insertAlias,
   lockAlias,
   moveAlias,
@@ -51,12 +50,7 @@ type AliasInput = z.output<typeof aliasInput>;
 const listInput = z.object({ email_only: f.present(), disabled_only: f.present() });
 
 export const aliasRoutes: RoutePlugin = async (app, options) => {
-  defineRoutes(app, options, '/api/alias/:mail', {
-    GET: route('admin', getOne),
-    POST: route('admin', create),
-    PUT: route('admin', update),
-    DELETE: route('admin', remove),
-  });
+  defineRoutes(app, options, '/api/alias/:mail', accountMethods('admin', { read: getOne, create, update, remove }));
   defineRoutes(app, options, '/api/alias/:mail/change_email/:newMail', { POST: route('admin', changeEmail) });
   defineRoutes(app, options, '/api/aliases/:domain', { GET: route('admin', list) });
 };
@@ -125,11 +119,7 @@ async function update(ctx: RouteContext): Promise<undefined> {
 async function remove(ctx: RouteContext): Promise<undefined> {
   const address = emailParam(ctx.path.mail!);
   await ctx.actor.requireDomain(ctx.db, domainOf(address));
-  await ctx.db.transaction(async (tx) => {
-    if (!(await lockAlias(tx, address))) return;
-    await deleteAliasRow(tx, address);
-    await removeAddressTraces(tx, [address]);
-  });
+  await ctx.db.transaction((tx) => deleteAlias(tx, address));
   return undefined;
 }
 

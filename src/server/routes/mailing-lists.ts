@@ -11,8 +11,7 @@ import { ApiFailure } from '../errors';
 import { emailParam, f, parseInput } from '../http/fields';
 import { managedDomain, readManagedAccount } from '../http/scope';
 import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
-import { removeAddressTraces } from '../model/account-traces';
-import { deleteListRow, lockList, readDomainLists, readList, SUBSCRIPTIONS } from '../model/lists/store';
+import { deleteList, readDomainLists, readList, SUBSCRIPTIONS } from '../model/lists/store';
 import { assertNotSelf, changeList, createList, type ListWrite } from '../model/lists/writes';
 import { accessPolicyField, addressList, changeOf, rejectSetConflicts, type SetParams } from '../http/address-sets';
 import { domainOf } from '../../common/mail-names';
@@ -202,10 +201,6 @@ async function remove(ctx: RouteContext): Promise<undefined> {
   const address = emailParam(ctx.path.mail!);
   parseInput(deleteInput, ctx.input);
   await ctx.actor.requireDomain(ctx.db, domainOf(address));
-  await ctx.db.transaction(async (tx) => {
-    if (!(await lockList(tx, address))) return;
-    await deleteListRow(tx, address);
-    await removeAddressTraces(tx, [address]);
-  });
+  await ctx.db.transaction((tx) => deleteList(tx, address));
   return undefined;
 }

@@ -6,7 +6,7 @@
 import { ApiFailure } from '../errors';
 import { domainParam, emailParam, parseInput } from '../http/fields';
 import { managedDomain, readManagedAccount } from '../http/scope';
-import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
+import { accountMethods, defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import { ignoredUserParams, withoutParams } from '../http/normal-admin-params';
 import { assertRightsWithin } from '../auth/rights';
 import { endSessionsAfter } from '../auth/sessions';
@@ -32,12 +32,12 @@ import { domainUserEmails, readDomainUsers, readUser } from '../model/users/view
 import { statusToActive } from '../model/vocabulary';
 
 export const userRoutes: RoutePlugin = async (app, options) => {
-  defineRoutes(app, options, '/api/user/:mail', {
-    GET: route('admin', getOne),
-    POST: route('admin', create),
-    PUT: route('admin', update),
-    DELETE: route('admin', (ctx) => remove(ctx, null)),
-  });
+  defineRoutes(
+    app,
+    options,
+    '/api/user/:mail',
+    accountMethods('admin', { read: getOne, create, update, remove: (ctx) => remove(ctx, null) }),
+  );
   defineRoutes(app, options, '/api/user/:mail/keep_mailbox_days/:days', {
     DELETE: route('admin', (ctx) => {
       return remove(ctx, keepMailboxDays(ctx.path.days));

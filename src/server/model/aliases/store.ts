@@ -4,6 +4,7 @@
  * so Postfix stops expanding a disabled alias), and moderators in `moderators`.
  */
 import type { Queryable } from '../../db/database';
+import { removeAddressTraces } from '../account-traces';
 import type { AccessPolicy } from '../lists/members';
 import { domainOf } from '../../../common/mail-names';
 
@@ -125,6 +126,9 @@ export async function moveAlias(tx: Queryable, oldAddress: string, newAddress: s
   ]);
 }
 
-export async function deleteAliasRow(tx: Queryable, address: string): Promise<void> {
+/** Deletes the alias and every trace of its address; an address that is no alias is left alone. */
+export async function deleteAlias(tx: Queryable, address: string): Promise<void> {
+  if (!(await lockAlias(tx, address))) return;
   await tx.query('DELETE FROM alias WHERE address = $1', [address]);
+  await removeAddressTraces(tx, [address]);
 }

@@ -11,6 +11,18 @@ type Row = Record<string, unknown>;
 const text = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
 const localPart = (mail: string) => mail.slice(0, mail.lastIndexOf('@'));
 
+type Attributes = LdifEntry['attributes'];
+
+/** What every non-user account starts with: its object class, address, name (the local part when none) and status. */
+function identity(objectClass: string, mail: string, row: Row): Attributes {
+  return [
+    ['objectClass', objectClass],
+    ['mail', mail],
+    ['cn', text(row.name) || localPart(mail)],
+    ['accountStatus', accountStatus(row.active)],
+  ];
+}
+
 /**
  * SQL's per-service columns (`enable<name>` = 1) become enabledService values. `mail`, and the
  * LDAP-only switches for features the SQL edition always has on, come first.
@@ -115,10 +127,7 @@ export async function adminEntry(q: Queryable, mail: string): Promise<LdifEntry 
   return {
     dn: adminDn(mail),
     attributes: [
-      ['objectClass', 'mailAdmin'],
-      ['mail', mail],
-      ['cn', text(row.name) || localPart(mail)],
-      ['accountStatus', accountStatus(row.active)],
+      ...identity('mailAdmin', mail, row),
       ['preferredLanguage', text(row.language)],
       ['domainGlobalAdmin', row.is_global ? 'yes' : 'no'],
       ['shadowLastChange', daysSinceEpoch(text(row.passwordlastchange))],
@@ -141,10 +150,7 @@ export async function aliasEntry(q: Queryable, mail: string): Promise<LdifEntry 
   return {
     dn: accountDn(mail, String(row.domain), 'Aliases'),
     attributes: [
-      ['objectClass', 'mailAlias'],
-      ['mail', mail],
-      ['cn', text(row.name) || localPart(mail)],
-      ['accountStatus', accountStatus(row.active)],
+      ...identity('mailAlias', mail, row),
       ['accessPolicy', text(row.accesspolicy)],
       ['enabledService', ['mail', 'deliver']],
       ['mailForwardingAddress', row.members as string[]],
@@ -167,10 +173,7 @@ export async function mailingListEntry(q: Queryable, mail: string): Promise<Ldif
   return {
     dn: accountDn(mail, String(row.domain), 'Groups'),
     attributes: [
-      ['objectClass', 'mailList'],
-      ['mail', mail],
-      ['cn', text(row.name) || localPart(mail)],
-      ['accountStatus', accountStatus(row.active)],
+      ...identity('mailList', mail, row),
       ['description', text(row.description)],
       ['accessPolicy', text(row.accesspolicy)],
       ['mailingListID', text(row.mlid)],

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../db/database';
+import { removeAddressTraces } from '../account-traces';
 import type { AccessPolicy } from './members';
 import { domainOf } from '../../../common/mail-names';
 import { formatSettings, parseSettings, setSettingList, settingList, settingsForApi } from '../settings-column';
@@ -184,7 +185,12 @@ export async function removeSubscribers(tx: Queryable, address: string, subscrib
   ]);
 }
 
-/** The list row; its subscribers follow by the table's key. */
-export async function deleteListRow(tx: Queryable, address: string): Promise<void> {
+/**
+ * Deletes the list (its subscribers follow by the table's key) and every trace of its address;
+ * an address that is no list is left alone.
+ */
+export async function deleteList(tx: Queryable, address: string): Promise<void> {
+  if (!(await lockList(tx, address))) return;
   await tx.query('DELETE FROM maillists WHERE address = $1', [address]);
+  await removeAddressTraces(tx, [address]);
 }
