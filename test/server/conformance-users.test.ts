@@ -116,7 +116,7 @@ describe.each(BACKENDS)('users conformance on %s', (backend) => {
     await api.ok('POST', '/api/user/active@rows.example', { password: PW });
     await api.ok('POST', '/api/user/idle@rows.example', { password: PW });
     await server.db.query(
-      "UPDATE mailbox SET lastloginprotocol = 'imap', lastlogindate = '2024-05-06 07:08:09' WHERE username = 'active@rows.example'",
+      "INSERT INTO last_login (username, domain, imap, lda) VALUES ('active@rows.example', 'rows.example', 1714979289, 1714900000)",
     );
     await server.db.query(
       "INSERT INTO used_quota (username, bytes, messages, domain) VALUES ('active@rows.example', 12345, 6, 'rows.example')",
@@ -124,7 +124,7 @@ describe.each(BACKENDS)('users conformance on %s', (backend) => {
     const rows = (await api.ok('GET', '/api/users/rows.example')) as Row[];
     const byName = Object.fromEntries(rows.map((r) => [r.username, r]));
     expect(byName['active@rows.example']).toMatchObject({
-      last_login: { imap: Date.UTC(2024, 4, 6, 7, 8, 9) / 1000, pop3: 0, lda: 0 },
+      last_login: { imap: Date.UTC(2024, 4, 6, 7, 8, 9) / 1000, pop3: 0, lda: 1714900000 },
       used_quota: { bytes: 12345, messages: 6 },
     });
     expect(byName['idle@rows.example']).toMatchObject({

@@ -84,10 +84,10 @@ describe.each<Backend>(['mysql', 'postgres', 'pglite'])('the SQL seam on %s', (b
 
   test('casts and operators the dialects spell differently', async () => {
     await db.query(
-      sql`INSERT INTO mailbox (username, domain, quota, lastlogindate) VALUES (${'m@a.example'}, ${'a.example'}, ${5}, ${'1970-01-02 00:00:00'})`,
+      sql`INSERT INTO mailbox (username, domain, quota, passwordlastchange) VALUES (${'m@a.example'}, ${'a.example'}, ${5}, ${'1970-01-02 00:00:00'})`,
     );
     const [row] = await db.query(
-      sql`SELECT ${asNumber('COALESCE(SUM(quota), 0)')} AS total, ${asNumber(epochOf('MAX(lastlogindate)'))} AS epoch,
+      sql`SELECT ${asNumber('COALESCE(SUM(quota), 0)')} AS total, ${asNumber(epochOf('MAX(passwordlastchange)'))} AS epoch,
         CASE WHEN ${typed(null, 'int')} IS NULL THEN 1 ELSE 0 END AS unset,
         CASE WHEN ${typed(true, 'boolean')} THEN 1 ELSE 0 END AS yes,
         CASE WHEN ${distinctFrom('MAX(username)', null)} AND NOT ${distinctFrom('MAX(username)', 'm@a.example')} THEN 1 ELSE 0 END AS distinct_ok,

@@ -362,8 +362,9 @@ describe.each(BACKENDS)('users on %s', (backend) => {
     await server.db.query(
       "INSERT INTO used_quota (username, bytes, messages, domain) VALUES ('bcc@example.com', 12345, 6, 'example.com')",
     );
+    // Dovecot's last_login row (epoch seconds per protocol): the latest is the user's last login.
     await server.db.query(
-      "UPDATE mailbox SET lastloginprotocol = 'imap', lastlogindate = '2024-05-06 07:08:09' WHERE username = 'bcc@example.com'",
+      "INSERT INTO last_login (username, domain, imap, pop3) VALUES ('bcc@example.com', 'example.com', 1714979289, 1714900000)",
     );
     expect(await user('bcc@example.com')).toMatchObject({
       mailing_aliases: ['staff@example.com'],
@@ -371,7 +372,6 @@ describe.each(BACKENDS)('users on %s', (backend) => {
       stored_bytes: 12345,
       stored_messages: 6,
       last_login: '2024-05-06T07:08:09',
-      lastloginprotocol: 'imap',
     });
   });
 

@@ -1,6 +1,7 @@
 /**
  * iRedMail's password schemes, stored as `{SCHEME}value` as Dovecot reads them.
- * New passwords use the configured scheme (SSHA512 by default); every listed scheme verifies.
+ * New passwords use the configured scheme (SSHA512 by default); every listed scheme verifies,
+ * and so do Dovecot's clear-text `{PLAIN}` / `{CLEARTEXT}` values an existing database may hold.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import bcrypt from 'bcryptjs';
@@ -75,6 +76,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
     case 'BCRYPT':
     case 'BLF-CRYPT':
       return verifyCrypt(password, value);
+    // Dovecot's clear-text schemes: iRedMail accounts imported or made by hand may hold them.
+    case 'PLAIN':
+    case 'CLEARTEXT':
+      return sameBytes(Buffer.from(password, 'utf8'), Buffer.from(value, 'utf8'));
     default:
       return false;
   }

@@ -1,4 +1,4 @@
-import type { Database } from './database';
+import type { Database, Queryable } from './database';
 import { vmail } from './migrations/001-vmail';
 import { policy } from './migrations/002-policy';
 import { api } from './migrations/003-api';
@@ -6,43 +6,86 @@ import { mailingLists } from './migrations/004-mailing-lists';
 import { greylisting } from './migrations/005-greylisting';
 import { accountChangeNotifications } from './migrations/006-account-change-notifications';
 import { columnTypes } from './migrations/types';
+import { iredmailShape } from './migrations/007-iredmail-shape';
+import { verifyIredmailSchema } from './schema-check';
 import { type Dialect, raw, sql, transactionLock } from './sql';
 
+interface Migration {
+  version: number;
+  name: string;
+  ddl: (dialect: Dialect) => string;
+  /**
+   * Creates or reshapes iRedMail's own tables, not ours. On a database iRedMail made, such a
+   * migration is recorded as adopted and never run: iRedMail's tables are left exactly as they are.
+   */
+  iredmailTables?: true;
+}
+
 /** Ordered, append-only: a released migration is never edited, only followed by a new one. */
-export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; ddl: (dialect: Dialect) => string }> = [
-  { version: 1, name: 'vmail', ddl: vmail },
-  { version: 2, name: 'amavisd policy and iRedAPD throttle', ddl: policy },
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'vmail', ddl: vmail, iredmailTables: true },
+  { version: 2, name: 'amavisd policy and iRedAPD throttle', ddl: policy, iredmailTables: true },
   { version: 3, name: 'api sessions', ddl: api },
   { version: 4, name: 'mailing list subscribers', ddl: mailingLists },
-  { version: 5, name: 'iRedAPD greylisting and sender score', ddl: greylisting },
+  { version: 5, name: 'iRedAPD greylisting and sender score', ddl: greylisting, iredmailTables: true },
+  // Ours: triggers that NOTIFY our session cache; they run on iRedMail's tables too (README).
   { version: 6, name: 'account change notifications', ddl: accountChangeNotifications },
+  { version: 7, name: "vmail in iRedMail's current shape", ddl: iredmailShape, iredmailTables: true },
 ];
 
 /**
- * Brings the schema up to date, serialized across servers starting at once on one database.
+ * Brings the schema up to date, serialized across servers starting at once on one database: our
+ * own tables always, iRedMail's only when we made them. On a database iRedMail made (its
+ * `mailbox` table is there before our first migration), iRedMail's tables are only checked,
+ * never created or altered. Either way the server refuses to start when a table or column it
+ * uses is missing (see schema-check.ts).
  * On PostgreSQL it is one transaction; MySQL commits each DDL statement by itself, so there a
  * migration interrupted half-way is finished by the next start (every statement is IF NOT EXISTS).
  */
 export async function migrate(db: Database): Promise<number[]> {
   return db.transaction(async (tx) => {
+    const types = columnTypes(db.dialect);
     await tx.query(transactionLock('iredadmin_api_migrations'));
     await tx.query(
       raw(`CREATE TABLE IF NOT EXISTS iredadmin_api_migrations (
       version INT PRIMARY KEY, name TEXT NOT NULL,
-      applied ${columnTypes(db.dialect).createdNow})`),
+      applied ${types.createdNow})`),
     );
-    const done = new Set(
-      (await tx.query<{ version: number }>(raw('SELECT version FROM iredadmin_api_migrations'))).map((r) => r.version),
+    // 1 when the migration's tables were iRedMail's and it was recorded without running.
+    await tx.query(
+      raw(`ALTER TABLE iredadmin_api_migrations ADD COLUMN IF NOT EXISTS adopted ${types.flag} NOT NULL DEFAULT 0`),
     );
+    const recorded = new Map(
+      (
+        await tx.query<{ version: number; adopted: number }>(
+          raw('SELECT version, adopted FROM iredadmin_api_migrations'),
+        )
+      ).map((r) => [r.version, Number(r.adopted) === 1]),
+    );
+    const iredmailMadeTables = recorded.get(1) ?? (await hasTable(tx, db.dialect, 'mailbox'));
     const applied: number[] = [];
     for (const m of MIGRATIONS) {
-      if (done.has(m.version)) continue;
-      for (const statement of splitStatements(m.ddl(db.dialect))) await tx.query(raw(statement));
-      await tx.query(sql`INSERT INTO iredadmin_api_migrations (version, name) VALUES (${m.version}, ${m.name})`);
+      if (recorded.has(m.version)) continue;
+      const adopt = m.iredmailTables === true && iredmailMadeTables;
+      if (!adopt) for (const statement of splitStatements(m.ddl(db.dialect))) await tx.query(raw(statement));
+      await tx.query(
+        sql`INSERT INTO iredadmin_api_migrations (version, name, adopted) VALUES (${m.version}, ${m.name}, ${adopt ? 1 : 0})`,
+      );
       applied.push(m.version);
     }
+    await verifyIredmailSchema(tx, db.dialect);
     return applied;
   });
+}
+
+/** Whether `name` resolves to a table: through search_path on PostgreSQL, in the current database on MySQL. */
+async function hasTable(tx: Queryable, dialect: Dialect, name: string): Promise<boolean> {
+  const [row] = await tx.query<{ found: number }>(
+    dialect === 'postgres'
+      ? sql`SELECT COUNT(*)::int AS found FROM (SELECT to_regclass(${name}) AS t) r WHERE t IS NOT NULL`
+      : sql`SELECT COUNT(*) AS found FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ${name}`,
+  );
+  return Number(row?.found) > 0;
 }
 
 /**

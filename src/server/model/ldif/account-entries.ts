@@ -3,6 +3,7 @@
  * them. Passwords are never exported (no userPassword), whatever the account.
  */
 import type { Queryable } from '../../db/database';
+import { isSwitchOn } from '../users/services';
 import { accountSettings, accountStatus, daysSinceEpoch, generalizedTime, type LdifEntry } from './format';
 import { accountDn, adminDn } from './tree';
 
@@ -38,7 +39,7 @@ const LDAP_ONLY_SERVICES = [
 
 function enabledServices(row: Row): string[] {
   const fromColumns = Object.keys(row)
-    .filter((k) => k.startsWith('enable') && Number(row[k]) === 1)
+    .filter((k) => k.startsWith('enable') && isSwitchOn(row[k]))
     .map((k) => k.slice('enable'.length))
     .sort();
   return [...LDAP_ONLY_SERVICES, ...fromColumns];

@@ -2,7 +2,8 @@
  * Mail users as GET answers them: the `mailbox` row without `password`, `settings` as an
  * object, plus the addresses related to the user and its mailbox usage. The bcc settings are
  * `sender_bcc_address` / `recipient_bcc_address` (null when none) with `sbcc_active` /
- * `rbcc_active`, as the real product names them. Rows of `GET /api/users/<domain>` carry
+ * `rbcc_active`, as the real product names them. `last_login` is the latest login Dovecot
+ * recorded in iRedMail's `last_login` table, by any protocol (null when none). Rows of `GET /api/users/<domain>` carry
  * `last_login` as `{imap, pop3, lda}` (epoch seconds, 0 = never) and `used_quota` as
  * `{bytes, messages}` instead.
  */
@@ -15,7 +16,6 @@ import { settingsForApi } from '../settings-column';
  */
 const USER_VIEW_SQL = `
 SELECT m.*,
-  btrim(m.lastloginprotocol) AS lastloginprotocol,
   ARRAY(SELECT f.address FROM forwardings f
          WHERE f.forwarding = m.username AND f.is_alias = 1 ORDER BY f.address) AS aliases,
   ARRAY(SELECT f.address FROM forwardings f JOIN alias a ON a.address = f.address
@@ -33,10 +33,13 @@ SELECT m.*,
   (SELECT b.active FROM recipient_bcc_user b WHERE b.username = m.username AND b.bcc_address <> '') AS rbcc_active,
   COALESCE(q.bytes, 0) AS stored_bytes,
   COALESCE(q.messages, 0) AS stored_messages,
-  CASE WHEN btrim(m.lastloginprotocol) <> '' THEN m.lastlogindate END AS last_login,
-  COALESCE(EXTRACT(EPOCH FROM m.lastlogindate), 0)::int8 AS last_login_epoch,
+  COALESCE(ll.imap, 0) AS last_login_imap,
+  COALESCE(ll.pop3, 0) AS last_login_pop3,
+  COALESCE(ll.lda, 0) AS last_login_lda,
   ARRAY(SELECT d.domain FROM domain_admins d WHERE d.username = m.username ORDER BY d.domain) AS managed_domains
-FROM mailbox m LEFT JOIN used_quota q ON q.username = m.username`;
+FROM mailbox m
+  LEFT JOIN used_quota q ON q.username = m.username
+  LEFT JOIN last_login ll ON ll.username = m.username AND ll.domain = m.domain`;
 
 type UserRow = Record<string, unknown> & {
   username: string;
@@ -45,22 +48,23 @@ type UserRow = Record<string, unknown> & {
   settings: string;
   stored_bytes: number | string;
   stored_messages: number | string;
-  lastloginprotocol: string;
-  last_login_epoch: number | string;
+  last_login_imap: number | string;
+  last_login_pop3: number | string;
+  last_login_lda: number | string;
 };
 
 /** Protocols whose last login the product reports, each as epoch seconds (0 = never). */
 const LOGIN_PROTOCOLS = ['imap', 'pop3', 'lda'] as const;
 
-/**
- * `{imap, pop3, lda}` from the mailbox's last login (iRedMail records one date and the protocol
- * it came by): the protocol used gets the date, the others 0.
- */
+/** `{imap, pop3, lda}` from Dovecot's `last_login` row of the user (epoch seconds, 0 = never). */
 function lastLoginByProtocol(row: UserRow): Record<string, number> {
-  const protocol = String(row.lastloginprotocol ?? '')
-    .trim()
-    .toLowerCase();
-  return Object.fromEntries(LOGIN_PROTOCOLS.map((p) => [p, p === protocol ? Number(row.last_login_epoch) : 0]));
+  return Object.fromEntries(LOGIN_PROTOCOLS.map((p) => [p, Number(row[`last_login_${p}`])]));
+}
+
+/** The latest login by any protocol as a naive UTC datetime (`2024-05-06T07:08:09`), null when never. */
+function latestLogin(row: UserRow): string | null {
+  const latest = Math.max(...LOGIN_PROTOCOLS.map((p) => Number(row[`last_login_${p}`])));
+  return latest > 0 ? new Date(latest * 1000).toISOString().slice(0, 19) : null;
 }
 
 /** A row of `GET /api/users/<domain>`: usage and last logins as the real product shapes them. */
@@ -74,8 +78,19 @@ function presentListRow(row: UserRow): Record<string, unknown> {
 }
 
 function present(row: UserRow): Record<string, unknown> {
-  const { password: _hidden, managed_domains, last_login_epoch: _epoch, ...rest } = row;
-  const view: Record<string, unknown> = { ...rest, settings: settingsForApi(row.settings) };
+  const {
+    password: _hidden,
+    managed_domains,
+    last_login_imap: _imap,
+    last_login_pop3: _pop3,
+    last_login_lda: _lda,
+    ...rest
+  } = row;
+  const view: Record<string, unknown> = {
+    ...rest,
+    settings: settingsForApi(row.settings),
+    last_login: latestLogin(row),
+  };
   if (row.isadmin === 1 || row.isglobaladmin === 1) view.managed_domains = managed_domains;
   return view;
 }

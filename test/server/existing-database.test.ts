@@ -1,0 +1,397 @@
+/**
+ * The server on a database iRedMail's own installer made (iRedMail's schema files, rows inserted
+ * with SQL the way iRedMail's tools insert them): our migrations add only our tables, every
+ * iRedMail password scheme verifies, and reads and writes land exactly where iRedMail and
+ * iRedAdmin-Pro keep them.
+ */
+import { createHash } from 'node:crypto';
+import { DEFAULT_SETTINGS } from '../../src/server/config';
+import type { Database, Queryable } from '../../src/server/db/database';
+import { IREDMAIL_TABLES } from '../../src/server/db/iredmail-tables';
+import { migrate } from '../../src/server/db/migrate';
+import { openDatabase } from '../../src/server/db/open';
+import { type RunningServer, startServer } from '../../src/server/server';
+import { ApiSession } from '../support/api';
+import { createIredmailDatabase, firstDomainAndUser } from '../support/iredmail-database';
+import { BACKENDS } from '../support/test-server';
+
+const salted = (algorithm: 'sha512' | 'sha1', password: string, salt: string) =>
+  Buffer.concat([createHash(algorithm).update(password).update(salt).digest(), Buffer.from(salt)]).toString('base64');
+
+/** One mail user per scheme iRedMail writes or accepts, with hashes made outside our code. */
+const SCHEMES = [
+  { user: 'ssha512', password: 'Ssha512!pw1', hash: `{SSHA512}${salted('sha512', 'Ssha512!pw1', 'saltsalt')}` },
+  { user: 'ssha', password: 'Ssha!pw1', hash: `{SSHA}${salted('sha1', 'Ssha!pw1', 'pepper12')}` },
+  // python3 crypt.crypt('Bcrypt!pw1', '$2y$05$abcdefghijklmnopqrstuv'): iRedMail's BCRYPT as {CRYPT}$2y$.
+  {
+    user: 'bcrypt',
+    password: 'Bcrypt!pw1',
+    hash: '{CRYPT}$2y$05$abcdefghijklmnopqrstuuTISqpQiesxvjTyCZBBq8aMG/goYBECe',
+  },
+  // openssl passwd -1 -salt Ab3dEf9h 'Md5Crypt!pw1'
+  { user: 'md5crypt', password: 'Md5Crypt!pw1', hash: '{CRYPT}$1$Ab3dEf9h$kzocoJOsAPKwM0EoBYnAU1' },
+  { user: 'md5', password: 'Md5Crypt!pw1', hash: '{MD5}$1$Ab3dEf9h$kzocoJOsAPKwM0EoBYnAU1' },
+  {
+    user: 'plainmd5',
+    password: 'PlainMd5!pw1',
+    hash: `{PLAIN-MD5}${createHash('md5').update('PlainMd5!pw1').digest('hex')}`,
+  },
+  { user: 'plain', password: 'Plain!pw1', hash: '{PLAIN}Plain!pw1' },
+];
+
+const POSTMASTER = { email: 'postmaster@example.com', password: 'Postmaster!pw1' };
+/** A separate admin (`admin` table), global through domain_admins' `ALL` row, with a bcrypt hash. */
+const SEPARATE_ADMIN = { email: 'boss@admins.example', password: 'Bcrypt!pw1' };
+
+/** Rows as iRedMail's installer and its tools (create_mail_user_SQL.sh, iRedAdmin) insert them. */
+async function seed(db: Database): Promise<void> {
+  await db.exec(
+    firstDomainAndUser({
+      domain: 'example.com',
+      email: POSTMASTER.email,
+      passwordHash: `{SSHA512}${salted('sha512', POSTMASTER.password, 'postsalt')}`,
+      name: 'Postmaster',
+      maildir: 'example.com/p/o/s/postmaster-2024.01.01.00.00.00/',
+    }),
+  );
+  await db.query(
+    "UPDATE domain SET maxquota = 10240, mailboxes = 50, settings = 'default_user_quota:1024;max_user_quota:1536;' WHERE domain = 'example.com'",
+  );
+  for (const { user, hash } of SCHEMES) {
+    const email = `${user}@example.com`;
+    await db.query(
+      `INSERT INTO mailbox (username, password, name, storagebasedirectory, storagenode, maildir, quota, domain, active, passwordlastchange, created)
+       VALUES ($1, $2, $3, '/var/vmail', 'vmail1', $4, 1024, 'example.com', 1, NOW(), NOW())`,
+      [email, hash, user, `example.com/${user[0]}/${user[1]}/${user[2]}/${user}-2024.01.01.00.00.00/`],
+    );
+    await db.query(
+      "INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES ($1, $1, 'example.com', 'example.com', 1)",
+      [email],
+    );
+  }
+  await db.query(
+    `INSERT INTO admin (username, password, name, active) VALUES ($1, $2, 'Boss', 1);
+     `.trim(),
+    [SEPARATE_ADMIN.email, SCHEMES[2]!.hash],
+  );
+  await db.query("INSERT INTO domain_admins (username, domain) VALUES ($1, 'ALL')", [SEPARATE_ADMIN.email]);
+  // ssha512@ forwards elsewhere and keeps a copy; ssha@ has a sender bcc; the domain a recipient bcc.
+  await db.query(
+    "INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES ('ssha512@example.com', 'away@else.example', 'example.com', 'else.example', 1)",
+  );
+  await db.query(
+    "INSERT INTO sender_bcc_user (username, bcc_address, domain) VALUES ('ssha@example.com', 'archive@example.com', 'example.com')",
+  );
+  await db.query(
+    "INSERT INTO recipient_bcc_domain (domain, bcc_address) VALUES ('example.com', 'inbound@example.com')",
+  );
+  // Dovecot's rows: last login (epoch seconds) and used quota (the trigger fills `domain`).
+  await db.query(
+    "INSERT INTO last_login (username, domain, imap) VALUES ('ssha512@example.com', 'example.com', 1714979289)",
+  );
+  await db.query("INSERT INTO used_quota (username, bytes, messages) VALUES ('ssha512@example.com', 4096, 3)");
+  // iRedAdmin-Pro's per-domain spam policy (amavisd) and outbound throttle (iRedAPD).
+  await db.query(
+    "INSERT INTO policy (policy_name, bypass_spam_checks, spam_tag2_level, spam_kill_level) VALUES ('@example.com', 'Y', 7, 7)",
+  );
+  await db.query(
+    "INSERT INTO users (priority, email, policy_id) VALUES (5, '@example.com', (SELECT id FROM policy WHERE policy_name = '@example.com'))",
+  );
+  await db.query(
+    "INSERT INTO throttle (account, kind, priority, period, max_msgs) VALUES ('@example.com', 'outbound', 60, 3600, 500)",
+  );
+}
+
+/**
+ * Every column, index and trigger of iRedMail's tables, to prove ours left them alone. Our own
+ * `iredadmin_api_*` triggers (the session cache's NOTIFY, migration 006) are listed apart.
+ */
+async function schemaOf(q: Queryable): Promise<string[]> {
+  const columns = await q.query<{ d: string }>(
+    `SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || COALESCE(column_default, '-') || ' ' || is_nullable AS d
+       FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT LIKE 'iredadmin_api_%'`,
+  );
+  const indexes = await q.query<{ d: string }>(
+    "SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE 'iredadmin_api_%'",
+  );
+  const triggers = await q.query<{ d: string }>(
+    `SELECT event_object_table || ' ' || trigger_name AS d FROM information_schema.triggers
+      WHERE trigger_schema = 'public' AND trigger_name NOT LIKE 'iredadmin_api_%'`,
+  );
+  return [...columns, ...indexes, ...triggers].map((r) => r.d).sort();
+}
+
+const settings = { ...DEFAULT_SETTINGS, enableApi: true };
+
+describe.each(BACKENDS)('an existing iRedMail database on %s', (backend) => {
+  let db: Database;
+  let server: RunningServer;
+  let api: ApiSession;
+  let iredmailSchema: string[];
+
+  beforeAll(async () => {
+    db = await createIredmailDatabase(backend);
+    await seed(db);
+    iredmailSchema = await schemaOf(db);
+    await migrate(db);
+    server = await startServer({ settings, db });
+    api = new ApiSession(server.url);
+    expect(await api.login(POSTMASTER.email, POSTMASTER.password)).toMatchObject({ _success: true });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.close();
+  });
+
+  test("our migrations add only our own tables: iRedMail's columns, indexes and triggers are untouched", async () => {
+    expect(await schemaOf(db)).toEqual(iredmailSchema);
+    const ours = await db.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'iredadmin_api_%' ORDER BY 1",
+    );
+    expect(ours.map((r) => r.table_name)).toEqual([
+      'iredadmin_api_login_failures',
+      'iredadmin_api_maillist_subscribers',
+      'iredadmin_api_migrations',
+      'iredadmin_api_sessions',
+    ]);
+    // iRedMail's tables were adopted, not made: those migrations are recorded without having run.
+    const adopted = await db.query<{ version: number }>(
+      'SELECT version FROM iredadmin_api_migrations WHERE adopted = 1 ORDER BY version',
+    );
+    expect(adopted.map((r) => r.version)).toEqual([1, 2, 5, 7]);
+    // The one thing of ours on iRedMail's tables: AFTER triggers that NOTIFY our session cache of
+    // changed admin accounts (no column, index, default or row of iRedMail's changes).
+    const ourTriggers = await db.query<{ d: string }>(
+      `SELECT DISTINCT event_object_table AS d FROM information_schema.triggers
+        WHERE trigger_name LIKE 'iredadmin_api_%' AND event_object_table NOT LIKE 'iredadmin_api_%' ORDER BY 1`,
+    );
+    expect(ourTriggers.map((r) => r.d)).toEqual(['admin', 'domain_admins', 'mailbox']);
+    // Starting again changes nothing.
+    expect(await migrate(db)).toEqual([]);
+  });
+
+  test.each(SCHEMES)('a {$user} password hash verifies, a wrong password does not', async ({ user, password }) => {
+    const path = `/api/verify_password/user/${user}@example.com`;
+    expect(await api.post(path, { password })).toEqual({ _success: true });
+    expect(await api.post(path, { password: `${password}x` })).toEqual({
+      _success: false,
+      _msg: 'INVALID_CREDENTIALS',
+    });
+  });
+
+  test('a separate admin with a {CRYPT}$2y$ (bcrypt) hash logs in, global through domain_admins ALL', async () => {
+    const boss = new ApiSession(server.url);
+    expect(await boss.login(SEPARATE_ADMIN.email, SEPARATE_ADMIN.password)).toMatchObject({ _success: true });
+    expect(await boss.get('/api/domain/example.com')).toMatchObject({ _success: true });
+  });
+
+  test("reads come from iRedMail's columns: domain quota in maxquota, settings, bcc, forwardings, last login, used quota", async () => {
+    const domain = (await api.ok('GET', '/api/domain/example.com')) as Record<string, unknown>;
+    expect(domain).toMatchObject({
+      domain: 'example.com',
+      maxquota: 10240,
+      mailboxes: 50,
+      settings: { default_user_quota: 1024, max_user_quota: 1536 },
+      rbcc_addr: 'inbound@example.com',
+      admins: [],
+    });
+    const user = (await api.ok('GET', '/api/user/ssha512@example.com')) as Record<string, unknown>;
+    expect(user).toMatchObject({
+      username: 'ssha512@example.com',
+      quota: 1024,
+      forwardings: ['away@else.example', 'ssha512@example.com'],
+      stored_bytes: 4096,
+      stored_messages: 3,
+      last_login: '2024-05-06T07:08:09',
+      enablesogowebmail: 'y',
+    });
+    expect(user).not.toHaveProperty('password');
+    expect(await api.ok('GET', '/api/user/ssha@example.com')).toMatchObject({
+      sender_bcc_address: 'archive@example.com',
+    });
+    const rows = (await api.ok('GET', '/api/users/example.com')) as Record<string, unknown>[];
+    expect(rows.find((r) => r.username === 'ssha512@example.com')).toMatchObject({
+      last_login: { imap: 1714979289, pop3: 0, lda: 0 },
+      used_quota: { bytes: 4096, messages: 3 },
+    });
+    expect(await api.get('/api/spampolicy/domain/example.com')).toMatchObject({ _success: true });
+    expect(await api.get('/api/throttle/example.com/outbound')).toMatchObject({
+      _success: true,
+      setting: { account: '@example.com', kind: 'outbound', priority: 60, period: 3600, max_msgs: 500 },
+    });
+  });
+
+  test('domain quota and max user quota are written to domain.maxquota and settings, other settings kept', async () => {
+    await api.ok('PUT', '/api/domain/example.com', { quota: 20480, maxUserQuota: 2048 });
+    expect(await db.query("SELECT maxquota, settings FROM domain WHERE domain = 'example.com'")).toEqual([
+      {
+        maxquota: 20480,
+        settings: expect.stringMatching(/^(?=.*\bdefault_user_quota:1024(;|$))(?=.*\bmax_user_quota:2048(;|$))/),
+      },
+    ]);
+  });
+
+  test('a user change lands in mailbox.quota, forwardings, sender_bcc_user and the SOGo switch letters', async () => {
+    await api.ok('PUT', '/api/user/ssha@example.com', {
+      quota: 700,
+      forwarding: 'one@else.example,ssha@example.com',
+      senderBcc: 'copy@example.com',
+      removeService: 'sogowebmail,imap',
+    });
+    expect(
+      await db.query(
+        "SELECT quota, enablesogowebmail, enableimap, enablesogocalendar FROM mailbox WHERE username = 'ssha@example.com'",
+      ),
+    ).toEqual([{ quota: 700, enablesogowebmail: 'n', enableimap: 0, enablesogocalendar: 'y' }]);
+    expect(
+      await db.query(
+        "SELECT forwarding, domain, dest_domain, is_forwarding, is_alias, is_list FROM forwardings WHERE address = 'ssha@example.com' ORDER BY forwarding",
+      ),
+    ).toEqual([
+      {
+        forwarding: 'one@else.example',
+        domain: 'example.com',
+        dest_domain: 'else.example',
+        is_forwarding: 1,
+        is_alias: 0,
+        is_list: 0,
+      },
+      {
+        forwarding: 'ssha@example.com',
+        domain: 'example.com',
+        dest_domain: 'example.com',
+        is_forwarding: 1,
+        is_alias: 0,
+        is_list: 0,
+      },
+    ]);
+    expect(
+      await db.query("SELECT bcc_address, domain FROM sender_bcc_user WHERE username = 'ssha@example.com'"),
+    ).toEqual([{ bcc_address: 'copy@example.com', domain: 'example.com' }]);
+    await api.ok('PUT', '/api/user/ssha@example.com', { addService: 'sogowebmail' });
+    expect(await db.query("SELECT enablesogowebmail FROM mailbox WHERE username = 'ssha@example.com'")).toEqual([
+      { enablesogowebmail: 'y' },
+    ]);
+  });
+
+  test('a domain admin is a domain_admins row plus mailbox.isadmin', async () => {
+    await api.ok('PUT', '/api/domain/admins/example.com', { addAdmin: 'plain@example.com' });
+    expect(await db.query("SELECT username, domain FROM domain_admins WHERE domain = 'example.com'")).toEqual([
+      { username: 'plain@example.com', domain: 'example.com' },
+    ]);
+    expect(await db.query("SELECT isadmin FROM mailbox WHERE username = 'plain@example.com'")).toEqual([
+      { isadmin: 1 },
+    ]);
+  });
+
+  test("spam policy and throttle of a user land in amavisd's policy/users and iRedAPD's throttle; deleting the user takes them", async () => {
+    await api.ok('PUT', '/api/spampolicy/user/bcrypt@example.com', { bypass_spam_checks: 'yes', spam_score: 6 });
+    expect(
+      await db.query(
+        `SELECT p.policy_name, p.bypass_spam_checks, p.spam_tag2_level, u.priority, convert_from(u.email, 'UTF8') AS email
+           FROM users u JOIN policy p ON p.id = u.policy_id WHERE u.email = 'bcrypt@example.com'::bytea`,
+      ),
+    ).toEqual([
+      {
+        policy_name: 'bcrypt@example.com',
+        bypass_spam_checks: 'Y',
+        spam_tag2_level: 6,
+        priority: 10,
+        email: 'bcrypt@example.com',
+      },
+    ]);
+    await api.ok('POST', '/api/throttle/bcrypt@example.com/outbound', { period: 60, max_msgs: 10 });
+    expect(
+      await db.query("SELECT kind, priority, period, max_msgs FROM throttle WHERE account = 'bcrypt@example.com'"),
+    ).toEqual([{ kind: 'outbound', priority: 100, period: 60, max_msgs: 10 }]);
+
+    await api.ok('DELETE', '/api/user/bcrypt@example.com');
+    for (const [sql, param] of [
+      ['SELECT 1 FROM mailbox WHERE username = $1', 'bcrypt@example.com'],
+      ['SELECT 1 FROM forwardings WHERE address = $1', 'bcrypt@example.com'],
+      ['SELECT 1 FROM throttle WHERE account = $1', 'bcrypt@example.com'],
+      ['SELECT 1 FROM policy WHERE policy_name = $1', 'bcrypt@example.com'],
+      ["SELECT 1 FROM users WHERE email = convert_to($1, 'UTF8')", 'bcrypt@example.com'],
+    ] as const) {
+      expect(await db.query(sql, [param])).toEqual([]);
+    }
+    // The domain's own policy and throttle stay.
+    expect(await db.query("SELECT 1 FROM users WHERE email = '@example.com'::bytea")).toHaveLength(1);
+    expect(await db.query("SELECT 1 FROM throttle WHERE account = '@example.com'")).toHaveLength(1);
+  });
+
+  test('a new user gets the rows iRedMail gives one: mailbox with maildir and quota, its self-forwarding row', async () => {
+    await api.ok('POST', '/api/user/new@example.com', { password: 'NewUser!pw12', quota: 256 });
+    const [row] = await db.query<Record<string, unknown>>(
+      "SELECT quota, domain, storagebasedirectory, storagenode, maildir, enablesogowebmail FROM mailbox WHERE username = 'new@example.com'",
+    );
+    expect(row).toMatchObject({
+      quota: 256,
+      domain: 'example.com',
+      storagebasedirectory: '/var/vmail',
+      storagenode: 'vmail1',
+      maildir: expect.stringMatching(/^example\.com\/n\/e\/w\/new-/),
+      enablesogowebmail: 'y',
+    });
+    expect(
+      await db.query("SELECT forwarding, is_forwarding FROM forwardings WHERE address = 'new@example.com'"),
+    ).toEqual([{ forwarding: 'new@example.com', is_forwarding: 1 }]);
+  });
+});
+
+describe.each(BACKENDS)('the server refuses an incomplete iRedMail database on %s', (backend) => {
+  test('vmail without the amavisd and iredapd tables: the missing tables and where iRedMail keeps them', async () => {
+    const db = await createIredmailDatabase(backend, ['vmail']);
+    try {
+      await expect(migrate(db)).rejects.toThrow(
+        /table policy is missing \(iRedMail keeps it in iRedMail's `amavisd` database.*table throttle is missing \(iRedMail keeps it in iRedAPD's `iredapd` database/,
+      );
+      // Nothing was left behind: not even our own tables.
+      expect(await db.query("SELECT to_regclass('iredadmin_api_sessions') IS NULL AS absent")).toEqual([
+        { absent: true },
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  test('a column the server uses is missing: named, with the fix', async () => {
+    const db = await createIredmailDatabase(backend);
+    try {
+      await db.exec('ALTER TABLE mailbox DROP COLUMN enablesogowebmail; ALTER TABLE throttle DROP COLUMN max_rcpts');
+      await expect(migrate(db)).rejects.toThrow(
+        /table mailbox lacks column\(s\) enablesogowebmail; table throttle lacks column\(s\) max_rcpts\. .*apply iRedMail's own upgrade scripts/,
+      );
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe("our migrations make iRedMail's tables as iRedMail's schema files do", () => {
+  test('same column types, defaults and nullability; no column iRedMail lacks', async () => {
+    const columnsOf = async (db: Database) =>
+      new Map(
+        (
+          await db.query<{ key: string; d: string }>(
+            `SELECT table_name || '.' || column_name AS key, data_type || ' ' || COALESCE(column_default, '-') || ' ' || is_nullable AS d
+               FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ANY($1)`,
+            [Object.values(IREDMAIL_TABLES).flatMap((tables) => Object.keys(tables))],
+          )
+        ).map((r) => [r.key, r.d]),
+      );
+    const iredmail = await createIredmailDatabase('pglite');
+    const ours = await openDatabase('memory');
+    try {
+      const theirs = await columnsOf(iredmail);
+      const mine = await columnsOf(ours);
+      const differences = [...mine]
+        .filter(([key, d]) => theirs.get(key) !== d)
+        .map(([key, d]) => `${key}: ours ${d}, iRedMail ${theirs.get(key)}`);
+      expect(differences).toEqual([]);
+    } finally {
+      await iredmail.close();
+      await ours.close();
+    }
+  });
+});
