@@ -14,6 +14,7 @@ import { SessionStore, sessionToken } from './auth/sessions';
 import { ApiFailure } from './errors';
 import { REQUEST_ACTOR, type RouteOptions, type Services } from './http/routes';
 import { registerApiGuard } from './plugins/api-guard';
+import { registerReadOnlyGuard } from './plugins/read-only-guard';
 import { ROUTE_PLUGINS } from './routes';
 
 export interface AppOptions {
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest(REQUEST_ACTOR, null);
 
   registerApiGuard(app, settings);
+  registerReadOnlyGuard(app, settings);
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof ApiFailure) return reply.status(error.status).send({ _success: false, _msg: error.code });
     const status = (error as { statusCode?: number }).statusCode;

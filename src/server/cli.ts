@@ -18,6 +18,10 @@ const flags = {
     meaning:
       'PostgreSQL URL, MariaDB/MySQL URL (mysql:// or mariadb://), PGlite data directory, or memory (default: DATABASE_URL, else memory)',
   },
+  'read-only': {
+    type: 'boolean',
+    meaning: 'refuse every write: a safe trial on an existing iRedMail database (as READ_ONLY=true)',
+  },
   help: { type: 'boolean', short: 'h', meaning: 'print this help' },
 } as const;
 
@@ -34,7 +38,7 @@ function helpText(): string {
     (setting) => `  ${setting.name}${setting.default ? ` (default ${setting.default})` : ''}\n      ${setting.meaning}`,
   );
   return [
-    'usage: iredadmin-server [--host 127.0.0.1] [--port 8080] [--database postgres://…|mysql://…|<dir>|memory]',
+    'usage: iredadmin-server [--host 127.0.0.1] [--port 8080] [--database postgres://…|mysql://…|<dir>|memory] [--read-only]',
     '',
     'flags:',
     ...flagLines,
@@ -55,7 +59,13 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0–65535, got "${values.port}"`);
   const settings = settingsFromEnv();
-  const email = process.env.IREDADMIN_ADMIN;
+  if (values['read-only']) settings.readOnly = true;
+  // Read-only creates nobody: log in with an admin the database already has.
+  const email = settings.readOnly ? undefined : process.env.IREDADMIN_ADMIN;
+  if (settings.readOnly)
+    process.stderr.write(
+      `note: read-only: every write is refused (READ_ONLY)${process.env.IREDADMIN_ADMIN ? '; IREDADMIN_ADMIN is not created' : ''}\n`,
+    );
   // A bootstrap admin without a password gets a generated one, printed once below.
   const generated = email && !process.env.IREDADMIN_ADMIN_PASSWORD;
   const password = process.env.IREDADMIN_ADMIN_PASSWORD || (email ? generatePassword() : undefined);

@@ -34,6 +34,11 @@ export interface ServerSettings {
   storageNode: string;
   /** Mark session cookies Secure (set when served behind HTTPS). */
   secureCookies: boolean;
+  /**
+   * Refuse every request that could write (see plugins/read-only-guard.ts): a safe trial on a
+   * production iRedMail database. Logging in still works; sessions are the server's own table.
+   */
+  readOnly: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -50,6 +55,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   storageBaseDirectory: '/var/vmail',
   storageNode: 'vmail1',
   secureCookies: false,
+  readOnly: false,
 };
 
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'on']);
@@ -69,6 +75,7 @@ const envKeys: { [K in keyof ServerSettings]: string } = {
   storageBaseDirectory: 'STORAGE_BASE_DIRECTORY',
   storageNode: 'STORAGE_NODE',
   secureCookies: 'SECURE_COOKIES',
+  readOnly: 'READ_ONLY',
 };
 
 /** One line of `iredadmin-server --help`: an environment setting, its default and what it does. */
@@ -92,6 +99,7 @@ const settingMeanings: { [K in keyof ServerSettings]: string } = {
   storageBaseDirectory: "where new mailboxes' maildirs live",
   storageNode: 'storage node of new mailboxes',
   secureCookies: 'mark the session cookie Secure (behind HTTPS)',
+  readOnly: 'refuse every write (READ_ONLY); only GET, login and verify_password are answered (as --read-only)',
 };
 
 /** Read by the CLI or elsewhere in the server, not part of ServerSettings. */

@@ -29,7 +29,8 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const ownsDb = !options.db;
   const db = options.db ?? (await openDatabase(options.database ?? 'memory'));
-  if (options.admin)
+  // A read-only server writes nothing of iRedMail's, the bootstrap admin included.
+  if (options.admin && !options.settings.readOnly)
     await ensureGlobalAdmin(db, options.admin.email, options.admin.password, options.settings.defaultPasswordScheme);
   const app = await buildApp({ db, settings: options.settings, logError: options.logError });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });

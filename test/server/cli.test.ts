@@ -127,7 +127,7 @@ test('--help lists every flag and every environment setting, those of the README
   const { code, out, err } = await runToExit(['--help']);
   expect(code).toBe(0);
   expect(err).toBe('');
-  for (const flag of ['--host', '--port', '--database', '--help']) expect(out).toContain(flag);
+  for (const flag of ['--host', '--port', '--database', '--read-only', '--help']) expect(out).toContain(flag);
   const names = environmentSettings().map((setting) => setting.name);
   expect(names).toEqual(
     expect.arrayContaining(['ENABLE_RESTFUL_API', 'DATABASE_URL', 'IREDADMIN_ADMIN', 'IREDADMIN_SETTINGS_FILE']),

@@ -13,6 +13,12 @@ describe('server settings', () => {
     expect(settingsFromEnv({ ENABLE_RESTFUL_API: value }).enableApi).toBe(true);
   });
 
+  test('READ_ONLY: off by default, on with true/1/yes/on', () => {
+    expect(DEFAULT_SETTINGS.readOnly).toBe(false);
+    for (const value of ['true', '1', 'yes', 'on']) expect(settingsFromEnv({ READ_ONLY: value }).readOnly).toBe(true);
+    expect(settingsFromEnv({ READ_ONLY: 'no' }).readOnly).toBe(false);
+  });
+
   test('lists, numbers and schemes from the environment', () => {
     const s = settingsFromEnv({
       RESTRICT_API_ACCESS: 'yes',

@@ -24,7 +24,7 @@ export const IREDMAIL_PGSQL = {
 
 export type IredmailPart = keyof typeof IREDMAIL_PGSQL;
 
-export function fixture(path: string): string {
+function fixture(path: string): string {
   return readFileSync(join(FIXTURES, path), 'utf8');
 }
 

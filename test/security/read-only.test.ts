@@ -1,0 +1,144 @@
+/**
+ * Attack: write through a read-only server (READ_ONLY / --read-only). Every registered route with
+ * every method but GET, in every path spelling, with a global admin's session and without one,
+ * must be refused with READ_ONLY before any SQL runs, and the data must be exactly as before.
+ * Only logging in and verify_password pass (README, "An existing iRedMail database").
+ */
+import { DEFAULT_SETTINGS } from '../../src/server/config';
+import type { Database } from '../../src/server/db/database';
+import { READ_ONLY_ALLOWED } from '../../src/server/plugins/read-only-guard';
+import { type RunningServer, startServer } from '../../src/server/server';
+import { ApiSession } from '../support/api';
+import { BACKENDS, createTestDatabase, TEST_ADMIN } from '../support/test-server';
+import { theirsParam } from './support/fixtures';
+import { rawRequest } from './support/raw-http';
+import { fillUrl, METHODS, registeredUrls } from './support/routes';
+import { spellings } from './support/spellings';
+
+const REFUSED = JSON.stringify({ _success: false, _msg: 'READ_ONLY' });
+/** Spellings the router does not take for the route get these; they run no handler either. */
+const NOT_ROUTED = [
+  { status: 404, body: JSON.stringify({ _success: false, _msg: 'NOT_FOUND' }) },
+  { status: 400, body: JSON.stringify({ _success: false, _msg: 'INVALID_REQUEST' }) },
+];
+
+/** Every row of every table but the server's own session bookkeeping. */
+async function contents(db: Database): Promise<string[]> {
+  const tables = await db.query<{ t: string }>(
+    `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public'
+       AND table_name NOT IN ('iredadmin_api_sessions', 'iredadmin_api_login_failures') ORDER BY 1`,
+  );
+  const out: string[] = [];
+  for (const { t } of tables) {
+    const rows = await db.query<{ r: string }>(`SELECT row_to_json(x)::text AS r FROM "${t}" x`);
+    out.push(...rows.map((row) => `${t} ${row.r}`).sort());
+  }
+  return out;
+}
+
+/** The database, counting the statements the server sends it. */
+function counting(db: Database): { db: Database; statements: () => number } {
+  let n = 0;
+  return {
+    db: {
+      ...db,
+      query: (sql, params) => {
+        n++;
+        return db.query(sql, params);
+      },
+      transaction: (work) => {
+        n++;
+        return db.transaction(work);
+      },
+    },
+    statements: () => n,
+  };
+}
+
+describe.each(BACKENDS)('a read-only server on %s', (backend) => {
+  let db: Database;
+  let server: RunningServer;
+  let counter: ReturnType<typeof counting>;
+  let admin: ApiSession;
+  let before: string[];
+
+  beforeAll(async () => {
+    db = (await createTestDatabase(backend)).db;
+    const writable = await startServer({ settings: { ...DEFAULT_SETTINGS, enableApi: true }, db, admin: TEST_ADMIN });
+    const seeder = new ApiSession(writable.url);
+    await seeder.login(TEST_ADMIN.email, TEST_ADMIN.password);
+    await seeder.ok('POST', '/api/domain/theirs.example');
+    await seeder.ok('POST', '/api/user/victim@theirs.example', { password: 'Victim!pw123' });
+    await seeder.ok('POST', '/api/alias/list@theirs.example');
+    await seeder.ok('POST', '/api/throttle/theirs.example/outbound', { period: 60, max_msgs: 5 });
+    await writable.app.close();
+
+    counter = counting(db);
+    server = await startServer({ settings: { ...DEFAULT_SETTINGS, enableApi: true, readOnly: true }, db: counter.db });
+    admin = new ApiSession(server.url);
+    expect(await admin.login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({ _success: true });
+    before = await contents(db);
+  });
+  afterAll(async () => {
+    await server?.app.close();
+    await db?.close();
+  });
+
+  test('every non-GET route, every spelling, with and without a session: READ_ONLY, no SQL, nothing changed', async () => {
+    const cookie = admin.sessionCookie!;
+    const leaks: string[] = [];
+    let refused = 0;
+    const statementsBefore = counter.statements();
+    for (const url of registeredUrls()) {
+      const path = fillUrl(url, theirsParam);
+      for (const method of METHODS.filter((m) => m !== 'GET')) {
+        if (READ_ONLY_ALLOWED.has(`${method} ${url}`)) continue;
+        const sessions: Record<string, string>[] = [{ cookie }, {}];
+        for (const headers of sessions) {
+          for (const target of spellings(path, server.url)) {
+            const answer = await rawRequest(server.url, method, target, 'password=x&quota=1&name=y', headers);
+            if (answer.status === 403 && answer.body === REFUSED) {
+              refused++;
+              continue;
+            }
+            const harmless =
+              target !== path && NOT_ROUTED.some((n) => n.status === answer.status && n.body === answer.body);
+            if (!harmless) leaks.push(`${method} ${target} → ${answer.status} ${answer.body.slice(0, 80)}`);
+          }
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(refused).toBeGreaterThan(registeredUrls().length * 3 * 2);
+    expect(counter.statements()).toBe(statementsBefore);
+    expect(await contents(db)).toEqual(before);
+  });
+
+  test('reads, logging in and verify_password still work', async () => {
+    expect(await admin.get('/api/domain/theirs.example')).toMatchObject({ _success: true });
+    expect(await admin.get('/api/user/victim@theirs.example')).toMatchObject({ _success: true });
+    expect(await admin.get('/api/throttle/theirs.example/outbound')).toMatchObject({
+      _success: true,
+      setting: { max_msgs: 5 },
+    });
+    expect(await admin.post('/api/verify_password/user/victim@theirs.example', { password: 'Victim!pw123' })).toEqual({
+      _success: true,
+    });
+    expect(await new ApiSession(server.url).login(TEST_ADMIN.email, 'wrong')).toMatchObject({ _success: false });
+    expect(await contents(db)).toEqual(before);
+  });
+
+  test('a read-only start creates no bootstrap admin', async () => {
+    const other = await startServer({
+      settings: { ...DEFAULT_SETTINGS, enableApi: true, readOnly: true },
+      db,
+      admin: { email: 'new-boss@example.org', password: 'NewBoss!pw123' },
+    });
+    try {
+      expect(await db.query("SELECT 1 FROM admin WHERE username = 'new-boss@example.org'")).toEqual([]);
+      expect(await contents(db)).toEqual(before);
+    } finally {
+      await other.app.close();
+    }
+  });
+});
