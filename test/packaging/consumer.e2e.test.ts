@@ -30,7 +30,7 @@ import {
   startInstalledServer,
   type PackedServer,
 } from './consumer-kit';
-import { packages, ROOT, root } from './manifests';
+import { packages, pointers, ROOT, root } from './manifests';
 
 const ADMIN = { email: 'postmaster@admins.example', password: 'Consumer-Test-Pw1!' };
 const PASSWORDS = Object.fromEntries(PEOPLE.map((person) => [person.login, `Pw-${person.login}-Consumer1!`]));
@@ -197,6 +197,7 @@ test('every tarball holds its manifest, README and dist/ only, with every file t
       .split('\n')
       .filter(Boolean)
       .map((file) => file.replace(/^package\//, ''));
+    expect({ dir, readme: files.includes('README.md') }).toEqual({ dir, readme: true });
     expect({ dir, outside: files.filter((file) => !/^(package\.json|README\.md|dist\/.+)$/.test(file)) }).toEqual({
       dir,
       outside: [],
@@ -205,15 +206,7 @@ test('every tarball holds its manifest, README and dist/ only, with every file t
       dir,
       sources: [],
     });
-    const pointers = [pkg.main, pkg.types, ...Object.values(pkg.bin ?? {})]
-      .concat(
-        Object.values(pkg.exports ?? {}).flatMap((target) =>
-          typeof target === 'string' ? [target] : Object.values(target),
-        ),
-      )
-      .filter((file): file is string => file !== undefined)
-      .map((file) => file.replace(/^\.\//, ''));
-    expect({ dir, missing: pointers.filter((file) => !files.includes(file)) }).toEqual({ dir, missing: [] });
+    expect({ dir, missing: pointers(pkg).filter((file) => !files.includes(file)) }).toEqual({ dir, missing: [] });
   }
 });
 

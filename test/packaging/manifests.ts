@@ -28,3 +28,13 @@ export const root = readManifest('.');
 /** Every publishable package by folder: the workspaces, and cdktn (outside them: its constructs peer conflicts with cdktf-cli's). */
 const PACKAGE_DIRS = ['packages/client', 'packages/server', 'packages/provider', 'packages/cdktf', 'packages/cdktn'];
 export const packages = new Map(PACKAGE_DIRS.map((dir) => [dir, readManifest(dir)]));
+
+/** Every file a manifest points at (main, types, exports, bins), relative to the package. */
+export function pointers(pkg: Manifest): string[] {
+  const exported = Object.values(pkg.exports ?? {}).flatMap((target) =>
+    typeof target === 'string' ? [target] : Object.values(target),
+  );
+  return [pkg.main, pkg.types, ...exported, ...Object.values(pkg.bin ?? {})]
+    .filter((file): file is string => file !== undefined)
+    .map((file) => file.replace(/^\.\//, ''));
+}

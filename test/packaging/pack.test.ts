@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { cliConfiguration, installBuiltProvider, installReport } from '../../scripts/install-built-provider';
 import { mirrorProviderDir, PROVIDER_NAME, PROVIDER_SCRIPTS, PROVIDER_VERSION } from '../../scripts/provider-files';
 import { runProviderCli } from '../../scripts/provider-cli';
-import { type Manifest, packages } from './manifests';
+import { packages, pointers } from './manifests';
 
 const bundleFiles = [PROVIDER_NAME, ...PROVIDER_SCRIPTS, ...PROVIDER_SCRIPTS.map((script) => `${script}.cache`)];
 
@@ -17,16 +17,6 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function touch(file: string, content = ''): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, content);
-}
-
-/** Every file a manifest points at: main, types, exports, bins. */
-function pointers(pkg: Manifest): string[] {
-  const exported = Object.values(pkg.exports ?? {}).flatMap((target) =>
-    typeof target === 'string' ? [target] : Object.values(target),
-  );
-  return [pkg.main, pkg.types, ...exported, ...Object.values(pkg.bin ?? {})]
-    .filter((file): file is string => file !== undefined)
-    .map((file) => file.replace(/^\.\//, ''));
 }
 
 test.each([...packages.keys()])('%s builds when packed and ships only its dist/ (no sources, tests, maps)', (dir) => {
