@@ -2,12 +2,14 @@
  * Access rules that test/server/auth.test.ts does not already pin down: the API is off unless
  * the environment turns it on; X-Forwarded-For neither opens the allow-list nor dodges the login
  * throttle unless TRUST_PROXY is set; Secure cookies behind HTTPS; router-level refusals
- * (malformed or over-long URLs) still answer the envelope.
+ * (malformed or over-long URLs) still answer the envelope; no route plugin can add a URL outside
+ * /api, which the API guard's premise (it gates every request) relies on.
  */
 import { ApiSession } from '../support/api';
 import { BACKENDS, createTestDatabase, TEST_ADMIN } from '../support/test-server';
 import { DEFAULT_SETTINGS, settingsFromEnv, type ServerSettings } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
+import { buildApp } from '../../src/server/app';
 import { startServer } from '../../src/server/server';
 
 describe.each(BACKENDS)('access on %s', (backend) => {
@@ -93,5 +95,16 @@ describe.each(BACKENDS)('access on %s', (backend) => {
       expect(bad.status).toBe(400);
       expect(await bad.json()).toEqual({ _success: false, _msg: 'INVALID_REQUEST' });
     });
+  });
+
+  test('a route plugin cannot add a URL outside /api: the app refuses to start', async () => {
+    const app = await buildApp({ db, settings: { ...DEFAULT_SETTINGS, enableApi: true } });
+    const registering = (async () => {
+      await app.register(async (child) => {
+        child.get('/outside', async () => 'unguarded');
+      });
+    })();
+    await expect(registering).rejects.toThrow('route /outside is outside /api');
+    await app.close().catch(() => undefined);
   });
 });
