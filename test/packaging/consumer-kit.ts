@@ -1,7 +1,7 @@
 /**
- * What the consumer test does as a user would: a clean copy of the repository, its packages packed
- * from it, fresh infrastructure repositories that `npm install` the tarballs from the registry's
- * neighbours, and commands run as child processes (async, so nothing blocks the test's event loop).
+ * The consumer test's steps: a clean copy of the repository, its packages packed from it, fresh
+ * repositories that `npm install` tarballs and registry packages, the packed server started, and
+ * commands run as child processes (async, so nothing blocks the test's event loop).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -6,7 +6,7 @@
  * - the provider installs with its one command into a filesystem mirror, and `terraform apply`
  *   of a small HCL configuration uses the CLI configuration that command printed;
  * - a cdktf stack composing our constructs with @cdktf/provider-null synthesizes, and our
- *   resources deploy, diff with no changes and destroy with the repository's own `cdktf`;
+ *   resources deploy, diff with no changes and destroy with the `cdktf` that repository installed;
  * - the cdktn example (examples/cdktn) does the same with the `cdktn` CLI, on Node 22 from the
  *   registry's `node` package (the cdktn CLI refuses older Node);
  * all offline for terraform (provider from the mirror, no lock, no checkpoint), against our server
