@@ -1,5 +1,6 @@
 /** Domain rows and the per-domain rules every account type shares (existence, limits, password bounds). */
 import type { Queryable } from '../../db/database';
+import type { Actor } from '../../auth/actor';
 import type { ServerSettings } from '../../config';
 import { ApiFailure } from '../../errors';
 import { parseSettings } from '../settings-column';
@@ -101,20 +102,17 @@ export async function isHostedDomain(q: Queryable, name: string): Promise<boolea
   return rows.length > 0;
 }
 
-/** Whose domains a list shows: a global admin sees all, a normal admin those it manages. */
-export interface DomainViewer {
-  isGlobal: boolean;
-  username: string;
-}
-
-/** Names of the domains the viewer may see, sorted; only disabled ones when `disabledOnly`. */
-export async function listDomainNames(q: Queryable, viewer: DomainViewer, disabledOnly: boolean): Promise<string[]> {
+/**
+ * Names of the domains the actor sees (a global admin all, a normal admin those it manages),
+ * sorted; only disabled ones when `disabledOnly`.
+ */
+export async function listDomainNames(q: Queryable, actor: Actor, disabledOnly: boolean): Promise<string[]> {
   const rows = await q.query<{ domain: string }>(
     `SELECT domain FROM domain
       WHERE ($1::boolean IS NOT TRUE OR active = 0)
         AND ($2::boolean OR domain IN (SELECT domain FROM domain_admins WHERE username = $3))
       ORDER BY domain`,
-    [disabledOnly, viewer.isGlobal, viewer.username],
+    [disabledOnly, actor.isGlobal, actor.username],
   );
   return rows.map((r) => r.domain);
 }

@@ -1,5 +1,6 @@
 /** Reading, locking and updating `mailbox` rows: one user's (PUT /api/user) or all of a domain's (PUT /api/users). */
 import type { Queryable } from '../../db/database';
+import type { Actor } from '../../auth/actor';
 import { holdsRightsBeyondSql } from '../../auth/rights';
 
 export type MailboxRow = Record<string, unknown> & { username: string; quota: number };
@@ -64,18 +65,15 @@ export interface DomainMailboxChanges {
   transport: string | null;
 }
 
-/** Whose change it is: a normal admin's leaves alone mailboxes whose rights reach beyond its own. */
-export interface MailboxEditor {
-  isGlobal: boolean;
-  username: string;
-}
-
-/** Applies the changes to the domain's mailboxes the editor may change; returns the usernames changed. */
+/**
+ * Applies the changes to the domain's mailboxes the actor may change (a normal admin's leaves alone those whose
+ * rights reach beyond its own); returns the usernames changed.
+ */
 export async function updateDomainMailboxes(
   tx: Queryable,
   domain: string,
   changes: DomainMailboxChanges,
-  editor: MailboxEditor,
+  actor: Actor,
 ): Promise<string[]> {
   const changed = await tx.query<{ username: string }>(
     `UPDATE mailbox SET
@@ -84,7 +82,7 @@ export async function updateDomainMailboxes(
          language = COALESCE($4, language), transport = COALESCE($5, transport), modified = NOW()::timestamp
        WHERE domain = $1 AND ($6::boolean OR NOT ${holdsRightsBeyondSql('mailbox.username', '$7')})
        RETURNING username`,
-    [domain, changes.active, changes.password, changes.language, changes.transport, editor.isGlobal, editor.username],
+    [domain, changes.active, changes.password, changes.language, changes.transport, actor.isGlobal, actor.username],
   );
   return changed.map((r) => r.username);
 }
