@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mirrorCliConfig } from '../scripts/cdktf-cli';
 import { installProvider } from '../scripts/install-provider';
 import { BENCH_ADMIN, PGLITE, startOurServer, type Database } from './processes';
 import { summarize, toRow, type Row } from './stats';
@@ -86,10 +87,7 @@ async function withTerraform<T>(
     const mirror = join(root, 'mirror');
     await installProvider(mirror);
     const cliConfig = join(root, 'terraformrc');
-    writeFileSync(
-      cliConfig,
-      `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["iredadmin/iredadmin"]\n  }\n  direct { exclude = ["iredadmin/iredadmin"] }\n}\n`,
-    );
+    writeFileSync(cliConfig, mirrorCliConfig(mirror));
     return await work(
       root,
       {

@@ -15,7 +15,14 @@ const CLI = join(dirname(require.resolve('cdktf-cli/package.json')), 'bundle', '
 
 /** A terraform CLI config that installs our provider from `mirror` and nothing from elsewhere. */
 export function mirrorCliConfig(mirror: string): string {
-  return `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["iredadmin/iredadmin"]\n  }\n  direct { exclude = ["iredadmin/iredadmin"] }\n}\n`;
+  return `provider_installation {
+  filesystem_mirror {
+    path    = "${mirror}"
+    include = ["iredadmin/iredadmin"]
+  }
+  direct { exclude = ["iredadmin/iredadmin"] }
+}
+`;
 }
 
 /** The environment every cdktf/terraform run needs to stay offline; `cliConfig` names the mirror config. */

@@ -61,10 +61,16 @@ describe.each(BACKENDS)('adopt --format cdktf on %s', (backend) => {
     const main = readFileSync(join(work, 'main.ts'), 'utf8');
     expect(main).toContain(`this.addUsers(corpExample, 'corp.example', corpExampleData.users);`);
     expect(main).toContain(
-      `new DomainAdmins(this, 'shop_example_admins', {\n      domain: shopExample.domain,\n      admins: [helpdeskAdminsExample.email, this.address('jane.000@corp.example')],\n    })`,
+      [
+        `new DomainAdmins(this, 'shop_example_admins', {`,
+        `      domain: shopExample.domain,`,
+        `      admins: [helpdeskAdminsExample.email, this.address('jane.000@corp.example')],`,
+        `    })`,
+      ].join('\n'),
     );
     expect(main).toContain(
-      `new Throttle(this, 'jane_000_corp_example_outbound', { target: this.address('jane.000@corp.example'), direction: 'outbound', period: 3600, maxMsgs: 50 })`,
+      `new Throttle(this, 'jane_000_corp_example_outbound', { target: this.address('jane.000@corp.example'), ` +
+        `direction: 'outbound', period: 3600, maxMsgs: 50 })`,
     );
     const corp = readFileSync(join(work, 'corp_example.ts'), 'utf8');
     expect(corp).toContain(`export const users: Adopted<UserConfig>[] = [`);
@@ -79,7 +85,8 @@ describe.each(BACKENDS)('adopt --format cdktf on %s', (backend) => {
       ).not.toMatch(/password/i);
     }
 
-    // The stack type-checks as written (cdktf's strict settings), the package's constructs standing in for the npm import.
+    // The stack type-checks as written (cdktf's strict settings), the package's constructs standing in
+    // for the npm import.
     // Not tsconfig.json: esbuild would read its paths when bundling below.
     writeFileSync(
       join(work, 'tsconfig.check.json'),

@@ -10,6 +10,9 @@ import { BACKENDS, startTestServer, type TestServer } from '../support/test-serv
 import { adopt } from './run-adopt';
 import { IDN_DOMAIN, PASSWORD, SEEDED_OBJECTS, seedInstallation } from './seed';
 
+/** One pattern matching these lines in a row (a block of HCL, with terraform fmt's alignment). */
+const linesInARow = (...lines: RegExp[]): RegExp => new RegExp(lines.map((line) => line.source).join('\\n'));
+
 let mirror: string;
 beforeAll(async () => {
   mirror = await buildProviderMirror();
@@ -59,7 +62,11 @@ describe.each(BACKENDS)('adopt --format hcl on %s', (backend) => {
     const corp = read('corp_example.tf');
     expect(corp).toContain('resource "iredadmin_domain" "corp_example" {');
     expect(corp).toMatch(
-      /resource "iredadmin_user" "corp_example" \{\n {2}for_each += local\.corp_example_users\n {2}email += "\$\{each\.value\.local_part\}@\$\{iredadmin_domain\.corp_example\.domain\}"/,
+      linesInARow(
+        /resource "iredadmin_user" "corp_example" \{/,
+        / {2}for_each += local\.corp_example_users/,
+        / {2}email += "\$\{each\.value\.local_part\}@\$\{iredadmin_domain\.corp_example\.domain\}"/,
+      ),
     );
     expect(corp).toContain('jane_010_corp_example = { local_part = "jane.010", name = "Jane 10", quota = 2048 }');
     expect(corp).toContain('iredadmin_user.corp_example["john_001_corp_example"].email');
@@ -67,15 +74,33 @@ describe.each(BACKENDS)('adopt --format hcl on %s', (backend) => {
       /resource "iredadmin_spampolicy" "corp_example" \{\n {2}target += iredadmin_domain\.corp_example\.domain\n/,
     );
     expect(read('shop_example.tf')).toContain(
-      '  admins = [\n    iredadmin_admin.helpdesk_admins_example.email,\n    iredadmin_user.corp_example["jane_000_corp_example"].email,\n  ]',
+      [
+        '  admins = [',
+        '    iredadmin_admin.helpdesk_admins_example.email,',
+        '    iredadmin_user.corp_example["jane_000_corp_example"].email,',
+        '  ]',
+      ].join('\n'),
     );
     expect(read('global.tf')).toContain('resource "iredadmin_admin" "helpdesk_admins_example" {');
     expect(read('global.tf')).toContain('resource "iredadmin_greylisting" "global" {');
     expect(corp).toMatch(
-      /resource "iredadmin_wblist" "corp_example_inbound" \{\n {2}target += iredadmin_domain\.corp_example\.domain\n {2}direction += "inbound"\n {2}whitelist += \["@partner\.example"\]\n {2}blacklist += \["198\.51\.100\.7"\]\n\}/,
+      linesInARow(
+        /resource "iredadmin_wblist" "corp_example_inbound" \{/,
+        / {2}target += iredadmin_domain\.corp_example\.domain/,
+        / {2}direction += "inbound"/,
+        / {2}whitelist += \["@partner\.example"\]/,
+        / {2}blacklist += \["198\.51\.100\.7"\]/,
+        /\}/,
+      ),
     );
     expect(corp).toMatch(
-      /resource "iredadmin_greylisting" "mia_002_corp_example" \{\n {2}target += iredadmin_user\.corp_example\["mia_002_corp_example"\]\.email\n {2}enabled += true\n {2}whitelisted_senders = \["@bank\.example"\]\n\}/,
+      linesInARow(
+        /resource "iredadmin_greylisting" "mia_002_corp_example" \{/,
+        / {2}target += iredadmin_user\.corp_example\["mia_002_corp_example"\]\.email/,
+        / {2}enabled += true/,
+        / {2}whitelisted_senders = \["@bank\.example"\]/,
+        /\}/,
+      ),
     );
     expect(read('xn_bcher_kva_example.tf')).toContain(`# Domain ${IDN_DOMAIN} (bücher.example).`);
     expect(read('xn_bcher_kva_example.tf')).toContain(`domain = "${IDN_DOMAIN}"`);

@@ -83,7 +83,7 @@ describe('domains as the real product answers them', () => {
     expect(domain).toMatchObject({ maxquota: 2048, settings: { max_user_quota: 512 } });
   });
 
-  it('sets services with the SQL edition parameters: services (whole set; [] clears), addService, removeService', async () => {
+  it('sets services as the SQL edition does: services (whole set; [] clears), addService, removeService', async () => {
     await client.domains.update('a.io', { services: ['self-service'] }, { preserveUnsent: false });
     expect(Object.fromEntries(apiCalls().at(-1)!.params)).toEqual({ services: 'self-service' });
     await client.domains.update('a.io', { services: [] }, { preserveUnsent: false });
@@ -107,7 +107,7 @@ describe('domains as the real product answers them', () => {
 });
 
 describe('admins as the real product takes them', () => {
-  it('sends maxDomains with limits on create, and isGlobalAdmin=no with limits on update; refuses what the product would drop', async () => {
+  it('sends maxDomains with limits on create, isGlobalAdmin=no with them on update; refuses what the product drops', async () => {
     await client.admins.create('ops@example.net', {
       password: 'S3cret!pw',
       maxDomains: 0,

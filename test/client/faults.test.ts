@@ -119,7 +119,7 @@ describe('session', () => {
     expect(product.logins).toBe(1);
   });
 
-  it('a 303 redirect to the login page on an expired session (spam policy, global throttle) is read as "log in again"', async () => {
+  it('a 303 to the login page on an expired session (spam policy, global throttle) means "log in again"', async () => {
     product.onExpired = 'redirect';
     product.route = (_r, res) => sendJson(res, { _success: true, _data: { policy_name: 'global' } });
     const logs: LogEntry[] = [];
@@ -135,7 +135,7 @@ describe('session', () => {
     );
   });
 
-  it('a 303 that persists after a fresh login (a permission redirect) is a typed error naming the status, after one re-login', async () => {
+  it('a 303 that outlasts one fresh login (a permission redirect) is a typed error naming the status', async () => {
     product.route = (_r, res) =>
       sendHtml(res, 303, '<a href="/iredadmin/dashboard">See Other</a>', { location: '/iredadmin/dashboard' });
     const c = client();
@@ -512,7 +512,7 @@ describe('real-shaped answers of the product', () => {
     await expect(c.users.get('u@x.io')).resolves.toMatchObject({ quota: 100 });
   });
 
-  it('user list rows: last_login per protocol and used_quota as objects; the hash the product sends is dropped', async () => {
+  it("user list rows: last_login per protocol and used_quota as objects; the product's hash is dropped", async () => {
     product.route = (_r, res) =>
       sendJson(res, {
         _success: true,

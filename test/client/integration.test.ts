@@ -166,7 +166,7 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
     await expect(client.domains.list({ nameOnly: true, disabledOnly: true })).resolves.toEqual([]);
   });
 
-  it('users: create, read, update every parameter, verify password, change email, update all, list, delete', async () => {
+  it('users: create, read, update every parameter, verifyPassword, changeEmail, updateAll, list, delete', async () => {
     const U = `alice@${D}`;
     expect(await client.users.get(U)).toBeNull();
     await client.users.create(U, { name: 'Alice', password: PW, language: 'en_US', quota: 100 });
@@ -490,7 +490,7 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
     expect(await client.mailingLists.get(L)).toBeNull();
   });
 
-  it('alias status is set by an update (POST creates it active); list subscribers, moderators and owners can be emptied', async () => {
+  it('alias status is set by an update (POST creates it active); list members, moderators and owners can be emptied', async () => {
     const A = `mods@${D}`;
     await client.aliases.create(A, { members: [`m@${D}`] });
     expect(await client.aliases.get(A)).toMatchObject({ active: true, members: [`m@${D}`], moderators: [] });

@@ -12,8 +12,11 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const CODE =
-  /'((?:INVALID|MISSING|MISS|CONFLICT|EXCEED|EXCEEDED|NO|PW|PERMISSION|ALREADY|LOGIN|NOT|TOO|API|NEW|OLD|EMPTY|ALIAS|INTERNAL)_[A-Z0-9_]+)'/g;
+const CODE_PREFIXES = [
+  ...['INVALID', 'MISSING', 'MISS', 'CONFLICT', 'EXCEED', 'EXCEEDED', 'NO', 'PW', 'PERMISSION', 'ALREADY'],
+  ...['LOGIN', 'NOT', 'TOO', 'API', 'NEW', 'OLD', 'EMPTY', 'ALIAS', 'INTERNAL'],
+];
+const CODE = new RegExp(`'((?:${CODE_PREFIXES.join('|')})_[A-Z0-9_]+)'`, 'g');
 
 test('the two quick-start commands are at the top and their scripts exist', () => {
   const top = readme.split('\n').slice(0, 12).join('\n');

@@ -24,6 +24,7 @@ import {
 } from '../../constructs';
 import { ExampleMailStack, STACK_NAME } from '../../examples/cdktf/main';
 import { PEOPLE } from '../../examples/cdktf/people';
+import { mirrorCliConfig } from '../../scripts/cdktf-cli';
 import { buildProviderMirror } from '../support/terraform';
 
 Testing.setupJest();
@@ -135,10 +136,7 @@ describe('terraform validate with the provider in a filesystem mirror', () => {
     mirror = await buildProviderMirror();
     home = mkdtempSync(join(tmpdir(), 'iredadmin-cdktf-home-'));
     const cliConfig = join(home, '.terraformrc');
-    writeFileSync(
-      cliConfig,
-      `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["iredadmin/iredadmin"]\n  }\n  direct { exclude = ["iredadmin/iredadmin"] }\n}\n`,
-    );
+    writeFileSync(cliConfig, mirrorCliConfig(mirror));
     // toBeValidTerraform runs `terraform init` + `validate` with this (jest's) process.env.
     Object.assign(process.env, { TF_CLI_CONFIG_FILE: cliConfig, HOME: home, CHECKPOINT_DISABLE: '1' });
   }, 120_000);

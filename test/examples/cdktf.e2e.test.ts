@@ -37,7 +37,8 @@ beforeAll(async () => {
   client = new IRedAdminClient({ baseUrl: server.url, username: server.admin.email, password: server.admin.password });
   home = mkdtempSync(join(tmpdir(), 'iredadmin-cdktf-'));
   writeFileSync(join(home, '.terraformrc'), mirrorCliConfig(mirror));
-  // The app is the example compiled to one file; inside the project so `cdktf` and `constructs` resolve from node_modules.
+  // The app is the example compiled to one file, inside the project so that `cdktf` and `constructs`
+  // resolve from node_modules.
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
   work = mkdtempSync(join(ROOT, '.tmp', 'cdktf-e2e-'));
   buildSync({

@@ -280,7 +280,7 @@ resource "iredadmin_admin" "wo" {
     await tf.destroy();
   });
 
-  test('invalid values and conflicting attributes fail at plan, naming the attribute; bad import IDs are refused', async () => {
+  test('invalid values and conflicting attributes fail at plan, naming the attribute; bad import IDs too', async () => {
     const tf = workspace();
     tf.write(`
 resource "iredadmin_admin" "bad" {

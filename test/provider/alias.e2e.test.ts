@@ -203,9 +203,13 @@ resource "iredadmin_alias" "bad" {
     const other = workspace();
     try {
       await api.ok('POST', '/api/alias/old@example.com', { name: 'Old', members: 'jane@example.com' });
-      other.write(
-        'resource "iredadmin_alias" "old" {\n  email   = "old@example.com"\n  name    = "Old"\n  members = ["jane@example.com"]\n}\n',
-      );
+      other.write(`
+resource "iredadmin_alias" "old" {
+  email   = "old@example.com"
+  name    = "Old"
+  members = ["jane@example.com"]
+}
+`);
       await other.init();
       // What an earlier provider version left: schema_version 0 and a `moderators` attribute.
       other.writeFile(

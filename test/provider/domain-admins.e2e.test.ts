@@ -79,8 +79,7 @@ resource "iredadmin_domain_admins" "org" {
           removeAdmin: 'audit@example.net',
         });
       },
-      expectInPlan:
-        /\+\s+"audit@example\.net"[\s\S]*-\s+"jane@example\.org"|-\s+"jane@example\.org"[\s\S]*\+\s+"audit@example\.net"/,
+      expectInPlan: [/\+\s+"audit@example\.net"/, /-\s+"jane@example\.org"/],
       async deleteOutOfBand(session) {
         await session.ok('PUT', '/api/domain/admins/example.org', { removeAllAdmins: '' });
       },
@@ -94,7 +93,7 @@ resource "iredadmin_domain_admins" "org" {
 });
 
 describe('iredadmin_domain_admins special behaviours', () => {
-  test('a normal admin attached to a domain logs in, manages it through the API, and cannot read another domain', async () => {
+  test('a normal admin attached to a domain logs in, manages it through the API, cannot read another domain', async () => {
     const tf = workspace();
     tf.write(`
 resource "iredadmin_admin" "manager" {
@@ -132,7 +131,7 @@ resource "iredadmin_domain_admins" "com" {
     expect((await new ApiSession(server.url).login('manager@example.net', 'Man4ger!pw'))._success).toBe(false);
   });
 
-  test('invalid values fail at plan naming the attribute; unknown admins fail at apply; bad import IDs are refused', async () => {
+  test('invalid values fail at plan naming the attribute, unknown admins at apply; bad import IDs are refused', async () => {
     const tf = workspace();
     tf.write(`
 resource "iredadmin_domain_admins" "bad" {

@@ -100,8 +100,12 @@ describe('iredadmin_maillist life cycle on pglite', () => {
           add_subscribers: 'spammer@example.org',
         });
       },
-      expectInPlan:
-        /^(?=[\s\S]*~ account_status\s+= "active" -> "disabled")(?=[\s\S]*~ members\s+= \[)(?=[\s\S]*\+ "jane@example.com")(?=[\s\S]*- "spammer@example.org")/,
+      expectInPlan: [
+        /~ account_status\s+= "active" -> "disabled"/,
+        /~ members\s+= \[/,
+        /\+ "jane@example.com"/,
+        /- "spammer@example.org"/,
+      ],
       async deleteOutOfBand(a) {
         await a.ok('DELETE', '/api/ml/news@example.com');
       },

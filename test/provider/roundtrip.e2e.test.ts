@@ -23,7 +23,8 @@ test('the round-trip covers every configurable attribute of every resource in th
     0,
   );
   console.log(
-    `round-trip covers ${covered} of ${configurable} configurable attributes of ${ROUND_TRIP_FIXTURES.length} resources`,
+    `round-trip covers ${covered} of ${configurable} configurable attributes ` +
+      `of ${ROUND_TRIP_FIXTURES.length} resources`,
   );
   expect(covered).toBe(configurable);
 });

@@ -122,7 +122,7 @@ output "global_quarantine_virus" { value = data.iredadmin_spampolicy.global.quar
     spam_score: null,
   };
 
-  test('a minimal configuration (only target) round-trips the documented defaults; a second plan is empty', async () => {
+  test('a minimal configuration (only target) round-trips the documented defaults; re-plan empty', async () => {
     tf.write(MINIMAL);
     const applied = await tf.apply();
     expect(applied.stdout).toContain('global_quarantine_virus = true');

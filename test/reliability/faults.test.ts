@@ -26,25 +26,29 @@ afterAll(async () => {
 async function invariants(): Promise<void> {
   // Aliases: the row and all eight member rows, or neither.
   const aliases = await db.query<{ address: string; members: number }>(
-    `SELECT a.address, (SELECT count(*)::int FROM forwardings f WHERE f.address = a.address AND f.is_list = 1) AS members
+    `SELECT a.address,
+            (SELECT count(*)::int FROM forwardings f WHERE f.address = a.address AND f.is_list = 1) AS members
        FROM alias a WHERE a.domain = $1`,
     [DOMAIN],
   );
   expect(aliases.filter((a) => a.members !== 8)).toEqual([]);
   const orphanMembers = await db.query(
-    'SELECT address FROM forwardings f WHERE f.domain = $1 AND f.is_list = 1 AND NOT EXISTS (SELECT 1 FROM alias a WHERE a.address = f.address)',
+    `SELECT address FROM forwardings f
+      WHERE f.domain = $1 AND f.is_list = 1 AND NOT EXISTS (SELECT 1 FROM alias a WHERE a.address = f.address)`,
     [DOMAIN],
   );
   expect(orphanMembers).toEqual([]);
   // Users: the mailbox and its self-forwarding row, or neither.
   const users = await db.query<{ username: string; self: number }>(
-    `SELECT m.username, (SELECT count(*)::int FROM forwardings f WHERE f.address = m.username AND f.forwarding = m.username) AS self
+    `SELECT m.username,
+            (SELECT count(*)::int FROM forwardings f WHERE f.address = m.username AND f.forwarding = m.username) AS self
        FROM mailbox m WHERE m.domain = $1`,
     [DOMAIN],
   );
   expect(users.filter((u) => u.self !== 1)).toEqual([]);
   const orphanSelf = await db.query(
-    'SELECT address FROM forwardings f WHERE f.domain = $1 AND f.is_forwarding = 1 AND NOT EXISTS (SELECT 1 FROM mailbox m WHERE m.username = f.address)',
+    `SELECT address FROM forwardings f
+      WHERE f.domain = $1 AND f.is_forwarding = 1 AND NOT EXISTS (SELECT 1 FROM mailbox m WHERE m.username = f.address)`,
     [DOMAIN],
   );
   expect(orphanSelf).toEqual([]);

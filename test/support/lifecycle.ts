@@ -17,9 +17,9 @@ export interface LifecycleSpec {
   update: string;
   /** Asserts the server holds the object as `create` (or `update`) says. */
   checkServer(api: ApiSession, stage: 'created' | 'updated'): Promise<void>;
-  /** Changes the object behind terraform's back; the next plan must show `expectInPlan`. */
+  /** Changes the object behind terraform's back; the next plan must show `expectInPlan` (every pattern). */
   changeOutOfBand(api: ApiSession): Promise<void>;
-  expectInPlan: RegExp;
+  expectInPlan: RegExp | RegExp[];
   deleteOutOfBand(api: ApiSession): Promise<void>;
   /** Asserts the object is gone from the server. */
   checkGone(api: ApiSession): Promise<void>;
@@ -86,7 +86,7 @@ export function describeLifecycle(
     await spec.changeOutOfBand(api);
     const r = await plan(tf);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(spec.expectInPlan);
+    for (const pattern of [spec.expectInPlan].flat()) expect(r.stdout).toMatch(pattern);
     await tf.apply();
     await spec.checkServer(api, 'updated');
   });

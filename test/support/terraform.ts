@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mirrorCliConfig } from '../../scripts/cdktf-cli';
 import { installProvider } from '../../scripts/install-provider';
 
 export interface TfRun {
@@ -48,10 +49,7 @@ export class TerraformWorkspace {
   static create(mirror: string, providerEnv: Record<string, string>): TerraformWorkspace {
     const dir = mkdtempSync(join(tmpdir(), 'iredadmin-tf-'));
     const cliConfig = join(dir, '.terraformrc');
-    writeFileSync(
-      cliConfig,
-      `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["iredadmin/iredadmin"]\n  }\n  direct { exclude = ["iredadmin/iredadmin"] }\n}\n`,
-    );
+    writeFileSync(cliConfig, mirrorCliConfig(mirror));
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: dir,

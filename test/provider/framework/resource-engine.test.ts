@@ -201,7 +201,7 @@ describe('plan', () => {
     expect(plan(prior, { name: Unknown }).planned.id).toBe(Unknown);
   });
 
-  test('requiredOnCreate: a create needs one attribute of each group (unknown counts as set); an update does not', () => {
+  test('requiredOnCreate: a create needs one attribute per group (unknown counts as set); an update does not', () => {
     const strict = new ResourceEngine({ ...resource, requiredOnCreate: [['secret', 'note']] }, describeError);
     const planOf = (prior: Record<string, CtyValue> | null, config: Record<string, CtyValue>) =>
       strict.plan(raw(prior), raw(config), raw(config)).diagnostics;
@@ -304,7 +304,7 @@ describe('apply, read and import', () => {
     expect(String(result.diagnostics[0]!.attribute)).toBe('size');
   });
 
-  test('a configured value the server stored otherwise (clamped) is an error on that attribute naming both values; state holds the server value', async () => {
+  test('a configured value the server stored otherwise (clamped): an error naming both values; state = server', async () => {
     api.maxSize = 5;
     const created = await create({ name: 'box', size: 9 });
     expect(created.diagnostics).toHaveLength(1);
@@ -328,7 +328,7 @@ describe('apply, read and import', () => {
     expect(read(result.state)).toMatchObject({ size: 4 });
   });
 
-  test('an unconfigured value the server changed keeps the plan with a warning; next to an error, the server value', async () => {
+  test('an unconfigured value the server changed: the plan kept, a warning; next to an error, the server value', async () => {
     const state = read((await create({ name: 'box', size: 1 })).state)!;
     api.ownerAfterUpdate = 'someone-else';
     const config = { name: 'box', size: 2 };

@@ -98,7 +98,8 @@ output "echoed" { value = data.fixture_echo.echo.output }
     const version = terraformVersion();
     if (!version) {
       throw new Error(
-        'terraform was not found on PATH: install Terraform ≥ 1.11 (e.g. the 1.11.4 linux_amd64 release) to run the end-to-end tests.',
+        'terraform was not found on PATH: install Terraform ≥ 1.11 (e.g. the 1.11.4 linux_amd64 release) ' +
+          'to run the end-to-end tests.',
       );
     }
     expect(version).toMatch(/^1\.(1[1-9]|[2-9]\d)\./);
@@ -125,7 +126,7 @@ output "echoed" { value = data.fixture_echo.echo.output }
     expect(destroy.stdout).toContain('Destroy complete! Resources: 1 destroyed.');
   });
 
-  it('plans when the environment sets NODE_OPTIONS=--cpu-prof (node refuses it there); the provider is profiled', () => {
+  it('plans with NODE_OPTIONS=--cpu-prof in the environment (node refuses it there); the provider is profiled', () => {
     const profiles = path.join(root, 'profiles');
     const saved = env;
     env = { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profiles}` };
