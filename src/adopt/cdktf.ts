@@ -124,7 +124,8 @@ class Stack {
       camel(attr),
       this.value(object.type, attr, v),
     ]);
-    const created = `this.imported(new ${CLASS[object.type]}(this, ${str(this.ids.get(object)!)}, ${objectLiteral(pairs, '    ')}), ${str(object.importId)})`;
+    const construct = `new ${CLASS[object.type]}(this, ${str(this.ids.get(object)!)}, ${objectLiteral(pairs, '    ')})`;
+    const created = `this.imported(${construct}, ${str(object.importId)})`;
     if (!variable) return `    ${created};`;
     this.variables.set(object, variable);
     return `    const ${variable} = ${created};`;
@@ -134,7 +135,8 @@ class Stack {
     const types = file.groups.map((g) => `${CLASS[g.type]}Config`).sort();
     const unicode = domainToUnicode(file.domain!);
     const lines = [
-      `// Domain ${file.domain}${unicode !== file.domain ? ` (${unicode})` : ''}: its users, aliases and mailing lists, as \`iredadmin adopt\` read them`,
+      `// Domain ${file.domain}${unicode !== file.domain ? ` (${unicode})` : ''}: ` +
+        'its users, aliases and mailing lists, as `iredadmin adopt` read them',
       `// from ${this.ctx.url}. Edit freely: a re-run never overwrites a file you changed.`,
       `import type { ${types.join(', ')} } from '${CONSTRUCTS}';`,
       `import type { Adopted } from './adopted';`,
@@ -304,9 +306,12 @@ export function writeCdktf(ctx: WriterContext): Map<string, string> {
   out.set('main.ts', main);
   out.set('adopted.ts', ADOPTED_TS);
   for (const file of files.filter((f) => f.groups.length > 0)) out.set(`${file.ident}.ts`, stack.dataModule(file));
-  out.set(
-    'cdktf.json',
-    `${JSON.stringify({ language: 'typescript', app: 'npx ts-node main.ts', terraformProviders: [], sendCrashReports: 'false' }, null, 2)}\n`,
-  );
+  const cdktfJson = {
+    language: 'typescript',
+    app: 'npx ts-node main.ts',
+    terraformProviders: [],
+    sendCrashReports: 'false',
+  };
+  out.set('cdktf.json', `${JSON.stringify(cdktfJson, null, 2)}\n`);
   return out;
 }

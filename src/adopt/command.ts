@@ -143,20 +143,26 @@ function describeFailure(error: unknown, url: string): { code: number; message: 
   if (error instanceof ApiError && (error.code === 'API_DISABLED' || error.status === 404)) {
     return {
       code: EXIT.noApi,
-      message: `the API is disabled at ${url} (${error.code ?? `HTTP ${error.status}`}): enable it (ENABLE_RESTFUL_API = True) or check the URL.`,
+      message:
+        `the API is disabled at ${url} (${error.code ?? `HTTP ${error.status}`}): ` +
+        'enable it (ENABLE_RESTFUL_API = True) or check the URL.',
     };
   }
   if (error instanceof AuthError)
     return {
       code: EXIT.loginRefused,
-      message: `login refused at ${url} (${error.code ?? 'no code'}): check --username and IREDADMIN_PASSWORD, and that this machine may use the API.`,
+      message:
+        `login refused at ${url} (${error.code ?? 'no code'}): ` +
+        'check --username and IREDADMIN_PASSWORD, and that this machine may use the API.',
     };
   if (error instanceof NetworkError || error instanceof TimeoutError)
     return { code: EXIT.unreachable, message: `cannot reach ${url}: ${error.message}` };
   if (error instanceof UnexpectedResponseError) {
     return {
       code: EXIT.noApi,
-      message: `no iRedAdmin-Pro API answers at ${url} (HTTP ${error.status}): check the URL, and that the API is enabled (ENABLE_RESTFUL_API = True).`,
+      message:
+        `no iRedAdmin-Pro API answers at ${url} (HTTP ${error.status}): ` +
+        'check the URL, and that the API is enabled (ENABLE_RESTFUL_API = True).',
     };
   }
   if (error instanceof ApiError && error.isPermissionDenied()) {

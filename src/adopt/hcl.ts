@@ -134,7 +134,8 @@ class HclFile {
       ]),
     ];
     const password = type === 'iredadmin_user' ? PASSWORD_HINT : '';
-    return `locals {\n  ${local} = {\n${map.join('\n')}\n  }\n}\n\n${password}resource "${type}" "${layout.ident}" {\n${attributes(body, '  ').join('\n')}\n}\n`;
+    const locals = `locals {\n  ${local} = {\n${map.join('\n')}\n  }\n}\n`;
+    return `${locals}\n${password}resource "${type}" "${layout.ident}" {\n${attributes(body, '  ').join('\n')}\n}\n`;
   }
 
   file(layout: FileLayout): string {
@@ -158,7 +159,10 @@ class HclFile {
       (o): o is AdoptedObject => !!o,
     );
     const blocks = all.map((o) => `import {\n  to = ${this.address(o)}\n  id = ${quote(o.importId)}\n}\n`);
-    return `# Import blocks for ${layout.domain ?? 'the objects of no single domain'}: they bring the existing objects under\n# Terraform on the first apply. Delete this file after that apply.\n\n${blocks.join('\n')}`;
+    const header =
+      `# Import blocks for ${layout.domain ?? 'the objects of no single domain'}: ` +
+      'they bring the existing objects under\n# Terraform on the first apply. Delete this file after that apply.\n';
+    return `${header}\n${blocks.join('\n')}`;
   }
 }
 

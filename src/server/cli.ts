@@ -26,7 +26,9 @@ const flags = {
 } as const;
 
 const MEMORY_NOTE =
-  'note: no database given (--database or DATABASE_URL): the data lives in memory and is lost at exit; to keep it, pass --database <directory> (a PGlite data directory) or --database postgres://user:pass@host/db or mysql://user:pass@host/db (or set DATABASE_URL)\n';
+  'note: no database given (--database or DATABASE_URL): the data lives in memory and is lost at exit; ' +
+  'to keep it, pass --database <directory> (a PGlite data directory) or --database postgres://user:pass@host/db ' +
+  'or mysql://user:pass@host/db (or set DATABASE_URL)\n';
 
 function helpText(): string {
   const flagLines = Object.entries(flags).map(([name, flag]) => {

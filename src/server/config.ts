@@ -176,7 +176,8 @@ function parseTrustProxy(text: string, name: string): false | number | string[] 
   if (/^\d+$/.test(value)) return Number(value);
   if (TRUE_WORDS.has(value.toLowerCase())) {
     throw new Error(
-      `${name} must name your proxies (IP addresses or CIDR networks) or a hop count, got "${text}": trusting every hop lets any client choose its address with X-Forwarded-For`,
+      `${name} must name your proxies (IP addresses or CIDR networks) or a hop count, got "${text}": ` +
+        'trusting every hop lets any client choose its address with X-Forwarded-For',
     );
   }
   const entries = value.split(/[\s,]+/).filter(Boolean);

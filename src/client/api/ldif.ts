@@ -36,7 +36,8 @@ export class LdifApi {
         NO_ROUTE_STATUSES.has(error.status)
       ) {
         throw new UnsupportedError(
-          `LDIF export is unsupported by this server (HTTP ${error.status} on ${path}): the SQL edition of iRedAdmin-Pro has no /api/ldif routes`,
+          `LDIF export is unsupported by this server (HTTP ${error.status} on ${path}): ` +
+            'the SQL edition of iRedAdmin-Pro has no /api/ldif routes',
           { method: 'GET', path },
         );
       }

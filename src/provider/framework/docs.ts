@@ -81,10 +81,29 @@ function page(
 }
 
 function resourcePage(r: SomeResource<unknown>): string {
-  const body =
-    schemaSection(r.attributes, `The object's ID: ${r.importIdFormat}.`) +
-    `\n\n## Import\n\nImport with ${r.importIdFormat}:\n\n\`\`\`shell\nterraform import ${r.typeName}.example <id>\n\`\`\`\n\nor an \`import\` block (\`terraform plan -generate-config-out=generated.tf\` writes the configuration):\n\n\`\`\`terraform\nimport {\n  to = ${r.typeName}.example\n  id = "<id>"\n}\n\`\`\``;
+  const body = schemaSection(r.attributes, `The object's ID: ${r.importIdFormat}.`) + importSection(r);
   return page('Resource', r.typeName, r.description, r.example, body);
+}
+
+function importSection(r: SomeResource<unknown>): string {
+  return `
+
+## Import
+
+Import with ${r.importIdFormat}:
+
+\`\`\`shell
+terraform import ${r.typeName}.example <id>
+\`\`\`
+
+or an \`import\` block (\`terraform plan -generate-config-out=generated.tf\` writes the configuration):
+
+\`\`\`terraform
+import {
+  to = ${r.typeName}.example
+  id = "<id>"
+}
+\`\`\``;
 }
 
 function dataSourcePage(d: SomeDataSource<unknown>): string {

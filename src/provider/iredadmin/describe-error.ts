@@ -19,7 +19,8 @@ const HINTS: Record<string, string> = {
   ALREADY_EXISTS:
     'An account with this address exists already; import it (terraform import) or choose another address.',
   CAN_NOT_BE_LOCAL_DOMAIN:
-    'A separate admin (iredadmin_admin) must not be in a domain this server hosts: give it an address outside them (e.g. it-admin@example.net), or make a mail user of the domain its admin with iredadmin_domain_admins.',
+    'A separate admin (iredadmin_admin) must not be in a domain this server hosts: give it an address outside ' +
+    'them (e.g. it-admin@example.net), or make a mail user of the domain its admin with iredadmin_domain_admins.',
   EXCEEDED_DOMAIN_ACCOUNT_LIMIT:
     "The domain's account limit is reached; raise max_users / max_aliases / max_lists on the domain.",
   // The password policy: the server names every rule a password breaks.

@@ -37,7 +37,8 @@ async function upgradeBySchema(
       diagnostics: [
         errorDiagnostic(
           'State from a newer provider',
-          `The state of this ${request.typeName} was written with schema version ${request.version}, newer than this provider's ${schema.version ?? 0}.`,
+          `The state of this ${request.typeName} was written with schema version ${request.version}, ` +
+            `newer than this provider's ${schema.version ?? 0}.`,
         ),
       ],
     };
