@@ -2,8 +2,9 @@
  * The client against OUR server (src/server) on each database backend: every API area's round trip,
  * every parameter written and read back through the client's typed API.
  */
-import { ApiError, AuthError, IRedAdminClient, ValidationError } from '../../src/client';
+import { ApiError, AuthError, type IRedAdminClient, ValidationError } from '../../src/client';
 import type { SpamPolicyInput } from '../../src/client';
+import { adminClient } from '../support/admin-client';
 import { BACKENDS, startTestServer } from '../support/test-server';
 
 jest.setTimeout(60_000);
@@ -18,13 +19,7 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
 
   beforeAll(async () => {
     server = await startTestServer({ backend });
-    client = new IRedAdminClient({
-      baseUrl: server.url,
-      username: server.admin.email,
-      password: server.admin.password,
-      timeoutMs: 10_000,
-      retries: { retries: 1, baseDelayMs: 10, maxDelayMs: 50 },
-    });
+    client = adminClient(server);
   });
 
   afterAll(async () => {
@@ -34,12 +29,7 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
 
   it('logs in, and refuses bad credentials with AuthError', async () => {
     await client.login();
-    const wrong = new IRedAdminClient({
-      baseUrl: server.url,
-      username: server.admin.email,
-      password: 'Not-the-password1!',
-      retries: 0,
-    });
+    const wrong = adminClient(server, { password: 'Not-the-password1!', retries: 0 });
     try {
       const error = await wrong.domains.list().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AuthError);

@@ -2,6 +2,7 @@
 import { ApiError, IRedAdminClient, ValidationError } from '../../src/client';
 import { normalAdminSession, NORMAL_ADMIN_PASSWORD } from '../support/normal-admin';
 import { startProductProxy, type ProductProxy } from '../support/product-proxy';
+import { adminClient } from '../support/admin-client';
 import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 
 describe.each(BACKENDS)('client wblist and greylisting against our server on %s', (backend) => {
@@ -11,13 +12,7 @@ describe.each(BACKENDS)('client wblist and greylisting against our server on %s'
 
   beforeAll(async () => {
     server = await startTestServer({ backend });
-    client = new IRedAdminClient({
-      baseUrl: server.url,
-      username: server.admin.email,
-      password: server.admin.password,
-      timeoutMs: 10_000,
-      retries: { retries: 1, baseDelayMs: 10, maxDelayMs: 50 },
-    });
+    client = adminClient(server);
   });
   afterAll(async () => {
     await client?.close();
@@ -130,12 +125,7 @@ describe('client wblist against a server answering like the real product (PGlite
         }
       },
     });
-    client = new IRedAdminClient({
-      baseUrl: proxy.url,
-      username: server.admin.email,
-      password: server.admin.password,
-      retries: 0,
-    });
+    client = adminClient({ url: proxy.url, admin: server.admin }, { retries: 0 });
   });
   afterAll(async () => {
     await client?.close();
