@@ -107,7 +107,7 @@ describe('domains as the real product answers them', () => {
 });
 
 describe('admins as the real product takes them', () => {
-  it('sends maxDomains with limits on create, isGlobalAdmin=no with them on update; refuses what the product drops', async () => {
+  it('maxDomains with limits on create, isGlobalAdmin=no with them on update; refused what the product drops', async () => {
     await client.admins.create('ops@example.net', {
       password: 'S3cret!pw',
       maxDomains: 0,

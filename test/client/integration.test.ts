@@ -480,7 +480,7 @@ describe.each(BACKENDS)('client against our server on %s', (backend) => {
     expect(await client.mailingLists.get(L)).toBeNull();
   });
 
-  it('alias status is set by an update (POST creates it active); list members, moderators and owners can be emptied', async () => {
+  it('alias status is set by an update (POST: active); list members, moderators and owners can be emptied', async () => {
     const A = `mods@${D}`;
     await client.aliases.create(A, { members: [`m@${D}`] });
     expect(await client.aliases.get(A)).toMatchObject({ active: true, members: [`m@${D}`], moderators: [] });

@@ -144,7 +144,7 @@ test('a list stays disabled across updates: every update carries accountStatus',
   expect(puts.every((r) => r.params.get('accountStatus') === 'disabled')).toBe(true);
 });
 
-test('a throttle is deleted on a server without DELETE (period=0), also after a 303 for an expired session', async () => {
+test('a throttle is deleted without DELETE (period=0), also after a 303 for an expired session', async () => {
   await client.throttles.set({ global: true }, 'inbound', { period: 60, maxMsgs: 10 });
   expect(await client.throttles.get({ global: true }, 'inbound')).toMatchObject({
     period: 60,

@@ -382,7 +382,7 @@ describe('requests on the wire', () => {
     expect(lastCall().params).toEqual({});
   });
 
-  it('aliases: status only on update, no moderators; lists: whole moderator/owner sets, subscribers read as emails', async () => {
+  it('aliases: status only on update, no moderators; lists: whole moderator/owner sets, subscribers as emails', async () => {
     await client.aliases.create('al@example.com', { members: ['m@example.com'] });
     expect(lastCall().params).toEqual({ members: 'm@example.com' });
     await client.aliases.update('al@example.com', { accountStatus: 'active' });

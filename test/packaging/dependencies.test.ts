@@ -70,7 +70,7 @@ test.each([
   for (const [dep, range] of Object.entries(pkg.dependencies ?? {})) expect(range).toBe(root.dependencies?.[dep]);
 });
 
-test('a repository that wants constructs gets only the peers of its flavour: no server, client or provider dependencies', () => {
+test('a repository that wants constructs gets only the peers of its flavour: no server, client or provider', () => {
   const cdktf = packages.get('packages/cdktf')!;
   expect(cdktf.dependencies).toBeUndefined();
   expect(cdktf.peerDependencies).toEqual({
@@ -95,7 +95,7 @@ test('the provider package is self-contained (bundled at pack time): no dependen
   expect(provider.peerDependencies).toBeUndefined();
 });
 
-test('one version for everything, and the root is a private workspace of the packages that share its node_modules', () => {
+test('one version for everything; the root is a private workspace of the packages sharing its node_modules', () => {
   for (const pkg of packages.values()) expect(pkg.version).toBe(root.version);
   expect(root.private).toBe(true);
   expect(root.workspaces).toEqual([...packages.keys()].filter((dir) => dir !== 'packages/cdktn'));

@@ -32,7 +32,7 @@ test.each([...packages.keys()])('%s builds when packed and ships only its dist/ 
   }
 });
 
-test('the provider package has one command for install-provider, named after the package (so `npx <package>` runs it)', () => {
+test('the provider package has one install-provider command, named after the package (`npx <package>`)', () => {
   const provider = packages.get('packages/provider')!;
   expect(provider.bin?.[provider.name]).toBe('dist/cli.js');
 });

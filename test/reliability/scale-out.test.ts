@@ -140,7 +140,7 @@ describe('sessions and accounts cached in each instance', () => {
     expect(await onB.get('/api/domains')).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
   });
 
-  test('a session ended straight in the database (what a logout does) is refused by B as soon as B hears of it', async () => {
+  test('a session ended in the database (what a logout does) is refused by B as soon as B hears of it', async () => {
     const { email, onB } = await adminKnownToB();
     await seedDb.query('DELETE FROM iredadmin_api_sessions WHERE username = $1', [email]);
     // No instance made this change, so none waited for it to be heard: B hears it within moments.
@@ -151,7 +151,8 @@ describe('sessions and accounts cached in each instance', () => {
     const { email, onB } = await adminKnownToB();
     const reported = logs[1]!.length;
     await seedDb.query(
-      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()',
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE application_name = $1 AND datname = current_database()`,
       [LISTENER_APPLICATION_NAME],
     );
     await until(() => logs[1]!.length > reported);

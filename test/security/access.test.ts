@@ -63,7 +63,7 @@ describe.each(BACKENDS)('access on %s', (backend) => {
     });
   });
 
-  test('behind a trusted proxy, failures count per forwarded client: one attacker does not lock out the rest', async () => {
+  test('behind a trusted proxy, failures count per forwarded client: one attacker locks out no one else', async () => {
     await withServer({ enableApi: true, maxLoginFailures: 3, trustProxy: ['127.0.0.1'] }, async (url) => {
       const api = new ApiSession(url);
       const as = (ip: string, password: string) =>

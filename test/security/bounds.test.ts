@@ -20,7 +20,7 @@ describe.each(BACKENDS)('bounds on %s', (backend) => {
     await api.ok('POST', '/api/user/someone@bounds.example', { password: 'Some0ne!pass' });
   });
 
-  test("a domain's password lengths only tighten the server's: a minimum of 0 does not let `Aa1!` through", async () => {
+  test("a domain's password lengths only tighten the server's: a minimum of 0 does not let `Aa1!` in", async () => {
     await api.ok('PUT', '/api/domain/bounds.example', { minPasswordLength: 0, maxPasswordLength: 0 });
     expect(await api.post('/api/user/short@bounds.example', { password: 'Aa1!' })).toEqual({
       _success: false,
@@ -83,7 +83,7 @@ describe.each(BACKENDS)('bounds on %s', (backend) => {
     await api.ok('POST', '/api/alias/big@bounds.example', { members: members(1000) });
   });
 
-  test('ten parallel domain creates by a normal admin with maxDomains=1 create none (creating domains is global-admin only)', async () => {
+  test('ten parallel domain creates by a normal admin with maxDomains=1 create none (global admins only)', async () => {
     const normal = await normalAdminSession(server, 'racer@admins.example', ['bounds.example'], 'create_max_domains:1');
     const answers = await Promise.all(
       Array.from({ length: 10 }, (_, i) => normal.post(`/api/domain/race${i}.example`, {})),

@@ -182,7 +182,7 @@ describe.each(BACKENDS)('a normal admin escalating on %s', (backend) => {
       expect(await api.get('/api/throttle/mine.example/outbound')).toMatchObject({ setting: { max_msgs: 10 } });
     });
 
-    test('white/blacklists and greylisting: locked where the domain or user profile is disabled, and never on a wider admin', async () => {
+    test('white/blacklists and greylisting: locked where the domain or user profile is off, never on a wider admin', async () => {
       const writes = (target: string): [string, string, Record<string, string>][] => [
         ['POST', `/api/wblist/inbound/whitelist/${target}`, { addresses: 'friend@example.net' }],
         ['DELETE', `/api/wblist/inbound/blacklist/${target}`, {}],
@@ -259,7 +259,7 @@ describe.each(BACKENDS)('a normal admin escalating on %s', (backend) => {
       expect(await maildirOf('plain@mine.example')).toBe(before);
     });
 
-    test('a global admin moves a mailbox within its domain directory (absolute path in, stored below the node)', async () => {
+    test('a global admin moves a mailbox within its domain directory (absolute path in, stored below node)', async () => {
       await api.ok('PUT', '/api/user/plain@mine.example', {
         maildir: '/var/vmail/vmail1/mine.example/p/l/a/plain-moved',
       });

@@ -27,7 +27,8 @@ const PAYLOAD = {
 const THEIRS_SQL = [
   "SELECT * FROM domain WHERE domain = 'theirs.example'",
   "SELECT * FROM mailbox WHERE domain = 'theirs.example' ORDER BY username",
-  "SELECT address, forwarding, is_forwarding, is_alias, is_list FROM forwardings WHERE domain = 'theirs.example' ORDER BY address, forwarding",
+  `SELECT address, forwarding, is_forwarding, is_alias, is_list FROM forwardings WHERE domain = 'theirs.example'
+    ORDER BY address, forwarding`,
   'SELECT * FROM domain_admins ORDER BY username, domain',
   'SELECT account, kind, period, max_msgs FROM throttle ORDER BY account, kind',
   'SELECT * FROM policy ORDER BY id',

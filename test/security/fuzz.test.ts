@@ -26,12 +26,12 @@ const CANARY_SQL: Record<string, string> = {
   domain: "SELECT * FROM domain WHERE domain = 'canary.example'",
   mailbox: "SELECT * FROM mailbox WHERE domain = 'canary.example' ORDER BY username",
   alias: "SELECT * FROM alias WHERE domain = 'canary.example' ORDER BY address",
-  forwardings:
-    "SELECT address, forwarding, is_forwarding, is_alias, is_list, active FROM forwardings WHERE domain = 'canary.example' OR dest_domain = 'canary.example' ORDER BY address, forwarding",
-  domain_admins:
-    "SELECT * FROM domain_admins WHERE domain = 'canary.example' OR username LIKE '%@canary.example' ORDER BY username, domain",
-  throttle:
-    "SELECT account, kind, period, msg_size, max_msgs FROM throttle WHERE account LIKE '%canary.example' ORDER BY account, kind",
+  forwardings: `SELECT address, forwarding, is_forwarding, is_alias, is_list, active FROM forwardings
+      WHERE domain = 'canary.example' OR dest_domain = 'canary.example' ORDER BY address, forwarding`,
+  domain_admins: `SELECT * FROM domain_admins WHERE domain = 'canary.example' OR username LIKE '%@canary.example'
+      ORDER BY username, domain`,
+  throttle: `SELECT account, kind, period, msg_size, max_msgs FROM throttle WHERE account LIKE '%canary.example'
+      ORDER BY account, kind`,
   policy: "SELECT * FROM policy WHERE policy_name LIKE '%canary.example' ORDER BY id",
 };
 

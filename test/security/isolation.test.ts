@@ -19,8 +19,10 @@ describe.each(BACKENDS)('domain isolation on %s', (backend: Backend) => {
     "SELECT * FROM mailbox WHERE domain = 'theirs.example' ORDER BY username",
     "SELECT * FROM alias WHERE domain = 'theirs.example' ORDER BY address",
     "SELECT * FROM maillists WHERE domain = 'theirs.example' ORDER BY address",
-    "SELECT address, forwarding, is_forwarding, is_alias, is_list FROM forwardings WHERE domain = 'theirs.example' ORDER BY address, forwarding",
-    "SELECT * FROM domain_admins WHERE domain = 'theirs.example' OR username LIKE '%@theirs.example' ORDER BY username, domain",
+    `SELECT address, forwarding, is_forwarding, is_alias, is_list FROM forwardings WHERE domain = 'theirs.example'
+      ORDER BY address, forwarding`,
+    `SELECT * FROM domain_admins WHERE domain = 'theirs.example' OR username LIKE '%@theirs.example'
+      ORDER BY username, domain`,
     'SELECT account, kind, period, max_msgs FROM throttle ORDER BY account, kind',
     'SELECT * FROM policy ORDER BY id',
     "SELECT username, settings FROM admin WHERE username = 'boss@admins.example'",

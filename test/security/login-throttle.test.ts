@@ -41,7 +41,7 @@ describe.each(BACKENDS)('login throttling and client addresses on %s', (backend)
     }
   }
 
-  test('100 guesses at once with MAX_LOGIN_FAILURES=3: at most 3 are checked, and the right one among the rest fails', async () => {
+  test('100 guesses at once with MAX_LOGIN_FAILURES=3: at most 3 checked, the right one among the rest fails', async () => {
     await withServer({ maxLoginFailures: 3 }, async (api) => {
       const guesses = Array.from({ length: 100 }, (_, i) => (i === 99 ? TEST_ADMIN.password : `wrong-${i}`));
       const answers = await Promise.all(
@@ -71,7 +71,7 @@ describe.each(BACKENDS)('login throttling and client addresses on %s', (backend)
   const viaProxy = (api: ApiSession, forwardedFor: string, credentials = LOGIN) =>
     api.raw('POST', '/api/login', credentials, { headers: { 'x-forwarded-for': forwardedFor } });
 
-  test('behind a trusted proxy the allow-list sees the address the proxy saw, not the one the client wrote', async () => {
+  test('behind a trusted proxy the allow-list sees the address the proxy saw, not what the client claims', async () => {
     const allowList = { restrictApiAccess: true, apiClients: ['192.0.2.10'] };
     await withServer({ ...allowList, trustProxy: ['127.0.0.1'] }, async (api) => {
       expect((await viaProxy(api, '192.0.2.10, 198.51.100.7')).body).toEqual({

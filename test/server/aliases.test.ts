@@ -43,7 +43,8 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     expect(created.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
     expect(
       await server.db.query(
-        "SELECT forwarding, domain, dest_domain, is_list, is_forwarding, is_alias, active FROM forwardings WHERE address = 'team@alias.example' ORDER BY forwarding",
+        `SELECT forwarding, domain, dest_domain, is_list, is_forwarding, is_alias, active FROM forwardings
+          WHERE address = 'team@alias.example' ORDER BY forwarding`,
       ),
     ).toEqual([
       {
@@ -125,7 +126,8 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     await api.ok('POST', '/api/alias/outer@alias.example', { members: 'inner@alias.example,y@alias.example' });
     // Moderator rows written by another tool (the API has no parameter for them) are cleaned up too.
     await server.db.query(
-      "INSERT INTO moderators (address, moderator, domain, dest_domain) VALUES ('outer@alias.example', 'inner@alias.example', 'alias.example', 'alias.example')",
+      `INSERT INTO moderators (address, moderator, domain, dest_domain)
+        VALUES ('outer@alias.example', 'inner@alias.example', 'alias.example', 'alias.example')`,
     );
     await api.ok('DELETE', '/api/alias/inner@alias.example');
     expect(await view('outer@alias.example')).toMatchObject({ members: ['y@alias.example'], moderators: [] });
@@ -225,7 +227,8 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     await api.ok('POST', '/api/ml/club@alias.example', { subscribers: 'old@alias.example', subscription: 'digest' });
     await server.db.query("INSERT INTO mailbox (username, domain) VALUES ('fwd@alias.example', 'alias.example')");
     await server.db.query(
-      "INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES ('fwd@alias.example', 'old@alias.example', 'alias.example', 'alias.example', 1)",
+      `INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding)
+        VALUES ('fwd@alias.example', 'old@alias.example', 'alias.example', 'alias.example', 1)`,
     );
 
     expect(await api.post('/api/alias/old@alias.example/change_email/New2@Alias.Example')).toEqual({ _success: true });
@@ -394,7 +397,8 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
         RETURN NEW;
       END $$ LANGUAGE plpgsql`);
     await server.db.query(
-      'CREATE TRIGGER test_alias_boom BEFORE INSERT OR UPDATE ON forwardings FOR EACH ROW EXECUTE FUNCTION test_alias_boom()',
+      `CREATE TRIGGER test_alias_boom BEFORE INSERT OR UPDATE ON forwardings
+        FOR EACH ROW EXECUTE FUNCTION test_alias_boom()`,
     );
     try {
       const created = await api.post('/api/alias/half@alias.example', {

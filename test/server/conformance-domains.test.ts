@@ -19,7 +19,7 @@ describe.each(BACKENDS)('domains as the real product answers, on %s', (backend) 
   const column = async (name: string, sql: string) =>
     (await server.db.query<Row>(`SELECT ${sql} FROM domain WHERE domain = $1`, [name]))[0];
 
-  test('quota is stored in domain.maxquota and read back as maxquota; maxUserQuota lives in settings.max_user_quota', async () => {
+  test('quota is stored and read back as domain.maxquota; maxUserQuota lives in settings.max_user_quota', async () => {
     await api.ok('POST', '/api/domain/quota.example', { quota: 2048, maxUserQuota: 512 });
     expect(await column('quota.example', 'maxquota, quota, settings')).toEqual({
       maxquota: 2048,
@@ -69,7 +69,7 @@ describe.each(BACKENDS)('domains as the real product answers, on %s', (backend) 
     expect((await domain('toggle.example')).settings).toEqual({ enabled_services: ['self-service'] });
   });
 
-  test('enableService / disableService / removeAllServices (LDAP edition names) are ignored, not rejected', async () => {
+  test('enableService / disableService / removeAllServices (LDAP edition names): ignored, not rejected', async () => {
     await api.ok('POST', '/api/domain/ldapnames.example');
     await api.ok('PUT', '/api/domain/ldapnames.example', { services: 'self-service' });
     expect(

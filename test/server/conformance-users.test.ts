@@ -19,7 +19,7 @@ describe.each(BACKENDS)('users conformance on %s', (backend) => {
 
   const get = async (email: string) => (await api.ok('GET', `/api/user/${email}`)) as Row;
 
-  test('GET user: bcc as sender_bcc_address / recipient_bcc_address (null when none) with sbcc_active / rbcc_active', async () => {
+  test('GET user: bcc as sender_bcc_address / recipient_bcc_address (or null), sbcc_active / rbcc_active', async () => {
     await api.ok('POST', '/api/user/bcc@conf.example', { password: PW });
     const none = await get('bcc@conf.example');
     expect(none).toMatchObject({ sender_bcc_address: null, recipient_bcc_address: null });
@@ -64,7 +64,7 @@ describe.each(BACKENDS)('users conformance on %s', (backend) => {
     });
   });
 
-  test('change_email to an address in another domain: PERMISSION_DENIED, nothing changes (user and alias)', async () => {
+  test('change_email to another domain: PERMISSION_DENIED, nothing changes (user and alias)', async () => {
     await api.ok('POST', '/api/user/stay@conf.example', { password: PW });
     await api.ok('POST', '/api/alias/stay-team@conf.example');
     expect(await api.post('/api/user/stay@conf.example/change_email/stay@elsewhere.example')).toEqual({
@@ -111,7 +111,7 @@ describe.each(BACKENDS)('users conformance on %s', (backend) => {
     expect(await get('big@clamp.example')).toMatchObject({ quota: 40 });
   });
 
-  test('GET /api/users/<domain> rows: last_login {imap, pop3, lda} (epoch seconds, 0 = never), used_quota {bytes, messages}, no hash', async () => {
+  test('GET /api/users/<domain> rows: last_login {imap, pop3, lda} (epoch s, 0 = never), used_quota, no hash', async () => {
     await api.ok('POST', '/api/domain/rows.example');
     await api.ok('POST', '/api/user/active@rows.example', { password: PW });
     await api.ok('POST', '/api/user/idle@rows.example', { password: PW });
@@ -119,7 +119,8 @@ describe.each(BACKENDS)('users conformance on %s', (backend) => {
       "INSERT INTO last_login (username, domain, imap, lda) VALUES ('active@rows.example', 'rows.example', 1714979289, 1714900000)",
     );
     await server.db.query(
-      "INSERT INTO used_quota (username, bytes, messages, domain) VALUES ('active@rows.example', 12345, 6, 'rows.example')",
+      `INSERT INTO used_quota (username, bytes, messages, domain)
+        VALUES ('active@rows.example', 12345, 6, 'rows.example')`,
     );
     const rows = (await api.ok('GET', '/api/users/rows.example')) as Row[];
     const byName = Object.fromEntries(rows.map((r) => [r.username, r]));
@@ -136,7 +137,7 @@ describe.each(BACKENDS)('users conformance on %s', (backend) => {
     expect(JSON.stringify(rows)).not.toMatch(/\{SSHA/);
   });
 
-  test('list flags email_only and disabled_only are on when present at all, whatever their value (even "no")', async () => {
+  test('list flags email_only and disabled_only are on when present, whatever their value (even "no")', async () => {
     await api.ok('POST', '/api/domain/flags.example');
     await api.ok('POST', '/api/user/on@flags.example', { password: PW });
     await api.ok('POST', '/api/user/off@flags.example', { password: PW });

@@ -14,7 +14,8 @@ describe.each(BACKENDS)('greylisting on %s', (backend) => {
 
   const statusRows = (account: string) =>
     server.db.query<Record<string, unknown>>(
-      'SELECT account, priority, sender, sender_priority, active, comment FROM greylisting WHERE account = $1 ORDER BY sender',
+      `SELECT account, priority, sender, sender_priority, active, comment FROM greylisting WHERE account = $1
+        ORDER BY sender`,
       [account],
     );
   const whitelistRows = (account: string) =>

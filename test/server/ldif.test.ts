@@ -72,13 +72,16 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
         ('team@ldif.example', 'far@other.example', 'ldif.example', 'other.example', 0, 0, 1)`,
     );
     await db.query(
-      "INSERT INTO sender_bcc_user (username, bcc_address, domain) VALUES ('user@ldif.example', 'copy@ldif.example', 'ldif.example')",
+      `INSERT INTO sender_bcc_user (username, bcc_address, domain)
+        VALUES ('user@ldif.example', 'copy@ldif.example', 'ldif.example')`,
     );
     await db.query(
-      "INSERT INTO alias (address, name, accesspolicy, domain) VALUES ('team@ldif.example', 'The Team', 'membersonly', 'ldif.example')",
+      `INSERT INTO alias (address, name, accesspolicy, domain)
+        VALUES ('team@ldif.example', 'The Team', 'membersonly', 'ldif.example')`,
     );
     await db.query(
-      "INSERT INTO moderators (address, moderator, domain, dest_domain) VALUES ('team@ldif.example', 'user@ldif.example', 'ldif.example', 'ldif.example')",
+      `INSERT INTO moderators (address, moderator, domain, dest_domain)
+        VALUES ('team@ldif.example', 'user@ldif.example', 'ldif.example', 'ldif.example')`,
     );
     await db.query(
       `INSERT INTO maillists (address, domain, transport, accesspolicy, maxmsgsize, name, description, mlid, active)
@@ -146,7 +149,7 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
     expect(await api.get('/api/ldif/catchall/other.example')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
   });
 
-  test('a user: quota in bytes, storage paths, services, aliases, forwardings, groups; never the password', async () => {
+  test('a user: quota in bytes, storage paths, services, aliases, forwardings, groups; never a password', async () => {
     const text = (await api.ok('GET', '/api/ldif/user/user@ldif.example')) as string;
     expect(text).not.toMatch(/userPassword|SSHA512|c2VjcmV0aGFzaA/);
     const [user] = parseLdif(text);
@@ -184,7 +187,8 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
   test('a user who only delivers locally has no mailForwardingAddress', async () => {
     await server.db.query("INSERT INTO mailbox (username, domain) VALUES ('plain@ldif.example', 'ldif.example')");
     await server.db.query(
-      "INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES ('plain@ldif.example', 'plain@ldif.example', 'ldif.example', 'ldif.example', 1)",
+      `INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding)
+        VALUES ('plain@ldif.example', 'plain@ldif.example', 'ldif.example', 'ldif.example', 1)`,
     );
     const [user] = await ldif(api, '/api/ldif/user/plain@ldif.example');
     expect(user!.attrs.mailForwardingAddress).toBeUndefined();

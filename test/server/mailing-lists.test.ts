@@ -13,7 +13,8 @@ describe.each(BACKENDS)('mailing lists on %s', (backend) => {
   const ml = async (mail: string) => (await api.ok('GET', `/api/ml/${mail}`, { with_subscribers: 'yes' })) as View;
   const subscriberRows = (mail: string) =>
     server.db.query(
-      'SELECT subscriber, subscription, confirmed FROM iredadmin_api_maillist_subscribers WHERE address = $1 ORDER BY subscriber',
+      `SELECT subscriber, subscription, confirmed FROM iredadmin_api_maillist_subscribers WHERE address = $1
+        ORDER BY subscriber`,
       [mail],
     );
 
@@ -62,7 +63,8 @@ describe.each(BACKENDS)('mailing lists on %s', (backend) => {
     expect(created.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
     expect(
       await server.db.query(
-        "SELECT forwarding, domain, dest_domain, is_maillist, is_list, active FROM forwardings WHERE address = 'news@ml.example'",
+        `SELECT forwarding, domain, dest_domain, is_maillist, is_list, active FROM forwardings
+          WHERE address = 'news@ml.example'`,
       ),
     ).toEqual([
       {
@@ -467,7 +469,8 @@ describe.each(BACKENDS)('mailing lists on %s', (backend) => {
         RETURN NEW;
       END $$ LANGUAGE plpgsql`);
     await server.db.query(
-      'CREATE TRIGGER test_ml_boom BEFORE INSERT OR UPDATE ON iredadmin_api_maillist_subscribers FOR EACH ROW EXECUTE FUNCTION test_ml_boom()',
+      `CREATE TRIGGER test_ml_boom BEFORE INSERT OR UPDATE ON iredadmin_api_maillist_subscribers
+        FOR EACH ROW EXECUTE FUNCTION test_ml_boom()`,
     );
     try {
       const created = await api.post('/api/ml/half@ml.example', {

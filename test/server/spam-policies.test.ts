@@ -252,7 +252,8 @@ describe.each(BACKENDS)('spam policies on %s', (backend) => {
     ]);
     await addMailbox(server.db, 'rollback@other.example');
     await server.db.query(
-      "ALTER TABLE users ADD CONSTRAINT test_no_update CHECK (email <> 'rollback@other.example'::bytea OR policy_id = 0)",
+      `ALTER TABLE users
+        ADD CONSTRAINT test_no_update CHECK (email <> 'rollback@other.example'::bytea OR policy_id = 0)`,
     );
     try {
       const answer = await api.put('/api/spampolicy/user/rollback@other.example', { spam_score: 9 });

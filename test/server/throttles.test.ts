@@ -203,7 +203,8 @@ describe.each(BACKENDS)('throttles on %s', (backend) => {
   test('a failure in the middle of a write leaves nothing half-written', async () => {
     await api.ok('DELETE', '/api/throttle/user@other.example/outbound');
     await server.db.query(
-      "ALTER TABLE throttle ADD CONSTRAINT test_no_insert CHECK (account <> 'user@other.example' OR kind <> 'outbound') NOT VALID",
+      `ALTER TABLE throttle
+        ADD CONSTRAINT test_no_insert CHECK (account <> 'user@other.example' OR kind <> 'outbound') NOT VALID`,
     );
     try {
       expect((await api.post('/api/throttle/user@other.example/outbound', FULL))._success).toBe(false);

@@ -135,7 +135,7 @@ describe.each(BACKENDS)('users on %s', (backend) => {
     });
   });
 
-  test('domain limits: account count; a quota above the per-user maximum or the domain quota left is clamped', async () => {
+  test('domain limits: account count; a quota above the per-user maximum or the quota left is clamped', async () => {
     await api.ok('POST', '/api/domain/limits.example', { numberOfUsers: 3, maxUserQuota: 100, quota: 150 });
     const quota = async (email: string) => (await user(email)).quota;
     // Above the per-user maximum (0 = unlimited is above it too): stored as the maximum, as the real product does.
@@ -355,7 +355,8 @@ describe.each(BACKENDS)('users on %s', (backend) => {
     await server.db.query("INSERT INTO maillists (address, domain) VALUES ('news@example.com', 'example.com')");
     for (const list of ['staff@example.com', 'news@example.com']) {
       await server.db.query(
-        "INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_list) VALUES ($1, 'bcc@example.com', 'example.com', 'example.com', 1)",
+        `INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_list)
+          VALUES ($1, 'bcc@example.com', 'example.com', 'example.com', 1)`,
         [list],
       );
     }
@@ -395,7 +396,8 @@ describe.each(BACKENDS)('users on %s', (backend) => {
       senderBcc: 'b@far.example',
     });
     await server.db.query(
-      "INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_list) VALUES ('staff@example.com', 'gone@example.com', 'example.com', 'example.com', 1)",
+      `INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_list)
+        VALUES ('staff@example.com', 'gone@example.com', 'example.com', 'example.com', 1)`,
     );
     await api.ok('POST', '/api/user/kept@example.com', { password: PW });
 
@@ -404,7 +406,8 @@ describe.each(BACKENDS)('users on %s', (backend) => {
     expect(await api.get('/api/user/gone@example.com')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
     expect(
       await server.db.query(
-        "SELECT 1 FROM forwardings WHERE address IN ('gone@example.com', 'gone-alias@example.com') OR forwarding = 'gone@example.com'",
+        `SELECT 1 FROM forwardings
+          WHERE address IN ('gone@example.com', 'gone-alias@example.com') OR forwarding = 'gone@example.com'`,
       ),
     ).toEqual([]);
     expect(await server.db.query("SELECT 1 FROM sender_bcc_user WHERE username = 'gone@example.com'")).toEqual([]);
@@ -444,10 +447,12 @@ describe.each(BACKENDS)('users on %s', (backend) => {
     await api.ok('PUT', '/api/user/friend@example.com', { forwarding: 'old@example.com' });
     const q = (sql: string) => server.db.query(sql);
     await q(
-      "INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_list) VALUES ('staff@example.com', 'old@example.com', 'example.com', 'example.com', 1)",
+      `INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_list)
+        VALUES ('staff@example.com', 'old@example.com', 'example.com', 'example.com', 1)`,
     );
     await q(
-      "INSERT INTO moderators (address, moderator, domain, dest_domain) VALUES ('staff@example.com', 'old@example.com', 'example.com', 'example.com')",
+      `INSERT INTO moderators (address, moderator, domain, dest_domain)
+        VALUES ('staff@example.com', 'old@example.com', 'example.com', 'example.com')`,
     );
     await q("INSERT INTO domain_admins (username, domain) VALUES ('old@example.com', 'example.com')");
     await q("UPDATE mailbox SET isadmin = 1 WHERE username = 'old@example.com'");
@@ -455,7 +460,8 @@ describe.each(BACKENDS)('users on %s', (backend) => {
     await q("INSERT INTO throttle (account, kind, priority, period) VALUES ('old@example.com', 'outbound', 100, 60)");
     await q("INSERT INTO policy (policy_name) VALUES ('old@example.com')");
     await q(
-      "INSERT INTO users (priority, email, policy_id) VALUES (10, 'old@example.com'::bytea, (SELECT id FROM policy WHERE policy_name = 'old@example.com'))",
+      `INSERT INTO users (priority, email, policy_id) VALUES (10, 'old@example.com'::bytea, (SELECT id FROM policy
+        WHERE policy_name = 'old@example.com'))`,
     );
     await q(
       "INSERT INTO used_quota (username, bytes, messages, domain) VALUES ('old@example.com', 99, 1, 'example.com')",
@@ -483,7 +489,8 @@ describe.each(BACKENDS)('users on %s', (backend) => {
     ).toEqual([]);
     expect(
       await q(
-        "SELECT domain, dest_domain FROM forwardings WHERE address = 'new@example.com' AND forwarding = 'new@example.com'",
+        `SELECT domain, dest_domain FROM forwardings
+          WHERE address = 'new@example.com' AND forwarding = 'new@example.com'`,
       ),
     ).toEqual([{ domain: 'example.com', dest_domain: 'example.com' }]);
     expect(await q("SELECT moderator, dest_domain FROM moderators WHERE address = 'staff@example.com'")).toEqual([
@@ -495,7 +502,8 @@ describe.each(BACKENDS)('users on %s', (backend) => {
     expect(await q('SELECT account FROM throttle WHERE period = 60')).toEqual([{ account: 'new@example.com' }]);
     expect(
       await q(
-        "SELECT 1 FROM users u JOIN policy p ON p.id = u.policy_id WHERE u.email = 'new@example.com'::bytea AND p.policy_name = 'new@example.com'",
+        `SELECT 1 FROM users u JOIN policy p ON p.id = u.policy_id
+          WHERE u.email = 'new@example.com'::bytea AND p.policy_name = 'new@example.com'`,
       ),
     ).toHaveLength(1);
     expect(await q("SELECT domain FROM used_quota WHERE username = 'new@example.com'")).toEqual([

@@ -43,7 +43,7 @@ describe.each(BACKENDS)('white/blacklists on %s', (backend) => {
     expect(await usersRow(USER)).toEqual([]);
   });
 
-  test('POST adds every form, trimmed and lower-cased; GET answers them sorted; priorities as amavisd wants', async () => {
+  test('POST adds every form, trimmed and lower-cased; GET answers sorted; priorities as amavisd wants', async () => {
     const addresses =
       ' Friend@Partner.example, @Partner.example ,@.partner.example,@.ORG, 192.0.2.7, 2001:DB8::0:1,198.51.100.0/24, bounce@*, @.';
     expect(await api.post(`/api/wblist/inbound/whitelist/${USER}`, { addresses })).toEqual({ _success: true });
@@ -140,7 +140,7 @@ describe.each(BACKENDS)('white/blacklists on %s', (backend) => {
     await api.ok('DELETE', '/api/wblist/outbound/blacklist/global');
   });
 
-  test('POST/PUT/DELETE create the users row even with nothing to write; a missing addresses is no change', async () => {
+  test('POST/PUT/DELETE create the users row even with nothing to write; no addresses is no change', async () => {
     expect(await api.post('/api/wblist/inbound/whitelist/empty@elsewhere.example')).toEqual({ _success: true });
     expect(await usersRow('empty@elsewhere.example')).toEqual([{ priority: 10, policy_id: 0 }]);
     expect(await api.ok('GET', '/api/wblist/inbound/whitelist/empty@elsewhere.example')).toEqual([]);
