@@ -16,11 +16,13 @@ import type { SessionCache } from './session-cache';
 const ACCOUNT_CHANGES_CHANNEL = 'iredadmin_api_accounts';
 
 /**
- * A payload no username can take (usernames are email addresses): a marker an instance sends
- * itself to learn that everything committed before it has reached its listener.
+ * Payloads no username can take (usernames are email addresses). A writer sends a marker; every
+ * instance, on hearing it, answers that it heard it. Notifications reach a listener in commit
+ * order, so an instance that heard the marker has dropped what the writer's change made stale.
  */
-const MARKER_PREFIX = ':settled:';
-/** How long a writer waits for its marker; a listener that slow is as good as lost. */
+const MARKER_PREFIX = ':settle:';
+const HEARD_PREFIX = ':heard:';
+/** How long a writer waits for every instance; one that slow is as good as lost. */
 const SETTLE_TIMEOUT_MS = 2000;
 
 /** Retries of a lost LISTEN connection: 0.5 s, doubling, at most every 10 s. */
@@ -29,9 +31,9 @@ const RETRY_MAX_MS = 10_000;
 
 export interface AccountChangeFeed {
   /**
-   * Resolves once every change committed so far has reached this instance's listener. The
-   * other instances' listeners were told at the same commit, so a writer that waits for this
-   * before answering has its change heard everywhere before its client's next request arrives.
+   * Resolves once every change committed so far has reached every instance listening (or after
+   * SETTLE_TIMEOUT_MS): a writer that waits for this before answering has its change heard
+   * everywhere before its client's next request arrives.
    */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -50,6 +52,7 @@ export async function feedAccountChanges(
 ): Promise<AccountChangeFeed> {
   if (!db.listen) return NO_FEED;
   const listen = db.listen.bind(db);
+  /** Markers this instance sent, each with what to call when one more instance heard it. */
   const markers = new Map<string, () => void>();
   // PGlite runs in this process and hands a NOTIFY to its listeners before the COMMIT returns.
   const deliveredAtCommit = db.kind === 'pglite';
@@ -59,14 +62,20 @@ export async function feedAccountChanges(
   let closed = false;
 
   const deliver = (payload: string) => {
-    if (payload.startsWith(MARKER_PREFIX)) markers.get(payload)?.();
-    else cache.invalidate(payload === '' ? null : payload);
+    if (payload.startsWith(MARKER_PREFIX)) {
+      // Heard (and the cache already rid of what preceded it): say so to the writer.
+      const heard = HEARD_PREFIX + payload.slice(MARKER_PREFIX.length);
+      db.query('SELECT pg_notify($1, $2)', [ACCOUNT_CHANGES_CHANNEL, heard]).catch(() => undefined);
+    } else if (payload.startsWith(HEARD_PREFIX)) {
+      markers.get(payload.slice(HEARD_PREFIX.length))?.();
+    } else {
+      cache.invalidate(payload === '' ? null : payload);
+    }
   };
 
   const lost = (error: unknown) => {
     cache.setEnabled(false);
-    // Nobody hears anything now: waiting writers need not wait.
-    for (const release of markers.values()) release();
+    // This instance hears nothing now: its writers' waits end by their timeout.
     unlisten = undefined;
     onError('session cache off: lost the database notification connection, reconnecting', error);
     scheduleRetry();
@@ -100,19 +109,23 @@ export async function feedAccountChanges(
   return {
     async settled() {
       if (!unlisten || deliveredAtCommit) return;
-      const marker = `${MARKER_PREFIX}${randomUUID()}`;
+      const id = randomUUID();
+      // Every instance's listener, this one's included; at least this one.
+      const expected = Math.max(1, (await db.countListeners?.()) ?? 1);
       let timer: NodeJS.Timeout | undefined;
-      const heard = new Promise<void>((resolve) => {
-        markers.set(marker, resolve);
+      const allHeard = new Promise<void>((resolve) => {
+        let heard = 0;
+        markers.set(id, () => {
+          if (++heard >= expected) resolve();
+        });
         timer = setTimeout(resolve, SETTLE_TIMEOUT_MS);
       });
       try {
-        // Notifications reach a listener in commit order: the marker comes after what precedes it.
-        await db.query('SELECT pg_notify($1, $2)', [ACCOUNT_CHANGES_CHANNEL, marker]);
-        await heard;
+        await db.query('SELECT pg_notify($1, $2)', [ACCOUNT_CHANGES_CHANNEL, MARKER_PREFIX + id]);
+        await allHeard;
       } finally {
         clearTimeout(timer);
-        markers.delete(marker);
+        markers.delete(id);
       }
     },
     async close() {

@@ -28,6 +28,8 @@ export interface Database extends Queryable {
    * stop trusting what the notifications kept fresh. Absent where the database has no NOTIFY.
    */
   listen?(channel: string, deliver: (payload: string) => void, lost: (error: unknown) => void): Promise<Unlisten>;
+  /** How many connections listen through `listen` on this database, every server instance's. */
+  countListeners?(): Promise<number>;
   /** `postgres`, `pglite` or `mysql` (MariaDB or MySQL), for logs and diagnostics. */
   readonly kind: 'postgres' | 'pglite' | 'mysql';
   /** How statements are rendered: PGlite speaks `postgres`. */

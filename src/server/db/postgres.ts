@@ -48,6 +48,14 @@ export function connectPostgres(url: string, maxConnections = 10): Database {
       await pool.query(script);
     },
     listen: (channel, deliver, lost) => listenOn(url, channel, deliver, lost),
+    async countListeners() {
+      const rows = await run<{ n: number }>(
+        pool,
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()',
+        [LISTENER_APPLICATION_NAME],
+      );
+      return rows[0]?.n ?? 0;
+    },
     close: () => pool.end(),
   };
 }
