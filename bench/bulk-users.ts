@@ -71,7 +71,7 @@ export async function benchBulkUsers(reps: number, count: number, database: Data
         unit: 's',
         ours: summarize(oursTimes),
         baseline: summarize(bareTimes),
-        goal: database.label === 'PGlite' ? { kind: 'absolute', limit: 10 } : null,
+        goal: database.label === 'PGlite' ? { kind: 'absolute', limit: 3 } : null,
         note: `IRedAdminClient, concurrency ${DEFAULT_MAX_CONCURRENCY}; baseline: ${count} undici POSTs to bare node:http`,
       }),
     ];

@@ -72,7 +72,8 @@ export async function benchHttpLoad(reps: number, seconds: number, database: Dat
           unit: 'req/s',
           ours: summarize(oursRps),
           baseline: summarize(bareRps),
-          goal: { kind: 'higher', limit: 0.4 },
+          // The issue's targets: 0.4 on PostgreSQL; PGlite runs one statement at a time, 0.2.
+          goal: { kind: 'higher', limit: database.label === 'PGlite' ? 0.2 : 0.4 },
           note: `autocannon, ${reps}×${seconds} s each side; ratio = ours / bare node:http`,
         }),
       ];
