@@ -114,6 +114,46 @@ describe.each(BACKENDS)('a read-only server on %s', (backend) => {
     expect(await contents(db)).toEqual(before);
   });
 
+  test('HEAD, OPTIONS, PATCH and method-override headers or parameters write nothing', async () => {
+    const headers = { cookie: admin.sessionCookie! };
+    const leaks: string[] = [];
+    for (const url of registeredUrls()) {
+      const path = fillUrl(url, theirsParam);
+      // HEAD runs a GET route's handler (fastify answers HEAD for every GET): it may answer, never write.
+      for (const method of ['PATCH', 'OPTIONS', 'TRACE']) {
+        const answer = await rawRequest(server.url, method, path, 'password=x', headers);
+        if (answer.status < 400) leaks.push(`${method} ${path} → ${answer.status}`);
+      }
+      await rawRequest(server.url, 'HEAD', path, undefined, headers);
+      for (const method of METHODS.filter((m) => m !== 'GET')) {
+        if (READ_ONLY_ALLOWED.has(`${method} ${url}`)) continue;
+        // A write disguised as a read: the method on the wire is what counts.
+        for (const override of ['X-HTTP-Method-Override', 'X-HTTP-Method', 'X-Method-Override']) {
+          const answer = await rawRequest(server.url, method, path, 'password=x', { ...headers, [override]: 'GET' });
+          if (answer.body !== REFUSED) leaks.push(`${method} ${path} with ${override}: GET → ${answer.status}`);
+        }
+        const query = await rawRequest(server.url, method, `${path}?_method=GET`, 'password=x&_method=GET', headers);
+        if (query.body !== REFUSED) leaks.push(`${method} ${path}?_method=GET → ${query.status}`);
+        // And a read asking to be taken for a write.
+        await rawRequest(server.url, 'GET', `${path}?_method=${method}`, undefined, {
+          ...headers,
+          'X-HTTP-Method-Override': method,
+        });
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(await contents(db)).toEqual(before);
+  });
+
+  test('every GET route in every spelling reads without writing a row of any table but the sessions', async () => {
+    const headers = { cookie: admin.sessionCookie! };
+    for (const url of registeredUrls()) {
+      const path = fillUrl(url, theirsParam);
+      for (const target of spellings(path, server.url)) await rawRequest(server.url, 'GET', target, undefined, headers);
+    }
+    expect(await contents(db)).toEqual(before);
+  });
+
   test('reads, logging in and verify_password still work', async () => {
     expect(await admin.get('/api/domain/theirs.example')).toMatchObject({ _success: true });
     expect(await admin.get('/api/user/victim@theirs.example')).toMatchObject({ _success: true });
@@ -140,5 +180,19 @@ describe.each(BACKENDS)('a read-only server on %s', (backend) => {
     } finally {
       await other.app.close();
     }
+  });
+
+  // Last: it locks this client out of logging in to this database.
+  test("failed logins are still counted (the server's own table): guessing stays throttled in read-only", async () => {
+    const guesser = new ApiSession(server.url);
+    const answers: (string | undefined)[] = [];
+    for (let i = 0; i <= DEFAULT_SETTINGS.maxLoginFailures; i++)
+      answers.push((await guesser.login(TEST_ADMIN.email, `wrong-${i}`))._msg);
+    expect(answers.at(-1)).toBe('TOO_MANY_LOGIN_FAILURES');
+    expect(await guesser.login(TEST_ADMIN.email, TEST_ADMIN.password)).toMatchObject({
+      _success: false,
+      _msg: 'TOO_MANY_LOGIN_FAILURES',
+    });
+    expect(await contents(db)).toEqual(before);
   });
 });
