@@ -227,3 +227,17 @@ export class ValidationError extends IRedAdminError {
     this.issues = issues;
   }
 }
+
+/**
+ * Runs `call`; null when the API answers that the object, or the domain or user it belongs to,
+ * does not exist ("not found means gone": a read finds nothing, a delete finds it already gone).
+ * Every other error is rethrown.
+ */
+export async function nullIfGone<T>(call: () => Promise<T>): Promise<T | null> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ApiError && error.isNotFound()) return null;
+    throw error;
+  }
+}

@@ -2,9 +2,10 @@
 import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
 import type { CallSite } from '../errors';
-import { ApiError } from '../errors';
+import { nullIfGone } from '../errors';
 import type { FormParams, FormValue } from '../form';
 import { pathSegment, toWireParams } from '../form';
+import { ACCESS_POLICIES } from '../../common/access-policies';
 import { punycodeDomain, punycodeEmail } from '../../common/mail-names';
 import { rowsByName } from '../read-snapshots';
 
@@ -53,14 +54,7 @@ export const language = z
 /** Free text for display names and descriptions (a comma is fine here: it is not a list). */
 export const displayName = z.string().max(255);
 /** Who may send to an alias or mailing list. */
-export const accessPolicy = z.enum([
-  'public',
-  'domain',
-  'subdomain',
-  'membersonly',
-  'moderatorsonly',
-  'membersandmoderatorsonly',
-]);
+export const accessPolicy = z.enum(ACCESS_POLICIES);
 /** A password: non-empty. The server enforces the policy (length, character classes). */
 export const password = z.string().min(1);
 
@@ -145,13 +139,10 @@ export async function readAccount<S extends z.ZodType>(
     });
     if (row) return caller.parseData({ method: 'GET', path: get.path }, schema, fromList.reshape?.(row) ?? row);
   }
-  try {
+  return nullIfGone(async () => {
     const envelope = await caller.call({ method: 'GET', ...get });
     return caller.parseData({ method: 'GET', path: get.path }, schema, envelope._data);
-  } catch (error) {
-    if (error instanceof ApiError && error.isNotFound()) return null;
-    throw error;
-  }
+  });
 }
 
 /** The secret values of an input (plain password, stored hash), to scrub from error messages. */
