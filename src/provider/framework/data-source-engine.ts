@@ -10,7 +10,7 @@ import {
 import type { Attributes } from './attributes';
 import type { SomeDataSource } from './definitions';
 import { diagnosticFor, type DescribeError } from './errors';
-import { decodeRow, encodeRow, ID, objectType, type Row } from './rows';
+import { canonicalRow, decodeRow, encodeRow, ID, objectType, type Row } from './rows';
 import { normalized, sameValue, type PlanValue } from './values';
 
 export class DataSourceEngine<Client> {
@@ -46,11 +46,7 @@ export class DataSourceEngine<Client> {
   ): Promise<{ state?: RawDynamicValue; diagnostics: Diagnostic[] }> {
     const config = decodeRow(rawConfig, this.attributes, this.type) ?? {};
     const name = this.definition.typeName;
-    const lookup: Row = {};
-    for (const [attr, spec] of Object.entries(this.attributes)) {
-      const value = config[attr] ?? null;
-      lookup[attr] = isUnknown(value) ? null : normalized(spec, value);
-    }
+    const lookup = canonicalRow(config, this.attributes);
     try {
       const data = await this.definition.read(client, lookup as never);
       if (data === null) {
@@ -70,7 +66,7 @@ export class DataSourceEngine<Client> {
         row[attr] =
           configured !== null && !isUnknown(configured) && sameValue(read, lookup[attr] ?? null) ? configured : read;
       }
-      row[ID] = this.definition.identity(row as never);
+      row[ID] = this.definition.identity(canonicalRow(row, this.attributes) as never);
       return { state: encodeRow(row, this.type), diagnostics: [] };
     } catch (error) {
       return { diagnostics: [diagnosticFor(error, this.describeError, this.attributes, `${name}: read failed`)] };

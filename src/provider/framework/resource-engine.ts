@@ -15,7 +15,16 @@ import {
 import { isComputed, type AnyAttribute, type Attributes, type Values } from './attributes';
 import type { ApiParams, SomeResource } from './definitions';
 import { diagnosticFor, type DescribeError } from './errors';
-import { attributeEntries, decodeRow, encodeRow, ID, objectType, upgradeJsonState, type Row } from './rows';
+import {
+  attributeEntries,
+  canonicalRow,
+  decodeRow,
+  encodeRow,
+  ID,
+  objectType,
+  upgradeJsonState,
+  type Row,
+} from './rows';
 import { normalized, sameValue, type PlanValue } from './values';
 
 export interface PlanResult {
@@ -55,11 +64,9 @@ export class ResourceEngine<Client> {
     return encodeRow(row, this.type);
   }
 
-  /** Plain values for handlers: unknowns become null (handlers never see them). */
+  /** Values for handlers: canonical, unknowns as null (see `canonicalRow`). */
   private values(row: Row): Values<Attributes<never>> {
-    const out: Record<string, PlanValue> = {};
-    for (const name in row) out[name] = isUnknown(row[name]) ? null : row[name];
-    return out as Values<Attributes<never>>;
+    return canonicalRow(row, this.attributes) as Values<Attributes<never>>;
   }
 
   validate(rawConfig: RawDynamicValue, writeOnlyAllowed: boolean): Diagnostic[] {
@@ -373,14 +380,16 @@ export class ResourceEngine<Client> {
     return row;
   }
 
-  /** API parameters for a create, or for the changed attributes of an update. */
-  private params(op: 'create' | 'update', next: Row, prior: Row | null): ApiParams {
+  /** API parameters, in canonical form, for a create or for the changed attributes of an update. */
+  private params(op: 'create' | 'update', rawNext: Row, rawPrior: Row | null): ApiParams {
     const params: ApiParams = {};
     const always = new Set<string>(this.definition.alwaysSend ?? []);
+    const next = canonicalRow(rawNext, this.attributes);
+    const prior = rawPrior && canonicalRow(rawPrior, this.attributes);
     for (const [attr, spec] of this.entries()) {
       if (!spec.param && !spec.write) continue;
       if (spec.paramOn && spec.paramOn !== op) continue;
-      const value = isUnknown(next[attr]) ? null : (next[attr] ?? null);
+      const value = next[attr] ?? null;
       const previous = prior ? (prior[attr] ?? null) : null;
       if (op === 'update' && !always.has(attr)) {
         const changed = spec.writeOnly

@@ -6,6 +6,7 @@ import {
   decodeDynamicValue,
   encodeDynamicValue,
   isRecord,
+  isUnknown,
   newRecord,
   t,
   upgradeJsonValue,
@@ -14,7 +15,7 @@ import {
   type RawDynamicValue,
 } from '../protocol';
 import { ctyTypeOf, type AnyAttribute, type Attributes } from './attributes';
-import { fromCty, toCty, type PlanValue } from './values';
+import { fromCty, normalized, toCty, type PlanValue } from './values';
 
 export type Row = Record<string, PlanValue>;
 
@@ -37,6 +38,19 @@ export function attributeEntries(attributes: Attributes<never>): readonly (reado
     entries.set(attributes, list);
   }
   return list;
+}
+
+/**
+ * The values a definition's handlers see: in each attribute's canonical form (`normalize`, sets
+ * sorted), an unknown as null. So a handler never canonicalizes what the engine already did.
+ */
+export function canonicalRow(row: Row, attributes: Attributes<never>): Row {
+  const out: Row = {};
+  for (const [name, spec] of attributeEntries(attributes)) {
+    const value = row[name] ?? null;
+    out[name] = isUnknown(value) ? null : normalized(spec, value);
+  }
+  return out;
 }
 
 export function decodeRow(
