@@ -307,7 +307,7 @@ resource "iredadmin_admin" "global" {
     const out = plan.stderr;
     for (const attr of ['email', 'language', 'account_status', 'max_domains', 'max_quota_unit'])
       expect(out).toContain(`Invalid value for "${attr}"`);
-    expect(out).toContain('password and password_wo both set');
+    expect(out).toContain('Conflicting password attributes');
     expect(out).toContain('max_quota without max_quota_unit');
     expect(out).toContain('max_users does not apply to a global admin');
     expect(out).toContain('max_quota_unit does not apply to a global admin');

@@ -3,7 +3,7 @@ import type { IRedAdminClient } from '../../client';
 import { attributesFor, type ProviderDefinition, type Values } from '../framework';
 import { DATA_SOURCES, RESOURCES } from '../resources';
 import { describeError } from './describe-error';
-import { oneOf, wholeNumber } from './validators';
+import { oneOf, wholeNumber } from '../kit/validators';
 
 const a = attributesFor<never>();
 

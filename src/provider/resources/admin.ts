@@ -2,13 +2,18 @@
 import type { Admin, AdminCreateInput, AdminUpdateInput, IRedAdminClient } from '../../client';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, type Values } from '../framework';
 import {
+  accountStatus,
+  byEmail,
   canonicalDomain,
-  canonicalEmail,
-  emailAddress,
+  ifChanged,
   languageCode,
   oneOf,
+  PASSWORD_ON_CREATE,
+  passwordConflict,
+  passwordTrio,
   wholeNumber,
-} from '../iredadmin/validators';
+  withoutPasswords,
+} from '../kit';
 
 const MB_PER_UNIT = { TB: 1024 * 1024, GB: 1024, MB: 1 } as const;
 type QuotaUnit = keyof typeof MB_PER_UNIT;
@@ -65,26 +70,10 @@ const limit = (param: string, key: Parameters<typeof setting>[1], what: string, 
     description: `${what}; 0 = unlimited. Normal admins only: setting it with \`is_global_admin = true\` is an error.`,
   });
 
-const PW_CODES = [
-  'NO_PASSWORD',
-  'INVALID_PASSWORD',
-  'PW_EMPTY',
-  'PW_SHORTER_THAN_MIN_LENGTH',
-  'PW_GREATER_THAN_MAX_LENGTH',
-  'PW_NO_LETTER',
-  'PW_NO_UPPERCASE',
-  'PW_NO_DIGIT_NUMBER',
-  'PW_NO_SPECIAL_CHAR',
-  'PW_NON_ASCII',
-];
-
 const adminAttributes = {
-  email: a.string({
+  email: byEmail.attribute<AdminView>({
     samples: [(c) => `${c.key}@admins.example.net`, (c) => `${c.key}.2@admins.example.net`],
-    required: true,
     requiresReplace: true,
-    validators: [emailAddress],
-    normalize: canonicalEmail,
     read: (v) => v.admin.username,
     description:
       "The admin's login, an email address outside the domains the server hosts (e.g. `it-admin@example.net`); a mail user of a hosted domain becomes its admin with `iredadmin_domain_admins` instead. The API cannot rename an admin.",
@@ -98,41 +87,11 @@ const adminAttributes = {
     description: 'Display name.',
     errorCodes: ['INVALID_NAME'],
   }),
-  password: a.string({
-    samples: ['Round-Trip-1', 'Round-Trip-2'],
-    optional: true,
-    sensitive: true,
-    param: 'password',
-    validators: [(v) => (v === '' ? 'An empty password is not allowed.' : undefined)],
-    errorCodes: PW_CODES,
-    description:
-      'Password (sensitive; stored in state but never read back, so a change made elsewhere is not detected). Creating an admin needs `password` or `password_wo` (a plan-time error otherwise); an imported admin needs neither. The server checks its policy (length, a letter, an upper-case letter, a digit, a special character). Conflicts with `password_wo`.',
-  }),
-  password_wo: a.string({
-    samples: ['Round-Trip-Wo-1', 'Round-Trip-Wo-2'],
-    optional: true,
-    sensitive: true,
-    writeOnly: true,
-    param: 'password',
-    sendWhenChanged: 'password_wo_version',
-    description:
-      'Write-only password (Terraform ≥ 1.11): sent on create and whenever `password_wo_version` changes, never stored in state or plan. Conflicts with `password`.',
-  }),
-  password_wo_version: a.number({
-    samples: [1, 2],
-    sampleWith: () => ({ password_wo: 'Round-Trip-Wo-1' }),
-    optional: true,
-    description: 'Change it (e.g. increment) to send `password_wo` again.',
-  }),
-  account_status: a.string({
-    samples: ['disabled', 'active'],
-    optional: true,
-    param: 'accountStatus',
-    validators: [oneOf(['active', 'disabled'])],
-    read: (v) => (v.admin.active === false ? 'disabled' : 'active'),
-    description: '`active` or `disabled` (a disabled admin cannot log in). Default `active`.',
-    errorCodes: ['INVALID_ACCOUNT_STATUS'],
-  }),
+  ...passwordTrio<AdminView>('an admin'),
+  account_status: accountStatus<AdminView>(
+    (v) => v.admin.active,
+    '`active` or `disabled` (a disabled admin cannot log in). Default `active`.',
+  ),
   language: a.string({
     samples: ['de_DE', 'fr_FR'],
     optional: true,
@@ -229,21 +188,14 @@ function withLimitsSwitch(
   if (op === 'create') return v.is_global_admin === true ? params : { maxDomains: v.max_domains ?? 0, ...params };
   if (v.is_global_admin === true) {
     throw new Error(
-      `${canonicalEmail(v.email ?? '')} is a global admin on the server, and a global admin has no limits. Set \`is_global_admin = false\` to make it a normal admin with these limits, or remove them.`,
+      `${v.email} is a global admin on the server, and a global admin has no limits. Set \`is_global_admin = false\` to make it a normal admin with these limits, or remove them.`,
     );
   }
   return { ...params, isGlobalAdmin: false };
 }
 
 function validate(v: AdminValues): Issue[] {
-  const issues: Issue[] = [];
-  if (v.password !== null && v.password_wo !== null) {
-    issues.push({
-      attribute: 'password_wo',
-      summary: 'password and password_wo both set',
-      detail: 'Set only one of `password` and `password_wo`.',
-    });
-  }
+  const issues: Issue[] = passwordConflict(v);
   if ((v.max_quota === null) !== (v.max_quota_unit === null)) {
     const missing = v.max_quota === null ? 'max_quota' : 'max_quota_unit';
     const given = missing === 'max_quota' ? 'max_quota_unit' : 'max_quota';
@@ -271,22 +223,17 @@ export const adminResource = defineResource({
   description:
     'A separate admin account of iRedAdmin (not a mailbox): a global admin, or a normal admin with its own limits that manages the domains it creates or is given with `iredadmin_domain_admins`. Destroy deletes the admin and its domain rights.',
   attributes: adminAttributes,
-  identity: (v: AdminValues) => canonicalEmail(v.email ?? ''),
-  importIdFormat: "the admin's email address, e.g. `admin@example.com`",
-  importId: (id: string) => {
-    if (emailAddress(id)) throw new Error(`"${id}" is not an email address.`);
-    return { email: canonicalEmail(id) };
-  },
+  ...byEmail.resource("the admin's email address, e.g. `admin@example.com`"),
   validate,
-  requiredOnCreate: [['password', 'password_wo']],
+  requiredOnCreate: PASSWORD_ON_CREATE,
   read: (client: IRedAdminClient, v: AdminValues) => readAdmin(client, v.email!, v.max_quota_unit),
   async create(client: IRedAdminClient, v: AdminValues, params) {
     await client.admins.create(v.email!, withLimitsSwitch(v, withQuota(v, params), 'create') as AdminCreateInput);
   },
-  async update(client: IRedAdminClient, v: AdminValues, _prior, params) {
-    const next = withLimitsSwitch(v, withQuota(v, params), 'update');
-    if (Object.keys(next).length) await client.admins.update(v.email!, next as AdminUpdateInput);
-  },
+  update: (client: IRedAdminClient, v: AdminValues, _prior, params) =>
+    ifChanged(withLimitsSwitch(v, withQuota(v, params), 'update'), (p) =>
+      client.admins.update(v.email!, p as AdminUpdateInput),
+    ),
   delete: (client: IRedAdminClient, v: AdminValues) => client.admins.delete(v.email!),
   example: `resource "iredadmin_admin" "helpdesk" {
   email               = "helpdesk@example.com"
@@ -300,15 +247,9 @@ export const adminResource = defineResource({
 }`,
 });
 
-const { email: _lookup, password: _p, password_wo: _w, password_wo_version: _v, ...readable } = adminAttributes;
+const { email: _lookup, ...readable } = withoutPasswords(adminAttributes);
 const dataAttributes = {
-  email: a.string({
-    required: true,
-    validators: [emailAddress],
-    normalize: canonicalEmail,
-    read: (v) => v.admin.username,
-    description: 'The admin to read.',
-  }),
+  email: byEmail.lookup<AdminView>((v) => v.admin.username, 'The admin to read.'),
   ...readOnly(readable),
   managed_domains: a.stringSet({
     computed: true,
@@ -323,7 +264,7 @@ export const adminDataSource = defineDataSource({
   description:
     'Reads an existing separate admin account. `max_quota` is given in the largest unit that makes it a whole number.',
   attributes: dataAttributes,
-  identity: (v: Values<typeof dataAttributes>) => canonicalEmail(v.email ?? ''),
+  identity: byEmail.identity,
   read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readAdmin(client, v.email!, null),
   example: `data "iredadmin_admin" "helpdesk" {
   email = "helpdesk@example.com"

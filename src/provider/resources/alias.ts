@@ -2,54 +2,31 @@
 import type { Alias, AliasCreateInput, AliasUpdateInput, IRedAdminClient } from '../../client';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Values } from '../framework';
 import {
-  canonicalEmail,
+  ACCESS_POLICY_DOC,
+  accessPolicy,
+  accountStatus,
+  byEmail,
   canonicalEmails,
-  emailAddress,
+  createThenUpdate,
   emailSet,
+  ifChanged,
   notEmpty,
-  oneOf,
   replacedWhenDomainChanges,
-} from '../iredadmin/validators';
-import { createThenUpdate } from './create-then-update';
-import { toggles } from './set-toggles';
+  toggles,
+} from '../kit';
 
 const a = attributesFor<Alias>();
-
-export const ACCESS_POLICIES = [
-  'public',
-  'domain',
-  'subdomain',
-  'membersonly',
-  'moderatorsonly',
-  'membersandmoderatorsonly',
-];
-export const ACCESS_POLICY_DOC =
-  '`public` (anyone), `domain` (senders of the same domain), `subdomain` (the domain and its subdomains), ' +
-  '`membersonly`, `moderatorsonly` or `membersandmoderatorsonly`';
-
-/**
- * Add/remove parameters for an address set, compared in canonical form: the planned set may
- * carry the configuration's spelling while the prior one holds the server's.
- */
-export function emailToggles(addParam: string, removeParam: string) {
-  const change = toggles(addParam, removeParam);
-  return (next: string[] | null, previous: string[] | null) =>
-    next === null ? {} : change(canonicalEmails(next), previous === null ? null : canonicalEmails(previous));
-}
 
 /**
  * What POST /api/alias reads; the rest of a create (`accountStatus`, which the SQL edition ignores
  * on POST) is a PUT right after.
  */
 const CREATE_PARAMS = ['name', 'accessPolicy', 'members'];
-const memberToggles = emailToggles('addMember', 'removeMember');
+const memberToggles = toggles('addMember', 'removeMember');
 
 const aliasAttributes = {
-  email: a.string({
+  email: byEmail.attribute<Alias>({
     samples: [(c) => `${c.key}@${c.domain}`, (c) => `${c.key}.renamed@${c.domain}`],
-    required: true,
-    validators: [emailAddress],
-    normalize: canonicalEmail,
     read: (d) => d.address,
     requiresReplace: replacedWhenDomainChanges,
     description:
@@ -74,14 +51,10 @@ const aliasAttributes = {
     description: 'Display name, e.g. `Sales team`.',
     errorCodes: ['INVALID_NAME'],
   }),
-  access_policy: a.string({
+  access_policy: accessPolicy<Alias>({
     samples: ['membersonly', 'domain'],
-    optional: true,
-    param: 'accessPolicy',
-    validators: [oneOf(ACCESS_POLICIES)],
-    read: (d) => d.accesspolicy ?? 'public',
+    read: (d) => d.accesspolicy,
     description: `Who may send to the alias: ${ACCESS_POLICY_DOC}. Default \`public\`.`,
-    errorCodes: ['INVALID_ACCESS_POLICY'],
   }),
   members: a.stringSet({
     samples: [(c) => [c.user], (c) => [c.otherUser, 'someone@example.net']],
@@ -92,21 +65,16 @@ const aliasAttributes = {
     // Created with the whole set; changed with addMember/removeMember: only the difference travels, and
     // `[]` can empty the set (an empty `members` parameter means "not given" to the API).
     write: (next, previous, op) =>
-      op === 'create' ? (next?.length ? { members: canonicalEmails(next) } : {}) : memberToggles(next, previous),
+      op === 'create' ? (next?.length ? { members: next } : {}) : memberToggles(next, previous),
     description:
       'Addresses the alias delivers to (users, other aliases, lists or external addresses); `[]` for none. ' +
       'Unset: whatever the server has.',
     errorCodes: ['INVALID_MEMBER'],
   }),
-  account_status: a.string({
-    samples: ['disabled', 'active'],
-    optional: true,
-    param: 'accountStatus',
-    validators: [oneOf(['active', 'disabled'])],
-    read: (d) => (d.active === false ? 'disabled' : 'active'),
-    description: '`active` (default) or `disabled` (mail to the alias is no longer delivered to its members).',
-    errorCodes: ['INVALID_ACCOUNT_STATUS'],
-  }),
+  account_status: accountStatus<Alias>(
+    (d) => d.active,
+    '`active` (default) or `disabled` (mail to the alias is no longer delivered to its members).',
+  ),
 };
 
 type AliasValues = Values<typeof aliasAttributes>;
@@ -118,15 +86,10 @@ export const aliasResource = defineResource({
     'Aliases of the SQL edition have no moderators (a mailing list does: `iredadmin_maillist`). ' +
     'Changing `email` within its domain renames the alias in place; moving it to another domain replaces it. Destroy deletes the alias and removes its address from every alias, list and forwarding that named it.',
   attributes: aliasAttributes,
-  identity: (v: AliasValues) => canonicalEmail(v.email ?? ''),
-  importIdFormat: 'the alias address, e.g. `team@example.com`',
-  importId: (id: string) => {
-    if (emailAddress(id)) throw new Error(`"${id}" is not an email address.`);
-    return { email: canonicalEmail(id) };
-  },
-  read: (client: IRedAdminClient, v: AliasValues) => client.aliases.get(canonicalEmail(v.email!)),
+  ...byEmail.resource('the alias address, e.g. `team@example.com`'),
+  read: (client: IRedAdminClient, v: AliasValues) => client.aliases.get(v.email!),
   async create(client: IRedAdminClient, v: AliasValues, params) {
-    const email = canonicalEmail(v.email!);
+    const email = v.email!;
     await createThenUpdate(params, CREATE_PARAMS, {
       create: (p) => client.aliases.create(email, p as AliasCreateInput),
       update: (p) => client.aliases.update(email, p as AliasUpdateInput),
@@ -134,13 +97,11 @@ export const aliasResource = defineResource({
     });
   },
   async update(client: IRedAdminClient, v: AliasValues, prior: AliasValues, params) {
-    const email = canonicalEmail(v.email!);
-    const previous = canonicalEmail(prior.email!);
     // Rename first, then change the rest at the new address.
-    if (previous !== email) await client.aliases.changeEmail(previous, email);
-    if (Object.keys(params).length) await client.aliases.update(email, params as AliasUpdateInput);
+    if (prior.email !== v.email) await client.aliases.changeEmail(prior.email!, v.email!);
+    await ifChanged(params, (p) => client.aliases.update(v.email!, p as AliasUpdateInput));
   },
-  delete: (client: IRedAdminClient, v: AliasValues) => client.aliases.delete(canonicalEmail(v.email!)),
+  delete: (client: IRedAdminClient, v: AliasValues) => client.aliases.delete(v.email!),
   // Version 1 dropped `moderators` (the SQL edition's aliases have none).
   schemaVersion: 1,
   upgradeState: ({ moderators: _dropped, ...state }) => state,
@@ -154,13 +115,7 @@ export const aliasResource = defineResource({
 
 const { email: _lookup, ...readable } = aliasAttributes;
 const dataAttributes = {
-  email: a.string({
-    required: true,
-    validators: [emailAddress],
-    normalize: canonicalEmail,
-    read: (d) => d.address,
-    description: 'The alias to read.',
-  }),
+  email: byEmail.lookup<Alias>((d) => d.address, 'The alias to read.'),
   ...readOnly(readable),
 };
 
@@ -168,8 +123,8 @@ export const aliasDataSource = defineDataSource({
   typeName: 'iredadmin_alias',
   description: 'Reads an existing mail alias: its name, access policy, members and status.',
   attributes: dataAttributes,
-  identity: (v: Values<typeof dataAttributes>) => canonicalEmail(v.email ?? ''),
-  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => client.aliases.get(canonicalEmail(v.email!)),
+  identity: byEmail.identity,
+  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => client.aliases.get(v.email!),
   example: `data "iredadmin_alias" "sales" {
   email = "sales@example.com"
 }`,

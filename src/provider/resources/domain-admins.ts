@@ -1,8 +1,7 @@
 /** `iredadmin_domain_admins`: the complete set of admins of one domain. */
 import type { IRedAdminClient } from '../../client';
 import { attributesFor, defineResource, type Values } from '../framework';
-import { canonicalDomain, canonicalEmails, domainName, emailSet } from '../iredadmin/validators';
-import { nullIfGone } from './not-found';
+import { byDomain, canonicalEmails, emailSet, nullIfGone, setChanges, writesWhole } from '../kit';
 
 export interface DomainAdmins {
   domain: string;
@@ -17,12 +16,9 @@ const atLeastOneAdmin = (list: string[]) =>
     : 'List at least one admin. To leave the domain without admins, remove the resource (destroy removes them all).';
 
 const domainAdminsAttributes = {
-  domain: a.string({
+  domain: byDomain.attribute<DomainAdmins>({
     samples: [(c) => c.domain, (c) => c.otherDomain],
-    required: true,
     requiresReplace: true,
-    validators: [domainName],
-    normalize: canonicalDomain,
     read: (d) => d.domain,
     description: 'The domain, e.g. `example.com`; it must exist.',
     errorCodes: ['INVALID_DOMAIN_NAME', 'NO_SUCH_DOMAIN'],
@@ -43,12 +39,8 @@ type DomainAdminsValues = Values<typeof domainAdminsAttributes>;
 
 /** The domain's admins; null when the domain is gone or has none (nothing left to manage). */
 async function readAdmins(client: IRedAdminClient, domain: string): Promise<DomainAdmins | null> {
-  const admins = await currentAdmins(client, domain);
+  const admins = await nullIfGone(() => client.domains.admins.get(domain));
   return admins?.length ? { domain, admins } : null;
-}
-
-async function currentAdmins(client: IRedAdminClient, domain: string): Promise<string[] | null> {
-  return nullIfGone(() => client.domains.admins.get(domain));
 }
 
 /**
@@ -57,11 +49,9 @@ async function currentAdmins(client: IRedAdminClient, domain: string): Promise<s
  * failure part-way never leaves the domain with fewer admins than before.
  */
 async function converge(client: IRedAdminClient, v: DomainAdminsValues): Promise<void> {
-  const domain = canonicalDomain(v.domain!);
-  const wanted = new Set(canonicalEmails(v.admins ?? []));
-  const had = new Set(canonicalEmails((await currentAdmins(client, domain)) ?? []));
-  const add = [...wanted].filter((e) => !had.has(e));
-  const remove = [...had].filter((e) => !wanted.has(e));
+  const domain = v.domain!;
+  const had = (await readAdmins(client, domain))?.admins ?? [];
+  const { add, remove } = setChanges(canonicalEmails(had), v.admins ?? []);
   if (add.length) await client.domains.admins.add(domain, add);
   if (remove.length) await client.domains.admins.remove(domain, remove);
 }
@@ -75,18 +65,12 @@ export const domainAdminsResource = defineResource({
     'Global admins manage every domain without being listed here.',
   ].join(' '),
   attributes: domainAdminsAttributes,
-  identity: (v: DomainAdminsValues) => canonicalDomain(v.domain ?? ''),
-  importIdFormat: 'the domain name, e.g. `example.com`',
-  importId: (id: string) => {
-    if (domainName(id)) throw new Error(`"${id}" is not a domain name.`);
-    return { domain: canonicalDomain(id) };
-  },
-  read: (client: IRedAdminClient, v: DomainAdminsValues) => readAdmins(client, canonicalDomain(v.domain!)),
-  create: (client: IRedAdminClient, v: DomainAdminsValues) => converge(client, v),
-  update: (client: IRedAdminClient, v: DomainAdminsValues) => converge(client, v),
+  ...byDomain.resource('the domain name, e.g. `example.com`'),
+  read: (client: IRedAdminClient, v: DomainAdminsValues) => readAdmins(client, v.domain!),
+  ...writesWhole(converge),
   async delete(client: IRedAdminClient, v: DomainAdminsValues) {
     // The domain may have gone first (its rights went with it): nothing is left behind.
-    await nullIfGone(() => client.domains.admins.removeAll(canonicalDomain(v.domain!)));
+    await nullIfGone(() => client.domains.admins.removeAll(v.domain!));
   },
   example: `resource "iredadmin_domain_admins" "example" {
   domain = iredadmin_domain.example.domain

@@ -2,19 +2,18 @@
 import type { Domain, DomainCreateInput, DomainUpdateInput, IRedAdminClient } from '../../client';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Values } from '../framework';
 import {
-  canonicalDomain,
-  canonicalEmail,
+  accountStatus,
+  bccPair,
+  byDomain,
   canonicalEmails,
-  domainName,
-  emailOrEmpty,
+  createThenUpdate,
   emailSet,
+  ifChanged,
   languageCode,
-  oneOf,
   subsetOf,
+  toggles,
   wholeNumber,
-} from '../iredadmin/validators';
-import { createThenUpdate } from './create-then-update';
-import { toggles } from './set-toggles';
+} from '../kit';
 
 const a = attributesFor<Domain>();
 
@@ -59,12 +58,9 @@ const settingNumber = (
 ) => d.settings?.[key] ?? 0;
 
 const domainAttributes = {
-  domain: a.string({
+  domain: byDomain.attribute<Domain>({
     samples: [(c) => c.domain, (c) => c.otherDomain],
-    required: true,
     requiresReplace: true,
-    validators: [domainName],
-    normalize: canonicalDomain,
     read: (d) => d.domain,
     description:
       'The domain name, e.g. `example.com`. An IDN name may be written in Unicode (`bücher.example`) or punycode (`xn--bcher-kva.example`): the server stores punycode, the ID is punycode, and either spelling gives an empty plan.',
@@ -77,15 +73,7 @@ const domainAttributes = {
     read: (d) => d.description ?? '',
     description: 'Short description, e.g. the company name.',
   }),
-  account_status: a.string({
-    samples: ['disabled', 'active'],
-    optional: true,
-    param: 'accountStatus',
-    validators: [oneOf(['active', 'disabled'])],
-    read: (d) => (d.active === false ? 'disabled' : 'active'),
-    description: '`active` or `disabled`.',
-    errorCodes: ['INVALID_ACCOUNT_STATUS'],
-  }),
+  account_status: accountStatus<Domain>((d) => d.active, '`active` or `disabled`.'),
   quota: a.number({
     samples: [10240, 20480],
     optional: true,
@@ -176,26 +164,10 @@ const domainAttributes = {
     description: 'Primary MX when `backup_mx` is true: host or IP, optional port, e.g. `[mx1.example.com]:25`.',
     errorCodes: ['INVALID_PRIMARYMX', 'MISSING_PRIMARYMX'],
   }),
-  sender_bcc: a.string({
-    samples: [(c) => `audit@${c.domain}`, (c) => `audit2@${c.domain}`],
-    optional: true,
-    param: 'senderBcc',
-    validators: [emailOrEmpty],
-    normalize: (v) => (v ? canonicalEmail(v) : v),
-    read: (d) => d.sbcc_addr ?? '',
-    description: 'Address that gets a copy of every mail sent from the domain; `""` for none.',
-    errorCodes: ['INVALID_SENDER_BCC'],
-  }),
-  recipient_bcc: a.string({
-    samples: [(c) => `archive@${c.domain}`, (c) => `archive2@${c.domain}`],
-    optional: true,
-    param: 'recipientBcc',
-    validators: [emailOrEmpty],
-    normalize: (v) => (v ? canonicalEmail(v) : v),
-    read: (d) => d.rbcc_addr ?? '',
-    description: 'Address that gets a copy of every mail sent to the domain; `""` for none.',
-    errorCodes: ['INVALID_RECIPIENT_BCC'],
-  }),
+  ...bccPair<Domain>(
+    { sender: (d) => d.sbcc_addr, recipient: (d) => d.rbcc_addr },
+    { sender: 'sent from the domain', recipient: 'sent to the domain' },
+  ),
   catchall: a.stringSet({
     samples: [(c) => [`postmaster@${c.domain}`], (c) => [`hostmaster@${c.domain}`, `postmaster@${c.domain}`]],
     optional: true,
@@ -279,12 +251,7 @@ export const domainResource = defineResource({
   description:
     "A mail domain of iRedMail, with its limits, defaults for new users, catch-all, bcc, relay and the profile pages normal admins may use. Sent with the SQL edition's parameters (`services`; `numberOfLists` only at creation); the LDAP edition names some differently (`enableService` / `disableService`).",
   attributes: domainAttributes,
-  identity: (v: DomainValues) => canonicalDomain(v.domain ?? ''),
-  importIdFormat: 'the domain name, e.g. `example.com`',
-  importId: (id: string) => {
-    if (domainName(id)) throw new Error(`"${id}" is not a domain name.`);
-    return { domain: canonicalDomain(id) };
-  },
+  ...byDomain.resource('the domain name, e.g. `example.com`'),
   validate(v: DomainValues) {
     const issues = [];
     if (v.backup_mx && !v.primary_mx)
@@ -323,9 +290,8 @@ export const domainResource = defineResource({
       remove: () => client.domains.delete(v.domain!),
     });
   },
-  async update(client: IRedAdminClient, v: DomainValues, _prior, params) {
-    if (Object.keys(params).length) await client.domains.update(v.domain!, params as DomainUpdateInput);
-  },
+  update: (client: IRedAdminClient, v: DomainValues, _prior, params) =>
+    ifChanged(params, (p) => client.domains.update(v.domain!, p as DomainUpdateInput)),
   delete: (client: IRedAdminClient, v: DomainValues) =>
     client.domains.delete(v.domain!, v.keep_mailbox_days === null ? {} : { keepMailboxDays: v.keep_mailbox_days }),
   example: `resource "iredadmin_domain" "example" {
@@ -341,13 +307,7 @@ export const domainResource = defineResource({
 
 const { domain: _lookup, keep_mailbox_days: _destroyOnly, ...readable } = domainAttributes;
 const dataAttributes = {
-  domain: a.string({
-    required: true,
-    validators: [domainName],
-    normalize: canonicalDomain,
-    read: (d) => d.domain,
-    description: 'The domain to read.',
-  }),
+  domain: byDomain.lookup<Domain>((d) => d.domain, 'The domain to read.'),
   ...readOnly(readable),
 };
 
@@ -355,7 +315,7 @@ export const domainDataSource = defineDataSource({
   typeName: 'iredadmin_domain',
   description: 'Reads an existing mail domain.',
   attributes: dataAttributes,
-  identity: (v: Values<typeof dataAttributes>) => canonicalDomain(v.domain ?? ''),
+  identity: byDomain.identity,
   read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => client.domains.get(v.domain!),
   example: `data "iredadmin_domain" "example" {
   domain = "example.com"

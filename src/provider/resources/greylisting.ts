@@ -1,9 +1,18 @@
 /** `iredadmin_greylisting`: iRedAPD greylisting of the server, a domain or a user, with its whitelists. */
 import type { GreylistingStatus, IRedAdminClient, PolicyTarget } from '../../client';
 import { attributesFor, defineDataSource, defineResource, type Issue, type Values } from '../framework';
-import { canonicalDomain, domainName } from '../iredadmin/validators';
-import { canonicalTarget, parseTarget, policyTarget, policyTargetName } from './policy-target';
-import { canonicalSenders, SENDER_FORMS, senderSet } from './sender-sets';
+import {
+  byTarget,
+  canonicalDomain,
+  canonicalSenders,
+  domainName,
+  policyTarget,
+  SENDER_FORMS,
+  senderSet,
+  targetAttribute,
+  targetLookup,
+  writesWhole,
+} from '../kit';
 
 interface Greylisting {
   status: GreylistingStatus;
@@ -21,12 +30,7 @@ const TARGET =
   "Whose greylisting: `global` (the whole server), a domain name (`example.com`) or an email address (`user@example.com`). iRedAPD applies the user's setting first, then the domain's, then the global one.";
 
 const greylistingAttributes = {
-  target: a.string({
-    samples: [(c) => c.domain, (c) => c.user],
-    required: true,
-    requiresReplace: true,
-    validators: [policyTargetName],
-    normalize: canonicalTarget,
+  target: targetAttribute<Greylisting>({
     description: `${TARGET} Changing it replaces the resource.`,
     errorCodes: ['INVALID_DOMAIN_NAME', 'INVALID_MAIL'],
   }),
@@ -83,8 +87,8 @@ async function read(client: IRedAdminClient, v: GreylistingValues): Promise<Grey
 async function write(client: IRedAdminClient, v: GreylistingValues): Promise<void> {
   const target = policyTarget(v.target!);
   await client.greylisting.setStatus(target, v.enabled ? 'enabled' : 'disabled');
-  await client.greylisting.setWhitelist(target, canonicalSenders(v.whitelisted_senders ?? []));
-  if (isGlobal(target)) await client.greylisting.setSpfDomains(canonicalDomains(v.whitelisted_spf_domains ?? []));
+  await client.greylisting.setWhitelist(target, v.whitelisted_senders ?? []);
+  if (isGlobal(target)) await client.greylisting.setSpfDomains(v.whitelisted_spf_domains ?? []);
 }
 
 export const greylistingResource = defineResource({
@@ -97,12 +101,10 @@ export const greylistingResource = defineResource({
     "**Destroy** removes a domain's or user's own setting and whitelist (it inherits again). For `global` it restores the server's default: greylisting enabled (as iRedAPD installs it), no whitelisted senders, no SPF domains.",
   ].join('\n'),
   attributes: greylistingAttributes,
-  identity: (v: GreylistingValues) => canonicalTarget(v.target ?? ''),
-  importIdFormat: '`global`, a domain name (`example.com`) or an email address (`user@example.com`)',
-  importId: (id: string) => ({ target: parseTarget(id) }),
+  ...byTarget,
   validate(v: GreylistingValues) {
     const issues: Issue[] = [];
-    if (v.target !== null && canonicalTarget(v.target) !== 'global' && (v.whitelisted_spf_domains?.length ?? 0) > 0) {
+    if (v.target !== null && v.target !== 'global' && (v.whitelisted_spf_domains?.length ?? 0) > 0) {
       issues.push({
         attribute: 'whitelisted_spf_domains',
         summary: 'whitelisted_spf_domains is server-wide',
@@ -113,8 +115,7 @@ export const greylistingResource = defineResource({
     return issues;
   },
   read,
-  create: (client: IRedAdminClient, v: GreylistingValues) => write(client, v),
-  update: (client: IRedAdminClient, v: GreylistingValues) => write(client, v),
+  ...writesWhole(write),
   async delete(client: IRedAdminClient, v: GreylistingValues) {
     const target = policyTarget(v.target!);
     await client.greylisting.setWhitelist(target, []);
@@ -133,12 +134,7 @@ export const greylistingResource = defineResource({
 });
 
 const dataAttributes = {
-  target: a.string({
-    required: true,
-    validators: [policyTargetName],
-    normalize: canonicalTarget,
-    description: '`global`, a domain name or an email address.',
-  }),
+  target: targetLookup<Greylisting>(),
   status: a.string({
     computed: true,
     read: (d) => d.status,
@@ -161,7 +157,7 @@ export const greylistingDataSource = defineDataSource({
   description:
     'Reads the greylisting setting of the server, a domain or a user, and its whitelists (`status` is `inherit` when a domain or user has no setting of its own).',
   attributes: dataAttributes,
-  identity: (v: Values<typeof dataAttributes>) => canonicalTarget(v.target ?? ''),
+  identity: byTarget.identity,
   read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readSettings(client, policyTarget(v.target!)),
   example: `data "iredadmin_greylisting" "global" {
   target = "global"

@@ -1,9 +1,8 @@
 /** `iredadmin_ldif` (data source): one account exported as LDIF, as the LDAP edition's /api/ldif does. */
-import { nullIfGone } from './not-found';
 import type { IRedAdminClient, LdifKind } from '../../client';
 import { normalizeDomain, normalizeEmail } from '../../common/mail-names';
 import { attributesFor, defineDataSource, type Validator, type Values } from '../framework';
-import { oneOf } from '../iredadmin/validators';
+import { nullIfGone, oneOf } from '../kit';
 
 interface Exported {
   ldif: string;

@@ -12,16 +12,18 @@ import type {
 } from '../../client';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Values } from '../framework';
 import {
-  canonicalEmail,
+  ACCESS_POLICY_DOC,
+  accessPolicy,
+  accountStatus,
+  byEmail,
   canonicalEmails,
-  emailAddress,
+  createThenUpdate,
   emailSet,
+  ifChanged,
   notEmpty,
-  oneOf,
+  toggles,
   wholeNumber,
-} from '../iredadmin/validators';
-import { ACCESS_POLICIES, ACCESS_POLICY_DOC, emailToggles } from './alias';
-import { createThenUpdate } from './create-then-update';
+} from '../kit';
 
 const a = attributesFor<SqlMailingList>();
 
@@ -38,13 +40,13 @@ const CREATE_PARAMS = [
   'requireConfirm',
 ];
 
-const subscriberToggles = emailToggles('addSubscribers', 'removeSubscribers');
+const subscriberToggles = toggles('addSubscribers', 'removeSubscribers');
 
 /** `moderators`/`owners` replace the whole set (the SQL edition has no add/remove for them); `[]` clears it. */
 const wholeSet =
   (param: 'moderators' | 'owners') =>
   (next: string[] | null): Record<string, string[]> =>
-    next === null ? {} : { [param]: canonicalEmails(next) };
+    next === null ? {} : { [param]: next };
 
 /** The list's own `description` column holds the newsletter description. */
 const newsletterDescription = (d: SqlMailingList): string => {
@@ -53,12 +55,9 @@ const newsletterDescription = (d: SqlMailingList): string => {
 };
 
 const maillistAttributes = {
-  email: a.string({
+  email: byEmail.attribute<SqlMailingList>({
     samples: [(c) => `${c.key}@${c.domain}`, (c) => `${c.key}.new@${c.domain}`],
-    required: true,
     requiresReplace: true,
-    validators: [emailAddress],
-    normalize: canonicalEmail,
     read: (d) => d.address,
     description:
       'The list address, e.g. `news@example.com`; its domain must exist. Changing it replaces the list (the API has no rename for lists).',
@@ -79,14 +78,10 @@ const maillistAttributes = {
     description: 'Display name, e.g. `Company news`.',
     errorCodes: ['INVALID_NAME'],
   }),
-  access_policy: a.string({
+  access_policy: accessPolicy<SqlMailingList>({
     samples: ['membersonly', 'moderatorsonly'],
-    optional: true,
-    param: 'accessPolicy',
-    validators: [oneOf(ACCESS_POLICIES)],
-    read: (d) => d.accesspolicy ?? 'public',
+    read: (d) => d.accesspolicy,
     description: `Who may post to the list: ${ACCESS_POLICY_DOC}. Unset: the server's, \`public\` for a new list.`,
-    errorCodes: ['INVALID_ACCESS_POLICY'],
   }),
   members: a.stringSet({
     samples: [(c) => [c.user], (c) => [c.otherUser, 'someone@example.net']],
@@ -97,7 +92,7 @@ const maillistAttributes = {
     // Created with the whole set (`subscribers`), then changed through add/remove; always without
     // a confirmation mail, in `normal` mode.
     write: (next, previous, op) => {
-      if (op === 'create') return next?.length ? { subscribers: canonicalEmails(next), requireConfirm: false } : {};
+      if (op === 'create') return next?.length ? { subscribers: next, requireConfirm: false } : {};
       const change = subscriberToggles(next, previous);
       return 'addSubscribers' in change ? { ...change, requireConfirm: false } : change;
     },
@@ -154,16 +149,10 @@ const maillistAttributes = {
     description: "Text shown on the newsletter's subscription page (at most 10,000 characters).",
     errorCodes: ['INVALID_NEWSLETTER_DESCRIPTION'],
   }),
-  account_status: a.string({
-    samples: ['disabled', 'active'],
-    optional: true,
-    param: 'accountStatus',
-    validators: [oneOf(['active', 'disabled'])],
-    read: (d) => (d.active === false ? 'disabled' : 'active'),
-    description:
-      '`active` (default) or `disabled` (the list accepts no mail). Sent with every change: the API re-enables a list when a change leaves it out.',
-    errorCodes: ['INVALID_ACCOUNT_STATUS'],
-  }),
+  account_status: accountStatus<SqlMailingList>(
+    (d) => d.active,
+    '`active` (default) or `disabled` (the list accepts no mail). Sent with every change: the API re-enables a list when a change leaves it out.',
+  ),
   keep_archive: a.bool({
     optional: true,
     description:
@@ -192,8 +181,7 @@ function sqlLists(client: IRedAdminClient): SqlMailingListsApi {
 const statusOf = (v: MaillistValues): 'active' | 'disabled' =>
   v.account_status === 'disabled' ? 'disabled' : 'active';
 
-const readList = (client: IRedAdminClient, email: string) =>
-  sqlLists(client).get(canonicalEmail(email), { withSubscribers: true });
+const readList = (client: IRedAdminClient, email: string) => sqlLists(client).get(email, { withSubscribers: true });
 
 export const maillistResource = defineResource({
   typeName: 'iredadmin_maillist',
@@ -203,31 +191,23 @@ export const maillistResource = defineResource({
     'Changing `email` replaces the list. Destroy deletes the list, its subscriptions and (unless `keep_archive`) its archive, ' +
     'and removes its address from every alias and forwarding that named it.',
   attributes: maillistAttributes,
-  identity: (v: MaillistValues) => canonicalEmail(v.email ?? ''),
-  importIdFormat: 'the list address, e.g. `news@example.com`',
-  importId: (id: string) => {
-    if (emailAddress(id)) throw new Error(`"${id}" is not an email address.`);
-    return { email: canonicalEmail(id) };
-  },
+  ...byEmail.resource('the list address, e.g. `news@example.com`'),
   read: (client: IRedAdminClient, v: MaillistValues) => readList(client, v.email!),
   async create(client: IRedAdminClient, v: MaillistValues, params) {
     const lists = sqlLists(client);
-    const email = canonicalEmail(v.email!);
+    const email = v.email!;
     await createThenUpdate(params, CREATE_PARAMS, {
       create: (p) => lists.create(email, p as SqlMailingListCreateInput),
       update: (p) => lists.update(email, { ...p, accountStatus: statusOf(v) } as SqlMailingListUpdateInput),
       remove: () => lists.delete(email, { keepArchive: false }),
     });
   },
-  async update(client: IRedAdminClient, v: MaillistValues, _prior, params) {
-    if (Object.keys(params).length)
-      await sqlLists(client).update(canonicalEmail(v.email!), {
-        ...params,
-        accountStatus: statusOf(v),
-      } as SqlMailingListUpdateInput);
-  },
+  update: (client: IRedAdminClient, v: MaillistValues, _prior, params) =>
+    ifChanged(params, (p) =>
+      sqlLists(client).update(v.email!, { ...p, accountStatus: statusOf(v) } as SqlMailingListUpdateInput),
+    ),
   delete: (client: IRedAdminClient, v: MaillistValues) =>
-    sqlLists(client).delete(canonicalEmail(v.email!), { keepArchive: v.keep_archive === true }),
+    sqlLists(client).delete(v.email!, { keepArchive: v.keep_archive === true }),
   example: `resource "iredadmin_maillist" "news" {
   email         = "news@example.com"
   name          = "Company news"
@@ -239,13 +219,7 @@ export const maillistResource = defineResource({
 
 const { email: _lookup, keep_archive: _destroyOnly, ...readable } = maillistAttributes;
 const dataAttributes = {
-  email: a.string({
-    required: true,
-    validators: [emailAddress],
-    normalize: canonicalEmail,
-    read: (d) => d.address,
-    description: 'The list to read.',
-  }),
+  email: byEmail.lookup<SqlMailingList>((d) => d.address, 'The list to read.'),
   ...readOnly(readable),
 };
 
@@ -254,7 +228,7 @@ export const maillistDataSource = defineDataSource({
   description:
     'Reads an existing mailing list (SQL edition, `/api/ml`): its settings, subscribers, moderators and owners.',
   attributes: dataAttributes,
-  identity: (v: Values<typeof dataAttributes>) => canonicalEmail(v.email ?? ''),
+  identity: byEmail.identity,
   read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readList(client, v.email!),
   example: `data "iredadmin_maillist" "news" {
   email = "news@example.com"

@@ -1,8 +1,7 @@
 /** `iredadmin_spampolicy`: the amavisd spam policy of the server, a domain or a user. */
 import type { IRedAdminClient, SpamPolicy, SpamPolicyInput, SpamPolicySettings } from '../../client';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Validator, type Values } from '../framework';
-import { canonicalTarget, parseTarget, policyTarget, policyTargetName } from './policy-target';
-import { nullIfGone } from './not-found';
+import { byTarget, nullIfGone, policyTarget, targetAttribute, targetLookup, writesWhole } from '../kit';
 
 const a = attributesFor<SpamPolicy>();
 
@@ -27,12 +26,7 @@ const wholeScore: Validator<number> = (v) =>
     : `${v} is not allowed: iRedAdmin-Pro takes whole numbers only (−${MAX_SCORE}…${MAX_SCORE}), e.g. 5.`;
 
 const spamPolicyAttributes = {
-  target: a.string({
-    samples: [(c) => c.domain, (c) => c.user],
-    required: true,
-    requiresReplace: true,
-    validators: [policyTargetName],
-    normalize: canonicalTarget,
+  target: targetAttribute<SpamPolicy>({
     description:
       'Whose policy: `global` (the server default), a domain name (`example.com`) or an email address (`user@example.com`). amavisd applies the user policy first, then the domain one, then the global one. Changing it replaces the policy.',
     errorCodes: ['INVALID_DOMAIN_NAME', 'INVALID_MAIL', 'NO_SUCH_DOMAIN', 'NO_SUCH_ACCOUNT'],
@@ -97,14 +91,11 @@ export const spamPolicyResource = defineResource({
     "the default policy of iRedMail's installer (on our server; iRedAdmin-Pro does what its DELETE does), so a global policy deleted outside Terraform shows as a diff, not as gone.",
   ].join('\n'),
   attributes: spamPolicyAttributes,
-  identity: (v: SpamPolicyValues) => canonicalTarget(v.target ?? ''),
-  importIdFormat: '`global`, a domain name (`example.com`) or an email address (`user@example.com`)',
-  importId: (id: string) => ({ target: parseTarget(id) }),
+  ...byTarget,
   read,
-  create: (client: IRedAdminClient, v: SpamPolicyValues) =>
+  ...writesWhole((client: IRedAdminClient, v: SpamPolicyValues) =>
     client.spamPolicies.set(policyTarget(v.target!), policyInput(v)),
-  update: (client: IRedAdminClient, v: SpamPolicyValues) =>
-    client.spamPolicies.set(policyTarget(v.target!), policyInput(v)),
+  ),
   async delete(client: IRedAdminClient, v: SpamPolicyValues) {
     // The domain or user may be gone, and its policy with it.
     await nullIfGone(() => client.spamPolicies.delete(policyTarget(v.target!)));
@@ -119,12 +110,7 @@ export const spamPolicyResource = defineResource({
 
 const { target: _target, ...settings } = spamPolicyAttributes;
 const dataAttributes = {
-  target: a.string({
-    required: true,
-    validators: [policyTargetName],
-    normalize: canonicalTarget,
-    description: '`global`, a domain name or an email address.',
-  }),
+  target: targetLookup<SpamPolicy>(),
   ...readOnly(settings),
 };
 
@@ -133,7 +119,7 @@ export const spamPolicyDataSource = defineDataSource({
   description:
     'Reads the spam policy of the server, a domain or a user; an error when the domain or user has none of its own.',
   attributes: dataAttributes,
-  identity: (v: Values<typeof dataAttributes>) => canonicalTarget(v.target ?? ''),
+  identity: byTarget.identity,
   read,
   example: `data "iredadmin_spampolicy" "global" {
   target = "global"

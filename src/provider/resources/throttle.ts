@@ -9,13 +9,11 @@ import {
   type Validator,
   type Values,
 } from '../framework';
-import { oneOf } from '../iredadmin/validators';
-import { canonicalTarget, parseTargetAndDirection, policyTarget, policyTargetName } from './policy-target';
-import { nullIfGone } from './not-found';
+import { byTargetAndDirection, nullIfGone, policyTarget, targetAttribute, targetLookup, writesWhole } from '../kit';
 
 const a = attributesFor<Throttle>();
 
-const DIRECTIONS = ['inbound', 'outbound'];
+const key = byTargetAndDirection(['inbound', 'outbound']);
 
 const seconds: Validator<number> = (v) =>
   Number.isInteger(v) && v >= 1 ? undefined : `${v} is not allowed: use a whole number of seconds ≥ 1.`;
@@ -27,21 +25,13 @@ const limitValue: Validator<number> = (v) =>
 const LIMITS =
   '`0` = unlimited, `-1` = inherit the limit of the lower-priority throttle (user → domain → global), as iRedAPD defines them';
 
-const target = a.string({
-  required: true,
-  samples: [(c) => c.domain, (c) => c.user],
-  requiresReplace: true,
-  validators: [policyTargetName],
-  normalize: canonicalTarget,
+const target = targetAttribute<Throttle>({
   description:
     'Whom the throttle applies to: `global` (every account), a domain name (`example.com`) or an email address (`user@example.com`). iRedAPD applies the user throttle first, then the domain one, then the global one. Changing it replaces the throttle.',
   errorCodes: ['INVALID_DOMAIN_NAME', 'INVALID_MAIL', 'NO_SUCH_DOMAIN', 'NO_SUCH_ACCOUNT'],
 });
-const direction = a.string({
-  required: true,
+const direction = key.direction<Throttle>({
   samples: ['outbound', 'inbound'],
-  requiresReplace: true,
-  validators: [oneOf(DIRECTIONS)],
   description:
     '`inbound` (mail received by the target) or `outbound` (mail sent by it). Changing it replaces the throttle.',
   errorCodes: ['INVALID_INOUT_TYPE'],
@@ -99,6 +89,9 @@ type ThrottleValues = Values<typeof throttleAttributes>;
 
 const dir = (v: { direction: string | null }) => v.direction as ThrottleDirection;
 
+const readThrottle = (client: IRedAdminClient, v: { target: string | null; direction: string | null }) =>
+  nullIfGone(() => client.throttles.get(policyTarget(v.target!), dir(v)));
+
 /** The whole throttle: the API stores every limit a POST leaves out as 0, so all are sent. */
 function throttleInput(v: ThrottleValues): ThrottleInput {
   return {
@@ -109,9 +102,6 @@ function throttleInput(v: ThrottleValues): ThrottleInput {
     ...(v.max_rcpts !== null && v.direction === 'outbound' ? { maxRcpts: v.max_rcpts } : {}),
   };
 }
-
-const identity = (v: { target: string | null; direction: string | null }) =>
-  `${canonicalTarget(v.target ?? '')}/${v.direction ?? ''}`;
 
 export const throttleResource = defineResource({
   typeName: 'iredadmin_throttle',
@@ -124,9 +114,7 @@ export const throttleResource = defineResource({
     '(the API has no DELETE for throttles); nothing is left behind. When the domain or user is already gone, its throttle went with it and destroy succeeds.',
   ].join('\n'),
   attributes: throttleAttributes,
-  identity: (v: ThrottleValues) => identity(v),
-  importIdFormat: '`<target>/<direction>`: `global/inbound`, `example.com/outbound`, `user@example.com/inbound`',
-  importId: (id: string) => parseTargetAndDirection(id, DIRECTIONS),
+  ...key.resource,
   validate(v: ThrottleValues) {
     const issues: Issue[] = [];
     if (v.direction === 'inbound' && v.max_rcpts !== null) {
@@ -139,12 +127,10 @@ export const throttleResource = defineResource({
     }
     return issues;
   },
-  read: (client: IRedAdminClient, v: ThrottleValues) =>
-    nullIfGone(() => client.throttles.get(policyTarget(v.target!), dir(v))),
-  create: (client: IRedAdminClient, v: ThrottleValues) =>
+  read: readThrottle,
+  ...writesWhole((client: IRedAdminClient, v: ThrottleValues) =>
     client.throttles.set(policyTarget(v.target!), dir(v), throttleInput(v)),
-  update: (client: IRedAdminClient, v: ThrottleValues) =>
-    client.throttles.set(policyTarget(v.target!), dir(v), throttleInput(v)),
+  ),
   async delete(client: IRedAdminClient, v: ThrottleValues) {
     // The domain or user may be gone, and its throttle with it.
     await nullIfGone(() => client.throttles.delete(policyTarget(v.target!), dir(v)));
@@ -161,13 +147,8 @@ export const throttleResource = defineResource({
 
 const { target: _t, direction: _d, ...limits } = throttleAttributes;
 const dataAttributes = {
-  target: a.string({
-    required: true,
-    validators: [policyTargetName],
-    normalize: canonicalTarget,
-    description: '`global`, a domain name or an email address.',
-  }),
-  direction: a.string({ required: true, validators: [oneOf(DIRECTIONS)], description: '`inbound` or `outbound`.' }),
+  target: targetLookup<Throttle>(),
+  direction: key.directionLookup<Throttle>(),
   ...readOnly(limits),
 };
 
@@ -175,9 +156,8 @@ export const throttleDataSource = defineDataSource({
   typeName: 'iredadmin_throttle',
   description: 'Reads an existing iRedAPD throttle; an error when none is set for the target and direction.',
   attributes: dataAttributes,
-  identity: (v: Values<typeof dataAttributes>) => identity(v),
-  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) =>
-    nullIfGone(() => client.throttles.get(policyTarget(v.target!), dir(v))),
+  identity: key.identity,
+  read: readThrottle,
   example: `data "iredadmin_throttle" "global_inbound" {
   target    = "global"
   direction = "inbound"

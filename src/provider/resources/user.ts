@@ -11,49 +11,36 @@ import {
   type Values,
 } from '../framework';
 import {
-  canonicalEmail,
+  accountStatus,
+  bccPair,
+  byEmail,
   canonicalEmails,
-  emailAddress,
-  replacedWhenDomainChanges,
-  emailOrEmpty,
+  createThenUpdate,
   emailSet,
   languageCode,
   notEmpty,
-  oneOf,
+  PASSWORD_ON_CREATE,
+  passwordConflict,
+  passwordTrio,
+  replacedWhenDomainChanges,
   subsetOf,
   wholeNumber,
-} from '../iredadmin/validators';
-import { createThenUpdate } from './create-then-update';
+  withoutPasswords,
+} from '../kit';
 
 const a = attributesFor<User>();
 
 const SERVICES: readonly string[] = MAIL_SERVICES;
 /** What POST /api/user accepts; the rest of a create is sent as a PUT right after. */
 const CREATE_PARAMS = ['name', 'password', 'language', 'quota'];
-const PASSWORD_CODES = [
-  'NO_PASSWORD',
-  'INVALID_PASSWORD',
-  'PW_EMPTY',
-  'PW_SHORTER_THAN_MIN_LENGTH',
-  'PW_GREATER_THAN_MAX_LENGTH',
-  'PW_NO_LETTER',
-  'PW_NO_UPPERCASE',
-  'PW_NO_DIGIT_NUMBER',
-  'PW_NO_SPECIAL_CHAR',
-  'PW_NON_ASCII',
-];
-
 const noSpaces: Validator<string> = (v) =>
   /^[\x21-\x7e]+$/.test(v)
     ? undefined
     : `"${v}" is not a Postfix transport: no spaces, e.g. "dovecot" or "smtp:[192.0.2.1]:25".`;
 
 const userAttributes = {
-  email: a.string({
+  email: byEmail.attribute<User>({
     samples: [(c) => `${c.key}@${c.domain}`, (c) => `${c.key}.renamed@${c.domain}`],
-    required: true,
-    validators: [emailAddress],
-    normalize: canonicalEmail,
     read: (u) => u.username,
     requiresReplace: replacedWhenDomainChanges,
     description:
@@ -61,34 +48,7 @@ const userAttributes = {
       '(`change_email`): forwardings, alias addresses, alias and list memberships, admin rights, bcc, throttles and spam policy follow; the maildir stays where it is.',
     errorCodes: ['INVALID_MAIL', 'INVALID_DOMAIN', 'ALREADY_EXISTS', 'INVALID_NEW_EMAIL', 'NEW_EMAIL_ALREADY_EXISTS'],
   }),
-  password: a.string({
-    samples: ['Round-Trip-1', 'Round-Trip-2'],
-    optional: true,
-    sensitive: true,
-    param: 'password',
-    validators: [notEmpty],
-    description:
-      'Password (sensitive; stored in state but never read back, so a change made elsewhere is not detected). ' +
-      'Creating a user needs `password` or `password_wo` (a plan-time error otherwise); an imported user needs neither. The server checks its policy (length, a letter, an upper-case letter, a digit, a special character).',
-    errorCodes: PASSWORD_CODES,
-  }),
-  password_wo: a.string({
-    samples: ['Round-Trip-Wo-1', 'Round-Trip-Wo-2'],
-    optional: true,
-    writeOnly: true,
-    sensitive: true,
-    param: 'password',
-    sendWhenChanged: 'password_wo_version',
-    errorCodes: PASSWORD_CODES,
-    description:
-      'Write-only password (Terraform ≥ 1.11): sent on create and whenever `password_wo_version` changes, never stored in state or plan. Conflicts with `password`.',
-  }),
-  password_wo_version: a.number({
-    samples: [1, 2],
-    sampleWith: () => ({ password_wo: 'Round-Trip-Wo-1' }),
-    optional: true,
-    description: 'Change it (e.g. increment) to send `password_wo` again: the way to rotate a write-only password.',
-  }),
+  ...passwordTrio<User>('a user'),
   name: a.string({
     samples: ['Jane Doe', 'Jane Roe'],
     optional: true,
@@ -118,15 +78,7 @@ const userAttributes = {
       '`max_user_quota` (or above what is left of its `quota`): apply then fails on `quota` naming both values, and the state holds what the server stored.',
     errorCodes: ['INVALID_QUOTA_SIZE', 'EXCEEDED_DOMAIN_QUOTA_SIZE', 'EXCEED_LIMIT_QUOTA'],
   }),
-  account_status: a.string({
-    samples: ['disabled', 'active'],
-    optional: true,
-    param: 'accountStatus',
-    validators: [oneOf(['active', 'disabled'])],
-    read: (u) => (u.active === false ? 'disabled' : 'active'),
-    description: '`active` (default) or `disabled`.',
-    errorCodes: ['INVALID_ACCOUNT_STATUS'],
-  }),
+  account_status: accountStatus<User>((u) => u.active, '`active` (default) or `disabled`.'),
   employee_id: a.string({
     samples: ['E-1', 'E-2'],
     optional: true,
@@ -185,26 +137,10 @@ const userAttributes = {
     description: `Enabled mail services, exactly these (the others are disabled): ${SERVICES.join(', ')}.`,
     errorCodes: ['INVALID_SERVICE'],
   }),
-  sender_bcc: a.string({
-    samples: [(c) => `audit@${c.domain}`, (c) => `audit2@${c.domain}`],
-    optional: true,
-    param: 'senderBcc',
-    validators: [emailOrEmpty],
-    normalize: (v) => (v ? canonicalEmail(v) : v),
-    read: (u) => u.sender_bcc_address ?? '',
-    description: 'Address that gets a copy of every mail the user sends; `""` for none.',
-    errorCodes: ['INVALID_SENDER_BCC'],
-  }),
-  recipient_bcc: a.string({
-    samples: [(c) => `archive@${c.domain}`, (c) => `archive2@${c.domain}`],
-    optional: true,
-    param: 'recipientBcc',
-    validators: [emailOrEmpty],
-    normalize: (v) => (v ? canonicalEmail(v) : v),
-    read: (u) => u.recipient_bcc_address ?? '',
-    description: 'Address that gets a copy of every mail the user receives; `""` for none.',
-    errorCodes: ['INVALID_RECIPIENT_BCC'],
-  }),
+  ...bccPair<User>(
+    { sender: (u) => u.sender_bcc_address, recipient: (u) => u.recipient_bcc_address },
+    { sender: 'the user sends', recipient: 'the user receives' },
+  ),
   keep_mailbox_days: a.number({
     samples: [30, 60],
     optional: true,
@@ -218,17 +154,8 @@ const userAttributes = {
 type UserValues = Values<typeof userAttributes>;
 
 function validateUser(v: UserValues): Issue[] {
-  const issues: Issue[] = [];
-  if (v.password !== null && v.password_wo !== null) {
-    issues.push({
-      attribute: 'password_wo',
-      summary: 'Conflicting password attributes',
-      detail: 'Set either `password` or `password_wo`, not both.',
-    });
-  }
-  const self = v.email === null ? null : canonicalEmail(v.email);
-  const forwarding = v.forwarding === null ? [] : [...new Set(canonicalEmails(v.forwarding))];
-  if (self && forwarding.length === 1 && forwarding[0] === self) {
+  const issues = passwordConflict(v);
+  if (v.email !== null && v.forwarding?.length === 1 && v.forwarding[0] === v.email) {
     issues.push({
       attribute: 'forwarding',
       summary: 'Forwarding only to the user itself',
@@ -253,17 +180,12 @@ export const userResource = defineResource({
     'Changing `email` within its domain renames the user in place; moving it to another domain replaces the user (a new, empty mailbox). Destroy deletes the user; its mailbox on disk is kept ' +
     '(`keep_mailbox_days` days, or until removed by hand when unset), as iRedMail does.',
   attributes: userAttributes,
-  identity: (v: UserValues) => canonicalEmail(v.email ?? ''),
-  importIdFormat: 'the email address, e.g. `jane@example.com`',
-  importId: (id: string) => {
-    if (emailAddress(id)) throw new Error(`"${id}" is not an email address.`);
-    return { email: canonicalEmail(id) };
-  },
+  ...byEmail.resource('the email address, e.g. `jane@example.com`'),
   validate: validateUser,
-  requiredOnCreate: [['password', 'password_wo']],
-  read: (client: IRedAdminClient, v: UserValues) => client.users.get(canonicalEmail(v.email!)),
+  requiredOnCreate: PASSWORD_ON_CREATE,
+  read: (client: IRedAdminClient, v: UserValues) => client.users.get(v.email!),
   async create(client: IRedAdminClient, v: UserValues, params) {
-    const email = canonicalEmail(v.email!);
+    const email = v.email!;
     await createThenUpdate(params, CREATE_PARAMS, {
       create: (p) => client.users.create(email, p as UserCreateInput),
       update: (p) => putChanges(client, email, p),
@@ -271,8 +193,8 @@ export const userResource = defineResource({
     });
   },
   async update(client: IRedAdminClient, v: UserValues, prior: UserValues, params) {
-    const email = canonicalEmail(v.email!);
-    const previous = canonicalEmail(prior.email!);
+    const email = v.email!;
+    const previous = prior.email!;
     // Rename first, so the rest may refer to the new address (e.g. keep the old one as an alias).
     if (previous === email) return putChanges(client, email, params);
     await client.users.changeEmail(previous, email);
@@ -285,10 +207,7 @@ export const userResource = defineResource({
     }
   },
   delete: (client: IRedAdminClient, v: UserValues) =>
-    client.users.delete(
-      canonicalEmail(v.email!),
-      v.keep_mailbox_days === null ? {} : { keepMailboxDays: v.keep_mailbox_days },
-    ),
+    client.users.delete(v.email!, v.keep_mailbox_days === null ? {} : { keepMailboxDays: v.keep_mailbox_days }),
   example: `resource "iredadmin_user" "jane" {
   email               = "jane@example.com"
   name                = "Jane Doe"
@@ -300,22 +219,9 @@ export const userResource = defineResource({
 }`,
 });
 
-const {
-  email: _lookup,
-  password: _secret,
-  password_wo: _writeOnly,
-  password_wo_version: _version,
-  keep_mailbox_days: _destroyOnly,
-  ...readable
-} = userAttributes;
+const { email: _lookup, keep_mailbox_days: _destroyOnly, ...readable } = withoutPasswords(userAttributes);
 const dataAttributes = {
-  email: a.string({
-    required: true,
-    validators: [emailAddress],
-    normalize: canonicalEmail,
-    read: (u) => u.username,
-    description: 'The user to read.',
-  }),
+  email: byEmail.lookup<User>((u) => u.username, 'The user to read.'),
   ...readOnly(readable),
 };
 
@@ -323,8 +229,8 @@ export const userDataSource = defineDataSource({
   typeName: 'iredadmin_user',
   description: 'Reads an existing mail user.',
   attributes: dataAttributes,
-  identity: (v: Values<typeof dataAttributes>) => canonicalEmail(v.email ?? ''),
-  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => client.users.get(canonicalEmail(v.email!)),
+  identity: byEmail.identity,
+  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => client.users.get(v.email!),
   example: `data "iredadmin_user" "jane" {
   email = "jane@example.com"
 }`,

@@ -2,9 +2,17 @@
 import type { IRedAdminClient, WblistDirection } from '../../client';
 import { WBLIST_DIRECTIONS } from '../../common/wblist-vocabulary';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, type Values } from '../framework';
-import { oneOf } from '../iredadmin/validators';
-import { canonicalTarget, parseTargetAndDirection, policyTarget, policyTargetName } from './policy-target';
-import { canonicalSender, canonicalSenders, SENDER_FORMS, senderSet, setChanges } from './sender-sets';
+import {
+  byTargetAndDirection,
+  canonicalSenders,
+  policyTarget,
+  SENDER_FORMS,
+  senderSet,
+  setChanges,
+  targetAttribute,
+  targetLookup,
+  writesWhole,
+} from '../kit';
 
 interface Wblist {
   whitelist: string[];
@@ -12,6 +20,7 @@ interface Wblist {
 }
 
 const a = attributesFor<Wblist>();
+const key = byTargetAndDirection(WBLIST_DIRECTIONS);
 
 const TARGET =
   "Whose lists: `global` (the whole server), a domain name (`example.com`) or an email address (`user@example.com`). amavisd checks the user's lists first, then the domain's, then the global ones.";
@@ -28,20 +37,12 @@ const list = (what: string, samples: readonly [string[], string[]]) =>
   });
 
 const wblistAttributes = {
-  target: a.string({
-    samples: [(c) => c.domain, (c) => c.user],
-    required: true,
-    requiresReplace: true,
-    validators: [policyTargetName],
-    normalize: canonicalTarget,
+  target: targetAttribute<Wblist>({
     description: `${TARGET} Changing it replaces the resource.`,
     errorCodes: ['INVALID_DOMAIN_NAME', 'INVALID_MAIL'],
   }),
-  direction: a.string({
+  direction: key.direction<Wblist>({
     samples: ['inbound', 'outbound'],
-    required: true,
-    requiresReplace: true,
-    validators: [oneOf(WBLIST_DIRECTIONS)],
     description: `${DIRECTION} Changing it replaces the resource.`,
   }),
   whitelist: {
@@ -64,7 +65,6 @@ type WblistValues = Values<typeof wblistAttributes>;
 type Where = { target: string | null; direction: string | null };
 
 const where = (v: Where) => ({ target: policyTarget(v.target!), direction: v.direction as WblistDirection });
-const identity = (v: Where) => `${canonicalTarget(v.target ?? '')}/${v.direction ?? ''}`;
 
 async function readLists(client: IRedAdminClient, v: Where): Promise<Wblist> {
   const { target, direction } = where(v);
@@ -94,10 +94,7 @@ async function read(client: IRedAdminClient, v: WblistValues): Promise<Wblist | 
 async function converge(client: IRedAdminClient, v: WblistValues): Promise<void> {
   const { target, direction } = where(v);
   const have = await readLists(client, v);
-  const want: Wblist = {
-    whitelist: canonicalSenders(v.whitelist ?? []),
-    blacklist: canonicalSenders(v.blacklist ?? []),
-  };
+  const want: Wblist = { whitelist: v.whitelist ?? [], blacklist: v.blacklist ?? [] };
   const changes = {
     whitelist: setChanges(have.whitelist, want.whitelist),
     blacklist: setChanges(have.blacklist, want.blacklist),
@@ -120,12 +117,10 @@ export const wblistResource = defineResource({
     '**Destroy** empties both lists of that target and direction.',
   ].join('\n'),
   attributes: wblistAttributes,
-  identity: (v: WblistValues) => identity(v),
-  importIdFormat: '`<target>/<direction>`: `global/inbound`, `example.com/outbound`, `user@example.com/inbound`',
-  importId: (id: string) => parseTargetAndDirection(id, WBLIST_DIRECTIONS),
+  ...key.resource,
   validate(v: WblistValues) {
-    const white = new Set((v.whitelist ?? []).map(canonicalSender));
-    const both = [...new Set((v.blacklist ?? []).map(canonicalSender))].filter((x) => white.has(x));
+    const white = new Set(v.whitelist ?? []);
+    const both = (v.blacklist ?? []).filter((x) => white.has(x));
     const issues: Issue[] = [];
     if (both.length) {
       issues.push({
@@ -137,8 +132,7 @@ export const wblistResource = defineResource({
     return issues;
   },
   read,
-  create: (client: IRedAdminClient, v: WblistValues) => converge(client, v),
-  update: (client: IRedAdminClient, v: WblistValues) => converge(client, v),
+  ...writesWhole(converge),
   async delete(client: IRedAdminClient, v: WblistValues) {
     const { target, direction } = where(v);
     await client.wblist.clear(target, direction, 'whitelist');
@@ -153,17 +147,8 @@ export const wblistResource = defineResource({
 });
 
 const dataAttributes = {
-  target: a.string({
-    required: true,
-    validators: [policyTargetName],
-    normalize: canonicalTarget,
-    description: '`global`, a domain name or an email address.',
-  }),
-  direction: a.string({
-    required: true,
-    validators: [oneOf(WBLIST_DIRECTIONS)],
-    description: '`inbound` or `outbound`.',
-  }),
+  target: targetLookup<Wblist>(),
+  direction: key.directionLookup<Wblist>(),
   ...readOnly({ whitelist: wblistAttributes.whitelist, blacklist: wblistAttributes.blacklist }),
 };
 
@@ -172,7 +157,7 @@ export const wblistDataSource = defineDataSource({
   description:
     'Reads the amavisd whitelist and blacklist of the server, a domain or a user for one direction (empty lists when none are set).',
   attributes: dataAttributes,
-  identity: (v: Values<typeof dataAttributes>) => identity(v),
+  identity: key.identity,
   read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readLists(client, v),
   example: `data "iredadmin_wblist" "global_inbound" {
   target    = "global"

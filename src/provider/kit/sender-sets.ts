@@ -18,10 +18,3 @@ export const senderSet: Validator<string[]> = (list) => {
 
 export const canonicalSender = (v: string): string => parseSenderAddress(v, 'clear')?.address ?? v;
 export const canonicalSenders = (list: string[]): string[] => list.map(canonicalSender);
-
-/** What to remove and what to add to turn `have` into `want` (both canonical). */
-export function setChanges(have: readonly string[], want: readonly string[]): { add: string[]; remove: string[] } {
-  const had = new Set(have);
-  const wanted = new Set(want);
-  return { add: [...wanted].filter((v) => !had.has(v)), remove: [...had].filter((v) => !wanted.has(v)) };
-}

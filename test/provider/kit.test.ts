@@ -1,7 +1,6 @@
 /** The shared shapes of the resources: create-then-update with rollback, and "not found means gone". */
-import { ApiError } from '../../../src/client/errors';
-import { createThenUpdate } from '../../../src/provider/resources/create-then-update';
-import { nullIfGone } from '../../../src/provider/resources/not-found';
+import { ApiError } from '../../src/client/errors';
+import { createThenUpdate, nullIfGone } from '../../src/provider/kit';
 
 const apiError = (msg: string) => new ApiError({ method: 'GET', path: '/api/domain/example.com', msg, status: 200 });
 
