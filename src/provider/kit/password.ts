@@ -6,7 +6,7 @@
 import { attributesFor, type Issue, type Validator } from '../framework';
 
 /** Every code the API answers about a password: diagnostics point at the password attribute. */
-export const PASSWORD_CODES = [
+const PASSWORD_CODES = [
   'NO_PASSWORD',
   'INVALID_PASSWORD',
   'PW_EMPTY',

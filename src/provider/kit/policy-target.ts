@@ -11,7 +11,7 @@ const GLOBAL = 'global';
 
 const isGlobal = (v: string): boolean => v.trim().toLowerCase() === GLOBAL;
 
-export const policyTargetName: Validator<string> = (v) => {
+const policyTargetName: Validator<string> = (v) => {
   if (isGlobal(v)) return undefined;
   const ok = v.includes('@') ? normalizeEmail(v) : normalizeDomain(v);
   return ok
@@ -20,7 +20,7 @@ export const policyTargetName: Validator<string> = (v) => {
 };
 
 /** `global`, the canonical domain, or the canonical email (so `Example.COM` is `example.com`). */
-export const canonicalTarget = (v: string): string => {
+const canonicalTarget = (v: string): string => {
   if (isGlobal(v)) return GLOBAL;
   return (v.includes('@') ? normalizeEmail(v) : normalizeDomain(v)) ?? v;
 };

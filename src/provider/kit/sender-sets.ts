@@ -16,5 +16,5 @@ export const senderSet: Validator<string[]> = (list) => {
     : undefined;
 };
 
-export const canonicalSender = (v: string): string => parseSenderAddress(v, 'clear')?.address ?? v;
+const canonicalSender = (v: string): string => parseSenderAddress(v, 'clear')?.address ?? v;
 export const canonicalSenders = (list: string[]): string[] => list.map(canonicalSender);
