@@ -1,5 +1,5 @@
 /**
- * Who may send to an alias or a mailing list: the one list of policy names, shared by the server
+ * Who may send to an alias or a mailing list (stored lower-case): the one list of policy names, shared by the server
  * (request validation), the client (its zod enum) and the provider (plan-time validation, docs).
  * Free of dependencies, so the provider's start-up bundle can use it without loading the client.
  */

@@ -3,7 +3,8 @@
  * lists): the whole set, or additions to / removals from it, and their access policy.
  */
 import { z } from 'zod';
-import { ACCESS_POLICIES, type SetChange } from '../model/lists/members';
+import { ACCESS_POLICIES } from '../../common/access-policies';
+import type { SetChange } from '../model/lists/members';
 import { f } from './fields';
 
 /** Case-insensitive, so LDAP-edition spellings (`membersOnly`) are accepted too. */

@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../../db/database';
 import { removeAddressTraces } from '../account-traces';
-import type { AccessPolicy } from '../lists/members';
+import type { AccessPolicy } from '../../../common/access-policies';
 import { domainOf } from '../../../common/mail-names';
 
 export interface AliasRow {

@@ -3,17 +3,6 @@
  * a change replaces a set or adds to / removes from it; the rules the sets share.
  */
 
-/** Who may send to an alias or list. Stored lower-case, as iRedAPD compares them. */
-export const ACCESS_POLICIES = [
-  'public',
-  'domain',
-  'subdomain',
-  'membersonly',
-  'moderatorsonly',
-  'membersandmoderatorsonly',
-] as const;
-export type AccessPolicy = (typeof ACCESS_POLICIES)[number];
-
 export interface SetChange {
   replace?: string[];
   add?: string[];

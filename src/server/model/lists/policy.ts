@@ -3,7 +3,7 @@
  * `only_subscriber_can_post` / `only_moderator_can_post`. The flags say who may post; the
  * policy column holds the combination (both flags: members and moderators).
  */
-import type { AccessPolicy } from './members';
+import type { AccessPolicy } from '../../../common/access-policies';
 
 export interface PolicyInput {
   accessPolicy?: AccessPolicy;

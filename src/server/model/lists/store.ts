@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../db/database';
 import { removeAddressTraces } from '../account-traces';
-import type { AccessPolicy } from './members';
+import type { AccessPolicy } from '../../../common/access-policies';
 import { domainOf } from '../../../common/mail-names';
 import { formatSettings, parseSettings, setSettingList, settingList, settingsForApi } from '../settings-column';
 

@@ -24,7 +24,8 @@ import {
   writeOwners,
 } from './store';
 import { type PolicyInput, resolvePolicy } from './policy';
-import { type AccessPolicy, applyChange, incoming, isChange, type SetChange } from './members';
+import type { AccessPolicy } from '../../../common/access-policies';
+import { applyChange, incoming, isChange, type SetChange } from './members';
 import { readModerators, writeModerators } from './moderators';
 import { domainOf } from '../../../common/mail-names';
 
