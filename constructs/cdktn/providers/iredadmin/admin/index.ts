@@ -86,7 +86,7 @@ export interface AdminConfig extends cdktn.TerraformMetaArguments {
   */
   readonly passwordWo?: string;
   /**
-  * Change it (e.g. increment) to send `password_wo` again.
+  * Change it (e.g. increment) to send `password_wo` again: the way to rotate a write-only password.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/admin#password_wo_version Admin#password_wo_version}
   */

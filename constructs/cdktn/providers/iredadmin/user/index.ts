@@ -56,7 +56,7 @@ export interface UserConfig extends cdktn.TerraformMetaArguments {
   */
   readonly name?: string;
   /**
-  * Password (sensitive; stored in state but never read back, so a change made elsewhere is not detected). Creating a user needs `password` or `password_wo` (a plan-time error otherwise); an imported user needs neither. The server checks its policy (length, a letter, an upper-case letter, a digit, a special character).
+  * Password (sensitive; stored in state but never read back, so a change made elsewhere is not detected). Creating a user needs `password` or `password_wo` (a plan-time error otherwise); an imported user needs neither. The server checks its policy (length, a letter, an upper-case letter, a digit, a special character). Conflicts with `password_wo`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/user#password User#password}
   */
