@@ -1,43 +1,56 @@
 /**
  * A database made the way iRedMail's installer makes it, from iRedMail's own schema files
  * (test/fixtures/iredmail, see NOTICE.md there), on PGlite or in the run's PostgreSQL cluster.
- * All three groups of tables go into one database: the layout the server supports (README,
+ * On MariaDB from iRedMail's MySQL files. All three groups of tables go into one database: the layout the server supports (README,
  * "An existing iRedMail database"). Nothing is migrated: the caller starts the server on it.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import mysql from 'mysql2/promise';
 import pg from 'pg';
 import type { Database } from '../../src/server/db/database';
+import type { Dialect } from '../../src/server/db/sql';
+import { connectMysql } from '../../src/server/db/mysql';
 import { openPglite } from '../../src/server/db/pglite';
 import { connectPostgres } from '../../src/server/db/postgres';
 import type { Backend } from './test-server';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'iredmail');
 
-/** The installer's files per database, in its order (functions/postgresql.sh, amavisd.sh, iredapd.sh). */
-export const IREDMAIL_PGSQL = {
-  vmail: ['vmail/iredmail.pgsql', 'vmail/used_quota_triggers_dovecot_2.4.pgsql'],
-  amavisd: ['amavisd/amavisd.pgsql', 'amavisd/default_spam_policy.sql'],
-  iredapd: ['iredapd/iredapd.pgsql', 'iredapd/enable_global_greylisting.sql'],
+/** The installer's files per database, in its order (functions/postgresql.sh, mysql.sh, amavisd.sh, iredapd.sh). */
+const IREDMAIL_SQL = {
+  postgres: {
+    vmail: ['vmail/iredmail.pgsql', 'vmail/used_quota_triggers_dovecot_2.4.pgsql'],
+    amavisd: ['amavisd/amavisd.pgsql', 'amavisd/default_spam_policy.sql'],
+    iredapd: ['iredapd/iredapd.pgsql', 'iredapd/enable_global_greylisting.sql'],
+  },
+  mysql: {
+    vmail: ['vmail/iredmail.mysql'],
+    amavisd: ['amavisd/amavisd.mysql', 'amavisd/default_spam_policy.sql'],
+    iredapd: ['iredapd/iredapd.mysql', 'iredapd/enable_global_greylisting.sql'],
+  },
 } as const;
 
-export type IredmailPart = keyof typeof IREDMAIL_PGSQL;
+export type IredmailPart = keyof typeof IREDMAIL_SQL.postgres;
 
 function fixture(path: string): string {
   return readFileSync(join(FIXTURES, path), 'utf8');
 }
 
 /** iRedMail's add_first_domain_and_user.sql with its placeholders filled in, as the installer does. */
-export function firstDomainAndUser(values: {
-  domain: string;
-  email: string;
-  passwordHash: string;
-  name: string;
-  maildir: string;
-}): string {
-  return fixture('vmail/add_first_domain_and_user.pgsql.sql')
-    .replace(/^\\c .*$/m, '')
+export function firstDomainAndUser(
+  dialect: Dialect,
+  values: {
+    domain: string;
+    email: string;
+    passwordHash: string;
+    name: string;
+    maildir: string;
+  },
+): string {
+  return fixture(`vmail/add_first_domain_and_user.${dialect === 'postgres' ? 'pgsql' : 'mysql'}.sql`)
+    .replace(/^(\\c|USE) .*$/m, '')
     .replaceAll('PH_FIRST_DOMAIN', values.domain)
     .replaceAll('PH_TRANSPORT', 'dovecot')
     .replaceAll('PH_DOMAIN_ADMIN_EMAIL', values.email)
@@ -51,12 +64,58 @@ export async function createIredmailDatabase(
   backend: Backend,
   parts: readonly IredmailPart[] = ['vmail', 'amavisd', 'iredapd'],
 ): Promise<Database> {
-  if (backend === 'mysql') throw new Error('iRedMail database from the MySQL schema files: not built yet');
+  if (backend === 'mysql') {
+    const db = connectMysql(await createMysqlDatabase());
+    for (const part of parts)
+      for (const file of IREDMAIL_SQL.mysql[part])
+        for (const statement of mysqlStatements(fixture(file))) await db.exec(statement);
+    return db;
+  }
   const db = backend === 'pglite' ? await openPglite('memory') : connectPostgres(await createClusterDatabase());
   // amavisd's database is set so by the installer: bytea (users.email) comes back in escape form.
   await db.exec("SET bytea_output TO 'escape'");
-  for (const part of parts) for (const file of IREDMAIL_PGSQL[part]) await db.exec(fixture(file));
+  for (const part of parts) for (const file of IREDMAIL_SQL.postgres[part]) await db.exec(fixture(file));
   return db;
+}
+
+/** The statements of a file the `mysql` client would run, its `DELIMITER` switches honoured. */
+function mysqlStatements(script: string): string[] {
+  const statements: string[] = [];
+  let delimiter = ';';
+  let current = '';
+  for (const line of script.split('\n')) {
+    const switched = /^\s*DELIMITER\s+(\S+)\s*$/i.exec(line);
+    if (switched) {
+      delimiter = switched[1]!;
+      continue;
+    }
+    current += `${line}\n`;
+    if (
+      line
+        .replace(/--\s.*$|--$/, '')
+        .trimEnd()
+        .endsWith(delimiter)
+    ) {
+      statements.push(current.trimEnd().slice(0, -delimiter.length));
+      current = '';
+    }
+  }
+  return [...statements, current].filter((s) => s.replace(/^\s*--.*$/gm, '').trim() !== '');
+}
+
+async function createMysqlDatabase(): Promise<string> {
+  const serverUrl = process.env.IREDADMIN_TEST_MYSQL_URL;
+  if (!serverUrl)
+    throw new Error('IREDADMIN_TEST_MYSQL_URL is not set: run the tests through jest (global-setup starts MariaDB)');
+  const name = `iredmail_${randomBytes(6).toString('hex')}`;
+  const admin = await mysql.createConnection({ uri: serverUrl });
+  try {
+    // As iRedMail's init_vmail_db.sql creates it.
+    await admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci`);
+  } finally {
+    await admin.end();
+  }
+  return serverUrl.replace(/\/[^/]*$/, `/${name}`);
 }
 
 async function createClusterDatabase(): Promise<string> {

@@ -46,6 +46,10 @@ export async function migrate(db: Database): Promise<number[]> {
   return db.transaction(async (tx) => {
     const types = columnTypes(db.dialect);
     await tx.query(transactionLock('iredadmin_api_migrations'));
+    const firstStart = !(await hasTable(tx, db.dialect, 'iredadmin_api_migrations'));
+    // A database iRedMail made is checked before anything of ours is written: MySQL commits DDL
+    // at once, and a refused start must leave nothing behind.
+    if (firstStart && (await hasTable(tx, db.dialect, 'mailbox'))) await verifyIredmailSchema(tx, db.dialect);
     await tx.query(
       raw(`CREATE TABLE IF NOT EXISTS iredadmin_api_migrations (
       version INT PRIMARY KEY, name TEXT NOT NULL,
