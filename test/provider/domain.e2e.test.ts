@@ -180,7 +180,7 @@ describe.each(BACKENDS)('iredadmin_domain with real terraform on %s', (backend) 
     expect((await tf.plan()).code).toBe(0);
   });
 
-  test('changing max_lists in place is a plan-time error naming the attribute (the API sets it only at creation)', async () => {
+  test('changing max_lists in place: a plan-time error naming the attribute (the API sets it only on create)', async () => {
     const current = FULL.replace('quota                     = 10240', 'quota                     = 20480')
       .replace('["bcc", "relay"]', '["relay", "throttle"]')
       .replace('catchall                  = ["postmaster@example.com", "Hostmaster@Example.com"]', 'catchall = []');
@@ -244,8 +244,9 @@ resource "iredadmin_domain" "bad" {
     expect(await api.get('/api/domain/example.com')).toEqual({ _success: false, _msg: 'NO_SUCH_DOMAIN' });
   });
 
-  test('a create whose follow-up PUT fails deletes the domain again, so state and server agree and the next apply works', async () => {
-    // The first PUT of the domain is refused (a 4xx, which the client does not retry); POST and everything after pass through.
+  test('a create whose follow-up PUT fails deletes the domain again: state = server, the next apply works', async () => {
+    // The first PUT of the domain is refused (a 4xx, which the client does not retry); POST and everything
+    // after it pass through.
     let putsRefused = 0;
     const proxy = await startProductProxy(server.url, (method, path) => {
       if (method !== 'PUT' || path !== '/api/domain/halfmade.example' || putsRefused > 0)

@@ -72,9 +72,19 @@ function lifecycle(title: string, spec: LifecycleSpec): void {
 lifecycle('iredadmin_domain', {
   address: 'iredadmin_domain.life',
   importId: 'life.example',
-  create: 'resource "iredadmin_domain" "life" {\n  domain = "life.example"\n  name   = "Life"\n  quota  = 2048\n}\n',
-  update:
-    'resource "iredadmin_domain" "life" {\n  domain        = "life.example"\n  name          = "Life 2"\n  quota         = 4096\n  default_quota = 512\n}\n',
+  create: `resource "iredadmin_domain" "life" {
+  domain = "life.example"
+  name   = "Life"
+  quota  = 2048
+}
+`,
+  update: `resource "iredadmin_domain" "life" {
+  domain        = "life.example"
+  name          = "Life 2"
+  quota         = 4096
+  default_quota = 512
+}
+`,
   async checkServer(_a, stage) {
     expect(await get('/api/domain/life.example')).toMatchObject(
       stage === 'created' ? { description: 'Life', maxquota: 2048 } : { description: 'Life 2', maxquota: 4096 },
@@ -93,8 +103,21 @@ lifecycle('iredadmin_domain', {
 lifecycle('iredadmin_user', {
   address: 'iredadmin_user.carol',
   importId: `carol@${D}`,
-  create: `resource "iredadmin_user" "carol" {\n  email    = "carol@${D}"\n  password = "Car0l!secret"\n  name     = "Carol"\n  quota    = 1024\n}\n`,
-  update: `resource "iredadmin_user" "carol" {\n  email          = "carol@${D}"\n  password       = "Car0l!secret"\n  name           = "Carol C."\n  quota          = 2048\n  account_status = "disabled"\n}\n`,
+  create: `resource "iredadmin_user" "carol" {
+  email    = "carol@${D}"
+  password = "Car0l!secret"
+  name     = "Carol"
+  quota    = 1024
+}
+`,
+  update: `resource "iredadmin_user" "carol" {
+  email          = "carol@${D}"
+  password       = "Car0l!secret"
+  name           = "Carol C."
+  quota          = 2048
+  account_status = "disabled"
+}
+`,
   async checkServer(_a, stage) {
     expect(await get(`/api/user/carol@${D}`)).toMatchObject(
       stage === 'created' ? { name: 'Carol', quota: 1024, active: 1 } : { name: 'Carol C.', quota: 2048, active: 0 },
@@ -114,10 +137,21 @@ lifecycle('iredadmin_user', {
 lifecycle('iredadmin_admin', {
   address: 'iredadmin_admin.ops',
   importId: 'ops@admins.test',
-  create:
-    'resource "iredadmin_admin" "ops" {\n  email       = "ops@admins.test"\n  name        = "Ops"\n  password    = "0ps!Secret"\n  max_domains = 2\n}\n',
-  update:
-    'resource "iredadmin_admin" "ops" {\n  email       = "ops@admins.test"\n  name        = "Ops team"\n  password    = "0ps!Secret"\n  max_domains = 3\n  max_users   = 10\n}\n',
+  create: `resource "iredadmin_admin" "ops" {
+  email       = "ops@admins.test"
+  name        = "Ops"
+  password    = "0ps!Secret"
+  max_domains = 2
+}
+`,
+  update: `resource "iredadmin_admin" "ops" {
+  email       = "ops@admins.test"
+  name        = "Ops team"
+  password    = "0ps!Secret"
+  max_domains = 3
+  max_users   = 10
+}
+`,
   async checkServer(_a, stage) {
     expect(await get('/api/admin/ops@admins.test')).toMatchObject({ name: stage === 'created' ? 'Ops' : 'Ops team' });
   },
@@ -137,8 +171,16 @@ const adminsOf = async () => ((await api.ok('GET', `/api/domain/admins/${D}`)) a
 lifecycle('iredadmin_domain_admins', {
   address: 'iredadmin_domain_admins.real',
   importId: D,
-  create: `resource "iredadmin_domain_admins" "real" {\n  domain = "${D}"\n  admins = ["jane@${D}"]\n}\n`,
-  update: `resource "iredadmin_domain_admins" "real" {\n  domain = "${D}"\n  admins = ["jane@${D}", "bob@${D}"]\n}\n`,
+  create: `resource "iredadmin_domain_admins" "real" {
+  domain = "${D}"
+  admins = ["jane@${D}"]
+}
+`,
+  update: `resource "iredadmin_domain_admins" "real" {
+  domain = "${D}"
+  admins = ["jane@${D}", "bob@${D}"]
+}
+`,
   async checkServer(_a, stage) {
     expect(await adminsOf()).toEqual(stage === 'created' ? [`jane@${D}`] : [`bob@${D}`, `jane@${D}`]);
   },
@@ -158,8 +200,21 @@ lifecycle('iredadmin_alias', {
   address: 'iredadmin_alias.team',
   importId: `team@${D}`,
   // Created disabled: POST ignores accountStatus, so the provider follows it with a PUT.
-  create: `resource "iredadmin_alias" "team" {\n  email          = "team@${D}"\n  name           = "Team"\n  members        = ["jane@${D}"]\n  account_status = "disabled"\n}\n`,
-  update: `resource "iredadmin_alias" "team" {\n  email          = "team@${D}"\n  name           = "Team 2"\n  access_policy  = "domain"\n  members        = ["jane@${D}", "bob@${D}"]\n  account_status = "active"\n}\n`,
+  create: `resource "iredadmin_alias" "team" {
+  email          = "team@${D}"
+  name           = "Team"
+  members        = ["jane@${D}"]
+  account_status = "disabled"
+}
+`,
+  update: `resource "iredadmin_alias" "team" {
+  email          = "team@${D}"
+  name           = "Team 2"
+  access_policy  = "domain"
+  members        = ["jane@${D}", "bob@${D}"]
+  account_status = "active"
+}
+`,
   async checkServer(_a, stage) {
     expect(await get(`/api/alias/team@${D}`)).toMatchObject(
       stage === 'created'
@@ -188,8 +243,21 @@ lifecycle('iredadmin_maillist', {
   address: 'iredadmin_maillist.news',
   importId: `news@${D}`,
   // Moderators and owners unset: the postmaster the server adds is no diff.
-  create: `resource "iredadmin_maillist" "news" {\n  email            = "news@${D}"\n  name             = "News"\n  members          = ["jane@${D}"]\n  max_message_size = 1048576\n}\n`,
-  update: `resource "iredadmin_maillist" "news" {\n  email          = "news@${D}"\n  name           = "News 2"\n  members        = ["jane@${D}", "bob@${D}"]\n  moderators     = ["jane@${D}"]\n  account_status = "disabled"\n}\n`,
+  create: `resource "iredadmin_maillist" "news" {
+  email            = "news@${D}"
+  name             = "News"
+  members          = ["jane@${D}"]
+  max_message_size = 1048576
+}
+`,
+  update: `resource "iredadmin_maillist" "news" {
+  email          = "news@${D}"
+  name           = "News 2"
+  members        = ["jane@${D}", "bob@${D}"]
+  moderators     = ["jane@${D}"]
+  account_status = "disabled"
+}
+`,
   async checkServer(_a, stage) {
     expect(await list()).toMatchObject(
       stage === 'created'
@@ -225,10 +293,21 @@ lifecycle('iredadmin_maillist', {
 lifecycle('iredadmin_throttle (global)', {
   address: 'iredadmin_throttle.global',
   importId: 'global/inbound',
-  create:
-    'resource "iredadmin_throttle" "global" {\n  target    = "global"\n  direction = "inbound"\n  period    = 60\n  max_msgs  = 100\n}\n',
-  update:
-    'resource "iredadmin_throttle" "global" {\n  target    = "global"\n  direction = "inbound"\n  period    = 3600\n  max_msgs  = 1000\n  msg_size  = 10485760\n}\n',
+  create: `resource "iredadmin_throttle" "global" {
+  target    = "global"
+  direction = "inbound"
+  period    = 60
+  max_msgs  = 100
+}
+`,
+  update: `resource "iredadmin_throttle" "global" {
+  target    = "global"
+  direction = "inbound"
+  period    = 3600
+  max_msgs  = 1000
+  msg_size  = 10485760
+}
+`,
   async checkServer(a, stage) {
     expect((await a.get('/api/throttle/global/inbound')).setting).toEqual(
       stage === 'created'
@@ -262,8 +341,19 @@ lifecycle('iredadmin_throttle (global)', {
 lifecycle('iredadmin_spampolicy', {
   address: 'iredadmin_spampolicy.real',
   importId: D,
-  create: `resource "iredadmin_spampolicy" "real" {\n  target          = "${D}"\n  quarantine_spam = true\n  spam_score      = 5\n}\n`,
-  update: `resource "iredadmin_spampolicy" "real" {\n  target                 = "${D}"\n  prefix_spam_in_subject = true\n  bypass_virus_checks    = true\n  spam_score             = 6\n}\n`,
+  create: `resource "iredadmin_spampolicy" "real" {
+  target          = "${D}"
+  quarantine_spam = true
+  spam_score      = 5
+}
+`,
+  update: `resource "iredadmin_spampolicy" "real" {
+  target                 = "${D}"
+  prefix_spam_in_subject = true
+  bypass_virus_checks    = true
+  spam_score             = 6
+}
+`,
   async checkServer(a, stage) {
     expect(await a.ok('GET', `/api/spampolicy/domain/${D}`)).toMatchObject(
       stage === 'created'
@@ -293,8 +383,20 @@ lifecycle('iredadmin_spampolicy', {
 lifecycle('iredadmin_wblist', {
   address: 'iredadmin_wblist.real',
   importId: `${D}/inbound`,
-  create: `resource "iredadmin_wblist" "real" {\n  target    = "${D}"\n  direction = "inbound"\n  whitelist = ["@partner.example"]\n  blacklist = ["@spam.example"]\n}\n`,
-  update: `resource "iredadmin_wblist" "real" {\n  target    = "${D}"\n  direction = "inbound"\n  whitelist = ["@partner.example", "192.0.2.0/24"]\n  blacklist = ["bounce@*"]\n}\n`,
+  create: `resource "iredadmin_wblist" "real" {
+  target    = "${D}"
+  direction = "inbound"
+  whitelist = ["@partner.example"]
+  blacklist = ["@spam.example"]
+}
+`,
+  update: `resource "iredadmin_wblist" "real" {
+  target    = "${D}"
+  direction = "inbound"
+  whitelist = ["@partner.example", "192.0.2.0/24"]
+  blacklist = ["bounce@*"]
+}
+`,
   async checkServer(a, stage) {
     expect([
       await a.ok('GET', `/api/wblist/inbound/whitelist/${D}`),
@@ -326,8 +428,17 @@ lifecycle('iredadmin_wblist', {
 lifecycle('iredadmin_greylisting', {
   address: 'iredadmin_greylisting.real',
   importId: `jane@${D}`,
-  create: `resource "iredadmin_greylisting" "real" {\n  target  = "jane@${D}"\n  enabled = false\n}\n`,
-  update: `resource "iredadmin_greylisting" "real" {\n  target              = "jane@${D}"\n  enabled             = true\n  whitelisted_senders = ["@partner.example"]\n}\n`,
+  create: `resource "iredadmin_greylisting" "real" {
+  target  = "jane@${D}"
+  enabled = false
+}
+`,
+  update: `resource "iredadmin_greylisting" "real" {
+  target              = "jane@${D}"
+  enabled             = true
+  whitelisted_senders = ["@partner.example"]
+}
+`,
   async checkServer(a, stage) {
     expect(await a.ok('GET', `/api/greylisting/jane@${D}`)).toEqual({
       status: stage === 'created' ? 'disabled' : 'enabled',
@@ -378,7 +489,7 @@ describe('what only the real product does', () => {
     expect(proxy.refused).toContain(`GET /api/ldif/domain/${D}`);
   });
 
-  test("the client reads a verify_password failure without _msg, and user list rows of the product's shape", async () => {
+  test("the client reads a verify_password failure without _msg, and user list rows shaped as the product's", async () => {
     const client = new IRedAdminClient({
       baseUrl: proxy.url,
       username: server.admin.email,

@@ -107,8 +107,10 @@ describe.each(BACKENDS)('a realistic configuration on %s', (backend) => {
     expect(destroyed.stdout).toContain('Destroy complete! Resources: 57 destroyed.');
     expect(await api.get('/api/domain/corp.example')).toEqual({ _success: false, _msg: 'NO_SUCH_DOMAIN' });
     const leftovers = await server.db.query<{ n: number }>(
-      `SELECT (SELECT COUNT(*) FROM mailbox WHERE domain = 'corp.example') + (SELECT COUNT(*) FROM alias WHERE domain = 'corp.example')
-            + (SELECT COUNT(*) FROM throttle WHERE account LIKE '%corp.example') + (SELECT COUNT(*) FROM policy WHERE policy_name LIKE '%corp.example') AS n`,
+      `SELECT (SELECT COUNT(*) FROM mailbox WHERE domain = 'corp.example')
+            + (SELECT COUNT(*) FROM alias WHERE domain = 'corp.example')
+            + (SELECT COUNT(*) FROM throttle WHERE account LIKE '%corp.example')
+            + (SELECT COUNT(*) FROM policy WHERE policy_name LIKE '%corp.example') AS n`,
     );
     expect(Number(leftovers[0]!.n)).toBe(0);
   });
