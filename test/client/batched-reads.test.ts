@@ -68,13 +68,17 @@ interface Scripted {
   /** Keys left out of every list row (a product whose rows are leaner than its GET). */
   leanRows: string[];
   failList: boolean;
+  /** Rows of other domains a (misbehaving) list of a domain also carries. */
+  foreignRows: Record<string, unknown>[];
+  /** When set, list answers are held until it resolves (their rows are taken when asked). */
+  listGate?: Promise<void>;
 }
 
 let server: FakeServer;
 let script: Scripted;
 let client: IRedAdminClient;
 
-function route(request: RecordedRequest, res: ServerResponse) {
+async function route(request: RecordedRequest, res: ServerResponse) {
   if (request.path === '/api/login') return sendJson(res, { _success: true }, 200, { 'set-cookie': 'sid=s1; Path=/' });
   const list = /^\/api\/users\/([^/]+)$/.exec(request.path);
   if (list && request.method === 'GET') {
@@ -86,7 +90,8 @@ function route(request: RecordedRequest, res: ServerResponse) {
         for (const key of script.leanRows) delete row[key];
         return row;
       });
-    return sendJson(res, { _success: true, _data: rows });
+    await script.listGate;
+    return sendJson(res, { _success: true, _data: [...rows, ...script.foreignRows] });
   }
   const one = /^\/api\/user\/([^/]+)$/.exec(request.path);
   if (one) {
@@ -133,6 +138,7 @@ beforeEach(() => {
     users: new Map([...emails('a.example', 200), ...emails('b.example', 3)].map((e) => [e, `Name ${e}`])),
     leanRows: [],
     failList: false,
+    foreignRows: [],
   };
   client = newClient(true);
 });
@@ -182,6 +188,34 @@ test('after a write every read is a single GET and sees the change', async () =>
   expect(after[3]!.name).toBe('Renamed');
 });
 
+test('a write while the list is on its way: reads waiting on it answer from GETs made after the write', async () => {
+  let release = () => undefined as void;
+  script.listGate = new Promise<void>((resolve) => (release = resolve));
+  const targets = emails('a.example', 4);
+  const reads = Promise.all(targets.map((e) => client.users.get(e)));
+  await until(() => lists() === 1 && singles() === 1);
+  // Answered before the write, by its own GET: the one read that may show the old name.
+  const readBeforeWrite = server.requests.find((r) => r.path.startsWith('/api/user/'))!.path.slice('/api/user/'.length);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  for (const email of targets) await client.users.update(email, { name: 'Renamed' });
+  release();
+  const names = (await reads).map((u) => u!.name);
+  // The list was answered with the rows it had when asked, before the write: none of them may answer.
+  expect(names).toEqual(targets.map((e) => (e === decodeURIComponent(readBeforeWrite) ? `Name ${e}` : 'Renamed')));
+  expect(names.filter((name) => name === 'Renamed')).toHaveLength(3);
+});
+
+test("a list row of another domain never answers a read of that name (each domain's list answers its own)", async () => {
+  script.foreignRows = [listRow('u0@b.example', 'Forged by the a.example list')];
+  const read = await Promise.all(
+    [...emails('a.example', 3), ...emails('b.example', 2)].map((e) => client.users.get(e)),
+  );
+  expect(read.map((u) => u!.name)).toEqual(
+    [...emails('a.example', 3), ...emails('b.example', 2)].map((e) => `Name ${e}`),
+  );
+  expect(lists()).toBe(2);
+});
+
 test('list rows lacking a key the GET answers: that kind of list is not asked again, every read is a GET', async () => {
   script.leanRows = ['forwardings'];
   const read = await Promise.all(emails('a.example', 20).map((e) => client.users.get(e)));
@@ -222,3 +256,11 @@ test('off by default: every read is a single GET', async () => {
     await plain.close();
   }
 });
+
+/** Polls `condition` every 5 ms until it holds; fails after 5 s. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 5) {
+    if (waited >= 5000) throw new Error('condition not met within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
