@@ -363,6 +363,32 @@ describe.each(BACKENDS)('an existing iRedMail database on %s', (backend) => {
   });
 });
 
+describe.each(ALL_BACKENDS)('an iRedMail database an earlier version of this server migrated, on %s', (backend) => {
+  test('migrations 1-6 recorded as run (before adoption existed): the next start keeps SOGo letters and data', async () => {
+    const db = await createIredmailDatabase(backend);
+    try {
+      await seed(db);
+      await db.query(sql`UPDATE mailbox SET enablesogocalendar = 'n' WHERE username = 'ssha@example.com'`);
+      await db.exec('CREATE TABLE iredadmin_api_migrations (version INT PRIMARY KEY, name TEXT NOT NULL)');
+      for (const version of [1, 2, 3, 4, 5, 6]) {
+        await db.query(sql`INSERT INTO iredadmin_api_migrations (version, name) VALUES (${version}, 'earlier')`);
+      }
+      await migrate(db);
+      expect(
+        await db.query(
+          sql`SELECT username, enablesogowebmail, enablesogocalendar FROM mailbox
+               WHERE username ${isAnyOf(['ssha@example.com', 'plain@example.com'])} ORDER BY username`,
+        ),
+      ).toEqual([
+        { username: 'plain@example.com', enablesogowebmail: 'y', enablesogocalendar: 'y' },
+        { username: 'ssha@example.com', enablesogowebmail: 'y', enablesogocalendar: 'n' },
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describe.each(ALL_BACKENDS)('the server refuses an incomplete iRedMail database on %s', (backend) => {
   test('vmail without the amavisd and iredapd tables: the missing tables and where iRedMail keeps them', async () => {
     const db = await createIredmailDatabase(backend, ['vmail']);

@@ -40,11 +40,13 @@ CREATE INDEX IF NOT EXISTS idx_last_login_domain ON last_login (domain);`
   INDEX (domain)
 );`;
   // MySQL turns 1/0 into '1'/'0' when the column becomes text; the UPDATE makes them letters.
+  // Both forms also take columns that are letters already: an iRedMail database an earlier
+  // version of this server migrated (before adoption existed) runs this migration too.
   const sogo = sogoSwitches
     .map((c) =>
       pg
         ? `ALTER TABLE mailbox ALTER COLUMN ${c} DROP DEFAULT,
-  ALTER COLUMN ${c} TYPE VARCHAR(1) USING (CASE WHEN ${c} = 0 THEN 'n' ELSE 'y' END),
+  ALTER COLUMN ${c} TYPE VARCHAR(1) USING (CASE WHEN ${c}::text IN ('0', 'n') THEN 'n' ELSE 'y' END),
   ALTER COLUMN ${c} SET DEFAULT 'y';`
         : `ALTER TABLE mailbox MODIFY COLUMN ${c} CHAR(1) NOT NULL DEFAULT 'y';
 UPDATE mailbox SET ${c} = CASE WHEN ${c} = '0' THEN 'n' WHEN ${c} = '1' THEN 'y' ELSE ${c} END;`,
