@@ -189,7 +189,7 @@ test('after a write every read is a single GET and sees the change', async () =>
 });
 
 test('a write while the list is on its way: reads waiting on it answer from GETs made after the write', async () => {
-  let release = () => undefined as void;
+  let release: () => void = () => undefined;
   script.listGate = new Promise<void>((resolve) => (release = resolve));
   const targets = emails('a.example', 4);
   const reads = Promise.all(targets.map((e) => client.users.get(e)));
