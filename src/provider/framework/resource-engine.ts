@@ -139,7 +139,10 @@ export class ResourceEngine<Client> {
     return { planned: this.encode(planned), requiresReplace, diagnostics: prior ? [] : this.missingOnCreate(config) };
   }
 
-  /** In-place changes of `fixedAfterCreate` attributes (an unknown value is checked once known, in the plan made during apply; no prior value, nothing to compare). */
+  /**
+   * In-place changes of `fixedAfterCreate` attributes (an unknown value is checked once known, in
+   * the plan made during apply; no prior value, nothing to compare).
+   */
   private fixedChanges(planned: Row, prior: Row): Diagnostic[] {
     return this.entries()
       .filter(([name, spec]) => {
@@ -155,7 +158,8 @@ export class ResourceEngine<Client> {
       .map(([name, spec]) =>
         errorDiagnostic(
           `"${name}" cannot be changed in place`,
-          `${this.definition.typeName}: "${name}" changes from ${JSON.stringify(prior[name] ?? null)} to ${JSON.stringify(planned[name] ?? null)}, but ${spec.fixedAfterCreate}`,
+          `${this.definition.typeName}: "${name}" changes from ${JSON.stringify(prior[name] ?? null)} to ` +
+            `${JSON.stringify(planned[name] ?? null)}, but ${spec.fixedAfterCreate}`,
           AttributePath.root(name),
         ),
       );
@@ -238,7 +242,8 @@ export class ResourceEngine<Client> {
           diagnostics: [
             errorDiagnostic(
               `${name}: object not found after ${prior ? 'update' : 'create'}`,
-              'The API accepted the change but the object cannot be read back. Check the server, then run terraform apply again.',
+              'The API accepted the change but the object cannot be read back. Check the server, then run ' +
+                'terraform apply again.',
             ),
           ],
         };
@@ -369,7 +374,8 @@ export class ResourceEngine<Client> {
         diagnostics.push(
           warningDiagnostic(
             `The server stored a different "${attr}"`,
-            `Planned ${shown(spec, kept)}, the server reports ${shown(spec, remote)}. The next plan will show the difference.`,
+            `Planned ${shown(spec, kept)}, the server reports ${shown(spec, remote)}. The next plan will show ` +
+              'the difference.',
             AttributePath.root(attr),
           ),
         );
@@ -420,7 +426,8 @@ function storedOtherwise(attr: string, spec: Spec, planned: PlanValue, stored: P
     `The server stored a different "${attr}"`,
     `The configuration says ${shown(spec, planned)}, but the server stored ${shown(spec, stored)} ` +
       "(a server may clamp a value to a limit, e.g. a quota to the domain's maximum, or leave out what it refuses). " +
-      'The state now holds what the server stored. Configure a value the server keeps, or raise its limit, and apply again.',
+      'The state now holds what the server stored. Configure a value the server keeps, or raise its limit, and ' +
+      'apply again.',
     AttributePath.root(attr),
   );
 }

@@ -11,7 +11,8 @@ const providerAttributes = {
   url: a.string({
     optional: true,
     description:
-      'Base URL of iRedAdmin-Pro (the part before `/api/…`), e.g. `https://mail.example.com/iredadmin`. Falls back to `IREDADMIN_URL`.',
+      'Base URL of iRedAdmin-Pro (the part before `/api/…`), e.g. `https://mail.example.com/iredadmin`. Falls ' +
+      'back to `IREDADMIN_URL`.',
   }),
   username: a.string({
     optional: true,
@@ -21,7 +22,8 @@ const providerAttributes = {
     optional: true,
     sensitive: true,
     description:
-      'Admin password. Falls back to `IREDADMIN_PASSWORD`; prefer the variable, so it stays out of configuration files.',
+      'Admin password. Falls back to `IREDADMIN_PASSWORD`; prefer the variable, so it stays out of configuration ' +
+      'files.',
   }),
   insecure: a.bool({ optional: true, description: 'Skip TLS certificate verification. Only for testing.' }),
   ca_cert: a.string({ optional: true, description: 'PEM certificate(s) of a private CA to trust for the API.' }),
@@ -39,7 +41,8 @@ const providerAttributes = {
     optional: true,
     validators: [oneOf(['sql', 'ldap'])],
     description:
-      'Which mailing-list API the server has: `sql` (iRedAdmin-Pro SQL edition, `/api/ml`) or `ldap` (`/api/maillist`). Defaults to `sql`.',
+      'Which mailing-list API the server has: `sql` (iRedAdmin-Pro SQL edition, `/api/ml`) or `ldap` ' +
+      '(`/api/maillist`). Defaults to `sql`.',
   }),
 };
 
@@ -54,7 +57,8 @@ function setting(config: ProviderConfig, key: 'url' | 'username' | 'password', e
 
 export const iredadminProvider: ProviderDefinition<IRedAdminClient> = {
   description:
-    'Manage iRedMail mail domains, admins, users, aliases, mailing lists, throttles and spam policies through the iRedAdmin-Pro RESTful API.',
+    'Manage iRedMail mail domains, admins, users, aliases, mailing lists, throttles and spam policies through ' +
+    'the iRedAdmin-Pro RESTful API.',
   attributes: providerAttributes,
   async configure(raw) {
     const config = raw as ProviderConfig;

@@ -38,8 +38,10 @@ export function passwordTrio<Data>(account: 'a user' | 'an admin') {
       errorCodes: PASSWORD_CODES,
       description:
         'Password (sensitive; stored in state but never read back, so a change made elsewhere is not detected). ' +
-        `Creating ${account} needs \`password\` or \`password_wo\` (a plan-time error otherwise); an imported ${noun} needs neither. ` +
-        'The server checks its policy (length, a letter, an upper-case letter, a digit, a special character). Conflicts with `password_wo`.',
+        `Creating ${account} needs \`password\` or \`password_wo\` (a plan-time error otherwise); an imported ` +
+        `${noun} needs neither. ` +
+        'The server checks its policy (length, a letter, an upper-case letter, a digit, a special character). ' +
+        'Conflicts with `password_wo`.',
     }),
     password_wo: a.string({
       samples: ['Round-Trip-Wo-1', 'Round-Trip-Wo-2'],
@@ -50,7 +52,8 @@ export function passwordTrio<Data>(account: 'a user' | 'an admin') {
       sendWhenChanged: 'password_wo_version',
       errorCodes: PASSWORD_CODES,
       description:
-        'Write-only password (Terraform ≥ 1.11): sent on create and whenever `password_wo_version` changes, never stored in state or plan. Conflicts with `password`.',
+        'Write-only password (Terraform ≥ 1.11): sent on create and whenever `password_wo_version` changes, ' +
+        'never stored in state or plan. Conflicts with `password`.',
     }),
     password_wo_version: a.number({
       samples: [1, 2],

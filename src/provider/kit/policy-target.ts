@@ -16,7 +16,8 @@ const policyTargetName: Validator<string> = (v) => {
   const ok = v.includes('@') ? normalizeEmail(v) : normalizeDomain(v);
   return ok
     ? undefined
-    : `"${v}" is not a target: use "global", a domain name such as example.com, or an email address such as user@example.com.`;
+    : `"${v}" is not a target: use "global", a domain name such as example.com, or an email address such as ` +
+        'user@example.com.';
 };
 
 /** `global`, the canonical domain, or the canonical email (so `Example.COM` is `example.com`). */

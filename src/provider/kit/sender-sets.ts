@@ -7,7 +7,10 @@ import { parseSenderAddress } from '../../common/sender-addresses';
 import type { Validator } from '../framework';
 
 export const SENDER_FORMS =
-  'an email (`user@example.com`, also `user@[192.0.2.1]`), `@example.com` (the domain), `@.example.com` (the domain and its sub-domains), `@.com` (a top-level domain), `@.` (everything), an IPv4 or IPv6 address, a CIDR network (`192.0.2.0/24`) or `user@*` (that local part at any domain); wildcard IPs such as `192.0.2.*` are not accepted';
+  'an email (`user@example.com`, also `user@[192.0.2.1]`), `@example.com` (the domain), `@.example.com` (the ' +
+  'domain and its sub-domains), `@.com` (a top-level domain), `@.` (everything), an IPv4 or IPv6 address, a CIDR ' +
+  'network (`192.0.2.0/24`) or `user@*` (that local part at any domain); wildcard IPs such as `192.0.2.*` are ' +
+  'not accepted';
 
 export const senderSet: Validator<string[]> = (list) => {
   const bad = list.filter((v) => !parseSenderAddress(v, 'clear'));

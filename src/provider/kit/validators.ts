@@ -13,7 +13,8 @@ export const emailAddress: Validator<string> = (v) =>
 /** The API reads an empty text parameter as "not given", so `""` could never clear a value: refuse it at plan time. */
 export const notEmpty: Validator<string> = (v) =>
   v === ''
-    ? 'The API cannot clear this value (an empty string means "not given"). Remove the attribute to keep the server\'s value, or give a value.'
+    ? 'The API cannot clear this value (an empty string means "not given"). Remove the attribute to keep the ' +
+      "server's value, or give a value."
     : undefined;
 
 export const emailOrEmpty: Validator<string> = (v) => (v === '' ? undefined : emailAddress(v));

@@ -76,7 +76,9 @@ const adminAttributes = {
     requiresReplace: true,
     read: (v) => v.admin.username,
     description:
-      "The admin's login, an email address outside the domains the server hosts (e.g. `it-admin@example.net`); a mail user of a hosted domain becomes its admin with `iredadmin_domain_admins` instead. The API cannot rename an admin.",
+      "The admin's login, an email address outside the domains the server hosts (e.g. `it-admin@example.net`); a " +
+      'mail user of a hosted domain becomes its admin with `iredadmin_domain_admins` instead. The API cannot ' +
+      'rename an admin.',
     errorCodes: ['INVALID_MAIL', 'ALREADY_EXISTS', 'CAN_NOT_BE_LOCAL_DOMAIN'],
   }),
   name: a.string({
@@ -106,7 +108,8 @@ const adminAttributes = {
     param: 'isGlobalAdmin',
     read: (v) => v.admin.isglobaladmin === true,
     description:
-      'A global admin manages every domain and has no limits. Default `false`: a normal admin, managing the domains it creates or is given (see `iredadmin_domain_admins`).',
+      'A global admin manages every domain and has no limits. Default `false`: a normal admin, managing the ' +
+      'domains it creates or is given (see `iredadmin_domain_admins`).',
     errorCodes: ['INVALID_IS_GLOBAL_ADMIN'],
   }),
   max_domains: limit(
@@ -125,7 +128,10 @@ const adminAttributes = {
     canonicalWith: quotaInMb,
     unknownWhenChanged: ['is_global_admin'],
     description:
-      'Mailbox quota the admin may hand out in total, in `max_quota_unit`, shared by all its domains; 0 = unlimited. Set together with `max_quota_unit`. The server keeps it in the unit sent; `2` `TB` and `2097152` `MB` are the same value (no diff), and the configured spelling is kept. Normal admins only: setting it with `is_global_admin = true` is an error.',
+      'Mailbox quota the admin may hand out in total, in `max_quota_unit`, shared by all its domains; 0 = ' +
+      'unlimited. Set together with `max_quota_unit`. The server keeps it in the unit sent; `2` `TB` and ' +
+      '`2097152` `MB` are the same value (no diff), and the configured spelling is kept. Normal admins only: ' +
+      'setting it with `is_global_admin = true` is an error.',
     errorCodes: ['INVALID_MAX_QUOTA', 'MISSING_MAX_QUOTA', 'EXCEED_LIMIT_QUOTA'],
   }),
   max_quota_unit: a.string({
@@ -138,7 +144,8 @@ const adminAttributes = {
     canonicalWith: quotaInMb,
     unknownWhenChanged: ['is_global_admin'],
     description:
-      'Unit of `max_quota`: `TB`, `GB` or `MB`. Set together with `max_quota`. When unset, read back as the server keeps it.',
+      'Unit of `max_quota`: `TB`, `GB` or `MB`. Set together with `max_quota`. When unset, read back as the ' +
+      'server keeps it.',
     errorCodes: ['INVALID_QUOTA_UNIT', 'MISSING_QUOTA_UNIT'],
   }),
   max_users: limit(
@@ -188,7 +195,8 @@ function withLimitsSwitch(
   if (op === 'create') return v.is_global_admin === true ? params : { maxDomains: v.max_domains ?? 0, ...params };
   if (v.is_global_admin === true) {
     throw new Error(
-      `${v.email} is a global admin on the server, and a global admin has no limits. Set \`is_global_admin = false\` to make it a normal admin with these limits, or remove them.`,
+      `${v.email} is a global admin on the server, and a global admin has no limits. Set \`is_global_admin = ` +
+        'false` to make it a normal admin with these limits, or remove them.',
     );
   }
   return { ...params, isGlobalAdmin: false };
@@ -211,7 +219,9 @@ function validate(v: AdminValues): Issue[] {
       issues.push({
         attribute,
         summary: `${attribute} does not apply to a global admin`,
-        detail: `A global admin has no limits (the server discards them). Remove \`${attribute}\`, or set \`is_global_admin = false\`.`,
+        detail:
+          `A global admin has no limits (the server discards them). Remove \`${attribute}\`, or set ` +
+          '`is_global_admin = false`.',
       });
     }
   }
@@ -221,7 +231,9 @@ function validate(v: AdminValues): Issue[] {
 export const adminResource = defineResource({
   typeName: 'iredadmin_admin',
   description:
-    'A separate admin account of iRedAdmin (not a mailbox): a global admin, or a normal admin with its own limits that manages the domains it creates or is given with `iredadmin_domain_admins`. Destroy deletes the admin and its domain rights.',
+    'A separate admin account of iRedAdmin (not a mailbox): a global admin, or a normal admin with its own ' +
+    'limits that manages the domains it creates or is given with `iredadmin_domain_admins`. Destroy deletes the ' +
+    'admin and its domain rights.',
   attributes: adminAttributes,
   ...byEmail.resource("the admin's email address, e.g. `admin@example.com`"),
   validate,

@@ -30,7 +30,8 @@ const aliasAttributes = {
     read: (d) => d.address,
     requiresReplace: replacedWhenDomainChanges,
     description:
-      'The alias address, e.g. `team@example.com`; its domain must exist. Changing it within the domain renames the alias in place ' +
+      'The alias address, e.g. `team@example.com`; its domain must exist. Changing it within the domain renames ' +
+      'the alias in place ' +
       '(`change_email`): its members stay, and its memberships in other aliases, lists and forwardings follow.',
     errorCodes: [
       'INVALID_MAIL',
@@ -84,7 +85,8 @@ export const aliasResource = defineResource({
   description:
     'A mail alias account of iRedMail (SQL edition): an address that delivers to its members, with an access policy. ' +
     'Aliases of the SQL edition have no moderators (a mailing list does: `iredadmin_maillist`). ' +
-    'Changing `email` within its domain renames the alias in place; moving it to another domain replaces it. Destroy deletes the alias and removes its address from every alias, list and forwarding that named it.',
+    'Changing `email` within its domain renames the alias in place; moving it to another domain replaces it. ' +
+    'Destroy deletes the alias and removes its address from every alias, list and forwarding that named it.',
   attributes: aliasAttributes,
   ...byEmail.resource('the alias address, e.g. `team@example.com`'),
   read: (client: IRedAdminClient, v: AliasValues) => client.aliases.get(v.email!),

@@ -30,7 +30,8 @@ const domainAdminsAttributes = {
     normalize: canonicalEmails,
     read: (d) => d.admins,
     description:
-      'Every admin of the domain: separate admins (`iredadmin_admin`) or mail users. Admins attached to the domain outside this set are removed.',
+      'Every admin of the domain: separate admins (`iredadmin_admin`) or mail users. Admins attached to the ' +
+      'domain outside this set are removed.',
     errorCodes: ['INVALID_ADMIN', 'CONFLICT_ADD_ADMIN_AND_REMOVE_ADMIN'],
   }),
 };
@@ -59,9 +60,12 @@ async function converge(client: IRedAdminClient, v: DomainAdminsValues): Promise
 export const domainAdminsResource = defineResource({
   typeName: 'iredadmin_domain_admins',
   description: [
-    'The complete set of admins of one domain (`PUT /api/domain/admins/<domain>`): separate admins or mail users who may manage it.',
-    'The resource owns the whole set: on create and update, admins of the domain that are not listed are removed; destroy removes every admin of the domain (`removeAllAdmins`).',
-    'A domain with no admins left counts as deleted (a later plan re-creates the resource), so `admins` may not be empty.',
+    'The complete set of admins of one domain (`PUT /api/domain/admins/<domain>`): separate admins or mail users ' +
+      'who may manage it.',
+    'The resource owns the whole set: on create and update, admins of the domain that are not listed are ' +
+      'removed; destroy removes every admin of the domain (`removeAllAdmins`).',
+    'A domain with no admins left counts as deleted (a later plan re-creates the resource), so `admins` may not ' +
+      'be empty.',
     'Global admins manage every domain without being listed here.',
   ].join(' '),
   attributes: domainAdminsAttributes,

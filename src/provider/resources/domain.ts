@@ -50,7 +50,10 @@ const CREATE_PARAMS = [
 
 /** Why `max_lists` cannot change in place, and what to do instead (plan-time error and docs). */
 const MAX_LISTS_FIXED =
-  'the iRedAdmin-Pro API takes `numberOfLists` only when it creates a domain (an update ignores it), and replacing the domain would delete its mailboxes. To change it, change the limit on the server (e.g. in the iRedAdmin-Pro web interface) and then set the same value here (a refresh reads it back), or restore the previous value.';
+  'the iRedAdmin-Pro API takes `numberOfLists` only when it creates a domain (an update ignores it), and ' +
+  'replacing the domain would delete its mailboxes. To change it, change the limit on the server (e.g. in the ' +
+  'iRedAdmin-Pro web interface) and then set the same value here (a refresh reads it back), or restore the ' +
+  'previous value.';
 
 const settingNumber = (
   d: Domain,
@@ -63,7 +66,9 @@ const domainAttributes = {
     requiresReplace: true,
     read: (d) => d.domain,
     description:
-      'The domain name, e.g. `example.com`. An IDN name may be written in Unicode (`bücher.example`) or punycode (`xn--bcher-kva.example`): the server stores punycode, the ID is punycode, and either spelling gives an empty plan.',
+      'The domain name, e.g. `example.com`. An IDN name may be written in Unicode (`bücher.example`) or punycode ' +
+      '(`xn--bcher-kva.example`): the server stores punycode, the ID is punycode, and either spelling gives an ' +
+      'empty plan.',
     errorCodes: ['INVALID_DOMAIN_NAME'],
   }),
   name: a.string({
@@ -208,7 +213,8 @@ const domainAttributes = {
     param: 'services',
     read: (d) => d.settings?.enabled_services ?? [],
     description:
-      'Enabled domain services, e.g. `["self-service"]` (the SQL edition\'s `services` parameter: the whole set; `[]` disables them all).',
+      'Enabled domain services, e.g. `["self-service"]` (the SQL edition\'s `services` parameter: the whole set; ' +
+      '`[]` disables them all).',
     errorCodes: ['INVALID_SERVICE'],
   }),
   disabled_domain_profiles: a.stringSet({
@@ -249,7 +255,9 @@ type DomainValues = Values<typeof domainAttributes>;
 export const domainResource = defineResource({
   typeName: 'iredadmin_domain',
   description:
-    "A mail domain of iRedMail, with its limits, defaults for new users, catch-all, bcc, relay and the profile pages normal admins may use. Sent with the SQL edition's parameters (`services`; `numberOfLists` only at creation); the LDAP edition names some differently (`enableService` / `disableService`).",
+    'A mail domain of iRedMail, with its limits, defaults for new users, catch-all, bcc, relay and the profile ' +
+    "pages normal admins may use. Sent with the SQL edition's parameters (`services`; `numberOfLists` only at " +
+    'creation); the LDAP edition names some differently (`enableService` / `disableService`).',
   attributes: domainAttributes,
   ...byDomain.resource('the domain name, e.g. `example.com`'),
   validate(v: DomainValues) {

@@ -27,7 +27,8 @@ const domainSet = (list: string[]) => list.map((d) => domainName(d)).find((probl
 const canonicalDomains = (list: string[]) => list.map(canonicalDomain);
 
 const TARGET =
-  "Whose greylisting: `global` (the whole server), a domain name (`example.com`) or an email address (`user@example.com`). iRedAPD applies the user's setting first, then the domain's, then the global one.";
+  'Whose greylisting: `global` (the whole server), a domain name (`example.com`) or an email address ' +
+  "(`user@example.com`). iRedAPD applies the user's setting first, then the domain's, then the global one.";
 
 const greylistingAttributes = {
   target: targetAttribute<Greylisting>({
@@ -48,7 +49,9 @@ const greylistingAttributes = {
     validators: [senderSet],
     normalize: canonicalSenders,
     read: (d) => d.senders,
-    description: `Senders never greylisted for the target. Each entry is ${SENDER_FORMS}. The whole set belongs to this resource: entries added elsewhere show as a diff. Default empty.`,
+    description:
+      `Senders never greylisted for the target. Each entry is ${SENDER_FORMS}. The whole set belongs to this ` +
+      'resource: entries added elsewhere show as a diff. Default empty.',
     errorCodes: ['INVALID_GREYLISTING_SENDER'],
   }),
   whitelisted_spf_domains: a.stringSet({
@@ -60,7 +63,8 @@ const greylistingAttributes = {
     normalize: canonicalDomains,
     read: (d) => d.spfDomains,
     description:
-      "`global` only: domains (e.g. `google.com`) whose mail servers, as their SPF and MX records name them, are never greylisted (iRedAPD's cron job resolves them). Server-wide, owned by this resource. Default empty.",
+      '`global` only: domains (e.g. `google.com`) whose mail servers, as their SPF and MX records name them, are ' +
+      "never greylisted (iRedAPD's cron job resolves them). Server-wide, owned by this resource. Default empty.",
   }),
 };
 
@@ -94,11 +98,15 @@ async function write(client: IRedAdminClient, v: GreylistingValues): Promise<voi
 export const greylistingResource = defineResource({
   typeName: 'iredadmin_greylisting',
   description: [
-    'iRedAPD greylisting of the server (`global`), a domain or a user: on or off, the senders never greylisted, and (for `global`) the domains whose mail servers are never greylisted.',
+    'iRedAPD greylisting of the server (`global`), a domain or a user: on or off, the senders never greylisted, ' +
+      'and (for `global`) the domains whose mail servers are never greylisted.',
     '',
-    'The whitelists belong wholly to the resource: entries added outside Terraform show as a diff and are removed on the next apply.',
+    'The whitelists belong wholly to the resource: entries added outside Terraform show as a diff and are ' +
+      'removed on the next apply.',
     '',
-    "**Destroy** removes a domain's or user's own setting and whitelist (it inherits again). For `global` it restores the server's default: greylisting enabled (as iRedAPD installs it), no whitelisted senders, no SPF domains.",
+    "**Destroy** removes a domain's or user's own setting and whitelist (it inherits again). For `global` it " +
+      "restores the server's default: greylisting enabled (as iRedAPD installs it), no whitelisted senders, no SPF " +
+      'domains.',
   ].join('\n'),
   attributes: greylistingAttributes,
   ...byTarget,
@@ -109,7 +117,8 @@ export const greylistingResource = defineResource({
         attribute: 'whitelisted_spf_domains',
         summary: 'whitelisted_spf_domains is server-wide',
         detail:
-          'iRedAPD keeps one set of SPF domains for the whole server: set it on the resource whose target is "global", and remove it here.',
+          'iRedAPD keeps one set of SPF domains for the whole server: set it on the resource whose target is ' +
+          '"global", and remove it here.',
       });
     }
     return issues;
@@ -155,7 +164,8 @@ const dataAttributes = {
 export const greylistingDataSource = defineDataSource({
   typeName: 'iredadmin_greylisting',
   description:
-    'Reads the greylisting setting of the server, a domain or a user, and its whitelists (`status` is `inherit` when a domain or user has no setting of its own).',
+    'Reads the greylisting setting of the server, a domain or a user, and its whitelists (`status` is `inherit` ' +
+    'when a domain or user has no setting of its own).',
   attributes: dataAttributes,
   identity: byTarget.identity,
   read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readSettings(client, policyTarget(v.target!)),

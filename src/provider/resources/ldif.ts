@@ -44,9 +44,11 @@ type LdifValues = Values<typeof attributes>;
 export const ldifDataSource = defineDataSource<Exported, typeof attributes, IRedAdminClient>({
   typeName: 'iredadmin_ldif',
   description: [
-    'Exports a domain, its catch-all, an admin, a user, a mailing list or an alias as LDIF text, e.g. to move it to an LDAP-backed iRedMail.',
+    'Exports a domain, its catch-all, an admin, a user, a mailing list or an alias as LDIF text, e.g. to move it ' +
+      'to an LDAP-backed iRedMail.',
     '',
-    'Only servers with the LDIF export support it (the LDAP edition of iRedAdmin-Pro, and our server); on the SQL edition reading it fails with an error saying so.',
+    'Only servers with the LDIF export support it (the LDAP edition of iRedAdmin-Pro, and our server); on the ' +
+      'SQL edition reading it fails with an error saying so.',
   ].join('\n'),
   attributes,
   identity: (v: LdifValues) => `${v.kind ?? ''}/${canonical(v.target ?? '')}`,

@@ -60,7 +60,8 @@ const maillistAttributes = {
     requiresReplace: true,
     read: (d) => d.address,
     description:
-      'The list address, e.g. `news@example.com`; its domain must exist. Changing it replaces the list (the API has no rename for lists).',
+      'The list address, e.g. `news@example.com`; its domain must exist. Changing it replaces the list (the API ' +
+      'has no rename for lists).',
     errorCodes: [
       'INVALID_MAIL',
       'INVALID_DOMAIN',
@@ -97,7 +98,8 @@ const maillistAttributes = {
       return 'addSubscribers' in change ? { ...change, requireConfirm: false } : change;
     },
     description:
-      "Subscribers: the addresses that receive the list's mail (subscribed without a confirmation mail, normal delivery); `[]` for none. " +
+      "Subscribers: the addresses that receive the list's mail (subscribed without a confirmation mail, normal " +
+      'delivery); `[]` for none. ' +
       'Unset: whatever the server has.',
     errorCodes: ['INVALID_SUBSCRIBER'],
   }),
@@ -109,7 +111,8 @@ const maillistAttributes = {
     read: (d) => d.moderators ?? [],
     write: wholeSet('moderators'),
     description:
-      'Moderators: who may post when `access_policy` is `moderatorsonly` or `membersandmoderatorsonly`, and who approves moderated mail; `[]` for none. ' +
+      'Moderators: who may post when `access_policy` is `moderatorsonly` or `membersandmoderatorsonly`, and who ' +
+      'approves moderated mail; `[]` for none. ' +
       "Unset: whatever the server has (a new list gets the domain's `postmaster@`).",
     errorCodes: ['INVALID_MODERATOR'],
   }),
@@ -121,7 +124,8 @@ const maillistAttributes = {
     read: (d) => d.owners ?? [],
     write: wholeSet('owners'),
     description:
-      "Owners of the list (they receive its administrative mail); `[]` for none. Unset: whatever the server has (a new list gets the domain's `postmaster@`).",
+      'Owners of the list (they receive its administrative mail); `[]` for none. Unset: whatever the server has ' +
+      "(a new list gets the domain's `postmaster@`).",
     errorCodes: ['INVALID_OWNER'],
   }),
   max_message_size: a.number({
@@ -151,12 +155,14 @@ const maillistAttributes = {
   }),
   account_status: accountStatus<SqlMailingList>(
     (d) => d.active,
-    '`active` (default) or `disabled` (the list accepts no mail). Sent with every change: the API re-enables a list when a change leaves it out.',
+    '`active` (default) or `disabled` (the list accepts no mail). Sent with every change: the API re-enables a ' +
+      'list when a change leaves it out.',
   ),
   keep_archive: a.bool({
     optional: true,
     description:
-      'When the list is destroyed, keep its mail archive on the server. Unset or `false`: the archive goes with the list, so nothing is left behind.',
+      'When the list is destroyed, keep its mail archive on the server. Unset or `false`: the archive goes with ' +
+      'the list, so nothing is left behind.',
   }),
 };
 
@@ -170,8 +176,10 @@ function sqlLists(client: IRedAdminClient): SqlMailingListsApi {
   const lists = client.mailingLists as SqlMailingListsApi | LdapMailingListsApi;
   if (lists.kind !== 'sql') {
     throw new Error(
-      'iredadmin_maillist manages the SQL edition\'s mlmmj lists (/api/ml); the provider is set to mailing_list_api = "ldap". ' +
-        'On an LDAP server set mailing_list_api = "sql" only if /api/ml exists, otherwise manage the list outside Terraform.',
+      "iredadmin_maillist manages the SQL edition's mlmmj lists (/api/ml); the provider is set to " +
+        'mailing_list_api = "ldap". ' +
+        'On an LDAP server set mailing_list_api = "sql" only if /api/ml exists, otherwise manage the list ' +
+        'outside Terraform.',
     );
   }
   return lists;
@@ -186,9 +194,12 @@ const readList = (client: IRedAdminClient, email: string) => sqlLists(client).ge
 export const maillistResource = defineResource({
   typeName: 'iredadmin_maillist',
   description:
-    "A mailing list of iRedAdmin-Pro's SQL edition (mlmmj, `/api/ml`): subscribers, moderators, owners, posting policy, size limit and newsletter settings. " +
-    'Needs the provider\'s default `mailing_list_api = "sql"`; the LDAP edition\'s `/api/maillist` is not managed by this resource. ' +
-    'Changing `email` replaces the list. Destroy deletes the list, its subscriptions and (unless `keep_archive`) its archive, ' +
+    "A mailing list of iRedAdmin-Pro's SQL edition (mlmmj, `/api/ml`): subscribers, moderators, owners, posting " +
+    'policy, size limit and newsletter settings. ' +
+    'Needs the provider\'s default `mailing_list_api = "sql"`; the LDAP edition\'s `/api/maillist` is not ' +
+    'managed by this resource. ' +
+    'Changing `email` replaces the list. Destroy deletes the list, its subscriptions and (unless `keep_archive`) ' +
+    'its archive, ' +
     'and removes its address from every alias and forwarding that named it.',
   attributes: maillistAttributes,
   ...byEmail.resource('the list address, e.g. `news@example.com`'),

@@ -28,7 +28,9 @@ const wholeScore: Validator<number> = (v) =>
 const spamPolicyAttributes = {
   target: targetAttribute<SpamPolicy>({
     description:
-      'Whose policy: `global` (the server default), a domain name (`example.com`) or an email address (`user@example.com`). amavisd applies the user policy first, then the domain one, then the global one. Changing it replaces the policy.',
+      'Whose policy: `global` (the server default), a domain name (`example.com`) or an email address ' +
+      '(`user@example.com`). amavisd applies the user policy first, then the domain one, then the global one. ' +
+      'Changing it replaces the policy.',
     errorCodes: ['INVALID_DOMAIN_NAME', 'INVALID_MAIL', 'NO_SUCH_DOMAIN', 'NO_SUCH_ACCOUNT'],
   }),
   bypass_spam_checks: flag('bypassSpamChecks', false, 'Skip spam checks.'),
@@ -53,7 +55,8 @@ const spamPolicyAttributes = {
     validators: [wholeScore],
     read: (p) => p.settings.spamScore ?? null,
     description:
-      'Score from which a message is spam, a whole number (iRedAdmin-Pro rejects decimals), e.g. `5`. Unset: the system setting of amavisd.conf applies.',
+      'Score from which a message is spam, a whole number (iRedAdmin-Pro rejects decimals), e.g. `5`. Unset: the ' +
+      'system setting of amavisd.conf applies.',
     errorCodes: ['INVALID_SPAM_SCORE'],
   }),
 };
@@ -83,12 +86,16 @@ const read = (client: IRedAdminClient, v: { target: string | null }) =>
 export const spamPolicyResource = defineResource({
   typeName: 'iredadmin_spampolicy',
   description: [
-    'The amavisd spam policy of the server (`global`), a domain or a user: which checks run, what is quarantined, and the spam score.',
+    'The amavisd spam policy of the server (`global`), a domain or a user: which checks run, what is ' +
+      'quarantined, and the spam score.',
     '',
-    'The API replaces the whole policy on every change, so the provider always sends all of it: a switch left out of the configuration is set to its documented default.',
+    'The API replaces the whole policy on every change, so the provider always sends all of it: a switch left ' +
+      'out of the configuration is set to its documented default.',
     '',
-    '**Destroy** deletes the policy of a domain or user (the lower-priority policy applies again). The global policy cannot be removed: destroying it restores',
-    "the default policy of iRedMail's installer (on our server; iRedAdmin-Pro does what its DELETE does), so a global policy deleted outside Terraform shows as a diff, not as gone.",
+    '**Destroy** deletes the policy of a domain or user (the lower-priority policy applies again). The global ' +
+      'policy cannot be removed: destroying it restores',
+    "the default policy of iRedMail's installer (on our server; iRedAdmin-Pro does what its DELETE does), so a " +
+      'global policy deleted outside Terraform shows as a diff, not as gone.',
   ].join('\n'),
   attributes: spamPolicyAttributes,
   ...byTarget,

@@ -23,11 +23,14 @@ const limitValue: Validator<number> = (v) =>
     : `${v} is not allowed: use a whole number ≥ 0 (0 = unlimited), or -1 to inherit.`;
 
 const LIMITS =
-  '`0` = unlimited, `-1` = inherit the limit of the lower-priority throttle (user → domain → global), as iRedAPD defines them';
+  '`0` = unlimited, `-1` = inherit the limit of the lower-priority throttle (user → domain → global), as iRedAPD ' +
+  'defines them';
 
 const target = targetAttribute<Throttle>({
   description:
-    'Whom the throttle applies to: `global` (every account), a domain name (`example.com`) or an email address (`user@example.com`). iRedAPD applies the user throttle first, then the domain one, then the global one. Changing it replaces the throttle.',
+    'Whom the throttle applies to: `global` (every account), a domain name (`example.com`) or an email address ' +
+    '(`user@example.com`). iRedAPD applies the user throttle first, then the domain one, then the global one. ' +
+    'Changing it replaces the throttle.',
   errorCodes: ['INVALID_DOMAIN_NAME', 'INVALID_MAIL', 'NO_SUCH_DOMAIN', 'NO_SUCH_ACCOUNT'],
 });
 const direction = key.direction<Throttle>({
@@ -80,7 +83,9 @@ const throttleAttributes = {
     optional: true,
     validators: [limitValue],
     read: (t) => t.max_rcpts ?? null,
-    description: `Most recipients per \`period\`, outbound only (iRedAPD ≥ 5.0; not in the published API, so a server that does not know it ignores it). Unset: left as the server has it; ${LIMITS}.`,
+    description:
+      'Most recipients per `period`, outbound only (iRedAPD ≥ 5.0; not in the published API, so a server that ' +
+      `does not know it ignores it). Unset: left as the server has it; ${LIMITS}.`,
     errorCodes: ['INVALID_MAX_RCPTS'],
   }),
 };
@@ -106,12 +111,15 @@ function throttleInput(v: ThrottleValues): ThrottleInput {
 export const throttleResource = defineResource({
   typeName: 'iredadmin_throttle',
   description: [
-    'An iRedAPD throttle: how many messages, how many bytes and how large a message the server, a domain or a user may receive (`inbound`) or send (`outbound`) per period.',
+    'An iRedAPD throttle: how many messages, how many bytes and how large a message the server, a domain or a ' +
+      'user may receive (`inbound`) or send (`outbound`) per period.',
     '',
     'Every write sends all limits: the API stores a limit it is not sent as `0` (unlimited).',
     '',
-    '**Destroy** removes the throttle with `POST /api/throttle/<target>/<direction>` and `period=0`, which iRedAdmin-Pro reads as "no throttle" and deletes the setting',
-    '(the API has no DELETE for throttles); nothing is left behind. When the domain or user is already gone, its throttle went with it and destroy succeeds.',
+    '**Destroy** removes the throttle with `POST /api/throttle/<target>/<direction>` and `period=0`, which ' +
+      'iRedAdmin-Pro reads as "no throttle" and deletes the setting',
+    '(the API has no DELETE for throttles); nothing is left behind. When the domain or user is already gone, its ' +
+      'throttle went with it and destroy succeeds.',
   ].join('\n'),
   attributes: throttleAttributes,
   ...key.resource,

@@ -44,8 +44,10 @@ const userAttributes = {
     read: (u) => u.username,
     requiresReplace: replacedWhenDomainChanges,
     description:
-      'The address, e.g. `jane@example.com`; its domain must exist. Changing it within the domain renames the user in place ' +
-      '(`change_email`): forwardings, alias addresses, alias and list memberships, admin rights, bcc, throttles and spam policy follow; the maildir stays where it is.',
+      'The address, e.g. `jane@example.com`; its domain must exist. Changing it within the domain renames the ' +
+      'user in place ' +
+      '(`change_email`): forwardings, alias addresses, alias and list memberships, admin rights, bcc, throttles ' +
+      'and spam policy follow; the maildir stays where it is.',
     errorCodes: ['INVALID_MAIL', 'INVALID_DOMAIN', 'ALREADY_EXISTS', 'INVALID_NEW_EMAIL', 'NEW_EMAIL_ALREADY_EXISTS'],
   }),
   ...passwordTrio<User>('a user'),
@@ -74,8 +76,10 @@ const userAttributes = {
     validators: [wholeNumber],
     read: (u) => u.quota ?? 0,
     description:
-      "Mailbox quota in MB; 0 = unlimited. Default: the domain's `default_quota`. The server clamps a quota above the domain's " +
-      '`max_user_quota` (or above what is left of its `quota`): apply then fails on `quota` naming both values, and the state holds what the server stored.',
+      "Mailbox quota in MB; 0 = unlimited. Default: the domain's `default_quota`. The server clamps a quota " +
+      "above the domain's " +
+      '`max_user_quota` (or above what is left of its `quota`): apply then fails on `quota` naming both values, ' +
+      'and the state holds what the server stored.',
     errorCodes: ['INVALID_QUOTA_SIZE', 'EXCEEDED_DOMAIN_QUOTA_SIZE', 'EXCEED_LIMIT_QUOTA'],
   }),
   account_status: accountStatus<User>((u) => u.active, '`active` (default) or `disabled`.'),
@@ -121,7 +125,8 @@ const userAttributes = {
     write: (next) => (next === null ? {} : { aliases: next }),
     description:
       'Per-user alias addresses delivering to this user, in domains the admin manages. An address already used ' +
-      'by another account is not assigned: apply then fails on `aliases`, naming what the server kept. `[]` removes them all.',
+      'by another account is not assigned: apply then fails on `aliases`, naming what the server kept. `[]` ' +
+      'removes them all.',
     errorCodes: ['INVALID_ALIAS_ADDRESS', 'ALIAS_DOMAIN_NOT_MANAGED'],
   }),
   services: a.stringSet({
@@ -146,7 +151,8 @@ const userAttributes = {
     optional: true,
     validators: [wholeNumber],
     description:
-      'When the user is destroyed, keep its mailbox on disk this many days (recorded for the cleanup job). Unset: kept until removed by hand.',
+      'When the user is destroyed, keep its mailbox on disk this many days (recorded for the cleanup job). ' +
+      'Unset: kept until removed by hand.',
     errorCodes: ['INVALID_KEEP_MAILBOX_DAYS'],
   }),
 };
@@ -177,7 +183,8 @@ export const userResource = defineResource({
   typeName: 'iredadmin_user',
   description:
     'A mail user (mailbox) of iRedMail: password, quota, forwardings, per-user alias addresses, services and bcc. ' +
-    'Changing `email` within its domain renames the user in place; moving it to another domain replaces the user (a new, empty mailbox). Destroy deletes the user; its mailbox on disk is kept ' +
+    'Changing `email` within its domain renames the user in place; moving it to another domain replaces the user ' +
+    '(a new, empty mailbox). Destroy deletes the user; its mailbox on disk is kept ' +
     '(`keep_mailbox_days` days, or until removed by hand when unset), as iRedMail does.',
   attributes: userAttributes,
   ...byEmail.resource('the email address, e.g. `jane@example.com`'),

@@ -23,7 +23,8 @@ const a = attributesFor<Wblist>();
 const key = byTargetAndDirection(WBLIST_DIRECTIONS);
 
 const TARGET =
-  "Whose lists: `global` (the whole server), a domain name (`example.com`) or an email address (`user@example.com`). amavisd checks the user's lists first, then the domain's, then the global ones.";
+  'Whose lists: `global` (the whole server), a domain name (`example.com`) or an email address ' +
+  "(`user@example.com`). amavisd checks the user's lists first, then the domain's, then the global ones.";
 const DIRECTION = '`inbound`: senders of mail the target receives; `outbound`: recipients of mail the target sends.';
 
 const list = (what: string, samples: readonly [string[], string[]]) =>
@@ -33,7 +34,9 @@ const list = (what: string, samples: readonly [string[], string[]]) =>
     default: [],
     validators: [senderSet],
     normalize: canonicalSenders,
-    description: `${what} Each entry is ${SENDER_FORMS}. Compared lower-case, CIDR networks without host bits. The whole list belongs to this resource: entries added elsewhere show as a diff and are removed on apply. Default empty.`,
+    description:
+      `${what} Each entry is ${SENDER_FORMS}. Compared lower-case, CIDR networks without host bits. The whole list ` +
+      'belongs to this resource: entries added elsewhere show as a diff and are removed on apply. Default empty.',
   });
 
 const wblistAttributes = {
@@ -110,9 +113,11 @@ async function converge(client: IRedAdminClient, v: WblistValues): Promise<void>
 export const wblistResource = defineResource({
   typeName: 'iredadmin_wblist',
   description: [
-    'The amavisd whitelist and blacklist of the server (`global`), a domain or a user, for inbound or outbound mail: one resource per target and direction, holding both lists.',
+    'The amavisd whitelist and blacklist of the server (`global`), a domain or a user, for inbound or outbound ' +
+      'mail: one resource per target and direction, holding both lists.',
     '',
-    'Each list belongs wholly to the resource: entries added outside Terraform show as a diff and are removed on the next apply. An address cannot be in both lists (a plan-time error).',
+    'Each list belongs wholly to the resource: entries added outside Terraform show as a diff and are removed on ' +
+      'the next apply. An address cannot be in both lists (a plan-time error).',
     '',
     '**Destroy** empties both lists of that target and direction.',
   ].join('\n'),
@@ -155,7 +160,8 @@ const dataAttributes = {
 export const wblistDataSource = defineDataSource({
   typeName: 'iredadmin_wblist',
   description:
-    'Reads the amavisd whitelist and blacklist of the server, a domain or a user for one direction (empty lists when none are set).',
+    'Reads the amavisd whitelist and blacklist of the server, a domain or a user for one direction (empty lists ' +
+    'when none are set).',
   attributes: dataAttributes,
   identity: key.identity,
   read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readLists(client, v),
