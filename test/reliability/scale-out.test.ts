@@ -95,9 +95,9 @@ describe('sessions and accounts cached in each instance', () => {
   });
 
   /** A new separate admin logged in through A, its session used on B until B holds it in memory. */
-  async function adminKnownToB(): Promise<{ email: string; onB: ApiSession }> {
+  async function adminKnownToB(rights: { isGlobalAdmin?: 'yes' } = {}): Promise<{ email: string; onB: ApiSession }> {
     const email = `ops${++n}@admins.example`;
-    await onA.ok('POST', `/api/admin/${email}`, { password: PW });
+    await onA.ok('POST', `/api/admin/${email}`, { password: PW, ...rights });
     const session = new ApiSession(instanceA().url);
     expect((await session.login(email, PW))._success).toBe(true);
     const onB = session.withBaseUrl(instanceB().url);
@@ -134,10 +134,32 @@ describe('sessions and accounts cached in each instance', () => {
       (email: string) => onA.ok('PUT', `/api/admin/${email}`, { isGlobalAdmin: 'yes' }).then(() => undefined),
     ],
     ['it is deleted through A', (email: string) => onA.ok('DELETE', `/api/admin/${email}`).then(() => undefined)],
+    [
+      'it is deleted and re-created with the same name through A',
+      async (email: string) => {
+        await onA.ok('DELETE', `/api/admin/${email}`);
+        await onA.ok('POST', `/api/admin/${email}`, { password: PW });
+      },
+    ],
   ])('when %s, the very next request on B is refused', async (_change, change) => {
     const { email, onB } = await adminKnownToB();
     await change(email);
     expect(await onB.get('/api/domains')).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
+  });
+
+  test('when a global admin loses its rights through A, its very next global request on B is refused', async () => {
+    const { email, onB } = await adminKnownToB({ isGlobalAdmin: 'yes' });
+    expect((await onB.get(`/api/admin/${email}`))._success).toBe(true);
+    await onA.ok('PUT', `/api/admin/${email}`, { isGlobalAdmin: 'no' });
+    expect(await onB.get(`/api/admin/${email}`)).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
+  });
+
+  test('requests on B racing a password change through A: every one after its answer is refused', async () => {
+    const { email, onB } = await adminKnownToB();
+    const racing = Array.from({ length: 40 }, () => alive(onB));
+    await onA.ok('PUT', `/api/admin/${email}`, { password: 'Cache!pass-2' });
+    await Promise.all(racing);
+    for (let i = 0; i < 5; i++) expect(await alive(onB)).toBe(false);
   });
 
   test('a session ended in the database (what a logout does) is refused by B as soon as B hears of it', async () => {
@@ -145,6 +167,13 @@ describe('sessions and accounts cached in each instance', () => {
     await seedDb.query('DELETE FROM iredadmin_api_sessions WHERE username = $1', [email]);
     // No instance made this change, so none waited for it to be heard: B hears it within moments.
     await until(async () => !(await alive(onB)));
+  });
+
+  test("an admin disabled straight in SQL (as iRedMail's tools do) is refused by both instances once they hear of it", async () => {
+    const { email, onB } = await adminKnownToB();
+    const onAToo = onB.withBaseUrl(instanceA().url);
+    await seedDb.query('UPDATE admin SET active = 0 WHERE username = $1', [email]);
+    await until(async () => !(await alive(onB)) && !(await alive(onAToo)));
   });
 
   test('an instance that loses its LISTEN connection stops answering from memory, and listens again', async () => {
