@@ -90,6 +90,11 @@ describe.each(BACKENDS)('cached sessions on %s', (backend) => {
     ['disabled', 'UPDATE admin SET active = 0 WHERE username = $1', 'LOGIN_REQUIRED'],
     ['deleted', 'DELETE FROM admin WHERE username = $1', 'LOGIN_REQUIRED'],
     [
+      'whose sessions were expired',
+      "UPDATE iredadmin_api_sessions SET expires = NOW()::timestamp - interval '1 second' WHERE username = $1",
+      'LOGIN_REQUIRED',
+    ],
+    [
       'stripped of global rights',
       "DELETE FROM domain_admins WHERE username = $1 AND domain = 'ALL'",
       'PERMISSION_DENIED',
