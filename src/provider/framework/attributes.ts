@@ -38,25 +38,14 @@ export type Sample<K extends AttributeKind> = KindValue<K> | ((context: SampleCo
 /** A check on a known, non-null value: returns a message naming the fix, or undefined when fine. */
 export type Validator<V> = (value: V) => string | undefined;
 
-export interface AttributeSpec<K extends AttributeKind = AttributeKind, Data = never> {
+/** What any attribute may declare; `Presence`, `Storage` and `Creation` add the options that go together. */
+export interface AttributeBase<K extends AttributeKind, Data> {
   readonly kind: K;
   /** Markdown; shown in docs and constructs. */
   readonly description: string;
-  readonly required?: boolean;
-  readonly optional?: boolean;
-  /**
-   * Set by the provider when not configured. Optional attributes that are read back are computed
-   * too, unless this is `false`: then leaving it unset means null (e.g. "remove this setting"), and
-   * a value the server holds shows as drift.
-   */
-  readonly computed?: boolean;
   readonly sensitive?: boolean;
-  /** Never stored in state or plan (Terraform ≥ 1.11); only sent to the API. */
-  readonly writeOnly?: boolean;
-  /** Used when the configuration leaves the attribute null. */
-  readonly default?: KindValue<K>;
   readonly validators?: readonly Validator<KindValue<K>>[];
-  /** The canonical form (e.g. lower-case email); configs and API values are compared in it. */
+  /** The canonical form (e.g. lower-case email); configs and API values are compared in it, handlers get it. */
   readonly normalize?: (value: KindValue<K>) => KindValue<K>;
   /**
    * For a value that means something only together with other attributes (a quantity and its
@@ -70,12 +59,6 @@ export interface AttributeSpec<K extends AttributeKind = AttributeKind, Data = n
    * `when` accepts (e.g. an email moving to another domain, which the API cannot rename).
    */
   readonly requiresReplace?: boolean | ReplaceWhen<KindValue<K>>;
-  /**
-   * For a value the API sets only at creation, where a replacement would destroy data: an
-   * in-place change is a plan-time error on the attribute, with this text saying why and what to
-   * do instead. Use with `paramOn: 'create'`.
-   */
-  readonly fixedAfterCreate?: string;
   /** The API parameter this attribute is sent as (create and update). */
   readonly param?: string;
   /** Limit `param` to one operation. */
@@ -90,8 +73,6 @@ export interface AttributeSpec<K extends AttributeKind = AttributeKind, Data = n
   readonly read?: (data: Data) => KindValue<K> | null | undefined;
   /** For a computed attribute: attributes whose change makes its new value unknown until apply. */
   readonly unknownWhenChanged?: readonly string[];
-  /** For a write-only attribute: send it on update only when this (stored) attribute changed. */
-  readonly sendWhenChanged?: string;
   /**
    * Two different valid values, for the generated round-trip tests (test/provider/roundtrip.e2e.test.ts):
    * create with the first, change to the second, remove, import. Every configurable attribute needs them
@@ -106,6 +87,77 @@ export interface AttributeSpec<K extends AttributeKind = AttributeKind, Data = n
   /** API error codes that are about this attribute: diagnostics then point at it. */
   readonly errorCodes?: readonly string[];
 }
+
+/**
+ * Who gives the value: the configuration (`required`), the configuration or the provider
+ * (`optional`, with a `default`, or `computed` when read back), or only the provider (`computed`:
+ * read-only, nothing to send or sample).
+ */
+type Presence<K extends AttributeKind> =
+  | { readonly required: true; readonly optional?: never; readonly computed?: never; readonly default?: never }
+  | {
+      readonly optional: true;
+      readonly required?: never;
+      /**
+       * Optional attributes that are read back are computed too, unless this is `false`: then
+       * leaving it unset means null (e.g. "remove this setting"), and a value the server holds shows as drift.
+       */
+      readonly computed?: boolean;
+      /** Used when the configuration leaves the attribute null. */
+      readonly default?: KindValue<K>;
+    }
+  | {
+      readonly computed: true;
+      readonly required?: never;
+      readonly optional?: never;
+      readonly default?: never;
+      readonly param?: never;
+      readonly write?: never;
+      readonly samples?: never;
+    };
+
+/**
+ * Where the value lives: in state (the usual), or write-only — only in the configuration
+ * (Terraform ≥ 1.11), sent to the API and never stored, so it is sensitive, never read back,
+ * has no default and cannot be compared for a replacement.
+ */
+type Storage =
+  | {
+      readonly writeOnly: true;
+      readonly sensitive: true;
+      /** Send it on update only when this (stored) attribute changed, e.g. `password_wo_version`. */
+      readonly sendWhenChanged?: string;
+      readonly read?: never;
+      readonly default?: never;
+      readonly computed?: never;
+      readonly requiresReplace?: never;
+      readonly fixedAfterCreate?: never;
+      readonly unknownWhenChanged?: never;
+    }
+  | { readonly writeOnly?: false; readonly sendWhenChanged?: never };
+
+/**
+ * A value the API sets only at creation, where a replacement would destroy data: sent on create
+ * only, and an in-place change is a plan-time error on the attribute, with `fixedAfterCreate`
+ * saying why and what to do instead.
+ */
+type Creation =
+  | { readonly fixedAfterCreate: string; readonly paramOn: 'create'; readonly requiresReplace?: never }
+  | { readonly fixedAfterCreate?: never };
+
+/**
+ * One attribute. Options that only make sense together are typed so: a wrong combination (a
+ * default on a required attribute, a write-only value that is read back or not sensitive,
+ * `fixedAfterCreate` without `paramOn: 'create'`, …) does not compile.
+ */
+export type AttributeSpec<K extends AttributeKind = AttributeKind, Data = never> = AttributeBase<K, Data> &
+  Presence<K> &
+  Storage &
+  Creation;
+
+/** An attribute as a builder takes it: without `kind`, which the builder sets. */
+type SpecOf<K extends AttributeKind, Data> =
+  AttributeSpec<K, Data> extends infer S ? (S extends unknown ? Omit<S, 'kind'> : never) : never;
 
 /** A replacement for some changes only; `note` says which, for the docs ("Moving it to another domain replaces the object."). */
 export interface ReplaceWhen<V> {
@@ -142,7 +194,12 @@ export function ctyTypeOf(kind: AttributeKind): CtyType {
 }
 
 /** Optional attributes read back from the API are computed too (unless `computed: false`), so a server default is not drift. */
-export function isComputed(spec: AnyAttribute<never>): boolean {
+export function isComputed(spec: {
+  readonly computed?: boolean;
+  readonly optional?: boolean;
+  readonly read?: unknown;
+  readonly writeOnly?: boolean;
+}): boolean {
   return spec.computed ?? (!!spec.optional && !!spec.read && !spec.writeOnly);
 }
 
@@ -150,7 +207,8 @@ export function isComputed(spec: AnyAttribute<never>): boolean {
 export function attributesFor<Data>() {
   const make =
     <K extends AttributeKind>(kind: K) =>
-    (spec: Omit<AttributeSpec<K, Data>, 'kind'>): AttributeSpec<K, Data> => ({ kind, ...spec });
+    (spec: SpecOf<K, Data>): AttributeSpec<K, Data> =>
+      ({ kind, ...spec }) as AttributeSpec<K, Data>;
   return {
     string: make('string'),
     number: make('number'),

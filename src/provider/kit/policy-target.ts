@@ -4,7 +4,7 @@
  */
 import type { PolicyTarget } from '../../client';
 import { normalizeDomain, normalizeEmail } from '../../common/mail-names';
-import { attributesFor, type AttributeSpec, type Validator } from '../framework';
+import { attributesFor, type AttributeSpec, type Sample, type Validator } from '../framework';
 import { oneOf } from './validators';
 
 const GLOBAL = 'global';
@@ -51,6 +51,8 @@ function parseTargetAndDirection(id: string, directions: readonly string[]): { t
 
 const checkedTarget = { required: true, validators: [policyTargetName], normalize: canonicalTarget } as const;
 
+const TARGET_SAMPLES: readonly [Sample<'string'>, Sample<'string'>] = [(c) => c.domain, (c) => c.user];
+
 /** The `target` of a resource: changing it replaces the resource. */
 export const targetAttribute = <Data>(spec: {
   readonly description: string;
@@ -58,7 +60,7 @@ export const targetAttribute = <Data>(spec: {
 }): AttributeSpec<'string', Data> =>
   attributesFor<Data>().string({
     ...checkedTarget,
-    samples: [(c) => c.domain, (c) => c.user],
+    samples: TARGET_SAMPLES,
     requiresReplace: true,
     ...spec,
   });

@@ -27,10 +27,11 @@ const TARGET =
   "(`user@example.com`). amavisd checks the user's lists first, then the domain's, then the global ones.";
 const DIRECTION = '`inbound`: senders of mail the target receives; `outbound`: recipients of mail the target sends.';
 
-const list = (what: string, samples: readonly [string[], string[]]) =>
+const list = (what: string, samples: readonly [string[], string[]], read: (d: Wblist) => string[]) =>
   a.stringSet({
     optional: true,
     samples,
+    read,
     default: [],
     validators: [senderSet],
     normalize: canonicalSenders,
@@ -48,20 +49,16 @@ const wblistAttributes = {
     samples: ['inbound', 'outbound'],
     description: `${DIRECTION} Changing it replaces the resource.`,
   }),
-  whitelist: {
-    ...list('Addresses always accepted (inbound: never treated as spam; outbound: always allowed).', [
-      ['friend@example.net'],
-      ['@example.org', '192.0.2.0/24'],
-    ]),
-    read: (d: Wblist) => d.whitelist,
-  },
-  blacklist: {
-    ...list('Addresses always rejected (inbound: mail from them is refused; outbound: mail to them is refused).', [
-      ['spammer@example.net'],
-      ['@spam.example', '198.51.100.7'],
-    ]),
-    read: (d: Wblist) => d.blacklist,
-  },
+  whitelist: list(
+    'Addresses always accepted (inbound: never treated as spam; outbound: always allowed).',
+    [['friend@example.net'], ['@example.org', '192.0.2.0/24']],
+    (d) => d.whitelist,
+  ),
+  blacklist: list(
+    'Addresses always rejected (inbound: mail from them is refused; outbound: mail to them is refused).',
+    [['spammer@example.net'], ['@spam.example', '198.51.100.7']],
+    (d) => d.blacklist,
+  ),
 };
 
 type WblistValues = Values<typeof wblistAttributes>;

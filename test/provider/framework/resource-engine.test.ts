@@ -70,6 +70,7 @@ const attributes = {
   secret: a.string({
     optional: true,
     writeOnly: true,
+    sensitive: true,
     param: 'secret',
     sendWhenChanged: 'secret_version',
     description: 'Secret.',
