@@ -6,6 +6,7 @@
  */
 import { attributesFor, type AttributeSpec, type ReplaceWhen, type Sample, type Validator } from '../framework';
 import { canonicalDomain, canonicalEmail, domainName, emailAddress } from './validators';
+import { createThenUpdate, ifChanged } from './writes';
 
 /** What a resource says about its identifying attribute; the kit adds the rest. */
 export interface KeySpec<Data> {
@@ -14,6 +15,15 @@ export interface KeySpec<Data> {
   readonly samples: readonly [Sample<'string'>, Sample<'string'>];
   readonly requiresReplace: true | ReplaceWhen<string>;
   readonly errorCodes: readonly string[];
+}
+
+/** A client API area of objects named by their key (`client.aliases`, `client.domains`, …). */
+export interface KeyedApi<Data> {
+  get(key: string): Promise<Data | null>;
+  /** The input's type is the area's own; the engine built it from the attributes' `param`s. */
+  create(key: string, input: never): Promise<unknown>;
+  update(key: string, input: never): Promise<unknown>;
+  delete(key: string): Promise<unknown>;
 }
 
 interface KeyForm {
@@ -26,6 +36,8 @@ interface KeyForm {
 function keyedBy<N extends string>(name: N, form: KeyForm) {
   const checked = { required: true, validators: [form.validator], normalize: form.canonical } as const;
   const identity = (v: { readonly [K in N]: string | null }): string => v[name] ?? '';
+  const keyOf = (v: Keyed): string => v[name] ?? '';
+  type Keyed = { readonly [K in N]: string | null };
   const importId = (id: string) => {
     if (form.validator(id)) throw new Error(`"${id}" is not ${form.notA}.`);
     return { [name]: form.canonical(id) } as { [K in N]: string };
@@ -41,6 +53,26 @@ function keyedBy<N extends string>(name: N, form: KeyForm) {
     identity,
     /** `identity`, `importId` and `importIdFormat` of a resource definition. */
     resource: (importIdFormat: string) => ({ identity, importId, importIdFormat }),
+    /**
+     * `read`, `create`, `update` and `delete` through one API area: create with `createKeys` and
+     * PUT the rest (all in the create when not given), update only what changed.
+     */
+    crud: <Client, Data>(area: (client: Client) => KeyedApi<Data>, createKeys?: readonly string[]) => ({
+      read: (client: Client, v: Keyed) => area(client).get(keyOf(v)),
+      async create(client: Client, v: Keyed, params: Record<string, unknown>): Promise<void> {
+        const [api, key] = [area(client), keyOf(v)];
+        await createThenUpdate(params, createKeys ?? Object.keys(params), {
+          create: (p) => api.create(key, p as never),
+          update: (p) => api.update(key, p as never),
+          remove: () => api.delete(key),
+        });
+      },
+      update: (client: Client, v: Keyed, _prior: unknown, params: Record<string, unknown>) =>
+        ifChanged(params, (p) => area(client).update(keyOf(v), p as never)),
+      async delete(client: Client, v: Keyed): Promise<void> {
+        await area(client).delete(keyOf(v));
+      },
+    }),
   };
 }
 

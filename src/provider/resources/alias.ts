@@ -1,16 +1,15 @@
 /** `iredadmin_alias`: a mail alias account (an address that delivers to its members), renamed in place. */
-import type { Alias, AliasCreateInput, AliasUpdateInput, IRedAdminClient } from '../../client';
+import type { Alias, AliasUpdateInput, IRedAdminClient } from '../../client';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Values } from '../framework';
 import {
   ACCESS_POLICY_DOC,
   accessPolicy,
   accountStatus,
   byEmail,
+  displayName,
   canonicalEmails,
-  createThenUpdate,
   emailSet,
   ifChanged,
-  notEmpty,
   replacedWhenDomainChanges,
   toggles,
 } from '../kit';
@@ -43,15 +42,7 @@ const aliasAttributes = {
       'EXCEED_LIMIT_ALIASES',
     ],
   }),
-  name: a.string({
-    samples: ['Sales team', 'Sales people'],
-    optional: true,
-    param: 'name',
-    validators: [notEmpty],
-    read: (d) => d.name ?? '',
-    description: 'Display name, e.g. `Sales team`.',
-    errorCodes: ['INVALID_NAME'],
-  }),
+  name: displayName<Alias>((d) => d.name, ['Sales team', 'Sales people']),
   access_policy: accessPolicy<Alias>({
     samples: ['membersonly', 'domain'],
     read: (d) => d.accesspolicy,
@@ -89,21 +80,12 @@ export const aliasResource = defineResource({
     'Destroy deletes the alias and removes its address from every alias, list and forwarding that named it.',
   attributes: aliasAttributes,
   ...byEmail.resource('the alias address, e.g. `team@example.com`'),
-  read: (client: IRedAdminClient, v: AliasValues) => client.aliases.get(v.email!),
-  async create(client: IRedAdminClient, v: AliasValues, params) {
-    const email = v.email!;
-    await createThenUpdate(params, CREATE_PARAMS, {
-      create: (p) => client.aliases.create(email, p as AliasCreateInput),
-      update: (p) => client.aliases.update(email, p as AliasUpdateInput),
-      remove: () => client.aliases.delete(email),
-    });
-  },
+  ...byEmail.crud((client: IRedAdminClient) => client.aliases, CREATE_PARAMS),
   async update(client: IRedAdminClient, v: AliasValues, prior: AliasValues, params) {
     // Rename first, then change the rest at the new address.
     if (prior.email !== v.email) await client.aliases.changeEmail(prior.email!, v.email!);
     await ifChanged(params, (p) => client.aliases.update(v.email!, p as AliasUpdateInput));
   },
-  delete: (client: IRedAdminClient, v: AliasValues) => client.aliases.delete(v.email!),
   // Version 1 dropped `moderators` (the SQL edition's aliases have none).
   schemaVersion: 1,
   upgradeState: ({ moderators: _dropped, ...state }) => state,

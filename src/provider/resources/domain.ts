@@ -1,14 +1,12 @@
 /** `iredadmin_domain`: a mail domain, its limits, defaults, catch-all, relay and profile settings. */
-import type { Domain, DomainCreateInput, DomainUpdateInput, IRedAdminClient } from '../../client';
+import type { Domain, IRedAdminClient } from '../../client';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Values } from '../framework';
 import {
   accountStatus,
   bccPair,
   byDomain,
   canonicalEmails,
-  createThenUpdate,
   emailSet,
-  ifChanged,
   languageCode,
   subsetOf,
   toggles,
@@ -289,17 +287,7 @@ export const domainResource = defineResource({
     }
     return issues;
   },
-  read: (client: IRedAdminClient, v: DomainValues) => client.domains.get(v.domain!),
-  async create(client: IRedAdminClient, v: DomainValues, params) {
-    await createThenUpdate(params, CREATE_PARAMS, {
-      create: (p) => client.domains.create(v.domain!, p as DomainCreateInput),
-      update: (p) => client.domains.update(v.domain!, p as DomainUpdateInput),
-      // Just created, so nothing of it is worth keeping.
-      remove: () => client.domains.delete(v.domain!),
-    });
-  },
-  update: (client: IRedAdminClient, v: DomainValues, _prior, params) =>
-    ifChanged(params, (p) => client.domains.update(v.domain!, p as DomainUpdateInput)),
+  ...byDomain.crud((client: IRedAdminClient) => client.domains, CREATE_PARAMS),
   delete: (client: IRedAdminClient, v: DomainValues) =>
     client.domains.delete(v.domain!, v.keep_mailbox_days === null ? {} : { keepMailboxDays: v.keep_mailbox_days }),
   example: `resource "iredadmin_domain" "example" {
