@@ -154,6 +154,18 @@ describe('sessions and accounts cached in each instance', () => {
     expect(await onB.get(`/api/admin/${email}`)).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
   });
 
+  test('when a domain is taken from a normal admin through A, B refuses that domain on the very next request', async () => {
+    const email = `ops${++n}@admins.example`;
+    await onA.ok('POST', `/api/admin/${email}`, { password: PW });
+    await onA.ok('PUT', '/api/domain/admins/scale.example', { addAdmin: email });
+    const session = new ApiSession(instanceA().url);
+    expect((await session.login(email, PW))._success).toBe(true);
+    const onB = session.withBaseUrl(instanceB().url);
+    expect((await onB.get('/api/domain/scale.example'))._success).toBe(true);
+    await onA.ok('PUT', '/api/domain/admins/scale.example', { removeAdmin: email });
+    expect((await onB.get('/api/domain/scale.example'))._success).toBe(false);
+  });
+
   test('requests on B racing a password change through A: every one after its answer is refused', async () => {
     const { email, onB } = await adminKnownToB();
     const racing = Array.from({ length: 40 }, () => alive(onB));
