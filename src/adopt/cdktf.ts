@@ -186,7 +186,8 @@ class Stack {
       if (file.domainObject) body.push(this.single(file.domainObject, domainVar));
       for (const g of file.groups)
         body.push(
-          `    this.${GROUP[g.type]!.method}(${domainVar}, ${str(file.domain!)}, ${camel(file.ident)}Data.${GROUP[g.type]!.exported});`,
+          `    this.${GROUP[g.type]!.method}(${domainVar}, ${str(file.domain!)}, ` +
+            `${camel(file.ident)}Data.${GROUP[g.type]!.exported});`,
         );
     }
     const rest = this.files.flatMap((f) =>
@@ -268,7 +269,10 @@ const USER_REFERENCES = `
   }
 `;
 
-/** \`const x = …\` for a resource nothing refers to becomes a plain statement (strict tsconfigs refuse unused locals). */
+/**
+ * \`const x = …\` for a resource nothing refers to becomes a plain statement (strict tsconfigs refuse
+ * unused locals).
+ */
 function dropUnusedVariables(body: string[]): void {
   const all = body.join('\n');
   for (let i = 0; i < body.length; i++) {

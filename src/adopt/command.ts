@@ -125,7 +125,10 @@ function parse(argv: readonly string[], env: CommandIo['env']): Settings | 'help
   };
 }
 
-/** `~> <major>.<minor>` of the provider package (or of the repository, run from a clone): the version the provider is installed as. */
+/**
+ * `~> <major>.<minor>` of the provider package (or of the repository, run from a clone): the version
+ * the provider is installed as.
+ */
 function versionConstraint(): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
     const file = join(dir, 'package.json');
@@ -168,7 +171,9 @@ function describeFailure(error: unknown, url: string): { code: number; message: 
   if (error instanceof ApiError && error.isPermissionDenied()) {
     return {
       code: EXIT.permissionDenied,
-      message: `permission denied (${error.code}): ${error.message}. A normal admin adopts only the domains it manages (--domain).`,
+      message:
+        `permission denied (${error.code}): ${error.message}. A normal admin adopts only the domains it manages ` +
+        '(--domain).',
     };
   }
   return { code: EXIT.failed, message: error instanceof Error ? error.message : String(error) };

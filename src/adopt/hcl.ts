@@ -42,7 +42,10 @@ function render(value: Value): string {
   return String(value);
 }
 
-/** `key = text` lines with `=` aligned per run of one-line items, as `terraform fmt` does (a multi-line item ends a run). */
+/**
+ * `key = text` lines with `=` aligned per run of one-line items, as `terraform fmt` does (a
+ * multi-line item ends a run).
+ */
 function aligned(items: readonly { key: string; text: string }[], indent: string): string[] {
   const lines: string[] = [];
   for (let i = 0; i < items.length; ) {
@@ -142,10 +145,12 @@ class HclFile {
     const unicode = layout.domain === null ? '' : domainToUnicode(layout.domain);
     const title =
       layout.domain === null
-        ? 'Objects of no single domain: separate admins, global throttles, spam policy, white/blacklists and greylisting'
+        ? 'Objects of no single domain: separate admins, global throttles, spam policy, white/blacklists and ' +
+          'greylisting'
         : `Domain ${layout.domain}${unicode !== layout.domain ? ` (${unicode})` : ''}`;
     const parts = [
-      `# ${title}.\n# Written by \`iredadmin adopt\` from ${this.ctx.url}. Edit freely: a re-run never overwrites a file you changed.\n`,
+      `# ${title}.\n# Written by \`iredadmin adopt\` from ${this.ctx.url}. Edit freely: a re-run never ` +
+        'overwrites a file you changed.\n',
     ];
     if (layout.domainObject) parts.push(this.resource(layout.domainObject));
     for (const g of layout.groups) parts.push(this.group(layout, g.type, g.objects));

@@ -169,7 +169,8 @@ async function adoptDomain(
   ]);
   const users = [...unsortedUsers].sort();
   progress(
-    `${domain}: reading ${users.length} users, ${aliases.length} aliases, ${lists?.length ?? 0} mailing lists, their policies and lists…`,
+    `${domain}: reading ${users.length} users, ${aliases.length} aliases, ${lists?.length ?? 0} mailing lists, ` +
+      'their policies and lists…',
   );
   const counts = {
     users: 0,

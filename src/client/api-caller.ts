@@ -74,7 +74,10 @@ const RATE_LIMITED = 429;
  */
 const SEE_OTHER = 303;
 
-/** The server says the session is gone: `LOGIN_REQUIRED` (or the call's own such code), or a redirect to the login page. */
+/**
+ * The server says the session is gone: `LOGIN_REQUIRED` (or the call's own such code), or a redirect
+ * to the login page.
+ */
 function isSessionRefused(error: unknown, spec: CallSpec): error is ApiError | UnexpectedResponseError {
   if (error instanceof ApiError)
     return error.isLoginRequired() || (spec.sessionRefusedCodes ?? []).some((code) => error.hasCode(code));

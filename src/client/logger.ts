@@ -1,4 +1,7 @@
-/** The client's logger hook. Entries carry methods, paths, statuses and timings — never bodies, passwords or cookies. */
+/**
+ * The client's logger hook. Entries carry methods, paths, statuses and timings — never bodies,
+ * passwords or cookies.
+ */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface LogEntry {

@@ -118,7 +118,10 @@ export const domainUpdateSchema = z
     enableService: z.array(domainService).optional(),
     /** LDAP edition only (the SQL edition ignores it): services to disable. */
     disableService: z.array(domainService).optional(),
-    /** LDAP edition only (the SQL edition ignores it): disable every service, mail included; sent as `removeAllServices=`. */
+    /**
+     * LDAP edition only (the SQL edition ignores it): disable every service, mail included; sent as
+     * `removeAllServices=`.
+     */
     removeAllServices: z
       .literal(true)
       .transform(() => null)
@@ -359,7 +362,8 @@ export class DomainAdminsApi {
   }
 
   #path(method: 'GET' | 'PUT', domain: string): string {
-    return `/api/domain/admins/${segment(this.#caller, { method, path: '/api/domain/admins/<domain>' }, domainName, domain)}`;
+    const site = { method, path: '/api/domain/admins/<domain>' };
+    return `/api/domain/admins/${segment(this.#caller, site, domainName, domain)}`;
   }
 
   /** Emails of the domain's admins. */

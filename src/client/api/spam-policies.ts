@@ -1,4 +1,7 @@
-/** Spam policies (amavisd): `/api/spampolicy/global`, `/api/spampolicy/domain/<domain>`, `/api/spampolicy/user/<mail>`. */
+/**
+ * Spam policies (amavisd): `/api/spampolicy/global`, `/api/spampolicy/domain/<domain>`,
+ * `/api/spampolicy/user/<mail>`.
+ */
 import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
 import { accountRow, flag, num, text } from '../normalize';

@@ -79,7 +79,10 @@ export interface AttributeBase<K extends AttributeKind, Data> {
    * (bool attributes default to `[true, false]`).
    */
   readonly samples?: readonly [Sample<K>, Sample<K>];
-  /** Other attributes a sample value needs alongside (cross-attribute rules), e.g. `primary_mx` with `backup_mx = true`. */
+  /**
+   * Other attributes a sample value needs alongside (cross-attribute rules), e.g. `primary_mx` with
+   * `backup_mx = true`.
+   */
   readonly sampleWith?: (
     value: KindValue<K>,
     context: SampleContext,
@@ -159,7 +162,10 @@ export type AttributeSpec<K extends AttributeKind = AttributeKind, Data = never>
 type SpecOf<K extends AttributeKind, Data> =
   AttributeSpec<K, Data> extends infer S ? (S extends unknown ? Omit<S, 'kind'> : never) : never;
 
-/** A replacement for some changes only; `note` says which, for the docs ("Moving it to another domain replaces the object."). */
+/**
+ * A replacement for some changes only; `note` says which, for the docs ("Moving it to another domain
+ * replaces the object.").
+ */
 export interface ReplaceWhen<V> {
   readonly when: (prior: V, planned: V) => boolean;
   readonly note: string;
@@ -193,7 +199,10 @@ export function ctyTypeOf(kind: AttributeKind): CtyType {
   }
 }
 
-/** Optional attributes read back from the API are computed too (unless `computed: false`), so a server default is not drift. */
+/**
+ * Optional attributes read back from the API are computed too (unless `computed: false`), so a server
+ * default is not drift.
+ */
 export function isComputed(spec: {
   readonly computed?: boolean;
   readonly optional?: boolean;

@@ -54,7 +54,10 @@ export const canonicalEmails = (list: string[]): string[] => list.map(canonicalE
 /** The domain part of an address, in canonical form. */
 const domainPartOf = (email: string): string => canonicalEmail(email).slice(canonicalEmail(email).lastIndexOf('@') + 1);
 
-/** iRedAdmin-Pro's change_email renames within a domain only (another domain: PERMISSION_DENIED): a move is a replacement. */
+/**
+ * iRedAdmin-Pro's change_email renames within a domain only (another domain: PERMISSION_DENIED): a
+ * move is a replacement.
+ */
 export const replacedWhenDomainChanges: ReplaceWhen<string> = {
   when: (prior, planned) => domainPartOf(prior) !== domainPartOf(planned),
   note: 'Moving it to another domain replaces the object (the API renames only within a domain).',

@@ -164,7 +164,10 @@ function validateUser(v: UserValues): Issue[] {
   return issues;
 }
 
-/** Sends the PUT part of a change; `forwarding = []` becomes "forward to itself", which the API stores as "deliver to the mailbox". */
+/**
+ * Sends the PUT part of a change; `forwarding = []` becomes "forward to itself", which the API stores
+ * as "deliver to the mailbox".
+ */
 async function putChanges(client: IRedAdminClient, email: string, params: Record<string, unknown>): Promise<void> {
   const input = { ...params } as UserUpdateInput;
   // An empty `forwarding` parameter means "not given" to the API.

@@ -26,7 +26,10 @@ export async function removeOwnTraces(tx: Queryable, addresses: readonly string[
   await removePolicyTraces(tx, list);
 }
 
-/** What other accounts hold that names these addresses: forwardings and memberships to them, moderators, bcc targets, subscriptions. */
+/**
+ * What other accounts hold that names these addresses: forwardings and memberships to them,
+ * moderators, bcc targets, subscriptions.
+ */
 async function removeReferencesTo(tx: Queryable, addresses: readonly string[]): Promise<void> {
   if (addresses.length === 0) return;
   const list = [...addresses];

@@ -94,7 +94,10 @@ export const updateUserInput = z
     }
   });
 
-/** An absolute path (the real product takes one) with no `.` or `..` segment; where it may point is checked against the mailbox. */
+/**
+ * An absolute path (the real product takes one) with no `.` or `..` segment; where it may point is
+ * checked against the mailbox.
+ */
 function isAbsoluteMaildir(v: string): boolean {
   return /^(\/[\w.@+-]+)+\/?$/.test(v) && !v.split('/').some((segment) => segment === '.' || segment === '..');
 }

@@ -1,5 +1,6 @@
 /**
- * amavisd white/blacklists: GET/POST/PUT/DELETE /api/wblist/<inbound|outbound>/<whitelist|blacklist>/<global|domain|mail>
+ * amavisd white/blacklists: GET/POST/PUT/DELETE
+ * /api/wblist/<inbound|outbound>/<whitelist|blacklist>/<global|domain|mail>
  * (GET reads, POST adds `addresses`, PUT removes `addresses`, DELETE empties the list), and
  * PUT /api/wblist/senderscore/whitelist/<ip> (iRedAPD sender-score exemption, global admins).
  * Unlike iRedAdmin-Pro, these routes sit behind the same API guard as every other (allow-list,

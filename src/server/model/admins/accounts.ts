@@ -28,7 +28,10 @@ export function limitOf(settings: SettingsMap, key: string): number | null {
 
 const MB_PER_UNIT: Readonly<Record<string, number>> = { TB: 1024 * 1024, GB: 1024, MB: 1 };
 
-/** A normal admin's quota budget in MB: `create_max_quota` in its `create_quota_unit` (MB when none); null = no limit. */
+/**
+ * A normal admin's quota budget in MB: `create_max_quota` in its `create_quota_unit` (MB when none);
+ * null = no limit.
+ */
 export function quotaLimitMb(settings: SettingsMap): number | null {
   const amount = limitOf(settings, 'create_max_quota');
   if (amount === null) return null;

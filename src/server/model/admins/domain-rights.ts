@@ -35,7 +35,10 @@ export async function adminKind(q: Queryable, email: string): Promise<AdminKind>
   return kind;
 }
 
-/** Whether the actor may grant or revoke `email`'s rights (a normal admin: only accounts whose rights are within its own). */
+/**
+ * Whether the actor may grant or revoke `email`'s rights (a normal admin: only accounts whose rights
+ * are within its own).
+ */
 export async function mayChangeRights(q: Queryable, actor: Actor, email: string, kind: AdminKind): Promise<boolean> {
   if (actor.isGlobal) return true;
   return (

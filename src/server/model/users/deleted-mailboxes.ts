@@ -8,7 +8,10 @@ import { ApiFailure } from '../../errors';
 /** A century: past it, CURRENT_DATE + days leaves the date range (and 99999999999 overflowed the integer). */
 const MAX_KEEP_MAILBOX_DAYS = 36_500;
 
-/** The `<n>` of …/keep_mailbox_days/<n>: a whole number of days, 0…MAX_KEEP_MAILBOX_DAYS, or INVALID_KEEP_MAILBOX_DAYS. */
+/**
+ * The `<n>` of …/keep_mailbox_days/<n>: a whole number of days, 0…MAX_KEEP_MAILBOX_DAYS, or
+ * INVALID_KEEP_MAILBOX_DAYS.
+ */
 export function keepMailboxDays(raw: string | undefined): number {
   const text = (raw ?? '').trim();
   const days = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
