@@ -1,7 +1,8 @@
 /**
  * constructs/ (cdktf) and constructs/cdktn/ are generated from the provider's schema and
  * committed: regenerate each flavour into a temp dir and fail while the committed copy differs
- * (a resource or attribute added without `npm run generate`). The generator runs as `npm run generate` runs it, in its own process:
+ * (a resource or attribute added without `npm run generate`). The generator runs as `npm run
+ * generate` runs it, in its own process:
  * it spawns terraform with the process's real environment, which jest's sandbox cannot set.
  */
 import { spawnSync } from 'node:child_process';

@@ -109,7 +109,10 @@ export function startInstalledServer(dir: string, env: NodeJS.ProcessEnv): Promi
   });
 }
 
-/** Promise.all that waits for every promise to settle (no child process outlives a failure), then throws the first error. */
+/**
+ * Promise.all that waits for every promise to settle (no child process outlives a failure), then
+ * throws the first error.
+ */
 export async function settleAll<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
   const results = await Promise.allSettled(promises);
   const failed = results.find((result) => result.status === 'rejected');

@@ -25,7 +25,10 @@ const readManifest = (dir: string): Manifest =>
 
 export const root = readManifest('.');
 
-/** Every publishable package by folder: the workspaces, and cdktn (outside them: its constructs peer conflicts with cdktf-cli's). */
+/**
+ * Every publishable package by folder: the workspaces, and cdktn (outside them: its constructs peer
+ * conflicts with cdktf-cli's).
+ */
 const PACKAGE_DIRS = ['packages/client', 'packages/server', 'packages/provider', 'packages/cdktf', 'packages/cdktn'];
 export const packages = new Map(PACKAGE_DIRS.map((dir) => [dir, readManifest(dir)]));
 

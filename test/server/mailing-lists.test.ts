@@ -34,7 +34,8 @@ describe.each(BACKENDS)('mailing lists on %s', (backend) => {
         subscribers: 'a@ml.example,Ext@Elsewhere.net',
         subscription: 'digest',
         require_confirm: 'no',
-        // Not read by POST (set with a PUT): the list starts with no size limit and the postmaster as owner and moderator.
+        // Not read by POST (set with a PUT): the list starts with no size limit and the postmaster as
+        // owner and moderator.
         max_message_size: 1048576,
         moderators: 'mod@ml.example',
         owners: 'owner@ml.example',

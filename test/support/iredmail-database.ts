@@ -1,7 +1,8 @@
 /**
  * A database made the way iRedMail's installer makes it, from iRedMail's own schema files
  * (test/fixtures/iredmail, see NOTICE.md there), on PGlite or in the run's PostgreSQL cluster.
- * On MariaDB from iRedMail's MySQL files. All three groups of tables go into one database: the layout the server supports (README,
+ * On MariaDB from iRedMail's MySQL files. All three groups of tables go into one database: the layout
+ * the server supports (README,
  * "An existing iRedMail database"). Nothing is migrated: the caller starts the server on it.
  */
 import { randomBytes } from 'node:crypto';

@@ -64,7 +64,10 @@ const withJson = (answer: Answer, body: unknown): Answer => {
   return { status: answer.status, headers: { ...answer.headers, 'content-length': String(text.length) }, body: text };
 };
 
-/** The product's spam policy and global throttle pages redirect to the login page instead of answering LOGIN_REQUIRED. */
+/**
+ * The product's spam policy and global throttle pages redirect to the login page instead of answering
+ * LOGIN_REQUIRED.
+ */
 const REDIRECTING = (path: string) =>
   path.startsWith('/api/spampolicy/') || path.startsWith('/api/throttle/global/') || path === '/api/throttle/global';
 

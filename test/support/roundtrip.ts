@@ -243,7 +243,10 @@ export const ROUND_TRIP_FIXTURES: readonly RoundTripFixture[] = RESOURCES.map((r
   prepare: resource.typeName === 'iredadmin_domain' ? undefined : createAccounts,
 }));
 
-/** Where a round-trip runs: our server on a backend, optionally behind the real-product proxy (test/support/product-proxy.ts). */
+/**
+ * Where a round-trip runs: our server on a backend, optionally behind the real-product proxy
+ * (test/support/product-proxy.ts).
+ */
 export interface RoundTripTarget {
   readonly backend: Backend;
   readonly viaProductProxy?: boolean;
