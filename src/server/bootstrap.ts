@@ -7,6 +7,7 @@ import type { Database } from './db/database';
 import type { PasswordScheme } from './config';
 import { hashPassword } from './auth/passwords';
 import { normalizeEmail } from '../common/mail-names';
+import { insertSkippingDuplicates, onDuplicateSkip, sql } from './db/sql';
 
 export async function ensureGlobalAdmin(
   db: Database,
@@ -20,13 +21,14 @@ export async function ensureGlobalAdmin(
   const hash = await hashPassword(password, scheme);
   return db.transaction(async (tx) => {
     // A mail user of that address is an existing account too: never turned into a second one.
-    if ((await tx.query('SELECT 1 FROM mailbox WHERE username = $1', [email])).length) return false;
+    if ((await tx.query(sql`SELECT 1 FROM mailbox WHERE username = ${email}`)).length) return false;
     const inserted = await tx.query(
-      'INSERT INTO admin (username, password) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING username',
-      [email, hash],
+      sql`${insertSkippingDuplicates} INTO admin (username, password) VALUES (${email}, ${hash}) ${onDuplicateSkip()} RETURNING username`,
     );
     if (!inserted.length) return false;
-    await tx.query("INSERT INTO domain_admins (username, domain) VALUES ($1, 'ALL') ON CONFLICT DO NOTHING", [email]);
+    await tx.query(
+      sql`${insertSkippingDuplicates} INTO domain_admins (username, domain) VALUES (${email}, 'ALL') ${onDuplicateSkip()}`,
+    );
     return true;
   });
 }

@@ -4,6 +4,7 @@ import { normalAdminSession, NORMAL_ADMIN_PASSWORD } from '../support/normal-adm
 import { startProductProxy, type ProductProxy } from '../support/product-proxy';
 import { adminClient } from '../support/admin-client';
 import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
+import { sql } from '../../src/server/db/sql';
 
 describe.each(BACKENDS)('client wblist and greylisting against our server on %s', (backend) => {
   let server: TestServer;
@@ -64,7 +65,7 @@ describe.each(BACKENDS)('client wblist and greylisting against our server on %s'
 
   test('sender score exemption', async () => {
     await client.wblist.whitelistSenderScore('192.0.2.9');
-    expect(await server.db.query("SELECT score FROM senderscore_cache WHERE client_address = '192.0.2.9'")).toEqual([
+    expect(await server.db.query(sql`SELECT score FROM senderscore_cache WHERE client_address = '192.0.2.9'`)).toEqual([
       { score: 100 },
     ]);
   });
@@ -121,7 +122,7 @@ describe('client wblist against a server answering like the real product (PGlite
       beforeForward: async (_method, path) => {
         if (expireSessions && path.startsWith('/api/wblist/')) {
           expireSessions = false;
-          await server.db.query('DELETE FROM iredadmin_api_sessions');
+          await server.db.query(sql`DELETE FROM iredadmin_api_sessions`);
         }
       },
     });

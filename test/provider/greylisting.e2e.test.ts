@@ -7,6 +7,7 @@ import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { describeLifecycle } from '../support/lifecycle';
 import type { ApiSession } from '../support/api';
 import type { TerraformWorkspace } from '../support/terraform';
+import { sql } from '../../src/server/db/sql';
 
 const D = 'grey.example';
 
@@ -34,9 +35,9 @@ beforeAll(async () => {
 afterAll(() => e2e?.close());
 
 const rows = (account: string) =>
-  e2e.server.db.query<Record<string, unknown>>('SELECT priority, sender, active FROM greylisting WHERE account = $1', [
-    account,
-  ]);
+  e2e.server.db.query<Record<string, unknown>>(
+    sql`SELECT priority, sender, active FROM greylisting WHERE account = ${account}`,
+  );
 
 describe('iredadmin_greylisting life cycle on pglite', () => {
   describeLifecycle(

@@ -14,6 +14,7 @@ import { startProductProxy, type ProductProxy } from '../support/product-proxy';
 import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import type { TerraformWorkspace } from '../support/terraform';
 import type { TestServer } from '../support/test-server';
+import { sql } from '../../src/server/db/sql';
 
 const D = 'real.example';
 
@@ -31,7 +32,7 @@ function workspace(): TerraformWorkspace {
 
 /** Every session on the server ends (as when the product's 1800 s run out); the test's own logs in again. */
 async function expireSessions(): Promise<void> {
-  await server.db.query('DELETE FROM iredadmin_api_sessions');
+  await server.db.query(sql`DELETE FROM iredadmin_api_sessions`);
   const login = await api.login(server.admin.email, server.admin.password);
   if (!login._success) throw new Error(`re-login failed: ${login._msg}`);
 }

@@ -4,6 +4,7 @@
  * cleanly. Plus `import` blocks with `terraform plan -generate-config-out`.
  */
 import { BACKENDS, type TestServer } from '../support/test-server';
+import { sql } from '../../src/server/db/sql';
 import type { ApiSession } from '../support/api';
 import type { TerraformWorkspace } from '../support/terraform';
 import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
@@ -106,12 +107,10 @@ describe.each(BACKENDS)('a realistic configuration on %s', (backend) => {
     const destroyed = await tf.destroy();
     expect(destroyed.stdout).toContain('Destroy complete! Resources: 57 destroyed.');
     expect(await api.get('/api/domain/corp.example')).toEqual({ _success: false, _msg: 'NO_SUCH_DOMAIN' });
-    const leftovers = await server.db.query<{ n: number }>(
-      `SELECT (SELECT COUNT(*) FROM mailbox WHERE domain = 'corp.example')
-            + (SELECT COUNT(*) FROM alias WHERE domain = 'corp.example')
-            + (SELECT COUNT(*) FROM throttle WHERE account LIKE '%corp.example')
-            + (SELECT COUNT(*) FROM policy WHERE policy_name LIKE '%corp.example') AS n`,
-    );
+    const leftovers = await server.db.query<{
+      n: number;
+    }>(sql`SELECT (SELECT COUNT(*) FROM mailbox WHERE domain = 'corp.example') + (SELECT COUNT(*) FROM alias WHERE domain = 'corp.example')
+            + (SELECT COUNT(*) FROM throttle WHERE account LIKE '%corp.example') + (SELECT COUNT(*) FROM policy WHERE policy_name LIKE '%corp.example') AS n`);
     expect(Number(leftovers[0]!.n)).toBe(0);
   });
 

@@ -8,6 +8,7 @@ import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { describeLifecycle } from '../support/lifecycle';
 import type { TerraformWorkspace } from '../support/terraform';
 import type { TestServer } from '../support/test-server';
+import { sql } from '../../src/server/db/sql';
 
 const D = 'spam.example';
 const USER = `joe@${D}`;
@@ -36,7 +37,7 @@ let server: TestServer;
 let api: ApiSession;
 let tf: TerraformWorkspace;
 
-const policyRows = (name: string) => server.db.query('SELECT id FROM policy WHERE policy_name = $1', [name]);
+const policyRows = (name: string) => server.db.query(sql`SELECT id FROM policy WHERE policy_name = ${name}`);
 
 beforeAll(async () => {
   e2e = await startProviderE2E('postgres');

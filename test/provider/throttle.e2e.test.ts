@@ -9,6 +9,7 @@ import { describeLifecycle } from '../support/lifecycle';
 import { startProductProxy } from '../support/product-proxy';
 import type { TerraformWorkspace } from '../support/terraform';
 import type { TestServer } from '../support/test-server';
+import { sql } from '../../src/server/db/sql';
 
 const D = 'throttle.example';
 const USER = `jane@${D}`;
@@ -38,8 +39,7 @@ let tf: TerraformWorkspace;
 
 const rows = (account: string, kind: string) =>
   server.db.query<Record<string, unknown>>(
-    'SELECT period, msg_size, max_msgs, max_quota, max_rcpts FROM throttle WHERE account = $1 AND kind = $2',
-    [account, kind],
+    sql`SELECT period, msg_size, max_msgs, max_quota, max_rcpts FROM throttle WHERE account = ${account} AND kind = ${kind}`,
   );
 
 beforeAll(async () => {

@@ -11,6 +11,7 @@ import { startProviderE2E, type ProviderE2E } from '../support/provider-e2e';
 import { describeLifecycle } from '../support/lifecycle';
 import type { TerraformWorkspace } from '../support/terraform';
 import type { TestServer } from '../support/test-server';
+import { sql } from '../../src/server/db/sql';
 
 let e2e: ProviderE2E;
 let server: TestServer;
@@ -119,8 +120,7 @@ describe('iredadmin_user life cycle on postgres', () => {
         expect(await session.get('/api/user/jane@example.com')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
         // keep_mailbox_days = 30 was used on destroy: the mailbox is recorded for removal in 30 days.
         const rows = await server.db.query<{ days: number }>(
-          `SELECT (delete_date - CURRENT_DATE) AS days FROM deleted_mailboxes
-            WHERE username = 'jane@example.com' AND delete_date IS NOT NULL`,
+          sql`SELECT (delete_date - CURRENT_DATE) AS days FROM deleted_mailboxes WHERE username = 'jane@example.com' AND delete_date IS NOT NULL`,
         );
         expect(rows.map((r) => Number(r.days))).toEqual([30]);
       },
@@ -387,7 +387,7 @@ resource "iredadmin_user" "boxed" {
     return r.stderr.replace(/\s+/g, ' ');
   };
 
-  test('a quota above the domain maximum: an error on quota naming both values, state = server, no silent diff', async () => {
+  test('a quota above the domain maximum: a clear error on quota naming both values, state = server, never a silent diff', async () => {
     await api.ok('POST', '/api/domain/clamp.example', { maxUserQuota: 100 });
     const tf = workspace();
     tf.write(boxed(50));
@@ -422,7 +422,7 @@ resource "iredadmin_user" "boxed" {
     await tf.destroy();
   });
 
-  test('an alias address the server does not assign (taken by another account): an error on aliases, no silent diff', async () => {
+  test('an alias address the server does not assign (taken by another account) is an error on aliases, not a silent diff', async () => {
     await api.ok('POST', '/api/alias/taken@clamp.example');
     const tf = workspace();
     tf.write(`
@@ -436,8 +436,7 @@ resource "iredadmin_user" "grabber" {
     const out = await applyFails(tf);
     expect(out).toContain('Error: The server stored a different "aliases"');
     expect(out).toContain(
-      'The configuration says ["free@clamp.example","taken@clamp.example"], ' +
-        'but the server stored ["free@clamp.example"]',
+      'The configuration says ["free@clamp.example","taken@clamp.example"], but the server stored ["free@clamp.example"]',
     );
     expect((await tf.state())['iredadmin_user.grabber']).toMatchObject({ aliases: ['free@clamp.example'] });
     await tf.destroy();

@@ -7,6 +7,7 @@ import { adminSession, ApiSession } from '../support/api';
 import { createTestDatabase, TEST_ADMIN } from '../support/test-server';
 import type { Database } from '../../src/server/db/database';
 import { startServerProcess, type ServerProcess } from './support/server-process';
+import { sql } from '../../src/server/db/sql';
 
 const DOMAIN = 'faults.example';
 const MEMBERS = Array.from({ length: 8 }, (_, i) => `member${i}@elsewhere.example`).join(',');
@@ -25,31 +26,25 @@ afterAll(async () => {
 
 async function invariants(): Promise<void> {
   // Aliases: the row and all eight member rows, or neither.
-  const aliases = await db.query<{ address: string; members: number }>(
-    `SELECT a.address,
-            (SELECT count(*)::int FROM forwardings f WHERE f.address = a.address AND f.is_list = 1) AS members
-       FROM alias a WHERE a.domain = $1`,
-    [DOMAIN],
-  );
+  const aliases = await db.query<{
+    address: string;
+    members: number;
+  }>(sql`SELECT a.address, (SELECT count(*) FROM forwardings f WHERE f.address = a.address AND f.is_list = 1) AS members
+       FROM alias a WHERE a.domain = ${DOMAIN}`);
   expect(aliases.filter((a) => a.members !== 8)).toEqual([]);
   const orphanMembers = await db.query(
-    `SELECT address FROM forwardings f
-      WHERE f.domain = $1 AND f.is_list = 1 AND NOT EXISTS (SELECT 1 FROM alias a WHERE a.address = f.address)`,
-    [DOMAIN],
+    sql`SELECT address FROM forwardings f WHERE f.domain = ${DOMAIN} AND f.is_list = 1 AND NOT EXISTS (SELECT 1 FROM alias a WHERE a.address = f.address)`,
   );
   expect(orphanMembers).toEqual([]);
   // Users: the mailbox and its self-forwarding row, or neither.
-  const users = await db.query<{ username: string; self: number }>(
-    `SELECT m.username,
-            (SELECT count(*)::int FROM forwardings f WHERE f.address = m.username AND f.forwarding = m.username) AS self
-       FROM mailbox m WHERE m.domain = $1`,
-    [DOMAIN],
-  );
+  const users = await db.query<{
+    username: string;
+    self: number;
+  }>(sql`SELECT m.username, (SELECT count(*) FROM forwardings f WHERE f.address = m.username AND f.forwarding = m.username) AS self
+       FROM mailbox m WHERE m.domain = ${DOMAIN}`);
   expect(users.filter((u) => u.self !== 1)).toEqual([]);
   const orphanSelf = await db.query(
-    `SELECT address FROM forwardings f
-      WHERE f.domain = $1 AND f.is_forwarding = 1 AND NOT EXISTS (SELECT 1 FROM mailbox m WHERE m.username = f.address)`,
-    [DOMAIN],
+    sql`SELECT address FROM forwardings f WHERE f.domain = ${DOMAIN} AND f.is_forwarding = 1 AND NOT EXISTS (SELECT 1 FROM mailbox m WHERE m.username = f.address)`,
   );
   expect(orphanSelf).toEqual([]);
 }

@@ -6,6 +6,7 @@
 import { adminSession, type ApiSession } from '../support/api';
 import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { sql } from '../../src/server/db/sql';
 
 const USERS = 40;
 let server: TestServer;
@@ -29,7 +30,7 @@ afterAll(async () => {
 
 async function mailboxCount(): Promise<number> {
   const rows = await server.db.query<{ n: number }>(
-    "SELECT COUNT(*)::int AS n FROM mailbox WHERE domain = 'sigint.example'",
+    sql`SELECT COUNT(*) AS n FROM mailbox WHERE domain = 'sigint.example'`,
   );
   return rows[0]!.n;
 }

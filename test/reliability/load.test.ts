@@ -6,6 +6,7 @@
 import { adminSession } from '../support/api';
 import { startTestServer, type Backend, type TestServer } from '../support/test-server';
 import { runMixedLoad } from './support/mixed-load';
+import { sql } from '../../src/server/db/sql';
 
 const PLAN: Partial<Record<Backend, { workers: number; seconds: number }>> = {
   postgres: { workers: 200, seconds: 30 },
@@ -39,7 +40,7 @@ describe.each(Object.keys(PLAN) as Backend[])('mixed load on %s', (backend) => {
     expect([...report.expected].length).toBeGreaterThan(0);
 
     const rows = await server.db.query<{ username: string }>(
-      "SELECT username FROM mailbox WHERE domain = 'load.example'",
+      sql`SELECT username FROM mailbox WHERE domain = 'load.example'`,
     );
     const present = new Set(rows.map((r) => r.username));
     expect(rows.length).toBe(present.size);
@@ -47,7 +48,7 @@ describe.each(Object.keys(PLAN) as Backend[])('mixed load on %s', (backend) => {
     for (const email of report.absent) expect(present).not.toContain(email);
     // Every mailbox has exactly its self-forwarding row, and no forwarding outlives its mailbox.
     const forwardings = await server.db.query<{ address: string; forwarding: string }>(
-      "SELECT address, forwarding FROM forwardings WHERE domain = 'load.example'",
+      sql`SELECT address, forwarding FROM forwardings WHERE domain = 'load.example'`,
     );
     expect(forwardings.map((f) => f.address).sort()).toEqual([...present].sort());
     expect(forwardings.every((f) => f.address === f.forwarding)).toBe(true);

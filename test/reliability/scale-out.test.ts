@@ -12,6 +12,7 @@ import type { Database } from '../../src/server/db/database';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { LISTENER_APPLICATION_NAME } from '../../src/server/db/postgres';
 import { startRoundRobinProxy, type RoundRobinProxy } from './support/round-robin-proxy';
+import { sql } from '../../src/server/db/sql';
 
 let seedDb: Database;
 let instances: RunningServer[];
@@ -65,11 +66,11 @@ test('concurrent creates through both instances lose nothing and duplicate nothi
   expect(wins).toBe(emails.length);
   expect(new Set(losses.map((a) => a._msg))).toEqual(new Set(['ALREADY_EXISTS']));
   const rows = await seedDb.query<{ username: string }>(
-    "SELECT username FROM mailbox WHERE domain = 'scale.example' ORDER BY username",
+    sql`SELECT username FROM mailbox WHERE domain = 'scale.example' ORDER BY username`,
   );
   expect(rows.map((r) => r.username).sort()).toEqual([...emails].sort());
   const selfForwardings = await seedDb.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM forwardings WHERE domain = 'scale.example' AND address = forwarding",
+    sql`SELECT count(*) AS n FROM forwardings WHERE domain = 'scale.example' AND address = forwarding`,
   );
   expect(selfForwardings[0]!.n).toBe(emails.length);
 });
@@ -78,7 +79,7 @@ test('concurrent updates of one account through both instances leave one of the 
   const names = Array.from({ length: 40 }, (_, i) => `Name ${i}`);
   const answers = await Promise.all(names.map((name) => api.put('/api/user/u0@scale.example', { name })));
   expect(answers.every((a) => a._success)).toBe(true);
-  const row = await seedDb.query<{ name: string }>("SELECT name FROM mailbox WHERE username = 'u0@scale.example'");
+  const row = await seedDb.query<{ name: string }>(sql`SELECT name FROM mailbox WHERE username = 'u0@scale.example'`);
   expect(names).toContain(row[0]!.name);
 });
 

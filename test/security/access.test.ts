@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, settingsFromEnv, type ServerSettings } from '../../sr
 import type { Database } from '../../src/server/db/database';
 import { buildApp } from '../../src/server/app';
 import { startServer } from '../../src/server/server';
+import { sql } from '../../src/server/db/sql';
 
 describe.each(BACKENDS)('access on %s', (backend) => {
   let db: Database;
@@ -20,7 +21,7 @@ describe.each(BACKENDS)('access on %s', (backend) => {
   afterAll(() => db?.close());
 
   async function withServer(settings: Partial<ServerSettings>, check: (url: string) => Promise<void>): Promise<void> {
-    await db.query('DELETE FROM iredadmin_api_login_failures');
+    await db.query(sql`DELETE FROM iredadmin_api_login_failures`);
     const server = await startServer({ settings: { ...DEFAULT_SETTINGS, ...settings }, db, admin: TEST_ADMIN });
     try {
       await check(server.url);

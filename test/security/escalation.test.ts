@@ -11,6 +11,7 @@ import { ApiSession } from '../support/api';
 import { normalAdminSession, loggedIn } from '../support/normal-admin';
 import { verifyPassword } from '../../src/server/auth/passwords';
 import { useTestServer } from '../support/use-test-server';
+import { sql } from '../../src/server/db/sql';
 
 const PW = 'Wide!admin-pass1';
 const NEW_PW = 'Pwned!by-normal2';
@@ -25,7 +26,7 @@ describe.each(BACKENDS)('a normal admin escalating on %s', (backend) => {
     return rest;
   };
   const passwordOf = async (email: string) =>
-    (await server.db.query<{ password: string }>('SELECT password FROM mailbox WHERE username = $1', [email]))[0]
+    (await server.db.query<{ password: string }>(sql`SELECT password FROM mailbox WHERE username = ${email}`))[0]
       ?.password;
 
   useTestServer(backend, (started) => ({ server, api } = started), { settings: { maxLoginFailures: 1000 } });
@@ -218,16 +219,16 @@ describe.each(BACKENDS)('a normal admin escalating on %s', (backend) => {
 
     test("creating a domain is a global admin's, whatever maxDomains says", async () => {
       await server.db.query(
-        "UPDATE admin SET settings = 'create_max_domains:5' WHERE username = 'boss@admins.example'",
+        sql`UPDATE admin SET settings = 'create_max_domains:5' WHERE username = 'boss@admins.example'`,
       );
       expect(await normal.post('/api/domain/new-one.example', { name: 'x' })).toEqual(denied);
-      expect(await server.db.query("SELECT 1 FROM domain WHERE domain = 'new-one.example'")).toEqual([]);
+      expect(await server.db.query(sql`SELECT 1 FROM domain WHERE domain = 'new-one.example'`)).toEqual([]);
     });
   });
 
   describe('mail storage', () => {
     const maildirOf = async (email: string) =>
-      (await server.db.query<{ maildir: string }>('SELECT maildir FROM mailbox WHERE username = $1', [email]))[0]!
+      (await server.db.query<{ maildir: string }>(sql`SELECT maildir FROM mailbox WHERE username = ${email}`))[0]!
         .maildir;
 
     test('a normal admin cannot set maildir at all', async () => {

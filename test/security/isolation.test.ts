@@ -7,6 +7,7 @@ import { ApiSession, type Envelope } from '../support/api';
 import { BACKENDS, type Backend, type TestServer } from '../support/test-server';
 import { hashPassword } from '../../src/server/auth/passwords';
 import { useTestServer } from '../support/use-test-server';
+import { sql } from '../../src/server/db/sql';
 
 describe.each(BACKENDS)('domain isolation on %s', (backend: Backend) => {
   const PW = 'Secur1ty!pass';
@@ -38,12 +39,11 @@ describe.each(BACKENDS)('domain isolation on %s', (backend: Backend) => {
     await api.ok('POST', '/api/ml/list@theirs.example', {});
     await api.ok('POST', '/api/throttle/theirs.example/outbound', { period: '60', max_msgs: '10' });
     await api.ok('PUT', '/api/spampolicy/domain/theirs.example', { spam_score: '6' });
-    await server.db.query('INSERT INTO admin (username, password) VALUES ($1, $2)', [
-      'boss@admins.example',
-      await hashPassword(PW, 'SSHA512'),
-    ]);
     await server.db.query(
-      "INSERT INTO domain_admins (username, domain) VALUES ('boss@admins.example', 'mine.example')",
+      sql`INSERT INTO admin (username, password) VALUES (${'boss@admins.example'}, ${await hashPassword(PW, 'SSHA512')})`,
+    );
+    await server.db.query(
+      sql`INSERT INTO domain_admins (username, domain) VALUES ('boss@admins.example', 'mine.example')`,
     );
     boss = new ApiSession(server.url);
     expect(await boss.login('boss@admins.example', PW)).toEqual({ _success: true });
@@ -116,7 +116,7 @@ describe.each(BACKENDS)('domain isolation on %s', (backend: Backend) => {
 
   test('no answer carries a password hash', async () => {
     const hashes = (
-      await server.db.query<{ password: string }>('SELECT password FROM mailbox UNION SELECT password FROM admin')
+      await server.db.query<{ password: string }>(sql`SELECT password FROM mailbox UNION SELECT password FROM admin`)
     ).map((r) => r.password);
     expect(hashes.length).toBeGreaterThan(2);
     const reads = [

@@ -9,6 +9,7 @@ import { adminSession, ApiSession } from '../support/api';
 import { DEFAULT_SETTINGS } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
 import { startServer, type RunningServer } from '../../src/server/server';
+import { sql } from '../../src/server/db/sql';
 
 const PW = 'L1fe!cycle-pass';
 const BOOT = { email: 'boot@admins.example', password: 'B00t!strap-pass' };
@@ -50,13 +51,13 @@ describe.each(BACKENDS)('life cycles on %s', (backend) => {
         team: await api.ok('GET', '/api/alias/team@kept.example'),
         news: await api.ok('GET', '/api/ml/news@kept.example', { with_subscribers: 'yes' }),
         rows: await db.query(
-          "SELECT address, forwarding FROM forwardings WHERE domain = 'kept.example' ORDER BY address, forwarding",
+          sql`SELECT address, forwarding FROM forwardings WHERE domain = 'kept.example' ORDER BY address, forwarding`,
         ),
       });
       const before = await kept();
       expect(JSON.stringify(before)).toContain('jane@gone.example');
       await api.ok('DELETE', '/api/domain/gone.example');
-      expect(await db.query("SELECT 1 FROM mailbox WHERE domain = 'gone.example'")).toEqual([]);
+      expect(await db.query(sql`SELECT 1 FROM mailbox WHERE domain = 'gone.example'`)).toEqual([]);
       expect(await kept()).toEqual(before);
     });
   });
@@ -76,7 +77,7 @@ describe.each(BACKENDS)('life cycles on %s', (backend) => {
       const demoted = await adminSession({ url: server.url, admin: { email: BOOT.email, password: PW } });
       expect(await demoted.get(`/api/admin/${OTHER.email}`)).toEqual({ _success: false, _msg: 'PERMISSION_DENIED' });
       expect(
-        await db.query("SELECT domain FROM domain_admins WHERE username = $1 AND domain = 'ALL'", [BOOT.email]),
+        await db.query(sql`SELECT domain FROM domain_admins WHERE username = ${BOOT.email} AND domain = 'ALL'`),
       ).toEqual([]);
     });
   });

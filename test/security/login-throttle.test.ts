@@ -9,6 +9,7 @@ import { hashPassword } from '../../src/server/auth/passwords';
 import { DEFAULT_SETTINGS, type ServerSettings } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
 import { startServer } from '../../src/server/server';
+import { sql } from '../../src/server/db/sql';
 
 const LOGIN = { username: TEST_ADMIN.email, password: TEST_ADMIN.password };
 const ATTACKER = { username: 'mallory@attackers.example', password: 'Mall0ry!own-pass' };
@@ -17,10 +18,9 @@ describe.each(BACKENDS)('login throttling and client addresses on %s', (backend)
   let db: Database;
   beforeAll(async () => {
     db = (await createTestDatabase(backend)).db;
-    await db.query('INSERT INTO admin (username, password) VALUES ($1, $2)', [
-      ATTACKER.username,
-      await hashPassword(ATTACKER.password, 'SSHA512'),
-    ]);
+    await db.query(
+      sql`INSERT INTO admin (username, password) VALUES (${ATTACKER.username}, ${await hashPassword(ATTACKER.password, 'SSHA512')})`,
+    );
   });
   afterAll(() => db?.close());
 
@@ -28,7 +28,7 @@ describe.each(BACKENDS)('login throttling and client addresses on %s', (backend)
     settings: Partial<ServerSettings>,
     check: (api: ApiSession) => Promise<void>,
   ): Promise<void> {
-    await db.query('DELETE FROM iredadmin_api_login_failures');
+    await db.query(sql`DELETE FROM iredadmin_api_login_failures`);
     const server = await startServer({
       settings: { ...DEFAULT_SETTINGS, enableApi: true, ...settings },
       db,

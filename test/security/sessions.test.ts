@@ -8,6 +8,7 @@ import { BACKENDS, type TestServer } from '../support/test-server';
 import type { ApiSession } from '../support/api';
 import { loggedIn, normalAdminSession } from '../support/normal-admin';
 import { useTestServer } from '../support/use-test-server';
+import { sql } from '../../src/server/db/sql';
 
 const PW = 'Sess!on-pass1';
 const NEW_PW = 'Sess!on-pass2';
@@ -93,7 +94,7 @@ describe.each(BACKENDS)('sessions on %s', (backend) => {
   test('a re-created account of the same address does not accept the old cookie', async () => {
     const { domain, email, first } = await mailAdmin();
     // Removed behind the API's back, so no code path had the chance to end the session.
-    await server.db.query('DELETE FROM mailbox WHERE username = $1', [email]);
+    await server.db.query(sql`DELETE FROM mailbox WHERE username = ${email}`);
     await api.ok('POST', `/api/user/${email}`, { password: PW });
     await api.ok('PUT', `/api/domain/admins/${domain}`, { addAdmin: email });
     expect(await alive(first)).toBe(false);

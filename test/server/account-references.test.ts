@@ -1,9 +1,9 @@
 /** What points at a user follows its rename and goes with its deletion: memberships and list subscriptions. */
-import { BACKENDS } from '../support/test-server';
+import { SERVER_BACKENDS } from '../support/test-server';
 import type { ApiSession } from '../support/api';
 import { useTestServer } from '../support/use-test-server';
 
-describe.each(BACKENDS)('references to a user on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('references to a user on %s', (backend) => {
   let api: ApiSession;
 
   useTestServer(backend, (started) => ({ api } = started), { domains: ['refs.example'] });

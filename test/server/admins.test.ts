@@ -1,12 +1,12 @@
 import { verifyPassword } from '../../src/server/auth/passwords';
-import { BACKENDS, type TestServer } from '../support/test-server';
+import { SERVER_BACKENDS, type TestServer } from '../support/test-server';
 import { ApiSession } from '../support/api';
 import { useTestServer } from '../support/use-test-server';
 
 const PW = 'Adm1n!pass';
 type View = Record<string, unknown>;
 
-describe.each(BACKENDS)('admins on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('admins on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
 

@@ -1,11 +1,13 @@
-import { BACKENDS, type TestServer } from '../support/test-server';
+import { failWritesWhen } from '../support/failing-writes';
+import { SERVER_BACKENDS, type TestServer } from '../support/test-server';
 import { ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
 import { useTestServer } from '../support/use-test-server';
+import { sql } from '../../src/server/db/sql';
 
 type View = Record<string, unknown> & { members: string[]; moderators: string[] };
 
-describe.each(BACKENDS)('aliases on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('aliases on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
   let normal: ApiSession;
@@ -43,8 +45,7 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     expect(created.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
     expect(
       await server.db.query(
-        `SELECT forwarding, domain, dest_domain, is_list, is_forwarding, is_alias, active FROM forwardings
-          WHERE address = 'team@alias.example' ORDER BY forwarding`,
+        sql`SELECT forwarding, domain, dest_domain, is_list, is_forwarding, is_alias, active FROM forwardings WHERE address = 'team@alias.example' ORDER BY forwarding`,
       ),
     ).toEqual([
       {
@@ -86,7 +87,7 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     });
     // A disabled alias's member rows are disabled too, so Postfix stops expanding it.
     expect(
-      await server.db.query("SELECT DISTINCT active FROM forwardings WHERE address = 'team@alias.example'"),
+      await server.db.query(sql`SELECT DISTINCT active FROM forwardings WHERE address = 'team@alias.example'`),
     ).toEqual([{ active: 0 }]);
 
     await api.ok('PUT', '/api/alias/team@alias.example', {
@@ -96,7 +97,7 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     });
     expect(await view('team@alias.example')).toMatchObject({ active: 1, members: ['z@alias.example'], moderators: [] });
     expect(
-      await server.db.query("SELECT DISTINCT active FROM forwardings WHERE address = 'team@alias.example'"),
+      await server.db.query(sql`SELECT DISTINCT active FROM forwardings WHERE address = 'team@alias.example'`),
     ).toEqual([{ active: 1 }]);
 
     // Empty values mean "not given": nothing changes, nothing conflicts.
@@ -115,8 +116,8 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
 
     expect(await api.delete('/api/alias/team@alias.example')).toEqual({ _success: true });
     expect(await api.get('/api/alias/team@alias.example')).toEqual(fail('NO_SUCH_ACCOUNT'));
-    expect(await server.db.query("SELECT 1 FROM forwardings WHERE address = 'team@alias.example'")).toEqual([]);
-    expect(await server.db.query("SELECT 1 FROM moderators WHERE address = 'team@alias.example'")).toEqual([]);
+    expect(await server.db.query(sql`SELECT 1 FROM forwardings WHERE address = 'team@alias.example'`)).toEqual([]);
+    expect(await server.db.query(sql`SELECT 1 FROM moderators WHERE address = 'team@alias.example'`)).toEqual([]);
     // As iRedAdmin-Pro does, deleting what does not exist succeeds.
     expect(await api.delete('/api/alias/team@alias.example')).toEqual({ _success: true });
   });
@@ -126,8 +127,7 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     await api.ok('POST', '/api/alias/outer@alias.example', { members: 'inner@alias.example,y@alias.example' });
     // Moderator rows written by another tool (the API has no parameter for them) are cleaned up too.
     await server.db.query(
-      `INSERT INTO moderators (address, moderator, domain, dest_domain)
-        VALUES ('outer@alias.example', 'inner@alias.example', 'alias.example', 'alias.example')`,
+      sql`INSERT INTO moderators (address, moderator, domain, dest_domain) VALUES ('outer@alias.example', 'inner@alias.example', 'alias.example', 'alias.example')`,
     );
     await api.ok('DELETE', '/api/alias/inner@alias.example');
     expect(await view('outer@alias.example')).toMatchObject({ members: ['y@alias.example'], moderators: [] });
@@ -176,7 +176,7 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     expect(await api.post('/api/alias/x@missing.example')).toEqual(fail('INVALID_DOMAIN'));
     expect(await api.put('/api/alias/ghost@alias.example', { name: 'x' })).toEqual(fail('NO_SUCH_ACCOUNT'));
     // The address is taken by any account type.
-    await server.db.query("INSERT INTO mailbox (username, domain) VALUES ('user@alias.example', 'alias.example')");
+    await server.db.query(sql`INSERT INTO mailbox (username, domain) VALUES ('user@alias.example', 'alias.example')`);
     expect(await api.post('/api/alias/user@alias.example')).toEqual(fail('ALREADY_EXISTS'));
     await api.ok('POST', '/api/ml/list@alias.example');
     expect(await api.post('/api/alias/list@alias.example')).toEqual(fail('ALREADY_EXISTS'));
@@ -184,7 +184,7 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     expect(await api.post('/api/alias/DUP@alias.example')).toEqual(fail('ALREADY_EXISTS'));
     await api.ok('DELETE', '/api/alias/dup@alias.example');
     await api.ok('DELETE', '/api/ml/list@alias.example');
-    await server.db.query("DELETE FROM mailbox WHERE username = 'user@alias.example'");
+    await server.db.query(sql`DELETE FROM mailbox WHERE username = 'user@alias.example'`);
   });
 
   test('the list endpoint with email_only and disabled_only', async () => {
@@ -218,17 +218,14 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     });
     await api.ok('POST', '/api/alias/parent@alias.example', { members: 'old@alias.example,new@alias.example' });
     // Moderator rows (written by another tool: the API has none for aliases) move with a rename too.
-    await server.db.query(
-      `INSERT INTO moderators (address, moderator, domain, dest_domain) VALUES
+    await server.db.query(sql`INSERT INTO moderators (address, moderator, domain, dest_domain) VALUES
          ('old@alias.example', 'mod@alias.example', 'alias.example', 'alias.example'),
-         ('parent@alias.example', 'old@alias.example', 'alias.example', 'alias.example')`,
-    );
+         ('parent@alias.example', 'old@alias.example', 'alias.example', 'alias.example')`);
     await api.ok('POST', '/api/alias/uncle@other.example', { members: 'old@alias.example' });
     await api.ok('POST', '/api/ml/club@alias.example', { subscribers: 'old@alias.example', subscription: 'digest' });
-    await server.db.query("INSERT INTO mailbox (username, domain) VALUES ('fwd@alias.example', 'alias.example')");
+    await server.db.query(sql`INSERT INTO mailbox (username, domain) VALUES ('fwd@alias.example', 'alias.example')`);
     await server.db.query(
-      `INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding)
-        VALUES ('fwd@alias.example', 'old@alias.example', 'alias.example', 'alias.example', 1)`,
+      sql`INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES ('fwd@alias.example', 'old@alias.example', 'alias.example', 'alias.example', 1)`,
     );
 
     expect(await api.post('/api/alias/old@alias.example/change_email/New2@Alias.Example')).toEqual({ _success: true });
@@ -250,7 +247,7 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
     expect(await api.ok('GET', '/api/ml/club@alias.example', { with_subscribers: 'yes' })).toMatchObject({
       subscribers: [{ mail: 'new2@alias.example', subscription: 'digest', confirmed: true }],
     });
-    expect(await server.db.query("SELECT forwarding FROM forwardings WHERE address = 'fwd@alias.example'")).toEqual([
+    expect(await server.db.query(sql`SELECT forwarding FROM forwardings WHERE address = 'fwd@alias.example'`)).toEqual([
       { forwarding: 'new2@alias.example' },
     ]);
 
@@ -391,14 +388,10 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
 
   test('a statement failing mid-way rolls the whole write back', async () => {
     // A trigger stands in for any failure after the first rows were written.
-    await server.db.query(`CREATE OR REPLACE FUNCTION test_alias_boom() RETURNS trigger AS $$
-      BEGIN
-        IF NEW.forwarding LIKE 'boom%' OR NEW.address LIKE 'boom%' THEN RAISE EXCEPTION 'boom'; END IF;
-        RETURN NEW;
-      END $$ LANGUAGE plpgsql`);
-    await server.db.query(
-      `CREATE TRIGGER test_alias_boom BEFORE INSERT OR UPDATE ON forwardings
-        FOR EACH ROW EXECUTE FUNCTION test_alias_boom()`,
+    const undo = await failWritesWhen(
+      server.db,
+      'forwardings',
+      "NEW.forwarding LIKE 'boom%' OR NEW.address LIKE 'boom%'",
     );
     try {
       const created = await api.post('/api/alias/half@alias.example', {
@@ -408,7 +401,7 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
       });
       expect(created._success).toBe(false);
       expect(await api.get('/api/alias/half@alias.example')).toEqual(fail('NO_SUCH_ACCOUNT'));
-      expect(await server.db.query("SELECT 1 FROM forwardings WHERE address = 'half@alias.example'")).toEqual([]);
+      expect(await server.db.query(sql`SELECT 1 FROM forwardings WHERE address = 'half@alias.example'`)).toEqual([]);
 
       await api.ok('POST', '/api/alias/whole@alias.example', { name: 'Whole', members: 'a@alias.example' });
       expect(
@@ -430,7 +423,7 @@ describe.each(BACKENDS)('aliases on %s', (backend) => {
       expect(await view('whole@alias.example')).toMatchObject({ name: 'Whole', members: ['a@alias.example'] });
       expect(await api.get('/api/alias/boom@alias.example')).toEqual(fail('NO_SUCH_ACCOUNT'));
     } finally {
-      await server.db.query('DROP TRIGGER test_alias_boom ON forwardings');
+      await undo();
     }
     await api.ok('DELETE', '/api/alias/whole@alias.example');
   });

@@ -1,11 +1,18 @@
-import { BACKENDS, createTestDatabase, startTestServer, type TestServer, TEST_ADMIN } from '../support/test-server';
+import {
+  SERVER_BACKENDS,
+  createTestDatabase,
+  startTestServer,
+  type TestServer,
+  TEST_ADMIN,
+} from '../support/test-server';
 import { adminSession, ApiSession } from '../support/api';
 import { DEFAULT_SETTINGS } from '../../src/server/config';
 import { startServer } from '../../src/server/server';
+import { sql } from '../../src/server/db/sql';
 
 const LOGIN = { username: TEST_ADMIN.email, password: TEST_ADMIN.password };
 
-describe.each(BACKENDS)('authentication and access on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('authentication and access on %s', (backend) => {
   let server: TestServer;
 
   beforeAll(async () => {
@@ -60,7 +67,7 @@ describe.each(BACKENDS)('authentication and access on %s', (backend) => {
       _success: false,
       _msg: 'TOO_MANY_LOGIN_FAILURES',
     });
-    await server.db.query('DELETE FROM iredadmin_api_login_failures');
+    await server.db.query(sql`DELETE FROM iredadmin_api_login_failures`);
     expect(await api.login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({ _success: true });
   });
 
@@ -68,7 +75,7 @@ describe.each(BACKENDS)('authentication and access on %s', (backend) => {
     const api = await adminSession(server);
     const other = await startServer({ settings: { ...DEFAULT_SETTINGS, enableApi: true }, db: server.db });
     try {
-      const stored = await server.db.query<{ token_hash: string }>('SELECT token_hash FROM iredadmin_api_sessions');
+      const stored = await server.db.query<{ token_hash: string }>(sql`SELECT token_hash FROM iredadmin_api_sessions`);
       expect(stored.length).toBeGreaterThan(0);
       // Only a hash of the token is stored.
       const token = api.sessionCookie!.split('=')[1]!;
@@ -148,7 +155,7 @@ describe('server settings (PGlite)', () => {
   });
 
   test('a disabled admin cannot log in', async () => {
-    await db.query('UPDATE admin SET active = 0 WHERE username = $1', [TEST_ADMIN.email]);
+    await db.query(sql`UPDATE admin SET active = 0 WHERE username = ${TEST_ADMIN.email}`);
     try {
       await withServer({ enableApi: true }, async (url) => {
         expect(await new ApiSession(url).login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({
@@ -157,7 +164,7 @@ describe('server settings (PGlite)', () => {
         });
       });
     } finally {
-      await db.query('UPDATE admin SET active = 1 WHERE username = $1', [TEST_ADMIN.email]);
+      await db.query(sql`UPDATE admin SET active = 1 WHERE username = ${TEST_ADMIN.email}`);
     }
   });
 });

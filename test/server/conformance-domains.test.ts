@@ -3,21 +3,22 @@
  * one test per fact of /work/shared/notes/iredadmin-pro-api-facts.md ("Corrections and
  * additions"), asserting the real product's answer, on both database backends.
  */
-import { BACKENDS, type TestServer } from '../support/test-server';
+import { SERVER_BACKENDS, type TestServer } from '../support/test-server';
 import { ApiSession } from '../support/api';
 import { useTestServer } from '../support/use-test-server';
+import { raw, sql } from '../../src/server/db/sql';
 
 type Row = Record<string, unknown>;
 
-describe.each(BACKENDS)('domains as the real product answers, on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('domains as the real product answers, on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
 
   useTestServer(backend, (started) => ({ server, api } = started));
 
   const domain = async (name: string) => (await api.ok('GET', `/api/domain/${name}`)) as Row;
-  const column = async (name: string, sql: string) =>
-    (await server.db.query<Row>(`SELECT ${sql} FROM domain WHERE domain = $1`, [name]))[0];
+  const column = async (name: string, expression: string) =>
+    (await server.db.query<Row>(sql`SELECT ${raw(expression)} FROM domain WHERE domain = ${name}`))[0];
 
   test('quota is stored and read back as domain.maxquota; maxUserQuota lives in settings.max_user_quota', async () => {
     await api.ok('POST', '/api/domain/quota.example', { quota: 2048, maxUserQuota: 512 });
@@ -38,7 +39,7 @@ describe.each(BACKENDS)('domains as the real product answers, on %s', (backend) 
 
   test('an existing iRedMail database is read the same way (the quota column is not the API quota)', async () => {
     await server.db.query(
-      `INSERT INTO domain (domain, description, maxquota, quota, settings) VALUES ('legacy.example', 'Legacy', 3072, 99, 'max_user_quota:256;enabled_services:self-service')`,
+      sql`INSERT INTO domain (domain, description, maxquota, quota, settings) VALUES ('legacy.example', 'Legacy', 3072, 99, 'max_user_quota:256;enabled_services:self-service')`,
     );
     expect(await domain('legacy.example')).toMatchObject({
       maxquota: 3072,
@@ -142,7 +143,7 @@ describe.each(BACKENDS)('domains as the real product answers, on %s', (backend) 
   );
 });
 
-describe.each(BACKENDS)('admins and domain admins as the real product answers, on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('admins and domain admins as the real product answers, on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
   const PW = 'Adm1n!pass';

@@ -5,13 +5,14 @@
  * shapes), on both backends. Deliberate differences (our throttle DELETE) are checked as such.
  */
 import type { ApiSession } from '../support/api';
-import { BACKENDS, type TestServer } from '../support/test-server';
+import { SERVER_BACKENDS, type TestServer } from '../support/test-server';
 import { useTestServer } from '../support/use-test-server';
+import { raw, sql } from '../../src/server/db/sql';
 
 const D = 'conf.example';
 type Row = Record<string, unknown>;
 
-describe.each(BACKENDS)('lists, aliases, throttles and spam policies conformance on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('lists, aliases, throttles and spam policies conformance on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
 
@@ -82,7 +83,7 @@ describe.each(BACKENDS)('lists, aliases, throttles and spam policies conformance
     await api.ok('PUT', `/api/ml/status@${D}`, { name: 'On again' });
     expect(await ml('status')).toMatchObject({ active: 1, name: 'On again' });
     expect(
-      await server.db.query(`SELECT active FROM forwardings WHERE address = 'status@${D}' AND is_maillist = 1`),
+      await server.db.query(sql`SELECT active FROM forwardings WHERE address = 'status@${raw(D)}' AND is_maillist = 1`),
     ).toEqual([{ active: 1 }]);
   });
 
@@ -166,7 +167,7 @@ describe.each(BACKENDS)('lists, aliases, throttles and spam policies conformance
     expect(await throttle(`user@${D}/outbound`)).toMatchObject({ max_msgs: 10 });
     expect(await api.post(`/api/throttle/user@${D}/outbound`, params)).toEqual({ _success: true });
     expect(await throttle(`user@${D}/outbound`)).toEqual({});
-    expect(await server.db.query(`SELECT 1 FROM throttle WHERE account = 'user@${D}'`)).toEqual([]);
+    expect(await server.db.query(sql`SELECT 1 FROM throttle WHERE account = 'user@${raw(D)}'`)).toEqual([]);
   });
 
   test('our extension: DELETE removes a throttle too (the product answers 405)', async () => {

@@ -5,13 +5,14 @@
  */
 import { hashPassword } from '../../src/server/auth/passwords';
 import { ApiSession } from '../support/api';
-import { BACKENDS, type TestServer } from '../support/test-server';
+import { SERVER_BACKENDS, type TestServer } from '../support/test-server';
 import { useTestServer } from '../support/use-test-server';
+import { sql } from '../../src/server/db/sql';
 
 const PW = 'Us3r!secret';
 type Row = Record<string, unknown>;
 
-describe.each(BACKENDS)('users conformance on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('users conformance on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
 
@@ -19,7 +20,7 @@ describe.each(BACKENDS)('users conformance on %s', (backend) => {
 
   const get = async (email: string) => (await api.ok('GET', `/api/user/${email}`)) as Row;
 
-  test('GET user: bcc as sender_bcc_address / recipient_bcc_address (or null), sbcc_active / rbcc_active', async () => {
+  test('GET user: bcc as sender_bcc_address / recipient_bcc_address (null when none) with sbcc_active / rbcc_active', async () => {
     await api.ok('POST', '/api/user/bcc@conf.example', { password: PW });
     const none = await get('bcc@conf.example');
     expect(none).toMatchObject({ sender_bcc_address: null, recipient_bcc_address: null });
@@ -64,7 +65,7 @@ describe.each(BACKENDS)('users conformance on %s', (backend) => {
     });
   });
 
-  test('change_email to another domain: PERMISSION_DENIED, nothing changes (user and alias)', async () => {
+  test('change_email to an address in another domain: PERMISSION_DENIED, nothing changes (user and alias)', async () => {
     await api.ok('POST', '/api/user/stay@conf.example', { password: PW });
     await api.ok('POST', '/api/alias/stay-team@conf.example');
     expect(await api.post('/api/user/stay@conf.example/change_email/stay@elsewhere.example')).toEqual({
@@ -111,16 +112,15 @@ describe.each(BACKENDS)('users conformance on %s', (backend) => {
     expect(await get('big@clamp.example')).toMatchObject({ quota: 40 });
   });
 
-  test('GET /api/users/<domain> rows: last_login {imap, pop3, lda} (epoch s, 0 = never), used_quota, no hash', async () => {
+  test('GET /api/users/<domain> rows: last_login {imap, pop3, lda} (epoch seconds, 0 = never), used_quota {bytes, messages}, no hash', async () => {
     await api.ok('POST', '/api/domain/rows.example');
     await api.ok('POST', '/api/user/active@rows.example', { password: PW });
     await api.ok('POST', '/api/user/idle@rows.example', { password: PW });
     await server.db.query(
-      "INSERT INTO last_login (username, domain, imap, lda) VALUES ('active@rows.example', 'rows.example', 1714979289, 1714900000)",
+      sql`INSERT INTO last_login (username, domain, imap, lda) VALUES ('active@rows.example', 'rows.example', 1714979289, 1714900000)`,
     );
     await server.db.query(
-      `INSERT INTO used_quota (username, bytes, messages, domain)
-        VALUES ('active@rows.example', 12345, 6, 'rows.example')`,
+      sql`INSERT INTO used_quota (username, bytes, messages, domain) VALUES ('active@rows.example', 12345, 6, 'rows.example')`,
     );
     const rows = (await api.ok('GET', '/api/users/rows.example')) as Row[];
     const byName = Object.fromEntries(rows.map((r) => [r.username, r]));
@@ -137,7 +137,7 @@ describe.each(BACKENDS)('users conformance on %s', (backend) => {
     expect(JSON.stringify(rows)).not.toMatch(/\{SSHA/);
   });
 
-  test('list flags email_only and disabled_only are on when present, whatever their value (even "no")', async () => {
+  test('list flags email_only and disabled_only are on when present at all, whatever their value (even "no")', async () => {
     await api.ok('POST', '/api/domain/flags.example');
     await api.ok('POST', '/api/user/on@flags.example', { password: PW });
     await api.ok('POST', '/api/user/off@flags.example', { password: PW });
@@ -156,12 +156,11 @@ describe.each(BACKENDS)('users conformance on %s', (backend) => {
   });
 
   test('a normal admin may not move a user out of its domain either', async () => {
-    await server.db.query('INSERT INTO admin (username, password) VALUES ($1, $2)', [
-      'boss@admins.example',
-      await hashPassword(PW, 'SSHA512'),
-    ]);
+    await server.db.query(
+      sql`INSERT INTO admin (username, password) VALUES (${'boss@admins.example'}, ${await hashPassword(PW, 'SSHA512')})`,
+    );
     for (const d of ['conf.example', 'elsewhere.example']) {
-      await server.db.query('INSERT INTO domain_admins (username, domain) VALUES ($1, $2)', ['boss@admins.example', d]);
+      await server.db.query(sql`INSERT INTO domain_admins (username, domain) VALUES (${'boss@admins.example'}, ${d})`);
     }
     const boss = new ApiSession(server.url);
     expect(await boss.login('boss@admins.example', PW)).toEqual({ _success: true });

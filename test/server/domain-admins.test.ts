@@ -1,18 +1,19 @@
-import { BACKENDS, type TestServer } from '../support/test-server';
+import { SERVER_BACKENDS, type TestServer } from '../support/test-server';
 import { ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
 import { useTestServer } from '../support/use-test-server';
+import { sql } from '../../src/server/db/sql';
 
 const PW = 'Adm1n!pass';
 
-describe.each(BACKENDS)('domain admins on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('domain admins on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
   let normal: ApiSession;
 
   const admins = (domain: string) => api.ok('GET', `/api/domain/admins/${domain}`);
   const isadmin = async (email: string) =>
-    (await server.db.query<{ isadmin: number }>('SELECT isadmin FROM mailbox WHERE username = $1', [email]))[0]
+    (await server.db.query<{ isadmin: number }>(sql`SELECT isadmin FROM mailbox WHERE username = ${email}`))[0]
       ?.isadmin;
 
   useTestServer(backend, (started) => ({ server, api } = started), {

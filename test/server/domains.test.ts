@@ -1,8 +1,8 @@
-import { BACKENDS } from '../support/test-server';
+import { SERVER_BACKENDS } from '../support/test-server';
 import type { ApiSession } from '../support/api';
 import { useTestServer } from '../support/use-test-server';
 
-describe.each(BACKENDS)('domains on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('domains on %s', (backend) => {
   let api: ApiSession;
 
   useTestServer(backend, (started) => ({ api } = started));

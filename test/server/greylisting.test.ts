@@ -1,27 +1,25 @@
 /** iRedAPD greylisting through /api/greylisting on both backends: storage, semantics, access. */
 import { ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
-import { BACKENDS, type TestServer } from '../support/test-server';
+import { SERVER_BACKENDS, type TestServer } from '../support/test-server';
 import { useTestServer } from '../support/use-test-server';
+import { sql } from '../../src/server/db/sql';
 
 const D = 'grey.example';
 const USER = `jane@${D}`;
 
-describe.each(BACKENDS)('greylisting on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('greylisting on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
   let normal: ApiSession;
 
   const statusRows = (account: string) =>
     server.db.query<Record<string, unknown>>(
-      `SELECT account, priority, sender, sender_priority, active, comment FROM greylisting WHERE account = $1
-        ORDER BY sender`,
-      [account],
+      sql`SELECT account, priority, sender, sender_priority, active, comment FROM greylisting WHERE account = ${account} ORDER BY sender`,
     );
   const whitelistRows = (account: string) =>
     server.db.query<Record<string, unknown>>(
-      'SELECT sender, comment FROM greylisting_whitelists WHERE account = $1 ORDER BY sender',
-      [account],
+      sql`SELECT sender, comment FROM greylisting_whitelists WHERE account = ${account} ORDER BY sender`,
     );
 
   useTestServer(backend, (started) => ({ server, api } = started));
@@ -60,8 +58,7 @@ describe.each(BACKENDS)('greylisting on %s', (backend) => {
 
   test('inherit, or no status, removes every row of the account (any sender)', async () => {
     await server.db.query(
-      "INSERT INTO greylisting (account, priority, sender, sender_priority, active) VALUES ($1, 60, '8.8.8.8', 40, 0)",
-      [`@${D}`],
+      sql`INSERT INTO greylisting (account, priority, sender, sender_priority, active) VALUES (${`@${D}`}, 60, '8.8.8.8', 40, 0)`,
     );
     await api.ok('POST', `/api/greylisting/${D}`, { status: 'inherit' });
     expect(await statusRows(`@${D}`)).toEqual([]);
@@ -81,7 +78,7 @@ describe.each(BACKENDS)('greylisting on %s', (backend) => {
       _success: false,
       _msg: 'INVALID_GREYLISTING_STATUS',
     });
-    await server.db.query("DELETE FROM greylisting WHERE account = '@.'");
+    await server.db.query(sql`DELETE FROM greylisting WHERE account = '@.'`);
     expect(await api.ok('GET', '/api/greylisting/global')).toEqual({ status: 'disabled' });
     await api.ok('POST', '/api/greylisting/global', { status: 'enable' });
   });
@@ -230,25 +227,25 @@ describe.each(BACKENDS)('greylisting on %s', (backend) => {
   });
 });
 
-describe.each(BACKENDS)('deleting accounts removes their white/blacklists and greylisting on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('deleting accounts removes their white/blacklists and greylisting on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
   useTestServer(backend, (started) => ({ server, api } = started));
 
   const leftovers = async (account: string) => ({
-    users: (await server.db.query('SELECT 1 FROM users WHERE email = $1', [Buffer.from(account)])).length,
+    users: (await server.db.query(sql`SELECT 1 FROM users WHERE email = ${Buffer.from(account)}`)).length,
     inbound: (
-      await server.db.query('SELECT 1 FROM wblist w JOIN users u ON u.id = w.rid WHERE u.email = $1', [
-        Buffer.from(account),
-      ])
+      await server.db.query(
+        sql`SELECT 1 FROM wblist w JOIN users u ON u.id = w.rid WHERE u.email = ${Buffer.from(account)}`,
+      )
     ).length,
     outbound: (
-      await server.db.query('SELECT 1 FROM outbound_wblist w JOIN users u ON u.id = w.sid WHERE u.email = $1', [
-        Buffer.from(account),
-      ])
+      await server.db.query(
+        sql`SELECT 1 FROM outbound_wblist w JOIN users u ON u.id = w.sid WHERE u.email = ${Buffer.from(account)}`,
+      )
     ).length,
-    greylisting: (await server.db.query('SELECT 1 FROM greylisting WHERE account = $1', [account])).length,
-    whitelists: (await server.db.query('SELECT 1 FROM greylisting_whitelists WHERE account = $1', [account])).length,
+    greylisting: (await server.db.query(sql`SELECT 1 FROM greylisting WHERE account = ${account}`)).length,
+    whitelists: (await server.db.query(sql`SELECT 1 FROM greylisting_whitelists WHERE account = ${account}`)).length,
   });
   const settle = async (target: string) => {
     await api.ok('POST', `/api/wblist/inbound/whitelist/${target}`, { addresses: 'friend@partner.example' });

@@ -1,8 +1,9 @@
 import { escapeDnValue, renderEntry } from '../../src/server/model/ldif/format';
-import { BACKENDS, type TestServer } from '../support/test-server';
+import { SERVER_BACKENDS, type TestServer } from '../support/test-server';
 import { ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
 import { useTestServer } from '../support/use-test-server';
+import { sql } from '../../src/server/db/sql';
 
 interface ParsedEntry {
   dn: string;
@@ -34,7 +35,7 @@ async function ldif(api: ApiSession, path: string): Promise<ParsedEntry[]> {
   return parseLdif(data as string);
 }
 
-describe.each(BACKENDS)('LDIF export on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('LDIF export on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
   let normal: ApiSession;
@@ -55,40 +56,31 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
     });
     await api.ok('POST', '/api/domain/other.example');
     await db.query(
-      "INSERT INTO alias_domain (alias_domain, target_domain) VALUES ('alias-of-ldif.example', 'ldif.example')",
+      sql`INSERT INTO alias_domain (alias_domain, target_domain) VALUES ('alias-of-ldif.example', 'ldif.example')`,
     );
-    await db.query(
-      `INSERT INTO mailbox (username, password, name, language, domain, quota, storagebasedirectory, storagenode, maildir,
+    await db.query(sql`INSERT INTO mailbox (username, password, name, language, domain, quota, storagebasedirectory, storagenode, maildir,
                             employeeid, passwordlastchange, settings, enablepop3, isadmin)
        VALUES ('user@ldif.example', '{SSHA512}c2VjcmV0aGFzaA==', 'Zoë Example', 'de_DE', 'ldif.example', 1024, '/var/vmail',
-               'vmail1', 'ldif.example/u/s/e/user-2024/', 'E-42', '1970-01-11 12:00:00', 'min_passwd_length:10', 0, 1)`,
-    );
-    await db.query(
-      `INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding, is_alias, is_list) VALUES
+               'vmail1', 'ldif.example/u/s/e/user-2024/', 'E-42', '1970-01-11 12:00:00', 'min_passwd_length:10', 0, 1)`);
+    await db.query(sql`INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding, is_alias, is_list) VALUES
         ('user@ldif.example', 'user@ldif.example', 'ldif.example', 'ldif.example', 1, 0, 0),
         ('user@ldif.example', 'far@other.example', 'ldif.example', 'other.example', 1, 0, 0),
         ('nick@ldif.example', 'user@ldif.example', 'ldif.example', 'ldif.example', 0, 1, 0),
         ('team@ldif.example', 'user@ldif.example', 'ldif.example', 'ldif.example', 0, 0, 1),
-        ('team@ldif.example', 'far@other.example', 'ldif.example', 'other.example', 0, 0, 1)`,
+        ('team@ldif.example', 'far@other.example', 'ldif.example', 'other.example', 0, 0, 1)`);
+    await db.query(
+      sql`INSERT INTO sender_bcc_user (username, bcc_address, domain) VALUES ('user@ldif.example', 'copy@ldif.example', 'ldif.example')`,
     );
     await db.query(
-      `INSERT INTO sender_bcc_user (username, bcc_address, domain)
-        VALUES ('user@ldif.example', 'copy@ldif.example', 'ldif.example')`,
+      sql`INSERT INTO alias (address, name, accesspolicy, domain) VALUES ('team@ldif.example', 'The Team', 'membersonly', 'ldif.example')`,
     );
     await db.query(
-      `INSERT INTO alias (address, name, accesspolicy, domain)
-        VALUES ('team@ldif.example', 'The Team', 'membersonly', 'ldif.example')`,
+      sql`INSERT INTO moderators (address, moderator, domain, dest_domain) VALUES ('team@ldif.example', 'user@ldif.example', 'ldif.example', 'ldif.example')`,
     );
-    await db.query(
-      `INSERT INTO moderators (address, moderator, domain, dest_domain)
-        VALUES ('team@ldif.example', 'user@ldif.example', 'ldif.example', 'ldif.example')`,
-    );
-    await db.query(
-      `INSERT INTO maillists (address, domain, transport, accesspolicy, maxmsgsize, name, description, mlid, active)
-       VALUES ('list@ldif.example', 'ldif.example', 'mlmmj:ldif.example/list', 'public', 102400, 'List', 'About us', 'f00d-id', 0)`,
-    );
+    await db.query(sql`INSERT INTO maillists (address, domain, transport, accesspolicy, maxmsgsize, name, description, mlid, active)
+       VALUES ('list@ldif.example', 'ldif.example', 'mlmmj:ldif.example/list', 'public', 102400, 'List', 'About us', 'f00d-id', 0)`);
     normal = await normalAdminSession(server, 'helper@ldif.example', ['ldif.example'], 'create_max_domains:2');
-    await db.query("UPDATE admin SET name = 'Helper', language = 'en_US' WHERE username = 'helper@ldif.example'");
+    await db.query(sql`UPDATE admin SET name = 'Helper', language = 'en_US' WHERE username = 'helper@ldif.example'`);
   });
   afterEach(() => {
     delete process.env.LDAP_BASEDN;
@@ -149,7 +141,7 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
     expect(await api.get('/api/ldif/catchall/other.example')).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
   });
 
-  test('a user: quota in bytes, storage paths, services, aliases, forwardings, groups; never a password', async () => {
+  test('a user: quota in bytes, storage paths, services, aliases, forwardings, groups; never the password', async () => {
     const text = (await api.ok('GET', '/api/ldif/user/user@ldif.example')) as string;
     expect(text).not.toMatch(/userPassword|SSHA512|c2VjcmV0aGFzaA/);
     const [user] = parseLdif(text);
@@ -185,10 +177,9 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
   });
 
   test('a user who only delivers locally has no mailForwardingAddress', async () => {
-    await server.db.query("INSERT INTO mailbox (username, domain) VALUES ('plain@ldif.example', 'ldif.example')");
+    await server.db.query(sql`INSERT INTO mailbox (username, domain) VALUES ('plain@ldif.example', 'ldif.example')`);
     await server.db.query(
-      `INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding)
-        VALUES ('plain@ldif.example', 'plain@ldif.example', 'ldif.example', 'ldif.example', 1)`,
+      sql`INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES ('plain@ldif.example', 'plain@ldif.example', 'ldif.example', 'ldif.example', 1)`,
     );
     const [user] = await ldif(api, '/api/ldif/user/plain@ldif.example');
     expect(user!.attrs.mailForwardingAddress).toBeUndefined();
@@ -250,8 +241,7 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
   test('CR/LF and other unsafe text cannot inject attributes or entries', async () => {
     const evil = 'Mallory\r\nuserPassword: {PLAIN}x\n\ndn: cn=admin,dc=example,dc=com';
     await server.db.query(
-      "INSERT INTO alias (address, name, domain) VALUES ('evil@ldif.example', $1, 'ldif.example')",
-      [evil],
+      sql`INSERT INTO alias (address, name, domain) VALUES ('evil@ldif.example', ${evil}, 'ldif.example')`,
     );
     const text = (await api.ok('GET', '/api/ldif/alias/evil@ldif.example')) as string;
     const entries = parseLdif(text);
@@ -270,7 +260,7 @@ describe.each(BACKENDS)('LDIF export on %s', (backend) => {
   test('DN values are escaped (extension addresses with +)', async () => {
     expect(escapeDnValue('user+Tag@ldif.example')).toBe('user\\+Tag@ldif.example');
     expect(escapeDnValue('#a,b;c"d\\e<f>g ')).toBe('\\#a\\,b\\;c\\"d\\\\e\\<f\\>g\\ ');
-    await server.db.query("INSERT INTO mailbox (username, domain) VALUES ('user+Tag@ldif.example', 'ldif.example')");
+    await server.db.query(sql`INSERT INTO mailbox (username, domain) VALUES ('user+Tag@ldif.example', 'ldif.example')`);
     const [user] = await ldif(api, '/api/ldif/user/user+Tag@ldif.example');
     expect(user!.dn).toBe('mail=user\\+Tag@ldif.example,ou=Users,domainName=ldif.example,o=domains,dc=example,dc=com');
   });

@@ -1,11 +1,13 @@
-import { BACKENDS, type TestServer } from '../support/test-server';
+import { failWritesWhen } from '../support/failing-writes';
+import { SERVER_BACKENDS, type TestServer } from '../support/test-server';
 import { ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
 import { useTestServer } from '../support/use-test-server';
+import { sql } from '../../src/server/db/sql';
 
 type View = Record<string, unknown>;
 
-describe.each(BACKENDS)('mailing lists on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('mailing lists on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
   let normal: ApiSession;
@@ -13,9 +15,7 @@ describe.each(BACKENDS)('mailing lists on %s', (backend) => {
   const ml = async (mail: string) => (await api.ok('GET', `/api/ml/${mail}`, { with_subscribers: 'yes' })) as View;
   const subscriberRows = (mail: string) =>
     server.db.query(
-      `SELECT subscriber, subscription, confirmed FROM iredadmin_api_maillist_subscribers WHERE address = $1
-        ORDER BY subscriber`,
-      [mail],
+      sql`SELECT subscriber, subscription, confirmed FROM iredadmin_api_maillist_subscribers WHERE address = ${mail} ORDER BY subscriber`,
     );
 
   useTestServer(backend, (started) => ({ server, api } = started), { domains: ['ml.example', 'other.example'] });
@@ -64,8 +64,7 @@ describe.each(BACKENDS)('mailing lists on %s', (backend) => {
     expect(created.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
     expect(
       await server.db.query(
-        `SELECT forwarding, domain, dest_domain, is_maillist, is_list, active FROM forwardings
-          WHERE address = 'news@ml.example'`,
+        sql`SELECT forwarding, domain, dest_domain, is_maillist, is_list, active FROM forwardings WHERE address = 'news@ml.example'`,
       ),
     ).toEqual([
       {
@@ -111,7 +110,7 @@ describe.each(BACKENDS)('mailing lists on %s', (backend) => {
         { mail: 'b@ml.example', subscription: 'nomail', confirmed: false },
       ],
     });
-    expect(await server.db.query("SELECT active FROM forwardings WHERE address = 'news@ml.example'")).toEqual([
+    expect(await server.db.query(sql`SELECT active FROM forwardings WHERE address = 'news@ml.example'`)).toEqual([
       { active: 0 },
     ]);
 
@@ -156,8 +155,8 @@ describe.each(BACKENDS)('mailing lists on %s', (backend) => {
     expect(await api.delete('/api/ml/news@ml.example?keep_archive=no')).toEqual({ _success: true });
     expect(await api.get('/api/ml/news@ml.example')).toEqual(fail('NO_SUCH_ACCOUNT'));
     expect(await subscriberRows('news@ml.example')).toEqual([]);
-    expect(await server.db.query("SELECT 1 FROM forwardings WHERE address = 'news@ml.example'")).toEqual([]);
-    expect(await server.db.query("SELECT 1 FROM moderators WHERE address = 'news@ml.example'")).toEqual([]);
+    expect(await server.db.query(sql`SELECT 1 FROM forwardings WHERE address = 'news@ml.example'`)).toEqual([]);
+    expect(await server.db.query(sql`SELECT 1 FROM moderators WHERE address = 'news@ml.example'`)).toEqual([]);
     expect(await api.delete('/api/ml/news@ml.example')).toEqual({ _success: true });
   });
 
@@ -372,11 +371,11 @@ describe.each(BACKENDS)('mailing lists on %s', (backend) => {
     expect(await ml('club@ml.example')).toMatchObject({ moderators: [], subscribers: [{ mail: 'y@ml.example' }] });
 
     // The list's subscribers follow its row (the table's key cascades), e.g. when the address is rewritten in SQL.
-    await server.db.query("UPDATE maillists SET address = 'club2@ml.example' WHERE address = 'club@ml.example'");
+    await server.db.query(sql`UPDATE maillists SET address = 'club2@ml.example' WHERE address = 'club@ml.example'`);
     expect(await subscriberRows('club2@ml.example')).toEqual([
       { subscriber: 'y@ml.example', subscription: 'normal', confirmed: 1 },
     ]);
-    await server.db.query("UPDATE maillists SET address = 'club@ml.example' WHERE address = 'club2@ml.example'");
+    await server.db.query(sql`UPDATE maillists SET address = 'club@ml.example' WHERE address = 'club2@ml.example'`);
 
     // Deleting the list removes it from aliases that list it.
     await api.ok('DELETE', '/api/ml/club@ml.example');
@@ -464,15 +463,7 @@ describe.each(BACKENDS)('mailing lists on %s', (backend) => {
   });
 
   test('a statement failing mid-way rolls the whole write back', async () => {
-    await server.db.query(`CREATE OR REPLACE FUNCTION test_ml_boom() RETURNS trigger AS $$
-      BEGIN
-        IF NEW.subscriber LIKE 'boom%' THEN RAISE EXCEPTION 'boom'; END IF;
-        RETURN NEW;
-      END $$ LANGUAGE plpgsql`);
-    await server.db.query(
-      `CREATE TRIGGER test_ml_boom BEFORE INSERT OR UPDATE ON iredadmin_api_maillist_subscribers
-        FOR EACH ROW EXECUTE FUNCTION test_ml_boom()`,
-    );
+    const undo = await failWritesWhen(server.db, 'iredadmin_api_maillist_subscribers', "NEW.subscriber LIKE 'boom%'");
     try {
       const created = await api.post('/api/ml/half@ml.example', {
         name: 'Half',
@@ -481,8 +472,8 @@ describe.each(BACKENDS)('mailing lists on %s', (backend) => {
       });
       expect(created._success).toBe(false);
       expect(await api.get('/api/ml/half@ml.example')).toEqual(fail('NO_SUCH_ACCOUNT'));
-      expect(await server.db.query("SELECT 1 FROM forwardings WHERE address = 'half@ml.example'")).toEqual([]);
-      expect(await server.db.query("SELECT 1 FROM moderators WHERE address = 'half@ml.example'")).toEqual([]);
+      expect(await server.db.query(sql`SELECT 1 FROM forwardings WHERE address = 'half@ml.example'`)).toEqual([]);
+      expect(await server.db.query(sql`SELECT 1 FROM moderators WHERE address = 'half@ml.example'`)).toEqual([]);
 
       await api.ok('POST', '/api/maillist/whole@ml.example', { name: 'Whole', members: 'a@ml.example' });
       const changed = await api.put('/api/maillist/whole@ml.example', {
@@ -496,11 +487,11 @@ describe.each(BACKENDS)('mailing lists on %s', (backend) => {
         active: 1,
         members: ['a@ml.example'],
       });
-      expect(await server.db.query("SELECT active FROM forwardings WHERE address = 'whole@ml.example'")).toEqual([
+      expect(await server.db.query(sql`SELECT active FROM forwardings WHERE address = 'whole@ml.example'`)).toEqual([
         { active: 1 },
       ]);
     } finally {
-      await server.db.query('DROP TRIGGER test_ml_boom ON iredadmin_api_maillist_subscribers');
+      await undo();
     }
     await api.ok('DELETE', '/api/ml/whole@ml.example');
   });

@@ -6,6 +6,7 @@ import { createTestDatabase, TEST_ADMIN } from '../support/test-server';
 import type { Database, Queryable } from '../../src/server/db/database';
 import { SessionStore } from '../../src/server/auth/sessions';
 import { ensureGlobalAdmin } from '../../src/server/bootstrap';
+import { sql } from '../../src/server/db/sql';
 
 let db: Database;
 beforeAll(async () => {
@@ -35,9 +36,9 @@ test('a session resolves to its account in a single statement', async () => {
   });
   expect(statements).toBe(1);
   expect(await store.resolveAccount('not-a-token')).toBeNull();
-  await db.query('UPDATE admin SET active = 0 WHERE username = $1', [TEST_ADMIN.email]);
+  await db.query(sql`UPDATE admin SET active = 0 WHERE username = ${TEST_ADMIN.email}`);
   expect(await store.resolveAccount(token)).toMatchObject({ active: false });
-  await db.query('UPDATE admin SET active = 1 WHERE username = $1', [TEST_ADMIN.email]);
-  await db.query('DELETE FROM admin WHERE username = $1', [TEST_ADMIN.email]);
+  await db.query(sql`UPDATE admin SET active = 1 WHERE username = ${TEST_ADMIN.email}`);
+  await db.query(sql`DELETE FROM admin WHERE username = ${TEST_ADMIN.email}`);
   expect(await store.resolveAccount(token)).toBeNull();
 });

@@ -1,21 +1,19 @@
 import type { Database } from '../../src/server/db/database';
-import { BACKENDS, type TestServer } from '../support/test-server';
+import { SERVER_BACKENDS, type TestServer } from '../support/test-server';
 import { ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
 import { useTestServer } from '../support/use-test-server';
+import { sql } from '../../src/server/db/sql';
 
 async function addMailbox(db: Database, email: string, opts: { globalAdmin?: boolean } = {}): Promise<void> {
-  await db.query('INSERT INTO mailbox (username, domain, isglobaladmin) VALUES ($1, $2, $3)', [
-    email,
-    email.split('@')[1],
-    opts.globalAdmin ? 1 : 0,
-  ]);
+  await db.query(
+    sql`INSERT INTO mailbox (username, domain, isglobaladmin) VALUES (${email}, ${email.split('@')[1]}, ${opts.globalAdmin ? 1 : 0})`,
+  );
 }
 
 async function usersRow(db: Database, account: string) {
   const rows = await db.query<{ priority: number; policy_id: number }>(
-    'SELECT priority, policy_id FROM users WHERE email = $1',
-    [Buffer.from(account)],
+    sql`SELECT priority, policy_id FROM users WHERE email = ${Buffer.from(account)}`,
   );
   return rows;
 }
@@ -34,7 +32,7 @@ const ALL_ON = {
   spam_score: 4,
 };
 
-describe.each(BACKENDS)('spam policies on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('spam policies on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
   let normal: ApiSession;
@@ -126,7 +124,7 @@ describe.each(BACKENDS)('spam policies on %s', (backend) => {
     expect(await api.delete('/api/spampolicy/user/user@other.example')).toEqual({ _success: true });
     expect(await api.get('/api/spampolicy/user/user@other.example')).toEqual({ _success: true, _data: {} });
     expect(await usersRow(server.db, 'user@other.example')).toEqual([]);
-    expect(await server.db.query("SELECT 1 FROM policy WHERE policy_name = 'user@other.example'")).toEqual([]);
+    expect(await server.db.query(sql`SELECT 1 FROM policy WHERE policy_name = 'user@other.example'`)).toEqual([]);
 
     await api.ok('PUT', '/api/spampolicy/domain/other.example', ALL_ON);
     await api.ok('DELETE', '/api/spampolicy/domain/other.example');
@@ -137,17 +135,17 @@ describe.each(BACKENDS)('spam policies on %s', (backend) => {
 
   test('DELETE keeps the users row that white/blacklists hang on, pointing at no policy', async () => {
     await api.ok('PUT', '/api/spampolicy/user/user@other.example', ALL_ON);
-    const [row] = await server.db.query<{ id: number }>('SELECT id FROM users WHERE email = $1', [
-      Buffer.from('user@other.example'),
-    ]);
-    await server.db.query("INSERT INTO wblist (rid, sid, wb) VALUES ($1, 1, 'W')", [row!.id]);
+    const [row] = await server.db.query<{ id: number }>(
+      sql`SELECT id FROM users WHERE email = ${Buffer.from('user@other.example')}`,
+    );
+    await server.db.query(sql`INSERT INTO wblist (rid, sid, wb) VALUES (${row!.id}, 1, 'W')`);
     await api.ok('DELETE', '/api/spampolicy/user/user@other.example');
     expect(await usersRow(server.db, 'user@other.example')).toEqual([expect.objectContaining({ policy_id: 0 })]);
     expect(await api.get('/api/spampolicy/user/user@other.example')).toEqual({ _success: true, _data: {} });
     // A new PUT re-links the same users row.
     await api.ok('PUT', '/api/spampolicy/user/user@other.example', { spam_score: 3 });
     expect(await api.ok('GET', '/api/spampolicy/user/user@other.example')).toMatchObject({ spam_kill_level: 3 });
-    await server.db.query('DELETE FROM wblist WHERE rid = $1', [row!.id]);
+    await server.db.query(sql`DELETE FROM wblist WHERE rid = ${row!.id}`);
   });
 
   test('DELETE of the global policy restores the installer default', async () => {
@@ -207,7 +205,7 @@ describe.each(BACKENDS)('spam policies on %s', (backend) => {
       _msg: 'INVALID_DOMAIN_NAME',
     });
     expect(await api.get('/api/spampolicy/user/not-an-email')).toEqual({ _success: false, _msg: 'INVALID_MAIL' });
-    expect(await server.db.query("SELECT 1 FROM policy WHERE policy_name LIKE '%missing.example'")).toEqual([]);
+    expect(await server.db.query(sql`SELECT 1 FROM policy WHERE policy_name LIKE '%missing.example'`)).toEqual([]);
   });
 
   test("a normal admin reads its own domain's and users' policies and writes none", async () => {
@@ -241,26 +239,25 @@ describe.each(BACKENDS)('spam policies on %s', (backend) => {
       [1, 2, 3, 4].map((n) => api.put('/api/spampolicy/user/user@other.example', { spam_score: n })),
     );
     expect(results.every((r) => r._success)).toBe(true);
-    expect(await server.db.query("SELECT id FROM policy WHERE policy_name = 'user@other.example'")).toHaveLength(1);
+    expect(await server.db.query(sql`SELECT id FROM policy WHERE policy_name = 'user@other.example'`)).toHaveLength(1);
     expect(await usersRow(server.db, 'user@other.example')).toHaveLength(1);
   });
 
   test('a failure in the middle of a write leaves nothing half-written', async () => {
     // A constraint that makes the second statement (the users upsert) fail after the policy insert.
-    await server.db.query('INSERT INTO users (email, priority, policy_id) VALUES ($1, 10, 0)', [
-      Buffer.from('rollback@other.example'),
-    ]);
+    await server.db.query(
+      sql`INSERT INTO users (email, priority, policy_id) VALUES (${Buffer.from('rollback@other.example')}, 10, 0)`,
+    );
     await addMailbox(server.db, 'rollback@other.example');
     await server.db.query(
-      `ALTER TABLE users
-        ADD CONSTRAINT test_no_update CHECK (email <> 'rollback@other.example'::bytea OR policy_id = 0)`,
+      sql`ALTER TABLE users ADD CONSTRAINT test_no_update CHECK (email <> 'rollback@other.example' OR policy_id = 0)`,
     );
     try {
       const answer = await api.put('/api/spampolicy/user/rollback@other.example', { spam_score: 9 });
       expect(answer._success).toBe(false);
     } finally {
-      await server.db.query('ALTER TABLE users DROP CONSTRAINT test_no_update');
+      await server.db.query(sql`ALTER TABLE users DROP CONSTRAINT test_no_update`);
     }
-    expect(await server.db.query("SELECT 1 FROM policy WHERE policy_name = 'rollback@other.example'")).toEqual([]);
+    expect(await server.db.query(sql`SELECT 1 FROM policy WHERE policy_name = 'rollback@other.example'`)).toEqual([]);
   });
 });

@@ -1,26 +1,24 @@
 import type { Database } from '../../src/server/db/database';
-import { BACKENDS, type TestServer } from '../support/test-server';
+import { SERVER_BACKENDS, type TestServer } from '../support/test-server';
 import { ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
 import { useTestServer } from '../support/use-test-server';
+import { sql } from '../../src/server/db/sql';
 
 async function addMailbox(db: Database, email: string, opts: { globalAdmin?: boolean } = {}): Promise<void> {
-  await db.query('INSERT INTO mailbox (username, domain, isglobaladmin) VALUES ($1, $2, $3)', [
-    email,
-    email.split('@')[1],
-    opts.globalAdmin ? 1 : 0,
-  ]);
+  await db.query(
+    sql`INSERT INTO mailbox (username, domain, isglobaladmin) VALUES (${email}, ${email.split('@')[1]}, ${opts.globalAdmin ? 1 : 0})`,
+  );
 }
 
 const rowsOf = (db: Database, account: string, kind: string) =>
   db.query(
-    'SELECT priority, period, msg_size, max_msgs, max_quota, max_rcpts FROM throttle WHERE account = $1 AND kind = $2',
-    [account, kind],
+    sql`SELECT priority, period, msg_size, max_msgs, max_quota, max_rcpts FROM throttle WHERE account = ${account} AND kind = ${kind}`,
   );
 
 const FULL = { period: 3600, msg_size: 10485760, max_msgs: 20, max_quota: 1048576000 };
 
-describe.each(BACKENDS)('throttles on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('throttles on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
   let normal: ApiSession;
@@ -106,12 +104,12 @@ describe.each(BACKENDS)('throttles on %s', (backend) => {
   ])('POST with %s deletes the setting ("no throttle"), with its tracking counters', async (_what, params) => {
     await api.ok('POST', '/api/throttle/user@other.example/inbound', FULL);
     const [row] = await server.db.query<{ id: number }>(
-      "SELECT id FROM throttle WHERE account = 'user@other.example' AND kind = 'inbound'",
+      sql`SELECT id FROM throttle WHERE account = 'user@other.example' AND kind = 'inbound'`,
     );
-    await server.db.query("INSERT INTO throttle_tracking (tid, account) VALUES ($1, 'user@other.example')", [row!.id]);
+    await server.db.query(sql`INSERT INTO throttle_tracking (tid, account) VALUES (${row!.id}, 'user@other.example')`);
     expect(await api.post('/api/throttle/user@other.example/inbound', params)).toEqual({ _success: true });
     expect(await api.get('/api/throttle/user@other.example/inbound')).toEqual({ _success: true, setting: {} });
-    expect(await server.db.query('SELECT 1 FROM throttle_tracking WHERE tid = $1', [row!.id])).toEqual([]);
+    expect(await server.db.query(sql`SELECT 1 FROM throttle_tracking WHERE tid = ${row!.id}`)).toEqual([]);
     // Again, with nothing left to delete: still a success.
     expect(await api.post('/api/throttle/user@other.example/inbound', params)).toEqual({ _success: true });
   });
@@ -147,7 +145,9 @@ describe.each(BACKENDS)('throttles on %s', (backend) => {
       _msg: 'NO_SUCH_ACCOUNT',
     });
     expect(
-      await server.db.query("SELECT 1 FROM throttle WHERE account LIKE '%missing.example' OR account LIKE 'nobody@%'"),
+      await server.db.query(
+        sql`SELECT 1 FROM throttle WHERE account LIKE '%missing.example' OR account LIKE 'nobody@%'`,
+      ),
     ).toEqual([]);
     expect(await api.put('/api/throttle/global/inbound', FULL)).toEqual({
       _success: false,
@@ -157,11 +157,13 @@ describe.each(BACKENDS)('throttles on %s', (backend) => {
 
   test('DELETE (our extension) removes the row and its tracking counters', async () => {
     await api.ok('POST', '/api/throttle/user@other.example/outbound', FULL);
-    const [row] = await server.db.query<{ id: number }>("SELECT id FROM throttle WHERE account = 'user@other.example'");
-    await server.db.query("INSERT INTO throttle_tracking (tid, account) VALUES ($1, 'user@other.example')", [row!.id]);
+    const [row] = await server.db.query<{ id: number }>(
+      sql`SELECT id FROM throttle WHERE account = 'user@other.example'`,
+    );
+    await server.db.query(sql`INSERT INTO throttle_tracking (tid, account) VALUES (${row!.id}, 'user@other.example')`);
     expect(await api.delete('/api/throttle/user@other.example/outbound')).toEqual({ _success: true });
     expect(await api.get('/api/throttle/user@other.example/outbound')).toEqual({ _success: true, setting: {} });
-    expect(await server.db.query('SELECT 1 FROM throttle_tracking WHERE tid = $1', [row!.id])).toEqual([]);
+    expect(await server.db.query(sql`SELECT 1 FROM throttle_tracking WHERE tid = ${row!.id}`)).toEqual([]);
     expect(await api.delete('/api/throttle/user@other.example/outbound')).toEqual({ _success: true });
   });
 
@@ -203,13 +205,12 @@ describe.each(BACKENDS)('throttles on %s', (backend) => {
   test('a failure in the middle of a write leaves nothing half-written', async () => {
     await api.ok('DELETE', '/api/throttle/user@other.example/outbound');
     await server.db.query(
-      `ALTER TABLE throttle
-        ADD CONSTRAINT test_no_insert CHECK (account <> 'user@other.example' OR kind <> 'outbound') NOT VALID`,
+      sql`ALTER TABLE throttle ADD CONSTRAINT test_no_insert CHECK (account <> 'user@other.example' OR kind <> 'outbound')`,
     );
     try {
       expect((await api.post('/api/throttle/user@other.example/outbound', FULL))._success).toBe(false);
     } finally {
-      await server.db.query('ALTER TABLE throttle DROP CONSTRAINT test_no_insert');
+      await server.db.query(sql`ALTER TABLE throttle DROP CONSTRAINT test_no_insert`);
     }
     expect(await rowsOf(server.db, 'user@other.example', 'outbound')).toEqual([]);
   });

@@ -1,11 +1,12 @@
 import { hashPassword } from '../../src/server/auth/passwords';
-import { BACKENDS, type TestServer } from '../support/test-server';
+import { SERVER_BACKENDS, type TestServer } from '../support/test-server';
 import { ApiSession } from '../support/api';
 import { useTestServer } from '../support/use-test-server';
+import { sql } from '../../src/server/db/sql';
 
 const PW = 'Ver1fy!pass';
 
-describe.each(BACKENDS)('verify_password on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('verify_password on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
 
@@ -28,9 +29,9 @@ describe.each(BACKENDS)('verify_password on %s', (backend) => {
 
   test('every stored scheme verifies', async () => {
     for (const scheme of ['SSHA', 'BCRYPT', 'MD5', 'PLAIN-MD5', 'SHA512'] as const) {
-      await server.db.query("UPDATE mailbox SET password = $1 WHERE username = 'alice@example.com'", [
-        await hashPassword('Scheme!1', scheme),
-      ]);
+      await server.db.query(
+        sql`UPDATE mailbox SET password = ${await hashPassword('Scheme!1', scheme)} WHERE username = 'alice@example.com'`,
+      );
       expect(await api.post('/api/verify_password/user/alice@example.com', { password: 'Scheme!1' })).toEqual({
         _success: true,
       });
@@ -66,7 +67,7 @@ describe.each(BACKENDS)('verify_password on %s', (backend) => {
 
   test('global admins only', async () => {
     await server.db.query(
-      "INSERT INTO domain_admins (username, domain) VALUES ('helper@admins.example', 'example.com')",
+      sql`INSERT INTO domain_admins (username, domain) VALUES ('helper@admins.example', 'example.com')`,
     );
     const helper = new ApiSession(server.url);
     expect(await helper.login('helper@admins.example', PW)).toEqual({ _success: true });

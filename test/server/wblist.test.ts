@@ -1,34 +1,36 @@
 /** amavisd white/blacklists through /api/wblist on both backends: storage, semantics, access. */
 import { ApiSession } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
-import { BACKENDS, type TestServer } from '../support/test-server';
+import { SERVER_BACKENDS, type TestServer } from '../support/test-server';
 import { useTestServer } from '../support/use-test-server';
+import { sql, textOfBytes } from '../../src/server/db/sql';
 
 const D = 'wb.example';
 const USER = `jane@${D}`;
 
-describe.each(BACKENDS)('white/blacklists on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('white/blacklists on %s', (backend) => {
   let server: TestServer;
   let api: ApiSession;
   let normal: ApiSession;
 
   const usersRow = async (account: string) =>
-    server.db.query<{ priority: number; policy_id: number }>('SELECT priority, policy_id FROM users WHERE email = $1', [
-      Buffer.from(account),
-    ]);
+    server.db.query<{ priority: number; policy_id: number }>(
+      sql`SELECT priority, policy_id FROM users WHERE email = ${Buffer.from(account)}`,
+    );
   const mailaddrPriority = async (address: string) =>
     (
-      await server.db.query<{ priority: number }>('SELECT priority FROM mailaddr WHERE email = $1', [
-        Buffer.from(address),
-      ])
+      await server.db.query<{ priority: number }>(
+        sql`SELECT priority FROM mailaddr WHERE email = ${Buffer.from(address)}`,
+      )
     )[0]?.priority;
   /** The rows of a direction's table for a local account, as (address, wb). */
   const rows = async (direction: 'inbound' | 'outbound', account: string) => {
-    const sql =
+    const email = Buffer.from(account);
+    const statement =
       direction === 'inbound'
-        ? `SELECT convert_from(m.email, 'UTF8') AS address, w.wb FROM wblist w JOIN users u ON u.id = w.rid JOIN mailaddr m ON m.id = w.sid WHERE u.email = $1`
-        : `SELECT convert_from(m.email, 'UTF8') AS address, w.wb FROM outbound_wblist w JOIN users u ON u.id = w.sid JOIN mailaddr m ON m.id = w.rid WHERE u.email = $1`;
-    return (await server.db.query<{ address: string; wb: string }>(sql, [Buffer.from(account)])).sort((a, b) =>
+        ? sql`SELECT ${textOfBytes('m.email')} AS address, w.wb FROM wblist w JOIN users u ON u.id = w.rid JOIN mailaddr m ON m.id = w.sid WHERE u.email = ${email}`
+        : sql`SELECT ${textOfBytes('m.email')} AS address, w.wb FROM outbound_wblist w JOIN users u ON u.id = w.sid JOIN mailaddr m ON m.id = w.rid WHERE u.email = ${email}`;
+    return (await server.db.query<{ address: string; wb: string }>(statement)).sort((a, b) =>
       a.address.localeCompare(b.address),
     );
   };
@@ -114,11 +116,11 @@ describe.each(BACKENDS)('white/blacklists on %s', (backend) => {
   });
 
   test('a wb value other than W (a score) is reported in the blacklist and cleared with it', async () => {
-    const [u] = await server.db.query<{ id: number }>('SELECT id FROM users WHERE email = $1', [Buffer.from(USER)]);
+    const [u] = await server.db.query<{ id: number }>(sql`SELECT id FROM users WHERE email = ${Buffer.from(USER)}`);
     const [m] = await server.db.query<{ id: number }>(
-      "INSERT INTO mailaddr (email, priority) VALUES ('scored@x.example'::bytea, 10) RETURNING id",
+      sql`INSERT INTO mailaddr (email, priority) VALUES ('scored@x.example', 10) RETURNING id`,
     );
-    await server.db.query("INSERT INTO wblist (rid, sid, wb) VALUES ($1, $2, '5')", [u!.id, m!.id]);
+    await server.db.query(sql`INSERT INTO wblist (rid, sid, wb) VALUES (${u!.id}, ${m!.id}, '5')`);
     expect(await api.ok('GET', `/api/wblist/inbound/blacklist/${USER}`)).toContain('scored@x.example');
     await api.ok('DELETE', `/api/wblist/inbound/blacklist/${USER}`);
     expect(await rows('inbound', USER)).toEqual([]);
@@ -201,16 +203,16 @@ describe.each(BACKENDS)('white/blacklists on %s', (backend) => {
   test('sender score: a strict IP gets score 100 until 2099; anything else is INVALID_IP_ADDRESS', async () => {
     expect(await api.put('/api/wblist/senderscore/whitelist/192.0.2.25')).toEqual({ _success: true });
     await api.ok('PUT', '/api/wblist/senderscore/whitelist/2001:DB8::25');
-    await server.db.query("UPDATE senderscore_cache SET score = 3, time = 1 WHERE client_address = '192.0.2.25'");
+    await server.db.query(sql`UPDATE senderscore_cache SET score = 3, time = 1 WHERE client_address = '192.0.2.25'`);
     await api.ok('PUT', '/api/wblist/senderscore/whitelist/192.0.2.25');
     expect(
-      await server.db.query('SELECT client_address, score, time FROM senderscore_cache ORDER BY client_address'),
+      await server.db.query(sql`SELECT client_address, score, time FROM senderscore_cache ORDER BY client_address`),
     ).toEqual([
       { client_address: '192.0.2.25', score: 100, time: expect.anything() },
       { client_address: '2001:db8::25', score: 100, time: expect.anything() },
     ]);
     const [{ time }] = (await server.db.query<{ time: string | number }>(
-      "SELECT time FROM senderscore_cache WHERE client_address = '192.0.2.25'",
+      sql`SELECT time FROM senderscore_cache WHERE client_address = '192.0.2.25'`,
     )) as [{ time: string | number }];
     expect(Number(time)).toBe(4102444799);
     for (const bad of ['192.0.2.*', 'mail.example.com', '192.0.2.0%2F24']) {

@@ -5,6 +5,7 @@
 import { hashPassword } from '../../src/server/auth/passwords';
 import { ApiSession } from './api';
 import type { TestServer } from './test-server';
+import { sql } from '../../src/server/db/sql';
 
 export const NORMAL_ADMIN_PASSWORD = 'N0rmal!admin';
 
@@ -15,13 +16,11 @@ export async function normalAdminSession(
   domains: string[],
   settings = '',
 ): Promise<ApiSession> {
-  await server.db.query('INSERT INTO admin (username, password, settings) VALUES ($1, $2, $3)', [
-    email,
-    await hashPassword(NORMAL_ADMIN_PASSWORD, 'SSHA512'),
-    settings,
-  ]);
+  await server.db.query(
+    sql`INSERT INTO admin (username, password, settings) VALUES (${email}, ${await hashPassword(NORMAL_ADMIN_PASSWORD, 'SSHA512')}, ${settings})`,
+  );
   for (const d of domains)
-    await server.db.query('INSERT INTO domain_admins (username, domain) VALUES ($1, $2)', [email, d]);
+    await server.db.query(sql`INSERT INTO domain_admins (username, domain) VALUES (${email}, ${d})`);
   return loggedIn(server, email, NORMAL_ADMIN_PASSWORD);
 }
 

@@ -11,7 +11,10 @@ import { openDatabase } from '../../src/server/db/open';
 import { type RunningServer, startServer } from '../../src/server/server';
 
 export type Backend = 'pglite' | 'postgres' | 'mysql';
+/** Backends of the end-to-end suites (provider, adopt, client, security): each run costs terraform time. */
 export const BACKENDS: Backend[] = ['pglite', 'postgres'];
+/** Backends of the server suite (test/server): every case on all three. */
+export const SERVER_BACKENDS: Backend[] = [...BACKENDS, 'mysql'];
 
 export interface TestServer {
   url: string;

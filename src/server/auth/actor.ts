@@ -1,6 +1,7 @@
 /** The logged-in admin behind a request, and the permission rules of iRedAdmin-Pro. */
 import type { Queryable } from '../db/database';
 import { ApiFailure } from '../errors';
+import { sql } from '../db/sql';
 
 export class Actor {
   constructor(
@@ -15,10 +16,9 @@ export class Actor {
 
   async canManageDomain(q: Queryable, domain: string): Promise<boolean> {
     if (this.isGlobal) return true;
-    const rows = await q.query('SELECT 1 FROM domain_admins WHERE username = $1 AND domain = $2', [
-      this.username,
-      domain,
-    ]);
+    const rows = await q.query(
+      sql`SELECT 1 FROM domain_admins WHERE username = ${this.username} AND domain = ${domain}`,
+    );
     return rows.length > 0;
   }
 

@@ -7,33 +7,30 @@
 import type { Queryable } from '../db/database';
 import { ApiFailure } from '../errors';
 import type { Actor } from './actor';
+import { sql, type Sql } from '../db/sql';
 
 /**
  * SQL condition: the account `usernameSql` holds a right outside the admin `actorSql` (both SQL
  * expressions). A global account always does: the actor has no `ALL` row to match.
  */
-export function holdsRightsBeyondSql(usernameSql: string, actorSql: string): string {
-  return `(EXISTS (SELECT 1 FROM mailbox g WHERE g.username = ${usernameSql} AND g.isglobaladmin = 1)
+export function holdsRightsBeyondSql(usernameSql: Sql, actorSql: Sql): Sql {
+  return sql`(EXISTS (SELECT 1 FROM mailbox g WHERE g.username = ${usernameSql} AND g.isglobaladmin = 1)
        OR EXISTS (SELECT 1 FROM domain_admins theirs WHERE theirs.username = ${usernameSql}
                     AND NOT EXISTS (SELECT 1 FROM domain_admins mine WHERE mine.username = ${actorSql} AND mine.domain = theirs.domain)))`;
 }
 
 export async function holdsRightsBeyond(q: Queryable, actor: Actor, email: string): Promise<boolean> {
   if (actor.isGlobal) return false;
-  const rows = await q.query<{ beyond: boolean }>(`SELECT ${holdsRightsBeyondSql('$1', '$2')} AS beyond`, [
-    email,
-    actor.username,
-  ]);
-  return rows[0]?.beyond === true;
+  const rows = await q.query<{ beyond: number }>(
+    sql`SELECT CASE WHEN ${holdsRightsBeyondSql(sql`${email}`, sql`${actor.username}`)} THEN 1 ELSE 0 END AS beyond`,
+  );
+  return rows[0]?.beyond === 1;
 }
 
 /** A global admin: a `domain_admins` row for `ALL`, or a mail user with `isglobaladmin`. */
 async function isGlobalAdminAccount(q: Queryable, email: string): Promise<boolean> {
-  const rows = await q.query(
-    `SELECT 1 FROM domain_admins WHERE username = $1 AND domain = 'ALL'
-     UNION ALL SELECT 1 FROM mailbox WHERE username = $1 AND isglobaladmin = 1 LIMIT 1`,
-    [email],
-  );
+  const rows = await q.query(sql`SELECT 1 FROM domain_admins WHERE username = ${email} AND domain = 'ALL'
+     UNION ALL SELECT 1 FROM mailbox WHERE username = ${email} AND isglobaladmin = 1 LIMIT 1`);
   return rows.length > 0;
 }
 

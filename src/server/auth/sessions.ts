@@ -4,9 +4,12 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../db/database';
-import { accountFromRow, adminAccountSql, type AdminAccount } from './accounts';
+import { type AccountRow, accountFromRow, adminAccountSql, type AdminAccount } from './accounts';
 import { markRevoking } from './account-changes';
 import { SessionCache } from './session-cache';
+import { isAnyOf, now, raw, secondsFromNow, sql } from '../db/sql';
+
+type SessionRow = AccountRow & { username: string; remaining_seconds: number };
 
 /** The real product's name on a PostgreSQL install (ours runs on PostgreSQL or PGlite). */
 export const SESSION_COOKIE = 'iRedAdmin-Pro-PGSQL';
@@ -26,13 +29,10 @@ export class SessionStore {
 
   async create(username: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await this.db.query(
-      `INSERT INTO iredadmin_api_sessions (token_hash, username, expires)
-       VALUES ($1, $2, NOW()::timestamp + make_interval(secs => $3))`,
-      [hashToken(token), username, this.ttlSeconds],
-    );
+    await this.db.query(sql`INSERT INTO iredadmin_api_sessions (token_hash, username, expires)
+       VALUES (${hashToken(token)}, ${username}, ${secondsFromNow(this.ttlSeconds)})`);
     // Opportunistic clean-up keeps the table small without a timer in every instance.
-    await this.db.query('DELETE FROM iredadmin_api_sessions WHERE expires < NOW()::timestamp');
+    await this.db.query(sql`DELETE FROM iredadmin_api_sessions WHERE expires < ${now}`);
     return token;
   }
 
@@ -47,14 +47,17 @@ export class SessionStore {
     const cached = this.cache.get(tokenHash);
     if (cached) return cached;
     const ticket = this.cache.ticket();
-    const rows = await this.db.query<{
-      username: string;
-      password: string;
-      active: number;
-      is_global: boolean;
-      kind: 'admin' | 'mailbox';
-      remaining_seconds: number;
-    }>(
+    const row = this.db.dialect === 'mysql' ? await this.lookupInSteps(tokenHash) : await this.lookup(tokenHash);
+    if (!row) return null;
+    const account = accountFromRow(row.username, row);
+    const secondsUntilSlide = row.remaining_seconds - this.ttlSeconds * SLIDE_BELOW;
+    this.cache.put(ticket, tokenHash, account, secondsUntilSlide * 1000);
+    return account;
+  }
+
+  /** The live session's account and seconds left, sliding the expiry: one statement on PostgreSQL. */
+  private async lookup(tokenHash: string): Promise<SessionRow | undefined> {
+    const rows = await this.db.query<SessionRow>(
       // One statement: it used to take two round trips (PGlite runs them one at a time).
       `WITH live AS (
          SELECT token_hash, username, expires, created FROM iredadmin_api_sessions
@@ -67,17 +70,32 @@ export class SessionStore {
        SELECT live.username, account.*,
          CASE WHEN live.expires < NOW()::timestamp + make_interval(secs => $2 * ${SLIDE_BELOW}) THEN $2::float8
               ELSE EXTRACT(EPOCH FROM live.expires - NOW()::timestamp)::float8 END AS remaining_seconds
-       FROM live CROSS JOIN LATERAL (${adminAccountSql('live.username')}) account
+       FROM live CROSS JOIN LATERAL (${adminAccountSql(raw('live.username')).render('postgres').text}) account
         -- A session older than its account belonged to an earlier account of the same address.
         WHERE account.created <= live.created`,
       [tokenHash, this.ttlSeconds],
     );
-    const row = rows[0];
-    if (!row) return null;
-    const account = accountFromRow(row.username, row);
-    const secondsUntilSlide = row.remaining_seconds - this.ttlSeconds * SLIDE_BELOW;
-    this.cache.put(ticket, tokenHash, account, secondsUntilSlide * 1000);
-    return account;
+    return rows[0];
+  }
+
+  /** The same on MariaDB, which has neither data-modifying CTEs nor LATERAL: up to three statements. */
+  private async lookupInSteps(tokenHash: string): Promise<SessionRow | undefined> {
+    const [live] = await this.db.query<{ username: string; created: string; remaining: number }>(
+      sql`SELECT username, created, TIMESTAMPDIFF(SECOND, ${now}, expires) AS remaining
+        FROM iredadmin_api_sessions WHERE token_hash = ${tokenHash} AND expires > ${now}`,
+    );
+    if (!live) return undefined;
+    let remaining = Number(live.remaining);
+    if (remaining < this.ttlSeconds * SLIDE_BELOW) {
+      await this.db.query(
+        sql`UPDATE iredadmin_api_sessions SET expires = ${secondsFromNow(this.ttlSeconds)} WHERE token_hash = ${tokenHash}`,
+      );
+      remaining = this.ttlSeconds;
+    }
+    const [account] = await this.db.query<AccountRow & { created: string }>(adminAccountSql(sql`${live.username}`));
+    // A session older than its account belonged to an earlier account of the same address.
+    if (!account || account.created > live.created) return undefined;
+    return { ...account, username: live.username, remaining_seconds: remaining };
   }
 }
 
@@ -89,8 +107,7 @@ export class SessionStore {
 export async function endSessions(q: Queryable, usernames: readonly string[], except?: string): Promise<void> {
   if (usernames.length === 0) return;
   const ended = await q.query(
-    'DELETE FROM iredadmin_api_sessions WHERE username = ANY($1) AND token_hash <> $2 RETURNING 1',
-    [[...usernames], except ? hashToken(except) : ''],
+    sql`DELETE FROM iredadmin_api_sessions WHERE username ${isAnyOf([...usernames])} AND token_hash <> ${except ? hashToken(except) : ''} RETURNING 1`,
   );
   if (ended.length > 0) markRevoking(q);
 }

@@ -106,6 +106,8 @@ const SESSION_SETUP = [
   'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED',
   // JSON_ARRAYAGG is cut at group_concat_max_len (1 MiB by default).
   "SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES,PIPES_AS_CONCAT'), SESSION group_concat_max_len = 16777216",
+  // Zone-less timestamps are UTC, as UNIX_TIMESTAMP() and NOW() then agree with PostgreSQL's EXTRACT(EPOCH …).
+  "SET SESSION time_zone = '+00:00'",
 ].join('; ');
 
 const MAX_ATTEMPTS = 5;

@@ -27,6 +27,11 @@ export class Sql {
     this.jsonColumns = [...jsonColumns, ...nested];
   }
 
+  /** An `Sql` pasted into a plain string would lose its parameters: fail loudly instead. */
+  toString(): string {
+    throw new Error('an sql`` fragment was interpolated into a plain string; interpolate it into sql`` instead');
+  }
+
   render(dialect: Dialect): { text: string; values: unknown[] } {
     const values: unknown[] = [];
     const text = this.renderInto(dialect, values);
@@ -72,7 +77,7 @@ function dialects(choice: { [D in Dialect]: Sql | string }): Sql {
 }
 
 /** `Sql` fragments joined by `separator`. */
-function join(fragments: readonly Sql[], separator = ', '): Sql {
+export function join(fragments: readonly Sql[], separator = ', '): Sql {
   const parts: Part[] = [];
   fragments.forEach((f, i) => {
     if (i > 0) parts.push(separator);
@@ -146,14 +151,28 @@ export function distinctFrom(left: Sql | string, right: unknown): Sql {
   return dialects({ postgres: sql`${l} IS DISTINCT FROM ${r}`, mysql: sql`NOT (${l} <=> ${r})` });
 }
 
+/** A binary column (amavisd's `email`) read as text. */
+export function textOfBytes(column: string): Sql {
+  return dialects({ postgres: `convert_from(${column}, 'UTF8')`, mysql: `CONVERT(${column} USING utf8mb4)` });
+}
+
+/** `CURRENT_DATE` plus a number of days (null stays null). */
+export function daysFromToday(days: number | null): Sql {
+  return dialects({
+    postgres: sql`CASE WHEN ${days}::int IS NULL THEN NULL ELSE CURRENT_DATE + ${days}::int END`,
+    mysql: sql`CURRENT_DATE + INTERVAL ${days} DAY`,
+  });
+}
+
 /**
  * An insert that skips a row whose key already exists, so `RETURNING` yields nothing for it:
  * `${insertSkippingDuplicates} INTO t (…) VALUES (…) ${onDuplicateSkip('key')} RETURNING key`.
  * (MariaDB's `INSERT IGNORE`: its `ON DUPLICATE KEY UPDATE k = k` would return the old row.)
  */
 export const insertSkippingDuplicates = dialects({ postgres: 'INSERT', mysql: 'INSERT IGNORE' });
-export function onDuplicateSkip(conflictColumns: string): Sql {
-  return dialects({ postgres: `ON CONFLICT (${conflictColumns}) DO NOTHING`, mysql: '' });
+export function onDuplicateSkip(conflictColumns?: string): Sql {
+  const target = conflictColumns ? ` (${conflictColumns})` : '';
+  return dialects({ postgres: `ON CONFLICT${target} DO NOTHING`, mysql: '' });
 }
 
 /**

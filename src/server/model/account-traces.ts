@@ -6,6 +6,7 @@
  * references its own accounts hold, never what other domains hold (see domains/deletion.ts).
  */
 import type { Queryable } from '../db/database';
+import { isAnyOf, sql } from '../db/sql';
 
 export async function removeAddressTraces(tx: Queryable, addresses: readonly string[]): Promise<void> {
   await removeOwnTraces(tx, addresses);
@@ -16,13 +17,13 @@ export async function removeAddressTraces(tx: Queryable, addresses: readonly str
 export async function removeOwnTraces(tx: Queryable, addresses: readonly string[]): Promise<void> {
   if (addresses.length === 0) return;
   const list = [...addresses];
-  await tx.query('DELETE FROM forwardings WHERE address = ANY($1)', [list]);
-  await tx.query('DELETE FROM moderators WHERE address = ANY($1)', [list]);
-  await tx.query('DELETE FROM domain_admins WHERE username = ANY($1)', [list]);
-  await tx.query('DELETE FROM sender_bcc_user WHERE username = ANY($1)', [list]);
-  await tx.query('DELETE FROM recipient_bcc_user WHERE username = ANY($1)', [list]);
-  await tx.query('DELETE FROM sender_relayhost WHERE account = ANY($1)', [list]);
-  await tx.query('DELETE FROM used_quota WHERE username = ANY($1)', [list]);
+  await tx.query(sql`DELETE FROM forwardings WHERE address ${isAnyOf(list)}`);
+  await tx.query(sql`DELETE FROM moderators WHERE address ${isAnyOf(list)}`);
+  await tx.query(sql`DELETE FROM domain_admins WHERE username ${isAnyOf(list)}`);
+  await tx.query(sql`DELETE FROM sender_bcc_user WHERE username ${isAnyOf(list)}`);
+  await tx.query(sql`DELETE FROM recipient_bcc_user WHERE username ${isAnyOf(list)}`);
+  await tx.query(sql`DELETE FROM sender_relayhost WHERE account ${isAnyOf(list)}`);
+  await tx.query(sql`DELETE FROM used_quota WHERE username ${isAnyOf(list)}`);
   await removePolicyTraces(tx, list);
 }
 
@@ -33,24 +34,24 @@ export async function removeOwnTraces(tx: Queryable, addresses: readonly string[
 async function removeReferencesTo(tx: Queryable, addresses: readonly string[]): Promise<void> {
   if (addresses.length === 0) return;
   const list = [...addresses];
-  await tx.query('DELETE FROM forwardings WHERE forwarding = ANY($1)', [list]);
-  await tx.query('DELETE FROM moderators WHERE moderator = ANY($1)', [list]);
-  await tx.query('DELETE FROM sender_bcc_user WHERE bcc_address = ANY($1)', [list]);
-  await tx.query('DELETE FROM recipient_bcc_user WHERE bcc_address = ANY($1)', [list]);
-  await tx.query('DELETE FROM iredadmin_api_maillist_subscribers WHERE subscriber = ANY($1)', [list]);
+  await tx.query(sql`DELETE FROM forwardings WHERE forwarding ${isAnyOf(list)}`);
+  await tx.query(sql`DELETE FROM moderators WHERE moderator ${isAnyOf(list)}`);
+  await tx.query(sql`DELETE FROM sender_bcc_user WHERE bcc_address ${isAnyOf(list)}`);
+  await tx.query(sql`DELETE FROM recipient_bcc_user WHERE bcc_address ${isAnyOf(list)}`);
+  await tx.query(sql`DELETE FROM iredadmin_api_maillist_subscribers WHERE subscriber ${isAnyOf(list)}`);
 }
 
 /** Throttles, spam policies, white/blacklists and greylisting of accounts (`user@d`) or domains (`@d`). */
 export async function removePolicyTraces(tx: Queryable, accounts: string[]): Promise<void> {
-  await tx.query('DELETE FROM throttle_tracking WHERE tid IN (SELECT id FROM throttle WHERE account = ANY($1))', [
-    accounts,
-  ]);
-  await tx.query('DELETE FROM throttle WHERE account = ANY($1)', [accounts]);
+  await tx.query(
+    sql`DELETE FROM throttle_tracking WHERE tid IN (SELECT id FROM throttle WHERE account ${isAnyOf(accounts)})`,
+  );
+  await tx.query(sql`DELETE FROM throttle WHERE account ${isAnyOf(accounts)}`);
   const emails = accounts.map((a) => Buffer.from(a, 'utf8'));
-  await tx.query('DELETE FROM wblist WHERE rid IN (SELECT id FROM users WHERE email = ANY($1))', [emails]);
-  await tx.query('DELETE FROM outbound_wblist WHERE sid IN (SELECT id FROM users WHERE email = ANY($1))', [emails]);
-  await tx.query('DELETE FROM greylisting WHERE account = ANY($1)', [accounts]);
-  await tx.query('DELETE FROM greylisting_whitelists WHERE account = ANY($1)', [accounts]);
-  await tx.query('DELETE FROM users WHERE email = ANY($1)', [emails]);
-  await tx.query("DELETE FROM policy WHERE policy_name = ANY($1) AND policy_name <> '@.'", [accounts]);
+  await tx.query(sql`DELETE FROM wblist WHERE rid IN (SELECT id FROM users WHERE email ${isAnyOf(emails)})`);
+  await tx.query(sql`DELETE FROM outbound_wblist WHERE sid IN (SELECT id FROM users WHERE email ${isAnyOf(emails)})`);
+  await tx.query(sql`DELETE FROM greylisting WHERE account ${isAnyOf(accounts)}`);
+  await tx.query(sql`DELETE FROM greylisting_whitelists WHERE account ${isAnyOf(accounts)}`);
+  await tx.query(sql`DELETE FROM users WHERE email ${isAnyOf(emails)}`);
+  await tx.query(sql`DELETE FROM policy WHERE policy_name ${isAnyOf(accounts)} AND policy_name <> '@.'`);
 }

@@ -4,6 +4,7 @@
  * Shared by mail users and admins.
  */
 import type { Queryable } from '../db/database';
+import { sql } from '../db/sql';
 import type { PasswordScheme } from '../config';
 import { hashPassword } from '../auth/passwords';
 import { type LengthBounds, passwordPolicyViolation } from '../auth/password-policy';
@@ -23,11 +24,10 @@ export async function passwordToStore(
 
 /** The password hash stored for a separate admin or a mail user; null when there is no such account. */
 export async function storedPasswordHash(q: Queryable, kind: 'admin' | 'user', email: string): Promise<string | null> {
-  const rows = await q.query<{ password: string }>(STORED_PASSWORD_SQL[kind], [email]);
+  const rows = await q.query<{ password: string }>(
+    kind === 'admin'
+      ? sql`SELECT password FROM admin WHERE username = ${email}`
+      : sql`SELECT password FROM mailbox WHERE username = ${email}`,
+  );
   return rows[0]?.password ?? null;
 }
-
-const STORED_PASSWORD_SQL = {
-  admin: 'SELECT password FROM admin WHERE username = $1',
-  user: 'SELECT password FROM mailbox WHERE username = $1',
-} as const;

@@ -3,19 +3,19 @@
  */
 import type { Queryable } from '../../db/database';
 import { parseSettings, type SettingsMap } from '../settings-column';
+import { sql } from '../../db/sql';
 
 /**
  * The admin's settings column (separate admin or mail-user admin), row-locked so that two
  * concurrent creates by one admin in different domains cannot both pass its limits.
  */
 export async function lockAdminSettings(tx: Queryable, username: string): Promise<SettingsMap> {
-  const fromAdmin = await tx.query<{ settings: string }>('SELECT settings FROM admin WHERE username = $1 FOR UPDATE', [
-    username,
-  ]);
+  const fromAdmin = await tx.query<{ settings: string }>(
+    sql`SELECT settings FROM admin WHERE username = ${username} FOR UPDATE`,
+  );
   if (fromAdmin[0]) return parseSettings(fromAdmin[0].settings);
   const fromMailbox = await tx.query<{ settings: string }>(
-    'SELECT settings FROM mailbox WHERE username = $1 FOR UPDATE',
-    [username],
+    sql`SELECT settings FROM mailbox WHERE username = ${username} FOR UPDATE`,
   );
   return parseSettings(fromMailbox[0]?.settings);
 }

@@ -9,21 +9,20 @@ import { ApiFailure } from '../../errors';
 import { holdsRightsBeyond } from '../../auth/rights';
 import { refreshMailboxAdminFlag } from '../users/admin-flags';
 import { domainOf } from '../../../common/mail-names';
+import { insertSkippingDuplicates, onDuplicateSkip, sql } from '../../db/sql';
 
 export type AdminKind = 'admin' | 'mailbox';
 
 export async function domainAdmins(q: Queryable, domain: string): Promise<string[]> {
   const rows = await q.query<{ username: string }>(
-    'SELECT username FROM domain_admins WHERE domain = $1 ORDER BY username',
-    [domain],
+    sql`SELECT username FROM domain_admins WHERE domain = ${domain} ORDER BY username`,
   );
   return rows.map((r) => r.username);
 }
 
 export async function findAdminKind(q: Queryable, email: string): Promise<AdminKind | null> {
   const rows = await q.query<{ kind: AdminKind }>(
-    "SELECT 'admin' AS kind FROM admin WHERE username = $1 UNION ALL SELECT 'mailbox' AS kind FROM mailbox WHERE username = $1 LIMIT 1",
-    [email],
+    sql`SELECT 'admin' AS kind FROM admin WHERE username = ${email} UNION ALL SELECT 'mailbox' AS kind FROM mailbox WHERE username = ${email} LIMIT 1`,
   );
   return rows[0]?.kind ?? null;
 }
@@ -54,10 +53,9 @@ export async function assertMayChangeRights(q: Queryable, actor: Actor, email: s
 }
 
 export async function grantDomain(tx: Queryable, email: string, kind: AdminKind, domain: string): Promise<void> {
-  await tx.query('INSERT INTO domain_admins (username, domain) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-    email,
-    domain,
-  ]);
+  await tx.query(
+    sql`${insertSkippingDuplicates} INTO domain_admins (username, domain) VALUES (${email}, ${domain}) ${onDuplicateSkip()}`,
+  );
   if (kind === 'mailbox') await refreshMailboxAdminFlag(tx, email);
 }
 
@@ -68,5 +66,5 @@ export async function revokeDomain(tx: Queryable, email: string, kind: AdminKind
 
 /** Removes the account's row for the domain, and nothing else (for a row whose account is gone). */
 export async function deleteDomainAdminRow(tx: Queryable, email: string, domain: string): Promise<void> {
-  await tx.query('DELETE FROM domain_admins WHERE username = $1 AND domain = $2', [email, domain]);
+  await tx.query(sql`DELETE FROM domain_admins WHERE username = ${email} AND domain = ${domain}`);
 }

@@ -7,6 +7,7 @@ import type { Queryable } from '../../db/database';
 import { removeAddressTraces } from '../account-traces';
 import type { AccessPolicy } from '../../../common/access-policies';
 import { domainOf } from '../../../common/mail-names';
+import { arrayOf, insertSkippingDuplicates, isAnyOf, now, onDuplicateSkip, sql, typed } from '../../db/sql';
 
 export interface AliasRow {
   address: string;
@@ -20,26 +21,25 @@ export interface AliasRow {
 /** GET shape: the row plus `members` and `moderators`. */
 export type AliasView = AliasRow & { members: string[]; moderators: string[] };
 
-const VIEW_SQL = `SELECT a.*,
-    ARRAY(SELECT forwarding FROM forwardings WHERE address = a.address AND is_list = 1 ORDER BY forwarding) AS members,
-    ARRAY(SELECT moderator FROM moderators WHERE address = a.address ORDER BY moderator) AS moderators
+const VIEW_SQL = sql`SELECT a.*,
+    ${arrayOf('members', 'forwarding', 'FROM forwardings WHERE address = a.address AND is_list = 1')},
+    ${arrayOf('moderators', 'moderator', 'FROM moderators WHERE address = a.address')}
   FROM alias a`;
 
 export async function readAlias(q: Queryable, address: string): Promise<AliasView | null> {
-  const rows = await q.query<AliasView>(`${VIEW_SQL} WHERE a.address = $1`, [address]);
+  const rows = await q.query<AliasView>(sql`${VIEW_SQL} WHERE a.address = ${address}`);
   return rows[0] ?? null;
 }
 
 export async function readDomainAliases(q: Queryable, domain: string, disabledOnly: boolean): Promise<AliasView[]> {
   return q.query<AliasView>(
-    `${VIEW_SQL} WHERE a.domain = $1 AND ($2::boolean IS NOT TRUE OR a.active = 0) ORDER BY a.address`,
-    [domain, disabledOnly],
+    sql`${VIEW_SQL} WHERE a.domain = ${domain} AND (${typed(disabledOnly, 'boolean')} IS NOT TRUE OR a.active = 0) ORDER BY a.address`,
   );
 }
 
 /** The row, locked until the transaction ends so concurrent changes of one alias queue up. */
 export async function lockAlias(tx: Queryable, address: string): Promise<AliasRow | null> {
-  const rows = await tx.query<AliasRow>('SELECT * FROM alias WHERE address = $1 FOR UPDATE', [address]);
+  const rows = await tx.query<AliasRow>(sql`SELECT * FROM alias WHERE address = ${address} FOR UPDATE`);
   return rows[0] ?? null;
 }
 
@@ -52,11 +52,9 @@ export interface NewAlias {
 
 /** False when the address was taken meanwhile (the insert did nothing). */
 export async function insertAlias(tx: Queryable, alias: NewAlias): Promise<boolean> {
-  const rows = await tx.query(
-    `INSERT INTO alias (address, name, accesspolicy, domain, active) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (address) DO NOTHING RETURNING address`,
-    [alias.address, alias.name, alias.accessPolicy, domainOf(alias.address), alias.active],
-  );
+  const rows =
+    await tx.query(sql`${insertSkippingDuplicates} INTO alias (address, name, accesspolicy, domain, active) VALUES (${alias.address}, ${alias.name}, ${alias.accessPolicy}, ${domainOf(alias.address)}, ${alias.active})
+     ${onDuplicateSkip('address')} RETURNING address`);
   return rows.length > 0;
 }
 
@@ -67,21 +65,17 @@ export interface AliasChanges {
 }
 
 export async function updateAlias(tx: Queryable, address: string, changes: AliasChanges): Promise<void> {
-  await tx.query(
-    `UPDATE alias SET name = COALESCE($2, name), accesspolicy = COALESCE($3, accesspolicy),
-       active = COALESCE($4, active), modified = NOW()::timestamp
-     WHERE address = $1`,
-    [address, changes.name ?? null, changes.accessPolicy ?? null, changes.active ?? null],
-  );
+  await tx.query(sql`UPDATE alias SET name = COALESCE(${changes.name ?? null}, name), accesspolicy = COALESCE(${changes.accessPolicy ?? null}, accesspolicy),
+       active = COALESCE(${changes.active ?? null}, active), modified = ${now}
+     WHERE address = ${address}`);
   if (changes.active !== undefined) {
-    await tx.query('UPDATE forwardings SET active = $2 WHERE address = $1 AND is_list = 1', [address, changes.active]);
+    await tx.query(sql`UPDATE forwardings SET active = ${changes.active} WHERE address = ${address} AND is_list = 1`);
   }
 }
 
 export async function readMembers(q: Queryable, address: string): Promise<string[]> {
   const rows = await q.query<{ forwarding: string }>(
-    'SELECT forwarding FROM forwardings WHERE address = $1 AND is_list = 1 ORDER BY forwarding',
-    [address],
+    sql`SELECT forwarding FROM forwardings WHERE address = ${address} AND is_list = 1 ORDER BY forwarding`,
   );
   return rows.map((r) => r.forwarding);
 }
@@ -93,42 +87,32 @@ export async function writeMembers(
   active: number,
   wanted: readonly string[],
 ): Promise<void> {
-  await tx.query('DELETE FROM forwardings WHERE address = $1 AND is_list = 1 AND NOT (forwarding = ANY($2))', [
-    address,
-    [...wanted],
-  ]);
+  await tx.query(
+    sql`DELETE FROM forwardings WHERE address = ${address} AND is_list = 1 AND NOT (forwarding ${isAnyOf([...wanted])})`,
+  );
   for (const member of wanted) {
-    await tx.query(
-      `INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_list, active) VALUES ($1, $2, $3, $4, 1, $5)
-       ON CONFLICT (address, forwarding) DO NOTHING`,
-      [address, member, domainOf(address), domainOf(member), active],
-    );
+    await tx.query(sql`${insertSkippingDuplicates} INTO forwardings (address, forwarding, domain, dest_domain, is_list, active) VALUES (${address}, ${member}, ${domainOf(address)}, ${domainOf(member)}, 1, ${active})
+       ${onDuplicateSkip('address, forwarding')}`);
   }
 }
 
 /** Moves the alias's own rows (the alias row, its members, its moderators) to a new address. */
 export async function moveAlias(tx: Queryable, oldAddress: string, newAddress: string): Promise<void> {
   const newDomain = domainOf(newAddress);
-  await tx.query('UPDATE alias SET address = $2, domain = $3, modified = NOW()::timestamp WHERE address = $1', [
-    oldAddress,
-    newAddress,
-    newDomain,
-  ]);
-  await tx.query('UPDATE forwardings SET address = $2, domain = $3 WHERE address = $1', [
-    oldAddress,
-    newAddress,
-    newDomain,
-  ]);
-  await tx.query('UPDATE moderators SET address = $2, domain = $3 WHERE address = $1', [
-    oldAddress,
-    newAddress,
-    newDomain,
-  ]);
+  await tx.query(
+    sql`UPDATE alias SET address = ${newAddress}, domain = ${newDomain}, modified = ${now} WHERE address = ${oldAddress}`,
+  );
+  await tx.query(
+    sql`UPDATE forwardings SET address = ${newAddress}, domain = ${newDomain} WHERE address = ${oldAddress}`,
+  );
+  await tx.query(
+    sql`UPDATE moderators SET address = ${newAddress}, domain = ${newDomain} WHERE address = ${oldAddress}`,
+  );
 }
 
 /** Deletes the alias and every trace of its address; an address that is no alias is left alone. */
 export async function deleteAlias(tx: Queryable, address: string): Promise<void> {
   if (!(await lockAlias(tx, address))) return;
-  await tx.query('DELETE FROM alias WHERE address = $1', [address]);
+  await tx.query(sql`DELETE FROM alias WHERE address = ${address}`);
   await removeAddressTraces(tx, [address]);
 }

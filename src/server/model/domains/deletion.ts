@@ -9,6 +9,7 @@ import type { Queryable } from '../../db/database';
 import { endSessions } from '../../auth/sessions';
 import { removeOwnTraces, removePolicyTraces } from '../account-traces';
 import { recordDeletedMailboxes } from '../users/deleted-mailboxes';
+import { raw, sql } from '../../db/sql';
 
 export async function deleteDomain(
   tx: Queryable,
@@ -16,26 +17,22 @@ export async function deleteDomain(
   keepMailboxDays: number | null,
   admin: string,
 ): Promise<void> {
-  const exists = await tx.query('SELECT 1 FROM domain WHERE domain = $1 FOR UPDATE', [domain]);
+  const exists = await tx.query(sql`SELECT 1 FROM domain WHERE domain = ${domain} FOR UPDATE`);
   if (!exists.length) return; // iRedAdmin-Pro reports success for a domain that does not exist
   const addresses = (
-    await tx.query<{ address: string }>(
-      `SELECT username AS address FROM mailbox WHERE domain = $1
-       UNION SELECT address FROM alias WHERE domain = $1
-       UNION SELECT address FROM maillists WHERE domain = $1
-       UNION SELECT address FROM forwardings WHERE domain = $1`,
-      [domain],
-    )
+    await tx.query<{ address: string }>(sql`SELECT username AS address FROM mailbox WHERE domain = ${domain}
+       UNION SELECT address FROM alias WHERE domain = ${domain}
+       UNION SELECT address FROM maillists WHERE domain = ${domain}
+       UNION SELECT address FROM forwardings WHERE domain = ${domain}`)
   ).map((r) => r.address);
   const sessionHolders = await tx.query<{ username: string }>(
-    'SELECT username FROM mailbox WHERE domain = $1 UNION SELECT username FROM domain_admins WHERE domain = $1',
-    [domain],
+    sql`SELECT username FROM mailbox WHERE domain = ${domain} UNION SELECT username FROM domain_admins WHERE domain = ${domain}`,
   );
   await endSessions(
     tx,
     sessionHolders.map((r) => r.username),
   );
-  await recordDeletedMailboxes(tx, 'domain = $1', [domain], keepMailboxDays, admin);
+  await recordDeletedMailboxes(tx, sql`m.domain = ${domain}`, keepMailboxDays, admin);
   await removeOwnTraces(tx, addresses);
   for (const table of [
     'mailbox',
@@ -50,10 +47,10 @@ export async function deleteDomain(
     'recipient_bcc_user',
     'used_quota',
   ]) {
-    await tx.query(`DELETE FROM ${table} WHERE domain = $1`, [domain]);
+    await tx.query(sql`DELETE FROM ${raw(table)} WHERE domain = ${domain}`);
   }
-  await tx.query('DELETE FROM alias_domain WHERE alias_domain = $1 OR target_domain = $1', [domain]);
-  await tx.query('DELETE FROM sender_relayhost WHERE account = $1', [`@${domain}`]);
+  await tx.query(sql`DELETE FROM alias_domain WHERE alias_domain = ${domain} OR target_domain = ${domain}`);
+  await tx.query(sql`DELETE FROM sender_relayhost WHERE account = ${`@${domain}`}`);
   await removePolicyTraces(tx, [`@${domain}`]);
-  await tx.query('DELETE FROM domain WHERE domain = $1', [domain]);
+  await tx.query(sql`DELETE FROM domain WHERE domain = ${domain}`);
 }

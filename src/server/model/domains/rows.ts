@@ -4,6 +4,7 @@ import type { Actor } from '../../auth/actor';
 import type { ServerSettings } from '../../config';
 import { ApiFailure } from '../../errors';
 import { parseSettings } from '../settings-column';
+import { raw, sql, typed } from '../../db/sql';
 
 export interface DomainRow {
   domain: string;
@@ -22,12 +23,12 @@ export interface DomainRow {
 
 /** The domain row, locked for the rest of the transaction so concurrent writers under it queue up. */
 export async function lockDomain(tx: Queryable, domain: string): Promise<DomainRow | null> {
-  const rows = await tx.query<DomainRow>('SELECT * FROM domain WHERE domain = $1 FOR UPDATE', [domain]);
+  const rows = await tx.query<DomainRow>(sql`SELECT * FROM domain WHERE domain = ${domain} FOR UPDATE`);
   return rows[0] ?? null;
 }
 
 export async function getDomain(q: Queryable, domain: string): Promise<DomainRow | null> {
-  const rows = await q.query<DomainRow>('SELECT * FROM domain WHERE domain = $1', [domain]);
+  const rows = await q.query<DomainRow>(sql`SELECT * FROM domain WHERE domain = ${domain}`);
   return rows[0] ?? null;
 }
 
@@ -46,14 +47,13 @@ const LIMIT_COLUMN: Record<AccountKind, 'mailboxes' | 'aliases' | 'maillists'> =
   lists: 'maillists',
 };
 
-const COUNT_SQL: Record<AccountKind, string> = {
-  users: 'SELECT COUNT(*)::int AS n FROM mailbox WHERE domain = $1',
-  aliases: 'SELECT COUNT(*)::int AS n FROM alias WHERE domain = $1',
-  lists: 'SELECT COUNT(*)::int AS n FROM maillists WHERE domain = $1',
-};
+/** The table holding each kind of account (a constant, so safe to name in SQL). */
+const ACCOUNT_TABLE: Record<AccountKind, string> = { users: 'mailbox', aliases: 'alias', lists: 'maillists' };
 
 async function countAccounts(q: Queryable, domain: string, kind: AccountKind): Promise<number> {
-  const rows = await q.query<{ n: number }>(COUNT_SQL[kind], [domain]);
+  const rows = await q.query<{ n: number }>(
+    sql`SELECT COUNT(*) AS n FROM ${raw(ACCOUNT_TABLE[kind])} WHERE domain = ${domain}`,
+  );
   return rows[0]?.n ?? 0;
 }
 
@@ -82,22 +82,21 @@ export function passwordBounds(domain: DomainRow | null, settings: ServerSetting
   return { min, max };
 }
 
-/** Accounts of every type (user, alias, mailing list, per-user alias address) holding $1. */
-const ACCOUNTS_AT_ADDRESS = `SELECT 1 FROM mailbox WHERE username = $1
-     UNION ALL SELECT 1 FROM alias WHERE address = $1
-     UNION ALL SELECT 1 FROM maillists WHERE address = $1
-     UNION ALL SELECT 1 FROM forwardings WHERE address = $1 AND is_alias = 1`;
+/** Accounts of every type (user, alias, mailing list, per-user alias address) holding `address`. */
+const accountsAtAddress = (address: string) => sql`SELECT 1 FROM mailbox WHERE username = ${address}
+     UNION ALL SELECT 1 FROM alias WHERE address = ${address}
+     UNION ALL SELECT 1 FROM maillists WHERE address = ${address}
+     UNION ALL SELECT 1 FROM forwardings WHERE address = ${address} AND is_alias = 1`;
 
 /** The mail address is taken by any account type (user, alias, mailing list, per-user alias address). */
 export async function addressInUse(q: Queryable, address: string): Promise<boolean> {
-  return (await q.query(`${ACCOUNTS_AT_ADDRESS} LIMIT 1`, [address])).length > 0;
+  return (await q.query(sql`${accountsAtAddress(address)} LIMIT 1`)).length > 0;
 }
 
 /** The name is a hosted domain or an alias domain. */
 export async function isHostedDomain(q: Queryable, name: string): Promise<boolean> {
   const rows = await q.query(
-    'SELECT 1 FROM domain WHERE domain = $1 UNION ALL SELECT 1 FROM alias_domain WHERE alias_domain = $1',
-    [name],
+    sql`SELECT 1 FROM domain WHERE domain = ${name} UNION ALL SELECT 1 FROM alias_domain WHERE alias_domain = ${name}`,
   );
   return rows.length > 0;
 }
@@ -107,21 +106,18 @@ export async function isHostedDomain(q: Queryable, name: string): Promise<boolea
  * sorted; only disabled ones when `disabledOnly`.
  */
 export async function listDomainNames(q: Queryable, actor: Actor, disabledOnly: boolean): Promise<string[]> {
-  const rows = await q.query<{ domain: string }>(
-    `SELECT domain FROM domain
-      WHERE ($1::boolean IS NOT TRUE OR active = 0)
-        AND ($2::boolean OR domain IN (SELECT domain FROM domain_admins WHERE username = $3))
-      ORDER BY domain`,
-    [disabledOnly, actor.isGlobal, actor.username],
-  );
+  const rows = await q.query<{ domain: string }>(sql`SELECT domain FROM domain
+      WHERE (${typed(disabledOnly, 'boolean')} IS NOT TRUE OR active = 0)
+        AND (${typed(actor.isGlobal, 'boolean')} OR domain IN (SELECT domain FROM domain_admins WHERE username = ${actor.username}))
+      ORDER BY domain`);
   return rows.map((r) => r.domain);
 }
 
 /** The address is free for no new mail user: an account of any type, or a separate admin, has it. */
 export async function addressOrAdminInUse(q: Queryable, address: string): Promise<boolean> {
   // One statement: a bulk create pays this per user (PGlite runs statements one at a time).
-  const rows = await q.query(`${ACCOUNTS_AT_ADDRESS} UNION ALL SELECT 1 FROM admin WHERE username = $1 LIMIT 1`, [
-    address,
-  ]);
+  const rows = await q.query(
+    sql`${accountsAtAddress(address)} UNION ALL SELECT 1 FROM admin WHERE username = ${address} LIMIT 1`,
+  );
   return rows.length > 0;
 }

@@ -4,6 +4,7 @@
  */
 import type { Queryable } from '../../db/database';
 import { domainOf } from '../../../common/mail-names';
+import { insertSkippingDuplicates, now, onDuplicateSkip, raw, sql } from '../../db/sql';
 
 /** The columns a new `domain` row is given. */
 export interface NewDomainRow {
@@ -22,11 +23,9 @@ export interface NewDomainRow {
  * of two concurrent creates, the one whose insert did nothing is told so).
  */
 export async function insertDomain(tx: Queryable, row: NewDomainRow): Promise<boolean> {
-  const inserted = await tx.query(
-    `INSERT INTO domain (domain, description, maxquota, transport, mailboxes, aliases, maillists, settings)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (domain) DO NOTHING RETURNING domain`,
-    [row.domain, row.description, row.maxquota, row.transport, row.mailboxes, row.aliases, row.maillists, row.settings],
-  );
+  const inserted =
+    await tx.query(sql`${insertSkippingDuplicates} INTO domain (domain, description, maxquota, transport, mailboxes, aliases, maillists, settings)
+       VALUES (${row.domain}, ${row.description}, ${row.maxquota}, ${row.transport}, ${row.mailboxes}, ${row.aliases}, ${row.maillists}, ${row.settings}) ${onDuplicateSkip('domain')} RETURNING domain`);
   return inserted.length > 0;
 }
 
@@ -43,25 +42,12 @@ export interface DomainColumnChanges {
 }
 
 export async function updateDomainRow(tx: Queryable, domain: string, changes: DomainColumnChanges): Promise<void> {
-  await tx.query(
-    `UPDATE domain SET
-         description = COALESCE($2, description), maxquota = COALESCE($3, maxquota), transport = COALESCE($4, transport),
-         mailboxes = COALESCE($5, mailboxes), aliases = COALESCE($6, aliases),
-         active = COALESCE($7, active), backupmx = COALESCE($8, backupmx),
-         settings = $9, modified = NOW()::timestamp
-       WHERE domain = $1`,
-    [
-      domain,
-      changes.description,
-      changes.maxquota,
-      changes.transport,
-      changes.mailboxes,
-      changes.aliases,
-      changes.active,
-      changes.backupmx,
-      changes.settings,
-    ],
-  );
+  await tx.query(sql`UPDATE domain SET
+         description = COALESCE(${changes.description}, description), maxquota = COALESCE(${changes.maxquota}, maxquota), transport = COALESCE(${changes.transport}, transport),
+         mailboxes = COALESCE(${changes.mailboxes}, mailboxes), aliases = COALESCE(${changes.aliases}, aliases),
+         active = COALESCE(${changes.active}, active), backupmx = COALESCE(${changes.backupmx}, backupmx),
+         settings = ${changes.settings}, modified = ${now}
+       WHERE domain = ${domain}`);
 }
 
 /** The domain's BCC addresses: undefined leaves one as it is, '' removes it. */
@@ -77,23 +63,22 @@ export async function setDomainBcc(tx: Queryable, domain: string, bcc: DomainBcc
   ];
   for (const [table, address] of tables) {
     if (address === undefined) continue;
-    await tx.query(`DELETE FROM ${table} WHERE domain = $1`, [domain]);
-    if (address) await tx.query(`INSERT INTO ${table} (domain, bcc_address) VALUES ($1, $2)`, [domain, address]);
+    await tx.query(sql`DELETE FROM ${raw(table)} WHERE domain = ${domain}`);
+    if (address) await tx.query(sql`INSERT INTO ${raw(table)} (domain, bcc_address) VALUES (${domain}, ${address})`);
   }
 }
 
 /** A catch-all is a `forwardings` row whose address is the bare domain. */
 export async function setCatchall(tx: Queryable, domain: string, addresses: string[]): Promise<void> {
-  await tx.query('DELETE FROM forwardings WHERE address = $1', [domain]);
+  await tx.query(sql`DELETE FROM forwardings WHERE address = ${domain}`);
   for (const address of addresses) {
     await tx.query(
-      'INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES ($1, $2, $1, $3, 1)',
-      [domain, address, domainOf(address)],
+      sql`INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES (${domain}, ${address}, ${domain}, ${domainOf(address)}, 1)`,
     );
   }
 }
 
 export async function setOutboundRelay(tx: Queryable, domain: string, relay: string): Promise<void> {
-  await tx.query('DELETE FROM sender_relayhost WHERE account = $1', [`@${domain}`]);
-  if (relay) await tx.query('INSERT INTO sender_relayhost (account, relayhost) VALUES ($1, $2)', [`@${domain}`, relay]);
+  await tx.query(sql`DELETE FROM sender_relayhost WHERE account = ${`@${domain}`}`);
+  if (relay) await tx.query(sql`INSERT INTO sender_relayhost (account, relayhost) VALUES (${`@${domain}`}, ${relay})`);
 }

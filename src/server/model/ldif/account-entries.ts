@@ -6,6 +6,7 @@ import type { Queryable } from '../../db/database';
 import { isSwitchOn } from '../users/services';
 import { accountSettings, accountStatus, daysSinceEpoch, generalizedTime, type LdifEntry } from './format';
 import { accountDn, adminDn } from './tree';
+import { arrayOf, sql } from '../../db/sql';
 
 type Row = Record<string, unknown>;
 
@@ -63,17 +64,14 @@ function storage(row: Row): Array<[string, string]> {
 }
 
 export async function userEntry(q: Queryable, mail: string): Promise<LdifEntry | null> {
-  const rows = await q.query<Row>(
-    `SELECT m.*,
-       ARRAY(SELECT address FROM forwardings WHERE forwarding = m.username AND is_alias = 1 ORDER BY address) AS alias_addresses,
-       ARRAY(SELECT forwarding FROM forwardings WHERE address = m.username AND is_forwarding = 1 ORDER BY forwarding) AS forwardings,
-       ARRAY(SELECT address FROM forwardings WHERE forwarding = m.username AND is_list = 1 ORDER BY address) AS groups,
+  const rows = await q.query<Row>(sql`SELECT m.*,
+       ${arrayOf('alias_addresses', 'address', 'FROM forwardings WHERE forwarding = m.username AND is_alias = 1')},
+       ${arrayOf('forwardings', 'forwarding', 'FROM forwardings WHERE address = m.username AND is_forwarding = 1')},
+       ${arrayOf('groups', 'address', 'FROM forwardings WHERE forwarding = m.username AND is_list = 1')},
        (SELECT bcc_address FROM sender_bcc_user WHERE username = m.username) AS sender_bcc,
        (SELECT bcc_address FROM recipient_bcc_user WHERE username = m.username) AS recipient_bcc,
        (SELECT relayhost FROM sender_relayhost WHERE account = m.username) AS relayhost
-     FROM mailbox m WHERE m.username = $1`,
-    [mail],
-  );
+     FROM mailbox m WHERE m.username = ${mail}`);
   const row = rows[0];
   if (!row) return null;
   const uid = localPart(mail);
@@ -118,11 +116,9 @@ export async function userEntry(q: Queryable, mail: string): Promise<LdifEntry |
 
 /** A separate admin (`admin` table); mail users with admin rights are exported as users. */
 export async function adminEntry(q: Queryable, mail: string): Promise<LdifEntry | null> {
-  const rows = await q.query<Row>(
-    `SELECT a.*, EXISTS (SELECT 1 FROM domain_admins d WHERE d.username = a.username AND d.domain = 'ALL') AS is_global
-       FROM admin a WHERE a.username = $1`,
-    [mail],
-  );
+  const rows =
+    await q.query<Row>(sql`SELECT a.*, EXISTS (SELECT 1 FROM domain_admins d WHERE d.username = a.username AND d.domain = 'ALL') AS is_global
+       FROM admin a WHERE a.username = ${mail}`);
   const row = rows[0];
   if (!row) return null;
   return {
@@ -139,13 +135,10 @@ export async function adminEntry(q: Queryable, mail: string): Promise<LdifEntry 
 }
 
 export async function aliasEntry(q: Queryable, mail: string): Promise<LdifEntry | null> {
-  const rows = await q.query<Row>(
-    `SELECT a.*,
-       ARRAY(SELECT forwarding FROM forwardings WHERE address = a.address AND is_list = 1 ORDER BY forwarding) AS members,
-       ARRAY(SELECT moderator FROM moderators WHERE address = a.address ORDER BY moderator) AS moderators
-     FROM alias a WHERE a.address = $1`,
-    [mail],
-  );
+  const rows = await q.query<Row>(sql`SELECT a.*,
+       ${arrayOf('members', 'forwarding', 'FROM forwardings WHERE address = a.address AND is_list = 1')},
+       ${arrayOf('moderators', 'moderator', 'FROM moderators WHERE address = a.address')}
+     FROM alias a WHERE a.address = ${mail}`);
   const row = rows[0];
   if (!row) return null;
   return {
@@ -163,11 +156,9 @@ export async function aliasEntry(q: Queryable, mail: string): Promise<LdifEntry 
 
 /** An mlmmj mailing list (`maillists`); its subscribers live in mlmmj, not in SQL. */
 export async function mailingListEntry(q: Queryable, mail: string): Promise<LdifEntry | null> {
-  const rows = await q.query<Row>(
-    `SELECT l.*, ARRAY(SELECT moderator FROM moderators WHERE address = l.address ORDER BY moderator) AS moderators
-       FROM maillists l WHERE l.address = $1`,
-    [mail],
-  );
+  const rows =
+    await q.query<Row>(sql`SELECT l.*, ${arrayOf('moderators', 'moderator', 'FROM moderators WHERE address = l.address')}
+       FROM maillists l WHERE l.address = ${mail}`);
   const row = rows[0];
   if (!row) return null;
   const maxSize = Number(row.maxmsgsize);

@@ -6,6 +6,7 @@ import type { Queryable } from '../../db/database';
 import { parseSettings, settingList } from '../settings-column';
 import { accountSettings, accountStatus, generalizedTime, type LdifEntry } from './format';
 import { accountDn, containerDn, DOMAIN_CONTAINERS, domainDn } from './tree';
+import { arrayOf, sql } from '../../db/sql';
 
 interface DomainExportRow {
   domain: string;
@@ -33,16 +34,13 @@ const positive = (n: number) => (n > 0 ? n : undefined);
 
 /** The domain entry and its three containers, or null when the domain does not exist. */
 export async function domainEntries(q: Queryable, domain: string): Promise<LdifEntry[] | null> {
-  const rows = await q.query<DomainExportRow>(
-    `SELECT d.*,
+  const rows = await q.query<DomainExportRow>(sql`SELECT d.*,
        (SELECT bcc_address FROM sender_bcc_domain WHERE domain = d.domain) AS sender_bcc,
        (SELECT bcc_address FROM recipient_bcc_domain WHERE domain = d.domain) AS recipient_bcc,
        (SELECT relayhost FROM sender_relayhost WHERE account = '@' || d.domain) AS relayhost,
-       ARRAY(SELECT alias_domain FROM alias_domain WHERE target_domain = d.domain ORDER BY alias_domain) AS alias_domains,
-       ARRAY(SELECT username FROM domain_admins WHERE domain = d.domain ORDER BY username) AS admins
-     FROM domain d WHERE d.domain = $1`,
-    [domain],
-  );
+       ${arrayOf('alias_domains', 'alias_domain', 'FROM alias_domain WHERE target_domain = d.domain')},
+       ${arrayOf('admins', 'username', 'FROM domain_admins WHERE domain = d.domain')}
+     FROM domain d WHERE d.domain = ${domain}`);
   const row = rows[0];
   if (!row) return null;
   const settings = parseSettings(row.settings);
@@ -85,8 +83,7 @@ export async function domainEntries(q: Queryable, domain: string): Promise<LdifE
 /** The catch-all (a `forwardings` row whose address is the bare domain), or null when none. */
 export async function catchallEntry(q: Queryable, domain: string): Promise<LdifEntry | null> {
   const rows = await q.query<{ forwarding: string }>(
-    'SELECT forwarding FROM forwardings WHERE address = $1 ORDER BY forwarding',
-    [domain],
+    sql`SELECT forwarding FROM forwardings WHERE address = ${domain} ORDER BY forwarding`,
   );
   if (!rows.length) return null;
   const mail = `@${domain}`;

@@ -7,44 +7,46 @@
  */
 import type { Queryable } from '../../db/database';
 import { domainOf } from '../../../common/mail-names';
+import { raw, sql } from '../../db/sql';
 
 export async function renameReferences(tx: Queryable, oldAddress: string, newAddress: string): Promise<void> {
-  const params = [oldAddress, newAddress, domainOf(newAddress)];
-
+  const newDomain = domainOf(newAddress);
+  // No alias on the deleted table: MariaDB's single-table DELETE takes none.
   await tx.query(
-    `DELETE FROM forwardings f WHERE f.forwarding = $1
-       AND EXISTS (SELECT 1 FROM forwardings g WHERE g.address = f.address AND g.forwarding = $2)`,
-    params.slice(0, 2),
-  );
-  await tx.query('UPDATE forwardings SET forwarding = $2, dest_domain = $3 WHERE forwarding = $1', params);
-
-  await tx.query(
-    `DELETE FROM moderators m WHERE m.moderator = $1
-       AND EXISTS (SELECT 1 FROM moderators n WHERE n.address = m.address AND n.moderator = $2)`,
-    params.slice(0, 2),
-  );
-  await tx.query('UPDATE moderators SET moderator = $2, dest_domain = $3 WHERE moderator = $1', params);
-
-  await tx.query(
-    `DELETE FROM iredadmin_api_maillist_subscribers s WHERE s.subscriber = $1
-       AND EXISTS (SELECT 1 FROM iredadmin_api_maillist_subscribers t WHERE t.address = s.address AND t.subscriber = $2)`,
-    params.slice(0, 2),
+    sql`DELETE FROM forwardings WHERE forwardings.forwarding = ${oldAddress}
+       AND EXISTS (SELECT 1 FROM forwardings g WHERE g.address = forwardings.address AND g.forwarding = ${newAddress})`,
   );
   await tx.query(
-    'UPDATE iredadmin_api_maillist_subscribers SET subscriber = $2, dest_domain = $3 WHERE subscriber = $1',
-    params,
+    sql`UPDATE forwardings SET forwarding = ${newAddress}, dest_domain = ${newDomain} WHERE forwarding = ${oldAddress}`,
+  );
+
+  await tx.query(
+    sql`DELETE FROM moderators WHERE moderators.moderator = ${oldAddress}
+       AND EXISTS (SELECT 1 FROM moderators n WHERE n.address = moderators.address AND n.moderator = ${newAddress})`,
+  );
+  await tx.query(
+    sql`UPDATE moderators SET moderator = ${newAddress}, dest_domain = ${newDomain} WHERE moderator = ${oldAddress}`,
+  );
+
+  await tx.query(
+    sql`DELETE FROM iredadmin_api_maillist_subscribers WHERE iredadmin_api_maillist_subscribers.subscriber = ${oldAddress}
+       AND EXISTS (SELECT 1 FROM iredadmin_api_maillist_subscribers t
+                    WHERE t.address = iredadmin_api_maillist_subscribers.address AND t.subscriber = ${newAddress})`,
+  );
+  await tx.query(
+    sql`UPDATE iredadmin_api_maillist_subscribers SET subscriber = ${newAddress}, dest_domain = ${newDomain} WHERE subscriber = ${oldAddress}`,
   );
 
   for (const table of ['sender_bcc_domain', 'recipient_bcc_domain', 'sender_bcc_user', 'recipient_bcc_user']) {
-    await tx.query(`UPDATE ${table} SET bcc_address = $2 WHERE bcc_address = $1`, params.slice(0, 2));
+    await tx.query(sql`UPDATE ${raw(table)} SET bcc_address = ${newAddress} WHERE bcc_address = ${oldAddress}`);
   }
   await renameKeyedRows(tx, oldAddress, newAddress);
 }
 
 /** Rows whose key is the address itself: relay, throttles, spam policy. */
 async function renameKeyedRows(tx: Queryable, oldAddress: string, newAddress: string): Promise<void> {
-  await tx.query('UPDATE sender_relayhost SET account = $2 WHERE account = $1', [oldAddress, newAddress]);
-  await tx.query('UPDATE throttle SET account = $2 WHERE account = $1', [oldAddress, newAddress]);
-  await tx.query('UPDATE users SET email = $2 WHERE email = $1', [Buffer.from(oldAddress), Buffer.from(newAddress)]);
-  await tx.query('UPDATE policy SET policy_name = $2 WHERE policy_name = $1', [oldAddress, newAddress]);
+  await tx.query(sql`UPDATE sender_relayhost SET account = ${newAddress} WHERE account = ${oldAddress}`);
+  await tx.query(sql`UPDATE throttle SET account = ${newAddress} WHERE account = ${oldAddress}`);
+  await tx.query(sql`UPDATE users SET email = ${Buffer.from(newAddress)} WHERE email = ${Buffer.from(oldAddress)}`);
+  await tx.query(sql`UPDATE policy SET policy_name = ${newAddress} WHERE policy_name = ${oldAddress}`);
 }

@@ -10,6 +10,16 @@ import { removeAddressTraces } from '../account-traces';
 import type { AccessPolicy } from '../../../common/access-policies';
 import { domainOf } from '../../../common/mail-names';
 import { formatSettings, parseSettings, setSettingList, settingList, settingsForApi } from '../settings-column';
+import {
+  arrayOf,
+  excluded,
+  insertSkippingDuplicates,
+  isAnyOf,
+  now,
+  onDuplicateSkip,
+  onDuplicateUpdate,
+  sql,
+} from '../../db/sql';
 
 export const SUBSCRIPTIONS = ['normal', 'digest', 'nomail'] as const;
 export type Subscription = (typeof SUBSCRIPTIONS)[number];
@@ -32,8 +42,8 @@ export interface Subscriber {
 
 const OWNERS_KEY = 'owners';
 
-const VIEW_SQL = `SELECT l.*,
-    ARRAY(SELECT moderator FROM moderators WHERE address = l.address ORDER BY moderator) AS moderators
+const VIEW_SQL = sql`SELECT l.*,
+    ${arrayOf('moderators', 'moderator', 'FROM moderators WHERE address = l.address')}
   FROM maillists l`;
 
 /** GET shape: the row (settings as an object) plus `owners`, `moderators` and, if asked, `subscribers`. */
@@ -48,7 +58,7 @@ export async function readList(
   address: string,
   withSubscribers: boolean,
 ): Promise<Record<string, unknown> | null> {
-  const rows = await q.query<ListRow & { moderators: string[] }>(`${VIEW_SQL} WHERE l.address = $1`, [address]);
+  const rows = await q.query<ListRow & { moderators: string[] }>(sql`${VIEW_SQL} WHERE l.address = ${address}`);
   if (!rows[0]) return null;
   const view = toView(rows[0]);
   if (withSubscribers) view.subscribers = await readSubscribers(q, address);
@@ -56,14 +66,14 @@ export async function readList(
 }
 
 export async function readDomainLists(q: Queryable, domain: string): Promise<Record<string, unknown>[]> {
-  const rows = await q.query<ListRow & { moderators: string[] }>(`${VIEW_SQL} WHERE l.domain = $1 ORDER BY l.address`, [
-    domain,
-  ]);
+  const rows = await q.query<ListRow & { moderators: string[] }>(
+    sql`${VIEW_SQL} WHERE l.domain = ${domain} ORDER BY l.address`,
+  );
   return rows.map(toView);
 }
 
 export async function lockList(tx: Queryable, address: string): Promise<ListRow | null> {
-  const rows = await tx.query<ListRow>('SELECT * FROM maillists WHERE address = $1 FOR UPDATE', [address]);
+  const rows = await tx.query<ListRow>(sql`SELECT * FROM maillists WHERE address = ${address} FOR UPDATE`);
   return rows[0] ?? null;
 }
 
@@ -88,54 +98,26 @@ export const MAX_TRANSPORT_LENGTH = 255;
 export async function insertList(tx: Queryable, address: string, fields: ListFields): Promise<boolean> {
   const domain = domainOf(address);
   const active = fields.active ?? 1;
-  const rows = await tx.query(
-    `INSERT INTO maillists (address, domain, transport, accesspolicy, maxmsgsize, name, description, mlid, is_newsletter, settings, active)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '', $10)
-     ON CONFLICT (address) DO NOTHING RETURNING id`,
-    [
-      address,
-      domain,
-      listTransport(address),
-      fields.accessPolicy ?? 'public',
-      fields.maxMessageSize ?? 0,
-      fields.name ?? '',
-      fields.newsletterDescription ?? '',
-      randomUUID(),
-      fields.isNewsletter ? 1 : 0,
-      active,
-    ],
-  );
+  const rows =
+    await tx.query(sql`${insertSkippingDuplicates} INTO maillists (address, domain, transport, accesspolicy, maxmsgsize, name, description, mlid, is_newsletter, settings, active)
+     VALUES (${address}, ${domain}, ${listTransport(address)}, ${fields.accessPolicy ?? 'public'}, ${fields.maxMessageSize ?? 0}, ${fields.name ?? ''}, ${fields.newsletterDescription ?? ''}, ${randomUUID()}, ${fields.isNewsletter ? 1 : 0}, '', ${active})
+     ${onDuplicateSkip('address')} RETURNING id`);
   if (!rows.length) return false;
-  await tx.query(
-    `INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_maillist, active) VALUES ($1, $1, $2, $2, 1, $3)
-     ON CONFLICT (address, forwarding) DO NOTHING`,
-    [address, domain, active],
-  );
+  await tx.query(sql`${insertSkippingDuplicates} INTO forwardings (address, forwarding, domain, dest_domain, is_maillist, active) VALUES (${address}, ${address}, ${domain}, ${domain}, 1, ${active})
+     ${onDuplicateSkip('address, forwarding')}`);
   return true;
 }
 
 export async function updateList(tx: Queryable, address: string, fields: ListFields): Promise<void> {
   const flag = (v?: boolean) => (v === undefined ? null : v ? 1 : 0);
-  await tx.query(
-    `UPDATE maillists SET name = COALESCE($2, name), active = COALESCE($3, active), maxmsgsize = COALESCE($4, maxmsgsize),
-       accesspolicy = COALESCE($5, accesspolicy), is_newsletter = COALESCE($6, is_newsletter),
-       description = COALESCE($7, description), modified = NOW()::timestamp
-     WHERE address = $1`,
-    [
-      address,
-      fields.name ?? null,
-      fields.active ?? null,
-      fields.maxMessageSize ?? null,
-      fields.accessPolicy ?? null,
-      flag(fields.isNewsletter),
-      fields.newsletterDescription ?? null,
-    ],
-  );
+  await tx.query(sql`UPDATE maillists SET name = COALESCE(${fields.name ?? null}, name), active = COALESCE(${fields.active ?? null}, active), maxmsgsize = COALESCE(${fields.maxMessageSize ?? null}, maxmsgsize),
+       accesspolicy = COALESCE(${fields.accessPolicy ?? null}, accesspolicy), is_newsletter = COALESCE(${flag(fields.isNewsletter)}, is_newsletter),
+       description = COALESCE(${fields.newsletterDescription ?? null}, description), modified = ${now}
+     WHERE address = ${address}`);
   if (fields.active !== undefined) {
-    await tx.query('UPDATE forwardings SET active = $2 WHERE address = $1 AND is_maillist = 1', [
-      address,
-      fields.active,
-    ]);
+    await tx.query(
+      sql`UPDATE forwardings SET active = ${fields.active} WHERE address = ${address} AND is_maillist = 1`,
+    );
   }
 }
 
@@ -146,13 +128,12 @@ export function readOwners(row: Pick<ListRow, 'settings'>): string[] {
 export async function writeOwners(tx: Queryable, row: ListRow, owners: readonly string[]): Promise<void> {
   const settings = parseSettings(row.settings);
   setSettingList(settings, OWNERS_KEY, owners);
-  await tx.query('UPDATE maillists SET settings = $2 WHERE address = $1', [row.address, formatSettings(settings)]);
+  await tx.query(sql`UPDATE maillists SET settings = ${formatSettings(settings)} WHERE address = ${row.address}`);
 }
 
 export async function readSubscribers(q: Queryable, address: string): Promise<Subscriber[]> {
   const rows = await q.query<{ subscriber: string; subscription: Subscription; confirmed: number }>(
-    'SELECT subscriber, subscription, confirmed FROM iredadmin_api_maillist_subscribers WHERE address = $1 ORDER BY subscriber',
-    [address],
+    sql`SELECT subscriber, subscription, confirmed FROM iredadmin_api_maillist_subscribers WHERE address = ${address} ORDER BY subscriber`,
   );
   return rows.map((r) => ({ mail: r.subscriber, subscription: r.subscription, confirmed: r.confirmed === 1 }));
 }
@@ -169,20 +150,16 @@ export async function addSubscribers(
   confirmed: boolean,
 ): Promise<void> {
   for (const subscriber of subscribers) {
-    await tx.query(
-      `INSERT INTO iredadmin_api_maillist_subscribers (address, subscriber, domain, dest_domain, subscription, confirmed)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (address, subscriber) DO UPDATE SET subscription = EXCLUDED.subscription`,
-      [address, subscriber, domainOf(address), domainOf(subscriber), subscription, confirmed ? 1 : 0],
-    );
+    await tx.query(sql`INSERT INTO iredadmin_api_maillist_subscribers (address, subscriber, domain, dest_domain, subscription, confirmed)
+       VALUES (${address}, ${subscriber}, ${domainOf(address)}, ${domainOf(subscriber)}, ${subscription}, ${confirmed ? 1 : 0})
+       ${onDuplicateUpdate('address, subscriber', sql`subscription = ${excluded('subscription')}`)}`);
   }
 }
 
 export async function removeSubscribers(tx: Queryable, address: string, subscribers: readonly string[]): Promise<void> {
-  await tx.query('DELETE FROM iredadmin_api_maillist_subscribers WHERE address = $1 AND subscriber = ANY($2)', [
-    address,
-    [...subscribers],
-  ]);
+  await tx.query(
+    sql`DELETE FROM iredadmin_api_maillist_subscribers WHERE address = ${address} AND subscriber ${isAnyOf([...subscribers])}`,
+  );
 }
 
 /**
@@ -191,6 +168,6 @@ export async function removeSubscribers(tx: Queryable, address: string, subscrib
  */
 export async function deleteList(tx: Queryable, address: string): Promise<void> {
   if (!(await lockList(tx, address))) return;
-  await tx.query('DELETE FROM maillists WHERE address = $1', [address]);
+  await tx.query(sql`DELETE FROM maillists WHERE address = ${address}`);
   await removeAddressTraces(tx, [address]);
 }

@@ -7,6 +7,7 @@
 import type { Queryable } from '../../db/database';
 import type { PolicyTarget } from './target';
 import { THROTTLE_PRIORITY } from './throttle';
+import { excluded, insertSkippingDuplicates, isAnyOf, onDuplicateSkip, onDuplicateUpdate, sql } from '../../db/sql';
 
 export type GreylistingStatus = 'enabled' | 'disabled';
 
@@ -23,7 +24,7 @@ const statusOf = (active: number): GreylistingStatus => (Number(active) === 1 ? 
 /** Every `greylisting` row, grouped by account. */
 export async function readAllGreylisting(q: Queryable): Promise<Record<string, GreylistingRow[]>> {
   const rows = await q.query<{ account: string; sender: string; active: number }>(
-    'SELECT account, sender, active FROM greylisting ORDER BY account, sender',
+    sql`SELECT account, sender, active FROM greylisting ORDER BY account, sender`,
   );
   const out: Record<string, GreylistingRow[]> = {};
   for (const r of rows) {
@@ -35,10 +36,9 @@ export async function readAllGreylisting(q: Queryable): Promise<Record<string, G
 
 /** The account's own on/off setting, or null when it has none (it inherits). */
 export async function readGreylistingStatus(q: Queryable, account: string): Promise<GreylistingStatus | null> {
-  const [row] = await q.query<{ active: number }>('SELECT active FROM greylisting WHERE account = $1 AND sender = $2', [
-    account,
-    ANY_SENDER,
-  ]);
+  const [row] = await q.query<{ active: number }>(
+    sql`SELECT active FROM greylisting WHERE account = ${account} AND sender = ${ANY_SENDER}`,
+  );
   return row ? statusOf(row.active) : null;
 }
 
@@ -47,22 +47,19 @@ export async function writeGreylistingStatus(
   target: PolicyTarget,
   status: GreylistingStatus,
 ): Promise<void> {
-  await tx.query(
-    `INSERT INTO greylisting (account, priority, sender, sender_priority, active) VALUES ($1, $2, $3, 0, $4)
-     ON CONFLICT (account, sender) DO UPDATE SET priority = EXCLUDED.priority, sender_priority = 0, active = EXCLUDED.active`,
-    [target.account, THROTTLE_PRIORITY[target.scope], ANY_SENDER, status === 'enabled' ? 1 : 0],
-  );
+  await tx.query(sql`INSERT INTO greylisting (account, priority, sender, sender_priority, active) VALUES (${target.account}, ${THROTTLE_PRIORITY[target.scope]}, ${ANY_SENDER}, 0, ${status === 'enabled' ? 1 : 0})
+     ${onDuplicateUpdate('account, sender', sql`priority = ${excluded('priority')}, sender_priority = 0, active = ${excluded('active')}`)}`);
 }
 
 /** Removes every greylisting row of the account (any sender): it inherits again. */
 export async function deleteGreylisting(tx: Queryable, account: string): Promise<void> {
-  await tx.query('DELETE FROM greylisting WHERE account = $1', [account]);
+  await tx.query(sql`DELETE FROM greylisting WHERE account = ${account}`);
 }
 
 export async function readGreylistingWhitelist(q: Queryable, account: string): Promise<string[]> {
-  const rows = await q.query<{ sender: string }>('SELECT sender FROM greylisting_whitelists WHERE account = $1', [
-    account,
-  ]);
+  const rows = await q.query<{ sender: string }>(
+    sql`SELECT sender FROM greylisting_whitelists WHERE account = ${account}`,
+  );
   return rows.map((r) => r.sender.toLowerCase()).sort();
 }
 
@@ -72,23 +69,21 @@ export async function changeGreylistingWhitelist(
   account: string,
   change: { replace?: readonly string[]; add?: readonly string[]; remove?: readonly string[] },
 ): Promise<void> {
-  if (change.replace) await tx.query('DELETE FROM greylisting_whitelists WHERE account = $1', [account]);
+  if (change.replace) await tx.query(sql`DELETE FROM greylisting_whitelists WHERE account = ${account}`);
   if (change.remove?.length) {
-    await tx.query('DELETE FROM greylisting_whitelists WHERE account = $1 AND sender = ANY($2)', [
-      account,
-      [...change.remove],
-    ]);
+    await tx.query(
+      sql`DELETE FROM greylisting_whitelists WHERE account = ${account} AND sender ${isAnyOf([...change.remove])}`,
+    );
   }
   for (const sender of [...(change.replace ?? []), ...(change.add ?? [])]) {
     await tx.query(
-      'INSERT INTO greylisting_whitelists (account, sender) VALUES ($1, $2) ON CONFLICT (account, sender) DO NOTHING',
-      [account, sender],
+      sql`${insertSkippingDuplicates} INTO greylisting_whitelists (account, sender) VALUES (${account}, ${sender}) ${onDuplicateSkip('account, sender')}`,
     );
   }
 }
 
 export async function readWhitelistedSpfDomains(q: Queryable): Promise<string[]> {
-  const rows = await q.query<{ domain: string }>('SELECT domain FROM greylisting_whitelist_domains');
+  const rows = await q.query<{ domain: string }>(sql`SELECT domain FROM greylisting_whitelist_domains`);
   return rows.map((r) => r.domain.toLowerCase()).sort();
 }
 
@@ -97,13 +92,13 @@ export async function changeWhitelistedSpfDomains(
   tx: Queryable,
   change: { replace?: readonly string[]; add?: readonly string[]; remove?: readonly string[] },
 ): Promise<void> {
-  if (change.replace) await tx.query('DELETE FROM greylisting_whitelist_domains');
+  if (change.replace) await tx.query(sql`DELETE FROM greylisting_whitelist_domains`);
   if (change.remove?.length)
-    await tx.query('DELETE FROM greylisting_whitelist_domains WHERE domain = ANY($1)', [[...change.remove]]);
+    await tx.query(sql`DELETE FROM greylisting_whitelist_domains WHERE domain ${isAnyOf([...change.remove])}`);
   for (const domain of [...(change.replace ?? []), ...(change.add ?? [])]) {
-    await tx.query('INSERT INTO greylisting_whitelist_domains (domain) VALUES ($1) ON CONFLICT (domain) DO NOTHING', [
-      domain,
-    ]);
+    await tx.query(
+      sql`${insertSkippingDuplicates} INTO greylisting_whitelist_domains (domain) VALUES (${domain}) ${onDuplicateSkip('domain')}`,
+    );
   }
 }
 
@@ -112,9 +107,6 @@ const FOREVER = 4102444799;
 
 /** Exempts a client IP from iRedAPD's sender-score check. */
 export async function whitelistSenderScore(tx: Queryable, ip: string): Promise<void> {
-  await tx.query(
-    `INSERT INTO senderscore_cache (client_address, score, time) VALUES ($1, 100, $2)
-     ON CONFLICT (client_address) DO UPDATE SET score = 100, time = EXCLUDED.time`,
-    [ip, FOREVER],
-  );
+  await tx.query(sql`INSERT INTO senderscore_cache (client_address, score, time) VALUES (${ip}, 100, ${FOREVER})
+     ${onDuplicateUpdate('client_address', sql`score = 100, time = ${excluded('time')}`)}`);
 }

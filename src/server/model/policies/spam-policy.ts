@@ -6,6 +6,7 @@
  */
 import type { Queryable } from '../../db/database';
 import type { PolicyTarget } from './target';
+import { excluded, join, onDuplicateUpdate, raw, sql } from '../../db/sql';
 
 /** The API's switches, already defaulted (PUT replaces the whole policy). */
 export interface SpamPolicySettings {
@@ -83,9 +84,9 @@ const email = (account: string) => Buffer.from(account, 'utf8');
 
 /** The policy row linked from the account's `users` row, or null. */
 export async function readSpamPolicy(q: Queryable, account: string): Promise<Record<string, unknown> | null> {
-  const rows = await q.query('SELECT p.* FROM users u JOIN policy p ON p.id = u.policy_id WHERE u.email = $1', [
-    email(account),
-  ]);
+  const rows = await q.query(
+    sql`SELECT p.* FROM users u JOIN policy p ON p.id = u.policy_id WHERE u.email = ${email(account)}`,
+  );
   return rows[0] ?? null;
 }
 
@@ -99,20 +100,16 @@ export async function writeSpamPolicy(
   target: PolicyTarget,
   columns: Record<string, string | number | null>,
 ): Promise<void> {
+  // Column names come from our own flag table, never from the request.
   const names = Object.keys(columns);
-  const values = names.map((n) => columns[n]);
-  const placeholders = names.map((_, i) => `$${i + 2}`).join(', ');
-  const updates = names.map((n) => `${n} = EXCLUDED.${n}`).join(', ');
+  const values = names.map((n) => sql`${columns[n]}`);
+  const updates = names.map((n) => sql`${raw(n)} = ${excluded(n)}`);
   const [policy] = await tx.query<{ id: number }>(
-    `INSERT INTO policy (policy_name, ${names.join(', ')}) VALUES ($1, ${placeholders})
-     ON CONFLICT (policy_name) DO UPDATE SET ${updates} RETURNING id`,
-    [target.account, ...values],
+    sql`INSERT INTO policy (policy_name, ${raw(names.join(', '))}) VALUES (${target.account}, ${join(values)})
+     ${onDuplicateUpdate('policy_name', join(updates))} RETURNING id`,
   );
-  await tx.query(
-    `INSERT INTO users (email, priority, policy_id) VALUES ($1, $2, $3)
-     ON CONFLICT (email) DO UPDATE SET priority = EXCLUDED.priority, policy_id = EXCLUDED.policy_id`,
-    [email(target.account), PRIORITY[target.scope], policy!.id],
-  );
+  await tx.query(sql`INSERT INTO users (email, priority, policy_id) VALUES (${email(target.account)}, ${PRIORITY[target.scope]}, ${policy!.id})
+     ${onDuplicateUpdate('email', sql`priority = ${excluded('priority')}, policy_id = ${excluded('policy_id')}`)}`);
 }
 
 /**
@@ -122,14 +119,11 @@ export async function writeSpamPolicy(
  */
 export async function deleteSpamPolicy(tx: Queryable, target: PolicyTarget): Promise<void> {
   const id = email(target.account);
-  const anchored = await tx.query(
-    `SELECT 1 FROM users u WHERE u.email = $1 AND (
-       EXISTS (SELECT 1 FROM wblist w WHERE w.rid = u.id) OR EXISTS (SELECT 1 FROM outbound_wblist o WHERE o.sid = u.id))`,
-    [id],
-  );
-  if (anchored.length) await tx.query('UPDATE users SET policy_id = 0 WHERE email = $1', [id]);
-  else await tx.query('DELETE FROM users WHERE email = $1', [id]);
-  await tx.query('DELETE FROM policy WHERE policy_name = $1', [target.account]);
+  const anchored = await tx.query(sql`SELECT 1 FROM users u WHERE u.email = ${id} AND (
+       EXISTS (SELECT 1 FROM wblist w WHERE w.rid = u.id) OR EXISTS (SELECT 1 FROM outbound_wblist o WHERE o.sid = u.id))`);
+  if (anchored.length) await tx.query(sql`UPDATE users SET policy_id = 0 WHERE email = ${id}`);
+  else await tx.query(sql`DELETE FROM users WHERE email = ${id}`);
+  await tx.query(sql`DELETE FROM policy WHERE policy_name = ${target.account}`);
 }
 
 /**

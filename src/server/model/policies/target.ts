@@ -7,6 +7,7 @@ import type { Queryable } from '../../db/database';
 import type { Actor } from '../../auth/actor';
 import { ApiFailure } from '../../errors';
 import { lockDomain } from '../domains/rows';
+import { sql } from '../../db/sql';
 
 export type PolicyTarget =
   | { scope: 'global'; account: '@.' }
@@ -37,11 +38,11 @@ export async function authorizeTarget(
   await actor.requireDomain(q, target.domain);
   const domainExists = opts.write
     ? (await lockDomain(q, target.domain)) !== null
-    : (await q.query('SELECT 1 FROM domain WHERE domain = $1', [target.domain])).length > 0;
+    : (await q.query(sql`SELECT 1 FROM domain WHERE domain = ${target.domain}`)).length > 0;
   if (target.scope === 'domain') {
     if (!domainExists) throw new ApiFailure('NO_SUCH_DOMAIN');
     return;
   }
-  const mailbox = await q.query('SELECT 1 FROM mailbox WHERE username = $1', [target.email]);
+  const mailbox = await q.query(sql`SELECT 1 FROM mailbox WHERE username = ${target.email}`);
   if (!domainExists || !mailbox.length) throw new ApiFailure('NO_SUCH_ACCOUNT');
 }

@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '../../db/database';
 import type { PolicyTarget } from './target';
+import { sql, transactionLock } from '../../db/sql';
 
 export const THROTTLE_KINDS = ['inbound', 'outbound'] as const;
 export type ThrottleKind = (typeof THROTTLE_KINDS)[number];
@@ -26,11 +27,10 @@ export async function readThrottle(
   account: string,
   kind: ThrottleKind,
 ): Promise<Record<string, unknown> | null> {
-  const rows = await q.query<Record<string, unknown>>(
-    `SELECT account, kind, priority, period, msg_size, max_msgs, max_quota, max_rcpts
-       FROM throttle WHERE account = $1 AND kind = $2 ORDER BY priority DESC, id LIMIT 1`,
-    [account, kind],
-  );
+  const rows = await q.query<
+    Record<string, unknown>
+  >(sql`SELECT account, kind, priority, period, msg_size, max_msgs, max_quota, max_rcpts
+       FROM throttle WHERE account = ${account} AND kind = ${kind} ORDER BY priority DESC, id LIMIT 1`);
   const row = rows[0];
   if (!row) return null;
   if (kind === 'inbound') delete row.max_rcpts;
@@ -48,24 +48,21 @@ export async function writeThrottle(
   limits: ThrottleLimits,
 ): Promise<void> {
   await lockThrottle(tx, target.account, kind);
-  const values = [
-    limits.period,
-    limits.msg_size,
-    limits.max_msgs,
-    limits.max_quota,
-    limits.max_rcpts,
-    THROTTLE_PRIORITY[target.scope],
-  ];
-  const updated = await tx.query(
-    `UPDATE throttle SET period = $3, msg_size = $4, max_msgs = $5, max_quota = $6, max_rcpts = $7, priority = $8
-      WHERE account = $1 AND kind = $2 RETURNING id`,
-    [target.account, kind, ...values],
-  );
-  if (updated.length) return;
+  const { period, msg_size, max_msgs, max_quota, max_rcpts } = limits;
+  const priority = THROTTLE_PRIORITY[target.scope];
+  // Looked up, then updated or inserted: the lock above makes that safe (and MariaDB has no UPDATE … RETURNING).
+  const existing = await tx.query(sql`SELECT id FROM throttle WHERE account = ${target.account} AND kind = ${kind}`);
+  if (existing.length) {
+    await tx.query(
+      sql`UPDATE throttle SET period = ${period}, msg_size = ${msg_size}, max_msgs = ${max_msgs}, max_quota = ${max_quota},
+          max_rcpts = ${max_rcpts}, priority = ${priority}
+        WHERE account = ${target.account} AND kind = ${kind}`,
+    );
+    return;
+  }
   await tx.query(
-    `INSERT INTO throttle (account, kind, period, msg_size, max_msgs, max_quota, max_rcpts, priority)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [target.account, kind, ...values],
+    sql`INSERT INTO throttle (account, kind, period, msg_size, max_msgs, max_quota, max_rcpts, priority)
+     VALUES (${target.account}, ${kind}, ${period}, ${msg_size}, ${max_msgs}, ${max_quota}, ${max_rcpts}, ${priority})`,
   );
 }
 
@@ -73,12 +70,11 @@ export async function writeThrottle(
 export async function deleteThrottle(tx: Queryable, account: string, kind: ThrottleKind): Promise<void> {
   await lockThrottle(tx, account, kind);
   await tx.query(
-    'DELETE FROM throttle_tracking WHERE tid IN (SELECT id FROM throttle WHERE account = $1 AND kind = $2)',
-    [account, kind],
+    sql`DELETE FROM throttle_tracking WHERE tid IN (SELECT id FROM throttle WHERE account = ${account} AND kind = ${kind})`,
   );
-  await tx.query('DELETE FROM throttle WHERE account = $1 AND kind = $2', [account, kind]);
+  await tx.query(sql`DELETE FROM throttle WHERE account = ${account} AND kind = ${kind}`);
 }
 
 async function lockThrottle(tx: Queryable, account: string, kind: ThrottleKind): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`throttle|${account}|${kind}`]);
+  await tx.query(transactionLock(`throttle|${account}|${kind}`));
 }

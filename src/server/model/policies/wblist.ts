@@ -16,6 +16,7 @@ import {
   type WblistDirection,
   type WblistKind,
 } from '../../../common/wblist-vocabulary';
+import { excluded, isAnyOf, onDuplicateUpdate, raw, sql, textOfBytes } from '../../db/sql';
 
 export { WBLIST_DIRECTIONS, WBLIST_KINDS, type WblistDirection, type WblistKind };
 
@@ -37,10 +38,9 @@ export async function readWblist(
 ): Promise<string[]> {
   const { table, local, listed } = TABLES[direction];
   const rows = await q.query<{ address: string }>(
-    `SELECT convert_from(m.email, 'UTF8') AS address
-       FROM users u JOIN ${table} w ON w.${local} = u.id JOIN mailaddr m ON m.id = w.${listed}
-      WHERE u.email = $1 AND w.${kindCondition(kind)}`,
-    [bytes(account)],
+    sql`SELECT ${textOfBytes('m.email')} AS address
+       FROM users u JOIN ${raw(table)} w ON w.${raw(local)} = u.id JOIN mailaddr m ON m.id = w.${raw(listed)}
+      WHERE u.email = ${bytes(account)} AND w.${raw(kindCondition(kind))}`,
   );
   return rows.map((r) => r.address).sort();
 }
@@ -60,11 +60,8 @@ export async function addToWblist(
   const { table, local, listed } = TABLES[direction];
   for (const address of addresses) {
     const addressId = await ensureMailaddr(tx, address);
-    await tx.query(
-      `INSERT INTO ${table} (${local}, ${listed}, wb) VALUES ($1, $2, $3)
-       ON CONFLICT (rid, sid) DO UPDATE SET wb = EXCLUDED.wb`,
-      [userId, addressId, kind === 'whitelist' ? 'W' : 'B'],
-    );
+    await tx.query(sql`INSERT INTO ${raw(table)} (${raw(local)}, ${raw(listed)}, wb) VALUES (${userId}, ${addressId}, ${kind === 'whitelist' ? 'W' : 'B'})
+       ${onDuplicateUpdate('rid, sid', sql`wb = ${excluded('wb')}`)}`);
   }
 }
 
@@ -79,9 +76,8 @@ export async function removeFromWblist(
   const userId = await ensureUsersRow(tx, target);
   const { table, local, listed } = TABLES[direction];
   await tx.query(
-    `DELETE FROM ${table} WHERE ${local} = $1 AND ${kindCondition(kind)}
-        AND ${listed} IN (SELECT id FROM mailaddr WHERE email = ANY($2))`,
-    [userId, addresses.map(bytes)],
+    sql`DELETE FROM ${raw(table)} WHERE ${raw(local)} = ${userId} AND ${raw(kindCondition(kind))}
+        AND ${raw(listed)} IN (SELECT id FROM mailaddr WHERE email ${isAnyOf(addresses.map(bytes))})`,
   );
 }
 
@@ -94,7 +90,7 @@ export async function clearWblist(
 ): Promise<void> {
   const userId = await ensureUsersRow(tx, target);
   const { table, local } = TABLES[direction];
-  await tx.query(`DELETE FROM ${table} WHERE ${local} = $1 AND ${kindCondition(kind)}`, [userId]);
+  await tx.query(sql`DELETE FROM ${raw(table)} WHERE ${raw(local)} = ${userId} AND ${raw(kindCondition(kind))}`);
 }
 
 /**
@@ -102,20 +98,18 @@ export async function clearWblist(
  * until a spam policy is set). An existing row keeps its policy. Upserts make concurrent calls converge.
  */
 async function ensureUsersRow(tx: Queryable, target: PolicyTarget): Promise<number> {
-  const [row] = await tx.query<{ id: number }>(
-    `INSERT INTO users (email, priority, policy_id) VALUES ($1, $2, 0)
-     ON CONFLICT (email) DO UPDATE SET priority = EXCLUDED.priority RETURNING id`,
-    [bytes(target.account), PRIORITY[target.scope]],
-  );
+  const [row] = await tx.query<{
+    id: number;
+  }>(sql`INSERT INTO users (email, priority, policy_id) VALUES (${bytes(target.account)}, ${PRIORITY[target.scope]}, 0)
+     ${onDuplicateUpdate('email', sql`priority = ${excluded('priority')}`)} RETURNING id`);
   return row!.id;
 }
 
 /** The address's `mailaddr` row; an existing row is left as it is. */
 async function ensureMailaddr(tx: Queryable, address: SenderAddress): Promise<number> {
-  const [row] = await tx.query<{ id: number }>(
-    `INSERT INTO mailaddr (email, priority) VALUES ($1, $2)
-     ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
-    [bytes(address.address), MAILADDR_PRIORITY[address.form]],
-  );
+  const [row] = await tx.query<{
+    id: number;
+  }>(sql`INSERT INTO mailaddr (email, priority) VALUES (${bytes(address.address)}, ${MAILADDR_PRIORITY[address.form]})
+     ${onDuplicateUpdate('email', sql`email = ${excluded('email')}`)} RETURNING id`);
   return row!.id;
 }

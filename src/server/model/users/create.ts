@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/database';
 import type { ServerSettings } from '../../config';
 import { maildirPath } from './maildir-layout';
 import { domainOf } from '../../../common/mail-names';
+import { insertSkippingDuplicates, now, onDuplicateSkip, onDuplicateUpdate, sql } from '../../db/sql';
 
 export interface NewMailbox {
   email: string;
@@ -18,30 +19,17 @@ export interface NewMailbox {
  * Postfix delivers into the mailbox, in place of any other forwarding left at the address.
  */
 export async function insertMailbox(tx: Queryable, settings: ServerSettings, box: NewMailbox): Promise<boolean> {
-  const inserted = await tx.query(
-    `WITH box AS (
-       INSERT INTO mailbox (username, password, name, language, quota, domain, storagebasedirectory, storagenode,
+  const inserted = await tx.query(sql`WITH box AS (
+       ${insertSkippingDuplicates} INTO mailbox (username, password, name, language, quota, domain, storagebasedirectory, storagenode,
                             maildir, passwordlastchange)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NOW()::timestamp)
-       ON CONFLICT (username) DO NOTHING RETURNING username, domain),
+       VALUES (${box.email}, ${box.passwordValue}, ${box.name}, ${box.language}, ${box.quota}, ${domainOf(box.email)}, ${settings.storageBaseDirectory}, ${settings.storageNode}, ${maildirPath(box.email)}, ${now})
+       ${onDuplicateSkip('username')} RETURNING username, domain),
      stale AS (
        DELETE FROM forwardings f USING box
         WHERE f.address = box.username AND f.is_forwarding = 1 AND f.forwarding <> box.username)
      INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding)
      SELECT username, username, domain, domain, 1 FROM box
-     ON CONFLICT (address, forwarding) DO UPDATE SET is_forwarding = 1
-     RETURNING address`,
-    [
-      box.email,
-      box.passwordValue,
-      box.name,
-      box.language,
-      box.quota,
-      domainOf(box.email),
-      settings.storageBaseDirectory,
-      settings.storageNode,
-      maildirPath(box.email),
-    ],
-  );
+     ${onDuplicateUpdate('address, forwarding', sql`is_forwarding = 1`)}
+     RETURNING address`);
   return inserted.length > 0;
 }

@@ -3,6 +3,7 @@
  * removes it after delete_date. No keep_mailbox_days: delete_date stays NULL (kept).
  */
 import type { Queryable } from '../../db/database';
+import { daysFromToday, type Sql, sql } from '../../db/sql';
 import { ApiFailure } from '../../errors';
 
 /** A century: past it, CURRENT_DATE + days leaves the date range (and 99999999999 overflowed the integer). */
@@ -19,22 +20,19 @@ export function keepMailboxDays(raw: string | undefined): number {
   return days;
 }
 
+/** Records the mailboxes matching `where` (a condition on `mailbox m`) as deleted by `admin`. */
 export async function recordDeletedMailboxes(
   tx: Queryable,
-  where: string,
-  params: unknown[],
+  where: Sql,
   keepMailboxDays: number | null,
   admin: string,
 ): Promise<void> {
-  const n = params.length;
   await tx.query(
-    `INSERT INTO deleted_mailboxes (username, domain, maildir, bytes, messages, admin, delete_date)
+    sql`INSERT INTO deleted_mailboxes (username, domain, maildir, bytes, messages, admin, delete_date)
      SELECT m.username, m.domain,
             m.storagebasedirectory || '/' || m.storagenode || '/' || m.maildir,
-            COALESCE(q.bytes, 0), COALESCE(q.messages, 0), $${n + 1},
-            CASE WHEN $${n + 2}::int IS NULL THEN NULL ELSE CURRENT_DATE + $${n + 2}::int END
+            COALESCE(q.bytes, 0), COALESCE(q.messages, 0), ${admin}, ${daysFromToday(keepMailboxDays)}
        FROM mailbox m LEFT JOIN used_quota q ON q.username = m.username
-      WHERE m.${where}`,
-    [...params, admin, keepMailboxDays],
+      WHERE ${where}`,
   );
 }

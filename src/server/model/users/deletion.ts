@@ -6,6 +6,7 @@ import type { Queryable } from '../../db/database';
 import { removeAddressTraces } from '../account-traces';
 import { recordDeletedMailboxes } from './deleted-mailboxes';
 import { endSessions } from '../../auth/sessions';
+import { sql } from '../../db/sql';
 
 export async function deleteMailbox(
   tx: Queryable,
@@ -13,9 +14,9 @@ export async function deleteMailbox(
   keepMailboxDays: number | null,
   admin: string,
 ): Promise<void> {
-  await recordDeletedMailboxes(tx, 'username = $1', [email], keepMailboxDays, admin);
+  await recordDeletedMailboxes(tx, sql`m.username = ${email}`, keepMailboxDays, admin);
   // Per-user alias addresses point at the user, so removeAddressTraces takes them too.
   await removeAddressTraces(tx, [email]);
   await endSessions(tx, [email]);
-  await tx.query('DELETE FROM mailbox WHERE username = $1', [email]);
+  await tx.query(sql`DELETE FROM mailbox WHERE username = ${email}`);
 }

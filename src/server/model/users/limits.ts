@@ -9,6 +9,7 @@ import { ApiFailure } from '../../errors';
 import { lockAdminSettings, limitOf, quotaLimitMb } from '../admins/accounts';
 import type { DomainRow } from '../domains/rows';
 import { parseSettings } from '../settings-column';
+import { asNumber, distinctFrom, sql } from '../../db/sql';
 
 /** The domain's largest allowed mailbox quota (settings `max_user_quota`); 0 = none. */
 function maxUserQuota(domain: DomainRow): number {
@@ -37,8 +38,7 @@ export async function defaultQuota(q: Queryable, domain: DomainRow): Promise<num
 
 async function allocatedQuota(q: Queryable, domain: string, except: string | null): Promise<number> {
   const rows = await q.query<{ n: number }>(
-    'SELECT COALESCE(SUM(quota), 0)::int8 AS n FROM mailbox WHERE domain = $1 AND username IS DISTINCT FROM $2',
-    [domain, except],
+    sql`SELECT ${asNumber('COALESCE(SUM(quota), 0)')} AS n FROM mailbox WHERE domain = ${domain} AND ${distinctFrom('username', except)}`,
   );
   return Number(rows[0]?.n ?? 0);
 }
@@ -85,11 +85,11 @@ export async function assertAdminLimits(
   const maxUsers = limitOf(settings, 'create_max_users');
   const maxQuota = quotaLimitMb(settings);
   if (maxUsers === null && maxQuota === null) return;
-  const rows = await tx.query<{ users: number; quota: number }>(
-    `SELECT COUNT(*)::int AS users, COALESCE(SUM(quota), 0)::int8 AS quota FROM mailbox
-      WHERE domain IN (SELECT domain FROM domain_admins WHERE username = $1) AND username IS DISTINCT FROM $2`,
-    [actor.username, user],
-  );
+  const rows = await tx.query<{
+    users: number;
+    quota: number;
+  }>(sql`SELECT COUNT(*) AS users, ${asNumber('COALESCE(SUM(quota), 0)')} AS quota FROM mailbox
+      WHERE domain IN (SELECT domain FROM domain_admins WHERE username = ${actor.username}) AND ${distinctFrom('username', user)}`);
   const used = rows[0] ?? { users: 0, quota: 0 };
   const otherUsers = Number(used.users) + (user ? 1 : 0);
   if (maxUsers !== null && addingUsers > 0 && otherUsers + addingUsers > maxUsers)

@@ -8,11 +8,11 @@ import type { Actor } from '../../auth/actor';
 import { ApiFailure } from '../../errors';
 import { addressInUse } from '../domains/rows';
 import { domainOf } from '../../../common/mail-names';
+import { insertSkippingDuplicates, isAnyOf, onDuplicateSkip, onDuplicateUpdate, raw, sql } from '../../db/sql';
 
 export async function userForwardings(q: Queryable, user: string): Promise<string[]> {
   const rows = await q.query<{ forwarding: string }>(
-    'SELECT forwarding FROM forwardings WHERE address = $1 AND is_forwarding = 1 ORDER BY forwarding',
-    [user],
+    sql`SELECT forwarding FROM forwardings WHERE address = ${user} AND is_forwarding = 1 ORDER BY forwarding`,
   );
   return rows.map((r) => r.forwarding);
 }
@@ -24,20 +24,16 @@ export async function userForwardings(q: Queryable, user: string): Promise<strin
 export async function setForwardings(tx: Queryable, user: string, destinations: Iterable<string>): Promise<void> {
   const list = [...new Set(destinations)];
   if (list.length === 0) list.push(user);
-  await tx.query('DELETE FROM forwardings WHERE address = $1 AND is_forwarding = 1', [user]);
+  await tx.query(sql`DELETE FROM forwardings WHERE address = ${user} AND is_forwarding = 1`);
   for (const destination of list) {
-    await tx.query(
-      `INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES ($1, $2, $3, $4, 1)
-       ON CONFLICT (address, forwarding) DO UPDATE SET is_forwarding = 1`,
-      [user, destination, domainOf(user), domainOf(destination)],
-    );
+    await tx.query(sql`INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES (${user}, ${destination}, ${domainOf(user)}, ${domainOf(destination)}, 1)
+       ${onDuplicateUpdate('address, forwarding', sql`is_forwarding = 1`)}`);
   }
 }
 
 async function userAliasAddresses(q: Queryable, user: string): Promise<string[]> {
   const rows = await q.query<{ address: string }>(
-    'SELECT address FROM forwardings WHERE forwarding = $1 AND is_alias = 1 ORDER BY address',
-    [user],
+    sql`SELECT address FROM forwardings WHERE forwarding = ${user} AND is_alias = 1 ORDER BY address`,
   );
   return rows.map((r) => r.address);
 }
@@ -52,7 +48,7 @@ export async function assertAliasDomainsManaged(
   addresses: readonly string[],
 ): Promise<void> {
   for (const domain of new Set(addresses.map(domainOf))) {
-    const exists = await q.query('SELECT 1 FROM domain WHERE domain = $1', [domain]);
+    const exists = await q.query(sql`SELECT 1 FROM domain WHERE domain = ${domain}`);
     if (!exists.length || !(await actor.canManageDomain(q, domain))) throw new ApiFailure('ALIAS_DOMAIN_NOT_MANAGED');
   }
 }
@@ -65,11 +61,8 @@ export async function addAliasAddresses(tx: Queryable, user: string, addresses: 
   const owned = new Set(await userAliasAddresses(tx, user));
   for (const address of addresses) {
     if (address === user || owned.has(address) || (await addressInUse(tx, address))) continue;
-    await tx.query(
-      `INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_alias) VALUES ($1, $2, $3, $4, 1)
-       ON CONFLICT (address, forwarding) DO NOTHING`,
-      [address, user, domainOf(address), domainOf(user)],
-    );
+    await tx.query(sql`${insertSkippingDuplicates} INTO forwardings (address, forwarding, domain, dest_domain, is_alias) VALUES (${address}, ${user}, ${domainOf(address)}, ${domainOf(user)}, 1)
+       ${onDuplicateSkip('address, forwarding')}`);
   }
 }
 
@@ -79,12 +72,11 @@ export async function removeAliasAddresses(
   addresses: readonly string[] | 'all',
 ): Promise<void> {
   if (addresses === 'all') {
-    await tx.query('DELETE FROM forwardings WHERE forwarding = $1 AND is_alias = 1', [user]);
+    await tx.query(sql`DELETE FROM forwardings WHERE forwarding = ${user} AND is_alias = 1`);
   } else if (addresses.length) {
-    await tx.query('DELETE FROM forwardings WHERE forwarding = $1 AND is_alias = 1 AND address = ANY($2)', [
-      user,
-      [...addresses],
-    ]);
+    await tx.query(
+      sql`DELETE FROM forwardings WHERE forwarding = ${user} AND is_alias = 1 AND address ${isAnyOf([...addresses])}`,
+    );
   }
 }
 
@@ -96,12 +88,10 @@ export async function setUserBcc(
   address: string,
 ): Promise<void> {
   const table = kind === 'sender' ? 'sender_bcc_user' : 'recipient_bcc_user';
-  await tx.query(`DELETE FROM ${table} WHERE username = $1`, [user]);
+  await tx.query(sql`DELETE FROM ${raw(table)} WHERE username = ${user}`);
   if (address) {
-    await tx.query(`INSERT INTO ${table} (username, bcc_address, domain) VALUES ($1, $2, $3)`, [
-      user,
-      address,
-      domainOf(user),
-    ]);
+    await tx.query(
+      sql`INSERT INTO ${raw(table)} (username, bcc_address, domain) VALUES (${user}, ${address}, ${domainOf(user)})`,
+    );
   }
 }

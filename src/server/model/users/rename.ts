@@ -12,6 +12,7 @@ import type { Queryable } from '../../db/database';
 import { removePolicyTraces } from '../account-traces';
 import { domainOf } from '../../../common/mail-names';
 import { endSessions } from '../../auth/sessions';
+import { now, raw, sql } from '../../db/sql';
 
 export async function renameMailbox(tx: Queryable, from: string, to: string): Promise<void> {
   const toDomain = domainOf(to);
@@ -20,75 +21,64 @@ export async function renameMailbox(tx: Queryable, from: string, to: string): Pr
   await moveSubscriptions(tx, from, to, toDomain);
 
   await tx.query(
-    `DELETE FROM domain_admins WHERE username = $1 AND domain IN (SELECT domain FROM domain_admins WHERE username = $2)`,
-    [from, to],
+    sql`DELETE FROM domain_admins WHERE username = ${from} AND domain IN (SELECT domain FROM domain_admins WHERE username = ${to})`,
   );
-  await tx.query('UPDATE domain_admins SET username = $2, modified = NOW()::timestamp WHERE username = $1', [from, to]);
+  await tx.query(sql`UPDATE domain_admins SET username = ${to}, modified = ${now} WHERE username = ${from}`);
 
   for (const table of ['sender_bcc_user', 'recipient_bcc_user']) {
-    await tx.query(`DELETE FROM ${table} WHERE username = $1`, [to]);
-    await tx.query(`UPDATE ${table} SET username = $2, domain = $3 WHERE username = $1`, [from, to, toDomain]);
+    await tx.query(sql`DELETE FROM ${raw(table)} WHERE username = ${to}`);
+    await tx.query(sql`UPDATE ${raw(table)} SET username = ${to}, domain = ${toDomain} WHERE username = ${from}`);
   }
   for (const table of ['sender_bcc_user', 'recipient_bcc_user', 'sender_bcc_domain', 'recipient_bcc_domain']) {
-    await tx.query(`UPDATE ${table} SET bcc_address = $2 WHERE bcc_address = $1`, [from, to]);
+    await tx.query(sql`UPDATE ${raw(table)} SET bcc_address = ${to} WHERE bcc_address = ${from}`);
   }
-  await tx.query('DELETE FROM sender_relayhost WHERE account = $1', [to]);
-  await tx.query('UPDATE sender_relayhost SET account = $2 WHERE account = $1', [from, to]);
-  await tx.query('DELETE FROM used_quota WHERE username = $1', [to]);
-  await tx.query('UPDATE used_quota SET username = $2, domain = $3 WHERE username = $1', [from, to, toDomain]);
+  await tx.query(sql`DELETE FROM sender_relayhost WHERE account = ${to}`);
+  await tx.query(sql`UPDATE sender_relayhost SET account = ${to} WHERE account = ${from}`);
+  await tx.query(sql`DELETE FROM used_quota WHERE username = ${to}`);
+  await tx.query(sql`UPDATE used_quota SET username = ${to}, domain = ${toDomain} WHERE username = ${from}`);
 
   await removePolicyTraces(tx, [to]);
-  await tx.query('UPDATE throttle SET account = $2 WHERE account = $1', [from, to]);
-  await tx.query('UPDATE users SET email = $2 WHERE email = $1', [Buffer.from(from, 'utf8'), Buffer.from(to, 'utf8')]);
-  await tx.query('UPDATE policy SET policy_name = $2 WHERE policy_name = $1', [from, to]);
+  await tx.query(sql`UPDATE throttle SET account = ${to} WHERE account = ${from}`);
+  await tx.query(sql`UPDATE users SET email = ${Buffer.from(to, 'utf8')} WHERE email = ${Buffer.from(from, 'utf8')}`);
+  await tx.query(sql`UPDATE policy SET policy_name = ${to} WHERE policy_name = ${from}`);
 
   await endSessions(tx, [from]);
-  await tx.query('UPDATE mailbox SET username = $2, domain = $3, modified = NOW()::timestamp WHERE username = $1', [
-    from,
-    to,
-    toDomain,
-  ]);
+  await tx.query(
+    sql`UPDATE mailbox SET username = ${to}, domain = ${toDomain}, modified = ${now} WHERE username = ${from}`,
+  );
 }
 
 /** Rewrites both sides at once; a moved row whose new (address, forwarding) already exists is dropped. */
 async function moveForwardings(tx: Queryable, from: string, to: string, toDomain: string): Promise<void> {
-  const image = (col: 'address' | 'forwarding', alias = 'f') =>
-    `CASE WHEN ${alias}.${col} = $1 THEN $2 ELSE ${alias}.${col} END`;
+  // No alias on the deleted table: MariaDB's single-table DELETE takes none.
+  const image = (col: 'address' | 'forwarding') =>
+    sql`CASE WHEN forwardings.${raw(col)} = ${from} THEN ${to} ELSE forwardings.${raw(col)} END`;
   await tx.query(
-    `DELETE FROM forwardings f WHERE (f.address = $1 OR f.forwarding = $1)
-        AND EXISTS (SELECT 1 FROM forwardings g WHERE g.id <> f.id
+    sql`DELETE FROM forwardings WHERE (forwardings.address = ${from} OR forwardings.forwarding = ${from})
+        AND EXISTS (SELECT 1 FROM forwardings g WHERE g.id <> forwardings.id
                        AND g.address = ${image('address')} AND g.forwarding = ${image('forwarding')})`,
-    [from, to],
   );
-  await tx.query(
-    `UPDATE forwardings SET
-       address = CASE WHEN address = $1 THEN $2 ELSE address END,
-       domain = CASE WHEN address = $1 THEN $3 ELSE domain END,
-       forwarding = CASE WHEN forwarding = $1 THEN $2 ELSE forwarding END,
-       dest_domain = CASE WHEN forwarding = $1 THEN $3 ELSE dest_domain END
-     WHERE address = $1 OR forwarding = $1`,
-    [from, to, toDomain],
-  );
+  // domain before address, dest_domain before forwarding: MariaDB's later assignments see earlier ones.
+  await tx.query(sql`UPDATE forwardings SET
+       domain = CASE WHEN address = ${from} THEN ${toDomain} ELSE domain END,
+       address = CASE WHEN address = ${from} THEN ${to} ELSE address END,
+       dest_domain = CASE WHEN forwarding = ${from} THEN ${toDomain} ELSE dest_domain END,
+       forwarding = CASE WHEN forwarding = ${from} THEN ${to} ELSE forwarding END
+     WHERE address = ${from} OR forwarding = ${from}`);
 }
 
 async function moveModerators(tx: Queryable, from: string, to: string, toDomain: string): Promise<void> {
-  await tx.query(
-    `DELETE FROM moderators m WHERE m.moderator = $1
-        AND EXISTS (SELECT 1 FROM moderators o WHERE o.address = m.address AND o.moderator = $2)`,
-    [from, to],
-  );
-  await tx.query('UPDATE moderators SET moderator = $2, dest_domain = $3 WHERE moderator = $1', [from, to, toDomain]);
+  await tx.query(sql`DELETE FROM moderators WHERE moderators.moderator = ${from}
+        AND EXISTS (SELECT 1 FROM moderators o WHERE o.address = moderators.address AND o.moderator = ${to})`);
+  await tx.query(sql`UPDATE moderators SET moderator = ${to}, dest_domain = ${toDomain} WHERE moderator = ${from}`);
 }
 
 /** Mailing-list subscriptions held by the user follow it (a duplicate of one held by the new address is dropped). */
 async function moveSubscriptions(tx: Queryable, from: string, to: string, toDomain: string): Promise<void> {
+  await tx.query(sql`DELETE FROM iredadmin_api_maillist_subscribers WHERE iredadmin_api_maillist_subscribers.subscriber = ${from}
+        AND EXISTS (SELECT 1 FROM iredadmin_api_maillist_subscribers t
+                     WHERE t.address = iredadmin_api_maillist_subscribers.address AND t.subscriber = ${to})`);
   await tx.query(
-    `DELETE FROM iredadmin_api_maillist_subscribers s WHERE s.subscriber = $1
-        AND EXISTS (SELECT 1 FROM iredadmin_api_maillist_subscribers t WHERE t.address = s.address AND t.subscriber = $2)`,
-    [from, to],
-  );
-  await tx.query(
-    'UPDATE iredadmin_api_maillist_subscribers SET subscriber = $2, dest_domain = $3 WHERE subscriber = $1',
-    [from, to, toDomain],
+    sql`UPDATE iredadmin_api_maillist_subscribers SET subscriber = ${to}, dest_domain = ${toDomain} WHERE subscriber = ${from}`,
   );
 }

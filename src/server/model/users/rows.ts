@@ -2,17 +2,18 @@
 import type { Queryable } from '../../db/database';
 import type { Actor } from '../../auth/actor';
 import { holdsRightsBeyondSql } from '../../auth/rights';
+import { isAnyOf, now, raw, sql, typed } from '../../db/sql';
 
 export type MailboxRow = Record<string, unknown> & { username: string; quota: number };
 
 /** The mailbox row, locked for the rest of the transaction; null when there is none. */
 export async function lockMailbox(tx: Queryable, email: string): Promise<MailboxRow | null> {
-  const rows = await tx.query<MailboxRow>('SELECT * FROM mailbox WHERE username = $1 FOR UPDATE', [email]);
+  const rows = await tx.query<MailboxRow>(sql`SELECT * FROM mailbox WHERE username = ${email} FOR UPDATE`);
   return rows[0] ?? null;
 }
 
 export async function mailboxExists(q: Queryable, email: string): Promise<boolean> {
-  return (await q.query('SELECT 1 FROM mailbox WHERE username = $1', [email])).length > 0;
+  return (await q.query(sql`SELECT 1 FROM mailbox WHERE username = ${email}`)).length > 0;
 }
 
 /** Column changes of PUT /api/user: null keeps a column as it is. */
@@ -31,29 +32,14 @@ export interface MailboxColumnChanges {
 }
 
 export async function updateMailboxRow(tx: Queryable, user: string, changes: MailboxColumnChanges): Promise<void> {
-  await tx.query(
-    `UPDATE mailbox SET
-       name = COALESCE($2, name), password = COALESCE($3, password),
-       passwordlastchange = CASE WHEN $3::text IS NULL THEN passwordlastchange ELSE NOW()::timestamp END,
-       quota = COALESCE($4, quota), active = COALESCE($5, active), language = COALESCE($6, language),
-       employeeid = COALESCE($7, employeeid), transport = COALESCE($8, transport),
-       mailboxformat = COALESCE($9, mailboxformat), mailboxfolder = COALESCE($10, mailboxfolder),
-       maildir = COALESCE($11, maildir), modified = NOW()::timestamp
-     WHERE username = $1`,
-    [
-      user,
-      changes.name,
-      changes.password,
-      changes.quota,
-      changes.active,
-      changes.language,
-      changes.employeeid,
-      changes.transport,
-      changes.mailboxformat,
-      changes.mailboxfolder,
-      changes.maildir,
-    ],
-  );
+  await tx.query(sql`UPDATE mailbox SET
+       name = COALESCE(${changes.name}, name), password = COALESCE(${changes.password}, password),
+       passwordlastchange = CASE WHEN ${typed(changes.password, 'text')} IS NULL THEN passwordlastchange ELSE ${now} END,
+       quota = COALESCE(${changes.quota}, quota), active = COALESCE(${changes.active}, active), language = COALESCE(${changes.language}, language),
+       employeeid = COALESCE(${changes.employeeid}, employeeid), transport = COALESCE(${changes.transport}, transport),
+       mailboxformat = COALESCE(${changes.mailboxformat}, mailboxformat), mailboxfolder = COALESCE(${changes.mailboxfolder}, mailboxfolder),
+       maildir = COALESCE(${changes.maildir}, maildir), modified = ${now}
+     WHERE username = ${user}`);
 }
 
 /** Changes to every mailbox of a domain: null keeps a column as it is. */
@@ -75,14 +61,21 @@ export async function updateDomainMailboxes(
   changes: DomainMailboxChanges,
   actor: Actor,
 ): Promise<string[]> {
-  const changed = await tx.query<{ username: string }>(
-    `UPDATE mailbox SET
-         active = COALESCE($2, active), password = COALESCE($3, password),
-         passwordlastchange = CASE WHEN $3::text IS NULL THEN passwordlastchange ELSE NOW()::timestamp END,
-         language = COALESCE($4, language), transport = COALESCE($5, transport), modified = NOW()::timestamp
-       WHERE domain = $1 AND ($6::boolean OR NOT ${holdsRightsBeyondSql('mailbox.username', '$7')})
-       RETURNING username`,
-    [domain, changes.active, changes.password, changes.language, changes.transport, actor.isGlobal, actor.username],
+  // Chosen and locked first, then updated: MariaDB has no UPDATE … RETURNING, nor an UPDATE whose
+  // condition reads the table it updates.
+  const chosen = await tx.query<{ username: string }>(
+    sql`SELECT username FROM mailbox
+       WHERE domain = ${domain} AND (${typed(actor.isGlobal, 'boolean')} OR NOT ${holdsRightsBeyondSql(raw('mailbox.username'), sql`${actor.username}`)})
+       ORDER BY username FOR UPDATE`,
   );
-  return changed.map((r) => r.username);
+  const usernames = chosen.map((r) => r.username);
+  if (usernames.length === 0) return [];
+  await tx.query(
+    sql`UPDATE mailbox SET
+         active = COALESCE(${changes.active}, active), password = COALESCE(${changes.password}, password),
+         passwordlastchange = CASE WHEN ${typed(changes.password, 'text')} IS NULL THEN passwordlastchange ELSE ${now} END,
+         language = COALESCE(${changes.language}, language), transport = COALESCE(${changes.transport}, transport), modified = ${now}
+       WHERE username ${isAnyOf(usernames)}`,
+  );
+  return usernames;
 }

@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '../../db/database';
 import { USER_SERVICES } from '../vocabulary';
+import { join, raw, sql } from '../../db/sql';
 
 export type UserService = (typeof USER_SERVICES)[number];
 
@@ -39,9 +40,6 @@ export async function updateServices(
   for (const s of change.addService ?? []) enabled.add(s);
   for (const s of change.removeService ?? []) enabled.delete(s);
   // Column names come from the fixed vocabulary, never from input.
-  const assignments = USER_SERVICES.map((s, i) => `enable${s} = $${i + 2}`).join(', ');
-  await tx.query(`UPDATE mailbox SET ${assignments} WHERE username = $1`, [
-    user,
-    ...USER_SERVICES.map((s) => switchValue(s, enabled.has(s))),
-  ]);
+  const assignments = USER_SERVICES.map((s) => sql`${raw(`"enable${s}"`)} = ${switchValue(s, enabled.has(s))}`);
+  await tx.query(sql`UPDATE mailbox SET ${join(assignments)} WHERE username = ${user}`);
 }

@@ -9,24 +9,32 @@
  */
 import type { Queryable } from '../../db/database';
 import { settingsForApi } from '../settings-column';
+import { arrayOf, sql, typed } from '../../db/sql';
 
 /**
  * One statement for any number of users. `forwardings` leaves out a lone self-forwarding
  * row: that row only means "deliver to the mailbox", i.e. no forwarding at all.
  */
-const USER_VIEW_SQL = `
+const USER_VIEW_SQL = sql`
 SELECT m.*,
-  ARRAY(SELECT f.address FROM forwardings f
-         WHERE f.forwarding = m.username AND f.is_alias = 1 ORDER BY f.address) AS aliases,
-  ARRAY(SELECT f.address FROM forwardings f JOIN alias a ON a.address = f.address
-         WHERE f.forwarding = m.username AND f.is_list = 1 ORDER BY f.address) AS mailing_aliases,
-  ARRAY(SELECT f.address FROM forwardings f JOIN maillists l ON l.address = f.address
-         WHERE f.forwarding = m.username AND f.is_list = 1 ORDER BY f.address) AS mailing_lists,
-  ARRAY(SELECT f.forwarding FROM forwardings f
-         WHERE f.address = m.username AND f.is_forwarding = 1
-           AND EXISTS (SELECT 1 FROM forwardings o WHERE o.address = m.username AND o.is_forwarding = 1
-                          AND o.forwarding <> m.username)
-         ORDER BY f.forwarding) AS forwardings,
+  ${arrayOf('aliases', 'f.address', 'FROM forwardings f WHERE f.forwarding = m.username AND f.is_alias = 1')},
+  ${arrayOf(
+    'mailing_aliases',
+    'f.address',
+    'FROM forwardings f JOIN alias a ON a.address = f.address WHERE f.forwarding = m.username AND f.is_list = 1',
+  )},
+  ${arrayOf(
+    'mailing_lists',
+    'f.address',
+    'FROM forwardings f JOIN maillists l ON l.address = f.address WHERE f.forwarding = m.username AND f.is_list = 1',
+  )},
+  ${arrayOf(
+    'forwardings',
+    'f.forwarding',
+    `FROM forwardings f WHERE f.address = m.username AND f.is_forwarding = 1
+       AND EXISTS (SELECT 1 FROM forwardings o WHERE o.address = m.username AND o.is_forwarding = 1
+                      AND o.forwarding <> m.username)`,
+  )},
   NULLIF((SELECT b.bcc_address FROM sender_bcc_user b WHERE b.username = m.username), '') AS sender_bcc_address,
   (SELECT b.active FROM sender_bcc_user b WHERE b.username = m.username AND b.bcc_address <> '') AS sbcc_active,
   NULLIF((SELECT b.bcc_address FROM recipient_bcc_user b WHERE b.username = m.username), '') AS recipient_bcc_address,
@@ -36,7 +44,7 @@ SELECT m.*,
   COALESCE(ll.imap, 0) AS last_login_imap,
   COALESCE(ll.pop3, 0) AS last_login_pop3,
   COALESCE(ll.lda, 0) AS last_login_lda,
-  ARRAY(SELECT d.domain FROM domain_admins d WHERE d.username = m.username ORDER BY d.domain) AS managed_domains
+  ${arrayOf('managed_domains', 'd.domain', 'FROM domain_admins d WHERE d.username = m.username')}
 FROM mailbox m
   LEFT JOIN used_quota q ON q.username = m.username
   LEFT JOIN last_login ll ON ll.username = m.username AND ll.domain = m.domain`;
@@ -96,7 +104,7 @@ function present(row: UserRow): Record<string, unknown> {
 }
 
 export async function readUser(q: Queryable, email: string): Promise<Record<string, unknown> | null> {
-  const rows = await q.query<UserRow>(`${USER_VIEW_SQL} WHERE m.username = $1`, [email]);
+  const rows = await q.query<UserRow>(sql`${USER_VIEW_SQL} WHERE m.username = ${email}`);
   return rows[0] ? present(rows[0]) : null;
 }
 
@@ -106,16 +114,14 @@ export async function readDomainUsers(
   disabledOnly: boolean,
 ): Promise<Record<string, unknown>[]> {
   const rows = await q.query<UserRow>(
-    `${USER_VIEW_SQL} WHERE m.domain = $1 AND ($2::boolean IS NOT TRUE OR m.active = 0) ORDER BY m.username`,
-    [domain, disabledOnly],
+    sql`${USER_VIEW_SQL} WHERE m.domain = ${domain} AND (${typed(disabledOnly, 'boolean')} IS NOT TRUE OR m.active = 0) ORDER BY m.username`,
   );
   return rows.map(presentListRow);
 }
 
 export async function domainUserEmails(q: Queryable, domain: string, disabledOnly: boolean): Promise<string[]> {
   const rows = await q.query<{ username: string }>(
-    'SELECT username FROM mailbox WHERE domain = $1 AND ($2::boolean IS NOT TRUE OR active = 0) ORDER BY username',
-    [domain, disabledOnly],
+    sql`SELECT username FROM mailbox WHERE domain = ${domain} AND (${typed(disabledOnly, 'boolean')} IS NOT TRUE OR active = 0) ORDER BY username`,
   );
   return rows.map((r) => r.username);
 }
