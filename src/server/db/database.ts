@@ -11,6 +11,8 @@ export type Row = Record<string, unknown>;
 export interface Queryable {
   /** Runs one parameterized statement and returns its rows. */
   query<T extends Row = Row>(statement: string | Sql, params?: readonly unknown[]): Promise<T[]>;
+  /** How statements are rendered (PGlite speaks `postgres`); for the rare statement each dialect writes its own way. */
+  readonly dialect: Dialect;
 }
 
 export type Unlisten = () => Promise<void>;
@@ -32,8 +34,6 @@ export interface Database extends Queryable {
   countListeners?(): Promise<number>;
   /** `postgres`, `pglite` or `mysql` (MariaDB or MySQL), for logs and diagnostics. */
   readonly kind: 'postgres' | 'pglite' | 'mysql';
-  /** How statements are rendered: PGlite speaks `postgres`. */
-  readonly dialect: Dialect;
 }
 
 /** PostgreSQL text and parameters of a statement (for the two PostgreSQL drivers). */

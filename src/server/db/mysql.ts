@@ -65,6 +65,7 @@ export function connectMysql(url: string, maxConnections = 10): Database {
         const connection = await pool.getConnection();
         let locked = false;
         const tx: Queryable = {
+          dialect: 'mysql',
           async query(statement, params) {
             const rows = await run(connection, statement, params);
             if (typeof statement !== 'string' && statement.takesLock) {

@@ -31,7 +31,7 @@ export function connectPostgres(url: string, maxConnections = 10): Database {
     query: (sql, params) => run(pool, sql, params),
     async transaction(work) {
       const client = await pool.connect();
-      const tx: Queryable = { query: (sql, params) => run(client, sql, params) };
+      const tx: Queryable = { dialect: 'postgres', query: (sql, params) => run(client, sql, params) };
       try {
         await client.query('BEGIN');
         const result = await work(tx);
