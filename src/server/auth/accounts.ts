@@ -21,11 +21,13 @@ export type AccountRow = { password: string; active: number; is_global: number; 
  */
 export function adminAccountSql(username: Sql): Sql {
   return sql`SELECT a.password, a.active, a.created, 'admin' AS kind,
-            CASE WHEN EXISTS (SELECT 1 FROM domain_admins d WHERE d.username = a.username AND d.domain = 'ALL') THEN 1 ELSE 0 END AS is_global
+            CASE WHEN EXISTS (SELECT 1 FROM domain_admins d WHERE d.username = a.username AND d.domain = 'ALL') THEN 1
+              ELSE 0 END AS is_global
        FROM admin a WHERE a.username = ${username}
      UNION ALL
      SELECT m.password, m.active, m.created, 'mailbox' AS kind,
-            CASE WHEN m.isglobaladmin = 1 OR EXISTS (SELECT 1 FROM domain_admins d WHERE d.username = m.username AND d.domain = 'ALL') THEN 1 ELSE 0 END AS is_global
+            CASE WHEN m.isglobaladmin = 1 OR EXISTS (SELECT 1 FROM domain_admins d WHERE d.username = m.username
+              AND d.domain = 'ALL') THEN 1 ELSE 0 END AS is_global
        FROM mailbox m WHERE m.username = ${username} AND (m.isadmin = 1 OR m.isglobaladmin = 1)
      LIMIT 1`;
 }

@@ -107,7 +107,8 @@ export class SessionStore {
 export async function endSessions(q: Queryable, usernames: readonly string[], except?: string): Promise<void> {
   if (usernames.length === 0) return;
   const ended = await q.query(
-    sql`DELETE FROM iredadmin_api_sessions WHERE username ${isAnyOf([...usernames])} AND token_hash <> ${except ? hashToken(except) : ''} RETURNING 1`,
+    sql`DELETE FROM iredadmin_api_sessions WHERE username ${isAnyOf([...usernames])}
+        AND token_hash <> ${except ? hashToken(except) : ''} RETURNING 1`,
   );
   if (ended.length > 0) markRevoking(q);
 }

@@ -32,7 +32,9 @@ export async function openPglite(location = 'memory'): Promise<Database> {
     dialect: 'postgres',
     query: (statement, params) => run(db, false, statement, params),
     transaction: (work) =>
-      db.transaction((tx) => work({ dialect: 'postgres', query: (statement, params) => run(tx, true, statement, params) })),
+      db.transaction((tx) =>
+        work({ dialect: 'postgres', query: (statement, params) => run(tx, true, statement, params) }),
+      ),
     async exec(script) {
       await db.exec(script);
     },

@@ -22,7 +22,8 @@ export async function domainAdmins(q: Queryable, domain: string): Promise<string
 
 export async function findAdminKind(q: Queryable, email: string): Promise<AdminKind | null> {
   const rows = await q.query<{ kind: AdminKind }>(
-    sql`SELECT 'admin' AS kind FROM admin WHERE username = ${email} UNION ALL SELECT 'mailbox' AS kind FROM mailbox WHERE username = ${email} LIMIT 1`,
+    sql`SELECT 'admin' AS kind FROM admin WHERE username = ${email} UNION ALL SELECT 'mailbox' AS kind FROM mailbox
+        WHERE username = ${email} LIMIT 1`,
   );
   return rows[0]?.kind ?? null;
 }

@@ -19,7 +19,8 @@ export interface NewAdminRow {
 /** Inserts the admin; false when the address is taken already (by a concurrent create, say). */
 export async function insertAdmin(tx: Queryable, row: NewAdminRow): Promise<boolean> {
   const inserted =
-    await tx.query(sql`${insertSkippingDuplicates} INTO admin (username, password, name, language, active, settings) VALUES (${row.username}, ${row.password}, ${row.name}, ${row.language}, ${row.active}, ${row.settings})
+    await tx.query(sql`${insertSkippingDuplicates} INTO admin (username, password, name, language, active, settings)
+        VALUES (${row.username}, ${row.password}, ${row.name}, ${row.language}, ${row.active}, ${row.settings})
        ${onDuplicateSkip('username')} RETURNING username`);
   return inserted.length > 0;
 }
@@ -46,7 +47,8 @@ export async function updateAdminRow(tx: Queryable, email: string, changes: Admi
   await tx.query(sql`UPDATE admin SET
          name = COALESCE(${changes.name}, name), password = COALESCE(${changes.password}, password),
          passwordlastchange = CASE WHEN ${typed(changes.password, 'text')} IS NULL THEN passwordlastchange ELSE ${now} END,
-         language = COALESCE(${changes.language}, language), active = COALESCE(${changes.active}, active), settings = ${changes.settings}, modified = ${now}
+         language = COALESCE(${changes.language}, language), active = COALESCE(${changes.active}, active),
+           settings = ${changes.settings}, modified = ${now}
        WHERE username = ${email}`);
 }
 

@@ -53,7 +53,8 @@ export interface NewAlias {
 /** False when the address was taken meanwhile (the insert did nothing). */
 export async function insertAlias(tx: Queryable, alias: NewAlias): Promise<boolean> {
   const rows =
-    await tx.query(sql`${insertSkippingDuplicates} INTO alias (address, name, accesspolicy, domain, active) VALUES (${alias.address}, ${alias.name}, ${alias.accessPolicy}, ${domainOf(alias.address)}, ${alias.active})
+    await tx.query(sql`${insertSkippingDuplicates} INTO alias (address, name, accesspolicy, domain, active) VALUES (${alias.address},
+        ${alias.name}, ${alias.accessPolicy}, ${domainOf(alias.address)}, ${alias.active})
      ${onDuplicateSkip('address')} RETURNING address`);
   return rows.length > 0;
 }
@@ -65,7 +66,8 @@ export interface AliasChanges {
 }
 
 export async function updateAlias(tx: Queryable, address: string, changes: AliasChanges): Promise<void> {
-  await tx.query(sql`UPDATE alias SET name = COALESCE(${changes.name ?? null}, name), accesspolicy = COALESCE(${changes.accessPolicy ?? null}, accesspolicy),
+  await tx.query(sql`UPDATE alias SET name = COALESCE(${changes.name ?? null}, name),
+      accesspolicy = COALESCE(${changes.accessPolicy ?? null}, accesspolicy),
        active = COALESCE(${changes.active ?? null}, active), modified = ${now}
      WHERE address = ${address}`);
   if (changes.active !== undefined) {
@@ -91,7 +93,8 @@ export async function writeMembers(
     sql`DELETE FROM forwardings WHERE address = ${address} AND is_list = 1 AND NOT (forwarding ${isAnyOf([...wanted])})`,
   );
   for (const member of wanted) {
-    await tx.query(sql`${insertSkippingDuplicates} INTO forwardings (address, forwarding, domain, dest_domain, is_list, active) VALUES (${address}, ${member}, ${domainOf(address)}, ${domainOf(member)}, 1, ${active})
+    await tx.query(sql`${insertSkippingDuplicates} INTO forwardings (address, forwarding, domain, dest_domain, is_list, active)
+        VALUES (${address}, ${member}, ${domainOf(address)}, ${domainOf(member)}, 1, ${active})
        ${onDuplicateSkip('address, forwarding')}`);
   }
 }

@@ -24,8 +24,10 @@ export interface NewDomainRow {
  */
 export async function insertDomain(tx: Queryable, row: NewDomainRow): Promise<boolean> {
   const inserted =
-    await tx.query(sql`${insertSkippingDuplicates} INTO domain (domain, description, maxquota, transport, mailboxes, aliases, maillists, settings)
-       VALUES (${row.domain}, ${row.description}, ${row.maxquota}, ${row.transport}, ${row.mailboxes}, ${row.aliases}, ${row.maillists}, ${row.settings}) ${onDuplicateSkip('domain')} RETURNING domain`);
+    await tx.query(sql`${insertSkippingDuplicates} INTO domain (domain, description, maxquota, transport, mailboxes, aliases,
+        maillists, settings)
+       VALUES (${row.domain}, ${row.description}, ${row.maxquota}, ${row.transport}, ${row.mailboxes}, ${row.aliases},
+         ${row.maillists}, ${row.settings}) ${onDuplicateSkip('domain')} RETURNING domain`);
   return inserted.length > 0;
 }
 
@@ -43,7 +45,8 @@ export interface DomainColumnChanges {
 
 export async function updateDomainRow(tx: Queryable, domain: string, changes: DomainColumnChanges): Promise<void> {
   await tx.query(sql`UPDATE domain SET
-         description = COALESCE(${changes.description}, description), maxquota = COALESCE(${changes.maxquota}, maxquota), transport = COALESCE(${changes.transport}, transport),
+         description = COALESCE(${changes.description}, description), maxquota = COALESCE(${changes.maxquota},
+           maxquota), transport = COALESCE(${changes.transport}, transport),
          mailboxes = COALESCE(${changes.mailboxes}, mailboxes), aliases = COALESCE(${changes.aliases}, aliases),
          active = COALESCE(${changes.active}, active), backupmx = COALESCE(${changes.backupmx}, backupmx),
          settings = ${changes.settings}, modified = ${now}
@@ -73,7 +76,8 @@ export async function setCatchall(tx: Queryable, domain: string, addresses: stri
   await tx.query(sql`DELETE FROM forwardings WHERE address = ${domain}`);
   for (const address of addresses) {
     await tx.query(
-      sql`INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES (${domain}, ${address}, ${domain}, ${domainOf(address)}, 1)`,
+      sql`INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES (${domain}, ${address}, ${domain},
+          ${domainOf(address)}, 1)`,
     );
   }
 }

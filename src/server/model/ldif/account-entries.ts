@@ -116,8 +116,8 @@ export async function userEntry(q: Queryable, mail: string): Promise<LdifEntry |
 
 /** A separate admin (`admin` table); mail users with admin rights are exported as users. */
 export async function adminEntry(q: Queryable, mail: string): Promise<LdifEntry | null> {
-  const rows =
-    await q.query<Row>(sql`SELECT a.*, EXISTS (SELECT 1 FROM domain_admins d WHERE d.username = a.username AND d.domain = 'ALL') AS is_global
+  const rows = await q.query<Row>(sql`SELECT a.*, EXISTS (SELECT 1 FROM domain_admins d WHERE d.username = a.username
+        AND d.domain = 'ALL') AS is_global
        FROM admin a WHERE a.username = ${mail}`);
   const row = rows[0];
   if (!row) return null;

@@ -34,7 +34,8 @@ export async function renameReferences(tx: Queryable, oldAddress: string, newAdd
                     WHERE t.address = iredadmin_api_maillist_subscribers.address AND t.subscriber = ${newAddress})`,
   );
   await tx.query(
-    sql`UPDATE iredadmin_api_maillist_subscribers SET subscriber = ${newAddress}, dest_domain = ${newDomain} WHERE subscriber = ${oldAddress}`,
+    sql`UPDATE iredadmin_api_maillist_subscribers SET subscriber = ${newAddress}, dest_domain = ${newDomain}
+        WHERE subscriber = ${oldAddress}`,
   );
 
   for (const table of ['sender_bcc_domain', 'recipient_bcc_domain', 'sender_bcc_user', 'recipient_bcc_user']) {

@@ -17,7 +17,8 @@ export async function readModerators(q: Queryable, address: string): Promise<str
 export async function writeModerators(tx: Queryable, address: string, wanted: readonly string[]): Promise<void> {
   await tx.query(sql`DELETE FROM moderators WHERE address = ${address} AND NOT (moderator ${isAnyOf([...wanted])})`);
   for (const moderator of wanted) {
-    await tx.query(sql`${insertSkippingDuplicates} INTO moderators (address, moderator, domain, dest_domain) VALUES (${address}, ${moderator}, ${domainOf(address)}, ${domainOf(moderator)})
+    await tx.query(sql`${insertSkippingDuplicates} INTO moderators (address, moderator, domain, dest_domain) VALUES (${address},
+        ${moderator}, ${domainOf(address)}, ${domainOf(moderator)})
        ${onDuplicateSkip('address, moderator')}`);
   }
 }

@@ -99,19 +99,25 @@ export async function insertList(tx: Queryable, address: string, fields: ListFie
   const domain = domainOf(address);
   const active = fields.active ?? 1;
   const rows =
-    await tx.query(sql`${insertSkippingDuplicates} INTO maillists (address, domain, transport, accesspolicy, maxmsgsize, name, description, mlid, is_newsletter, settings, active)
-     VALUES (${address}, ${domain}, ${listTransport(address)}, ${fields.accessPolicy ?? 'public'}, ${fields.maxMessageSize ?? 0}, ${fields.name ?? ''}, ${fields.newsletterDescription ?? ''}, ${randomUUID()}, ${fields.isNewsletter ? 1 : 0}, '', ${active})
+    await tx.query(sql`${insertSkippingDuplicates} INTO maillists (address, domain, transport, accesspolicy, maxmsgsize, name,
+        description, mlid, is_newsletter, settings, active)
+     VALUES (${address}, ${domain}, ${listTransport(address)}, ${fields.accessPolicy ?? 'public'},
+       ${fields.maxMessageSize ?? 0}, ${fields.name ?? ''}, ${fields.newsletterDescription ?? ''}, ${randomUUID()},
+       ${fields.isNewsletter ? 1 : 0}, '', ${active})
      ${onDuplicateSkip('address')} RETURNING id`);
   if (!rows.length) return false;
-  await tx.query(sql`${insertSkippingDuplicates} INTO forwardings (address, forwarding, domain, dest_domain, is_maillist, active) VALUES (${address}, ${address}, ${domain}, ${domain}, 1, ${active})
+  await tx.query(sql`${insertSkippingDuplicates} INTO forwardings (address, forwarding, domain, dest_domain, is_maillist, active)
+      VALUES (${address}, ${address}, ${domain}, ${domain}, 1, ${active})
      ${onDuplicateSkip('address, forwarding')}`);
   return true;
 }
 
 export async function updateList(tx: Queryable, address: string, fields: ListFields): Promise<void> {
   const flag = (v?: boolean) => (v === undefined ? null : v ? 1 : 0);
-  await tx.query(sql`UPDATE maillists SET name = COALESCE(${fields.name ?? null}, name), active = COALESCE(${fields.active ?? null}, active), maxmsgsize = COALESCE(${fields.maxMessageSize ?? null}, maxmsgsize),
-       accesspolicy = COALESCE(${fields.accessPolicy ?? null}, accesspolicy), is_newsletter = COALESCE(${flag(fields.isNewsletter)}, is_newsletter),
+  await tx.query(sql`UPDATE maillists SET name = COALESCE(${fields.name ?? null}, name), active = COALESCE(${fields.active ?? null},
+      active), maxmsgsize = COALESCE(${fields.maxMessageSize ?? null}, maxmsgsize),
+       accesspolicy = COALESCE(${fields.accessPolicy ?? null}, accesspolicy),
+         is_newsletter = COALESCE(${flag(fields.isNewsletter)}, is_newsletter),
        description = COALESCE(${fields.newsletterDescription ?? null}, description), modified = ${now}
      WHERE address = ${address}`);
   if (fields.active !== undefined) {

@@ -47,8 +47,12 @@ export async function writeGreylistingStatus(
   target: PolicyTarget,
   status: GreylistingStatus,
 ): Promise<void> {
-  await tx.query(sql`INSERT INTO greylisting (account, priority, sender, sender_priority, active) VALUES (${target.account}, ${THROTTLE_PRIORITY[target.scope]}, ${ANY_SENDER}, 0, ${status === 'enabled' ? 1 : 0})
-     ${onDuplicateUpdate('account, sender', sql`priority = ${excluded('priority')}, sender_priority = 0, active = ${excluded('active')}`)}`);
+  await tx.query(sql`INSERT INTO greylisting (account, priority, sender, sender_priority, active) VALUES (${target.account},
+      ${THROTTLE_PRIORITY[target.scope]}, ${ANY_SENDER}, 0, ${status === 'enabled' ? 1 : 0})
+     ${onDuplicateUpdate(
+       'account, sender',
+       sql`priority = ${excluded('priority')}, sender_priority = 0, active = ${excluded('active')}`,
+     )}`);
 }
 
 /** Removes every greylisting row of the account (any sender): it inherits again. */
@@ -77,7 +81,8 @@ export async function changeGreylistingWhitelist(
   }
   for (const sender of [...(change.replace ?? []), ...(change.add ?? [])]) {
     await tx.query(
-      sql`${insertSkippingDuplicates} INTO greylisting_whitelists (account, sender) VALUES (${account}, ${sender}) ${onDuplicateSkip('account, sender')}`,
+      sql`${insertSkippingDuplicates} INTO greylisting_whitelists (account, sender) VALUES (${account},
+          ${sender}) ${onDuplicateSkip('account, sender')}`,
     );
   }
 }

@@ -108,7 +108,8 @@ export async function writeSpamPolicy(
     sql`INSERT INTO policy (policy_name, ${raw(names.join(', '))}) VALUES (${target.account}, ${join(values)})
      ${onDuplicateUpdate('policy_name', join(updates))} RETURNING id`,
   );
-  await tx.query(sql`INSERT INTO users (email, priority, policy_id) VALUES (${email(target.account)}, ${PRIORITY[target.scope]}, ${policy!.id})
+  await tx.query(sql`INSERT INTO users (email, priority, policy_id) VALUES (${email(target.account)}, ${PRIORITY[target.scope]},
+      ${policy!.id})
      ${onDuplicateUpdate('email', sql`priority = ${excluded('priority')}, policy_id = ${excluded('policy_id')}`)}`);
 }
 

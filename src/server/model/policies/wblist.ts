@@ -60,7 +60,8 @@ export async function addToWblist(
   const { table, local, listed } = TABLES[direction];
   for (const address of addresses) {
     const addressId = await ensureMailaddr(tx, address);
-    await tx.query(sql`INSERT INTO ${raw(table)} (${raw(local)}, ${raw(listed)}, wb) VALUES (${userId}, ${addressId}, ${kind === 'whitelist' ? 'W' : 'B'})
+    await tx.query(sql`INSERT INTO ${raw(table)} (${raw(local)}, ${raw(listed)}, wb) VALUES (${userId}, ${addressId},
+        ${kind === 'whitelist' ? 'W' : 'B'})
        ${onDuplicateUpdate('rid, sid', sql`wb = ${excluded('wb')}`)}`);
   }
 }

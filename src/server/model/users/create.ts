@@ -23,7 +23,8 @@ export async function insertMailbox(tx: Queryable, settings: ServerSettings, box
   const inserted = await tx.query(sql`WITH box AS (
        ${insertSkippingDuplicates} INTO mailbox (username, password, name, language, quota, domain, storagebasedirectory, storagenode,
                             maildir, passwordlastchange)
-       VALUES (${box.email}, ${box.passwordValue}, ${box.name}, ${box.language}, ${box.quota}, ${domainOf(box.email)}, ${settings.storageBaseDirectory}, ${settings.storageNode}, ${maildirPath(box.email)}, ${now})
+       VALUES (${box.email}, ${box.passwordValue}, ${box.name}, ${box.language}, ${box.quota}, ${domainOf(box.email)},
+         ${settings.storageBaseDirectory}, ${settings.storageNode}, ${maildirPath(box.email)}, ${now})
        ${onDuplicateSkip('username')} RETURNING username, domain),
      stale AS (
        DELETE FROM forwardings f USING box

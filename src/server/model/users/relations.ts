@@ -26,7 +26,8 @@ export async function setForwardings(tx: Queryable, user: string, destinations: 
   if (list.length === 0) list.push(user);
   await tx.query(sql`DELETE FROM forwardings WHERE address = ${user} AND is_forwarding = 1`);
   for (const destination of list) {
-    await tx.query(sql`INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES (${user}, ${destination}, ${domainOf(user)}, ${domainOf(destination)}, 1)
+    await tx.query(sql`INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES (${user},
+        ${destination}, ${domainOf(user)}, ${domainOf(destination)}, 1)
        ${onDuplicateUpdate('address, forwarding', sql`is_forwarding = 1`)}`);
   }
 }
@@ -61,7 +62,8 @@ export async function addAliasAddresses(tx: Queryable, user: string, addresses: 
   const owned = new Set(await userAliasAddresses(tx, user));
   for (const address of addresses) {
     if (address === user || owned.has(address) || (await addressInUse(tx, address))) continue;
-    await tx.query(sql`${insertSkippingDuplicates} INTO forwardings (address, forwarding, domain, dest_domain, is_alias) VALUES (${address}, ${user}, ${domainOf(address)}, ${domainOf(user)}, 1)
+    await tx.query(sql`${insertSkippingDuplicates} INTO forwardings (address, forwarding, domain, dest_domain, is_alias)
+        VALUES (${address}, ${user}, ${domainOf(address)}, ${domainOf(user)}, 1)
        ${onDuplicateSkip('address, forwarding')}`);
   }
 }

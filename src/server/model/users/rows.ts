@@ -35,7 +35,8 @@ export async function updateMailboxRow(tx: Queryable, user: string, changes: Mai
   await tx.query(sql`UPDATE mailbox SET
        name = COALESCE(${changes.name}, name), password = COALESCE(${changes.password}, password),
        passwordlastchange = CASE WHEN ${typed(changes.password, 'text')} IS NULL THEN passwordlastchange ELSE ${now} END,
-       quota = COALESCE(${changes.quota}, quota), active = COALESCE(${changes.active}, active), language = COALESCE(${changes.language}, language),
+       quota = COALESCE(${changes.quota}, quota), active = COALESCE(${changes.active}, active),
+         language = COALESCE(${changes.language}, language),
        employeeid = COALESCE(${changes.employeeid}, employeeid), transport = COALESCE(${changes.transport}, transport),
        mailboxformat = COALESCE(${changes.mailboxformat}, mailboxformat), mailboxfolder = COALESCE(${changes.mailboxfolder}, mailboxfolder),
        maildir = COALESCE(${changes.maildir}, maildir), modified = ${now}
@@ -65,7 +66,8 @@ export async function updateDomainMailboxes(
   // condition reads the table it updates.
   const chosen = await tx.query<{ username: string }>(
     sql`SELECT username FROM mailbox
-       WHERE domain = ${domain} AND (${typed(actor.isGlobal, 'boolean')} OR NOT ${holdsRightsBeyondSql(raw('mailbox.username'), sql`${actor.username}`)})
+       WHERE domain = ${domain} AND (${typed(actor.isGlobal, 'boolean')}
+         OR NOT ${holdsRightsBeyondSql(raw('mailbox.username'), sql`${actor.username}`)})
        ORDER BY username FOR UPDATE`,
   );
   const usernames = chosen.map((r) => r.username);

@@ -114,14 +114,16 @@ export async function readDomainUsers(
   disabledOnly: boolean,
 ): Promise<Record<string, unknown>[]> {
   const rows = await q.query<UserRow>(
-    sql`${USER_VIEW_SQL} WHERE m.domain = ${domain} AND (${typed(disabledOnly, 'boolean')} IS NOT TRUE OR m.active = 0) ORDER BY m.username`,
+    sql`${USER_VIEW_SQL} WHERE m.domain = ${domain} AND (${typed(disabledOnly, 'boolean')} IS NOT TRUE OR m.active = 0)
+        ORDER BY m.username`,
   );
   return rows.map(presentListRow);
 }
 
 export async function domainUserEmails(q: Queryable, domain: string, disabledOnly: boolean): Promise<string[]> {
   const rows = await q.query<{ username: string }>(
-    sql`SELECT username FROM mailbox WHERE domain = ${domain} AND (${typed(disabledOnly, 'boolean')} IS NOT TRUE OR active = 0) ORDER BY username`,
+    sql`SELECT username FROM mailbox WHERE domain = ${domain} AND (${typed(disabledOnly, 'boolean')} IS NOT TRUE OR active = 0)
+        ORDER BY username`,
   );
   return rows.map((r) => r.username);
 }
