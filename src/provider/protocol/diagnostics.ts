@@ -68,23 +68,18 @@ export interface Diagnostic {
   readonly attribute?: AttributePath;
 }
 
-export function errorDiagnostic(summary: string, detail?: string, attribute?: AttributePath): Diagnostic {
-  return {
-    severity: 'error',
+/** A diagnostic of one severity; `detail` and `attribute` only when given. */
+const diagnosticOf =
+  (severity: Severity) =>
+  (summary: string, detail?: string, attribute?: AttributePath): Diagnostic => ({
+    severity,
     summary,
     ...(detail !== undefined ? { detail } : {}),
     ...(attribute ? { attribute } : {}),
-  };
-}
+  });
 
-export function warningDiagnostic(summary: string, detail?: string, attribute?: AttributePath): Diagnostic {
-  return {
-    severity: 'warning',
-    summary,
-    ...(detail !== undefined ? { detail } : {}),
-    ...(attribute ? { attribute } : {}),
-  };
-}
+export const errorDiagnostic = diagnosticOf('error');
+export const warningDiagnostic = diagnosticOf('warning');
 
 /** An error that knows which attribute it is about; the server turns it into a diagnostic. */
 export class AttributeError extends Error {

@@ -1,13 +1,9 @@
-/** A minimal msgpack writer: just the forms Terraform's values need. */
-export class MsgpackWriter {
-  private buf = Buffer.allocUnsafe(128);
-  private pos = 0;
+import { ByteWriter } from '../byte-writer';
 
-  private ensure(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
-    this.buf.copy(next, 0, 0, this.pos);
-    this.buf = next;
+/** A minimal msgpack writer: just the forms Terraform's values need. */
+export class MsgpackWriter extends ByteWriter {
+  constructor() {
+    super(128);
   }
 
   private u8(v: number): void {
@@ -131,9 +127,7 @@ export class MsgpackWriter {
 
   /** Bytes already in msgpack form (e.g. a pre-encoded key). */
   raw(data: Uint8Array): void {
-    this.ensure(data.length);
-    this.buf.set(data, this.pos);
-    this.pos += data.length;
+    this.append(data);
   }
 
   float64(v: number): void {
@@ -186,8 +180,7 @@ export class MsgpackWriter {
       this.buf.writeUInt32BE(data.length, this.pos);
       this.pos += 4;
     }
-    this.buf.set(data, this.pos);
-    this.pos += data.length;
+    this.append(data);
   }
 
   arrayHeader(length: number): void {

@@ -12,6 +12,7 @@
  */
 import type { DescriptorSet, FieldDescriptor, ScalarKind } from './descriptor-types';
 import { isScalarKind } from './descriptor-types';
+import { ByteWriter } from '../byte-writer';
 
 export type WireScalar = string | number | boolean | Uint8Array;
 export type WireValue = WireScalar | WireMessage | WireValue[] | { [key: string]: WireValue };
@@ -26,15 +27,9 @@ enum WireType {
   Fixed32 = 5,
 }
 
-class Writer {
-  private buf = Buffer.allocUnsafe(256);
-  private pos = 0;
-
-  private ensure(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
-    this.buf.copy(next, 0, 0, this.pos);
-    this.buf = next;
+class Writer extends ByteWriter {
+  constructor() {
+    super(256);
   }
 
   varint(value: number): void {
@@ -63,9 +58,7 @@ class Writer {
 
   bytes(data: Uint8Array): void {
     this.varint(data.length);
-    this.ensure(data.length);
-    this.buf.set(data, this.pos);
-    this.pos += data.length;
+    this.append(data);
   }
 
   double(value: number): void {
