@@ -1,41 +1,19 @@
 /** A data source: validate its lookup attributes, then read the object into computed attributes. */
-import {
-  AttributePath,
-  errorDiagnostic,
-  isUnknown,
-  type Diagnostic,
-  type ObjectType,
-  type RawDynamicValue,
-} from '../protocol';
-import type { Attributes } from './attributes';
+import { errorDiagnostic, isUnknown, type Diagnostic, type RawDynamicValue } from '../protocol';
 import type { SomeDataSource } from './definitions';
-import { diagnosticFor, type DescribeError } from './errors';
-import { canonicalRow, decodeRow, encodeRow, ID, objectType, type Row } from './rows';
+import { EngineBase } from './engine-base';
+import { diagnosticFor } from './errors';
+import { canonicalRow, encodeRow, ID, type Row } from './rows';
 import { normalized, sameValue, type PlanValue } from './values';
 
-export class DataSourceEngine<Client> {
-  readonly type: ObjectType;
-  private readonly attributes: Attributes<never>;
-
-  constructor(
-    readonly definition: SomeDataSource<Client>,
-    private readonly describeError: DescribeError,
-  ) {
-    this.attributes = definition.attributes as Attributes<never>;
-    this.type = objectType(this.attributes, true);
-  }
-
+export class DataSourceEngine<Client> extends EngineBase<SomeDataSource<Client>> {
   validate(rawConfig: RawDynamicValue): Diagnostic[] {
-    const config = decodeRow(rawConfig, this.attributes, this.type);
+    const config = this.decode(rawConfig);
     const diagnostics: Diagnostic[] = [];
     for (const [name, spec] of Object.entries(this.attributes)) {
       const value = config?.[name];
       if (value === null || value === undefined || isUnknown(value)) continue;
-      for (const check of spec.validators ?? []) {
-        const message = (check as (v: PlanValue) => string | undefined)(value);
-        if (message)
-          diagnostics.push(errorDiagnostic(`Invalid value for "${name}"`, message, AttributePath.root(name)));
-      }
+      diagnostics.push(...this.invalid(name, spec, value));
     }
     return diagnostics;
   }
@@ -44,7 +22,7 @@ export class DataSourceEngine<Client> {
     client: Client,
     rawConfig: RawDynamicValue,
   ): Promise<{ state?: RawDynamicValue; diagnostics: Diagnostic[] }> {
-    const config = decodeRow(rawConfig, this.attributes, this.type) ?? {};
+    const config = this.decode(rawConfig) ?? {};
     const name = this.definition.typeName;
     const lookup = canonicalRow(config, this.attributes);
     try {

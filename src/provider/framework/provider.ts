@@ -77,6 +77,16 @@ export function providerHandlers<Client>(definition: ProviderDefinition<Client>)
       ),
   };
   let client: Client | undefined;
+  /** Runs `call` with the engine of `type` and the configured client, or answers why it cannot. */
+  const configured = async <E, R>(
+    engine: E | undefined,
+    type: string,
+    call: (engine: E, client: Client) => Promise<R>,
+  ): Promise<R | { diagnostics: Diagnostic[] }> => {
+    if (!engine) return { diagnostics: [unknownType(type)] };
+    if (!client) return { diagnostics: [notConfigured(type)] };
+    return call(engine, client);
+  };
 
   return withDefaults({
     getProviderSchema: async () => (schema ??= providerSchema(definition)),
@@ -118,40 +128,32 @@ export function providerHandlers<Client>(definition: ProviderDefinition<Client>)
       return { plannedState: result.planned, requiresReplace: result.requiresReplace, diagnostics: result.diagnostics };
     },
 
-    async applyResourceChange(request) {
-      const engine = resources.get(request.typeName);
-      if (!engine) return { diagnostics: [unknownType(request.typeName)] };
-      if (!client) return { diagnostics: [notConfigured(request.typeName)] };
-      const result = await engine.apply(client, request.priorState, request.plannedState, request.config);
-      return { newState: result.state, diagnostics: result.diagnostics };
-    },
+    applyResourceChange: (request) =>
+      configured(resources.get(request.typeName), request.typeName, async (engine, client) => {
+        const result = await engine.apply(client, request.priorState, request.plannedState, request.config);
+        return { newState: result.state, diagnostics: result.diagnostics };
+      }),
 
-    async readResource(request) {
-      const engine = resources.get(request.typeName);
-      if (!engine) return { diagnostics: [unknownType(request.typeName)] };
-      if (!client) return { diagnostics: [notConfigured(request.typeName)] };
-      const result = await engine.read(client, request.currentState);
-      return { newState: result.state, diagnostics: result.diagnostics };
-    },
+    readResource: (request) =>
+      configured(resources.get(request.typeName), request.typeName, async (engine, client) => {
+        const result = await engine.read(client, request.currentState);
+        return { newState: result.state, diagnostics: result.diagnostics };
+      }),
 
-    async importResourceState(request) {
-      const engine = resources.get(request.typeName);
-      if (!engine) return { diagnostics: [unknownType(request.typeName)] };
-      if (!client) return { diagnostics: [notConfigured(request.typeName)] };
-      const result = await engine.import(client, request.id);
-      return {
-        importedResources: result.state ? [{ typeName: request.typeName, state: result.state }] : [],
-        diagnostics: result.diagnostics,
-      };
-    },
+    importResourceState: (request) =>
+      configured(resources.get(request.typeName), request.typeName, async (engine, client) => {
+        const result = await engine.import(client, request.id);
+        return {
+          importedResources: result.state ? [{ typeName: request.typeName, state: result.state }] : [],
+          diagnostics: result.diagnostics,
+        };
+      }),
 
-    async readDataSource(request) {
-      const engine = dataSources.get(request.typeName);
-      if (!engine) return { diagnostics: [unknownType(request.typeName)] };
-      if (!client) return { diagnostics: [notConfigured(request.typeName)] };
-      const result = await engine.read(client, request.config);
-      return { state: result.state, diagnostics: result.diagnostics };
-    },
+    readDataSource: (request) =>
+      configured(dataSources.get(request.typeName), request.typeName, async (engine, client) => {
+        const result = await engine.read(client, request.config);
+        return { state: result.state, diagnostics: result.diagnostics };
+      }),
   });
 }
 

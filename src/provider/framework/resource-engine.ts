@@ -9,22 +9,13 @@ import {
   Unknown,
   warningDiagnostic,
   type Diagnostic,
-  type ObjectType,
   type RawDynamicValue,
 } from '../protocol';
 import { isComputed, type AnyAttribute, type Attributes, type Values } from './attributes';
 import type { ApiParams, SomeResource } from './definitions';
-import { diagnosticFor, type DescribeError } from './errors';
-import {
-  attributeEntries,
-  canonicalRow,
-  decodeRow,
-  encodeRow,
-  ID,
-  objectType,
-  upgradeJsonState,
-  type Row,
-} from './rows';
+import { EngineBase } from './engine-base';
+import { diagnosticFor } from './errors';
+import { attributeEntries, canonicalRow, encodeRow, ID, upgradeJsonState, type Row } from './rows';
 import { normalized, sameValue, type PlanValue } from './values';
 
 export interface PlanResult {
@@ -40,24 +31,9 @@ export interface StateResult {
 
 type Spec = AnyAttribute<never>;
 
-export class ResourceEngine<Client> {
-  readonly type: ObjectType;
-  private readonly attributes: Attributes<never>;
-
-  constructor(
-    readonly definition: SomeResource<Client>,
-    private readonly describeError: DescribeError,
-  ) {
-    this.attributes = definition.attributes as Attributes<never>;
-    this.type = objectType(this.attributes, true);
-  }
-
+export class ResourceEngine<Client> extends EngineBase<SomeResource<Client>> {
   private entries(): readonly (readonly [string, Spec])[] {
     return attributeEntries(this.attributes);
-  }
-
-  private decode(raw: RawDynamicValue | undefined): Row | null {
-    return decodeRow(raw, this.attributes, this.type);
   }
 
   encode(row: Row | null): RawDynamicValue {
@@ -85,11 +61,7 @@ export class ResourceEngine<Client> {
           ),
         );
       }
-      for (const check of spec.validators ?? []) {
-        const message = (check as (v: PlanValue) => string | undefined)(value);
-        if (message)
-          diagnostics.push(errorDiagnostic(`Invalid value for "${name}"`, message, AttributePath.root(name)));
-      }
+      diagnostics.push(...this.invalid(name, spec, value));
     }
     // Cross-attribute checks need every value: with unknowns they wait for the plan that has them.
     if (!Object.values(config).some(isUnknown)) diagnostics.push(...this.crossChecks(config));
