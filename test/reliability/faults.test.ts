@@ -1,10 +1,10 @@
 /**
  * The server killed with SIGKILL in the middle of a stream of multi-row writes, then restarted
- * on the same PostgreSQL: every account is whole or absent (each write is one transaction),
- * and the restarted server goes on serving.
+ * on the same database (PostgreSQL, then MariaDB): every account is whole or absent (each write
+ * is one transaction), and the restarted server goes on serving.
  */
 import { adminSession, ApiSession } from '../support/api';
-import { createTestDatabase, TEST_ADMIN } from '../support/test-server';
+import { type Backend, createTestDatabase, TEST_ADMIN } from '../support/test-server';
 import type { Database } from '../../src/server/db/database';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 import { sql } from '../../src/server/db/sql';
@@ -12,19 +12,7 @@ import { sql } from '../../src/server/db/sql';
 const DOMAIN = 'faults.example';
 const MEMBERS = Array.from({ length: 8 }, (_, i) => `member${i}@elsewhere.example`).join(',');
 
-let db: Database;
-let url: string;
-let server: ServerProcess | undefined;
-
-beforeAll(async () => {
-  ({ db, url } = await createTestDatabase('postgres'));
-});
-afterAll(async () => {
-  server?.child.kill('SIGKILL');
-  await db?.close();
-});
-
-async function invariants(): Promise<void> {
+async function invariants(db: Database): Promise<void> {
   // Aliases: the row and all eight member rows, or neither.
   const aliases = await db.query<{
     address: string;
@@ -49,53 +37,67 @@ async function invariants(): Promise<void> {
   expect(orphanSelf).toEqual([]);
 }
 
-test('SIGKILL mid-write leaves no half-written account, and a restart serves on', async () => {
-  server = await startServerProcess(url);
-  const api = await adminSession({ url: server.url, admin: TEST_ADMIN });
-  await api.ok('POST', `/api/domain/${DOMAIN}`, { name: 'Faults' });
-  for (let i = 0; i < 30; i++) await api.ok('POST', `/api/alias/old${i}@${DOMAIN}`, { members: MEMBERS });
+describe.each<Backend>(['postgres', 'mysql'])('on %s', (backend) => {
+  let db: Database;
+  let url: string;
+  let server: ServerProcess | undefined;
 
-  // 24 writers: user creates, alias creates with eight members, deletes of the old aliases.
-  let completed = 0;
-  let stop = false;
-  const writer = async (w: number) => {
-    for (let n = 0; !stop && n < 200; n++) {
-      const call =
-        n % 3 === 0
-          ? api.post(`/api/user/u${w}-${n}@${DOMAIN}`, { password: 'Fault-Passw0rd!' })
-          : n % 3 === 1
-            ? api.post(`/api/alias/new${w}-${n}@${DOMAIN}`, { members: MEMBERS })
-            : api.delete(`/api/alias/old${(w * 7 + n) % 30}@${DOMAIN}`);
-      try {
-        await call;
-        completed++;
-      } catch {
-        return; // the connection died with the server
+  beforeAll(async () => {
+    ({ db, url } = await createTestDatabase(backend));
+  });
+  afterAll(async () => {
+    server?.child.kill('SIGKILL');
+    await db?.close();
+  });
+
+  test('SIGKILL mid-write leaves no half-written account, and a restart serves on', async () => {
+    server = await startServerProcess(url);
+    const api = await adminSession({ url: server.url, admin: TEST_ADMIN });
+    await api.ok('POST', `/api/domain/${DOMAIN}`, { name: 'Faults' });
+    for (let i = 0; i < 30; i++) await api.ok('POST', `/api/alias/old${i}@${DOMAIN}`, { members: MEMBERS });
+
+    // 24 writers: user creates, alias creates with eight members, deletes of the old aliases.
+    let completed = 0;
+    let stop = false;
+    const writer = async (w: number) => {
+      for (let n = 0; !stop && n < 200; n++) {
+        const call =
+          n % 3 === 0
+            ? api.post(`/api/user/u${w}-${n}@${DOMAIN}`, { password: 'Fault-Passw0rd!' })
+            : n % 3 === 1
+              ? api.post(`/api/alias/new${w}-${n}@${DOMAIN}`, { members: MEMBERS })
+              : api.delete(`/api/alias/old${(w * 7 + n) % 30}@${DOMAIN}`);
+        try {
+          await call;
+          completed++;
+        } catch {
+          return; // the connection died with the server
+        }
       }
+    };
+    const writers = Array.from({ length: 24 }, (_, w) => writer(w));
+    // Kill once writes are flowing, so some are certainly in flight.
+    const started = Date.now();
+    while (completed < 40 && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 10));
+    server.child.kill('SIGKILL');
+    await server.exited;
+    stop = true;
+    await Promise.all(writers);
+    expect(completed).toBeGreaterThanOrEqual(40);
+
+    await invariants(db);
+
+    server = await startServerProcess(url);
+    const again = new ApiSession(server.url);
+    expect(await again.login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({ _success: true });
+    // Retrying every create gives success or ALREADY_EXISTS, never a broken account.
+    for (let w = 0; w < 24; w++) {
+      const answer = await again.post(`/api/alias/new${w}-1@${DOMAIN}`, { members: MEMBERS });
+      expect(answer._success || answer._msg === 'ALREADY_EXISTS').toBe(true);
     }
-  };
-  const writers = Array.from({ length: 24 }, (_, w) => writer(w));
-  // Kill once writes are flowing, so some are certainly in flight.
-  const started = Date.now();
-  while (completed < 40 && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 10));
-  server.child.kill('SIGKILL');
-  await server.exited;
-  stop = true;
-  await Promise.all(writers);
-  expect(completed).toBeGreaterThanOrEqual(40);
-
-  await invariants();
-
-  server = await startServerProcess(url);
-  const again = new ApiSession(server.url);
-  expect(await again.login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({ _success: true });
-  // Retrying every create gives success or ALREADY_EXISTS, never a broken account.
-  for (let w = 0; w < 24; w++) {
-    const answer = await again.post(`/api/alias/new${w}-1@${DOMAIN}`, { members: MEMBERS });
-    expect(answer._success || answer._msg === 'ALREADY_EXISTS').toBe(true);
-  }
-  await invariants();
-  server.child.kill('SIGTERM');
-  await server.exited;
-  server = undefined;
+    await invariants(db);
+    server.child.kill('SIGTERM');
+    await server.exited;
+    server = undefined;
+  });
 });
