@@ -175,8 +175,7 @@ describe.each(ALL_BACKENDS)('our migrations on an existing iRedMail database on 
   });
 });
 
-// MariaDB joins when the API routes' statements are ported to it (README, "SQL backends").
-describe.each(BACKENDS)('an existing iRedMail database on %s', (backend) => {
+describe.each(ALL_BACKENDS)('an existing iRedMail database on %s', (backend) => {
   let db: Database;
   let server: RunningServer;
   let api: ApiSession;
