@@ -8,6 +8,11 @@ import { attributesFor, type AttributeSpec, type ReplaceWhen, type Sample, type 
 import { canonicalDomain, canonicalEmail, domainName, emailAddress } from './validators';
 import { createThenUpdate, ifChanged } from './writes';
 
+/** What the API answers about a new account's address (users, aliases, lists). */
+export const NEW_ADDRESS_CODES = ['INVALID_MAIL', 'INVALID_DOMAIN', 'ALREADY_EXISTS'];
+/** What it answers about a rename (`change_email`). */
+export const RENAME_CODES = ['INVALID_NEW_EMAIL', 'NEW_EMAIL_ALREADY_EXISTS'];
+
 /** What a resource says about its identifying attribute; the kit adds the rest. */
 export interface KeySpec<Data> {
   readonly description: string;

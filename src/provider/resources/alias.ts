@@ -10,6 +10,8 @@ import {
   canonicalEmails,
   emailSet,
   ifChanged,
+  NEW_ADDRESS_CODES,
+  RENAME_CODES,
   replacedWhenDomainChanges,
   toggles,
 } from '../kit';
@@ -32,15 +34,7 @@ const aliasAttributes = {
       'The alias address, e.g. `team@example.com`; its domain must exist. Changing it within the domain renames ' +
       'the alias in place ' +
       '(`change_email`): its members stay, and its memberships in other aliases, lists and forwardings follow.',
-    errorCodes: [
-      'INVALID_MAIL',
-      'INVALID_DOMAIN',
-      'ALREADY_EXISTS',
-      'INVALID_NEW_EMAIL',
-      'NEW_EMAIL_ALREADY_EXISTS',
-      'EXCEEDED_DOMAIN_ACCOUNT_LIMIT',
-      'EXCEED_LIMIT_ALIASES',
-    ],
+    errorCodes: [...NEW_ADDRESS_CODES, ...RENAME_CODES, 'EXCEEDED_DOMAIN_ACCOUNT_LIMIT', 'EXCEED_LIMIT_ALIASES'],
   }),
   name: displayName<Alias>((d) => d.name, ['Sales team', 'Sales people']),
   access_policy: accessPolicy<Alias>({

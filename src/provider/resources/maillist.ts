@@ -21,6 +21,7 @@ import {
   createThenUpdate,
   emailSet,
   ifChanged,
+  NEW_ADDRESS_CODES,
   notEmpty,
   toggles,
   wholeNumber,
@@ -63,13 +64,7 @@ const maillistAttributes = {
     description:
       'The list address, e.g. `news@example.com`; its domain must exist. Changing it replaces the list (the API ' +
       'has no rename for lists).',
-    errorCodes: [
-      'INVALID_MAIL',
-      'INVALID_DOMAIN',
-      'ALREADY_EXISTS',
-      'EXCEEDED_DOMAIN_ACCOUNT_LIMIT',
-      'EXCEED_LIMIT_LISTS',
-    ],
+    errorCodes: [...NEW_ADDRESS_CODES, 'EXCEEDED_DOMAIN_ACCOUNT_LIMIT', 'EXCEED_LIMIT_LISTS'],
   }),
   name: displayName<SqlMailingList>((d) => d.name, ['Company news', 'Company updates']),
   access_policy: accessPolicy<SqlMailingList>({

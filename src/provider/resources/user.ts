@@ -19,10 +19,12 @@ import {
   createThenUpdate,
   emailSet,
   languageCode,
+  NEW_ADDRESS_CODES,
   notEmpty,
   PASSWORD_ON_CREATE,
   passwordConflict,
   passwordTrio,
+  RENAME_CODES,
   replacedWhenDomainChanges,
   subsetOf,
   wholeNumber,
@@ -49,7 +51,7 @@ const userAttributes = {
       'user in place ' +
       '(`change_email`): forwardings, alias addresses, alias and list memberships, admin rights, bcc, throttles ' +
       'and spam policy follow; the maildir stays where it is.',
-    errorCodes: ['INVALID_MAIL', 'INVALID_DOMAIN', 'ALREADY_EXISTS', 'INVALID_NEW_EMAIL', 'NEW_EMAIL_ALREADY_EXISTS'],
+    errorCodes: [...NEW_ADDRESS_CODES, ...RENAME_CODES],
   }),
   ...passwordTrio<User>('a user'),
   name: displayName<User>((u) => u.name, ['Jane Doe', 'Jane Roe']),
