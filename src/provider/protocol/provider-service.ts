@@ -46,6 +46,10 @@ function errorToDiagnostic(rpc: string, error: unknown): Diagnostic {
 
 function providerRpcs(h: ProviderHandlers): Record<string, Rpc> {
   const rpc = (run: Rpc['run'], failure: Rpc['failure'] = withDiagnostics): Rpc => ({ run, failure });
+  /** An RPC whose answer is its diagnostics alone (validations, configure, close). */
+  const diagnosticsOnly = (
+    call: (request: WireMessage, context: RequestContext) => Promise<{ diagnostics?: readonly Diagnostic[] }>,
+  ): Rpc => rpc(async (r, c) => withDiagnostics((await call(r, c)).diagnostics ?? []));
   return {
     GetMetadata: rpc(async (_r, c) => {
       const res = await h.getMetadata({}, c);
@@ -59,34 +63,24 @@ function providerRpcs(h: ProviderHandlers): Record<string, Rpc> {
       };
     }),
     GetProviderSchema: rpc(async (_r, c) => schemaResponseOut(await c.providerSchema())),
-    ValidateProviderConfig: rpc(async (r, c) =>
-      withDiagnostics((await h.validateProviderConfig({ config: dynamicIn(r.config) }, c)).diagnostics ?? []),
-    ),
-    ValidateResourceConfig: rpc(async (r, c) =>
-      withDiagnostics(
-        (
-          await h.validateResourceConfig(
-            {
-              typeName: str(r.type_name),
-              config: dynamicIn(r.config),
-              clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
-            },
-            c,
-          )
-        ).diagnostics ?? [],
+    ValidateProviderConfig: diagnosticsOnly((r, c) => h.validateProviderConfig({ config: dynamicIn(r.config) }, c)),
+    ValidateResourceConfig: diagnosticsOnly((r, c) =>
+      h.validateResourceConfig(
+        {
+          typeName: str(r.type_name),
+          config: dynamicIn(r.config),
+          clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
+        },
+        c,
       ),
     ),
-    ValidateDataResourceConfig: rpc(async (r, c) =>
-      withDiagnostics(
-        (
-          await h.validateDataResourceConfig(
-            {
-              typeName: str(r.type_name),
-              config: dynamicIn(r.config),
-            },
-            c,
-          )
-        ).diagnostics ?? [],
+    ValidateDataResourceConfig: diagnosticsOnly((r, c) =>
+      h.validateDataResourceConfig(
+        {
+          typeName: str(r.type_name),
+          config: dynamicIn(r.config),
+        },
+        c,
       ),
     ),
     UpgradeResourceState: rpc(async (r, c) => {
@@ -100,18 +94,14 @@ function providerRpcs(h: ProviderHandlers): Record<string, Rpc> {
       );
       return { upgraded_state: dynamicOut(res.upgradedState), diagnostics: diagnosticsOut(res.diagnostics) };
     }),
-    ConfigureProvider: rpc(async (r, c) =>
-      withDiagnostics(
-        (
-          await h.configureProvider(
-            {
-              terraformVersion: str(r.terraform_version),
-              config: dynamicIn(r.config),
-              clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
-            },
-            c,
-          )
-        ).diagnostics ?? [],
+    ConfigureProvider: diagnosticsOnly((r, c) =>
+      h.configureProvider(
+        {
+          terraformVersion: str(r.terraform_version),
+          config: dynamicIn(r.config),
+          clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
+        },
+        c,
       ),
     ),
     ReadResource: rpc(async (r, c) => {
@@ -224,17 +214,13 @@ function providerRpcs(h: ProviderHandlers): Record<string, Rpc> {
         deferred: deferredOut(res.deferred),
       };
     }),
-    ValidateEphemeralResourceConfig: rpc(async (r, c) =>
-      withDiagnostics(
-        (
-          await h.validateEphemeralResourceConfig(
-            {
-              typeName: str(r.type_name),
-              config: dynamicIn(r.config),
-            },
-            c,
-          )
-        ).diagnostics ?? [],
+    ValidateEphemeralResourceConfig: diagnosticsOnly((r, c) =>
+      h.validateEphemeralResourceConfig(
+        {
+          typeName: str(r.type_name),
+          config: dynamicIn(r.config),
+        },
+        c,
       ),
     ),
     OpenEphemeralResource: rpc(async (r, c) => {
@@ -265,17 +251,13 @@ function providerRpcs(h: ProviderHandlers): Record<string, Rpc> {
         private: res.private,
       };
     }),
-    CloseEphemeralResource: rpc(async (r, c) =>
-      withDiagnostics(
-        (
-          await h.closeEphemeralResource(
-            {
-              typeName: str(r.type_name),
-              private: optionalBytesIn(r.private),
-            },
-            c,
-          )
-        ).diagnostics ?? [],
+    CloseEphemeralResource: diagnosticsOnly((r, c) =>
+      h.closeEphemeralResource(
+        {
+          typeName: str(r.type_name),
+          private: optionalBytesIn(r.private),
+        },
+        c,
       ),
     ),
     GetFunctions: rpc(async (_r, c) => {
