@@ -45,6 +45,8 @@ const SCHEMES = [
 const POSTMASTER = { email: 'postmaster@example.com', password: 'Postmaster!pw1' };
 /** A separate admin (`admin` table), global through domain_admins' `ALL` row, with a bcrypt hash. */
 const SEPARATE_ADMIN = { email: 'boss@admins.example', password: 'Bcrypt!pw1' };
+/** A separate admin inserted naming no TEXT column (`settings` NULL on MariaDB), without rights. */
+const BARE_ADMIN = { email: 'bare@admins.example', password: 'Bare!pw123' };
 
 /** Rows as iRedMail's installer and its tools (create_mail_user_SQL.sh, iRedAdmin) insert them. */
 async function seed(db: Database): Promise<void> {
@@ -359,6 +361,42 @@ describe.each(ALL_BACKENDS)('an existing iRedMail database on %s', (backend) => 
     expect(
       await db.query("SELECT forwarding, is_forwarding FROM forwardings WHERE address = 'new@example.com'"),
     ).toEqual([{ forwarding: 'new@example.com', is_forwarding: 1 }]);
+  });
+
+  test("TEXT columns iRedMail's MySQL schema leaves NULL (settings, description) read as empty and take writes", async () => {
+    // Rows as iRedMail's tools insert them, naming no TEXT column: NULL on MariaDB, '' on PostgreSQL.
+    await db.query("INSERT INTO domain (domain, transport, created) VALUES ('bare.example', 'dovecot', NOW())");
+    await db.query(
+      "INSERT INTO mailbox (username, password, maildir, domain, created) VALUES ('bare@bare.example', '{PLAIN}Bare!pw123', 'bare.example/b/a/r/bare/', 'bare.example', NOW())",
+    );
+    await db.query(
+      sql`INSERT INTO admin (username, password, name) VALUES (${BARE_ADMIN.email}, ${`{PLAIN}${BARE_ADMIN.password}`}, 'Bare')`,
+    );
+    await db.query(
+      "INSERT INTO maillists (address, domain, transport, mlid, created) VALUES ('list@bare.example', 'bare.example', 'mlmmj:bare.example/list', 'bare-list-id', NOW())",
+    );
+    expect(await api.ok('GET', '/api/domain/bare.example')).toMatchObject({ settings: {} });
+    expect(await api.ok('GET', '/api/user/bare@bare.example')).toMatchObject({ settings: {} });
+    expect(await api.ok('GET', `/api/admin/${BARE_ADMIN.email}`)).toMatchObject({ settings: {} });
+    expect(await api.ok('GET', '/api/ml/list@bare.example')).toMatchObject({ settings: {}, owners: [] });
+    expect(await api.get('/api/ldif/domain/bare.example')).toMatchObject({ _success: true });
+
+    await api.ok('PUT', '/api/domain/bare.example', { name: 'Bare', maxUserQuota: 2048 });
+    expect(await db.query("SELECT description, settings FROM domain WHERE domain = 'bare.example'")).toEqual([
+      { description: 'Bare', settings: 'max_user_quota:2048' },
+    ]);
+    await api.ok('PUT', '/api/ml/list@bare.example', { owners: 'bare@bare.example' });
+    expect(await db.query("SELECT settings FROM maillists WHERE address = 'list@bare.example'")).toEqual([
+      { settings: 'owners:bare@bare.example' },
+    ]);
+    // A name change leaves the admin's rights as they were: its session stays.
+    const bare = new ApiSession(server.url);
+    expect(await bare.login(BARE_ADMIN.email, BARE_ADMIN.password)).toMatchObject({ _success: true });
+    await api.ok('PUT', `/api/admin/${BARE_ADMIN.email}`, { name: 'Bare Two' });
+    expect(await bare.get('/api/domains')).toMatchObject({ _success: true });
+    expect(await db.query(sql`SELECT name FROM admin WHERE username = ${BARE_ADMIN.email}`)).toEqual([
+      { name: 'Bare Two' },
+    ]);
   });
 });
 

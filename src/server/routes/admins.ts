@@ -88,7 +88,8 @@ async function update(ctx: RouteContext<'global'>): Promise<undefined> {
     await endSessionsAfter(tx, ctx.request.headers.cookie, [email], {
       password: password !== undefined,
       disabled: input.accountStatus === 'disabled',
-      rights: global !== wasGlobal || formatSettings(settings) !== row.settings,
+      // Compared as parsed: iRedMail's MySQL schema leaves `settings` NULL, other tools order keys their way.
+      rights: global !== wasGlobal || formatSettings(settings) !== formatSettings(parseSettings(row.settings)),
     });
   });
   return undefined;

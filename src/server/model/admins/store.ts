@@ -25,9 +25,12 @@ export async function insertAdmin(tx: Queryable, row: NewAdminRow): Promise<bool
   return inserted.length > 0;
 }
 
-/** The separate admin's settings column, row-locked for the rest of the transaction; null when there is none. */
-export async function lockSeparateAdmin(tx: Queryable, email: string): Promise<{ settings: string } | null> {
-  const rows = await tx.query<{ settings: string }>(
+/**
+ * The separate admin's settings column (NULL in iRedMail's MySQL schema when never written),
+ * row-locked for the rest of the transaction; null when there is no such admin.
+ */
+export async function lockSeparateAdmin(tx: Queryable, email: string): Promise<{ settings: string | null } | null> {
+  const rows = await tx.query<{ settings: string | null }>(
     sql`SELECT settings FROM admin WHERE username = ${email} FOR UPDATE`,
   );
   return rows[0] ?? null;
