@@ -6,7 +6,7 @@
  * references its own accounts hold, never what other domains hold (see domains/deletion.ts).
  */
 import type { Queryable } from '../db/database';
-import { isAnyOf, sql } from '../db/sql';
+import { isAnyOf, raw, sql } from '../db/sql';
 
 export async function removeAddressTraces(tx: Queryable, addresses: readonly string[]): Promise<void> {
   await removeOwnTraces(tx, addresses);
@@ -16,16 +16,20 @@ export async function removeAddressTraces(tx: Queryable, addresses: readonly str
 /** What the accounts themselves hold: their forwardings, moderators, rights, bcc, relay, quota use and policies. */
 export async function removeOwnTraces(tx: Queryable, addresses: readonly string[]): Promise<void> {
   if (addresses.length === 0) return;
-  const list = [...addresses];
-  await tx.query(sql`DELETE FROM forwardings WHERE address ${isAnyOf(list)}`);
-  await tx.query(sql`DELETE FROM moderators WHERE address ${isAnyOf(list)}`);
-  await tx.query(sql`DELETE FROM domain_admins WHERE username ${isAnyOf(list)}`);
-  await tx.query(sql`DELETE FROM sender_bcc_user WHERE username ${isAnyOf(list)}`);
-  await tx.query(sql`DELETE FROM recipient_bcc_user WHERE username ${isAnyOf(list)}`);
-  await tx.query(sql`DELETE FROM sender_relayhost WHERE account ${isAnyOf(list)}`);
-  await tx.query(sql`DELETE FROM used_quota WHERE username ${isAnyOf(list)}`);
-  await removePolicyTraces(tx, list);
+  await deleteWhereAnyOf(tx, OWN_ROWS, addresses);
+  await removePolicyTraces(tx, [...addresses]);
 }
+
+/** Table and the column naming the account itself. */
+const OWN_ROWS: readonly (readonly [string, string])[] = [
+  ['forwardings', 'address'],
+  ['moderators', 'address'],
+  ['domain_admins', 'username'],
+  ['sender_bcc_user', 'username'],
+  ['recipient_bcc_user', 'username'],
+  ['sender_relayhost', 'account'],
+  ['used_quota', 'username'],
+];
 
 /**
  * What other accounts hold that names these addresses: forwardings and memberships to them,
@@ -33,12 +37,27 @@ export async function removeOwnTraces(tx: Queryable, addresses: readonly string[
  */
 async function removeReferencesTo(tx: Queryable, addresses: readonly string[]): Promise<void> {
   if (addresses.length === 0) return;
-  const list = [...addresses];
-  await tx.query(sql`DELETE FROM forwardings WHERE forwarding ${isAnyOf(list)}`);
-  await tx.query(sql`DELETE FROM moderators WHERE moderator ${isAnyOf(list)}`);
-  await tx.query(sql`DELETE FROM sender_bcc_user WHERE bcc_address ${isAnyOf(list)}`);
-  await tx.query(sql`DELETE FROM recipient_bcc_user WHERE bcc_address ${isAnyOf(list)}`);
-  await tx.query(sql`DELETE FROM iredadmin_api_maillist_subscribers WHERE subscriber ${isAnyOf(list)}`);
+  await deleteWhereAnyOf(tx, REFERENCES, addresses);
+}
+
+/** Table and the column naming another account. */
+const REFERENCES: readonly (readonly [string, string])[] = [
+  ['forwardings', 'forwarding'],
+  ['moderators', 'moderator'],
+  ['sender_bcc_user', 'bcc_address'],
+  ['recipient_bcc_user', 'bcc_address'],
+  ['iredadmin_api_maillist_subscribers', 'subscriber'],
+];
+
+/** Deletes, in order, the rows of each table whose column holds one of the addresses. */
+async function deleteWhereAnyOf(
+  tx: Queryable,
+  columns: readonly (readonly [string, string])[],
+  addresses: readonly string[],
+): Promise<void> {
+  for (const [table, column] of columns) {
+    await tx.query(sql`DELETE FROM ${raw(table)} WHERE ${raw(column)} ${isAnyOf([...addresses])}`);
+  }
 }
 
 /** Throttles, spam policies, white/blacklists and greylisting of accounts (`user@d`) or domains (`@d`). */

@@ -63,16 +63,15 @@ async function change(
   const addresses = op === 'clear' ? [] : (parseInput(addressesInput, ctx.input).addresses ?? []);
   await ctx.db.transaction(async (tx) => {
     await authorizeSettingWrite(tx, ctx.actor, target, 'wblist');
-    if (op === 'add') await addToWblist(tx, target, direction, kind, addresses);
+    const list = { target, direction, kind };
+    if (op === 'add') await addToWblist(tx, list, addresses);
     else if (op === 'remove')
       await removeFromWblist(
         tx,
-        target,
-        direction,
-        kind,
+        list,
         addresses.map((a) => a.address),
       );
-    else await clearWblist(tx, target, direction, kind);
+    else await clearWblist(tx, list);
   });
   return undefined;
 }

@@ -49,15 +49,8 @@ export async function readWblist(
  * Adds addresses to one list. A row for the same account and address in the same direction is
  * replaced, so an address moves between white and black. Creates the `users` row when missing.
  */
-export async function addToWblist(
-  tx: Queryable,
-  target: PolicyTarget,
-  direction: WblistDirection,
-  kind: WblistKind,
-  addresses: readonly SenderAddress[],
-): Promise<void> {
-  const userId = await ensureUsersRow(tx, target);
-  const { table, local, listed } = TABLES[direction];
+export async function addToWblist(tx: Queryable, list: WblistOf, addresses: readonly SenderAddress[]): Promise<void> {
+  const { userId, table, local, listed, kind } = await openWblist(tx, list);
   for (const address of addresses) {
     const addressId = await ensureMailaddr(tx, address);
     await tx.query(sql`INSERT INTO ${raw(table)} (${raw(local)}, ${raw(listed)}, wb) VALUES (${userId}, ${addressId},
@@ -67,15 +60,8 @@ export async function addToWblist(
 }
 
 /** Removes the given addresses from one list only (the other list keeps its rows). */
-export async function removeFromWblist(
-  tx: Queryable,
-  target: PolicyTarget,
-  direction: WblistDirection,
-  kind: WblistKind,
-  addresses: readonly string[],
-): Promise<void> {
-  const userId = await ensureUsersRow(tx, target);
-  const { table, local, listed } = TABLES[direction];
+export async function removeFromWblist(tx: Queryable, list: WblistOf, addresses: readonly string[]): Promise<void> {
+  const { userId, table, local, listed, kind } = await openWblist(tx, list);
   await tx.query(
     sql`DELETE FROM ${raw(table)} WHERE ${raw(local)} = ${userId} AND ${raw(kindCondition(kind))}
         AND ${raw(listed)} IN (SELECT id FROM mailaddr WHERE email ${isAnyOf(addresses.map(bytes))})`,
@@ -83,15 +69,22 @@ export async function removeFromWblist(
 }
 
 /** Empties one list of the account. */
-export async function clearWblist(
-  tx: Queryable,
-  target: PolicyTarget,
-  direction: WblistDirection,
-  kind: WblistKind,
-): Promise<void> {
-  const userId = await ensureUsersRow(tx, target);
-  const { table, local } = TABLES[direction];
+export async function clearWblist(tx: Queryable, list: WblistOf): Promise<void> {
+  const { userId, table, local, kind } = await openWblist(tx, list);
   await tx.query(sql`DELETE FROM ${raw(table)} WHERE ${raw(local)} = ${userId} AND ${raw(kindCondition(kind))}`);
+}
+
+/** One of an account's four lists: inbound or outbound, white or black. */
+export interface WblistOf {
+  target: PolicyTarget;
+  direction: WblistDirection;
+  kind: WblistKind;
+}
+
+/** The list's table and columns, with the account's `users` row id (created when missing). */
+async function openWblist(tx: Queryable, list: WblistOf) {
+  const userId = await ensureUsersRow(tx, list.target);
+  return { userId, kind: list.kind, ...TABLES[list.direction] };
 }
 
 /**
