@@ -6,7 +6,7 @@
  */
 import type { IRedAdminClient } from '../client';
 import { ApiError } from '../client/errors';
-import { MAIL_SERVICES } from '../client/api/mail-services';
+import { MAIL_SERVICES } from '../common/mail-services';
 import { domainOf, normalizeDomain } from '../common/mail-names';
 import type { PlanValue } from '../provider/framework/values';
 import type { AdoptedObject, AdoptedType, Inventory } from './model';

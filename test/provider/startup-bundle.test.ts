@@ -25,7 +25,7 @@ describe('provider start-up bundle', () => {
   it('contains neither undici nor zod, nor the API client itself', () => {
     const packages = new Set(bundle.startupModules.map(packageOf).filter((p) => p !== undefined));
     expect([...packages].filter((p) => p === 'undici' || p === 'zod')).toEqual([]);
-    // Plain data modules of the client (e.g. api/mail-services.ts) may be shared; the client may not.
+    // Plain data modules of the client may be shared (shared vocabularies live in src/common); the client may not.
     expect(
       bundle.startupModules.filter((m) => /src\/client\/(index|client|transport|api-caller)\.ts$/.test(m)),
     ).toEqual([]);

@@ -1,5 +1,6 @@
 /** Mail domains: `/api/domain/<domain>`, `/api/domains`, and domain admins `/api/domain/admins/<domain>`. */
 import { z } from 'zod';
+import { DOMAIN_PROFILES, USER_PREFERENCES, USER_PROFILES } from '../../common/domain-vocabulary';
 import type { ApiCaller } from '../api-caller';
 import { accountRow, flag, list, num, settings, text, timestamp } from '../normalize';
 import { pathSegment } from '../form';
@@ -18,38 +19,11 @@ import {
 } from './common';
 
 /** Domain profiles a global admin can hide from normal admins (`disableDomainProfile`). */
-export const domainProfile = z.enum([
-  'bcc',
-  'relay',
-  'catchall',
-  'aliases',
-  'throttle',
-  'greylisting',
-  'wblist',
-  'spampolicy',
-  'backupmx',
-  'advanced',
-]);
+export const domainProfile = z.enum(DOMAIN_PROFILES);
 /** User profiles a global admin can hide from normal admins (`disableUserProfile`). */
-export const userProfile = z.enum([
-  'bcc',
-  'forwarding',
-  'relay',
-  'aliases',
-  'throttle',
-  'greylisting',
-  'wblist',
-  'spampolicy',
-]);
+export const userProfile = z.enum(USER_PROFILES);
 /** Self-service preferences (`disableUserPreference`). */
-export const userPreference = z.enum([
-  'personal_info',
-  'forwarding',
-  'wblist',
-  'quarantine',
-  'rcvd_mails',
-  'spampolicy',
-]);
+export const userPreference = z.enum(USER_PREFERENCES);
 /** Domain services: `self-service` everywhere; the others (`mail`, `domainalias`, …) exist on LDAP backends. */
 export const domainService = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'must be a service name such as self-service');
 

@@ -18,7 +18,7 @@ import {
   secretsOf,
   segment,
 } from './common';
-import { MAIL_SERVICES } from './mail-services';
+import { MAIL_SERVICES } from '../../common/mail-services';
 import { verifyPassword } from './verify-password';
 
 /** Mail services of a user (SQL edition): each is the `enable<name>` column of `mailbox`. */

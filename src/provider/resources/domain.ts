@@ -1,5 +1,6 @@
 /** `iredadmin_domain`: a mail domain, its limits, defaults, catch-all, relay and profile settings. */
 import type { Domain, IRedAdminClient } from '../../client';
+import { DOMAIN_PROFILES, USER_PREFERENCES, USER_PROFILES } from '../../common/domain-vocabulary';
 import { attributesFor, defineDataSource, defineResource, readOnly, type Values } from '../framework';
 import {
   accountStatus,
@@ -15,20 +16,6 @@ import {
 
 const a = attributesFor<Domain>();
 
-const DOMAIN_PROFILES = [
-  'bcc',
-  'relay',
-  'catchall',
-  'aliases',
-  'throttle',
-  'greylisting',
-  'wblist',
-  'spampolicy',
-  'backupmx',
-  'advanced',
-];
-const USER_PROFILES = ['bcc', 'forwarding', 'relay', 'aliases', 'throttle', 'greylisting', 'wblist', 'spampolicy'];
-const USER_PREFERENCES = ['personal_info', 'forwarding', 'wblist', 'quarantine', 'rcvd_mails', 'spampolicy'];
 const RELAY_PREFIX = 'relay:';
 
 /** What POST /api/domain accepts; the rest of a create is sent as a PUT right after. */

@@ -1,6 +1,6 @@
 /** `iredadmin_user`: a mail user (mailbox), its password, quota, forwardings, alias addresses and services. */
 import type { IRedAdminClient, User, UserCreateInput, UserUpdateInput } from '../../client';
-import { MAIL_SERVICES } from '../../client/api/mail-services';
+import { MAIL_SERVICES } from '../../common/mail-services';
 import {
   attributesFor,
   defineDataSource,

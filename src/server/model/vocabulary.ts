@@ -4,57 +4,9 @@ export const ACCOUNT_STATUSES = ['active', 'disabled'] as const;
 /** SQL edition domain services (LDAP-only names are accepted so LDAP-era clients keep working). */
 export const DOMAIN_SERVICES = ['self-service', 'mail', 'domainalias', 'senderbcc', 'recipientbcc'] as const;
 
-export const DOMAIN_PROFILES = [
-  'bcc',
-  'relay',
-  'catchall',
-  'aliases',
-  'throttle',
-  'greylisting',
-  'wblist',
-  'spampolicy',
-  'backupmx',
-  'advanced',
-] as const;
-
-export const USER_PROFILES = [
-  'bcc',
-  'forwarding',
-  'relay',
-  'aliases',
-  'throttle',
-  'greylisting',
-  'wblist',
-  'spampolicy',
-] as const;
-
-export const USER_PREFERENCES = [
-  'personal_info',
-  'forwarding',
-  'wblist',
-  'quarantine',
-  'rcvd_mails',
-  'spampolicy',
-] as const;
-
+export { DOMAIN_PROFILES, USER_PREFERENCES, USER_PROFILES } from '../../common/domain-vocabulary';
 /** Mail services of a user: each is the `enable<name>` column of `mailbox`. */
-export const USER_SERVICES = [
-  'smtp',
-  'smtpsecured',
-  'pop3',
-  'pop3secured',
-  'imap',
-  'imapsecured',
-  'sogo',
-  'sogowebmail',
-  'sogocalendar',
-  'sogoactivesync',
-  'managesieve',
-  'managesievesecured',
-  'sieve',
-  'sievesecured',
-  'deliver',
-] as const;
+export { MAIL_SERVICES as USER_SERVICES } from '../../common/mail-services';
 
 /** `active`/`disabled` ⇄ the `active` column. */
 export const statusToActive = (status: (typeof ACCOUNT_STATUSES)[number]) => (status === 'active' ? 1 : 0);
