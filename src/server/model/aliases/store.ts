@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '../../db/database';
 import { removeAddressTraces } from '../account-traces';
+import { destinationsOf } from '../forwardings';
 import type { AccessPolicy } from '../../../common/access-policies';
 import { domainOf } from '../../../common/mail-names';
 import { arrayOf, insertSkippingDuplicates, isAnyOf, now, onDuplicateSkip, sql, typed } from '../../db/sql';
@@ -75,11 +76,8 @@ export async function updateAlias(tx: Queryable, address: string, changes: Alias
   }
 }
 
-export async function readMembers(q: Queryable, address: string): Promise<string[]> {
-  const rows = await q.query<{ forwarding: string }>(
-    sql`SELECT forwarding FROM forwardings WHERE address = ${address} AND is_list = 1 ORDER BY forwarding`,
-  );
-  return rows.map((r) => r.forwarding);
+export function readMembers(q: Queryable, address: string): Promise<string[]> {
+  return destinationsOf(q, address, 'is_list');
 }
 
 /** Makes the member set exactly `wanted`. */

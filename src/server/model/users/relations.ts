@@ -7,14 +7,12 @@ import type { Queryable } from '../../db/database';
 import type { Actor } from '../../auth/actor';
 import { ApiFailure } from '../../errors';
 import { addressInUse } from '../domains/rows';
+import { destinationsOf, sourcesOf } from '../forwardings';
 import { domainOf } from '../../../common/mail-names';
 import { insertSkippingDuplicates, isAnyOf, onDuplicateSkip, onDuplicateUpdate, raw, sql } from '../../db/sql';
 
-export async function userForwardings(q: Queryable, user: string): Promise<string[]> {
-  const rows = await q.query<{ forwarding: string }>(
-    sql`SELECT forwarding FROM forwardings WHERE address = ${user} AND is_forwarding = 1 ORDER BY forwarding`,
-  );
-  return rows.map((r) => r.forwarding);
+export function userForwardings(q: Queryable, user: string): Promise<string[]> {
+  return destinationsOf(q, user, 'is_forwarding');
 }
 
 /**
@@ -30,13 +28,6 @@ export async function setForwardings(tx: Queryable, user: string, destinations: 
         ${destination}, ${domainOf(user)}, ${domainOf(destination)}, 1)
        ${onDuplicateUpdate('address, forwarding', sql`is_forwarding = 1`)}`);
   }
-}
-
-async function userAliasAddresses(q: Queryable, user: string): Promise<string[]> {
-  const rows = await q.query<{ address: string }>(
-    sql`SELECT address FROM forwardings WHERE forwarding = ${user} AND is_alias = 1 ORDER BY address`,
-  );
-  return rows.map((r) => r.address);
 }
 
 /**
@@ -59,7 +50,7 @@ export async function assertAliasDomainsManaged(
  * (as any account or another user's alias) is silently not assigned.
  */
 export async function addAliasAddresses(tx: Queryable, user: string, addresses: readonly string[]): Promise<void> {
-  const owned = new Set(await userAliasAddresses(tx, user));
+  const owned = new Set(await sourcesOf(tx, user, 'is_alias'));
   for (const address of addresses) {
     if (address === user || owned.has(address) || (await addressInUse(tx, address))) continue;
     await tx.query(sql`${insertSkippingDuplicates} INTO forwardings (address, forwarding, domain, dest_domain, is_alias)
