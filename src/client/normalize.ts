@@ -5,6 +5,7 @@
  * accept every spelling and produce one typed value; unknown fields are kept as they came.
  */
 import { z } from 'zod';
+import { LIST_SETTINGS } from '../common/settings-keys';
 
 const TRUE_WORDS = new Set(['1', 'y', 'yes', 'true', 'on', 'active']);
 const FALSE_WORDS = new Set(['0', 'n', 'no', 'false', 'off', 'disabled', '']);
@@ -62,15 +63,6 @@ export const text = z.preprocess((v) => (typeof v === 'number' ? String(v) : v),
 /** Datetimes stay ISO strings (the product's format); some servers send epoch seconds. */
 export const timestamp = z.union([z.string(), z.number()]).nullable();
 
-const LIST_SETTINGS = [
-  'enabled_services',
-  'disabled_mail_services',
-  'default_groups',
-  'default_mailing_lists',
-  'disabled_domain_profiles',
-  'disabled_user_profiles',
-  'disabled_user_preferences',
-] as const;
 const NUMBER_SETTINGS = [
   'default_user_quota',
   'max_user_quota',

@@ -2,6 +2,8 @@
  * The `settings` column of iRedMail's domain, mailbox and admin tables: `key:value;key2:value2`.
  * Values never contain `:` or `;`; list values are comma-separated.
  */
+import { LIST_SETTINGS } from '../../common/settings-keys';
+
 export type SettingsMap = Record<string, string>;
 
 export function parseSettings(raw: string | null | undefined): SettingsMap {
@@ -47,12 +49,4 @@ export function settingsForApi(raw: string | null | undefined): Record<string, s
   return out;
 }
 
-const LIST_KEYS = new Set([
-  'enabled_services',
-  'disabled_mail_services',
-  'default_groups',
-  'default_mailing_lists',
-  'disabled_domain_profiles',
-  'disabled_user_profiles',
-  'disabled_user_preferences',
-]);
+const LIST_KEYS: ReadonlySet<string> = new Set(LIST_SETTINGS);
