@@ -1,4 +1,4 @@
-import { PGlite, parse, protocol } from '@electric-sql/pglite';
+import { PGlite, parse, protocol, type Results } from '@electric-sql/pglite';
 import { type Database, OID, type Row, isoDateTime, postgresStatement } from './database';
 import type { Sql } from './sql';
 
@@ -24,8 +24,8 @@ export async function openPglite(location = 'memory'): Promise<Database> {
     params?: readonly unknown[],
   ) => {
     const { text, values } = postgresStatement(statement, params);
-    const rows = values.length > 0 ? await prepared(text, values, inTransaction) : undefined;
-    return normalizeRows({ rows: rows ?? (await target.query(text, values)).rows }) as never[];
+    const result = values.length > 0 ? await prepared(text, values, inTransaction) : undefined;
+    return normalizeRows(result ?? (await target.query(text, values))) as never[];
   };
   return {
     kind: 'pglite',
@@ -90,7 +90,7 @@ function preparedStatements(db: PGlite) {
       ],
       !inTransaction,
     );
-    return (parse.parseResults(messages, db.parsers)[0]?.rows ?? []) as Row[];
+    return parse.parseResults(messages, db.parsers)[0] ?? { rows: [], fields: [] };
   };
 
   // The locks PGlite's own query() takes: inside a transaction its holder already has the outer one.
@@ -110,13 +110,17 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** PGlite hands timestamps back as Dates whatever the parsers say; give them the text form pg gives. */
-function normalizeRows(result: { rows: unknown[] }): Row[] {
+/**
+ * PGlite hands timestamps and dates back as Dates whatever the parsers say; give them the text
+ * form pg gives (`YYYY-MM-DDTHH:MM:SS`, a DATE column `YYYY-MM-DD`).
+ */
+function normalizeRows(result: Pick<Results, 'rows' | 'fields'>): Row[] {
   const rows = result.rows as Row[];
+  const dates = new Set(result.fields.filter((f) => f.dataTypeID === OID.date).map((f) => f.name));
   for (const row of rows) {
     for (const key in row) {
       const value = row[key];
-      if (value instanceof Date) row[key] = value.toISOString().slice(0, 19);
+      if (value instanceof Date) row[key] = value.toISOString().slice(0, dates.has(key) ? 10 : 19);
     }
   }
   return rows;
