@@ -1,215 +1,248 @@
 /**
- * Two server instances, each with its own connection pool, on one PostgreSQL database, behind a
- * round-robin proxy: a session and every write hold whichever instance serves the next request.
- * Each instance keeps sessions and accounts in memory; a change made through one instance (or
- * straight in the database) reaches the other before the client's next request does, and an
- * instance that stops hearing of changes stops answering from memory.
+ * Two server instances, each with its own connection pool, on one database, behind a round-robin
+ * proxy: a session and every write hold whichever instance serves the next request.
+ * On PostgreSQL and on MariaDB: concurrent writes through both instances lose and duplicate
+ * nothing, and a change to an admin made through one instance is honoured by the other on its
+ * very next request. On PostgreSQL only (the NOTIFY cases at the end): each instance keeps
+ * sessions and accounts in memory, hears of changes made straight in the database, and stops
+ * answering from memory when it stops hearing. MariaDB keeps no such cache (README, SQL backends).
  */
 import { adminSession, ApiSession } from '../support/api';
-import { createTestDatabase, TEST_ADMIN } from '../support/test-server';
+import { type Backend, createTestDatabase, TEST_ADMIN } from '../support/test-server';
 import { DEFAULT_SETTINGS } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { LISTENER_APPLICATION_NAME } from '../../src/server/db/postgres';
 import { startRoundRobinProxy, type RoundRobinProxy } from './support/round-robin-proxy';
-import { sql } from '../../src/server/db/sql';
+import { isAnyOf, sql } from '../../src/server/db/sql';
 
-let seedDb: Database;
-let instances: RunningServer[];
-let proxy: RoundRobinProxy;
-let api: ApiSession;
-/** What each instance reported through logError. */
-const logs: string[][] = [[], []];
+const PW = 'Cache!pass-1';
 
-beforeAll(async () => {
-  const created = await createTestDatabase('postgres');
-  seedDb = created.db;
-  const settings = { ...DEFAULT_SETTINGS, enableApi: true };
-  // Each instance opens the database itself, as two deployed servers would.
-  instances = [];
-  for (let i = 0; i < 2; i++) {
-    const log = logs[i]!;
-    instances.push(
-      await startServer({ settings, database: created.url, admin: TEST_ADMIN, logError: (m) => log.push(m) }),
-    );
-  }
-  proxy = await startRoundRobinProxy(instances.map((s) => s.url));
-  api = await adminSession({ url: proxy.url, admin: TEST_ADMIN });
-  await api.ok('POST', '/api/domain/scale.example', { name: 'Scale' });
-});
+interface TwoInstances {
+  seedDb: Database;
+  instances: RunningServer[];
+  proxy: RoundRobinProxy;
+  /** The test admin's session, through the proxy. */
+  api: ApiSession;
+  /** What each instance reported through logError. */
+  logs: string[][];
+  /** The test admin's session on instance A. */
+  onA: ApiSession;
+  /** A new separate admin logged in through A, its session already used twice on B. */
+  adminKnownToB(rights?: { isGlobalAdmin?: 'yes' }): Promise<{ email: string; onB: ApiSession }>;
+}
 
-afterAll(async () => {
-  await proxy?.close();
-  for (const s of instances ?? []) await s.close();
-  await seedDb?.close();
-});
-
-test('a login made through one instance is honoured by the other', async () => {
-  const session = new ApiSession(proxy.url);
-  expect(await session.login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({ _success: true });
-  const before = [...proxy.hits];
-  for (let i = 0; i < 6; i++) expect((await session.get('/api/domain/scale.example'))._success).toBe(true);
-  // Both instances served some of the six calls.
-  expect(proxy.hits.map((h, i) => h - before[i]!)).toEqual([3, 3]);
-  // And directly, without the proxy.
-  for (const s of instances) expect((await session.withBaseUrl(s.url).get('/api/domains'))._success).toBe(true);
-});
-
-test('concurrent creates through both instances lose nothing and duplicate nothing', async () => {
-  const emails = Array.from({ length: 120 }, (_, i) => `u${i}@scale.example`);
-  // Each address is created twice at once (likely on different instances): one wins.
-  const answers = await Promise.all(
-    [...emails, ...emails].map((email) => api.post(`/api/user/${email}`, { password: 'Scale-Passw0rd!' })),
-  );
-  const wins = answers.filter((a) => a._success).length;
-  const losses = answers.filter((a) => !a._success);
-  expect(wins).toBe(emails.length);
-  expect(new Set(losses.map((a) => a._msg))).toEqual(new Set(['ALREADY_EXISTS']));
-  const rows = await seedDb.query<{ username: string }>(
-    sql`SELECT username FROM mailbox WHERE domain = 'scale.example' ORDER BY username`,
-  );
-  expect(rows.map((r) => r.username).sort()).toEqual([...emails].sort());
-  const selfForwardings = await seedDb.query<{ n: number }>(
-    sql`SELECT count(*) AS n FROM forwardings WHERE domain = 'scale.example' AND address = forwarding`,
-  );
-  expect(selfForwardings[0]!.n).toBe(emails.length);
-});
-
-test('concurrent updates of one account through both instances leave one of the written values', async () => {
-  const names = Array.from({ length: 40 }, (_, i) => `Name ${i}`);
-  const answers = await Promise.all(names.map((name) => api.put('/api/user/u0@scale.example', { name })));
-  expect(answers.every((a) => a._success)).toBe(true);
-  const row = await seedDb.query<{ name: string }>(sql`SELECT name FROM mailbox WHERE username = 'u0@scale.example'`);
-  expect(names).toContain(row[0]!.name);
-});
-
-describe('sessions and accounts cached in each instance', () => {
-  const PW = 'Cache!pass-1';
+/** Registers this describe block's two instances on a fresh database of `backend`. */
+function useTwoInstances(backend: Backend): TwoInstances {
   let n = 0;
-  let onA: ApiSession;
-  const instanceA = () => instances[0]!;
-  const instanceB = () => instances[1]!;
-  const alive = async (session: ApiSession) => (await session.get('/api/domains'))._success;
-
+  const ctx = { logs: [[], []] } as unknown as TwoInstances;
   beforeAll(async () => {
-    onA = await adminSession({ url: instanceA().url, admin: TEST_ADMIN });
+    const created = await createTestDatabase(backend);
+    ctx.seedDb = created.db;
+    const settings = { ...DEFAULT_SETTINGS, enableApi: true };
+    // Each instance opens the database itself, as two deployed servers would.
+    ctx.instances = [];
+    for (const log of ctx.logs) {
+      ctx.instances.push(
+        await startServer({ settings, database: created.url, admin: TEST_ADMIN, logError: (m) => log.push(m) }),
+      );
+    }
+    ctx.proxy = await startRoundRobinProxy(ctx.instances.map((s) => s.url));
+    ctx.api = await adminSession({ url: ctx.proxy.url, admin: TEST_ADMIN });
+    await ctx.api.ok('POST', '/api/domain/scale.example', { name: 'Scale' });
+    ctx.onA = await adminSession({ url: ctx.instances[0]!.url, admin: TEST_ADMIN });
   });
-
-  /** A new separate admin logged in through A, its session used on B until B holds it in memory. */
-  async function adminKnownToB(rights: { isGlobalAdmin?: 'yes' } = {}): Promise<{ email: string; onB: ApiSession }> {
+  afterAll(async () => {
+    await ctx.proxy?.close();
+    for (const s of ctx.instances ?? []) await s.close();
+    await ctx.seedDb?.close();
+  });
+  ctx.adminKnownToB = async (rights = {}) => {
     const email = `ops${++n}@admins.example`;
-    await onA.ok('POST', `/api/admin/${email}`, { password: PW, ...rights });
-    const session = new ApiSession(instanceA().url);
+    await ctx.onA.ok('POST', `/api/admin/${email}`, { password: PW, ...rights });
+    const session = new ApiSession(ctx.instances[0]!.url);
     expect((await session.login(email, PW))._success).toBe(true);
-    const onB = session.withBaseUrl(instanceB().url);
+    const onB = session.withBaseUrl(ctx.instances[1]!.url);
+    // Twice: on PostgreSQL, B then holds the session and the account in memory.
     expect([await alive(onB), await alive(onB)]).toEqual([true, true]);
     return { email, onB };
-  }
+  };
+  return ctx;
+}
+
+const alive = async (session: ApiSession) => (await session.get('/api/domains'))._success;
+
+describe.each<[string, Backend]>([
+  ['PostgreSQL', 'postgres'],
+  ['MariaDB', 'mysql'],
+])('two instances on one %s database', (_name, backend) => {
+  const two = useTwoInstances(backend);
+
+  test('a login made through one instance is honoured by the other', async () => {
+    const session = new ApiSession(two.proxy.url);
+    expect(await session.login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({ _success: true });
+    const before = [...two.proxy.hits];
+    for (let i = 0; i < 6; i++) expect((await session.get('/api/domain/scale.example'))._success).toBe(true);
+    // Both instances served some of the six calls.
+    expect(two.proxy.hits.map((h, i) => h - before[i]!)).toEqual([3, 3]);
+    // And directly, without the proxy.
+    for (const s of two.instances) expect((await session.withBaseUrl(s.url).get('/api/domains'))._success).toBe(true);
+  });
+
+  test('concurrent creates through both instances lose nothing and duplicate nothing', async () => {
+    const emails = Array.from({ length: 120 }, (_, i) => `u${i}@scale.example`);
+    // Each address is created twice at once (likely on different instances): one wins.
+    const answers = await Promise.all(
+      [...emails, ...emails].map((email) => two.api.post(`/api/user/${email}`, { password: 'Scale-Passw0rd!' })),
+    );
+    const wins = answers.filter((a) => a._success).length;
+    const losses = answers.filter((a) => !a._success);
+    expect(wins).toBe(emails.length);
+    expect(new Set(losses.map((a) => a._msg))).toEqual(new Set(['ALREADY_EXISTS']));
+    await expectOneMailboxAndSelfForwardingEach(two.seedDb, emails);
+  });
+
+  test('16 concurrent creates of one account, alternating between the instances: exactly one succeeds', async () => {
+    const email = 'race16@scale.example';
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, () => two.api.post(`/api/user/${email}`, { password: 'Scale-Passw0rd!' })),
+    );
+    expect(answers.filter((a) => a._success)).toHaveLength(1);
+    expect(answers.filter((a) => a._msg === 'ALREADY_EXISTS')).toHaveLength(15);
+    await expectOneMailboxAndSelfForwardingEach(two.seedDb, [email]);
+  });
+
+  test('concurrent updates of one account through both instances leave one of the written values', async () => {
+    const names = Array.from({ length: 40 }, (_, i) => `Name ${i}`);
+    const answers = await Promise.all(names.map((name) => two.api.put('/api/user/u0@scale.example', { name })));
+    expect(answers.every((a) => a._success)).toBe(true);
+    const row = await two.seedDb.query<{ name: string }>(
+      sql`SELECT name FROM mailbox WHERE username = 'u0@scale.example'`,
+    );
+    expect(names).toContain(row[0]!.name);
+  });
+
+  test.each([
+    [
+      'its password is changed through A',
+      (email: string) => two.onA.ok('PUT', `/api/admin/${email}`, { password: 'Cache!pass-2' }).then(() => undefined),
+    ],
+    [
+      'it is disabled through A',
+      (email: string) => two.onA.ok('PUT', `/api/admin/${email}`, { accountStatus: 'disabled' }).then(() => undefined),
+    ],
+    [
+      'it is made a global admin through A',
+      (email: string) => two.onA.ok('PUT', `/api/admin/${email}`, { isGlobalAdmin: 'yes' }).then(() => undefined),
+    ],
+    ['it is deleted through A', (email: string) => two.onA.ok('DELETE', `/api/admin/${email}`).then(() => undefined)],
+    [
+      'it is deleted and re-created with the same name through A',
+      async (email: string) => {
+        await two.onA.ok('DELETE', `/api/admin/${email}`);
+        await two.onA.ok('POST', `/api/admin/${email}`, { password: PW });
+      },
+    ],
+  ])('when %s, the very next request on B is refused', async (_change, change) => {
+    const { email, onB } = await two.adminKnownToB();
+    await change(email);
+    expect(await onB.get('/api/domains')).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
+  });
+
+  test('when a global admin loses its rights through A, its very next global request on B is refused', async () => {
+    const { email, onB } = await two.adminKnownToB({ isGlobalAdmin: 'yes' });
+    expect((await onB.get(`/api/admin/${email}`))._success).toBe(true);
+    await two.onA.ok('PUT', `/api/admin/${email}`, { isGlobalAdmin: 'no' });
+    expect(await onB.get(`/api/admin/${email}`)).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
+  });
+
+  test('when a domain is taken from a normal admin through A, B refuses that domain on the very next request', async () => {
+    const email = 'domain-ops@admins.example';
+    await two.onA.ok('POST', `/api/admin/${email}`, { password: PW });
+    await two.onA.ok('PUT', '/api/domain/admins/scale.example', { addAdmin: email });
+    const session = new ApiSession(two.instances[0]!.url);
+    expect((await session.login(email, PW))._success).toBe(true);
+    const onB = session.withBaseUrl(two.instances[1]!.url);
+    expect((await onB.get('/api/domain/scale.example'))._success).toBe(true);
+    await two.onA.ok('PUT', '/api/domain/admins/scale.example', { removeAdmin: email });
+    expect((await onB.get('/api/domain/scale.example'))._success).toBe(false);
+  });
+
+  test('requests on B racing a password change through A: every one after its answer is refused', async () => {
+    const { email, onB } = await two.adminKnownToB();
+    const racing = Array.from({ length: 40 }, () => alive(onB));
+    await two.onA.ok('PUT', `/api/admin/${email}`, { password: 'Cache!pass-2' });
+    await Promise.all(racing);
+    for (let i = 0; i < 5; i++) expect(await alive(onB)).toBe(false);
+  });
+});
+
+describe('PostgreSQL only, NOTIFY: sessions and accounts cached in each instance', () => {
+  const two = useTwoInstances('postgres');
 
   /** Ends the sessions of `email` without telling anyone: triggers off for this transaction. */
   async function endSessionsSilently(email: string): Promise<void> {
-    await seedDb.transaction(async (tx) => {
+    await two.seedDb.transaction(async (tx) => {
       await tx.query('SET LOCAL session_replication_role = replica');
       await tx.query('DELETE FROM iredadmin_api_sessions WHERE username = $1', [email]);
     });
   }
 
   test('an instance answers a session it has seen from memory, without the database', async () => {
-    const { email, onB } = await adminKnownToB();
+    const { email, onB } = await two.adminKnownToB();
     await endSessionsSilently(email);
     // Proof the cache is in use: only memory still knows this session.
     expect(await alive(onB)).toBe(true);
   });
 
-  test.each([
-    [
-      'its password is changed through A',
-      (email: string) => onA.ok('PUT', `/api/admin/${email}`, { password: 'Cache!pass-2' }).then(() => undefined),
-    ],
-    [
-      'it is disabled through A',
-      (email: string) => onA.ok('PUT', `/api/admin/${email}`, { accountStatus: 'disabled' }).then(() => undefined),
-    ],
-    [
-      'it is made a global admin through A',
-      (email: string) => onA.ok('PUT', `/api/admin/${email}`, { isGlobalAdmin: 'yes' }).then(() => undefined),
-    ],
-    ['it is deleted through A', (email: string) => onA.ok('DELETE', `/api/admin/${email}`).then(() => undefined)],
-    [
-      'it is deleted and re-created with the same name through A',
-      async (email: string) => {
-        await onA.ok('DELETE', `/api/admin/${email}`);
-        await onA.ok('POST', `/api/admin/${email}`, { password: PW });
-      },
-    ],
-  ])('when %s, the very next request on B is refused', async (_change, change) => {
-    const { email, onB } = await adminKnownToB();
-    await change(email);
-    expect(await onB.get('/api/domains')).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
-  });
-
-  test('when a global admin loses its rights through A, its very next global request on B is refused', async () => {
-    const { email, onB } = await adminKnownToB({ isGlobalAdmin: 'yes' });
-    expect((await onB.get(`/api/admin/${email}`))._success).toBe(true);
-    await onA.ok('PUT', `/api/admin/${email}`, { isGlobalAdmin: 'no' });
-    expect(await onB.get(`/api/admin/${email}`)).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
-  });
-
-  test('when a domain is taken from a normal admin through A, B refuses that domain on the very next request', async () => {
-    const email = `ops${++n}@admins.example`;
-    await onA.ok('POST', `/api/admin/${email}`, { password: PW });
-    await onA.ok('PUT', '/api/domain/admins/scale.example', { addAdmin: email });
-    const session = new ApiSession(instanceA().url);
-    expect((await session.login(email, PW))._success).toBe(true);
-    const onB = session.withBaseUrl(instanceB().url);
-    expect((await onB.get('/api/domain/scale.example'))._success).toBe(true);
-    await onA.ok('PUT', '/api/domain/admins/scale.example', { removeAdmin: email });
-    expect((await onB.get('/api/domain/scale.example'))._success).toBe(false);
-  });
-
-  test('requests on B racing a password change through A: every one after its answer is refused', async () => {
-    const { email, onB } = await adminKnownToB();
-    const racing = Array.from({ length: 40 }, () => alive(onB));
-    await onA.ok('PUT', `/api/admin/${email}`, { password: 'Cache!pass-2' });
-    await Promise.all(racing);
-    for (let i = 0; i < 5; i++) expect(await alive(onB)).toBe(false);
-  });
-
   test('a session ended in the database (what a logout does) is refused by B as soon as B hears of it', async () => {
-    const { email, onB } = await adminKnownToB();
-    await seedDb.query('DELETE FROM iredadmin_api_sessions WHERE username = $1', [email]);
+    const { email, onB } = await two.adminKnownToB();
+    await two.seedDb.query('DELETE FROM iredadmin_api_sessions WHERE username = $1', [email]);
     // No instance made this change, so none waited for it to be heard: B hears it within moments.
     await until(async () => !(await alive(onB)));
   });
 
   test("an admin disabled straight in SQL (as iRedMail's tools do) is refused by both instances once they hear of it", async () => {
-    const { email, onB } = await adminKnownToB();
-    const onAToo = onB.withBaseUrl(instanceA().url);
-    await seedDb.query('UPDATE admin SET active = 0 WHERE username = $1', [email]);
+    const { email, onB } = await two.adminKnownToB();
+    const onAToo = onB.withBaseUrl(two.instances[0]!.url);
+    await two.seedDb.query('UPDATE admin SET active = 0 WHERE username = $1', [email]);
     await until(async () => !(await alive(onB)) && !(await alive(onAToo)));
   });
 
   test('an instance that loses its LISTEN connection stops answering from memory, and listens again', async () => {
-    const { email, onB } = await adminKnownToB();
-    const reported = logs[1]!.length;
-    await seedDb.query(
+    const { email, onB } = await two.adminKnownToB();
+    const log = two.logs[1]!;
+    const reported = log.length;
+    await two.seedDb.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
         WHERE application_name = $1 AND datname = current_database()`,
       [LISTENER_APPLICATION_NAME],
     );
-    await until(() => logs[1]!.length > reported);
-    expect(logs[1]![reported]).toMatch(/^session cache off/);
+    await until(() => log.length > reported);
+    expect(log[reported]).toMatch(/^session cache off/);
     // A change B cannot hear of: B asks the database, which no longer has the session.
     await endSessionsSilently(email);
     expect(await alive(onB)).toBe(false);
     // Once it listens again, it answers from memory again.
     await until(async () => {
-      const again = await adminKnownToB();
+      const again = await two.adminKnownToB();
       await endSessionsSilently(again.email);
       return alive(again.onB);
     });
   });
 });
+
+/** Each of `emails` has exactly one mailbox row and one self-forwarding row. */
+async function expectOneMailboxAndSelfForwardingEach(db: Database, emails: string[]): Promise<void> {
+  const mailboxes = await db.query<{ username: string }>(
+    sql`SELECT username FROM mailbox WHERE username ${isAnyOf(emails)}`,
+  );
+  expect(mailboxes.map((r) => r.username).sort()).toEqual([...emails].sort());
+  const selfForwardings = await db.query<{ address: string }>(
+    sql`SELECT address FROM forwardings WHERE address ${isAnyOf(emails)} AND address = forwarding`,
+  );
+  expect(selfForwardings.map((r) => r.address).sort()).toEqual([...emails].sort());
+}
 
 /** Polls `condition` every 100 ms until it holds; fails after 10 s. */
 async function until(condition: () => boolean | Promise<boolean>): Promise<void> {

@@ -166,10 +166,17 @@ describe.each(SERVER_BACKENDS)('users on %s', (backend) => {
     });
   });
 
-  test('concurrent creates of one user: exactly one succeeds', async () => {
-    const results = await Promise.all([1, 2, 3, 4].map(() => api.post('/api/user/race@example.com', { password: PW })));
+  test('16 concurrent creates of one user: exactly one succeeds, and it is written once', async () => {
+    const email = 'race@example.com';
+    const results = await Promise.all(
+      Array.from({ length: 16 }, () => api.post(`/api/user/${email}`, { password: PW })),
+    );
     expect(results.filter((r) => r._success)).toHaveLength(1);
-    expect(results.filter((r) => r._msg === 'ALREADY_EXISTS')).toHaveLength(3);
+    expect(results.filter((r) => r._msg === 'ALREADY_EXISTS')).toHaveLength(15);
+    expect(await row(sql`SELECT count(*) AS n FROM mailbox WHERE username = ${email}`)).toEqual({ n: 1 });
+    expect(
+      await row(sql`SELECT count(*) AS n FROM forwardings WHERE address = ${email} AND forwarding = ${email}`),
+    ).toEqual({ n: 1 });
   });
 
   test('concurrent creates never exceed the domain account limit', async () => {
