@@ -6,35 +6,10 @@
 
 import type { Dialect } from '../sql';
 import { columnTypes } from './types';
+import { MAILBOX_SERVICE_COLUMNS } from '../mailbox-services';
 
-const mailboxServices = [
-  'enablesmtp',
-  'enablesmtpsecured',
-  'enablepop3',
-  'enablepop3secured',
-  'enablepop3tls',
-  'enableimap',
-  'enableimapsecured',
-  'enableimaptls',
-  'enabledeliver',
-  'enablelda',
-  'enablemanagesieve',
-  'enablemanagesievesecured',
-  'enablesieve',
-  'enablesievesecured',
-  'enablesievetls',
-  'enableinternal',
-  'enabledoveadm',
-  '"enablelib-storage"',
-  '"enablequota-status"',
-  '"enableindexer-worker"',
-  'enablelmtp',
-  'enabledsync',
-  'enablesogo',
-  'enablesogowebmail',
-  'enablesogocalendar',
-  'enablesogoactivesync',
-];
+/** A hyphen in a column name needs quoting in DDL. */
+const mailboxServices = MAILBOX_SERVICE_COLUMNS.map((c) => (c.includes('-') ? `"${c}"` : c));
 
 export const vmail = (dialect: Dialect) => {
   const t = columnTypes(dialect);

@@ -7,6 +7,16 @@ import { columnTypes } from './types';
  * iRedAPD's schema enables greylisting server-wide by default: the same `@.` row is seeded here.
  * amavisd's `mailaddr`, `wblist` and `outbound_wblist` already came with 002.
  */
+/** iRedAPD's per-account sender lists share one shape: account, sender, comment. */
+const senderList = (name: string, serial: string) => `CREATE TABLE IF NOT EXISTS ${name} (
+  id ${serial},
+  account VARCHAR(255) NOT NULL DEFAULT '',
+  sender VARCHAR(255) NOT NULL DEFAULT '',
+  comment VARCHAR(255) NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX IF NOT EXISTS idx_${name}_account_sender ON ${name} (account, sender);
+CREATE INDEX IF NOT EXISTS idx_${name}_comment ON ${name} (comment);`;
+
 export const greylisting = (dialect: Dialect) => {
   const t = columnTypes(dialect);
   return `
@@ -24,14 +34,7 @@ CREATE INDEX IF NOT EXISTS idx_greylisting_comment ON greylisting (comment);
 INSERT INTO greylisting (account, priority, sender, sender_priority, active)
 SELECT '@.', 0, '@.', 0, 1 WHERE NOT EXISTS (SELECT 1 FROM greylisting WHERE account = '@.' AND sender = '@.');
 
-CREATE TABLE IF NOT EXISTS greylisting_whitelists (
-  id ${t.serial},
-  account VARCHAR(255) NOT NULL DEFAULT '',
-  sender VARCHAR(255) NOT NULL DEFAULT '',
-  comment VARCHAR(255) NOT NULL DEFAULT ''
-);
-CREATE UNIQUE INDEX IF NOT EXISTS idx_greylisting_whitelists_account_sender ON greylisting_whitelists (account, sender);
-CREATE INDEX IF NOT EXISTS idx_greylisting_whitelists_comment ON greylisting_whitelists (comment);
+${senderList('greylisting_whitelists', t.serial)}
 
 CREATE TABLE IF NOT EXISTS greylisting_whitelist_domains (
   id ${t.serial},
@@ -39,14 +42,7 @@ CREATE TABLE IF NOT EXISTS greylisting_whitelist_domains (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_greylisting_whitelist_domains_domain ON greylisting_whitelist_domains (domain);
 
-CREATE TABLE IF NOT EXISTS greylisting_whitelist_domain_spf (
-  id ${t.serial},
-  account VARCHAR(255) NOT NULL DEFAULT '',
-  sender VARCHAR(255) NOT NULL DEFAULT '',
-  comment VARCHAR(255) NOT NULL DEFAULT ''
-);
-CREATE UNIQUE INDEX IF NOT EXISTS idx_greylisting_whitelist_domain_spf_account_sender ON greylisting_whitelist_domain_spf (account, sender);
-CREATE INDEX IF NOT EXISTS idx_greylisting_whitelist_domain_spf_comment ON greylisting_whitelist_domain_spf (comment);
+${senderList('greylisting_whitelist_domain_spf', t.serial)}
 
 CREATE TABLE IF NOT EXISTS greylisting_tracking (
   id ${t.serial},
