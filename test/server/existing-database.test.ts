@@ -399,6 +399,18 @@ describe.each(ALL_BACKENDS)('an existing iRedMail database on %s', (backend) => 
     expect(await db.query(sql`SELECT name FROM admin WHERE username = ${BARE_ADMIN.email}`)).toEqual([
       { name: 'Bare Two' },
     ]);
+    // A mail user made domain admin, its mailbox.settings (its limits) NULL, creates accounts.
+    await api.ok('PUT', '/api/domain/admins/bare.example', { addAdmin: 'bare@bare.example' });
+    const domainAdmin = new ApiSession(server.url);
+    expect(await domainAdmin.login('bare@bare.example', 'Bare!pw123')).toMatchObject({ _success: true });
+    await domainAdmin.ok('POST', '/api/user/second@bare.example', { password: 'Second!pw123' });
+    await domainAdmin.ok('POST', '/api/alias/team@bare.example', {});
+    await domainAdmin.ok('POST', '/api/ml/news@bare.example', {});
+    expect(await domainAdmin.ok('GET', '/api/domain/bare.example')).toMatchObject({
+      num_existing_users: 2,
+      num_existing_aliases: 1,
+      num_existing_lists: 2,
+    });
   });
 });
 
