@@ -1,20 +1,10 @@
 /** Standalone admin accounts: `/api/admin/<mail>` and `/api/verify_password/admin/<mail>`. */
 import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
+import { accountPath, sendForm } from './account-url';
 import { accountRow, flag, list, settings, text, timestamp } from '../normalize';
 import type { WireNames } from './common';
-import {
-  accountStatus,
-  count,
-  displayName,
-  emailAddress,
-  formFrom,
-  language,
-  readAccount,
-  password,
-  secretsOf,
-  segment,
-} from './common';
+import { accountStatus, count, displayName, language, readAccount, password, secretsOf } from './common';
 import { verifyPassword } from './verify-password';
 
 const adminFields = {
@@ -102,7 +92,7 @@ export class AdminsApi {
   }
 
   #path(method: 'GET' | 'POST' | 'PUT' | 'DELETE', email: string): string {
-    return `/api/admin/${segment(this.#caller, { method, path: '/api/admin/<mail>' }, emailAddress, email)}`;
+    return accountPath(this.#caller, '/api/admin', method, email);
   }
 
   /** The admin's profile, or `null` when it does not exist. */
@@ -112,21 +102,16 @@ export class AdminsApi {
   }
 
   async create(email: string, input: AdminCreateInput): Promise<void> {
-    const path = this.#path('POST', email);
-    const params = formFrom(this.#caller, { method: 'POST', path }, adminCreateSchema, ADMIN_WIRE, input);
-    await this.#caller.call({
-      method: 'POST',
-      path,
-      params,
+    const form = { schema: adminCreateSchema, wire: ADMIN_WIRE, input };
+    await sendForm(this.#caller, 'POST', this.#path('POST', email), form, {
       secrets: secretsOf(input),
       readBack: async () => (await this.get(email)) !== null,
     });
   }
 
   async update(email: string, input: AdminUpdateInput): Promise<void> {
-    const path = this.#path('PUT', email);
-    const params = formFrom(this.#caller, { method: 'PUT', path }, adminUpdateSchema, ADMIN_WIRE, input);
-    await this.#caller.call({ method: 'PUT', path, params, secrets: secretsOf(input) });
+    const form = { schema: adminUpdateSchema, wire: ADMIN_WIRE, input };
+    await sendForm(this.#caller, 'PUT', this.#path('PUT', email), form, { secrets: secretsOf(input) });
   }
 
   /** Deletes the admin. The real product reports success even when it does not exist. */

@@ -1,6 +1,7 @@
 /** Mail alias accounts: `/api/alias/<mail>`, `/api/aliases/<domain>`, change_email. */
 import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
+import { accountPath, changeAccountEmail, sendForm } from './account-url';
 import { accountRow, flag, list, text, timestamp } from '../normalize';
 import type { WireNames } from './common';
 import {
@@ -8,9 +9,7 @@ import {
   accountStatus,
   displayName,
   domainName,
-  emailAddress,
   emailList,
-  formFrom,
   inDomainList,
   readAccount,
   segment,
@@ -89,7 +88,7 @@ export class AliasesApi {
   }
 
   #path(method: 'GET' | 'POST' | 'PUT' | 'DELETE', email: string): string {
-    return `/api/alias/${segment(this.#caller, { method, path: '/api/alias/<mail>' }, emailAddress, email)}`;
+    return accountPath(this.#caller, '/api/alias', method, email);
   }
 
   /** The alias, or `null` when it does not exist. */
@@ -102,15 +101,15 @@ export class AliasesApi {
   }
 
   async create(email: string, input: AliasCreateInput = {}): Promise<void> {
-    const path = this.#path('POST', email);
-    const params = formFrom(this.#caller, { method: 'POST', path }, aliasCreateSchema, ALIAS_WIRE, input);
-    await this.#caller.call({ method: 'POST', path, params, readBack: async () => (await this.get(email)) !== null });
+    const form = { schema: aliasCreateSchema, wire: ALIAS_WIRE, input };
+    await sendForm(this.#caller, 'POST', this.#path('POST', email), form, {
+      readBack: async () => (await this.get(email)) !== null,
+    });
   }
 
   async update(email: string, input: AliasUpdateInput): Promise<void> {
-    const path = this.#path('PUT', email);
-    const params = formFrom(this.#caller, { method: 'PUT', path }, aliasUpdateSchema, ALIAS_WIRE, input);
-    await this.#caller.call({ method: 'PUT', path, params });
+    const form = { schema: aliasUpdateSchema, wire: ALIAS_WIRE, input };
+    await sendForm(this.#caller, 'PUT', this.#path('PUT', email), form);
   }
 
   /** Deletes the alias. The real product reports success even when it does not exist. */
@@ -120,13 +119,8 @@ export class AliasesApi {
 
   /** Renames the alias (`POST /api/alias/<mail>/change_email/<new_mail>`). */
   async changeEmail(email: string, newEmail: string): Promise<void> {
-    const site = { method: 'POST', path: '/api/alias/<mail>/change_email/<new_mail>' } as const;
-    const path = `${this.#path('POST', email)}/change_email/${segment(this.#caller, site, emailAddress, newEmail)}`;
-    await this.#caller.call({
-      method: 'POST',
-      path,
-      readBack: async () => (await this.get(email)) === null && (await this.get(newEmail)) !== null,
-    });
+    const exists = async (address: string) => (await this.get(address)) !== null;
+    await changeAccountEmail(this.#caller, '/api/alias', { email, newEmail }, exists);
   }
 
   /** Aliases of a domain: emails with `emailOnly: true`, else full rows. */

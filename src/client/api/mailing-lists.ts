@@ -6,21 +6,11 @@
  */
 import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
+import { accountPath, sendForm } from './account-url';
 import { UnsupportedError } from '../errors';
 import { accountRow, flag, list, num, text, timestamp } from '../normalize';
 import type { WireNames } from './common';
-import {
-  accessPolicy,
-  accountStatus,
-  count,
-  displayName,
-  domainName,
-  emailAddress,
-  emailList,
-  formFrom,
-  readAccount,
-  segment,
-} from './common';
+import { accessPolicy, accountStatus, count, displayName, domainName, emailList, readAccount, segment } from './common';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -135,7 +125,7 @@ export class SqlMailingListsApi {
   }
 
   #path(method: Method, email: string): string {
-    return `/api/ml/${segment(this.#caller, { method, path: '/api/ml/<mail>' }, emailAddress, email)}`;
+    return accountPath(this.#caller, '/api/ml', method, email);
   }
 
   /** The list, or `null` when it does not exist. */
@@ -149,16 +139,16 @@ export class SqlMailingListsApi {
   }
 
   async create(email: string, input: SqlMailingListCreateInput = {}): Promise<void> {
-    const path = this.#path('POST', email);
-    const params = formFrom(this.#caller, { method: 'POST', path }, sqlMailingListCreateSchema, SQL_LIST_WIRE, input);
-    await this.#caller.call({ method: 'POST', path, params, readBack: async () => (await this.get(email)) !== null });
+    const form = { schema: sqlMailingListCreateSchema, wire: SQL_LIST_WIRE, input };
+    await sendForm(this.#caller, 'POST', this.#path('POST', email), form, {
+      readBack: async () => (await this.get(email)) !== null,
+    });
   }
 
   /** `input.accountStatus` is required: without it the SQL edition re-enables the list. */
   async update(email: string, input: SqlMailingListUpdateInput): Promise<void> {
-    const path = this.#path('PUT', email);
-    const params = formFrom(this.#caller, { method: 'PUT', path }, sqlMailingListUpdateSchema, SQL_LIST_WIRE, input);
-    await this.#caller.call({ method: 'PUT', path, params });
+    const form = { schema: sqlMailingListUpdateSchema, wire: SQL_LIST_WIRE, input };
+    await sendForm(this.#caller, 'PUT', this.#path('PUT', email), form);
   }
 
   async delete(email: string, options: SqlMailingListDeleteOptions = {}): Promise<void> {
@@ -237,7 +227,7 @@ export class LdapMailingListsApi {
   }
 
   #path(method: Method, email: string): string {
-    return `/api/maillist/${segment(this.#caller, { method, path: '/api/maillist/<mail>' }, emailAddress, email)}`;
+    return accountPath(this.#caller, '/api/maillist', method, email);
   }
 
   async get(email: string): Promise<LdapMailingList | null> {
@@ -246,15 +236,15 @@ export class LdapMailingListsApi {
   }
 
   async create(email: string, input: LdapMailingListCreateInput = {}): Promise<void> {
-    const path = this.#path('POST', email);
-    const params = formFrom(this.#caller, { method: 'POST', path }, ldapMailingListCreateSchema, LDAP_LIST_WIRE, input);
-    await this.#caller.call({ method: 'POST', path, params, readBack: async () => (await this.get(email)) !== null });
+    const form = { schema: ldapMailingListCreateSchema, wire: LDAP_LIST_WIRE, input };
+    await sendForm(this.#caller, 'POST', this.#path('POST', email), form, {
+      readBack: async () => (await this.get(email)) !== null,
+    });
   }
 
   async update(email: string, input: LdapMailingListUpdateInput): Promise<void> {
-    const path = this.#path('PUT', email);
-    const params = formFrom(this.#caller, { method: 'PUT', path }, ldapMailingListUpdateSchema, LDAP_LIST_WIRE, input);
-    await this.#caller.call({ method: 'PUT', path, params });
+    const form = { schema: ldapMailingListUpdateSchema, wire: LDAP_LIST_WIRE, input };
+    await sendForm(this.#caller, 'PUT', this.#path('PUT', email), form);
   }
 
   async delete(email: string): Promise<void> {

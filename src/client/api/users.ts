@@ -1,6 +1,7 @@
 /** Mail users: `/api/user/<mail>`, `/api/users/<domain>`, change_email and verify_password. */
 import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
+import { accountPath, changeAccountEmail, sendForm } from './account-url';
 import { accountRow, flag, list, num, settings, text, timestamp, toBoolean, toNumber } from '../normalize';
 import type { WireNames } from './common';
 import {
@@ -260,7 +261,7 @@ export class UsersApi {
   }
 
   #path(method: 'GET' | 'POST' | 'PUT' | 'DELETE', email: string): string {
-    return `/api/user/${segment(this.#caller, { method, path: '/api/user/<mail>' }, emailAddress, email)}`;
+    return accountPath(this.#caller, '/api/user', method, email);
   }
 
   /** The user's profile, or `null` when it does not exist. */
@@ -274,21 +275,16 @@ export class UsersApi {
   }
 
   async create(email: string, input: UserCreateInput): Promise<void> {
-    const path = this.#path('POST', email);
-    const params = formFrom(this.#caller, { method: 'POST', path }, userCreateSchema, USER_CREATE_WIRE, input);
-    await this.#caller.call({
-      method: 'POST',
-      path,
-      params,
+    const form = { schema: userCreateSchema, wire: USER_CREATE_WIRE, input };
+    await sendForm(this.#caller, 'POST', this.#path('POST', email), form, {
       secrets: secretsOf(input),
       readBack: async () => (await this.get(email)) !== null,
     });
   }
 
   async update(email: string, input: UserUpdateInput): Promise<void> {
-    const path = this.#path('PUT', email);
-    const params = formFrom(this.#caller, { method: 'PUT', path }, userUpdateSchema, USER_UPDATE_WIRE, input);
-    await this.#caller.call({ method: 'PUT', path, params, secrets: secretsOf(input) });
+    const form = { schema: userUpdateSchema, wire: USER_UPDATE_WIRE, input };
+    await sendForm(this.#caller, 'PUT', this.#path('PUT', email), form, { secrets: secretsOf(input) });
   }
 
   /** Deletes the user. The real product reports success even when it does not exist. */
@@ -302,14 +298,8 @@ export class UsersApi {
 
   /** Renames the user (`POST /api/user/<mail>/change_email/<new_mail>`). */
   async changeEmail(email: string, newEmail: string): Promise<void> {
-    const site = { method: 'POST', path: '/api/user/<mail>/change_email/<new_mail>' } as const;
-    const path = `${this.#path('POST', email)}/change_email/${segment(this.#caller, site, emailAddress, newEmail)}`;
-    await this.#caller.call({
-      method: 'POST',
-      path,
-      // After an unknown outcome the rename took effect when the old name is gone and the new one exists.
-      readBack: async () => (await this.get(email)) === null && (await this.get(newEmail)) !== null,
-    });
+    const exists = async (address: string) => (await this.get(address)) !== null;
+    await changeAccountEmail(this.#caller, '/api/user', { email, newEmail }, exists);
   }
 
   /** Applies the same change to every user of `domain` (`PUT /api/users/<domain>`). */
