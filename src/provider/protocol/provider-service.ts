@@ -44,226 +44,123 @@ function errorToDiagnostic(rpc: string, error: unknown): Diagnostic {
   return errorDiagnostic(`Provider error in ${rpc}`, error instanceof Error ? error.message : String(error));
 }
 
+/** Request fields many RPCs share, decoded in one place. */
+const typeNameIn = (r: WireMessage) => ({ typeName: str(r.type_name) });
+const configIn = (r: WireMessage) => ({ ...typeNameIn(r), config: dynamicIn(r.config) });
+const capabilitiesIn = (r: WireMessage) => ({ clientCapabilities: clientCapabilitiesIn(r.client_capabilities) });
+
 function providerRpcs(h: ProviderHandlers): Record<string, Rpc> {
   const rpc = (run: Rpc['run'], failure: Rpc['failure'] = withDiagnostics): Rpc => ({ run, failure });
-  /** An RPC whose answer is its diagnostics alone (validations, configure, close). */
-  const diagnosticsOnly = (
-    call: (request: WireMessage, context: RequestContext) => Promise<{ diagnostics?: readonly Diagnostic[] }>,
-  ): Rpc => rpc(async (r, c) => withDiagnostics((await call(r, c)).diagnostics ?? []));
+  /**
+   * An RPC that decodes its request, calls one handler and answers the handler's fields plus
+   * its diagnostics (every response but CallFunction's and StopProvider's carries them).
+   */
+  const adapter =
+    <Req, Res extends { diagnostics?: readonly Diagnostic[] }>(
+      handler: (request: Req, context: RequestContext) => Promise<Res>,
+      request: (r: WireMessage) => Req,
+    ) =>
+    (response: (res: Res) => WireMessage = () => ({})): Rpc =>
+      rpc(async (r, c) => {
+        const res = await handler(request(r), c);
+        return { ...response(res), diagnostics: diagnosticsOut(res.diagnostics) };
+      });
+  const none = () => ({});
   return {
-    GetMetadata: rpc(async (_r, c) => {
-      const res = await h.getMetadata({}, c);
-      return {
-        server_capabilities: serverCapabilitiesOut(res.serverCapabilities),
-        diagnostics: diagnosticsOut(res.diagnostics),
-        resources: (res.resources ?? []).map((type_name) => ({ type_name })),
-        data_sources: (res.dataSources ?? []).map((type_name) => ({ type_name })),
-        functions: (res.functions ?? []).map((name) => ({ name })),
-        ephemeral_resources: (res.ephemeralResources ?? []).map((type_name) => ({ type_name })),
-      };
-    }),
+    GetMetadata: adapter(
+      h.getMetadata,
+      none,
+    )((res) => ({
+      server_capabilities: serverCapabilitiesOut(res.serverCapabilities),
+      resources: (res.resources ?? []).map((type_name) => ({ type_name })),
+      data_sources: (res.dataSources ?? []).map((type_name) => ({ type_name })),
+      functions: (res.functions ?? []).map((name) => ({ name })),
+      ephemeral_resources: (res.ephemeralResources ?? []).map((type_name) => ({ type_name })),
+    })),
     GetProviderSchema: rpc(async (_r, c) => schemaResponseOut(await c.providerSchema())),
-    ValidateProviderConfig: diagnosticsOnly((r, c) => h.validateProviderConfig({ config: dynamicIn(r.config) }, c)),
-    ValidateResourceConfig: diagnosticsOnly((r, c) =>
-      h.validateResourceConfig(
-        {
-          typeName: str(r.type_name),
-          config: dynamicIn(r.config),
-          clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
-        },
-        c,
-      ),
-    ),
-    ValidateDataResourceConfig: diagnosticsOnly((r, c) =>
-      h.validateDataResourceConfig(
-        {
-          typeName: str(r.type_name),
-          config: dynamicIn(r.config),
-        },
-        c,
-      ),
-    ),
-    UpgradeResourceState: rpc(async (r, c) => {
-      const res = await h.upgradeResourceState(
-        {
-          typeName: str(r.type_name),
-          version: num(r.version),
-          rawState: rawStateIn(r.raw_state),
-        },
-        c,
-      );
-      return { upgraded_state: dynamicOut(res.upgradedState), diagnostics: diagnosticsOut(res.diagnostics) };
-    }),
-    ConfigureProvider: diagnosticsOnly((r, c) =>
-      h.configureProvider(
-        {
-          terraformVersion: str(r.terraform_version),
-          config: dynamicIn(r.config),
-          clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
-        },
-        c,
-      ),
-    ),
-    ReadResource: rpc(async (r, c) => {
-      const res = await h.readResource(
-        {
-          typeName: str(r.type_name),
-          currentState: dynamicIn(r.current_state),
-          private: bytes(r.private),
-          providerMeta: dynamicIn(r.provider_meta),
-          clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
-        },
-        c,
-      );
-      return {
-        new_state: dynamicOut(res.newState),
-        diagnostics: diagnosticsOut(res.diagnostics),
-        private: res.private,
-        deferred: deferredOut(res.deferred),
-      };
-    }),
-    PlanResourceChange: rpc(async (r, c) => {
-      const res = await h.planResourceChange(
-        {
-          typeName: str(r.type_name),
-          priorState: dynamicIn(r.prior_state),
-          proposedNewState: dynamicIn(r.proposed_new_state),
-          config: dynamicIn(r.config),
-          priorPrivate: bytes(r.prior_private),
-          providerMeta: dynamicIn(r.provider_meta),
-          clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
-        },
-        c,
-      );
-      return {
-        planned_state: dynamicOut(res.plannedState),
-        requires_replace: (res.requiresReplace ?? []).map(pathOut),
-        planned_private: res.plannedPrivate,
-        diagnostics: diagnosticsOut(res.diagnostics),
-        deferred: deferredOut(res.deferred),
-      };
-    }),
-    ApplyResourceChange: rpc(async (r, c) => {
-      const res = await h.applyResourceChange(
-        {
-          typeName: str(r.type_name),
-          priorState: dynamicIn(r.prior_state),
-          plannedState: dynamicIn(r.planned_state),
-          config: dynamicIn(r.config),
-          plannedPrivate: bytes(r.planned_private),
-          providerMeta: dynamicIn(r.provider_meta),
-        },
-        c,
-      );
-      return {
-        new_state: dynamicOut(res.newState),
-        private: res.private,
-        diagnostics: diagnosticsOut(res.diagnostics),
-      };
-    }),
-    ImportResourceState: rpc(async (r, c) => {
-      const res = await h.importResourceState(
-        {
-          typeName: str(r.type_name),
-          id: str(r.id),
-          clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
-        },
-        c,
-      );
-      return {
-        imported_resources: (res.importedResources ?? []).map((i) => ({
-          type_name: i.typeName,
-          state: dynamicOut(i.state),
-          private: i.private,
-        })),
-        diagnostics: diagnosticsOut(res.diagnostics),
-        deferred: deferredOut(res.deferred),
-      };
-    }),
-    MoveResourceState: rpc(async (r, c) => {
-      const res = await h.moveResourceState(
-        {
-          sourceProviderAddress: str(r.source_provider_address),
-          sourceTypeName: str(r.source_type_name),
-          sourceSchemaVersion: num(r.source_schema_version),
-          sourceState: rawStateIn(r.source_state),
-          targetTypeName: str(r.target_type_name),
-          sourcePrivate: bytes(r.source_private),
-        },
-        c,
-      );
-      return {
-        target_state: dynamicOut(res.targetState),
-        target_private: res.targetPrivate,
-        diagnostics: diagnosticsOut(res.diagnostics),
-      };
-    }),
-    ReadDataSource: rpc(async (r, c) => {
-      const res = await h.readDataSource(
-        {
-          typeName: str(r.type_name),
-          config: dynamicIn(r.config),
-          providerMeta: dynamicIn(r.provider_meta),
-          clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
-        },
-        c,
-      );
-      return {
-        state: dynamicOut(res.state),
-        diagnostics: diagnosticsOut(res.diagnostics),
-        deferred: deferredOut(res.deferred),
-      };
-    }),
-    ValidateEphemeralResourceConfig: diagnosticsOnly((r, c) =>
-      h.validateEphemeralResourceConfig(
-        {
-          typeName: str(r.type_name),
-          config: dynamicIn(r.config),
-        },
-        c,
-      ),
-    ),
-    OpenEphemeralResource: rpc(async (r, c) => {
-      const res = await h.openEphemeralResource(
-        {
-          typeName: str(r.type_name),
-          config: dynamicIn(r.config),
-          clientCapabilities: clientCapabilitiesIn(r.client_capabilities),
-        },
-        c,
-      );
-      return {
-        diagnostics: diagnosticsOut(res.diagnostics),
+    ValidateProviderConfig: adapter(h.validateProviderConfig, (r) => ({ config: dynamicIn(r.config) }))(),
+    ValidateResourceConfig: adapter(h.validateResourceConfig, (r) => ({ ...configIn(r), ...capabilitiesIn(r) }))(),
+    ValidateDataResourceConfig: adapter(h.validateDataResourceConfig, configIn)(),
+    UpgradeResourceState: adapter(h.upgradeResourceState, (r) => ({
+      ...typeNameIn(r),
+      version: num(r.version),
+      rawState: rawStateIn(r.raw_state),
+    }))((res) => ({ upgraded_state: dynamicOut(res.upgradedState) })),
+    ConfigureProvider: adapter(h.configureProvider, (r) => ({
+      terraformVersion: str(r.terraform_version),
+      config: dynamicIn(r.config),
+      ...capabilitiesIn(r),
+    }))(),
+    ReadResource: adapter(h.readResource, (r) => ({
+      ...typeNameIn(r),
+      currentState: dynamicIn(r.current_state),
+      private: bytes(r.private),
+      providerMeta: dynamicIn(r.provider_meta),
+      ...capabilitiesIn(r),
+    }))((res) => ({ new_state: dynamicOut(res.newState), private: res.private, deferred: deferredOut(res.deferred) })),
+    PlanResourceChange: adapter(h.planResourceChange, (r) => ({
+      ...configIn(r),
+      priorState: dynamicIn(r.prior_state),
+      proposedNewState: dynamicIn(r.proposed_new_state),
+      priorPrivate: bytes(r.prior_private),
+      providerMeta: dynamicIn(r.provider_meta),
+      ...capabilitiesIn(r),
+    }))((res) => ({
+      planned_state: dynamicOut(res.plannedState),
+      requires_replace: (res.requiresReplace ?? []).map(pathOut),
+      planned_private: res.plannedPrivate,
+      deferred: deferredOut(res.deferred),
+    })),
+    ApplyResourceChange: adapter(h.applyResourceChange, (r) => ({
+      ...configIn(r),
+      priorState: dynamicIn(r.prior_state),
+      plannedState: dynamicIn(r.planned_state),
+      plannedPrivate: bytes(r.planned_private),
+      providerMeta: dynamicIn(r.provider_meta),
+    }))((res) => ({ new_state: dynamicOut(res.newState), private: res.private })),
+    ImportResourceState: adapter(h.importResourceState, (r) => ({
+      ...typeNameIn(r),
+      id: str(r.id),
+      ...capabilitiesIn(r),
+    }))((res) => ({
+      imported_resources: (res.importedResources ?? []).map((i) => ({
+        type_name: i.typeName,
+        state: dynamicOut(i.state),
+        private: i.private,
+      })),
+      deferred: deferredOut(res.deferred),
+    })),
+    MoveResourceState: adapter(h.moveResourceState, (r) => ({
+      sourceProviderAddress: str(r.source_provider_address),
+      sourceTypeName: str(r.source_type_name),
+      sourceSchemaVersion: num(r.source_schema_version),
+      sourceState: rawStateIn(r.source_state),
+      targetTypeName: str(r.target_type_name),
+      sourcePrivate: bytes(r.source_private),
+    }))((res) => ({ target_state: dynamicOut(res.targetState), target_private: res.targetPrivate })),
+    ReadDataSource: adapter(h.readDataSource, (r) => ({
+      ...configIn(r),
+      providerMeta: dynamicIn(r.provider_meta),
+      ...capabilitiesIn(r),
+    }))((res) => ({ state: dynamicOut(res.state), deferred: deferredOut(res.deferred) })),
+    ValidateEphemeralResourceConfig: adapter(h.validateEphemeralResourceConfig, configIn)(),
+    OpenEphemeralResource: adapter(h.openEphemeralResource, (r) => ({ ...configIn(r), ...capabilitiesIn(r) }))(
+      (res) => ({
         renew_at: timestampOut(res.renewAt),
         result: dynamicOut(res.result),
         private: res.private,
         deferred: deferredOut(res.deferred),
-      };
-    }),
-    RenewEphemeralResource: rpc(async (r, c) => {
-      const res = await h.renewEphemeralResource(
-        { typeName: str(r.type_name), private: optionalBytesIn(r.private) },
-        c,
-      );
-      return {
-        diagnostics: diagnosticsOut(res.diagnostics),
-        renew_at: timestampOut(res.renewAt),
-        private: res.private,
-      };
-    }),
-    CloseEphemeralResource: diagnosticsOnly((r, c) =>
-      h.closeEphemeralResource(
-        {
-          typeName: str(r.type_name),
-          private: optionalBytesIn(r.private),
-        },
-        c,
-      ),
+      }),
     ),
-    GetFunctions: rpc(async (_r, c) => {
-      const res = await h.getFunctions({}, c);
-      return { functions: functionMapOut(res.functions), diagnostics: diagnosticsOut(res.diagnostics) };
-    }),
+    RenewEphemeralResource: adapter(h.renewEphemeralResource, (r) => ({
+      ...typeNameIn(r),
+      private: optionalBytesIn(r.private),
+    }))((res) => ({ renew_at: timestampOut(res.renewAt), private: res.private })),
+    CloseEphemeralResource: adapter(h.closeEphemeralResource, (r) => ({
+      ...typeNameIn(r),
+      private: optionalBytesIn(r.private),
+    }))(),
+    GetFunctions: adapter(h.getFunctions, none)((res) => ({ functions: functionMapOut(res.functions) })),
     CallFunction: rpc(
       async (r, c) => {
         const res = await h.callFunction({ name: str(r.name), arguments: list(r.arguments).map(dynamicIn) }, c);
