@@ -347,6 +347,22 @@ describe.each(ALL_BACKENDS)('an existing iRedMail database on %s', (backend) => 
     expect(await db.query("SELECT 1 FROM throttle WHERE account = '@example.com'")).toHaveLength(1);
   });
 
+  test("white/blacklists and greylisting land in amavisd's wblist/mailaddr and iRedAPD's greylisting", async () => {
+    await api.ok('POST', '/api/wblist/inbound/whitelist/plain@example.com', { addresses: 'friend@partner.example' });
+    expect(await api.ok('GET', '/api/wblist/inbound/whitelist/plain@example.com')).toEqual(['friend@partner.example']);
+    expect(
+      await db.query(
+        sql`SELECT w.wb FROM wblist w JOIN users u ON u.id = w.rid JOIN mailaddr m ON m.id = w.sid
+             WHERE u.email = ${Buffer.from('plain@example.com')} AND m.email = ${Buffer.from('friend@partner.example')}`,
+      ),
+    ).toEqual([{ wb: 'W' }]);
+    await api.ok('POST', '/api/greylisting/example.com', { status: 'disable' });
+    expect(await api.ok('GET', '/api/greylisting/example.com')).toEqual({ status: 'disabled' });
+    expect(await db.query("SELECT sender, active FROM greylisting WHERE account = '@example.com'")).toEqual([
+      { sender: '@.', active: 0 },
+    ]);
+  });
+
   test('a new user gets the rows iRedMail gives one: mailbox with maildir and quota, its self-forwarding row', async () => {
     await api.ok('POST', '/api/user/new@example.com', { password: 'NewUser!pw12', quota: 256 });
     const [row] = await db.query<Record<string, unknown>>(
