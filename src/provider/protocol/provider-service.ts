@@ -48,6 +48,13 @@ function errorToDiagnostic(rpc: string, error: unknown): Diagnostic {
 const typeNameIn = (r: WireMessage) => ({ typeName: str(r.type_name) });
 const configIn = (r: WireMessage) => ({ ...typeNameIn(r), config: dynamicIn(r.config) });
 const capabilitiesIn = (r: WireMessage) => ({ clientCapabilities: clientCapabilitiesIn(r.client_capabilities) });
+const importIn = (r: WireMessage) => ({ ...typeNameIn(r), id: str(r.id), ...capabilitiesIn(r) });
+/** What planning and applying a change both read. */
+const changeIn = (r: WireMessage) => ({
+  ...configIn(r),
+  priorState: dynamicIn(r.prior_state),
+  providerMeta: dynamicIn(r.provider_meta),
+});
 
 function providerRpcs(h: ProviderHandlers): Record<string, Rpc> {
   const rpc = (run: Rpc['run'], failure: Rpc['failure'] = withDiagnostics): Rpc => ({ run, failure });
@@ -99,11 +106,9 @@ function providerRpcs(h: ProviderHandlers): Record<string, Rpc> {
       ...capabilitiesIn(r),
     }))((res) => ({ new_state: dynamicOut(res.newState), private: res.private, deferred: deferredOut(res.deferred) })),
     PlanResourceChange: adapter(h.planResourceChange, (r) => ({
-      ...configIn(r),
-      priorState: dynamicIn(r.prior_state),
+      ...changeIn(r),
       proposedNewState: dynamicIn(r.proposed_new_state),
       priorPrivate: bytes(r.prior_private),
-      providerMeta: dynamicIn(r.provider_meta),
       ...capabilitiesIn(r),
     }))((res) => ({
       planned_state: dynamicOut(res.plannedState),
@@ -112,17 +117,14 @@ function providerRpcs(h: ProviderHandlers): Record<string, Rpc> {
       deferred: deferredOut(res.deferred),
     })),
     ApplyResourceChange: adapter(h.applyResourceChange, (r) => ({
-      ...configIn(r),
-      priorState: dynamicIn(r.prior_state),
+      ...changeIn(r),
       plannedState: dynamicIn(r.planned_state),
       plannedPrivate: bytes(r.planned_private),
-      providerMeta: dynamicIn(r.provider_meta),
     }))((res) => ({ new_state: dynamicOut(res.newState), private: res.private })),
-    ImportResourceState: adapter(h.importResourceState, (r) => ({
-      ...typeNameIn(r),
-      id: str(r.id),
-      ...capabilitiesIn(r),
-    }))((res) => ({
+    ImportResourceState: adapter(
+      h.importResourceState,
+      importIn,
+    )((res) => ({
       imported_resources: (res.importedResources ?? []).map((i) => ({
         type_name: i.typeName,
         state: dynamicOut(i.state),
