@@ -1,6 +1,6 @@
 /** Standalone admin accounts: `/api/admin/<mail>` and `/api/verify_password/admin/<mail>`. */
 import { z } from 'zod';
-import type { ApiCaller } from '../api-caller';
+import { ApiArea } from './api-area';
 import { accountPath, sendForm } from './account-url';
 import { accountRow, flag, list, settings, text, timestamp } from '../normalize';
 import type { WireNames } from './common';
@@ -84,26 +84,20 @@ export const adminSchema = accountRow({
 });
 export type Admin = z.infer<typeof adminSchema>;
 
-export class AdminsApi {
-  readonly #caller: ApiCaller;
-
-  constructor(caller: ApiCaller) {
-    this.#caller = caller;
-  }
-
+export class AdminsApi extends ApiArea {
   #path(method: 'GET' | 'POST' | 'PUT' | 'DELETE', email: string): string {
-    return accountPath(this.#caller, '/api/admin', method, email);
+    return accountPath(this.caller, '/api/admin', method, email);
   }
 
   /** The admin's profile, or `null` when it does not exist. */
   async get(email: string): Promise<Admin | null> {
     const path = this.#path('GET', email);
-    return readAccount(this.#caller, { path }, adminSchema);
+    return readAccount(this.caller, { path }, adminSchema);
   }
 
   async create(email: string, input: AdminCreateInput): Promise<void> {
     const form = { schema: adminCreateSchema, wire: ADMIN_WIRE, input };
-    await sendForm(this.#caller, 'POST', this.#path('POST', email), form, {
+    await sendForm(this.caller, 'POST', this.#path('POST', email), form, {
       secrets: secretsOf(input),
       readBack: async () => (await this.get(email)) !== null,
     });
@@ -111,16 +105,16 @@ export class AdminsApi {
 
   async update(email: string, input: AdminUpdateInput): Promise<void> {
     const form = { schema: adminUpdateSchema, wire: ADMIN_WIRE, input };
-    await sendForm(this.#caller, 'PUT', this.#path('PUT', email), form, { secrets: secretsOf(input) });
+    await sendForm(this.caller, 'PUT', this.#path('PUT', email), form, { secrets: secretsOf(input) });
   }
 
   /** Deletes the admin. The real product reports success even when it does not exist. */
   async delete(email: string): Promise<void> {
-    await this.#caller.call({ method: 'DELETE', path: this.#path('DELETE', email) });
+    await this.caller.call({ method: 'DELETE', path: this.#path('DELETE', email) });
   }
 
   /** True when `candidate` is the admin's password (global admins only may ask). */
   verifyPassword(email: string, candidate: string): Promise<boolean> {
-    return verifyPassword(this.#caller, 'admin', email, candidate);
+    return verifyPassword(this.caller, 'admin', email, candidate);
   }
 }

@@ -1,6 +1,6 @@
 /** Mail alias accounts: `/api/alias/<mail>`, `/api/aliases/<domain>`, change_email. */
 import { z } from 'zod';
-import type { ApiCaller } from '../api-caller';
+import { ApiArea } from './api-area';
 import { accountPath, changeAccountEmail, sendForm } from './account-url';
 import { accountRow, flag, list, text, timestamp } from '../normalize';
 import type { WireNames } from './common';
@@ -80,47 +80,41 @@ export interface AliasListOptions {
   disabledOnly?: boolean;
 }
 
-export class AliasesApi {
-  readonly #caller: ApiCaller;
-
-  constructor(caller: ApiCaller) {
-    this.#caller = caller;
-  }
-
+export class AliasesApi extends ApiArea {
   #path(method: 'GET' | 'POST' | 'PUT' | 'DELETE', email: string): string {
-    return accountPath(this.#caller, '/api/alias', method, email);
+    return accountPath(this.caller, '/api/alias', method, email);
   }
 
   /** The alias, or `null` when it does not exist. */
   async get(email: string): Promise<Alias | null> {
-    const read = inDomainList(this.#caller, { one: '/api/alias', list: '/api/aliases' }, email, {
+    const read = inDomainList(this.caller, { one: '/api/alias', list: '/api/aliases' }, email, {
       nameKey: 'address',
       required: () => ALIAS_GET_KEYS,
     });
-    return readAccount(this.#caller, read, aliasSchema);
+    return readAccount(this.caller, read, aliasSchema);
   }
 
   async create(email: string, input: AliasCreateInput = {}): Promise<void> {
     const form = { schema: aliasCreateSchema, wire: ALIAS_WIRE, input };
-    await sendForm(this.#caller, 'POST', this.#path('POST', email), form, {
+    await sendForm(this.caller, 'POST', this.#path('POST', email), form, {
       readBack: async () => (await this.get(email)) !== null,
     });
   }
 
   async update(email: string, input: AliasUpdateInput): Promise<void> {
     const form = { schema: aliasUpdateSchema, wire: ALIAS_WIRE, input };
-    await sendForm(this.#caller, 'PUT', this.#path('PUT', email), form);
+    await sendForm(this.caller, 'PUT', this.#path('PUT', email), form);
   }
 
   /** Deletes the alias. The real product reports success even when it does not exist. */
   async delete(email: string): Promise<void> {
-    await this.#caller.call({ method: 'DELETE', path: this.#path('DELETE', email) });
+    await this.caller.call({ method: 'DELETE', path: this.#path('DELETE', email) });
   }
 
   /** Renames the alias (`POST /api/alias/<mail>/change_email/<new_mail>`). */
   async changeEmail(email: string, newEmail: string): Promise<void> {
     const exists = async (address: string) => (await this.get(address)) !== null;
-    await changeAccountEmail(this.#caller, '/api/alias', { email, newEmail }, exists);
+    await changeAccountEmail(this.caller, '/api/alias', { email, newEmail }, exists);
   }
 
   /** Aliases of a domain: emails with `emailOnly: true`, else full rows. */
@@ -128,8 +122,8 @@ export class AliasesApi {
   list(domain: string, options?: AliasListOptions & { emailOnly?: false }): Promise<Alias[]>;
   async list(domain: string, options: AliasListOptions & { emailOnly?: boolean } = {}): Promise<string[] | Alias[]> {
     const site = { method: 'GET', path: '/api/aliases/<domain>' } as const;
-    const path = `/api/aliases/${segment(this.#caller, site, domainName, domain)}`;
-    const envelope = await this.#caller.call({
+    const path = `/api/aliases/${segment(this.caller, site, domainName, domain)}`;
+    const envelope = await this.caller.call({
       method: 'GET',
       path,
       params: {
@@ -138,7 +132,7 @@ export class AliasesApi {
       },
     });
     return options.emailOnly
-      ? this.#caller.parseData({ method: 'GET', path }, aliasEmails, envelope._data ?? [])
-      : this.#caller.parseData({ method: 'GET', path }, aliasRows, envelope._data ?? []);
+      ? this.caller.parseData({ method: 'GET', path }, aliasEmails, envelope._data ?? [])
+      : this.caller.parseData({ method: 'GET', path }, aliasRows, envelope._data ?? []);
   }
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DOMAIN_PROFILES, USER_PREFERENCES, USER_PROFILES } from '../../common/domain-vocabulary';
 import type { ApiCaller } from '../api-caller';
+import { ApiArea } from './api-area';
 import { accountRow, flag, list, num, settings, text, timestamp } from '../normalize';
 import { pathSegment } from '../form';
 import type { ListedRead, WireNames } from './common';
@@ -250,19 +251,18 @@ export interface DomainListOptions {
  */
 const DOMAIN_NOT_FOUND = ['INVALID_DOMAIN_NAME'];
 
-export class DomainsApi {
-  readonly #caller: ApiCaller;
+export class DomainsApi extends ApiArea {
   readonly admins: DomainAdminsApi;
 
   constructor(caller: ApiCaller) {
-    this.#caller = caller;
+    super(caller);
     this.admins = new DomainAdminsApi(caller);
   }
 
   /** The domain's profile, or `null` when it does not exist. */
   async get(domain: string): Promise<Domain | null> {
     const site = { method: 'GET', path: '/api/domain/<domain>' } as const;
-    const name = this.#caller.parseInput(site, domainName, domain);
+    const name = this.caller.parseInput(site, domainName, domain);
     const path = `/api/domain/${pathSegment(name)}`;
     const fromList: ListedRead = {
       kind: 'domains',
@@ -272,36 +272,36 @@ export class DomainsApi {
       name,
       required: () => DOMAIN_GET_KEYS,
     };
-    return readAccount(this.#caller, { path, notFoundCodes: DOMAIN_NOT_FOUND, fromList }, domainSchema);
+    return readAccount(this.caller, { path, notFoundCodes: DOMAIN_NOT_FOUND, fromList }, domainSchema);
   }
 
   async create(domain: string, input: DomainCreateInput = {}): Promise<void> {
     const site = { method: 'POST', path: '/api/domain/<domain>' } as const;
-    const path = `/api/domain/${segment(this.#caller, site, domainName, domain)}`;
-    const params = formFrom(this.#caller, site, domainCreateSchema, DOMAIN_CREATE_WIRE, input);
-    await this.#caller.call({ method: 'POST', path, params, readBack: async () => (await this.get(domain)) !== null });
+    const path = `/api/domain/${segment(this.caller, site, domainName, domain)}`;
+    const params = formFrom(this.caller, site, domainCreateSchema, DOMAIN_CREATE_WIRE, input);
+    await this.caller.call({ method: 'POST', path, params, readBack: async () => (await this.get(domain)) !== null });
   }
 
   async update(domain: string, input: DomainUpdateInput, options: DomainUpdateOptions = {}): Promise<void> {
     const site = { method: 'PUT', path: '/api/domain/<domain>' } as const;
-    const path = `/api/domain/${segment(this.#caller, site, domainName, domain)}`;
-    const params = formFrom(this.#caller, site, domainUpdateSchema, DOMAIN_UPDATE_WIRE, input);
+    const path = `/api/domain/${segment(this.caller, site, domainName, domain)}`;
+    const params = formFrom(this.caller, site, domainUpdateSchema, DOMAIN_UPDATE_WIRE, input);
     if ((options.preserveUnsent ?? true) && (input.catchall === undefined || input.outboundRelay === undefined)) {
       const current = await this.get(domain);
       if (current && input.catchall === undefined && current.catchall !== undefined) params.catchall = current.catchall;
       if (current && input.outboundRelay === undefined && current.relayhost) params.outboundRelay = current.relayhost;
     }
-    await this.#caller.call({ method: 'PUT', path, params, notFoundCodes: DOMAIN_NOT_FOUND });
+    await this.caller.call({ method: 'PUT', path, params, notFoundCodes: DOMAIN_NOT_FOUND });
   }
 
   /** Deletes the domain. The real product reports success even when it does not exist. */
   async delete(domain: string, options: DomainDeleteOptions = {}): Promise<void> {
     const site = { method: 'DELETE', path: '/api/domain/<domain>' } as const;
-    let path = `/api/domain/${segment(this.#caller, site, domainName, domain)}`;
+    let path = `/api/domain/${segment(this.caller, site, domainName, domain)}`;
     if (options.keepMailboxDays !== undefined) {
-      path += `/keep_mailbox_days/${this.#caller.parseInput(site, count, options.keepMailboxDays)}`;
+      path += `/keep_mailbox_days/${this.caller.parseInput(site, count, options.keepMailboxDays)}`;
     }
-    await this.#caller.call({ method: 'DELETE', path });
+    await this.caller.call({ method: 'DELETE', path });
   }
 
   /**
@@ -312,7 +312,7 @@ export class DomainsApi {
   list(options?: DomainListOptions & { nameOnly?: false }): Promise<Domain[]>;
   async list(options: DomainListOptions & { nameOnly?: boolean } = {}): Promise<string[] | Domain[]> {
     const path = '/api/domains';
-    const envelope = await this.#caller.call({
+    const envelope = await this.caller.call({
       method: 'GET',
       path,
       params: {
@@ -322,29 +322,23 @@ export class DomainsApi {
     });
     const site = { method: 'GET', path } as const;
     return options.nameOnly
-      ? this.#caller.parseData(site, domainNames, envelope._data ?? [])
-      : this.#caller.parseData(site, domainRows, envelope._data ?? {});
+      ? this.caller.parseData(site, domainNames, envelope._data ?? [])
+      : this.caller.parseData(site, domainRows, envelope._data ?? {});
   }
 }
 
 /** Normal domain admins of one domain: `PUT`/`GET /api/domain/admins/<domain>`. */
-export class DomainAdminsApi {
-  readonly #caller: ApiCaller;
-
-  constructor(caller: ApiCaller) {
-    this.#caller = caller;
-  }
-
+export class DomainAdminsApi extends ApiArea {
   #path(method: 'GET' | 'PUT', domain: string): string {
     const site = { method, path: '/api/domain/admins/<domain>' };
-    return `/api/domain/admins/${segment(this.#caller, site, domainName, domain)}`;
+    return `/api/domain/admins/${segment(this.caller, site, domainName, domain)}`;
   }
 
   /** Emails of the domain's admins. */
   async get(domain: string): Promise<string[]> {
     const path = this.#path('GET', domain);
-    const envelope = await this.#caller.call({ method: 'GET', path, notFoundCodes: DOMAIN_NOT_FOUND });
-    return this.#caller.parseData({ method: 'GET', path }, adminEmails, envelope._data ?? []);
+    const envelope = await this.caller.call({ method: 'GET', path, notFoundCodes: DOMAIN_NOT_FOUND });
+    return this.caller.parseData({ method: 'GET', path }, adminEmails, envelope._data ?? []);
   }
 
   async add(domain: string, admins: readonly string[]): Promise<void> {
@@ -361,11 +355,11 @@ export class DomainAdminsApi {
   }
 
   #emails(admins: readonly string[]): string[] {
-    return this.#caller.parseInput({ method: 'PUT', path: '/api/domain/admins/<domain>' }, emailList.min(1), admins);
+    return this.caller.parseInput({ method: 'PUT', path: '/api/domain/admins/<domain>' }, emailList.min(1), admins);
   }
 
   async #put(domain: string, params: Record<string, string[] | null>): Promise<void> {
     const path = this.#path('PUT', domain);
-    await this.#caller.call({ method: 'PUT', path, params });
+    await this.caller.call({ method: 'PUT', path, params });
   }
 }

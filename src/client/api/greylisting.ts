@@ -4,7 +4,7 @@
  * SPF/MX hosts are whitelisted server-wide.
  */
 import { z } from 'zod';
-import type { ApiCaller } from '../api-caller';
+import { ApiArea } from './api-area';
 import type { PolicyTarget } from './common';
 import { domainName, targetSegment } from './common';
 import { pathSegment } from '../form';
@@ -41,21 +41,15 @@ export interface ListChange {
   remove?: readonly string[];
 }
 
-export class GreylistingApi {
-  readonly #caller: ApiCaller;
-
-  constructor(caller: ApiCaller) {
-    this.#caller = caller;
-  }
-
+export class GreylistingApi extends ApiArea {
   #path(method: 'GET' | 'POST', target: PolicyTarget, suffix = ''): string {
     const site = { method, path: `/api/greylisting/<global|domain|mail>${suffix}` };
-    return `/api/greylisting/${targetSegment(this.#caller, site, target)}${suffix}`;
+    return `/api/greylisting/${targetSegment(this.caller, site, target)}${suffix}`;
   }
 
   async #get<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
-    const envelope = await this.#caller.call({ method: 'GET', path });
-    return this.#caller.parseData({ method: 'GET', path }, schema, envelope._data);
+    const envelope = await this.caller.call({ method: 'GET', path });
+    return this.caller.parseData({ method: 'GET', path }, schema, envelope._data);
   }
 
   /** Every account's greylisting rows, keyed by account (`@.`, `@domain`, `user@domain`); global admins. */
@@ -71,7 +65,7 @@ export class GreylistingApi {
   /** Turns greylisting on or off for the target. */
   async setStatus(target: PolicyTarget, status: 'enabled' | 'disabled'): Promise<void> {
     const path = this.#path('POST', target);
-    await this.#caller.call({
+    await this.caller.call({
       method: 'POST',
       path,
       params: { status: status === 'enabled' ? 'enable' : 'disable' },
@@ -82,7 +76,7 @@ export class GreylistingApi {
   /** Removes a domain's or user's own setting (every greylisting row of the account): it inherits again. */
   async inherit(target: Exclude<PolicyTarget, { global: true }>): Promise<void> {
     const path = this.#path('POST', target);
-    await this.#caller.call({ method: 'POST', path, params: { status: 'inherit' }, idempotent: true });
+    await this.caller.call({ method: 'POST', path, params: { status: 'inherit' }, idempotent: true });
   }
 
   async getWhitelist(target: PolicyTarget): Promise<GreylistingWhitelist> {
@@ -96,8 +90,8 @@ export class GreylistingApi {
   /** Replaces the target's whole whitelist; `[]` clears it. */
   async setWhitelist(target: PolicyTarget, list: readonly string[]): Promise<void> {
     const path = this.#path('POST', target, '/whitelists');
-    const parsed = this.#caller.parseInput({ method: 'POST', path }, senders, list);
-    await this.#caller.call({ method: 'POST', path, params: { senders: parsed }, idempotent: true });
+    const parsed = this.caller.parseInput({ method: 'POST', path }, senders, list);
+    await this.caller.call({ method: 'POST', path, params: { senders: parsed }, idempotent: true });
   }
 
   /**
@@ -107,18 +101,18 @@ export class GreylistingApi {
   async changeWhitelist(target: PolicyTarget, change: ListChange): Promise<void> {
     const path = this.#path('POST', target, '/whitelists');
     const site = { method: 'POST' as const, path };
-    const add = this.#caller.parseInput(site, senders, change.add ?? []);
-    const remove = this.#caller.parseInput(site, senders, change.remove ?? []);
+    const add = this.caller.parseInput(site, senders, change.add ?? []);
+    const remove = this.caller.parseInput(site, senders, change.remove ?? []);
     if (add.length === 0 && remove.length === 0) return;
     const params = { ...(add.length ? { addSenders: add } : {}), ...(remove.length ? { removeSenders: remove } : {}) };
-    await this.#caller.call({ method: 'POST', path, params, idempotent: true });
+    await this.caller.call({ method: 'POST', path, params, idempotent: true });
   }
 
   /** Adds one IP to the global whitelist (global admins). */
   async whitelistIp(ip: string): Promise<void> {
     const site = { method: 'PUT' as const, path: '/api/greylisting/global/whitelist/<ip>' };
-    const path = `/api/greylisting/global/whitelist/${pathSegment(this.#caller.parseInput(site, ipAddress, ip))}`;
-    await this.#caller.call({ method: 'PUT', path });
+    const path = `/api/greylisting/global/whitelist/${pathSegment(this.caller.parseInput(site, ipAddress, ip))}`;
+    await this.caller.call({ method: 'PUT', path });
   }
 
   /** Domains whose SPF/MX hosts iRedAPD whitelists (its cron job resolves them); global admins. */
@@ -129,17 +123,17 @@ export class GreylistingApi {
   /** Replaces the whole set of SPF domains; `[]` clears it. */
   async setSpfDomains(list: readonly string[]): Promise<void> {
     const path = '/api/greylisting/whitelist_spf_domains';
-    const parsed = this.#caller.parseInput({ method: 'POST', path }, domains, list);
-    await this.#caller.call({ method: 'POST', path, params: { domains: parsed }, idempotent: true });
+    const parsed = this.caller.parseInput({ method: 'POST', path }, domains, list);
+    await this.caller.call({ method: 'POST', path, params: { domains: parsed }, idempotent: true });
   }
 
   async changeSpfDomains(change: ListChange): Promise<void> {
     const path = '/api/greylisting/whitelist_spf_domains';
     const site = { method: 'POST' as const, path };
-    const add = this.#caller.parseInput(site, domains, change.add ?? []);
-    const remove = this.#caller.parseInput(site, domains, change.remove ?? []);
+    const add = this.caller.parseInput(site, domains, change.add ?? []);
+    const remove = this.caller.parseInput(site, domains, change.remove ?? []);
     if (add.length === 0 && remove.length === 0) return;
     const params = { ...(add.length ? { addDomains: add } : {}), ...(remove.length ? { removeDomains: remove } : {}) };
-    await this.#caller.call({ method: 'POST', path, params, idempotent: true });
+    await this.caller.call({ method: 'POST', path, params, idempotent: true });
   }
 }

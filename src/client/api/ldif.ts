@@ -3,7 +3,7 @@
  * routes and answers its 404 page, which this reports as `UnsupportedError` instead of a crash.
  */
 import { z } from 'zod';
-import type { ApiCaller } from '../api-caller';
+import { ApiArea } from './api-area';
 import { ApiError, UnexpectedResponseError, UnsupportedError } from '../errors';
 import { domainName, emailAddress, segment } from './common';
 
@@ -16,20 +16,14 @@ const NO_ROUTE_STATUSES = new Set([404, 405, 501]);
 /** LDIF text; a server may also send it as a list of lines. */
 const ldifText = z.union([z.string(), z.array(z.string()).transform((lines) => lines.join('\n'))]);
 
-export class LdifApi {
-  readonly #caller: ApiCaller;
-
-  constructor(caller: ApiCaller) {
-    this.#caller = caller;
-  }
-
+export class LdifApi extends ApiArea {
   /** Exports one account as LDIF text. `id` is a domain for `domain`/`catchall`, an email otherwise. */
   async export(kind: LdifKind, id: string): Promise<string> {
     const site = { method: 'GET', path: `/api/ldif/${kind}/<id>` } as const;
-    const path = `/api/ldif/${kind}/${segment(this.#caller, site, DOMAIN_KINDS.has(kind) ? domainName : emailAddress, id)}`;
+    const path = `/api/ldif/${kind}/${segment(this.caller, site, DOMAIN_KINDS.has(kind) ? domainName : emailAddress, id)}`;
     try {
-      const envelope = await this.#caller.call({ method: 'GET', path });
-      return this.#caller.parseData({ method: 'GET', path }, ldifText, envelope._data);
+      const envelope = await this.caller.call({ method: 'GET', path });
+      return this.caller.parseData({ method: 'GET', path }, ldifText, envelope._data);
     } catch (error) {
       if (
         (error instanceof UnexpectedResponseError || error instanceof ApiError) &&

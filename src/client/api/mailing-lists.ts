@@ -5,7 +5,7 @@
  * The client picks one with its `mailingListApi` option.
  */
 import { z } from 'zod';
-import type { ApiCaller } from '../api-caller';
+import { ApiArea } from './api-area';
 import { accountPath, sendForm } from './account-url';
 import { UnsupportedError } from '../errors';
 import { accountRow, flag, list, num, text, timestamp } from '../normalize';
@@ -116,23 +116,17 @@ export interface SqlMailingListDeleteOptions {
   keepArchive?: boolean;
 }
 
-export class SqlMailingListsApi {
+export class SqlMailingListsApi extends ApiArea {
   readonly kind = 'sql' as const;
-  readonly #caller: ApiCaller;
-
-  constructor(caller: ApiCaller) {
-    this.#caller = caller;
-  }
-
   #path(method: Method, email: string): string {
-    return accountPath(this.#caller, '/api/ml', method, email);
+    return accountPath(this.caller, '/api/ml', method, email);
   }
 
   /** The list, or `null` when it does not exist. */
   async get(email: string, options: SqlMailingListGetOptions = {}): Promise<SqlMailingList | null> {
     const path = this.#path('GET', email);
     return readAccount(
-      this.#caller,
+      this.caller,
       { path, params: { with_subscribers: options.withSubscribers ? true : undefined } },
       sqlMailingListSchema,
     );
@@ -140,7 +134,7 @@ export class SqlMailingListsApi {
 
   async create(email: string, input: SqlMailingListCreateInput = {}): Promise<void> {
     const form = { schema: sqlMailingListCreateSchema, wire: SQL_LIST_WIRE, input };
-    await sendForm(this.#caller, 'POST', this.#path('POST', email), form, {
+    await sendForm(this.caller, 'POST', this.#path('POST', email), form, {
       readBack: async () => (await this.get(email)) !== null,
     });
   }
@@ -148,11 +142,11 @@ export class SqlMailingListsApi {
   /** `input.accountStatus` is required: without it the SQL edition re-enables the list. */
   async update(email: string, input: SqlMailingListUpdateInput): Promise<void> {
     const form = { schema: sqlMailingListUpdateSchema, wire: SQL_LIST_WIRE, input };
-    await sendForm(this.#caller, 'PUT', this.#path('PUT', email), form);
+    await sendForm(this.caller, 'PUT', this.#path('PUT', email), form);
   }
 
   async delete(email: string, options: SqlMailingListDeleteOptions = {}): Promise<void> {
-    await this.#caller.call({
+    await this.caller.call({
       method: 'DELETE',
       path: this.#path('DELETE', email),
       params: { keep_archive: options.keepArchive },
@@ -164,15 +158,15 @@ export class SqlMailingListsApi {
   list(domain: string, options?: { emailOnly?: false }): Promise<SqlMailingList[]>;
   async list(domain: string, options: { emailOnly?: boolean } = {}): Promise<string[] | SqlMailingList[]> {
     const site = { method: 'GET', path: '/api/mls/<domain>' } as const;
-    const path = `/api/mls/${segment(this.#caller, site, domainName, domain)}`;
-    const envelope = await this.#caller.call({
+    const path = `/api/mls/${segment(this.caller, site, domainName, domain)}`;
+    const envelope = await this.caller.call({
       method: 'GET',
       path,
       params: { email_only: options.emailOnly ? true : undefined },
     });
     return options.emailOnly
-      ? this.#caller.parseData({ method: 'GET', path }, listEmails, envelope._data ?? [])
-      : this.#caller.parseData({ method: 'GET', path }, sqlListRows, envelope._data ?? []);
+      ? this.caller.parseData({ method: 'GET', path }, listEmails, envelope._data ?? [])
+      : this.caller.parseData({ method: 'GET', path }, sqlListRows, envelope._data ?? []);
   }
 }
 
@@ -218,37 +212,31 @@ export const ldapMailingListSchema = accountRow({
 });
 export type LdapMailingList = z.infer<typeof ldapMailingListSchema>;
 
-export class LdapMailingListsApi {
+export class LdapMailingListsApi extends ApiArea {
   readonly kind = 'ldap' as const;
-  readonly #caller: ApiCaller;
-
-  constructor(caller: ApiCaller) {
-    this.#caller = caller;
-  }
-
   #path(method: Method, email: string): string {
-    return accountPath(this.#caller, '/api/maillist', method, email);
+    return accountPath(this.caller, '/api/maillist', method, email);
   }
 
   async get(email: string): Promise<LdapMailingList | null> {
     const path = this.#path('GET', email);
-    return readAccount(this.#caller, { path }, ldapMailingListSchema);
+    return readAccount(this.caller, { path }, ldapMailingListSchema);
   }
 
   async create(email: string, input: LdapMailingListCreateInput = {}): Promise<void> {
     const form = { schema: ldapMailingListCreateSchema, wire: LDAP_LIST_WIRE, input };
-    await sendForm(this.#caller, 'POST', this.#path('POST', email), form, {
+    await sendForm(this.caller, 'POST', this.#path('POST', email), form, {
       readBack: async () => (await this.get(email)) !== null,
     });
   }
 
   async update(email: string, input: LdapMailingListUpdateInput): Promise<void> {
     const form = { schema: ldapMailingListUpdateSchema, wire: LDAP_LIST_WIRE, input };
-    await sendForm(this.#caller, 'PUT', this.#path('PUT', email), form);
+    await sendForm(this.caller, 'PUT', this.#path('PUT', email), form);
   }
 
   async delete(email: string): Promise<void> {
-    await this.#caller.call({ method: 'DELETE', path: this.#path('DELETE', email) });
+    await this.caller.call({ method: 'DELETE', path: this.#path('DELETE', email) });
   }
 
   /** The LDAP edition's API documents no route listing mailing lists. */

@@ -3,7 +3,7 @@
  * `/api/spampolicy/user/<mail>`.
  */
 import { z } from 'zod';
-import type { ApiCaller } from '../api-caller';
+import { ApiArea } from './api-area';
 import { accountRow, flag, num, text } from '../normalize';
 import type { PolicyTarget, WireNames } from './common';
 import { formFrom, targetSegment } from './common';
@@ -92,39 +92,33 @@ export interface SpamPolicy {
   row: SpamPolicyRow;
 }
 
-export class SpamPoliciesApi {
-  readonly #caller: ApiCaller;
-
-  constructor(caller: ApiCaller) {
-    this.#caller = caller;
-  }
-
+export class SpamPoliciesApi extends ApiArea {
   #path(method: 'GET' | 'PUT' | 'DELETE', target: PolicyTarget): string {
     const site = { method, path: '/api/spampolicy/<global|domain/<domain>|user/<mail>>' };
     // `global` is a segment of its own; domains and users sit under a kind prefix.
     const prefix = 'global' in target ? '' : 'domain' in target ? 'domain/' : 'user/';
-    return `/api/spampolicy/${prefix}${targetSegment(this.#caller, site, target)}`;
+    return `/api/spampolicy/${prefix}${targetSegment(this.caller, site, target)}`;
   }
 
   /** The policy, or `null` when none is set for the target (the API answers `{}`). */
   async get(target: PolicyTarget): Promise<SpamPolicy | null> {
     const path = this.#path('GET', target);
-    const envelope = await this.#caller.call({ method: 'GET', path });
+    const envelope = await this.caller.call({ method: 'GET', path });
     const data = envelope._data;
     if (data === undefined || data === null || (typeof data === 'object' && Object.keys(data).length === 0))
       return null;
-    const row = this.#caller.parseData({ method: 'GET', path }, spamPolicyRowSchema, data);
+    const row = this.caller.parseData({ method: 'GET', path }, spamPolicyRowSchema, data);
     return { settings: spamPolicySettingsFromRow(row), row };
   }
 
   /** Replaces the target's whole policy; flags not given take their documented defaults. */
   async set(target: PolicyTarget, input: SpamPolicyInput = {}): Promise<void> {
     const path = this.#path('PUT', target);
-    const params = formFrom(this.#caller, { method: 'PUT', path }, spamPolicySchema, SPAM_POLICY_WIRE, input);
-    await this.#caller.call({ method: 'PUT', path, params });
+    const params = formFrom(this.caller, { method: 'PUT', path }, spamPolicySchema, SPAM_POLICY_WIRE, input);
+    await this.caller.call({ method: 'PUT', path, params });
   }
 
   async delete(target: PolicyTarget): Promise<void> {
-    await this.#caller.call({ method: 'DELETE', path: this.#path('DELETE', target) });
+    await this.caller.call({ method: 'DELETE', path: this.#path('DELETE', target) });
   }
 }

@@ -1,6 +1,6 @@
 /** Throttling (iRedAPD): `/api/throttle/global|<domain>|<mail>/inbound|outbound`. */
 import { z } from 'zod';
-import type { ApiCaller } from '../api-caller';
+import { ApiArea } from './api-area';
 import { accountRow, num, text } from '../normalize';
 import type { PolicyTarget, WireNames } from './common';
 import { formFrom, targetSegment } from './common';
@@ -52,36 +52,30 @@ export const throttleRowSchema = accountRow({
 });
 export type Throttle = z.infer<typeof throttleRowSchema>;
 
-export class ThrottlesApi {
-  readonly #caller: ApiCaller;
-
-  constructor(caller: ApiCaller) {
-    this.#caller = caller;
-  }
-
+export class ThrottlesApi extends ApiArea {
   #path(method: 'GET' | 'POST', target: PolicyTarget, direction: ThrottleDirection): string {
     const site = { method, path: '/api/throttle/<global|domain|mail>/<inbound|outbound>' };
-    const inout = this.#caller.parseInput(site, z.enum(['inbound', 'outbound']), direction);
-    return `/api/throttle/${targetSegment(this.#caller, site, target)}/${inout}`;
+    const inout = this.caller.parseInput(site, z.enum(['inbound', 'outbound']), direction);
+    return `/api/throttle/${targetSegment(this.caller, site, target)}/${inout}`;
   }
 
   /** The throttle, or `null` when none is set (the API answers `setting: {}`). */
   async get(target: PolicyTarget, direction: ThrottleDirection): Promise<Throttle | null> {
     const path = this.#path('GET', target, direction);
-    const envelope = await this.#caller.call({ method: 'GET', path });
+    const envelope = await this.caller.call({ method: 'GET', path });
     // The product answers throttle reads under `setting`, not `_data`; accept either.
     const data = envelope.setting ?? envelope._data;
     if (data === undefined || data === null || (typeof data === 'object' && Object.keys(data).length === 0))
       return null;
-    return this.#caller.parseData({ method: 'GET', path }, throttleRowSchema, data);
+    return this.caller.parseData({ method: 'GET', path }, throttleRowSchema, data);
   }
 
   /** Creates or replaces the throttle; all four values are sent (omitted limits as 0). */
   async set(target: PolicyTarget, direction: ThrottleDirection, input: ThrottleInput): Promise<void> {
     const path = this.#path('POST', target, direction);
-    const params = formFrom(this.#caller, { method: 'POST', path }, throttleSchema, THROTTLE_WIRE, input);
+    const params = formFrom(this.caller, { method: 'POST', path }, throttleSchema, THROTTLE_WIRE, input);
     // Setting the same values twice leaves the same state: safe to retry although it is a POST.
-    await this.#caller.call({ method: 'POST', path, params, idempotent: true });
+    await this.caller.call({ method: 'POST', path, params, idempotent: true });
   }
 
   /**
@@ -92,6 +86,6 @@ export class ThrottlesApi {
   async delete(target: PolicyTarget, direction: ThrottleDirection): Promise<void> {
     const path = this.#path('POST', target, direction);
     const params = { period: 0, msg_size: 0, max_msgs: 0, max_quota: 0 };
-    await this.#caller.call({ method: 'POST', path, params, idempotent: true });
+    await this.caller.call({ method: 'POST', path, params, idempotent: true });
   }
 }

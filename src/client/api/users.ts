@@ -1,6 +1,6 @@
 /** Mail users: `/api/user/<mail>`, `/api/users/<domain>`, change_email and verify_password. */
 import { z } from 'zod';
-import type { ApiCaller } from '../api-caller';
+import { ApiArea } from './api-area';
 import { accountPath, changeAccountEmail, sendForm } from './account-url';
 import { accountRow, flag, list, num, settings, text, timestamp, toBoolean, toNumber } from '../normalize';
 import type { WireNames } from './common';
@@ -253,30 +253,24 @@ export interface UserListOptions {
   disabledOnly?: boolean;
 }
 
-export class UsersApi {
-  readonly #caller: ApiCaller;
-
-  constructor(caller: ApiCaller) {
-    this.#caller = caller;
-  }
-
+export class UsersApi extends ApiArea {
   #path(method: 'GET' | 'POST' | 'PUT' | 'DELETE', email: string): string {
-    return accountPath(this.#caller, '/api/user', method, email);
+    return accountPath(this.caller, '/api/user', method, email);
   }
 
   /** The user's profile, or `null` when it does not exist. */
   async get(email: string): Promise<User | null> {
-    const read = inDomainList(this.#caller, { one: '/api/user', list: '/api/users' }, email, {
+    const read = inDomainList(this.caller, { one: '/api/user', list: '/api/users' }, email, {
       nameKey: 'username',
       required: userGetKeys,
       reshape: asSingleUser,
     });
-    return readAccount(this.#caller, read, userSchema);
+    return readAccount(this.caller, read, userSchema);
   }
 
   async create(email: string, input: UserCreateInput): Promise<void> {
     const form = { schema: userCreateSchema, wire: USER_CREATE_WIRE, input };
-    await sendForm(this.#caller, 'POST', this.#path('POST', email), form, {
+    await sendForm(this.caller, 'POST', this.#path('POST', email), form, {
       secrets: secretsOf(input),
       readBack: async () => (await this.get(email)) !== null,
     });
@@ -284,30 +278,30 @@ export class UsersApi {
 
   async update(email: string, input: UserUpdateInput): Promise<void> {
     const form = { schema: userUpdateSchema, wire: USER_UPDATE_WIRE, input };
-    await sendForm(this.#caller, 'PUT', this.#path('PUT', email), form, { secrets: secretsOf(input) });
+    await sendForm(this.caller, 'PUT', this.#path('PUT', email), form, { secrets: secretsOf(input) });
   }
 
   /** Deletes the user. The real product reports success even when it does not exist. */
   async delete(email: string, options: UserDeleteOptions = {}): Promise<void> {
     let path = this.#path('DELETE', email);
     if (options.keepMailboxDays !== undefined) {
-      path += `/keep_mailbox_days/${this.#caller.parseInput({ method: 'DELETE', path }, count, options.keepMailboxDays)}`;
+      path += `/keep_mailbox_days/${this.caller.parseInput({ method: 'DELETE', path }, count, options.keepMailboxDays)}`;
     }
-    await this.#caller.call({ method: 'DELETE', path });
+    await this.caller.call({ method: 'DELETE', path });
   }
 
   /** Renames the user (`POST /api/user/<mail>/change_email/<new_mail>`). */
   async changeEmail(email: string, newEmail: string): Promise<void> {
     const exists = async (address: string) => (await this.get(address)) !== null;
-    await changeAccountEmail(this.#caller, '/api/user', { email, newEmail }, exists);
+    await changeAccountEmail(this.caller, '/api/user', { email, newEmail }, exists);
   }
 
   /** Applies the same change to every user of `domain` (`PUT /api/users/<domain>`). */
   async updateAll(domain: string, input: UsersUpdateAllInput): Promise<void> {
     const site = { method: 'PUT', path: '/api/users/<domain>' } as const;
-    const path = `/api/users/${segment(this.#caller, site, domainName, domain)}`;
-    const params = formFrom(this.#caller, site, usersUpdateAllSchema, USERS_UPDATE_ALL_WIRE, input);
-    await this.#caller.call({ method: 'PUT', path, params, secrets: secretsOf(input) });
+    const path = `/api/users/${segment(this.caller, site, domainName, domain)}`;
+    const params = formFrom(this.caller, site, usersUpdateAllSchema, USERS_UPDATE_ALL_WIRE, input);
+    await this.caller.call({ method: 'PUT', path, params, secrets: secretsOf(input) });
   }
 
   /** Users of a domain: emails with `emailOnly: true`, else full rows. */
@@ -318,9 +312,9 @@ export class UsersApi {
     options: UserListOptions & { emailOnly?: boolean } = {},
   ): Promise<string[] | UserListRow[]> {
     const site = { method: 'GET', path: '/api/users/<domain>' } as const;
-    const path = `/api/users/${segment(this.#caller, site, domainName, domain)}`;
+    const path = `/api/users/${segment(this.caller, site, domainName, domain)}`;
     // The product turns a flag on when it is present at all (even `no`): send only the ones wanted.
-    const envelope = await this.#caller.call({
+    const envelope = await this.caller.call({
       method: 'GET',
       path,
       params: {
@@ -329,12 +323,12 @@ export class UsersApi {
       },
     });
     return options.emailOnly
-      ? this.#caller.parseData({ method: 'GET', path }, userEmails, envelope._data ?? [])
-      : this.#caller.parseData({ method: 'GET', path }, userRows, envelope._data ?? []);
+      ? this.caller.parseData({ method: 'GET', path }, userEmails, envelope._data ?? [])
+      : this.caller.parseData({ method: 'GET', path }, userRows, envelope._data ?? []);
   }
 
   /** True when `candidate` is the user's password (global admins only may ask). */
   verifyPassword(email: string, candidate: string): Promise<boolean> {
-    return verifyPassword(this.#caller, 'user', email, candidate);
+    return verifyPassword(this.caller, 'user', email, candidate);
   }
 }

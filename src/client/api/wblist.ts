@@ -5,7 +5,7 @@
  * them only when its amavisd integration is on.
  */
 import { z } from 'zod';
-import type { ApiCaller } from '../api-caller';
+import { ApiArea } from './api-area';
 import type { PolicyTarget } from './common';
 import { targetSegment } from './common';
 import { pathSegment } from '../form';
@@ -33,13 +33,7 @@ export const ipAddress = z.string().regex(/^[0-9A-Fa-f.:]+$/, 'must be an IPv4 o
  */
 const SESSION = { sessionRefusedCodes: ['PERMISSION_DENIED'] } as const;
 
-export class WblistApi {
-  readonly #caller: ApiCaller;
-
-  constructor(caller: ApiCaller) {
-    this.#caller = caller;
-  }
-
+export class WblistApi extends ApiArea {
   #path(
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     target: PolicyTarget,
@@ -47,16 +41,16 @@ export class WblistApi {
     kind: WblistKind,
   ): string {
     const site = { method, path: '/api/wblist/<inbound|outbound>/<whitelist|blacklist>/<global|domain|mail>' };
-    const dir = this.#caller.parseInput(site, directionSchema, direction);
-    const list = this.#caller.parseInput(site, kindSchema, kind);
-    return `/api/wblist/${dir}/${list}/${targetSegment(this.#caller, site, target)}`;
+    const dir = this.caller.parseInput(site, directionSchema, direction);
+    const list = this.caller.parseInput(site, kindSchema, kind);
+    return `/api/wblist/${dir}/${list}/${targetSegment(this.caller, site, target)}`;
   }
 
   /** The list's addresses as the server stores them (lower case, sorted); [] when empty. */
   async get(target: PolicyTarget, direction: WblistDirection, kind: WblistKind): Promise<string[]> {
     const path = this.#path('GET', target, direction, kind);
-    const envelope = await this.#caller.call({ method: 'GET', path, ...SESSION });
-    return this.#caller.parseData({ method: 'GET', path }, z.array(z.string()).nullish(), envelope._data) ?? [];
+    const envelope = await this.caller.call({ method: 'GET', path, ...SESSION });
+    return this.caller.parseData({ method: 'GET', path }, z.array(z.string()).nullish(), envelope._data) ?? [];
   }
 
   /**
@@ -70,10 +64,10 @@ export class WblistApi {
     addresses: readonly string[],
   ): Promise<void> {
     const path = this.#path('POST', target, direction, kind);
-    const list = this.#caller.parseInput({ method: 'POST', path }, addressList, addresses);
+    const list = this.caller.parseInput({ method: 'POST', path }, addressList, addresses);
     if (list.length === 0) return;
     // Adding the same addresses twice leaves the same list: safe to retry although it is a POST.
-    await this.#caller.call({ method: 'POST', path, params: { addresses: list }, idempotent: true, ...SESSION });
+    await this.caller.call({ method: 'POST', path, params: { addresses: list }, idempotent: true, ...SESSION });
   }
 
   /** Removes addresses from this list only; addresses not in it are ignored. */
@@ -84,20 +78,20 @@ export class WblistApi {
     addresses: readonly string[],
   ): Promise<void> {
     const path = this.#path('PUT', target, direction, kind);
-    const list = this.#caller.parseInput({ method: 'PUT', path }, addressList, addresses);
+    const list = this.caller.parseInput({ method: 'PUT', path }, addressList, addresses);
     if (list.length === 0) return;
-    await this.#caller.call({ method: 'PUT', path, params: { addresses: list }, ...SESSION });
+    await this.caller.call({ method: 'PUT', path, params: { addresses: list }, ...SESSION });
   }
 
   /** Empties the list. */
   async clear(target: PolicyTarget, direction: WblistDirection, kind: WblistKind): Promise<void> {
-    await this.#caller.call({ method: 'DELETE', path: this.#path('DELETE', target, direction, kind), ...SESSION });
+    await this.caller.call({ method: 'DELETE', path: this.#path('DELETE', target, direction, kind), ...SESSION });
   }
 
   /** Exempts a client IP from iRedAPD's sender-score check (global admins). */
   async whitelistSenderScore(ip: string): Promise<void> {
     const site = { method: 'PUT' as const, path: '/api/wblist/senderscore/whitelist/<ip>' };
-    const path = `/api/wblist/senderscore/whitelist/${pathSegment(this.#caller.parseInput(site, ipAddress, ip))}`;
-    await this.#caller.call({ method: 'PUT', path });
+    const path = `/api/wblist/senderscore/whitelist/${pathSegment(this.caller.parseInput(site, ipAddress, ip))}`;
+    await this.caller.call({ method: 'PUT', path });
   }
 }
