@@ -46,6 +46,14 @@ export class WblistApi extends ApiArea {
     return `/api/wblist/${dir}/${list}/${targetSegment(this.caller, site, target)}`;
   }
 
+  /** POST adds, PUT removes; an empty list sends nothing. */
+  async #sendAddresses(method: 'POST' | 'PUT', path: string, addresses: readonly string[]): Promise<void> {
+    const list = this.caller.parseInput({ method, path }, addressList, addresses);
+    if (list.length === 0) return;
+    // Adding or removing the same addresses twice leaves the same list: safe to retry although POST is used to add.
+    await this.caller.call({ method, path, params: { addresses: list }, idempotent: true, ...SESSION });
+  }
+
   /** The list's addresses as the server stores them (lower case, sorted); [] when empty. */
   async get(target: PolicyTarget, direction: WblistDirection, kind: WblistKind): Promise<string[]> {
     const path = this.#path('GET', target, direction, kind);
@@ -63,11 +71,7 @@ export class WblistApi extends ApiArea {
     kind: WblistKind,
     addresses: readonly string[],
   ): Promise<void> {
-    const path = this.#path('POST', target, direction, kind);
-    const list = this.caller.parseInput({ method: 'POST', path }, addressList, addresses);
-    if (list.length === 0) return;
-    // Adding the same addresses twice leaves the same list: safe to retry although it is a POST.
-    await this.caller.call({ method: 'POST', path, params: { addresses: list }, idempotent: true, ...SESSION });
+    await this.#sendAddresses('POST', this.#path('POST', target, direction, kind), addresses);
   }
 
   /** Removes addresses from this list only; addresses not in it are ignored. */
@@ -77,10 +81,7 @@ export class WblistApi extends ApiArea {
     kind: WblistKind,
     addresses: readonly string[],
   ): Promise<void> {
-    const path = this.#path('PUT', target, direction, kind);
-    const list = this.caller.parseInput({ method: 'PUT', path }, addressList, addresses);
-    if (list.length === 0) return;
-    await this.caller.call({ method: 'PUT', path, params: { addresses: list }, ...SESSION });
+    await this.#sendAddresses('PUT', this.#path('PUT', target, direction, kind), addresses);
   }
 
   /** Empties the list. */
