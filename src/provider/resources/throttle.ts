@@ -40,6 +40,24 @@ const direction = key.direction<Throttle>({
   errorCodes: ['INVALID_INOUT_TYPE'],
 });
 
+type LimitErrorCode = 'INVALID_MSG_SIZE' | 'INVALID_MAX_MSGS' | 'INVALID_MAX_QUOTA';
+/** A limit iRedAPD stores as 0 when a write leaves it out, so it defaults to 0. */
+const limit = (
+  field: 'msg_size' | 'max_msgs' | 'max_quota',
+  samples: [number, number],
+  what: string,
+  errorCode: LimitErrorCode,
+) =>
+  a.number({
+    samples,
+    optional: true,
+    default: 0,
+    validators: [limitValue],
+    read: (t) => t[field] ?? 0,
+    description: `${what}. Default \`0\`; ${LIMITS}.`,
+    errorCodes: [errorCode],
+  });
+
 const throttleAttributes = {
   target,
   direction,
@@ -51,33 +69,14 @@ const throttleAttributes = {
     description: 'Length of the counting window, in seconds, e.g. `3600` for one hour.',
     errorCodes: ['INVALID_PERIOD'],
   }),
-  msg_size: a.number({
-    samples: [1048576, 2097152],
-    optional: true,
-    default: 0,
-    validators: [limitValue],
-    read: (t) => t.msg_size ?? 0,
-    description: `Largest single message, in bytes. Default \`0\`; ${LIMITS}.`,
-    errorCodes: ['INVALID_MSG_SIZE'],
-  }),
-  max_msgs: a.number({
-    samples: [100, 200],
-    optional: true,
-    default: 0,
-    validators: [limitValue],
-    read: (t) => t.max_msgs ?? 0,
-    description: `Most messages per \`period\`. Default \`0\`; ${LIMITS}.`,
-    errorCodes: ['INVALID_MAX_MSGS'],
-  }),
-  max_quota: a.number({
-    samples: [10485760, -1],
-    optional: true,
-    default: 0,
-    validators: [limitValue],
-    read: (t) => t.max_quota ?? 0,
-    description: `Most bytes of mail (all messages together) per \`period\`. Default \`0\`; ${LIMITS}.`,
-    errorCodes: ['INVALID_MAX_QUOTA'],
-  }),
+  msg_size: limit('msg_size', [1048576, 2097152], 'Largest single message, in bytes', 'INVALID_MSG_SIZE'),
+  max_msgs: limit('max_msgs', [100, 200], 'Most messages per `period`', 'INVALID_MAX_MSGS'),
+  max_quota: limit(
+    'max_quota',
+    [10485760, -1],
+    'Most bytes of mail (all messages together) per `period`',
+    'INVALID_MAX_QUOTA',
+  ),
   max_rcpts: a.number({
     samples: [50, 0],
     optional: true,
