@@ -99,13 +99,8 @@ export class GreylistingApi extends ApiArea {
    * whitelist, not just the target's (our server: the target's only); `setWhitelist` has no such effect.
    */
   async changeWhitelist(target: PolicyTarget, change: ListChange): Promise<void> {
-    const path = this.#path('POST', target, '/whitelists');
-    const site = { method: 'POST' as const, path };
-    const add = this.caller.parseInput(site, senders, change.add ?? []);
-    const remove = this.caller.parseInput(site, senders, change.remove ?? []);
-    if (add.length === 0 && remove.length === 0) return;
-    const params = { ...(add.length ? { addSenders: add } : {}), ...(remove.length ? { removeSenders: remove } : {}) };
-    await this.caller.call({ method: 'POST', path, params, idempotent: true });
+    const keys = { add: 'addSenders', remove: 'removeSenders' };
+    await this.#postChange(this.#path('POST', target, '/whitelists'), senders, change, keys);
   }
 
   /** Adds one IP to the global whitelist (global admins). */
@@ -128,12 +123,22 @@ export class GreylistingApi extends ApiArea {
   }
 
   async changeSpfDomains(change: ListChange): Promise<void> {
-    const path = '/api/greylisting/whitelist_spf_domains';
+    const keys = { add: 'addDomains', remove: 'removeDomains' };
+    await this.#postChange('/api/greylisting/whitelist_spf_domains', domains, change, keys);
+  }
+
+  /** POSTs the names to add and to remove under their parameter names; an empty change sends nothing. */
+  async #postChange(
+    path: string,
+    names: z.ZodType<string[]>,
+    change: ListChange,
+    keys: { add: string; remove: string },
+  ): Promise<void> {
     const site = { method: 'POST' as const, path };
-    const add = this.caller.parseInput(site, domains, change.add ?? []);
-    const remove = this.caller.parseInput(site, domains, change.remove ?? []);
+    const add = this.caller.parseInput(site, names, change.add ?? []);
+    const remove = this.caller.parseInput(site, names, change.remove ?? []);
     if (add.length === 0 && remove.length === 0) return;
-    const params = { ...(add.length ? { addDomains: add } : {}), ...(remove.length ? { removeDomains: remove } : {}) };
+    const params = { ...(add.length ? { [keys.add]: add } : {}), ...(remove.length ? { [keys.remove]: remove } : {}) };
     await this.caller.call({ method: 'POST', path, params, idempotent: true });
   }
 }
