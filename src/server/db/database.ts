@@ -1,3 +1,4 @@
+import type { IredmailDatabase } from './iredmail-tables';
 import type { Dialect, Sql } from './sql';
 
 /**
@@ -13,6 +14,19 @@ export interface Queryable {
   query<T extends Row = Row>(statement: string | Sql, params?: readonly unknown[]): Promise<T[]>;
   /** How statements are rendered (PGlite speaks `postgres`); for the rare statement each dialect writes its own way. */
   readonly dialect: Dialect;
+  /**
+   * Where the tables of one of iRedMail's databases are reached: amavisd's and iRedAPD's tables
+   * may live in databases of their own (--amavisd-database, --iredapd-database; see split.ts).
+   * In a transaction, that database's statements join the same unit of work. Where all three
+   * are one database, this Queryable itself.
+   */
+  database(name: IredmailDatabase): Queryable;
+}
+
+/** A transaction the caller ends itself, with `commit` or `rollback` (once). */
+export interface OpenTransaction extends Queryable {
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
 }
 
 export type Unlisten = () => Promise<void>;
@@ -20,6 +34,11 @@ export type Unlisten = () => Promise<void>;
 export interface Database extends Queryable {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Opens a transaction the caller ends: how a transaction spanning databases holds each one's
+   * open until all can commit (split.ts). PostgreSQL and MariaDB; PGlite is always one database.
+   */
+  begin?(): Promise<OpenTransaction>;
   /** Runs a script of several statements (migrations). */
   exec(script: string): Promise<void>;
   close(): Promise<void>;
@@ -65,3 +84,8 @@ export const OID = { int8: 20, timestamp: 1114, timestamptz: 1184, date: 1082, n
 export function isoDateTime(text: string): string {
   return text.replace(' ', 'T').replace(/\.\d+$/, '');
 }
+
+/** amavisd's tables (policy, users, mailaddr, wblist, outbound_wblist), wherever they are. */
+export const amavisd = (q: Queryable): Queryable => q.database('amavisd');
+/** iRedAPD's tables (throttle, throttle_tracking, greylisting*, senderscore_cache), wherever they are. */
+export const iredapd = (q: Queryable): Queryable => q.database('iredapd');

@@ -5,7 +5,7 @@ import {
   PG_DEADLOCK,
   PG_SERIALIZATION_FAILURE,
   PG_UNIQUE_VIOLATION,
-  type Queryable,
+  type OpenTransaction,
   type Row,
   isoDateTime,
 } from './database';
@@ -56,43 +56,65 @@ export function connectMysql(url: string, maxConnections = 10): Database {
       throw translateError(error);
     }
   };
-  return {
+  const begin = async (): Promise<OpenTransaction> => {
+    const connection = await pool.getConnection();
+    try {
+      await connection.beginTransaction();
+    } catch (error) {
+      connection.destroy();
+      throw translateError(error);
+    }
+    let locked = false;
+    let ended = false;
+    const end = async (how: 'commit' | 'rollback') => {
+      if (ended) return;
+      ended = true;
+      let failure: unknown;
+      if (how === 'commit') await connection.commit().catch((error: unknown) => (failure = translateError(error)));
+      if (how === 'rollback' || failure) await connection.rollback().catch(() => undefined);
+      // Named locks (`transactionLock`) end with the transaction, as PostgreSQL's xact locks do.
+      let broken = false;
+      if (locked) await connection.query('DO RELEASE_ALL_LOCKS()').catch(() => (broken = true));
+      // A connection that may still hold a lock never goes back to the pool.
+      if (broken) connection.destroy();
+      else connection.release();
+      if (failure) throw failure;
+    };
+    const tx: OpenTransaction = {
+      dialect: 'mysql',
+      async query(statement, params) {
+        const rows = await run(connection, statement, params);
+        if (typeof statement !== 'string' && statement.takesLock) {
+          locked = true;
+          if (rows[0]?.granted !== 1)
+            throw Object.assign(new Error('timed out waiting for a lock'), { code: PG_SERIALIZATION_FAILURE });
+        }
+        return rows as never[];
+      },
+      database: () => tx,
+      commit: () => end('commit'),
+      rollback: () => end('rollback'),
+    };
+    return tx;
+  };
+  const db: Database = {
     kind: 'mysql',
     dialect: 'mysql',
     query: (statement, params) => run(pool, statement, params),
+    database: () => db,
+    begin,
     async transaction(work) {
       for (let attempt = 1; ; attempt++) {
-        const connection = await pool.getConnection();
-        let locked = false;
-        const tx: Queryable = {
-          dialect: 'mysql',
-          async query(statement, params) {
-            const rows = await run(connection, statement, params);
-            if (typeof statement !== 'string' && statement.takesLock) {
-              locked = true;
-              if (rows[0]?.granted !== 1)
-                throw Object.assign(new Error('timed out waiting for a lock'), { code: PG_SERIALIZATION_FAILURE });
-            }
-            return rows as never[];
-          },
-        };
+        const tx = await begin();
         try {
-          await connection.beginTransaction();
           const result = await work(tx);
-          await connection.commit();
+          await tx.commit();
           return result;
         } catch (error) {
-          await connection.rollback().catch(() => undefined);
+          await tx.rollback();
           // InnoDB picks a deadlock victim where PostgreSQL would have waited: run it again.
           if (attempt < MAX_ATTEMPTS && retryable(error)) continue;
           throw error;
-        } finally {
-          // Named locks (`transactionLock`) end with the transaction, as PostgreSQL's xact locks do.
-          let broken = false;
-          if (locked) await connection.query('DO RELEASE_ALL_LOCKS()').catch(() => (broken = true));
-          // A connection that may still hold a lock never goes back to the pool.
-          if (broken) connection.destroy();
-          else connection.release();
         }
       }
     },
@@ -101,6 +123,7 @@ export function connectMysql(url: string, maxConnections = 10): Database {
     },
     close: () => pool.end(),
   };
+  return db;
 }
 
 const SESSION_SETUP = [

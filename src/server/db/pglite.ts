@@ -1,5 +1,5 @@
 import { PGlite, parse, protocol, type Results } from '@electric-sql/pglite';
-import { type Database, OID, type Row, isoDateTime, postgresStatement } from './database';
+import { type Database, OID, type Queryable, type Row, isoDateTime, postgresStatement } from './database';
 import type { Sql } from './sql';
 
 /**
@@ -27,14 +27,20 @@ export async function openPglite(location = 'memory'): Promise<Database> {
     const result = values.length > 0 ? await prepared(text, values, inTransaction) : undefined;
     return normalizeRows(result ?? (await target.query(text, values))) as never[];
   };
-  return {
+  const database: Database = {
     kind: 'pglite',
     dialect: 'postgres',
     query: (statement, params) => run(db, false, statement, params),
+    database: () => database,
     transaction: (work) =>
-      db.transaction((tx) =>
-        work({ dialect: 'postgres', query: (statement, params) => run(tx, true, statement, params) }),
-      ),
+      db.transaction((tx) => {
+        const queryable: Queryable = {
+          dialect: 'postgres',
+          query: (statement, params) => run(tx, true, statement, params),
+          database: () => queryable,
+        };
+        return work(queryable);
+      }),
     async exec(script) {
       await db.exec(script);
     },
@@ -43,6 +49,7 @@ export async function openPglite(location = 'memory'): Promise<Database> {
     listen: (channel, deliver) => db.listen(channel, deliver),
     close: () => db.close(),
   };
+  return database;
 }
 
 /** Statement texts are fixed in our code; the bound only guards against a future dynamic one. */

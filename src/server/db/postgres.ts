@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { type Database, OID, type Queryable, type Row, isoDateTime, postgresStatement } from './database';
+import { type Database, OID, type OpenTransaction, type Row, isoDateTime, postgresStatement } from './database';
 import type { Sql } from './sql';
 
 const types = {
@@ -25,23 +25,51 @@ export function connectPostgres(url: string, maxConnections = 10): Database {
     const { text, values } = postgresStatement(statement, params);
     return (await client.query({ text, values, name: statementName(text) })).rows as T[];
   };
-  return {
+  const begin = async (): Promise<OpenTransaction> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+    } catch (error) {
+      client.release(true);
+      throw error;
+    }
+    let ended = false;
+    const end = async (statement: 'COMMIT' | 'ROLLBACK') => {
+      if (ended) return;
+      ended = true;
+      try {
+        await client.query(statement);
+        client.release();
+      } catch (error) {
+        // A connection whose transaction did not end cleanly never goes back to the pool.
+        client.release(true);
+        if (statement === 'COMMIT') throw error;
+      }
+    };
+    const tx: OpenTransaction = {
+      dialect: 'postgres',
+      query: (sql, params) => run(client, sql, params),
+      database: () => tx,
+      commit: () => end('COMMIT'),
+      rollback: () => end('ROLLBACK'),
+    };
+    return tx;
+  };
+  const db: Database = {
     kind: 'postgres',
     dialect: 'postgres',
     query: (sql, params) => run(pool, sql, params),
+    database: () => db,
+    begin,
     async transaction(work) {
-      const client = await pool.connect();
-      const tx: Queryable = { dialect: 'postgres', query: (sql, params) => run(client, sql, params) };
+      const tx = await begin();
       try {
-        await client.query('BEGIN');
         const result = await work(tx);
-        await client.query('COMMIT');
+        await tx.commit();
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await tx.rollback();
         throw error;
-      } finally {
-        client.release();
       }
     },
     async exec(script) {
@@ -58,6 +86,7 @@ export function connectPostgres(url: string, maxConnections = 10): Database {
     },
     close: () => pool.end(),
   };
+  return db;
 }
 
 /** Seen in pg_stat_activity as the listening connection of an API server. */

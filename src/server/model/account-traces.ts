@@ -5,7 +5,7 @@
  * A deleted account takes all of it; a deleted domain takes what its accounts own and the
  * references its own accounts hold, never what other domains hold (see domains/deletion.ts).
  */
-import type { Queryable } from '../db/database';
+import { type Queryable, amavisd, iredapd } from '../db/database';
 import { isAnyOf, raw, sql } from '../db/sql';
 
 export async function removeAddressTraces(tx: Queryable, addresses: readonly string[]): Promise<void> {
@@ -60,17 +60,34 @@ async function deleteWhereAnyOf(
   }
 }
 
-/** Throttles, spam policies, white/blacklists and greylisting of accounts (`user@d`) or domains (`@d`). */
+/**
+ * Throttles, spam policies, white/blacklists and greylisting of accounts (`user@d`) or domains
+ * (`@d`): iRedAPD's rows, then amavisd's, each in its own database when they have their own.
+ */
 export async function removePolicyTraces(tx: Queryable, accounts: string[]): Promise<void> {
-  await tx.query(
+  const policyd = iredapd(tx);
+  await policyd.query(
     sql`DELETE FROM throttle_tracking WHERE tid IN (SELECT id FROM throttle WHERE account ${isAnyOf(accounts)})`,
   );
-  await tx.query(sql`DELETE FROM throttle WHERE account ${isAnyOf(accounts)}`);
+  await policyd.query(sql`DELETE FROM throttle WHERE account ${isAnyOf(accounts)}`);
+  await policyd.query(sql`DELETE FROM greylisting WHERE account ${isAnyOf(accounts)}`);
+  await policyd.query(sql`DELETE FROM greylisting_whitelists WHERE account ${isAnyOf(accounts)}`);
+  const amavis = amavisd(tx);
   const emails = accounts.map((a) => Buffer.from(a, 'utf8'));
-  await tx.query(sql`DELETE FROM wblist WHERE rid IN (SELECT id FROM users WHERE email ${isAnyOf(emails)})`);
-  await tx.query(sql`DELETE FROM outbound_wblist WHERE sid IN (SELECT id FROM users WHERE email ${isAnyOf(emails)})`);
-  await tx.query(sql`DELETE FROM greylisting WHERE account ${isAnyOf(accounts)}`);
-  await tx.query(sql`DELETE FROM greylisting_whitelists WHERE account ${isAnyOf(accounts)}`);
-  await tx.query(sql`DELETE FROM users WHERE email ${isAnyOf(emails)}`);
-  await tx.query(sql`DELETE FROM policy WHERE policy_name ${isAnyOf(accounts)} AND policy_name <> '@.'`);
+  await amavis.query(sql`DELETE FROM wblist WHERE rid IN (SELECT id FROM users WHERE email ${isAnyOf(emails)})`);
+  await amavis.query(
+    sql`DELETE FROM outbound_wblist WHERE sid IN (SELECT id FROM users WHERE email ${isAnyOf(emails)})`,
+  );
+  await amavis.query(sql`DELETE FROM users WHERE email ${isAnyOf(emails)}`);
+  await amavis.query(sql`DELETE FROM policy WHERE policy_name ${isAnyOf(accounts)} AND policy_name <> '@.'`);
+}
+
+/** Moves an account's throttles (iRedAPD) and spam policy (amavisd) to its new address. */
+export async function renamePolicyRows(tx: Queryable, from: string, to: string): Promise<void> {
+  await iredapd(tx).query(sql`UPDATE throttle SET account = ${to} WHERE account = ${from}`);
+  const amavis = amavisd(tx);
+  await amavis.query(
+    sql`UPDATE users SET email = ${Buffer.from(to, 'utf8')} WHERE email = ${Buffer.from(from, 'utf8')}`,
+  );
+  await amavis.query(sql`UPDATE policy SET policy_name = ${to} WHERE policy_name = ${from}`);
 }

@@ -7,6 +7,7 @@
  */
 import type { Queryable } from '../../db/database';
 import { domainOf } from '../../../common/mail-names';
+import { renamePolicyRows } from '../account-traces';
 import { raw, sql } from '../../db/sql';
 
 export async function renameReferences(tx: Queryable, oldAddress: string, newAddress: string): Promise<void> {
@@ -47,7 +48,5 @@ export async function renameReferences(tx: Queryable, oldAddress: string, newAdd
 /** Rows whose key is the address itself: relay, throttles, spam policy. */
 async function renameKeyedRows(tx: Queryable, oldAddress: string, newAddress: string): Promise<void> {
   await tx.query(sql`UPDATE sender_relayhost SET account = ${newAddress} WHERE account = ${oldAddress}`);
-  await tx.query(sql`UPDATE throttle SET account = ${newAddress} WHERE account = ${oldAddress}`);
-  await tx.query(sql`UPDATE users SET email = ${Buffer.from(newAddress)} WHERE email = ${Buffer.from(oldAddress)}`);
-  await tx.query(sql`UPDATE policy SET policy_name = ${newAddress} WHERE policy_name = ${oldAddress}`);
+  await renamePolicyRows(tx, oldAddress, newAddress);
 }

@@ -4,7 +4,7 @@
  * `greylisting_whitelists` are per-account senders never greylisted; `greylisting_whitelist_domains`
  * are domains whose SPF/MX hosts iRedAPD's cron job whitelists (server-wide).
  */
-import type { Queryable } from '../../db/database';
+import { type Queryable, iredapd } from '../../db/database';
 import type { PolicyTarget } from './target';
 import { THROTTLE_PRIORITY } from './throttle';
 import { excluded, insertSkippingDuplicates, isAnyOf, onDuplicateSkip, onDuplicateUpdate, sql } from '../../db/sql';
@@ -23,7 +23,7 @@ const statusOf = (active: number): GreylistingStatus => (Number(active) === 1 ? 
 
 /** Every `greylisting` row, grouped by account. */
 export async function readAllGreylisting(q: Queryable): Promise<Record<string, GreylistingRow[]>> {
-  const rows = await q.query<{ account: string; sender: string; active: number }>(
+  const rows = await iredapd(q).query<{ account: string; sender: string; active: number }>(
     sql`SELECT account, sender, active FROM greylisting ORDER BY account, sender`,
   );
   const out: Record<string, GreylistingRow[]> = {};
@@ -36,7 +36,7 @@ export async function readAllGreylisting(q: Queryable): Promise<Record<string, G
 
 /** The account's own on/off setting, or null when it has none (it inherits). */
 export async function readGreylistingStatus(q: Queryable, account: string): Promise<GreylistingStatus | null> {
-  const [row] = await q.query<{ active: number }>(
+  const [row] = await iredapd(q).query<{ active: number }>(
     sql`SELECT active FROM greylisting WHERE account = ${account} AND sender = ${ANY_SENDER}`,
   );
   return row ? statusOf(row.active) : null;
@@ -47,7 +47,9 @@ export async function writeGreylistingStatus(
   target: PolicyTarget,
   status: GreylistingStatus,
 ): Promise<void> {
-  await tx.query(sql`INSERT INTO greylisting (account, priority, sender, sender_priority, active) VALUES (${target.account},
+  await iredapd(
+    tx,
+  ).query(sql`INSERT INTO greylisting (account, priority, sender, sender_priority, active) VALUES (${target.account},
       ${THROTTLE_PRIORITY[target.scope]}, ${ANY_SENDER}, 0, ${status === 'enabled' ? 1 : 0})
      ${onDuplicateUpdate(
        'account, sender',
@@ -57,11 +59,11 @@ export async function writeGreylistingStatus(
 
 /** Removes every greylisting row of the account (any sender): it inherits again. */
 export async function deleteGreylisting(tx: Queryable, account: string): Promise<void> {
-  await tx.query(sql`DELETE FROM greylisting WHERE account = ${account}`);
+  await iredapd(tx).query(sql`DELETE FROM greylisting WHERE account = ${account}`);
 }
 
 export async function readGreylistingWhitelist(q: Queryable, account: string): Promise<string[]> {
-  const rows = await q.query<{ sender: string }>(
+  const rows = await iredapd(q).query<{ sender: string }>(
     sql`SELECT sender FROM greylisting_whitelists WHERE account = ${account}`,
   );
   return rows.map((r) => r.sender.toLowerCase()).sort();
@@ -73,14 +75,14 @@ export async function changeGreylistingWhitelist(
   account: string,
   change: { replace?: readonly string[]; add?: readonly string[]; remove?: readonly string[] },
 ): Promise<void> {
-  if (change.replace) await tx.query(sql`DELETE FROM greylisting_whitelists WHERE account = ${account}`);
+  if (change.replace) await iredapd(tx).query(sql`DELETE FROM greylisting_whitelists WHERE account = ${account}`);
   if (change.remove?.length) {
-    await tx.query(
+    await iredapd(tx).query(
       sql`DELETE FROM greylisting_whitelists WHERE account = ${account} AND sender ${isAnyOf([...change.remove])}`,
     );
   }
   for (const sender of [...(change.replace ?? []), ...(change.add ?? [])]) {
-    await tx.query(
+    await iredapd(tx).query(
       sql`${insertSkippingDuplicates} INTO greylisting_whitelists (account, sender) VALUES (${account},
           ${sender}) ${onDuplicateSkip('account, sender')}`,
     );
@@ -88,7 +90,7 @@ export async function changeGreylistingWhitelist(
 }
 
 export async function readWhitelistedSpfDomains(q: Queryable): Promise<string[]> {
-  const rows = await q.query<{ domain: string }>(sql`SELECT domain FROM greylisting_whitelist_domains`);
+  const rows = await iredapd(q).query<{ domain: string }>(sql`SELECT domain FROM greylisting_whitelist_domains`);
   return rows.map((r) => r.domain.toLowerCase()).sort();
 }
 
@@ -97,11 +99,11 @@ export async function changeWhitelistedSpfDomains(
   tx: Queryable,
   change: { replace?: readonly string[]; add?: readonly string[]; remove?: readonly string[] },
 ): Promise<void> {
-  if (change.replace) await tx.query(sql`DELETE FROM greylisting_whitelist_domains`);
+  if (change.replace) await iredapd(tx).query(sql`DELETE FROM greylisting_whitelist_domains`);
   if (change.remove?.length)
-    await tx.query(sql`DELETE FROM greylisting_whitelist_domains WHERE domain ${isAnyOf([...change.remove])}`);
+    await iredapd(tx).query(sql`DELETE FROM greylisting_whitelist_domains WHERE domain ${isAnyOf([...change.remove])}`);
   for (const domain of [...(change.replace ?? []), ...(change.add ?? [])]) {
-    await tx.query(
+    await iredapd(tx).query(
       sql`${insertSkippingDuplicates} INTO greylisting_whitelist_domains (domain) VALUES (${domain}) ${onDuplicateSkip('domain')}`,
     );
   }
@@ -112,6 +114,8 @@ const FOREVER = 4102444799;
 
 /** Exempts a client IP from iRedAPD's sender-score check. */
 export async function whitelistSenderScore(tx: Queryable, ip: string): Promise<void> {
-  await tx.query(sql`INSERT INTO senderscore_cache (client_address, score, time) VALUES (${ip}, 100, ${FOREVER})
+  await iredapd(
+    tx,
+  ).query(sql`INSERT INTO senderscore_cache (client_address, score, time) VALUES (${ip}, 100, ${FOREVER})
      ${onDuplicateUpdate('client_address', sql`score = 100, time = ${excluded('time')}`)}`);
 }

@@ -4,7 +4,7 @@
  * amavisd takes each setting from the highest-priority row where it is not NULL, so NULL
  * means "inherit" (ultimately amavisd.conf's value).
  */
-import type { Queryable } from '../../db/database';
+import { type Queryable, amavisd } from '../../db/database';
 import type { PolicyTarget } from './target';
 import { excluded, join, onDuplicateUpdate, raw, sql } from '../../db/sql';
 
@@ -84,7 +84,7 @@ const email = (account: string) => Buffer.from(account, 'utf8');
 
 /** The policy row linked from the account's `users` row, or null. */
 export async function readSpamPolicy(q: Queryable, account: string): Promise<Record<string, unknown> | null> {
-  const rows = await q.query(
+  const rows = await amavisd(q).query(
     sql`SELECT p.* FROM users u JOIN policy p ON p.id = u.policy_id WHERE u.email = ${email(account)}`,
   );
   return rows[0] ?? null;
@@ -104,11 +104,13 @@ export async function writeSpamPolicy(
   const names = Object.keys(columns);
   const values = names.map((n) => sql`${columns[n]}`);
   const updates = names.map((n) => sql`${raw(n)} = ${excluded(n)}`);
-  const [policy] = await tx.query<{ id: number }>(
+  const [policy] = await amavisd(tx).query<{ id: number }>(
     sql`INSERT INTO policy (policy_name, ${raw(names.join(', '))}) VALUES (${target.account}, ${join(values)})
      ${onDuplicateUpdate('policy_name', join(updates))} RETURNING id`,
   );
-  await tx.query(sql`INSERT INTO users (email, priority, policy_id) VALUES (${email(target.account)}, ${PRIORITY[target.scope]},
+  await amavisd(
+    tx,
+  ).query(sql`INSERT INTO users (email, priority, policy_id) VALUES (${email(target.account)}, ${PRIORITY[target.scope]},
       ${policy!.id})
      ${onDuplicateUpdate('email', sql`priority = ${excluded('priority')}, policy_id = ${excluded('policy_id')}`)}`);
 }
@@ -120,11 +122,11 @@ export async function writeSpamPolicy(
  */
 export async function deleteSpamPolicy(tx: Queryable, target: PolicyTarget): Promise<void> {
   const id = email(target.account);
-  const anchored = await tx.query(sql`SELECT 1 FROM users u WHERE u.email = ${id} AND (
+  const anchored = await amavisd(tx).query(sql`SELECT 1 FROM users u WHERE u.email = ${id} AND (
        EXISTS (SELECT 1 FROM wblist w WHERE w.rid = u.id) OR EXISTS (SELECT 1 FROM outbound_wblist o WHERE o.sid = u.id))`);
-  if (anchored.length) await tx.query(sql`UPDATE users SET policy_id = 0 WHERE email = ${id}`);
-  else await tx.query(sql`DELETE FROM users WHERE email = ${id}`);
-  await tx.query(sql`DELETE FROM policy WHERE policy_name = ${target.account}`);
+  if (anchored.length) await amavisd(tx).query(sql`UPDATE users SET policy_id = 0 WHERE email = ${id}`);
+  else await amavisd(tx).query(sql`DELETE FROM users WHERE email = ${id}`);
+  await amavisd(tx).query(sql`DELETE FROM policy WHERE policy_name = ${target.account}`);
 }
 
 /**

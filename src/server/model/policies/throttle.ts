@@ -3,7 +3,7 @@
  * highest priority, so the priority must follow its convention (user 100, domain 60,
  * global 0). Limits: N > 0 a limit, 0 unlimited, -1 inherit from a lower-priority row.
  */
-import type { Queryable } from '../../db/database';
+import { type Queryable, iredapd } from '../../db/database';
 import type { PolicyTarget } from './target';
 import { sql, transactionLock } from '../../db/sql';
 
@@ -27,7 +27,7 @@ export async function readThrottle(
   account: string,
   kind: ThrottleKind,
 ): Promise<Record<string, unknown> | null> {
-  const rows = await q.query<
+  const rows = await iredapd(q).query<
     Record<string, unknown>
   >(sql`SELECT account, kind, priority, period, msg_size, max_msgs, max_quota, max_rcpts
        FROM throttle WHERE account = ${account} AND kind = ${kind} ORDER BY priority DESC, id LIMIT 1`);
@@ -51,16 +51,18 @@ export async function writeThrottle(
   const { period, msg_size, max_msgs, max_quota, max_rcpts } = limits;
   const priority = THROTTLE_PRIORITY[target.scope];
   // Looked up, then updated or inserted: the lock above makes that safe (and MariaDB has no UPDATE … RETURNING).
-  const existing = await tx.query(sql`SELECT id FROM throttle WHERE account = ${target.account} AND kind = ${kind}`);
+  const existing = await iredapd(tx).query(
+    sql`SELECT id FROM throttle WHERE account = ${target.account} AND kind = ${kind}`,
+  );
   if (existing.length) {
-    await tx.query(
+    await iredapd(tx).query(
       sql`UPDATE throttle SET period = ${period}, msg_size = ${msg_size}, max_msgs = ${max_msgs}, max_quota = ${max_quota},
           max_rcpts = ${max_rcpts}, priority = ${priority}
         WHERE account = ${target.account} AND kind = ${kind}`,
     );
     return;
   }
-  await tx.query(
+  await iredapd(tx).query(
     sql`INSERT INTO throttle (account, kind, period, msg_size, max_msgs, max_quota, max_rcpts, priority)
      VALUES (${target.account}, ${kind}, ${period}, ${msg_size}, ${max_msgs}, ${max_quota}, ${max_rcpts}, ${priority})`,
   );
@@ -69,10 +71,10 @@ export async function writeThrottle(
 /** Removes the (account, kind) throttle and iRedAPD's counters for it. */
 export async function deleteThrottle(tx: Queryable, account: string, kind: ThrottleKind): Promise<void> {
   await lockThrottle(tx, account, kind);
-  await tx.query(
+  await iredapd(tx).query(
     sql`DELETE FROM throttle_tracking WHERE tid IN (SELECT id FROM throttle WHERE account = ${account} AND kind = ${kind})`,
   );
-  await tx.query(sql`DELETE FROM throttle WHERE account = ${account} AND kind = ${kind}`);
+  await iredapd(tx).query(sql`DELETE FROM throttle WHERE account = ${account} AND kind = ${kind}`);
 }
 
 async function lockThrottle(tx: Queryable, account: string, kind: ThrottleKind): Promise<void> {

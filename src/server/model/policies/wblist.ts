@@ -5,7 +5,7 @@
  * (sid = local sender, rid = outside recipient); `wb` is `W` or `B` (anything else, such as a
  * score, counts as black, as iRedAdmin-Pro reports it).
  */
-import type { Queryable } from '../../db/database';
+import { type Queryable, amavisd } from '../../db/database';
 import { MAILADDR_PRIORITY, type SenderAddress } from '../../../common/sender-addresses';
 import type { PolicyTarget } from './target';
 import { PRIORITY } from './spam-policy';
@@ -37,7 +37,7 @@ export async function readWblist(
   kind: WblistKind,
 ): Promise<string[]> {
   const { table, local, listed } = TABLES[direction];
-  const rows = await q.query<{ address: string }>(
+  const rows = await amavisd(q).query<{ address: string }>(
     sql`SELECT ${textOfBytes('m.email')} AS address
        FROM users u JOIN ${raw(table)} w ON w.${raw(local)} = u.id JOIN mailaddr m ON m.id = w.${raw(listed)}
       WHERE u.email = ${bytes(account)} AND w.${raw(kindCondition(kind))}`,
@@ -53,7 +53,9 @@ export async function addToWblist(tx: Queryable, list: WblistOf, addresses: read
   const { userId, table, local, listed, kind } = await openWblist(tx, list);
   for (const address of addresses) {
     const addressId = await ensureMailaddr(tx, address);
-    await tx.query(sql`INSERT INTO ${raw(table)} (${raw(local)}, ${raw(listed)}, wb) VALUES (${userId}, ${addressId},
+    await amavisd(
+      tx,
+    ).query(sql`INSERT INTO ${raw(table)} (${raw(local)}, ${raw(listed)}, wb) VALUES (${userId}, ${addressId},
         ${kind === 'whitelist' ? 'W' : 'B'})
        ${onDuplicateUpdate('rid, sid', sql`wb = ${excluded('wb')}`)}`);
   }
@@ -62,7 +64,7 @@ export async function addToWblist(tx: Queryable, list: WblistOf, addresses: read
 /** Removes the given addresses from one list only (the other list keeps its rows). */
 export async function removeFromWblist(tx: Queryable, list: WblistOf, addresses: readonly string[]): Promise<void> {
   const { userId, table, local, listed, kind } = await openWblist(tx, list);
-  await tx.query(
+  await amavisd(tx).query(
     sql`DELETE FROM ${raw(table)} WHERE ${raw(local)} = ${userId} AND ${raw(kindCondition(kind))}
         AND ${raw(listed)} IN (SELECT id FROM mailaddr WHERE email ${isAnyOf(addresses.map(bytes))})`,
   );
@@ -71,7 +73,9 @@ export async function removeFromWblist(tx: Queryable, list: WblistOf, addresses:
 /** Empties one list of the account. */
 export async function clearWblist(tx: Queryable, list: WblistOf): Promise<void> {
   const { userId, table, local, kind } = await openWblist(tx, list);
-  await tx.query(sql`DELETE FROM ${raw(table)} WHERE ${raw(local)} = ${userId} AND ${raw(kindCondition(kind))}`);
+  await amavisd(tx).query(
+    sql`DELETE FROM ${raw(table)} WHERE ${raw(local)} = ${userId} AND ${raw(kindCondition(kind))}`,
+  );
 }
 
 /** One of an account's four lists: inbound or outbound, white or black. */
@@ -92,7 +96,7 @@ async function openWblist(tx: Queryable, list: WblistOf) {
  * until a spam policy is set). An existing row keeps its policy. Upserts make concurrent calls converge.
  */
 async function ensureUsersRow(tx: Queryable, target: PolicyTarget): Promise<number> {
-  const [row] = await tx.query<{
+  const [row] = await amavisd(tx).query<{
     id: number;
   }>(sql`INSERT INTO users (email, priority, policy_id) VALUES (${bytes(target.account)}, ${PRIORITY[target.scope]}, 0)
      ${onDuplicateUpdate('email', sql`priority = ${excluded('priority')}`)} RETURNING id`);
@@ -101,7 +105,7 @@ async function ensureUsersRow(tx: Queryable, target: PolicyTarget): Promise<numb
 
 /** The address's `mailaddr` row; an existing row is left as it is. */
 async function ensureMailaddr(tx: Queryable, address: SenderAddress): Promise<number> {
-  const [row] = await tx.query<{
+  const [row] = await amavisd(tx).query<{
     id: number;
   }>(sql`INSERT INTO mailaddr (email, priority) VALUES (${bytes(address.address)}, ${MAILADDR_PRIORITY[address.form]})
      ${onDuplicateUpdate('email', sql`email = ${excluded('email')}`)} RETURNING id`);

@@ -9,7 +9,7 @@
  * unique keys; the moved rows win.
  */
 import type { Queryable } from '../../db/database';
-import { removePolicyTraces } from '../account-traces';
+import { removePolicyTraces, renamePolicyRows } from '../account-traces';
 import { domainOf } from '../../../common/mail-names';
 import { endSessions } from '../../auth/sessions';
 import { now, raw, sql } from '../../db/sql';
@@ -38,9 +38,7 @@ export async function renameMailbox(tx: Queryable, from: string, to: string): Pr
   await tx.query(sql`UPDATE used_quota SET username = ${to}, domain = ${toDomain} WHERE username = ${from}`);
 
   await removePolicyTraces(tx, [to]);
-  await tx.query(sql`UPDATE throttle SET account = ${to} WHERE account = ${from}`);
-  await tx.query(sql`UPDATE users SET email = ${Buffer.from(to, 'utf8')} WHERE email = ${Buffer.from(from, 'utf8')}`);
-  await tx.query(sql`UPDATE policy SET policy_name = ${to} WHERE policy_name = ${from}`);
+  await renamePolicyRows(tx, from, to);
 
   await endSessions(tx, [from]);
   await tx.query(
