@@ -18,6 +18,20 @@ const flags = {
     meaning:
       'PostgreSQL URL, MariaDB/MySQL URL (mysql:// or mariadb://), PGlite data directory, or memory (default: DATABASE_URL, else memory)',
   },
+  'amavisd-database': {
+    type: 'string',
+    value: '<postgres://… | mysql://…>',
+    meaning:
+      "iRedMail's amavisd database when it is not the --database one (policy, users, mailaddr, wblist); " +
+      'checked, never migrated (default: AMAVISD_DATABASE, else --database)',
+  },
+  'iredapd-database': {
+    type: 'string',
+    value: '<postgres://… | mysql://…>',
+    meaning:
+      "iRedAPD's iredapd database when it is not the --database one (throttle, greylisting, senderscore_cache); " +
+      'checked, never migrated (default: IREDAPD_DATABASE, else --database)',
+  },
   'read-only': {
     type: 'boolean',
     meaning: 'refuse every write: a safe trial on an existing iRedMail database (as READ_ONLY=true)',
@@ -40,7 +54,8 @@ function helpText(): string {
     (setting) => `  ${setting.name}${setting.default ? ` (default ${setting.default})` : ''}\n      ${setting.meaning}`,
   );
   return [
-    'usage: iredadmin-server [--host 127.0.0.1] [--port 8080] [--database postgres://…|mysql://…|<dir>|memory] [--read-only]',
+    'usage: iredadmin-server [--host 127.0.0.1] [--port 8080] [--database postgres://…|mysql://…|<dir>|memory]',
+    '                        [--amavisd-database <url>] [--iredapd-database <url>] [--read-only]',
     '',
     'flags:',
     ...flagLines,
@@ -78,6 +93,10 @@ async function main(): Promise<void> {
   const server = await startServer({
     settings,
     database,
+    separateDatabases: {
+      amavisd: values['amavisd-database'] ?? process.env.AMAVISD_DATABASE,
+      iredapd: values['iredapd-database'] ?? process.env.IREDAPD_DATABASE,
+    },
     host: values.host,
     port,
     admin: email && password ? { email, password } : undefined,

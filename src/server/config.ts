@@ -105,6 +105,16 @@ const settingMeanings: { [K in keyof ServerSettings]: string } = {
 /** Read by the CLI or elsewhere in the server, not part of ServerSettings. */
 const processSettings: SettingHelp[] = [
   { name: 'DATABASE_URL', default: 'memory', meaning: 'as --database when the flag is not given' },
+  {
+    name: 'AMAVISD_DATABASE',
+    default: 'the --database one',
+    meaning: "as --amavisd-database when the flag is not given: iRedMail's amavisd database",
+  },
+  {
+    name: 'IREDAPD_DATABASE',
+    default: 'the --database one',
+    meaning: "as --iredapd-database when the flag is not given: iRedAPD's iredapd database",
+  },
   { name: 'IREDADMIN_ADMIN', default: '', meaning: 'email of a global admin created at start when it does not exist' },
   {
     name: 'IREDADMIN_ADMIN_PASSWORD',

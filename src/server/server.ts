@@ -4,12 +4,14 @@ import { buildApp } from './app';
 import { ensureGlobalAdmin } from './bootstrap';
 import type { ServerSettings } from './config';
 import type { Database } from './db/database';
-import { openDatabase } from './db/open';
+import { type SeparateDatabaseUrls, openDatabase } from './db/open';
 
 export interface StartOptions {
   settings: ServerSettings;
-  /** postgres:// URL, PGlite data directory, or `memory`. Ignored when `db` is given. */
+  /** postgres:// or mysql:// URL, PGlite data directory, or `memory`. Ignored when `db` is given. */
   database?: string;
+  /** amavisd's and iRedAPD's databases when iRedMail keeps them apart from `database`. Ignored when `db` is given. */
+  separateDatabases?: SeparateDatabaseUrls;
   db?: Database;
   host?: string;
   port?: number;
@@ -28,7 +30,7 @@ export interface RunningServer {
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const ownsDb = !options.db;
-  const db = options.db ?? (await openDatabase(options.database ?? 'memory'));
+  const db = options.db ?? (await openDatabase(options.database ?? 'memory', options.separateDatabases));
   // A read-only server writes nothing of iRedMail's, the bootstrap admin included.
   if (options.admin && !options.settings.readOnly)
     await ensureGlobalAdmin(db, options.admin.email, options.admin.password, options.settings.defaultPasswordScheme);

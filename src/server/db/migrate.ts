@@ -8,6 +8,7 @@ import { accountChangeNotifications } from './migrations/006-account-change-noti
 import { columnTypes } from './migrations/types';
 import { iredmailShape } from './migrations/007-iredmail-shape';
 import { verifyIredmailSchema } from './schema-check';
+import { SEPARATE_DATABASE_SETTING, separateDatabases } from './split';
 import { type Dialect, raw, sql, transactionLock } from './sql';
 
 interface Migration {
@@ -49,7 +50,11 @@ export async function migrate(db: Database): Promise<number[]> {
     const firstStart = !(await hasTable(tx, db.dialect, 'iredadmin_api_migrations'));
     // A database iRedMail made is checked before anything of ours is written: MySQL commits DDL
     // at once, and a refused start must leave nothing behind.
-    if (firstStart && (await hasTable(tx, db.dialect, 'mailbox'))) await verifyIredmailSchema(tx, db.dialect);
+    if (firstStart) {
+      const iredmailMade = await hasTable(tx, db.dialect, 'mailbox');
+      if (iredmailMade) await verifyIredmailSchema(tx);
+      else refuseSeparateDatabases(tx);
+    }
     await tx.query(
       raw(`CREATE TABLE IF NOT EXISTS iredadmin_api_migrations (
       version INT PRIMARY KEY, name TEXT NOT NULL,
@@ -67,6 +72,7 @@ export async function migrate(db: Database): Promise<number[]> {
       ).map((r) => [r.version, Number(r.adopted) === 1]),
     );
     const iredmailMadeTables = recorded.get(1) ?? (await hasTable(tx, db.dialect, 'mailbox'));
+    if (!iredmailMadeTables) refuseSeparateDatabases(tx);
     const applied: number[] = [];
     for (const m of MIGRATIONS) {
       if (recorded.has(m.version)) continue;
@@ -77,9 +83,25 @@ export async function migrate(db: Database): Promise<number[]> {
       );
       applied.push(m.version);
     }
-    await verifyIredmailSchema(tx, db.dialect);
+    await verifyIredmailSchema(tx);
     return applied;
   });
+}
+
+/**
+ * amavisd's and iRedAPD's databases of their own are iRedMail's installer layout: only beside a
+ * vmail database iRedMail made (whose tables are adopted). On a vmail database this server made,
+ * iRedMail's tables were created in it, amavisd's and iRedAPD's included.
+ */
+function refuseSeparateDatabases(tx: Queryable): void {
+  const apart = separateDatabases(tx);
+  if (apart.length === 0) return;
+  const flags = apart.map((name) => `${SEPARATE_DATABASE_SETTING[name].flag} (${SEPARATE_DATABASE_SETTING[name].env})`);
+  throw new Error(
+    `${flags.join(' and ')} name databases iRedMail's installer made, beside its vmail database, but the database ` +
+      'given with --database has no iRedMail tables of its own (it is empty or was made by this server, which keeps ' +
+      'all tables in it): give --database the vmail database iRedMail made, or leave those settings out',
+  );
 }
 
 /** Whether `name` resolves to a table: through search_path on PostgreSQL, in the current database on MySQL. */
