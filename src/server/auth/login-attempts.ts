@@ -1,12 +1,15 @@
-/** Login attempts per client within a window (`iredadmin_api_login_failures`): the brake on password guessing. */
+/**
+ * Password attempts per key within a window (`iredadmin_api_login_failures`): the brake on
+ * password guessing. A key is a login's client address, or one of the `verifyPasswordKeys`.
+ */
 import type { Queryable } from '../db/database';
 import { now, onDuplicateUpdate, secondsFromNow, sql } from '../db/sql';
 
-/** Counts one login attempt from `client` and returns the attempts within the window, this one included. */
-export async function countLoginAttempt(q: Queryable, client: string, windowSeconds: number): Promise<number> {
+/** Counts one attempt under `key` and returns the attempts within the window, this one included. */
+export async function countAttempt(q: Queryable, key: string, windowSeconds: number): Promise<number> {
   const rows = await q.query<{
     failures: number;
-  }>(sql`INSERT INTO iredadmin_api_login_failures (client, failures, window_start) VALUES (${client}, 1, ${now})
+  }>(sql`INSERT INTO iredadmin_api_login_failures (client, failures, window_start) VALUES (${key}, 1, ${now})
      ${onDuplicateUpdate(
        'client',
        sql`
@@ -16,12 +19,21 @@ export async function countLoginAttempt(q: Queryable, client: string, windowSeco
                        THEN iredadmin_api_login_failures.window_start ELSE ${now} END`,
      )}
      RETURNING failures`);
-  return rows[0]?.failures ?? 1;
+  return Number(rows[0]?.failures ?? 1);
 }
 
-/** Gives back one attempt of `client` (a successful login). */
-export async function refundLoginAttempt(q: Queryable, client: string): Promise<void> {
+/** Gives back one attempt under `key` (a success, which must not use up the allowance). */
+export async function refundAttempt(q: Queryable, key: string): Promise<void> {
   await q.query(
-    sql`UPDATE iredadmin_api_login_failures SET failures = GREATEST(failures - 1, 0) WHERE client = ${client}`,
+    sql`UPDATE iredadmin_api_login_failures SET failures = GREATEST(failures - 1, 0) WHERE client = ${key}`,
   );
+}
+
+/**
+ * The keys a verify_password check counts under: the calling client and the target account, so
+ * that neither many guesses at one account (from fresh sessions) nor a few at many accounts get
+ * far. Kept apart from the login count of the same client.
+ */
+export function verifyPasswordKeys(client: string, email: string): string[] {
+  return [`verify_password client ${client}`, `verify_password account ${email}`];
 }

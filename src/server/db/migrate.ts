@@ -7,6 +7,7 @@ import { greylisting } from './migrations/005-greylisting';
 import { accountChangeNotifications } from './migrations/006-account-change-notifications';
 import { columnTypes } from './migrations/types';
 import { iredmailShape } from './migrations/007-iredmail-shape';
+import { attemptKeys } from './migrations/008-attempt-keys';
 import { verifyIredmailSchema } from './schema-check';
 import { SEPARATE_DATABASE_SETTING, separateDatabases } from './split';
 import { type Dialect, raw, sql, transactionLock } from './sql';
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // Ours: triggers that NOTIFY our session cache; they run on iRedMail's tables too (README).
   { version: 6, name: 'account change notifications', ddl: accountChangeNotifications },
   { version: 7, name: "vmail in iRedMail's current shape", ddl: iredmailShape, iredmailTables: true },
+  { version: 8, name: 'attempt counters per account', ddl: attemptKeys },
 ];
 
 /**

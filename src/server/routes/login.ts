@@ -1,7 +1,7 @@
 /** POST /api/login: exchange an admin's email and password for a session cookie. */
 import { z } from 'zod';
 import { findAdminAccount } from '../auth/accounts';
-import { countLoginAttempt, refundLoginAttempt } from '../auth/login-attempts';
+import { countAttempt, refundAttempt } from '../auth/login-attempts';
 import { verifyPassword } from '../auth/passwords';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { ApiFailure } from '../errors';
@@ -22,7 +22,7 @@ async function login(ctx: RouteContext<'public'>): Promise<undefined> {
   const client = ctx.request.ip;
   // Counted before the password is checked, in one statement: parallel guesses each see the count
   // the others wrote, so no more than MAX_LOGIN_FAILURES of them are ever checked.
-  if ((await countLoginAttempt(ctx.db, client, ctx.settings.loginFailureWindowSeconds)) > ctx.settings.maxLoginFailures)
+  if ((await countAttempt(ctx.db, client, ctx.settings.loginFailureWindowSeconds)) > ctx.settings.maxLoginFailures)
     throw new ApiFailure('TOO_MANY_LOGIN_FAILURES');
 
   const account = await findAdminAccount(ctx.db, username);
@@ -30,7 +30,7 @@ async function login(ctx: RouteContext<'public'>): Promise<undefined> {
   if (!ok) throw new ApiFailure('INVALID_CREDENTIALS');
   // A success gives back its own attempt only: earlier failures still count, or an attacker with
   // an account of its own could log in with it between guesses to reset the count.
-  await refundLoginAttempt(ctx.db, client);
+  await refundAttempt(ctx.db, client);
   const token = await ctx.sessions.create(account.username);
   const attributes = ['Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${ctx.settings.sessionTtlSeconds}`];
   if (ctx.settings.secureCookies) attributes.push('Secure');

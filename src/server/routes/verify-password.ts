@@ -2,8 +2,10 @@
  * POST /api/verify_password/admin/<mail> and /api/verify_password/user/<mail>: checks a plain
  * password against the stored hash. Global admins only. A mismatch answers
  * `{"_success": false, "_msg": "INVALID_CREDENTIALS"}` (the real product sends no `_msg`).
+ * Throttled like login, per calling client and per target account (`TOO_MANY_PASSWORD_FAILURES`).
  */
 import { z } from 'zod';
+import { countAttempt, refundAttempt, verifyPasswordKeys } from '../auth/login-attempts';
 import { verifyPassword } from '../auth/passwords';
 import { ApiFailure } from '../errors';
 import { emailParam } from '../http/fields';
@@ -25,8 +27,22 @@ async function verify(ctx: RouteContext<'global'>, kind: 'admin' | 'user'): Prom
   const email = emailParam(ctx.path.mail!);
   const { password = '' } = passwordInput.parse(ctx.input);
   if (!password) throw new ApiFailure('EMPTY_PASSWORD');
+  const keys = verifyPasswordKeys(ctx.request.ip, email);
+  // Counted before the password is checked, each in one statement, as login does: parallel
+  // guesses see each other's counts, so no more than MAX_LOGIN_FAILURES of them are checked.
+  let throttled = false;
+  for (const key of keys)
+    if ((await countAttempt(ctx.db, key, ctx.settings.loginFailureWindowSeconds)) > ctx.settings.maxLoginFailures)
+      throttled = true;
+  if (throttled) throw new ApiFailure('TOO_MANY_PASSWORD_FAILURES');
   const stored = await storedPasswordHash(ctx.db, kind, email);
-  if (stored === null) throw new ApiFailure('NO_SUCH_ACCOUNT');
+  // Only a wrong password keeps its attempt: a match, or no account to guess at, gives it back.
+  const giveBack = () => Promise.all(keys.map((key) => refundAttempt(ctx.db, key)));
+  if (stored === null) {
+    await giveBack();
+    throw new ApiFailure('NO_SUCH_ACCOUNT');
+  }
   if (!(await verifyPassword(password, stored))) throw new ApiFailure('INVALID_CREDENTIALS');
+  await giveBack();
   return undefined;
 }
