@@ -1,6 +1,7 @@
 /** The shared shapes of the resources: create-then-update with rollback, and "not found means gone". */
 import { ApiError } from '../../src/client/errors';
-import { createThenUpdate, nullIfGone } from '../../src/provider/kit';
+import { attributesFor, defineResource, type Values } from '../../src/provider/framework';
+import { byEmail, createThenUpdate, dataSourceOf, lookupExample, nullIfGone } from '../../src/provider/kit';
 
 const apiError = (msg: string) => new ApiError({ method: 'GET', path: '/api/domain/example.com', msg, status: 200 });
 
@@ -94,5 +95,62 @@ describe('nullIfGone', () => {
         throw network;
       }),
     ).rejects.toBe(network);
+  });
+});
+
+describe('dataSourceOf', () => {
+  interface Thing {
+    email: string;
+    note: string;
+  }
+  const a = attributesFor<Thing>();
+  const attributes = {
+    email: byEmail.attribute<Thing>({
+      samples: ['a@example.com', 'b@example.com'],
+      requiresReplace: true,
+      read: (t) => t.email,
+      description: 'The address.',
+      errorCodes: [],
+    }),
+    note: a.string({ optional: true, param: 'note', read: (t) => t.note, description: 'A note.' }),
+    secret: a.string({ optional: true, sensitive: true, writeOnly: true, param: 'secret', description: 'Sent only.' }),
+  };
+  const thing = defineResource({
+    typeName: 'test_thing',
+    description: 'A thing.',
+    attributes,
+    ...byEmail.resource('the address'),
+    read: async (_client: unknown, v: Values<typeof attributes>): Promise<Thing> => ({ email: v.email!, note: 'n' }),
+    create: async () => undefined,
+    update: async () => undefined,
+    delete: async () => undefined,
+  });
+  const data = dataSourceOf(thing, {
+    description: 'Reads a thing.',
+    lookup: { email: 'The thing to read.' },
+    example: { email: 'jane@example.com' },
+  });
+
+  test('looks up by the key as the resource checks it, and reads back only what the resource reads', () => {
+    const { email, note, ...rest } = data.attributes;
+    expect(email).toMatchObject({ kind: 'string', required: true, description: 'The thing to read.' });
+    expect(email!.validators).toEqual(thing.attributes.email!.validators);
+    expect(email!.normalize).toBe(thing.attributes.email!.normalize);
+    expect(note).toMatchObject({ kind: 'string', computed: true, description: 'A note.' });
+    expect(rest).toEqual({}); // `secret` is never read back: nothing to show
+    expect([data.typeName, data.identity, data.read]).toEqual([thing.typeName, thing.identity, thing.read]);
+  });
+
+  test('its example looks up the example values, labelled after them', () => {
+    expect(data.example).toBe('data "test_thing" "jane" {\n  email = "jane@example.com"\n}');
+    expect(lookupExample('t', { target: 'global', direction: 'inbound' })).toBe(
+      'data "t" "global_inbound" {\n  target    = "global"\n  direction = "inbound"\n}',
+    );
+  });
+
+  test('a lookup the resource has no attribute for is a definition error', () => {
+    expect(() => dataSourceOf(thing, { description: 'x', lookup: { domain: 'x' }, example: {} })).toThrow(
+      'test_thing has no attribute "domain" to look up by.',
+    );
   });
 });

@@ -7,6 +7,7 @@
 export * from './access-policy';
 export * from './account-status';
 export * from './bcc';
+export * from './data-source';
 export * from './display-name';
 export * from './keys';
 export * from './password';

@@ -1,8 +1,8 @@
 /**
  * Objects named by an email address (users, aliases, lists, admins) or a domain name (domains,
- * domain admins): the identifying attribute, the ID, the import ID and the data source's lookup
- * attribute, declared once. The engine hands handlers canonical values, so the ID is the
- * attribute's value as it is.
+ * domain admins): the identifying attribute, the ID and the import ID, declared once (a data
+ * source looks up by the same attribute: `dataSourceOf`). The engine hands handlers canonical
+ * values, so the ID is the attribute's value as it is.
  */
 import { attributesFor, type AttributeSpec, type ReplaceWhen, type Sample, type Validator } from '../framework';
 import { canonicalDomain, canonicalEmail, domainName, emailAddress } from './validators';
@@ -52,10 +52,6 @@ function keyedBy<N extends string>(name: N, form: KeyForm) {
     /** The resource's identifying attribute: required, checked, compared in canonical form. */
     attribute: <Data>(spec: KeySpec<Data>): AttributeSpec<'string', Data> =>
       attributesFor<Data>().string({ ...checked, ...spec }),
-    /** The data source's lookup attribute. */
-    lookup: <Data>(read: (data: Data) => string, description: string): AttributeSpec<'string', Data> =>
-      attributesFor<Data>().string({ ...checked, read, description }),
-    identity,
     /** `identity`, `importId` and `importIdFormat` of a resource definition. */
     resource: (importIdFormat: string) => ({ identity, importId, importIdFormat }),
     /**

@@ -19,8 +19,6 @@ const PASSWORD_CODES = [
   'PW_NON_ASCII',
 ];
 
-const PASSWORD_NAMES = ['password', 'password_wo', 'password_wo_version'] as const;
-
 const nonEmptyPassword: Validator<string> = (v) =>
   v === '' ? 'An empty password is not allowed: give a password, or remove the attribute.' : undefined;
 
@@ -77,13 +75,4 @@ export function passwordConflict(v: { password: string | null; password_wo: stri
       detail: 'Set either `password` or `password_wo`, not both.',
     },
   ];
-}
-
-/** The attributes without the password trio: what a data source can read back. */
-export function withoutPasswords<A extends Record<string, unknown>>(
-  attributes: A,
-): Omit<A, (typeof PASSWORD_NAMES)[number]> {
-  const out: Record<string, unknown> = { ...attributes };
-  for (const name of PASSWORD_NAMES) delete out[name];
-  return out as Omit<A, (typeof PASSWORD_NAMES)[number]>;
 }

@@ -65,17 +65,27 @@ export const targetAttribute = <Data>(spec: {
     ...spec,
   });
 
-/** The `target` a data source looks up. */
+const TARGET_LOOKUP = '`global`, a domain name or an email address.';
+
+/** The `target` a data source looks up (one that is not made from its resource: see `dataSourceOf`). */
 export const targetLookup = <Data>(): AttributeSpec<'string', Data> =>
-  attributesFor<Data>().string({ ...checkedTarget, description: '`global`, a domain name or an email address.' });
+  attributesFor<Data>().string({ ...checkedTarget, description: TARGET_LOOKUP });
 
 const TARGET_FORMS = '`global`, a domain name (`example.com`) or an email address (`user@example.com`)';
 
-/** `identity`, `importId` and `importIdFormat` of a resource keyed by its target alone (spam policy, greylisting). */
+const targetIdentity = (v: { target: string | null }) => v.target ?? '';
+
+/** A resource keyed by its target alone (spam policy, greylisting). */
 export const byTarget = {
-  identity: (v: { target: string | null }) => v.target ?? '',
-  importId: (id: string) => ({ target: parseTarget(id) }),
-  importIdFormat: TARGET_FORMS,
+  identity: targetIdentity,
+  /** `identity`, `importId` and `importIdFormat` of a resource definition. */
+  resource: {
+    identity: targetIdentity,
+    importId: (id: string) => ({ target: parseTarget(id) }),
+    importIdFormat: TARGET_FORMS,
+  },
+  /** What a data source says about its lookup (`dataSourceOf`). */
+  lookup: { target: TARGET_LOOKUP },
 };
 
 /** A resource keyed by target and direction (throttles, white/blacklists): `<target>/<direction>`. */
@@ -83,7 +93,8 @@ export function byTargetAndDirection(directions: readonly string[]) {
   const checked = { required: true, validators: [oneOf(directions)] } as const;
   const identity = (v: { target: string | null; direction: string | null }) => `${v.target ?? ''}/${v.direction ?? ''}`;
   return {
-    identity,
+    /** What a data source says about its lookups (`dataSourceOf`). */
+    lookup: { target: TARGET_LOOKUP, direction: `${directions.map((d) => `\`${d}\``).join(' or ')}.` },
     /** `identity`, `importId` and `importIdFormat` of a resource definition. */
     resource: {
       identity,
@@ -96,8 +107,5 @@ export function byTargetAndDirection(directions: readonly string[]) {
       readonly samples: readonly [string, string];
       readonly errorCodes?: readonly string[];
     }): AttributeSpec<'string', Data> => attributesFor<Data>().string({ ...checked, requiresReplace: true, ...spec }),
-    /** The `direction` a data source looks up. */
-    directionLookup: <Data>(): AttributeSpec<'string', Data> =>
-      attributesFor<Data>().string({ ...checked, description: `${directions.map((d) => `\`${d}\``).join(' or ')}.` }),
   };
 }

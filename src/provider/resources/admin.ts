@@ -1,7 +1,8 @@
 /** `iredadmin_admin`: a separate (non-mailbox) admin account, global or with its own limits. */
 import type { Admin, AdminCreateInput, AdminUpdateInput, IRedAdminClient } from '../../client';
-import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, type Values } from '../framework';
+import { attributesFor, defineResource, type Issue, type Values } from '../framework';
 import {
+  dataSourceOf,
   accountStatus,
   byEmail,
   canonicalDomain,
@@ -12,7 +13,6 @@ import {
   passwordConflict,
   passwordTrio,
   wholeNumber,
-  withoutPasswords,
 } from '../kit';
 
 const MB_PER_UNIT = { TB: 1024 * 1024, GB: 1024, MB: 1 } as const;
@@ -259,26 +259,17 @@ export const adminResource = defineResource({
 }`,
 });
 
-const { email: _lookup, ...readable } = withoutPasswords(adminAttributes);
-const dataAttributes = {
-  email: byEmail.lookup<AdminView>((v) => v.admin.username, 'The admin to read.'),
-  ...readOnly(readable),
-  managed_domains: a.stringSet({
-    computed: true,
-    normalize: (list) => list.map(canonicalDomain),
-    read: (v) => v.admin.managed_domains ?? [],
-    description: 'Domains the admin is attached to (a global admin manages every domain, listed here or not).',
-  }),
-};
-
-export const adminDataSource = defineDataSource({
-  typeName: 'iredadmin_admin',
+export const adminDataSource = dataSourceOf(adminResource, {
   description:
     'Reads an existing separate admin account. `max_quota` is given in the largest unit that makes it a whole number.',
-  attributes: dataAttributes,
-  identity: byEmail.identity,
-  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readAdmin(client, v.email!, null),
-  example: `data "iredadmin_admin" "helpdesk" {
-  email = "helpdesk@example.com"
-}`,
+  lookup: { email: 'The admin to read.' },
+  example: { email: 'helpdesk@example.com' },
+  extra: {
+    managed_domains: a.stringSet({
+      computed: true,
+      normalize: (list) => list.map(canonicalDomain),
+      read: (v) => v.admin.managed_domains ?? [],
+      description: 'Domains the admin is attached to (a global admin manages every domain, listed here or not).',
+    }),
+  },
 });

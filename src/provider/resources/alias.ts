@@ -1,7 +1,8 @@
 /** `iredadmin_alias`: a mail alias account (an address that delivers to its members), renamed in place. */
 import type { Alias, AliasUpdateInput, IRedAdminClient } from '../../client';
-import { attributesFor, defineDataSource, defineResource, readOnly, type Values } from '../framework';
+import { attributesFor, defineResource, type Values } from '../framework';
 import {
+  dataSourceOf,
   ACCESS_POLICY_DOC,
   accessPolicy,
   accountStatus,
@@ -91,19 +92,8 @@ export const aliasResource = defineResource({
 }`,
 });
 
-const { email: _lookup, ...readable } = aliasAttributes;
-const dataAttributes = {
-  email: byEmail.lookup<Alias>((d) => d.address, 'The alias to read.'),
-  ...readOnly(readable),
-};
-
-export const aliasDataSource = defineDataSource({
-  typeName: 'iredadmin_alias',
+export const aliasDataSource = dataSourceOf(aliasResource, {
   description: 'Reads an existing mail alias: its name, access policy, members and status.',
-  attributes: dataAttributes,
-  identity: byEmail.identity,
-  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => client.aliases.get(v.email!),
-  example: `data "iredadmin_alias" "sales" {
-  email = "sales@example.com"
-}`,
+  lookup: { email: 'The alias to read.' },
+  example: { email: 'sales@example.com' },
 });

@@ -1,8 +1,9 @@
 /** `iredadmin_domain`: a mail domain, its limits, defaults, catch-all, relay and profile settings. */
 import type { Domain, IRedAdminClient } from '../../client';
 import { DOMAIN_PROFILES, USER_PREFERENCES, USER_PROFILES } from '../../common/domain-vocabulary';
-import { attributesFor, defineDataSource, defineResource, readOnly, type Values } from '../framework';
+import { attributesFor, defineResource, type Values } from '../framework';
 import {
+  dataSourceOf,
   accountStatus,
   bccPair,
   byDomain,
@@ -288,19 +289,8 @@ export const domainResource = defineResource({
 }`,
 });
 
-const { domain: _lookup, keep_mailbox_days: _destroyOnly, ...readable } = domainAttributes;
-const dataAttributes = {
-  domain: byDomain.lookup<Domain>((d) => d.domain, 'The domain to read.'),
-  ...readOnly(readable),
-};
-
-export const domainDataSource = defineDataSource({
-  typeName: 'iredadmin_domain',
+export const domainDataSource = dataSourceOf(domainResource, {
   description: 'Reads an existing mail domain.',
-  attributes: dataAttributes,
-  identity: byDomain.identity,
-  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => client.domains.get(v.domain!),
-  example: `data "iredadmin_domain" "example" {
-  domain = "example.com"
-}`,
+  lookup: { domain: 'The domain to read.' },
+  example: { domain: 'example.com' },
 });

@@ -2,6 +2,7 @@
 import type { GreylistingStatus, IRedAdminClient, PolicyTarget } from '../../client';
 import { attributesFor, defineDataSource, defineResource, type Issue, type Values } from '../framework';
 import {
+  lookupExample,
   byTarget,
   canonicalDomain,
   canonicalSenders,
@@ -109,7 +110,7 @@ export const greylistingResource = defineResource({
       'domains.',
   ].join('\n'),
   attributes: greylistingAttributes,
-  ...byTarget,
+  ...byTarget.resource,
   validate(v: GreylistingValues) {
     const issues: Issue[] = [];
     if (v.target !== null && v.target !== 'global' && (v.whitelisted_spf_domains?.length ?? 0) > 0) {
@@ -169,7 +170,5 @@ export const greylistingDataSource = defineDataSource({
   attributes: dataAttributes,
   identity: byTarget.identity,
   read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readSettings(client, policyTarget(v.target!)),
-  example: `data "iredadmin_greylisting" "global" {
-  target = "global"
-}`,
+  example: lookupExample('iredadmin_greylisting', { target: 'global' }),
 });

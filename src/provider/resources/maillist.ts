@@ -10,8 +10,9 @@ import type {
   SqlMailingListsApi,
   SqlMailingListUpdateInput,
 } from '../../client';
-import { attributesFor, defineDataSource, defineResource, readOnly, type Values } from '../framework';
+import { attributesFor, defineResource, type Values } from '../framework';
 import {
+  dataSourceOf,
   ACCESS_POLICY_DOC,
   accessPolicy,
   accountStatus,
@@ -216,20 +217,9 @@ export const maillistResource = defineResource({
 }`,
 });
 
-const { email: _lookup, keep_archive: _destroyOnly, ...readable } = maillistAttributes;
-const dataAttributes = {
-  email: byEmail.lookup<SqlMailingList>((d) => d.address, 'The list to read.'),
-  ...readOnly(readable),
-};
-
-export const maillistDataSource = defineDataSource({
-  typeName: 'iredadmin_maillist',
+export const maillistDataSource = dataSourceOf(maillistResource, {
   description:
     'Reads an existing mailing list (SQL edition, `/api/ml`): its settings, subscribers, moderators and owners.',
-  attributes: dataAttributes,
-  identity: byEmail.identity,
-  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readList(client, v.email!),
-  example: `data "iredadmin_maillist" "news" {
-  email = "news@example.com"
-}`,
+  lookup: { email: 'The list to read.' },
+  example: { email: 'news@example.com' },
 });

@@ -1,7 +1,7 @@
 /** `iredadmin_spampolicy`: the amavisd spam policy of the server, a domain or a user. */
 import type { IRedAdminClient, SpamPolicy, SpamPolicyInput, SpamPolicySettings } from '../../client';
-import { attributesFor, defineDataSource, defineResource, readOnly, type Validator, type Values } from '../framework';
-import { byTarget, nullIfGone, policyTarget, targetAttribute, targetLookup, writesWhole } from '../kit';
+import { attributesFor, defineResource, type Validator, type Values } from '../framework';
+import { dataSourceOf, byTarget, nullIfGone, policyTarget, targetAttribute, writesWhole } from '../kit';
 
 const a = attributesFor<SpamPolicy>();
 
@@ -98,7 +98,7 @@ export const spamPolicyResource = defineResource({
       'global policy deleted outside Terraform shows as a diff, not as gone.',
   ].join('\n'),
   attributes: spamPolicyAttributes,
-  ...byTarget,
+  ...byTarget.resource,
   read,
   ...writesWhole((client: IRedAdminClient, v: SpamPolicyValues) =>
     client.spamPolicies.set(policyTarget(v.target!), policyInput(v)),
@@ -115,20 +115,9 @@ export const spamPolicyResource = defineResource({
 }`,
 });
 
-const { target: _target, ...settings } = spamPolicyAttributes;
-const dataAttributes = {
-  target: targetLookup<SpamPolicy>(),
-  ...readOnly(settings),
-};
-
-export const spamPolicyDataSource = defineDataSource({
-  typeName: 'iredadmin_spampolicy',
+export const spamPolicyDataSource = dataSourceOf(spamPolicyResource, {
   description:
     'Reads the spam policy of the server, a domain or a user; an error when the domain or user has none of its own.',
-  attributes: dataAttributes,
-  identity: byTarget.identity,
-  read,
-  example: `data "iredadmin_spampolicy" "global" {
-  target = "global"
-}`,
+  lookup: byTarget.lookup,
+  example: { target: 'global' },
 });

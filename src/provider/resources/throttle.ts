@@ -1,15 +1,7 @@
 /** `iredadmin_throttle`: an iRedAPD inbound or outbound throttle of the server, a domain or a user. */
 import type { IRedAdminClient, Throttle, ThrottleDirection, ThrottleInput } from '../../client';
-import {
-  attributesFor,
-  defineDataSource,
-  defineResource,
-  readOnly,
-  type Issue,
-  type Validator,
-  type Values,
-} from '../framework';
-import { byTargetAndDirection, nullIfGone, policyTarget, targetAttribute, targetLookup, writesWhole } from '../kit';
+import { attributesFor, defineResource, type Issue, type Validator, type Values } from '../framework';
+import { dataSourceOf, byTargetAndDirection, nullIfGone, policyTarget, targetAttribute, writesWhole } from '../kit';
 
 const a = attributesFor<Throttle>();
 
@@ -152,21 +144,8 @@ export const throttleResource = defineResource({
 }`,
 });
 
-const { target: _t, direction: _d, ...limits } = throttleAttributes;
-const dataAttributes = {
-  target: targetLookup<Throttle>(),
-  direction: key.directionLookup<Throttle>(),
-  ...readOnly(limits),
-};
-
-export const throttleDataSource = defineDataSource({
-  typeName: 'iredadmin_throttle',
+export const throttleDataSource = dataSourceOf(throttleResource, {
   description: 'Reads an existing iRedAPD throttle; an error when none is set for the target and direction.',
-  attributes: dataAttributes,
-  identity: key.identity,
-  read: readThrottle,
-  example: `data "iredadmin_throttle" "global_inbound" {
-  target    = "global"
-  direction = "inbound"
-}`,
+  lookup: key.lookup,
+  example: { target: 'global', direction: 'inbound' },
 });

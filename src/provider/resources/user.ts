@@ -1,16 +1,9 @@
 /** `iredadmin_user`: a mail user (mailbox), its password, quota, forwardings, alias addresses and services. */
 import type { IRedAdminClient, User, UserCreateInput, UserUpdateInput } from '../../client';
 import { MAIL_SERVICES } from '../../common/mail-services';
+import { attributesFor, defineResource, type Issue, type Validator, type Values } from '../framework';
 import {
-  attributesFor,
-  defineDataSource,
-  defineResource,
-  readOnly,
-  type Issue,
-  type Validator,
-  type Values,
-} from '../framework';
-import {
+  dataSourceOf,
   accountStatus,
   bccPair,
   byEmail,
@@ -28,7 +21,6 @@ import {
   replacedWhenDomainChanges,
   subsetOf,
   wholeNumber,
-  withoutPasswords,
 } from '../kit';
 
 const a = attributesFor<User>();
@@ -224,19 +216,8 @@ export const userResource = defineResource({
 }`,
 });
 
-const { email: _lookup, keep_mailbox_days: _destroyOnly, ...readable } = withoutPasswords(userAttributes);
-const dataAttributes = {
-  email: byEmail.lookup<User>((u) => u.username, 'The user to read.'),
-  ...readOnly(readable),
-};
-
-export const userDataSource = defineDataSource({
-  typeName: 'iredadmin_user',
+export const userDataSource = dataSourceOf(userResource, {
   description: 'Reads an existing mail user.',
-  attributes: dataAttributes,
-  identity: byEmail.identity,
-  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => client.users.get(v.email!),
-  example: `data "iredadmin_user" "jane" {
-  email = "jane@example.com"
-}`,
+  lookup: { email: 'The user to read.' },
+  example: { email: 'jane@example.com' },
 });

@@ -1,8 +1,9 @@
 /** `iredadmin_wblist`: the amavisd whitelist and blacklist of the server, a domain or a user, for one direction. */
 import type { IRedAdminClient, WblistDirection } from '../../client';
 import { WBLIST_DIRECTIONS } from '../../common/wblist-vocabulary';
-import { attributesFor, defineDataSource, defineResource, readOnly, type Issue, type Values } from '../framework';
+import { attributesFor, defineResource, type Issue, type Values } from '../framework';
 import {
+  dataSourceOf,
   byTargetAndDirection,
   canonicalSenders,
   policyTarget,
@@ -10,7 +11,6 @@ import {
   senderSet,
   setChanges,
   targetAttribute,
-  targetLookup,
   writesWhole,
 } from '../kit';
 
@@ -148,22 +148,10 @@ export const wblistResource = defineResource({
 }`,
 });
 
-const dataAttributes = {
-  target: targetLookup<Wblist>(),
-  direction: key.directionLookup<Wblist>(),
-  ...readOnly({ whitelist: wblistAttributes.whitelist, blacklist: wblistAttributes.blacklist }),
-};
-
-export const wblistDataSource = defineDataSource({
-  typeName: 'iredadmin_wblist',
+export const wblistDataSource = dataSourceOf(wblistResource, {
   description:
     'Reads the amavisd whitelist and blacklist of the server, a domain or a user for one direction (empty lists ' +
     'when none are set).',
-  attributes: dataAttributes,
-  identity: key.identity,
-  read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readLists(client, v),
-  example: `data "iredadmin_wblist" "global_inbound" {
-  target    = "global"
-  direction = "inbound"
-}`,
+  lookup: key.lookup,
+  example: { target: 'global', direction: 'inbound' },
 });

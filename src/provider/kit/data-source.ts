@@ -1,0 +1,53 @@
+/**
+ * The data source of a resource, derived from it: the resource's key attributes become required
+ * lookups, every attribute the resource reads back becomes a read-only value, and it reads and
+ * names the object as the resource does. What the resource never reads back (passwords,
+ * destroy-time options) has nothing to show and is left out.
+ */
+import { readOnly, type AnyAttribute, type Attributes, type SomeDataSource, type SomeResource } from '../framework';
+
+export interface DataSourceSpec {
+  readonly description: string;
+  /** Each key attribute of the resource and its description as a lookup, e.g. `{ email: 'The user to read.' }`. */
+  readonly lookup: Readonly<Record<string, string>>;
+  /** The lookup values of the docs' example, e.g. `{ email: 'jane@example.com' }`. */
+  readonly example: Readonly<Record<string, string>>;
+  /** Computed attributes only the data source has. */
+  readonly extra?: Attributes;
+}
+
+export function dataSourceOf<Client>(resource: SomeResource<Client>, spec: DataSourceSpec): SomeDataSource<Client> {
+  const lookups = Object.entries(spec.lookup).map(([name, description]) => {
+    const key = resource.attributes[name];
+    if (!key) throw new Error(`${resource.typeName} has no attribute "${name}" to look up by.`);
+    // Checked, compared and read back as the resource's key is.
+    const { kind, validators, normalize, read } = key;
+    return [name, { kind, required: true, validators, normalize, read, description } as AnyAttribute] as const;
+  });
+  const readable = Object.entries(resource.attributes).filter(([name, a]) => !(name in spec.lookup) && a.read);
+  return {
+    typeName: resource.typeName,
+    description: spec.description,
+    attributes: { ...Object.fromEntries(lookups), ...readOnly(Object.fromEntries(readable)), ...spec.extra },
+    identity: resource.identity,
+    read: resource.read,
+    example: lookupExample(resource.typeName, spec.example),
+  };
+}
+
+/**
+ * A docs example `data "<type>" "<label>" { … }` with `=` aligned as `terraform fmt` does. The
+ * label is made from the values: `jane@example.com` → `jane`, `example.com` → `example`,
+ * `global` and `inbound` → `global_inbound`.
+ */
+export function lookupExample(
+  typeName: string,
+  values: Readonly<Record<string, string>>,
+  label = Object.values(values)
+    .map((v) => v.split(/[@.]/)[0])
+    .join('_'),
+): string {
+  const width = Math.max(...Object.keys(values).map((name) => name.length));
+  const lines = Object.entries(values).map(([name, v]) => `  ${name.padEnd(width)} = ${JSON.stringify(v)}`);
+  return [`data "${typeName}" "${label}" {`, ...lines, '}'].join('\n');
+}
