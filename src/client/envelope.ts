@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import type { CallSite } from './errors';
-import { redact, UnexpectedResponseError } from './errors';
+import { UnexpectedResponseError } from './errors';
+import { redact } from './redact';
 
 const envelopeSchema = z.looseObject({
   _success: z.boolean(),

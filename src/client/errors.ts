@@ -4,6 +4,7 @@
  * text the server sends back (exception reprs) is scrubbed of the secrets the call knew about.
  */
 import type { HttpMethod } from './http-types';
+import { redact } from './redact';
 
 export interface CallSite {
   method: HttpMethod;
@@ -45,25 +46,6 @@ const MISSPELT_CODES: Readonly<Record<string, string>> = { EMPTY_PASSSWORD: 'EMP
 /** A code is an upper-case identifier; anything else in `_msg` is free text (an exception repr). */
 const CODE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
 const MAX_TEXT_IN_MESSAGE = 300;
-
-const MASK = '***';
-/** Enough passes for any secret longer than the mask: each pass shortens the text. */
-const MAX_REDACTION_PASSES = 16;
-
-/**
- * Replaces every occurrence of each secret with `***`, longest secrets first. The mask next to
- * leftover characters can spell the secret again (`x*` in `xx*` → `x***`), so it repeats until
- * the secret is gone.
- */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of [...secrets].filter((s) => s.length > 0).sort((a, b) => b.length - a.length)) {
-    for (let pass = 0; pass < MAX_REDACTION_PASSES && out.includes(secret) && !MASK.includes(secret); pass += 1) {
-      out = out.split(secret).join(MASK);
-    }
-  }
-  return out;
-}
 
 function describeMsg(msg: string | undefined, secrets: readonly string[]): string {
   if (msg === undefined || msg === '') return 'failed without a reason (no _msg)';

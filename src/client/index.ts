@@ -5,18 +5,7 @@ export { DEFAULT_MAX_CONCURRENCY, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './op
 export type { RetryOptions } from './api-caller';
 export type { TlsOptions } from './transport';
 export type { Logger, LogEntry, LogLevel } from './logger';
-export {
-  IRedAdminError,
-  ApiError,
-  AuthError,
-  NetworkError,
-  TimeoutError,
-  UnexpectedResponseError,
-  UnsupportedError,
-  ValidationError,
-  NOT_FOUND_CODES,
-} from './errors';
-export type { CallSite } from './errors';
+export * from './errors';
 export type { HttpMethod } from './http-types';
 export { encodeForm, encodeFormValue, pathSegment } from './form';
 export type { FormParams, FormValue } from './form';

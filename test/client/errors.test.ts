@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { ApiError, AuthError, redact } from '../../src/client/errors';
+import { ApiError, AuthError } from '../../src/client/errors';
+import { redact } from '../../src/client/redact';
 import { CookieJar } from '../../src/client/cookies';
 import { backoffDelay } from '../../src/client/backoff';
 import { Semaphore } from '../../src/client/semaphore';
