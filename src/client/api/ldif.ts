@@ -39,27 +39,15 @@ export class LdifApi extends ApiArea {
     }
   }
 
-  domain(domain: string): Promise<string> {
-    return this.export('domain', domain);
-  }
+  /** Shortcuts: `ldif.user(email)` is `ldif.export('user', email)`. */
+  readonly domain = this.#exporter('domain');
+  readonly catchall = this.#exporter('catchall');
+  readonly admin = this.#exporter('admin');
+  readonly user = this.#exporter('user');
+  readonly maillist = this.#exporter('maillist');
+  readonly alias = this.#exporter('alias');
 
-  catchall(domain: string): Promise<string> {
-    return this.export('catchall', domain);
-  }
-
-  admin(email: string): Promise<string> {
-    return this.export('admin', email);
-  }
-
-  user(email: string): Promise<string> {
-    return this.export('user', email);
-  }
-
-  maillist(email: string): Promise<string> {
-    return this.export('maillist', email);
-  }
-
-  alias(email: string): Promise<string> {
-    return this.export('alias', email);
+  #exporter(kind: LdifKind): (id: string) => Promise<string> {
+    return (id) => this.export(kind, id);
   }
 }
