@@ -1,10 +1,8 @@
 /** Standalone admin accounts: `/api/admin/<mail>` and `/api/verify_password/admin/<mail>`. */
 import { z } from 'zod';
-import { ApiArea } from './api-area';
-import { accountPath, sendForm } from './account-url';
+import { AccountArea, accountSpec } from './account-area';
 import { accountRow, flag, list, settings, text, timestamp } from '../normalize';
-import type { WireNames } from './common';
-import { accountStatus, count, displayName, language, readAccount, password, secretsOf } from './common';
+import { accountStatus, count, displayName, language, password } from './common';
 import { verifyPassword } from './verify-password';
 
 const adminFields = {
@@ -54,20 +52,6 @@ export const adminUpdateSchema = withQuotaUnit(z.strictObject(adminFields)).refi
 );
 export type AdminUpdateInput = z.input<typeof adminUpdateSchema>;
 
-const ADMIN_WIRE: WireNames<typeof adminUpdateSchema> = {
-  name: 'name',
-  password: 'password',
-  accountStatus: 'accountStatus',
-  language: 'language',
-  isGlobalAdmin: 'isGlobalAdmin',
-  maxDomains: 'maxDomains',
-  maxQuota: 'maxQuota',
-  quotaUnit: 'quotaUnit',
-  maxUsers: 'maxUsers',
-  maxAliases: 'maxAliases',
-  maxLists: 'maxLists',
-};
-
 /** An admin as GET returns it: the `admin` row (no password), its settings and managed domains. */
 export const adminSchema = accountRow({
   username: z.string(),
@@ -84,34 +68,15 @@ export const adminSchema = accountRow({
 });
 export type Admin = z.infer<typeof adminSchema>;
 
-export class AdminsApi extends ApiArea {
-  #path(method: 'GET' | 'POST' | 'PUT' | 'DELETE', email: string): string {
-    return accountPath(this.caller, '/api/admin', method, email);
-  }
+const ADMIN_ACCOUNT = accountSpec({
+  base: '/api/admin',
+  create: adminCreateSchema,
+  update: adminUpdateSchema,
+  read: adminSchema,
+});
 
-  /** The admin's profile, or `null` when it does not exist. */
-  async get(email: string): Promise<Admin | null> {
-    const path = this.#path('GET', email);
-    return readAccount(this.caller, { path }, adminSchema);
-  }
-
-  async create(email: string, input: AdminCreateInput): Promise<void> {
-    const form = { schema: adminCreateSchema, wire: ADMIN_WIRE, input };
-    await sendForm(this.caller, 'POST', this.#path('POST', email), form, {
-      secrets: secretsOf(input),
-      readBack: async () => (await this.get(email)) !== null,
-    });
-  }
-
-  async update(email: string, input: AdminUpdateInput): Promise<void> {
-    const form = { schema: adminUpdateSchema, wire: ADMIN_WIRE, input };
-    await sendForm(this.caller, 'PUT', this.#path('PUT', email), form, { secrets: secretsOf(input) });
-  }
-
-  /** Deletes the admin. The real product reports success even when it does not exist. */
-  async delete(email: string): Promise<void> {
-    await this.caller.call({ method: 'DELETE', path: this.#path('DELETE', email) });
-  }
+export class AdminsApi extends AccountArea<typeof ADMIN_ACCOUNT> {
+  protected readonly spec = ADMIN_ACCOUNT;
 
   /** True when `candidate` is the admin's password (global admins only may ask). */
   verifyPassword(email: string, candidate: string): Promise<boolean> {

@@ -58,24 +58,74 @@ export const accessPolicy = z.enum(ACCESS_POLICIES);
 /** A password: non-empty. The server enforces the policy (length, character classes). */
 export const password = z.string().min(1);
 
-/** Maps each key of a zod object schema to its wire name; the compiler checks none is missing. */
-export type WireNames<S extends z.ZodObject> = { readonly [K in keyof z.output<S>]-?: string };
+/**
+ * The API's parameter names where they differ from the input's keys (`passwordHash` →
+ * `password_hash`); every other key goes on the wire as it is. The compiler refuses unknown keys.
+ */
+export type WireRenames<S extends z.ZodObject> = { readonly [K in keyof z.output<S>]?: string };
 
 /** Validates input with its schema and renames the keys to the API's parameter names. */
 export function formFrom<S extends z.ZodObject>(
   caller: ApiCaller,
   site: CallSite,
   schema: S,
-  wire: WireNames<S>,
+  renamed: WireRenames<S>,
   input: z.input<S>,
 ): Record<string, FormValue> {
   const parsed = caller.parseInput(site, schema, input) as Record<string, FormValue>;
-  return toWireParams(parsed, wire as Readonly<Record<string, string>>);
+  const renames: Readonly<Record<string, string | undefined>> = renamed;
+  const wire = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, renames[key] ?? key]));
+  return toWireParams(parsed, wire);
+}
+
+/**
+ * Refuses a key that replaces a whole set together with the keys that edit it (`members` with
+ * `addMember`/`removeMember`): which one should win is the caller's to say.
+ */
+export function replacesOrEdits<S extends z.ZodObject>(
+  schema: S,
+  rules: { readonly [K in keyof z.output<S>]?: readonly (keyof z.output<S> & string)[] },
+): S {
+  return schema.check(...replacementChecks(rules));
+}
+
+function replacementChecks(rules: Readonly<Record<string, readonly string[] | undefined>>) {
+  return Object.entries(rules).map(([key, edits = []]) =>
+    z.refine<Record<string, unknown>>((v) => v[key] === undefined || edits.every((edit) => v[edit] === undefined), {
+      message: `${key} conflicts with ${edits.join('/')}`,
+      path: [key],
+    }),
+  );
+}
+
+/** What an alias and an LDAP-edition mailing list both take: a name, who may send, members. */
+export const memberGroupFields = {
+  name: displayName.optional(),
+  /** Aliases: SQL backends only. */
+  accessPolicy: accessPolicy.optional(),
+  /** Replaces all members (for an alias an empty list changes nothing: use removeMember to empty the set). */
+  members: emailList.optional(),
+};
+
+/** A member group's update: `fields` plus `addMember`/`removeMember`, which `members` must not go with. */
+export function memberGroupUpdate<F extends typeof memberGroupFields>(fields: F) {
+  const schema = z.strictObject({ ...fields, addMember: emailList.optional(), removeMember: emailList.optional() });
+  return schema.check(...replacementChecks({ members: ['addMember', 'removeMember'] }));
+}
+
+/** A list of names: plain strings, or rows carrying the name under `key` (`email_only`, `name_only` answers). */
+export function namesIn(key: string) {
+  return z.array(z.union([z.string(), z.looseObject({ [key]: z.string() }).transform((row) => row[key] as string)]));
 }
 
 /** Validates a path parameter and puts it into a URL path segment. */
 export function segment(caller: ApiCaller, site: CallSite, schema: WireString, value: string): string {
   return pathSegment(caller.parseInput(site, schema, value));
+}
+
+/** `<path>/keep_mailbox_days/<days>` when `days` is given (deleting a user or a domain), else `path`. */
+export function keepingMailboxes(caller: ApiCaller, site: CallSite, path: string, days: number | undefined): string {
+  return days === undefined ? path : `${path}/keep_mailbox_days/${caller.parseInput(site, count, days)}`;
 }
 
 /** Scope of spam policies and throttles. */
@@ -146,6 +196,7 @@ export async function readAccount<S extends z.ZodType>(
 }
 
 /** The secret values of an input (plain password, stored hash), to scrub from error messages. */
-export function secretsOf(input: { password?: string | undefined; passwordHash?: string | undefined }): string[] {
-  return [input.password, input.passwordHash].filter((value): value is string => value !== undefined && value !== '');
+export function secretsOf(input: object): string[] {
+  const { password, passwordHash } = input as { password?: unknown; passwordHash?: unknown };
+  return [password, passwordHash].filter((value): value is string => typeof value === 'string' && value !== '');
 }

@@ -5,7 +5,7 @@ import type { ApiCaller } from '../api-caller';
 import { ApiArea } from './api-area';
 import { accountRow, flag, list, num, settings, text, timestamp } from '../normalize';
 import { pathSegment } from '../form';
-import type { ListedRead, WireNames } from './common';
+import type { ListedRead } from './common';
 import {
   accountStatus,
   count,
@@ -14,7 +14,9 @@ import {
   emailAddress,
   emailList,
   formFrom,
+  keepingMailboxes,
   language,
+  namesIn,
   readAccount,
   segment,
 } from './common';
@@ -44,20 +46,6 @@ export const domainCreateSchema = z.strictObject({
   recipientBcc: emailAddress.optional(),
 });
 export type DomainCreateInput = z.input<typeof domainCreateSchema>;
-
-const DOMAIN_CREATE_WIRE: WireNames<typeof domainCreateSchema> = {
-  name: 'name',
-  quota: 'quota',
-  language: 'language',
-  transport: 'transport',
-  defaultQuota: 'defaultQuota',
-  maxUserQuota: 'maxUserQuota',
-  numberOfUsers: 'numberOfUsers',
-  numberOfAliases: 'numberOfAliases',
-  numberOfLists: 'numberOfLists',
-  senderBcc: 'senderBcc',
-  recipientBcc: 'recipientBcc',
-};
 
 export const domainUpdateSchema = z
   .strictObject({
@@ -118,37 +106,8 @@ export const domainUpdateSchema = z
   });
 export type DomainUpdateInput = z.input<typeof domainUpdateSchema>;
 
-const DOMAIN_UPDATE_WIRE: WireNames<typeof domainUpdateSchema> = {
-  name: 'name',
-  accountStatus: 'accountStatus',
-  quota: 'quota',
-  language: 'language',
-  transport: 'transport',
-  minPasswordLength: 'minPasswordLength',
-  maxPasswordLength: 'maxPasswordLength',
-  defaultQuota: 'defaultQuota',
-  maxUserQuota: 'maxUserQuota',
-  numberOfUsers: 'numberOfUsers',
-  numberOfAliases: 'numberOfAliases',
-  senderBcc: 'senderBcc',
-  recipientBcc: 'recipientBcc',
-  isBackupMx: 'is_backupmx',
-  primaryMx: 'primarymx',
-  catchall: 'catchall',
-  outboundRelay: 'outboundRelay',
-  services: 'services',
-  addService: 'addService',
-  removeService: 'removeService',
-  enableService: 'enableService',
-  disableService: 'disableService',
-  removeAllServices: 'removeAllServices',
-  disableDomainProfile: 'disableDomainProfile',
-  enableDomainProfile: 'enableDomainProfile',
-  disableUserProfile: 'disableUserProfile',
-  enableUserProfile: 'enableUserProfile',
-  disableUserPreference: 'disableUserPreference',
-  enableUserPreference: 'enableUserPreference',
-};
+/** Update parameters the API spells differently (create takes none of them). */
+const DOMAIN_RENAMED = { isBackupMx: 'is_backupmx', primaryMx: 'primarymx' } as const;
 
 /**
  * A domain as GET returns it: the `domain` row plus bcc, catch-all, relay and counters. The API's
@@ -194,9 +153,7 @@ const DOMAIN_GET_KEYS = [
 ];
 
 /** Domains list entries: full rows, or names only (`nameOnly`). */
-const domainNames = z.array(
-  z.union([z.string(), z.looseObject({ domain: z.string() }).transform((row) => row.domain)]),
-);
+const domainNames = namesIn('domain');
 /**
  * Full rows: the real product answers an object keyed by domain name (each value the row); a
  * row without its own `domain` key takes it from the key. A plain array of rows is read too.
@@ -278,14 +235,14 @@ export class DomainsApi extends ApiArea {
   async create(domain: string, input: DomainCreateInput = {}): Promise<void> {
     const site = { method: 'POST', path: '/api/domain/<domain>' } as const;
     const path = `/api/domain/${segment(this.caller, site, domainName, domain)}`;
-    const params = formFrom(this.caller, site, domainCreateSchema, DOMAIN_CREATE_WIRE, input);
+    const params = formFrom(this.caller, site, domainCreateSchema, {}, input);
     await this.caller.call({ method: 'POST', path, params, readBack: async () => (await this.get(domain)) !== null });
   }
 
   async update(domain: string, input: DomainUpdateInput, options: DomainUpdateOptions = {}): Promise<void> {
     const site = { method: 'PUT', path: '/api/domain/<domain>' } as const;
     const path = `/api/domain/${segment(this.caller, site, domainName, domain)}`;
-    const params = formFrom(this.caller, site, domainUpdateSchema, DOMAIN_UPDATE_WIRE, input);
+    const params = formFrom(this.caller, site, domainUpdateSchema, DOMAIN_RENAMED, input);
     if ((options.preserveUnsent ?? true) && (input.catchall === undefined || input.outboundRelay === undefined)) {
       const current = await this.get(domain);
       if (current && input.catchall === undefined && current.catchall !== undefined) params.catchall = current.catchall;
@@ -297,11 +254,11 @@ export class DomainsApi extends ApiArea {
   /** Deletes the domain. The real product reports success even when it does not exist. */
   async delete(domain: string, options: DomainDeleteOptions = {}): Promise<void> {
     const site = { method: 'DELETE', path: '/api/domain/<domain>' } as const;
-    let path = `/api/domain/${segment(this.caller, site, domainName, domain)}`;
-    if (options.keepMailboxDays !== undefined) {
-      path += `/keep_mailbox_days/${this.caller.parseInput(site, count, options.keepMailboxDays)}`;
-    }
-    await this.caller.call({ method: 'DELETE', path });
+    const path = `/api/domain/${segment(this.caller, site, domainName, domain)}`;
+    await this.caller.call({
+      method: 'DELETE',
+      path: keepingMailboxes(this.caller, site, path, options.keepMailboxDays),
+    });
   }
 
   /**

@@ -5,14 +5,18 @@
  * The client picks one with its `mailingListApi` option.
  */
 import { z } from 'zod';
-import { ApiArea } from './api-area';
-import { accountPath, sendForm } from './account-url';
+import { AccountArea, ListedAccountArea, accountSpec } from './account-area';
 import { UnsupportedError } from '../errors';
 import { accountRow, flag, list, num, text, timestamp } from '../normalize';
-import type { WireNames } from './common';
-import { accessPolicy, accountStatus, count, displayName, domainName, emailList, readAccount, segment } from './common';
-
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+import {
+  accessPolicy,
+  accountStatus,
+  count,
+  displayName,
+  emailList,
+  memberGroupFields,
+  memberGroupUpdate,
+} from './common';
 
 // ---- SQL edition (mlmmj) ----
 
@@ -59,24 +63,6 @@ export const sqlMailingListUpdateSchema = z.strictObject({
 });
 export type SqlMailingListUpdateInput = z.input<typeof sqlMailingListUpdateSchema>;
 
-const SQL_LIST_WIRE: WireNames<typeof sqlMailingListUpdateSchema> & WireNames<typeof sqlMailingListCreateSchema> = {
-  name: 'name',
-  accountStatus: 'accountStatus',
-  maxMessageSize: 'max_message_size',
-  accessPolicy: 'accessPolicy',
-  onlySubscriberCanPost: 'only_subscriber_can_post',
-  onlyModeratorCanPost: 'only_moderator_can_post',
-  isNewsletter: 'is_newsletter',
-  newsletterDescription: 'newsletter_description',
-  moderators: 'moderators',
-  owners: 'owners',
-  subscribers: 'subscribers',
-  addSubscribers: 'add_subscribers',
-  removeSubscribers: 'remove_subscribers',
-  subscription: 'subscription',
-  requireConfirm: 'require_confirm',
-};
-
 /** An mlmmj list as GET returns it: the `maillists` row plus owners, moderators and (on request) subscribers. */
 export const sqlMailingListSchema = accountRow({
   address: z.string(),
@@ -101,11 +87,6 @@ export const sqlMailingListSchema = accountRow({
 });
 export type SqlMailingList = z.infer<typeof sqlMailingListSchema>;
 
-const listEmails = z.array(
-  z.union([z.string(), z.looseObject({ address: z.string() }).transform((row) => row.address)]),
-);
-const sqlListRows = z.array(sqlMailingListSchema);
-
 export interface SqlMailingListGetOptions {
   /** Also return the subscribers (`with_subscribers=yes`). */
   withSubscribers?: boolean;
@@ -116,91 +97,46 @@ export interface SqlMailingListDeleteOptions {
   keepArchive?: boolean;
 }
 
-export class SqlMailingListsApi extends ApiArea {
+const SQL_LIST_ACCOUNT = accountSpec({
+  base: '/api/ml',
+  create: sqlMailingListCreateSchema,
+  update: sqlMailingListUpdateSchema,
+  renamed: {
+    maxMessageSize: 'max_message_size',
+    onlySubscriberCanPost: 'only_subscriber_can_post',
+    onlyModeratorCanPost: 'only_moderator_can_post',
+    isNewsletter: 'is_newsletter',
+    newsletterDescription: 'newsletter_description',
+    addSubscribers: 'add_subscribers',
+    removeSubscribers: 'remove_subscribers',
+    requireConfirm: 'require_confirm',
+  },
+  read: sqlMailingListSchema,
+  list: { path: '/api/mls', rows: sqlMailingListSchema, nameKey: 'address' },
+});
+
+/** `update` needs `input.accountStatus`: without it the SQL edition re-enables the list. */
+export class SqlMailingListsApi extends ListedAccountArea<typeof SQL_LIST_ACCOUNT, object> {
   readonly kind = 'sql' as const;
-  #path(method: Method, email: string): string {
-    return accountPath(this.caller, '/api/ml', method, email);
+  protected readonly spec = SQL_LIST_ACCOUNT;
+
+  override async get(email: string, options: SqlMailingListGetOptions = {}): Promise<SqlMailingList | null> {
+    return this.read(email, { with_subscribers: options.withSubscribers ? true : undefined });
   }
 
-  /** The list, or `null` when it does not exist. */
-  async get(email: string, options: SqlMailingListGetOptions = {}): Promise<SqlMailingList | null> {
-    const path = this.#path('GET', email);
-    return readAccount(
-      this.caller,
-      { path, params: { with_subscribers: options.withSubscribers ? true : undefined } },
-      sqlMailingListSchema,
-    );
-  }
-
-  async create(email: string, input: SqlMailingListCreateInput = {}): Promise<void> {
-    const form = { schema: sqlMailingListCreateSchema, wire: SQL_LIST_WIRE, input };
-    await sendForm(this.caller, 'POST', this.#path('POST', email), form, {
-      readBack: async () => (await this.get(email)) !== null,
-    });
-  }
-
-  /** `input.accountStatus` is required: without it the SQL edition re-enables the list. */
-  async update(email: string, input: SqlMailingListUpdateInput): Promise<void> {
-    const form = { schema: sqlMailingListUpdateSchema, wire: SQL_LIST_WIRE, input };
-    await sendForm(this.caller, 'PUT', this.#path('PUT', email), form);
-  }
-
-  async delete(email: string, options: SqlMailingListDeleteOptions = {}): Promise<void> {
-    await this.caller.call({
-      method: 'DELETE',
-      path: this.#path('DELETE', email),
-      params: { keep_archive: options.keepArchive },
-    });
-  }
-
-  /** Lists of a domain: emails with `emailOnly: true`, else full rows. */
-  list(domain: string, options: { emailOnly: true }): Promise<string[]>;
-  list(domain: string, options?: { emailOnly?: false }): Promise<SqlMailingList[]>;
-  async list(domain: string, options: { emailOnly?: boolean } = {}): Promise<string[] | SqlMailingList[]> {
-    const site = { method: 'GET', path: '/api/mls/<domain>' } as const;
-    const path = `/api/mls/${segment(this.caller, site, domainName, domain)}`;
-    const envelope = await this.caller.call({
-      method: 'GET',
-      path,
-      params: { email_only: options.emailOnly ? true : undefined },
-    });
-    return options.emailOnly
-      ? this.caller.parseData({ method: 'GET', path }, listEmails, envelope._data ?? [])
-      : this.caller.parseData({ method: 'GET', path }, sqlListRows, envelope._data ?? []);
+  override async delete(email: string, options: SqlMailingListDeleteOptions = {}): Promise<void> {
+    const path = this.path('DELETE', email);
+    await this.caller.call({ method: 'DELETE', path, params: { keep_archive: options.keepArchive } });
   }
 }
 
 // ---- LDAP edition ----
 
-export const ldapMailingListCreateSchema = z.strictObject({
-  name: displayName.optional(),
-  accessPolicy: accessPolicy.optional(),
-  members: emailList.optional(),
-});
+export const ldapMailingListCreateSchema = z.strictObject(memberGroupFields);
 export type LdapMailingListCreateInput = z.input<typeof ldapMailingListCreateSchema>;
 
-export const ldapMailingListUpdateSchema = z
-  .strictObject({
-    name: displayName.optional(),
-    accessPolicy: accessPolicy.optional(),
-    /** Replaces all members. */
-    members: emailList.optional(),
-    addMember: emailList.optional(),
-    removeMember: emailList.optional(),
-  })
-  .refine((v) => v.members === undefined || (v.addMember === undefined && v.removeMember === undefined), {
-    message: 'members conflicts with addMember/removeMember',
-    path: ['members'],
-  });
+export const ldapMailingListUpdateSchema = memberGroupUpdate(memberGroupFields);
 export type LdapMailingListUpdateInput = z.input<typeof ldapMailingListUpdateSchema>;
-
-const LDAP_LIST_WIRE: WireNames<typeof ldapMailingListUpdateSchema> = {
-  name: 'name',
-  accessPolicy: 'accessPolicy',
-  members: 'members',
-  addMember: 'addMember',
-  removeMember: 'removeMember',
-};
 
 /** An LDAP mailing list entry: attribute names as the LDAP edition returns them. */
 export const ldapMailingListSchema = accountRow({
@@ -212,32 +148,16 @@ export const ldapMailingListSchema = accountRow({
 });
 export type LdapMailingList = z.infer<typeof ldapMailingListSchema>;
 
-export class LdapMailingListsApi extends ApiArea {
+const LDAP_LIST_ACCOUNT = accountSpec({
+  base: '/api/maillist',
+  create: ldapMailingListCreateSchema,
+  update: ldapMailingListUpdateSchema,
+  read: ldapMailingListSchema,
+});
+
+export class LdapMailingListsApi extends AccountArea<typeof LDAP_LIST_ACCOUNT> {
   readonly kind = 'ldap' as const;
-  #path(method: Method, email: string): string {
-    return accountPath(this.caller, '/api/maillist', method, email);
-  }
-
-  async get(email: string): Promise<LdapMailingList | null> {
-    const path = this.#path('GET', email);
-    return readAccount(this.caller, { path }, ldapMailingListSchema);
-  }
-
-  async create(email: string, input: LdapMailingListCreateInput = {}): Promise<void> {
-    const form = { schema: ldapMailingListCreateSchema, wire: LDAP_LIST_WIRE, input };
-    await sendForm(this.caller, 'POST', this.#path('POST', email), form, {
-      readBack: async () => (await this.get(email)) !== null,
-    });
-  }
-
-  async update(email: string, input: LdapMailingListUpdateInput): Promise<void> {
-    const form = { schema: ldapMailingListUpdateSchema, wire: LDAP_LIST_WIRE, input };
-    await sendForm(this.caller, 'PUT', this.#path('PUT', email), form);
-  }
-
-  async delete(email: string): Promise<void> {
-    await this.caller.call({ method: 'DELETE', path: this.#path('DELETE', email) });
-  }
+  protected readonly spec = LDAP_LIST_ACCOUNT;
 
   /** The LDAP edition's API documents no route listing mailing lists. */
   async list(domain: string): Promise<never> {

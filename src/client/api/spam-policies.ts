@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ApiArea } from './api-area';
 import { accountRow, flag, num, text } from '../normalize';
-import type { PolicyTarget, WireNames } from './common';
+import type { PolicyTarget, WireRenames } from './common';
 import { formFrom, targetSegment } from './common';
 
 /**
@@ -29,7 +29,7 @@ export const spamPolicySchema = z.strictObject({
 export type SpamPolicyInput = z.input<typeof spamPolicySchema>;
 export type SpamPolicySettings = z.output<typeof spamPolicySchema>;
 
-const SPAM_POLICY_WIRE: WireNames<typeof spamPolicySchema> = {
+const SPAM_POLICY_RENAMED: WireRenames<typeof spamPolicySchema> = {
   bypassSpamChecks: 'bypass_spam_checks',
   bypassVirusChecks: 'bypass_virus_checks',
   bypassBannedChecks: 'bypass_banned_checks',
@@ -114,7 +114,7 @@ export class SpamPoliciesApi extends ApiArea {
   /** Replaces the target's whole policy; flags not given take their documented defaults. */
   async set(target: PolicyTarget, input: SpamPolicyInput = {}): Promise<void> {
     const path = this.#path('PUT', target);
-    const params = formFrom(this.caller, { method: 'PUT', path }, spamPolicySchema, SPAM_POLICY_WIRE, input);
+    const params = formFrom(this.caller, { method: 'PUT', path }, spamPolicySchema, SPAM_POLICY_RENAMED, input);
     await this.caller.call({ method: 'PUT', path, params });
   }
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ApiArea } from './api-area';
 import { accountRow, num, text } from '../normalize';
-import type { PolicyTarget, WireNames } from './common';
+import type { PolicyTarget, WireRenames } from './common';
 import { formFrom, targetSegment } from './common';
 
 export type ThrottleDirection = 'inbound' | 'outbound';
@@ -31,8 +31,7 @@ export const throttleSchema = z.strictObject({
 });
 export type ThrottleInput = z.input<typeof throttleSchema>;
 
-const THROTTLE_WIRE: WireNames<typeof throttleSchema> = {
-  period: 'period',
+const THROTTLE_RENAMED: WireRenames<typeof throttleSchema> = {
   msgSize: 'msg_size',
   maxMsgs: 'max_msgs',
   maxQuota: 'max_quota',
@@ -73,7 +72,7 @@ export class ThrottlesApi extends ApiArea {
   /** Creates or replaces the throttle; all four values are sent (omitted limits as 0). */
   async set(target: PolicyTarget, direction: ThrottleDirection, input: ThrottleInput): Promise<void> {
     const path = this.#path('POST', target, direction);
-    const params = formFrom(this.caller, { method: 'POST', path }, throttleSchema, THROTTLE_WIRE, input);
+    const params = formFrom(this.caller, { method: 'POST', path }, throttleSchema, THROTTLE_RENAMED, input);
     // Setting the same values twice leaves the same state: safe to retry although it is a POST.
     await this.caller.call({ method: 'POST', path, params, idempotent: true });
   }

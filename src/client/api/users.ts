@@ -1,9 +1,8 @@
 /** Mail users: `/api/user/<mail>`, `/api/users/<domain>`, change_email and verify_password. */
 import { z } from 'zod';
-import { ApiArea } from './api-area';
-import { accountPath, changeAccountEmail, sendForm } from './account-url';
+import type { AccountListOptions } from './account-area';
+import { ListedAccountArea, accountSpec } from './account-area';
 import { accountRow, flag, list, num, settings, text, timestamp, toBoolean, toNumber } from '../normalize';
-import type { WireNames } from './common';
 import {
   accountStatus,
   count,
@@ -12,10 +11,10 @@ import {
   emailAddress,
   emailList,
   formFrom,
-  inDomainList,
+  keepingMailboxes,
   language,
-  readAccount,
   password,
+  replacesOrEdits,
   secretsOf,
   segment,
 } from './common';
@@ -45,20 +44,8 @@ export const userCreateSchema = z
   });
 export type UserCreateInput = z.input<typeof userCreateSchema>;
 
-const USER_CREATE_WIRE: WireNames<typeof userCreateSchema> = {
-  name: 'name',
-  password: 'password',
-  passwordHash: 'password_hash',
-  language: 'language',
-  quota: 'quota',
-};
-
-function excludes(a: string, others: readonly string[]) {
-  return (v: Record<string, unknown>) => v[a] === undefined || others.every((other) => v[other] === undefined);
-}
-
-export const userUpdateSchema = z
-  .strictObject({
+export const userUpdateSchema = replacesOrEdits(
+  z.strictObject({
     name: displayName.optional(),
     password: password.optional(),
     passwordHash: passwordHash.optional(),
@@ -87,50 +74,15 @@ export const userUpdateSchema = z
     removeService: z.array(mailService).optional(),
     mailboxFormat: z.string().optional(),
     mailboxFolder: z.string().optional(),
-  })
-  .refine(excludes('aliases', ['addAlias', 'removeAlias']), {
-    message: 'aliases conflicts with addAlias/removeAlias',
-    path: ['aliases'],
-  })
-  .refine(excludes('forwarding', ['addForwarding', 'removeForwarding']), {
-    message: 'forwarding conflicts with addForwarding/removeForwarding',
-    path: ['forwarding'],
-  })
-  .refine(excludes('services', ['addService', 'removeService']), {
-    message: 'services conflicts with addService/removeService',
-    path: ['services'],
-  })
-  .refine(excludes('password', ['passwordHash']), {
-    message: 'password conflicts with passwordHash',
-    path: ['password'],
-  });
+  }),
+  {
+    aliases: ['addAlias', 'removeAlias'],
+    forwarding: ['addForwarding', 'removeForwarding'],
+    services: ['addService', 'removeService'],
+    password: ['passwordHash'],
+  },
+);
 export type UserUpdateInput = z.input<typeof userUpdateSchema>;
-
-const USER_UPDATE_WIRE: WireNames<typeof userUpdateSchema> = {
-  name: 'name',
-  password: 'password',
-  passwordHash: 'password_hash',
-  quota: 'quota',
-  accountStatus: 'accountStatus',
-  language: 'language',
-  employeeId: 'employeeid',
-  transport: 'transport',
-  forwarding: 'forwarding',
-  addForwarding: 'addForwarding',
-  removeForwarding: 'removeForwarding',
-  aliases: 'aliases',
-  addAlias: 'addAlias',
-  removeAlias: 'removeAlias',
-  isGlobalAdmin: 'isGlobalAdmin',
-  senderBcc: 'senderBcc',
-  recipientBcc: 'recipientBcc',
-  maildir: 'maildir',
-  services: 'services',
-  addService: 'addService',
-  removeService: 'removeService',
-  mailboxFormat: 'mailboxFormat',
-  mailboxFolder: 'mailboxFolder',
-};
 
 /** `PUT /api/users/<domain>`: applied to every user of the domain. */
 export const usersUpdateAllSchema = z.strictObject({
@@ -140,13 +92,6 @@ export const usersUpdateAllSchema = z.strictObject({
   transport: z.string().optional(),
 });
 export type UsersUpdateAllInput = z.input<typeof usersUpdateAllSchema>;
-
-const USERS_UPDATE_ALL_WIRE: WireNames<typeof usersUpdateAllSchema> = {
-  accountStatus: 'accountStatus',
-  password: 'password',
-  language: 'language',
-  transport: 'transport',
-};
 
 const serviceFlags = Object.fromEntries(
   mailService.options.map((service) => [`enable${service}`, flag.optional()]),
@@ -239,92 +184,47 @@ function asSingleUser(row: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-const userEmails = z.array(
-  z.union([z.string(), z.looseObject({ username: z.string() }).transform((row) => row.username)]),
-);
-const userRows = z.array(userListRowSchema);
-
 export interface UserDeleteOptions {
   /** Keep the mailbox for this many days (the product's default is 100 years). */
   keepMailboxDays?: number;
 }
 
-export interface UserListOptions {
-  disabledOnly?: boolean;
-}
+export type UserListOptions = AccountListOptions;
 
-export class UsersApi extends ApiArea {
-  #path(method: 'GET' | 'POST' | 'PUT' | 'DELETE', email: string): string {
-    return accountPath(this.caller, '/api/user', method, email);
-  }
+const USER_ACCOUNT = accountSpec({
+  base: '/api/user',
+  create: userCreateSchema,
+  update: userUpdateSchema,
+  renamed: { passwordHash: 'password_hash', employeeId: 'employeeid' },
+  read: userSchema,
+  list: {
+    path: '/api/users',
+    rows: userListRowSchema,
+    nameKey: 'username',
+    answersGet: { required: userGetKeys, reshape: asSingleUser },
+  },
+});
 
-  /** The user's profile, or `null` when it does not exist. */
-  async get(email: string): Promise<User | null> {
-    const read = inDomainList(this.caller, { one: '/api/user', list: '/api/users' }, email, {
-      nameKey: 'username',
-      required: userGetKeys,
-      reshape: asSingleUser,
-    });
-    return readAccount(this.caller, read, userSchema);
-  }
+export class UsersApi extends ListedAccountArea<typeof USER_ACCOUNT> {
+  protected readonly spec = USER_ACCOUNT;
 
-  async create(email: string, input: UserCreateInput): Promise<void> {
-    const form = { schema: userCreateSchema, wire: USER_CREATE_WIRE, input };
-    await sendForm(this.caller, 'POST', this.#path('POST', email), form, {
-      secrets: secretsOf(input),
-      readBack: async () => (await this.get(email)) !== null,
-    });
-  }
-
-  async update(email: string, input: UserUpdateInput): Promise<void> {
-    const form = { schema: userUpdateSchema, wire: USER_UPDATE_WIRE, input };
-    await sendForm(this.caller, 'PUT', this.#path('PUT', email), form, { secrets: secretsOf(input) });
-  }
-
-  /** Deletes the user. The real product reports success even when it does not exist. */
-  async delete(email: string, options: UserDeleteOptions = {}): Promise<void> {
-    let path = this.#path('DELETE', email);
-    if (options.keepMailboxDays !== undefined) {
-      path += `/keep_mailbox_days/${this.caller.parseInput({ method: 'DELETE', path }, count, options.keepMailboxDays)}`;
-    }
+  override async delete(email: string, options: UserDeleteOptions = {}): Promise<void> {
+    const site = { method: 'DELETE', path: '/api/user/<mail>' } as const;
+    const path = keepingMailboxes(this.caller, site, this.path('DELETE', email), options.keepMailboxDays);
     await this.caller.call({ method: 'DELETE', path });
   }
 
   /** Renames the user (`POST /api/user/<mail>/change_email/<new_mail>`). */
   async changeEmail(email: string, newEmail: string): Promise<void> {
-    const exists = async (address: string) => (await this.get(address)) !== null;
-    await changeAccountEmail(this.caller, '/api/user', { email, newEmail }, exists);
+    await this.changeAddress(email, newEmail);
   }
 
   /** Applies the same change to every user of `domain` (`PUT /api/users/<domain>`). */
   async updateAll(domain: string, input: UsersUpdateAllInput): Promise<void> {
     const site = { method: 'PUT', path: '/api/users/<domain>' } as const;
     const path = `/api/users/${segment(this.caller, site, domainName, domain)}`;
-    const params = formFrom(this.caller, site, usersUpdateAllSchema, USERS_UPDATE_ALL_WIRE, input);
+    const params = formFrom(this.caller, site, usersUpdateAllSchema, {}, input);
     await this.caller.call({ method: 'PUT', path, params, secrets: secretsOf(input) });
-  }
-
-  /** Users of a domain: emails with `emailOnly: true`, else full rows. */
-  list(domain: string, options: UserListOptions & { emailOnly: true }): Promise<string[]>;
-  list(domain: string, options?: UserListOptions & { emailOnly?: false }): Promise<UserListRow[]>;
-  async list(
-    domain: string,
-    options: UserListOptions & { emailOnly?: boolean } = {},
-  ): Promise<string[] | UserListRow[]> {
-    const site = { method: 'GET', path: '/api/users/<domain>' } as const;
-    const path = `/api/users/${segment(this.caller, site, domainName, domain)}`;
-    // The product turns a flag on when it is present at all (even `no`): send only the ones wanted.
-    const envelope = await this.caller.call({
-      method: 'GET',
-      path,
-      params: {
-        email_only: options.emailOnly ? true : undefined,
-        disabled_only: options.disabledOnly ? true : undefined,
-      },
-    });
-    return options.emailOnly
-      ? this.caller.parseData({ method: 'GET', path }, userEmails, envelope._data ?? [])
-      : this.caller.parseData({ method: 'GET', path }, userRows, envelope._data ?? []);
   }
 
   /** True when `candidate` is the user's password (global admins only may ask). */
