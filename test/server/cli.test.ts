@@ -96,9 +96,12 @@ test('bad flags fail with a clear message', async () => {
   expect(err).toContain('--port must be 0–65535');
 });
 
-async function runToExit(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+async function runToExit(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; out: string; err: string }> {
   const child = spawn(process.execPath, [cli, ...args], {
-    env: { PATH: process.env.PATH ?? '' },
+    env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -127,7 +130,16 @@ test('--help lists every flag and every environment setting, those of the README
   const { code, out, err } = await runToExit(['--help']);
   expect(code).toBe(0);
   expect(err).toBe('');
-  for (const flag of ['--host', '--port', '--database', '--read-only', '--help']) expect(out).toContain(flag);
+  for (const flag of [
+    '--host',
+    '--port',
+    '--database',
+    '--amavisd-database',
+    '--iredapd-database',
+    '--read-only',
+    '--help',
+  ])
+    expect(out).toContain(flag);
   const names = environmentSettings().map((setting) => setting.name);
   expect(names).toEqual(
     expect.arrayContaining(['ENABLE_RESTFUL_API', 'DATABASE_URL', 'IREDADMIN_ADMIN', 'IREDADMIN_SETTINGS_FILE']),
@@ -135,4 +147,18 @@ test('--help lists every flag and every environment setting, those of the README
   const readmeNames = readmeSettingNames();
   expect(readmeNames.length).toBeGreaterThan(10);
   for (const name of [...names, ...readmeNames]) expect(out).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+});
+
+test('amavisd and iredapd databases of their own: from the flags or the environment, refused beside PGlite', async () => {
+  const fromFlag = await runToExit(['--amavisd-database', 'postgres://amavisd:secret@127.0.0.1:1/amavisd']);
+  expect(fromFlag.code).toBe(1);
+  expect(fromFlag.err).toContain(
+    "--amavisd-database (AMAVISD_DATABASE) needs --database postgres://… or mysql://…: embedded PGlite keeps all of iRedMail's tables in one database",
+  );
+  const fromEnv = await runToExit(['--database', 'postgres://vmailadmin@127.0.0.1:1/vmail'], {
+    IREDAPD_DATABASE: 'mysql://iredapd:secret@127.0.0.1:1/iredapd',
+  });
+  expect(fromEnv.code).toBe(1);
+  expect(fromEnv.err).toContain('--iredapd-database (IREDAPD_DATABASE) is a mysql URL but --database is postgres');
+  expect(fromFlag.err + fromEnv.err).not.toContain('secret');
 });

@@ -4,7 +4,6 @@
  * iRedMail password scheme verifies, and reads and writes land exactly where iRedMail and
  * iRedAdmin-Pro keep them.
  */
-import { createHash } from 'node:crypto';
 import { DEFAULT_SETTINGS } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
 import { type Dialect, isAnyOf, raw, type Sql, sql } from '../../src/server/db/sql';
@@ -13,97 +12,12 @@ import { migrate } from '../../src/server/db/migrate';
 import { api } from '../../src/server/db/migrations/003-api';
 import { type RunningServer, startServer } from '../../src/server/server';
 import { ApiSession } from '../support/api';
-import { createIredmailDatabase, firstDomainAndUser } from '../support/iredmail-database';
+import { createIredmailDatabase } from '../support/iredmail-database';
+import { BARE_ADMIN, POSTMASTER, SCHEMES, SEPARATE_ADMIN, allIn, seedIredmail } from '../support/iredmail-seed';
 import { type Backend, BACKENDS, createTestDatabase } from '../support/test-server';
 
 /** Our usual backends and MariaDB, fed iRedMail's MySQL schema files. */
 const ALL_BACKENDS: Backend[] = [...BACKENDS, 'mysql'];
-
-const salted = (algorithm: 'sha512' | 'sha1', password: string, salt: string) =>
-  Buffer.concat([createHash(algorithm).update(password).update(salt).digest(), Buffer.from(salt)]).toString('base64');
-
-/** One mail user per scheme iRedMail writes or accepts, with hashes made outside our code. */
-const SCHEMES = [
-  { user: 'ssha512', password: 'Ssha512!pw1', hash: `{SSHA512}${salted('sha512', 'Ssha512!pw1', 'saltsalt')}` },
-  { user: 'ssha', password: 'Ssha!pw1', hash: `{SSHA}${salted('sha1', 'Ssha!pw1', 'pepper12')}` },
-  // python3 crypt.crypt('Bcrypt!pw1', '$2y$05$abcdefghijklmnopqrstuv'): iRedMail's BCRYPT as {CRYPT}$2y$.
-  {
-    user: 'bcrypt',
-    password: 'Bcrypt!pw1',
-    hash: '{CRYPT}$2y$05$abcdefghijklmnopqrstuuTISqpQiesxvjTyCZBBq8aMG/goYBECe',
-  },
-  // openssl passwd -1 -salt Ab3dEf9h 'Md5Crypt!pw1'
-  { user: 'md5crypt', password: 'Md5Crypt!pw1', hash: '{CRYPT}$1$Ab3dEf9h$kzocoJOsAPKwM0EoBYnAU1' },
-  { user: 'md5', password: 'Md5Crypt!pw1', hash: '{MD5}$1$Ab3dEf9h$kzocoJOsAPKwM0EoBYnAU1' },
-  {
-    user: 'plainmd5',
-    password: 'PlainMd5!pw1',
-    hash: `{PLAIN-MD5}${createHash('md5').update('PlainMd5!pw1').digest('hex')}`,
-  },
-  { user: 'plain', password: 'Plain!pw1', hash: '{PLAIN}Plain!pw1' },
-];
-
-const POSTMASTER = { email: 'postmaster@example.com', password: 'Postmaster!pw1' };
-/** A separate admin (`admin` table), global through domain_admins' `ALL` row, with a bcrypt hash. */
-const SEPARATE_ADMIN = { email: 'boss@admins.example', password: 'Bcrypt!pw1' };
-/** A separate admin inserted naming no TEXT column (`settings` NULL on MariaDB), without rights. */
-const BARE_ADMIN = { email: 'bare@admins.example', password: 'Bare!pw123' };
-
-/** Rows as iRedMail's installer and its tools (create_mail_user_SQL.sh, iRedAdmin) insert them. */
-async function seed(db: Database): Promise<void> {
-  await db.exec(
-    firstDomainAndUser(db.dialect, {
-      domain: 'example.com',
-      email: POSTMASTER.email,
-      passwordHash: `{SSHA512}${salted('sha512', POSTMASTER.password, 'postsalt')}`,
-      name: 'Postmaster',
-      maildir: 'example.com/p/o/s/postmaster-2024.01.01.00.00.00/',
-    }),
-  );
-  await db.query(
-    "UPDATE domain SET maxquota = 10240, mailboxes = 50, settings = 'default_user_quota:1024;max_user_quota:1536;' WHERE domain = 'example.com'",
-  );
-  for (const { user, hash } of SCHEMES) {
-    const email = `${user}@example.com`;
-    const maildir = `example.com/${user[0]}/${user[1]}/${user[2]}/${user}-2024.01.01.00.00.00/`;
-    await db.query(
-      sql`INSERT INTO mailbox (username, password, name, storagebasedirectory, storagenode, maildir, quota, domain, active, passwordlastchange, created)
-       VALUES (${email}, ${hash}, ${user}, '/var/vmail', 'vmail1', ${maildir}, 1024, 'example.com', 1, NOW(), NOW())`,
-    );
-    await db.query(
-      sql`INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES (${email}, ${email}, 'example.com', 'example.com', 1)`,
-    );
-  }
-  await db.query(
-    sql`INSERT INTO admin (username, password, name, active) VALUES (${SEPARATE_ADMIN.email}, ${SCHEMES[2]!.hash}, 'Boss', 1)`,
-  );
-  await db.query(sql`INSERT INTO domain_admins (username, domain) VALUES (${SEPARATE_ADMIN.email}, 'ALL')`);
-  // ssha512@ forwards elsewhere and keeps a copy; ssha@ has a sender bcc; the domain a recipient bcc.
-  await db.query(
-    "INSERT INTO forwardings (address, forwarding, domain, dest_domain, is_forwarding) VALUES ('ssha512@example.com', 'away@else.example', 'example.com', 'else.example', 1)",
-  );
-  await db.query(
-    "INSERT INTO sender_bcc_user (username, bcc_address, domain) VALUES ('ssha@example.com', 'archive@example.com', 'example.com')",
-  );
-  await db.query(
-    "INSERT INTO recipient_bcc_domain (domain, bcc_address) VALUES ('example.com', 'inbound@example.com')",
-  );
-  // Dovecot's rows: last login (epoch seconds) and used quota (the trigger fills `domain`).
-  await db.query(
-    "INSERT INTO last_login (username, domain, imap) VALUES ('ssha512@example.com', 'example.com', 1714979289)",
-  );
-  await db.query("INSERT INTO used_quota (username, bytes, messages) VALUES ('ssha512@example.com', 4096, 3)");
-  // iRedAdmin-Pro's per-domain spam policy (amavisd) and outbound throttle (iRedAPD).
-  await db.query(
-    "INSERT INTO policy (policy_name, bypass_spam_checks, spam_tag2_level, spam_kill_level) VALUES ('@example.com', 'Y', 7, 7)",
-  );
-  await db.query(
-    "INSERT INTO users (priority, email, policy_id) VALUES (5, '@example.com', (SELECT id FROM policy WHERE policy_name = '@example.com'))",
-  );
-  await db.query(
-    "INSERT INTO throttle (account, kind, priority, period, max_msgs) VALUES ('@example.com', 'outbound', 60, 3600, 500)",
-  );
-}
 
 /**
  * Every column, index and trigger of iRedMail's tables, to prove ours left them alone. Our own
@@ -142,7 +56,7 @@ describe.each(ALL_BACKENDS)('our migrations on an existing iRedMail database on 
 
   beforeAll(async () => {
     db = await createIredmailDatabase(backend);
-    await seed(db);
+    await seedIredmail(allIn(db));
     iredmailSchema = await schemaOf(db);
     await migrate(db);
   });
@@ -185,7 +99,7 @@ describe.each(ALL_BACKENDS)('an existing iRedMail database on %s', (backend) => 
 
   beforeAll(async () => {
     db = await createIredmailDatabase(backend);
-    await seed(db);
+    await seedIredmail(allIn(db));
     await migrate(db);
     server = await startServer({ settings, db });
     api = new ApiSession(server.url);
@@ -435,7 +349,7 @@ describe.each(ALL_BACKENDS)('an iRedMail database an earlier version of this ser
   test('migrations 1-6 recorded as run (before adoption existed): the next start keeps SOGo letters and data', async () => {
     const db = await createIredmailDatabase(backend);
     try {
-      await seed(db);
+      await seedIredmail(allIn(db));
       await db.query(sql`UPDATE mailbox SET enablesogocalendar = 'n' WHERE username = 'ssha@example.com'`);
       await db.exec('CREATE TABLE iredadmin_api_migrations (version INT PRIMARY KEY, name TEXT NOT NULL)');
       // What that version's migration 3 made (later migrations change its tables).

@@ -1,9 +1,9 @@
 /**
  * A database made the way iRedMail's installer makes it, from iRedMail's own schema files
  * (test/fixtures/iredmail, see NOTICE.md there), on PGlite or in the run's PostgreSQL cluster.
- * On MariaDB from iRedMail's MySQL files. All three groups of tables go into one database: the layout
- * the server supports (README,
- * "An existing iRedMail database"). Nothing is migrated: the caller starts the server on it.
+ * On MariaDB from iRedMail's MySQL files. The three groups of tables go into one database, or
+ * (createIredmailDatabases) into three, as iRedMail's installer lays them out (README, "An
+ * existing iRedMail database"). Nothing is migrated: the caller starts the server on it.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -65,18 +65,45 @@ export async function createIredmailDatabase(
   backend: Backend,
   parts: readonly IredmailPart[] = ['vmail', 'amavisd', 'iredapd'],
 ): Promise<Database> {
-  if (backend === 'mysql') {
-    const db = connectMysql(await createMysqlDatabase());
+  if (backend === 'pglite') {
+    const db = await openPglite('memory');
+    await loadParts(db, parts);
+    return db;
+  }
+  return (await createServerDatabase(backend, parts)).db;
+}
+
+/** A database of each part on the run's PostgreSQL cluster or MariaDB server: iRedMail installer's layout. */
+export async function createIredmailDatabases(
+  backend: Exclude<Backend, 'pglite'>,
+): Promise<Record<IredmailPart, { db: Database; url: string }>> {
+  return {
+    vmail: await createServerDatabase(backend, ['vmail']),
+    amavisd: await createServerDatabase(backend, ['amavisd']),
+    iredapd: await createServerDatabase(backend, ['iredapd']),
+  };
+}
+
+async function createServerDatabase(
+  backend: Exclude<Backend, 'pglite'>,
+  parts: readonly IredmailPart[],
+): Promise<{ db: Database; url: string }> {
+  const url = backend === 'mysql' ? await createMysqlDatabase() : await createClusterDatabase();
+  const db = backend === 'mysql' ? connectMysql(url) : connectPostgres(url);
+  await loadParts(db, parts);
+  return { db, url };
+}
+
+async function loadParts(db: Database, parts: readonly IredmailPart[]): Promise<void> {
+  if (db.dialect === 'mysql') {
     for (const part of parts)
       for (const file of IREDMAIL_SQL.mysql[part])
         for (const statement of mysqlStatements(fixture(file))) await db.exec(statement);
-    return db;
+    return;
   }
-  const db = backend === 'pglite' ? await openPglite('memory') : connectPostgres(await createClusterDatabase());
   // amavisd's database is set so by the installer: bytea (users.email) comes back in escape form.
   await db.exec("SET bytea_output TO 'escape'");
   for (const part of parts) for (const file of IREDMAIL_SQL.postgres[part]) await db.exec(fixture(file));
-  return db;
 }
 
 /** The statements of a file the `mysql` client would run, its `DELIMITER` switches honoured. */

@@ -62,7 +62,7 @@ function serverKind(location: string): 'postgres' | 'mysql' | 'pglite' {
 
 /** A URL fit for an error message: its password replaced. */
 function redact(url: string): string {
-  return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
+  return url.replace(/:[^:@/]*@/, ':***@');
 }
 
 function connect(location: string): Database | Promise<Database> {
