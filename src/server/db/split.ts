@@ -16,9 +16,10 @@
  * the same address would silently inherit. Committing vmail last also keeps its row locks (the
  * account being written) held until every database has committed.
  *
- * Writes touch vmail first (checks and locks), then iRedAPD's and amavisd's tables: a lock wait
- * across two databases is invisible to both deadlock detectors, so no write may take them in
- * the opposite order.
+ * A lock wait across two databases is invisible to both deadlock detectors. Writes that span
+ * databases therefore lock the account's or domain's vmail row before they touch amavisd's or
+ * iRedAPD's tables, and touch iRedAPD's before amavisd's (account-traces.ts): two of them meet
+ * first in vmail, where one simply waits for the other.
  */
 import type { Database, OpenTransaction, Queryable } from './database';
 import type { IredmailDatabase } from './iredmail-tables';
@@ -85,6 +86,8 @@ export function splitDatabase(vmail: Database, separate: Partial<Record<Separate
           for (const name of COMMIT_ORDER) {
             const begun = opened.get(name);
             if (!begun) continue;
+            // Ended once: committed or rolled back, it is never touched again.
+            opened.delete(name);
             // A begin that failed has nothing to end (its error already reached the work).
             const open = await begun.catch(() => undefined);
             if (open) await open[how]();
