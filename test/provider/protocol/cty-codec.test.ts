@@ -123,6 +123,16 @@ describe('cty JSON decoding', () => {
     expect(() => decodeJson(json, type)).toThrow(/old/);
   });
 
+  it('reads empty and spaced containers, and names the punctuation it missed', () => {
+    const type = t.object({ list: t.list(t.number), map: t.map(t.string) });
+    expect(decodeJson(' { "list" : [ ] , "map" : { } } ', type)).toEqual({ list: [], map: {} });
+    expect(decodeJson('{"list":[ 1 ,2 ],"map":{ "a" : "b" }}', type)).toEqual({ list: [1, 2], map: { a: 'b' } });
+    expect(() => decodeJson('{"list":[1 2]}', type)).toThrow('invalid JSON at offset 12: expected "," or "]"');
+    expect(() => decodeJson('{"list":[1] "map":{}}', type)).toThrow('invalid JSON at offset 13: expected "," or "}"');
+    expect(() => decodeJson('{"list" [1]}', type)).toThrow('invalid JSON at offset 9: expected ":"');
+    expect(() => decodeJson('{"list":[1],}', type)).toThrow('invalid JSON at offset 12: expected a property name');
+  });
+
   it('decodes dynamic JSON values', () => {
     expect(decodeJson('{"type":["list","string"],"value":["x"]}', t.dynamic)).toEqual(
       new Dynamic(t.list(t.string), ['x']),

@@ -104,4 +104,25 @@ describe('protobuf codec', () => {
     ]);
     expect(codec.decode('tfplugin6.ReadResource.Request', bytes)).toEqual({ type_name: 'a' });
   });
+
+  it('skips unknown fields of every wire type, and fails on one cut short', () => {
+    const unknown = Buffer.from([
+      ...[0x99, 0x06, 1, 2, 3, 4, 5, 6, 7, 8], // field 99, fixed64
+      ...[0x9d, 0x06, 1, 2, 3, 4], // field 99, fixed32
+      ...[0x9a, 0x06, 2, 0xff, 0xff], // field 99, length-delimited
+    ]);
+    const known = codec.encode('tfplugin6.ReadResource.Request', { type_name: 'a' });
+    expect(codec.decode('tfplugin6.ReadResource.Request', Buffer.concat([unknown, known]))).toEqual({ type_name: 'a' });
+    for (const cut of [
+      [0x99, 0x06, 1, 2],
+      [0x9d, 0x06, 1],
+      [0x9a, 0x06, 2, 0xff],
+    ])
+      expect(() => codec.decode('tfplugin6.ReadResource.Request', Buffer.from(cut))).toThrow(
+        'protobuf: truncated message',
+      );
+    expect(() => codec.decode('tfplugin6.ReadResource.Request', Buffer.from([0x9b, 0x06]))).toThrow(
+      'protobuf: unsupported wire type 3',
+    );
+  });
 });

@@ -51,14 +51,9 @@ class Parser {
   }
 
   private object(): JsonNode {
-    this.pos++;
     const out = Object.create(null) as { [key: string]: JsonNode };
-    this.space();
-    if (this.s[this.pos] === '}') {
-      this.pos++;
-      return out;
-    }
-    for (;;) {
+    if (this.opensEmpty('}')) return out;
+    do {
       this.space();
       if (this.s[this.pos] !== '"') this.fail('expected a property name');
       const key = this.string();
@@ -66,29 +61,36 @@ class Parser {
       if (this.s[this.pos++] !== ':') this.fail('expected ":"');
       this.space();
       out[key] = this.value();
-      this.space();
-      const c = this.s[this.pos++];
-      if (c === '}') return out;
-      if (c !== ',') this.fail('expected "," or "}"');
-    }
+    } while (this.another('}'));
+    return out;
   }
 
   private array(): JsonNode {
-    this.pos++;
     const out: JsonNode[] = [];
-    this.space();
-    if (this.s[this.pos] === ']') {
-      this.pos++;
-      return out;
-    }
-    for (;;) {
+    if (this.opensEmpty(']')) return out;
+    do {
       this.space();
       out.push(this.value());
-      this.space();
-      const c = this.s[this.pos++];
-      if (c === ']') return out;
-      if (c !== ',') this.fail('expected "," or "]"');
-    }
+    } while (this.another(']'));
+    return out;
+  }
+
+  /** Past the opening bracket: true, and past the closing one too, when nothing stands between them. */
+  private opensEmpty(close: string): boolean {
+    this.pos++;
+    this.space();
+    if (this.s[this.pos] !== close) return false;
+    this.pos++;
+    return true;
+  }
+
+  /** After a member: true past a comma, false past the closing bracket. */
+  private another(close: string): boolean {
+    this.space();
+    const c = this.s[this.pos++];
+    if (c === close) return false;
+    if (c !== ',') this.fail(`expected "," or "${close}"`);
+    return true;
   }
 
   private string(): string {

@@ -41,34 +41,22 @@ export class MsgpackReader {
     return this.pos >= this.end;
   }
 
-  private need(n: number): void {
-    if (this.pos + n > this.end) throw new Error('msgpack: unexpected end of data');
+  /** Claims the next `n` bytes, returning where they start. */
+  private take(n: number): number {
+    const at = this.pos;
+    if (at + n > this.end) throw new Error('msgpack: unexpected end of data');
+    this.pos = at + n;
+    return at;
   }
 
-  private u8(): number {
-    this.need(1);
-    return this.buf[this.pos++];
-  }
-
-  private u16(): number {
-    this.need(2);
-    const v = this.buf.readUInt16BE(this.pos);
-    this.pos += 2;
-    return v;
-  }
-
-  private u32(): number {
-    this.need(4);
-    const v = this.buf.readUInt32BE(this.pos);
-    this.pos += 4;
-    return v;
+  /** A big-endian unsigned length of 1, 2 or 4 bytes. */
+  private length(width: number): number {
+    return this.buf.readUIntBE(this.take(width), width);
   }
 
   private string(length: number): ItemKind.Str {
-    this.need(length);
-    const start = this.pos;
+    const start = this.take(length);
     const stop = start + length;
-    this.pos = stop;
     // Attribute names and most values are short ASCII: cheaper than a utf8 decode call.
     if (length <= 32) {
       let s = '';
@@ -88,17 +76,15 @@ export class MsgpackReader {
   }
 
   private binary(length: number): ItemKind.Bin {
-    this.need(length);
-    this.bytes = this.buf.subarray(this.pos, this.pos + length);
-    this.pos += length;
+    const at = this.take(length);
+    this.bytes = this.buf.subarray(at, at + length);
     return ItemKind.Bin;
   }
 
   private ext(length: number): ItemKind.Ext {
-    this.need(1 + length);
-    this.extType = this.buf.readInt8(this.pos);
-    this.bytes = this.buf.subarray(this.pos + 1, this.pos + 1 + length);
-    this.pos += 1 + length;
+    const at = this.take(1 + length);
+    this.extType = this.buf.readInt8(at);
+    this.bytes = this.buf.subarray(at + 1, at + 1 + length);
     return ItemKind.Ext;
   }
 
@@ -107,111 +93,54 @@ export class MsgpackReader {
     return ItemKind.Int;
   }
 
+  /** An int of 1, 2, 4 or 8 bytes; 8-byte ones are bigints, whatever their value. */
+  private integer(width: number, signed: boolean): ItemKind.Int | ItemKind.BigInt {
+    const at = this.take(width);
+    if (width === 8) {
+      this.big = signed ? this.buf.readBigInt64BE(at) : this.buf.readBigUInt64BE(at);
+      return ItemKind.BigInt;
+    }
+    return this.int(signed ? this.buf.readIntBE(at, width) : this.buf.readUIntBE(at, width));
+  }
+
+  private float(width: number): ItemKind.Float {
+    const at = this.take(width);
+    this.num = width === 4 ? this.buf.readFloatBE(at) : this.buf.readDoubleBE(at);
+    return ItemKind.Float;
+  }
+
   private container(kind: ItemKind.Array | ItemKind.Map, length: number): ItemKind.Array | ItemKind.Map {
     this.num = length;
     return kind;
   }
 
-  /** Reads the next item's header; its payload goes to the fields above. */
+  /**
+   * Reads the next item's header; its payload goes to the fields above. The type bytes come in
+   * families whose members differ only in width (bin8/16/32 are c4–c6, and so on), so each
+   * family is one range and the width follows from the offset in it.
+   */
   next(): ItemKind {
-    const b = this.u8();
+    const b = this.buf[this.take(1)];
     if (b <= 0x7f) return this.int(b);
     if (b >= 0xe0) return this.int(b - 0x100);
     if (b < 0x90) return this.container(ItemKind.Map, b & 0x0f);
     if (b < 0xa0) return this.container(ItemKind.Array, b & 0x0f);
     if (b < 0xc0) return this.string(b & 0x1f);
-    switch (b) {
-      case 0xc0:
-        return ItemKind.Nil;
-      case 0xc2:
-        this.bool = false;
-        return ItemKind.Bool;
-      case 0xc3:
-        this.bool = true;
-        return ItemKind.Bool;
-      case 0xc4:
-        return this.binary(this.u8());
-      case 0xc5:
-        return this.binary(this.u16());
-      case 0xc6:
-        return this.binary(this.u32());
-      case 0xc7:
-        return this.ext(this.u8());
-      case 0xc8:
-        return this.ext(this.u16());
-      case 0xc9:
-        return this.ext(this.u32());
-      case 0xca: {
-        this.need(4);
-        this.num = this.buf.readFloatBE(this.pos);
-        this.pos += 4;
-        return ItemKind.Float;
-      }
-      case 0xcb: {
-        this.need(8);
-        this.num = this.buf.readDoubleBE(this.pos);
-        this.pos += 8;
-        return ItemKind.Float;
-      }
-      case 0xcc:
-        return this.int(this.u8());
-      case 0xcd:
-        return this.int(this.u16());
-      case 0xce:
-        return this.int(this.u32());
-      case 0xcf: {
-        this.need(8);
-        this.big = this.buf.readBigUInt64BE(this.pos);
-        this.pos += 8;
-        return ItemKind.BigInt;
-      }
-      case 0xd0: {
-        this.need(1);
-        const v = this.buf.readInt8(this.pos);
-        this.pos += 1;
-        return this.int(v);
-      }
-      case 0xd1: {
-        this.need(2);
-        const v = this.buf.readInt16BE(this.pos);
-        this.pos += 2;
-        return this.int(v);
-      }
-      case 0xd2: {
-        this.need(4);
-        const v = this.buf.readInt32BE(this.pos);
-        this.pos += 4;
-        return this.int(v);
-      }
-      case 0xd3: {
-        this.need(8);
-        this.big = this.buf.readBigInt64BE(this.pos);
-        this.pos += 8;
-        return ItemKind.BigInt;
-      }
-      case 0xd4:
-      case 0xd5:
-      case 0xd6:
-      case 0xd7:
-      case 0xd8:
-        return this.ext(1 << (b - 0xd4));
-      case 0xd9:
-        return this.string(this.u8());
-      case 0xda:
-        return this.string(this.u16());
-      case 0xdb:
-        return this.string(this.u32());
-      case 0xdc:
-        return this.container(ItemKind.Array, this.u16());
-      case 0xdd:
-        return this.container(ItemKind.Array, this.u32());
-      case 0xde:
-        return this.container(ItemKind.Map, this.u16());
-      case 0xdf:
-        return this.container(ItemKind.Map, this.u32());
-      default:
-        throw new Error(`msgpack: unsupported type byte 0x${b.toString(16)}`);
+    if (b === 0xc0) return ItemKind.Nil;
+    if (b === 0xc2 || b === 0xc3) {
+      this.bool = b === 0xc3;
+      return ItemKind.Bool;
     }
+    if (b >= 0xc4 && b <= 0xc6) return this.binary(this.length(1 << (b - 0xc4)));
+    if (b >= 0xc7 && b <= 0xc9) return this.ext(this.length(1 << (b - 0xc7)));
+    if (b === 0xca || b === 0xcb) return this.float(b === 0xca ? 4 : 8);
+    if (b >= 0xcc && b <= 0xcf) return this.integer(1 << (b - 0xcc), false);
+    if (b >= 0xd0 && b <= 0xd3) return this.integer(1 << (b - 0xd0), true);
+    if (b >= 0xd4 && b <= 0xd8) return this.ext(1 << (b - 0xd4));
+    if (b >= 0xd9 && b <= 0xdb) return this.string(this.length(1 << (b - 0xd9)));
+    if (b === 0xdc || b === 0xdd) return this.container(ItemKind.Array, this.length(b === 0xdc ? 2 : 4));
+    if (b === 0xde || b === 0xdf) return this.container(ItemKind.Map, this.length(b === 0xde ? 2 : 4));
+    throw new Error(`msgpack: unsupported type byte 0x${b.toString(16)}`);
   }
 
   /** Reads past the rest of an item whose header `next()` just returned, containers included. */

@@ -21,108 +21,63 @@ export class MsgpackWriter extends ByteWriter {
 
   /** Smallest integer form that holds the value. */
   int(v: bigint): void {
+    if (v >= -0x80000000n && v <= 0xffffffffn) {
+      this.safeInt(Number(v));
+      return;
+    }
     this.ensure(9);
     if (v >= 0n) {
-      if (v < 128n) {
-        this.buf[this.pos++] = Number(v);
-        return;
-      }
-      if (v < 0x100n) {
-        this.buf[this.pos++] = 0xcc;
-        this.buf[this.pos++] = Number(v);
-        return;
-      }
-      if (v < 0x10000n) {
-        this.buf[this.pos++] = 0xcd;
-        this.buf.writeUInt16BE(Number(v), this.pos);
-        this.pos += 2;
-        return;
-      }
-      if (v < 0x100000000n) {
-        this.buf[this.pos++] = 0xce;
-        this.buf.writeUInt32BE(Number(v), this.pos);
-        this.pos += 4;
-        return;
-      }
       this.buf[this.pos++] = 0xcf;
       this.buf.writeBigUInt64BE(v, this.pos);
-      this.pos += 8;
-      return;
+    } else {
+      this.buf[this.pos++] = 0xd3;
+      this.buf.writeBigInt64BE(v, this.pos);
     }
-    if (v >= -32n) {
-      this.buf[this.pos++] = Number(v) & 0xff;
-      return;
-    }
-    if (v >= -0x80n) {
-      this.buf[this.pos++] = 0xd0;
-      this.buf.writeInt8(Number(v), this.pos);
-      this.pos += 1;
-      return;
-    }
-    if (v >= -0x8000n) {
-      this.buf[this.pos++] = 0xd1;
-      this.buf.writeInt16BE(Number(v), this.pos);
-      this.pos += 2;
-      return;
-    }
-    if (v >= -0x80000000n) {
-      this.buf[this.pos++] = 0xd2;
-      this.buf.writeInt32BE(Number(v), this.pos);
-      this.pos += 4;
-      return;
-    }
-    this.buf[this.pos++] = 0xd3;
-    this.buf.writeBigInt64BE(v, this.pos);
     this.pos += 8;
   }
 
-  /** `int` for a safe integer, without going through bigint. */
+  /** `int` for a safe integer, without going through bigint unless it needs 8 bytes. */
   safeInt(v: number): void {
-    if (v >= 0 && v < 128) {
-      this.u8(v);
-      return;
-    }
-    if (v >= -32 && v < 0) {
+    if (v >= -32 && v < 128) {
       this.u8(v & 0xff);
       return;
     }
-    if (v >= -0x80000000 && v <= 0xffffffff) {
-      this.ensure(5);
-      if (v >= 0) {
-        if (v < 0x100) {
-          this.buf[this.pos++] = 0xcc;
-          this.buf[this.pos++] = v;
-          return;
-        }
-        if (v < 0x10000) {
-          this.buf[this.pos++] = 0xcd;
-          this.buf.writeUInt16BE(v, this.pos);
-          this.pos += 2;
-          return;
-        }
-        this.buf[this.pos++] = 0xce;
-        this.buf.writeUInt32BE(v, this.pos);
-        this.pos += 4;
-        return;
-      }
-      if (v >= -0x80) {
-        this.buf[this.pos++] = 0xd0;
-        this.buf.writeInt8(v, this.pos);
-        this.pos += 1;
-        return;
-      }
-      if (v >= -0x8000) {
-        this.buf[this.pos++] = 0xd1;
-        this.buf.writeInt16BE(v, this.pos);
-        this.pos += 2;
-        return;
-      }
-      this.buf[this.pos++] = 0xd2;
-      this.buf.writeInt32BE(v, this.pos);
-      this.pos += 4;
+    if (v < -0x80000000 || v > 0xffffffff) {
+      this.int(BigInt(v));
       return;
     }
-    this.int(BigInt(v));
+    // uint8/16/32 are cc–ce, int8/16/32 d0–d2: the code grows by one as the width doubles.
+    const width = v >= 0 ? (v < 0x100 ? 1 : v < 0x10000 ? 2 : 4) : v >= -0x80 ? 1 : v >= -0x8000 ? 2 : 4;
+    this.head((v >= 0 ? 0xcc : 0xd0) + (width >> 1), v, width);
+  }
+
+  /**
+   * A type byte and a big-endian number of 1, 2 or 4 bytes after it (a byte array keeps the low
+   * 8 bits of what is stored, so a negative number lands in two's complement).
+   */
+  private head(code: number, v: number, width: number): void {
+    this.ensure(1 + width);
+    const buf = this.buf;
+    let pos = this.pos;
+    buf[pos++] = code;
+    if (width === 4) {
+      buf[pos++] = v >>> 24;
+      buf[pos++] = v >>> 16;
+    }
+    if (width !== 1) buf[pos++] = v >>> 8;
+    buf[pos++] = v;
+    this.pos = pos;
+  }
+
+  /**
+   * A length header: the fix form when the length is below `fixLimit`, else the 8-bit form (when
+   * the family has one, `code8`), else the 16-bit one (`code16`) or the 32-bit one, which follows it.
+   */
+  private lengthHeader(length: number, fix: number, fixLimit: number, code8: number, code16: number): void {
+    if (length < fixLimit) this.u8(fix | length);
+    else if (code8 !== 0 && length < 0x100) this.head(code8, length, 1);
+    else if (length < 0x10000) this.head(code16, length, 2);
+    else this.head(code16 + 1, length, 4);
   }
 
   /** Bytes already in msgpack form (e.g. a pre-encoded key). */
@@ -140,20 +95,8 @@ export class MsgpackWriter extends ByteWriter {
   str(s: string): void {
     if (s.length < 32 && this.ascii(s)) return;
     const length = Buffer.byteLength(s, 'utf8');
-    this.ensure(5 + length);
-    if (length < 32) this.buf[this.pos++] = 0xa0 | length;
-    else if (length < 0x100) {
-      this.buf[this.pos++] = 0xd9;
-      this.buf[this.pos++] = length;
-    } else if (length < 0x10000) {
-      this.buf[this.pos++] = 0xda;
-      this.buf.writeUInt16BE(length, this.pos);
-      this.pos += 2;
-    } else {
-      this.buf[this.pos++] = 0xdb;
-      this.buf.writeUInt32BE(length, this.pos);
-      this.pos += 4;
-    }
+    this.lengthHeader(length, 0xa0, 32, 0xd9, 0xda);
+    this.ensure(length);
     this.pos += this.buf.write(s, this.pos, 'utf8');
   }
 
@@ -167,48 +110,16 @@ export class MsgpackWriter extends ByteWriter {
   }
 
   bin(data: Uint8Array): void {
-    this.ensure(5 + data.length);
-    if (data.length < 0x100) {
-      this.buf[this.pos++] = 0xc4;
-      this.buf[this.pos++] = data.length;
-    } else if (data.length < 0x10000) {
-      this.buf[this.pos++] = 0xc5;
-      this.buf.writeUInt16BE(data.length, this.pos);
-      this.pos += 2;
-    } else {
-      this.buf[this.pos++] = 0xc6;
-      this.buf.writeUInt32BE(data.length, this.pos);
-      this.pos += 4;
-    }
+    this.lengthHeader(data.length, 0, 0, 0xc4, 0xc5);
     this.append(data);
   }
 
   arrayHeader(length: number): void {
-    this.ensure(5);
-    if (length < 16) this.buf[this.pos++] = 0x90 | length;
-    else if (length < 0x10000) {
-      this.buf[this.pos++] = 0xdc;
-      this.buf.writeUInt16BE(length, this.pos);
-      this.pos += 2;
-    } else {
-      this.buf[this.pos++] = 0xdd;
-      this.buf.writeUInt32BE(length, this.pos);
-      this.pos += 4;
-    }
+    this.lengthHeader(length, 0x90, 16, 0, 0xdc);
   }
 
   mapHeader(length: number): void {
-    this.ensure(5);
-    if (length < 16) this.buf[this.pos++] = 0x80 | length;
-    else if (length < 0x10000) {
-      this.buf[this.pos++] = 0xde;
-      this.buf.writeUInt16BE(length, this.pos);
-      this.pos += 2;
-    } else {
-      this.buf[this.pos++] = 0xdf;
-      this.buf.writeUInt32BE(length, this.pos);
-      this.pos += 4;
-    }
+    this.lengthHeader(length, 0x80, 16, 0, 0xde);
   }
 
   /** Terraform's wholly unknown value: fixext1, extension type 0, one zero byte (d4 00 00). */

@@ -8,6 +8,10 @@ import { MsgpackWriter } from './msgpack-writer';
 import { bigIntToCtyNumber, msgpackNumberForm, numberFromText } from './numbers';
 import { inferType } from './infer';
 import { typeFromJsonBytes, typeName, typeToJsonBytes, type CtyType, type ObjectType } from './types';
+
+/** List, set and map types: the ones with one element type. */
+type CollectionType = Extract<CtyType, { element: CtyType }>;
+type TupleType = Extract<CtyType, { kind: 'tuple' }>;
 import { Decimal, Dynamic, Unknown, isRecord, newRecord, type CtyRecord, type CtyValue } from './values';
 
 export interface DecodeOptions {
@@ -70,64 +74,66 @@ function decodeItem(
   }
   switch (type.kind) {
     case 'list':
-    case 'set': {
+    case 'set':
+    case 'tuple':
       if (kind !== ItemKind.Array) trail.fail(`a ${type.kind} is required`);
-      const length = r.num;
-      const out: CtyValue[] = new Array<CtyValue>(length);
-      for (let i = 0; i < length; i++) {
-        trail.index(i);
-        out[i] = decodeItem(r, r.next(), type.element, trail, ignoreUndeclared);
-        trail.pop();
-      }
-      return out;
-    }
-    case 'tuple': {
-      if (kind !== ItemKind.Array) trail.fail('a tuple is required');
-      if (r.num !== type.elements.length) trail.fail(`a tuple of ${type.elements.length} elements is required`);
-      const out: CtyValue[] = [];
-      for (let i = 0; i < type.elements.length; i++) {
-        trail.index(i);
-        out.push(decodeItem(r, r.next(), type.elements[i], trail, ignoreUndeclared));
-        trail.pop();
-      }
-      return out;
-    }
-    case 'map': {
-      if (kind !== ItemKind.Map) trail.fail('a map is required');
-      const out = newRecord();
-      const length = r.num;
-      for (let i = 0; i < length; i++) {
-        const key = mapKey(r, trail);
-        trail.key(key);
-        out[key] = decodeItem(r, r.next(), type.element, trail, ignoreUndeclared);
-        trail.pop();
-      }
-      return out;
-    }
-    case 'object': {
-      if (kind !== ItemKind.Map) trail.fail('an object is required');
-      const out = newRecord();
-      const length = r.num;
-      const attributes = type.attributes;
-      let present = 0;
-      for (let i = 0; i < length; i++) {
-        const key = mapKey(r, trail);
-        trail.attribute(key);
-        if (!hasOwn(attributes, key)) {
-          if (!ignoreUndeclared) trail.fail('unsupported attribute');
-          r.skipRest(r.next());
-        } else {
-          if (!(key in out)) present++;
-          out[key] = decodeItem(r, r.next(), attributes[key], trail, ignoreUndeclared);
-        }
-        trail.pop();
-      }
-      // Attributes the value leaves out are null.
-      const names = objectPlan(type).names;
-      if (present !== names.length) for (const name of names) if (!(name in out)) out[name] = null;
-      return out;
-    }
+      return decodeArray(r, type, trail, ignoreUndeclared);
+    case 'map':
+    case 'object':
+      if (kind !== ItemKind.Map) trail.fail(type.kind === 'map' ? 'a map is required' : 'an object is required');
+      return decodeRecord(r, type, trail, ignoreUndeclared);
   }
+}
+
+/** The elements of a list, set or tuple whose array header `r` just read. */
+function decodeArray(
+  r: MsgpackReader,
+  type: CollectionType | TupleType,
+  trail: Trail,
+  ignoreUndeclared: boolean,
+): CtyValue[] {
+  const length = r.num;
+  if (type.kind === 'tuple' && length !== type.elements.length)
+    trail.fail(`a tuple of ${type.elements.length} elements is required`);
+  const out: CtyValue[] = new Array<CtyValue>(length);
+  for (let i = 0; i < length; i++) {
+    trail.index(i);
+    out[i] = decodeItem(r, r.next(), type.kind === 'tuple' ? type.elements[i] : type.element, trail, ignoreUndeclared);
+    trail.pop();
+  }
+  return out;
+}
+
+/** The entries of a map or object whose map header `r` just read; an object's missing attributes are null. */
+function decodeRecord(
+  r: MsgpackReader,
+  type: CollectionType | ObjectType,
+  trail: Trail,
+  ignoreUndeclared: boolean,
+): CtyRecord {
+  const out = newRecord();
+  const length = r.num;
+  const attributes = type.kind === 'object' ? type.attributes : undefined;
+  let present = 0;
+  for (let i = 0; i < length; i++) {
+    const key = mapKey(r, trail);
+    if (attributes) trail.attribute(key);
+    else trail.key(key);
+    if (attributes && !hasOwn(attributes, key)) {
+      if (!ignoreUndeclared) trail.fail('unsupported attribute');
+      r.skipRest(r.next());
+    } else {
+      if (!(key in out)) present++;
+      const itemType = type.kind === 'object' ? type.attributes[key] : type.element;
+      out[key] = decodeItem(r, r.next(), itemType, trail, ignoreUndeclared);
+    }
+    trail.pop();
+  }
+  if (type.kind === 'object') {
+    const names = objectPlan(type).names;
+    if (present !== names.length) for (const name of names) if (!(name in out)) out[name] = null;
+  }
+  return out;
 }
 
 function decodeDynamic(r: MsgpackReader, kind: ItemKind, trail: Trail, ignoreUndeclared: boolean): CtyValue {

@@ -100,42 +100,33 @@ class Reader {
   }
 
   byte(): number {
-    if (this.pos >= this.end) throw new Error('protobuf: truncated message');
-    return this.buf[this.pos++];
+    return this.buf[this.take(1)];
+  }
+
+  /** Claims the next `n` bytes, returning where they start. */
+  private take(n: number): number {
+    const at = this.pos;
+    if (at + n > this.end) throw new Error('protobuf: truncated message');
+    this.pos = at + n;
+    return at;
   }
 
   lengthDelimited(): Buffer {
     const length = this.varint();
-    if (this.pos + length > this.end) throw new Error('protobuf: truncated message');
-    const out = this.buf.subarray(this.pos, this.pos + length);
-    this.pos += length;
-    return out;
+    const at = this.take(length);
+    return this.buf.subarray(at, at + length);
   }
 
   double(): number {
-    if (this.pos + 8 > this.end) throw new Error('protobuf: truncated message');
-    const v = this.buf.readDoubleLE(this.pos);
-    this.pos += 8;
-    return v;
+    return this.buf.readDoubleLE(this.take(8));
   }
 
   skip(wireType: number): void {
-    switch (wireType) {
-      case WireType.Varint:
-        this.varint();
-        return;
-      case WireType.Fixed64:
-        this.pos += 8;
-        return;
-      case WireType.LengthDelimited:
-        this.lengthDelimited();
-        return;
-      case WireType.Fixed32:
-        this.pos += 4;
-        return;
-      default:
-        throw new Error(`protobuf: unsupported wire type ${wireType}`);
-    }
+    if (wireType === WireType.Varint) this.varint();
+    else if (wireType === WireType.LengthDelimited) this.lengthDelimited();
+    else if (wireType === WireType.Fixed64 || wireType === WireType.Fixed32)
+      this.take(wireType === WireType.Fixed64 ? 8 : 4);
+    else throw new Error(`protobuf: unsupported wire type ${wireType}`);
   }
 }
 
