@@ -22,6 +22,8 @@ export interface AppOptions {
   settings: ServerSettings;
   /** Where unexpected errors are reported (never with request bodies). */
   logError?: (message: string, error: unknown) => void;
+  /** Where start-up notes go (default: stderr, as `note: …`). */
+  logNote?: (message: string) => void;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -48,7 +50,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const cache = new SessionCache();
-  const changes = await feedAccountChanges(db, cache, logError);
+  const logNote = options.logNote ?? ((message) => process.stderr.write(`note: ${message}\n`));
+  const changes = await feedAccountChanges(db, cache, logError, logNote);
   app.addHook('onClose', () => changes.close());
   const services: Services = {
     db: settlingTransactions(db, changes),

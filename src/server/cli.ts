@@ -36,6 +36,12 @@ const flags = {
     type: 'boolean',
     meaning: 'refuse every write: a safe trial on an existing iRedMail database (as READ_ONLY=true)',
   },
+  'change-triggers': {
+    type: 'boolean',
+    meaning:
+      "on an existing iRedMail database (PostgreSQL): add the triggers on iRedMail's tables that the " +
+      'session cache needs (as CHANGE_TRIGGERS=true)',
+  },
   help: { type: 'boolean', short: 'h', meaning: 'print this help' },
 } as const;
 
@@ -55,7 +61,7 @@ function helpText(): string {
   );
   return [
     'usage: iredadmin-server [--host 127.0.0.1] [--port 8080] [--database postgres://…|mysql://…|<dir>|memory]',
-    '                        [--amavisd-database <url>] [--iredapd-database <url>] [--read-only]',
+    '                        [--amavisd-database <url>] [--iredapd-database <url>] [--read-only] [--change-triggers]',
     '',
     'flags:',
     ...flagLines,
@@ -77,6 +83,7 @@ async function main(): Promise<void> {
     throw new Error(`--port must be 0–65535, got "${values.port}"`);
   const settings = settingsFromEnv();
   if (values['read-only']) settings.readOnly = true;
+  if (values['change-triggers']) settings.changeTriggers = true;
   // Read-only creates nobody: log in with an admin the database already has.
   const email = settings.readOnly ? undefined : process.env.IREDADMIN_ADMIN;
   if (settings.readOnly)

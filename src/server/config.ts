@@ -39,6 +39,13 @@ export interface ServerSettings {
    * production iRedMail database. Logging in still works; sessions are the server's own table.
    */
   readOnly: boolean;
+  /**
+   * On a database iRedMail made (PostgreSQL): attach our NOTIFY triggers to iRedMail's `admin`,
+   * `mailbox` and `domain_admins`, so each instance may keep sessions and accounts in memory.
+   * Off (the default), nothing of ours is attached to iRedMail's tables and every request reads
+   * its session from the database. A database our migrations made always has them.
+   */
+  changeTriggers: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -56,6 +63,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   storageNode: 'vmail1',
   secureCookies: false,
   readOnly: false,
+  changeTriggers: false,
 };
 
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'on']);
@@ -76,6 +84,7 @@ const envKeys: { [K in keyof ServerSettings]: string } = {
   storageNode: 'STORAGE_NODE',
   secureCookies: 'SECURE_COOKIES',
   readOnly: 'READ_ONLY',
+  changeTriggers: 'CHANGE_TRIGGERS',
 };
 
 /** One line of `iredadmin-server --help`: an environment setting, its default and what it does. */
@@ -100,6 +109,9 @@ const settingMeanings: { [K in keyof ServerSettings]: string } = {
   storageNode: 'storage node of new mailboxes',
   secureCookies: 'mark the session cookie Secure (behind HTTPS)',
   readOnly: 'refuse every write (READ_ONLY); only GET, login and verify_password are answered (as --read-only)',
+  changeTriggers:
+    "on an existing iRedMail database (PostgreSQL), attach NOTIFY triggers to iRedMail's admin, mailbox and " +
+    'domain_admins so sessions are cached in memory (as --change-triggers); off, they are removed',
 };
 
 /** Read by the CLI or elsewhere in the server, not part of ServerSettings. */

@@ -18,6 +18,8 @@ export interface StartOptions {
   admin?: { email: string; password: string };
   /** Where unexpected errors are reported (default: stderr). */
   logError?: (message: string, error: unknown) => void;
+  /** Where start-up notes go (default: stderr). */
+  logNote?: (message: string) => void;
 }
 
 export interface RunningServer {
@@ -30,11 +32,20 @@ export interface RunningServer {
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const ownsDb = !options.db;
-  const db = options.db ?? (await openDatabase(options.database ?? 'memory', options.separateDatabases));
+  const db =
+    options.db ??
+    (await openDatabase(options.database ?? 'memory', options.separateDatabases, {
+      changeTriggers: options.settings.changeTriggers,
+    }));
   // A read-only server writes nothing of iRedMail's, the bootstrap admin included.
   if (options.admin && !options.settings.readOnly)
     await ensureGlobalAdmin(db, options.admin.email, options.admin.password, options.settings.defaultPasswordScheme);
-  const app = await buildApp({ db, settings: options.settings, logError: options.logError });
+  const app = await buildApp({
+    db,
+    settings: options.settings,
+    logError: options.logError,
+    logNote: options.logNote,
+  });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

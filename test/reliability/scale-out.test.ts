@@ -5,9 +5,12 @@
  * nothing, and a change to an admin made through one instance is honoured by the other on its
  * very next request. On PostgreSQL only (the NOTIFY cases at the end): each instance keeps
  * sessions and accounts in memory, hears of changes made straight in the database, and stops
- * answering from memory when it stops hearing. MariaDB keeps no such cache (README, SQL backends).
+ * answering from memory when it stops hearing; the same on a database iRedMail made when the
+ * instances start with CHANGE_TRIGGERS, and not once a start without it took the triggers off.
+ * MariaDB keeps no such cache (README, SQL backends).
  */
 import { adminSession, ApiSession } from '../support/api';
+import { createServerDatabase } from '../support/iredmail-database';
 import { type Backend, createTestDatabase, TEST_ADMIN } from '../support/test-server';
 import { DEFAULT_SETTINGS } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
@@ -15,36 +18,54 @@ import { startServer, type RunningServer } from '../../src/server/server';
 import { LISTENER_APPLICATION_NAME } from '../../src/server/db/postgres';
 import { startRoundRobinProxy, type RoundRobinProxy } from './support/round-robin-proxy';
 import { isAnyOf, sql } from '../../src/server/db/sql';
+import { changeTriggersInstalled } from '../../src/server/db/change-triggers';
 
 const PW = 'Cache!pass-1';
 
 interface TwoInstances {
   seedDb: Database;
+  /** Where each instance opened the database. */
+  url: string;
   instances: RunningServer[];
   proxy: RoundRobinProxy;
   /** The test admin's session, through the proxy. */
   api: ApiSession;
   /** What each instance reported through logError. */
   logs: string[][];
+  /** What each instance noted at start or later (logNote). */
+  notes: string[][];
   /** The test admin's session on instance A. */
   onA: ApiSession;
   /** A new separate admin logged in through A, its session already used twice on B. */
   adminKnownToB(rights?: { isGlobalAdmin?: 'yes' }): Promise<{ email: string; onB: ApiSession }>;
 }
 
+/** A fresh database our migrations make, or one iRedMail's installer made (instances started with CHANGE_TRIGGERS). */
+type Origin = 'ours' | 'iRedMail with CHANGE_TRIGGERS';
+
 /** Registers this describe block's two instances on a fresh database of `backend`. */
-function useTwoInstances(backend: Backend): TwoInstances {
+function useTwoInstances(backend: Exclude<Backend, 'pglite'>, origin: Origin = 'ours'): TwoInstances {
   let n = 0;
-  const ctx = { logs: [[], []] } as unknown as TwoInstances;
+  const ctx = { logs: [[], []], notes: [[], []] } as unknown as TwoInstances;
   beforeAll(async () => {
-    const created = await createTestDatabase(backend);
+    const created =
+      origin === 'ours'
+        ? await createTestDatabase(backend)
+        : await createServerDatabase(backend, ['vmail', 'amavisd', 'iredapd']);
     ctx.seedDb = created.db;
-    const settings = { ...DEFAULT_SETTINGS, enableApi: true };
+    ctx.url = created.url;
+    const settings = { ...DEFAULT_SETTINGS, enableApi: true, changeTriggers: origin !== 'ours' };
     // Each instance opens the database itself, as two deployed servers would.
     ctx.instances = [];
-    for (const log of ctx.logs) {
+    for (const [i, log] of ctx.logs.entries()) {
       ctx.instances.push(
-        await startServer({ settings, database: created.url, admin: TEST_ADMIN, logError: (m) => log.push(m) }),
+        await startServer({
+          settings,
+          database: created.url,
+          admin: TEST_ADMIN,
+          logError: (m) => log.push(m),
+          logNote: (m) => ctx.notes[i]!.push(m),
+        }),
       );
     }
     ctx.proxy = await startRoundRobinProxy(ctx.instances.map((s) => s.url));
@@ -72,7 +93,7 @@ function useTwoInstances(backend: Backend): TwoInstances {
 
 const alive = async (session: ApiSession) => (await session.get('/api/domains'))._success;
 
-describe.each<[string, Backend]>([
+describe.each<[string, Exclude<Backend, 'pglite'>]>([
   ['PostgreSQL', 'postgres'],
   ['MariaDB', 'mysql'],
 ])('two instances on one %s database', (_name, backend) => {
@@ -177,60 +198,85 @@ describe.each<[string, Backend]>([
   });
 });
 
-describe('PostgreSQL only, NOTIFY: sessions and accounts cached in each instance', () => {
-  const two = useTwoInstances('postgres');
+describe.each<Origin>(['ours', 'iRedMail with CHANGE_TRIGGERS'])(
+  'PostgreSQL only, NOTIFY: sessions and accounts cached in each instance, database %s',
+  (origin) => {
+    const two = useTwoInstances('postgres', origin);
 
-  /** Ends the sessions of `email` without telling anyone: triggers off for this transaction. */
-  async function endSessionsSilently(email: string): Promise<void> {
-    await two.seedDb.transaction(async (tx) => {
-      await tx.query('SET LOCAL session_replication_role = replica');
-      await tx.query('DELETE FROM iredadmin_api_sessions WHERE username = $1', [email]);
+    test('each instance started with its cache on: nothing to note', () => {
+      expect(two.notes).toEqual([[], []]);
     });
-  }
 
-  test('an instance answers a session it has seen from memory, without the database', async () => {
-    const { email, onB } = await two.adminKnownToB();
-    await endSessionsSilently(email);
-    // Proof the cache is in use: only memory still knows this session.
-    expect(await alive(onB)).toBe(true);
-  });
+    test('an instance answers a session it has seen from memory, without the database', async () => {
+      const { email, onB } = await two.adminKnownToB();
+      await endSessionsSilently(two.seedDb, email);
+      // Proof the cache is in use: only memory still knows this session.
+      expect(await alive(onB)).toBe(true);
+    });
 
-  test('a session ended in the database (what a logout does) is refused by B as soon as B hears of it', async () => {
-    const { email, onB } = await two.adminKnownToB();
-    await two.seedDb.query('DELETE FROM iredadmin_api_sessions WHERE username = $1', [email]);
-    // No instance made this change, so none waited for it to be heard: B hears it within moments.
-    await until(async () => !(await alive(onB)));
-  });
+    test('a session ended in the database (what a logout does) is refused by B as soon as B hears of it', async () => {
+      const { email, onB } = await two.adminKnownToB();
+      await two.seedDb.query('DELETE FROM iredadmin_api_sessions WHERE username = $1', [email]);
+      // No instance made this change, so none waited for it to be heard: B hears it within moments.
+      await until(async () => !(await alive(onB)));
+    });
 
-  test("an admin disabled straight in SQL (as iRedMail's tools do) is refused by both instances once they hear of it", async () => {
-    const { email, onB } = await two.adminKnownToB();
-    const onAToo = onB.withBaseUrl(two.instances[0]!.url);
-    await two.seedDb.query('UPDATE admin SET active = 0 WHERE username = $1', [email]);
-    await until(async () => !(await alive(onB)) && !(await alive(onAToo)));
-  });
+    test("an admin disabled straight in SQL (as iRedMail's tools do) is refused by both instances once they hear of it", async () => {
+      const { email, onB } = await two.adminKnownToB();
+      const onAToo = onB.withBaseUrl(two.instances[0]!.url);
+      await two.seedDb.query('UPDATE admin SET active = 0 WHERE username = $1', [email]);
+      await until(async () => !(await alive(onB)) && !(await alive(onAToo)));
+    });
 
-  test('an instance that loses its LISTEN connection stops answering from memory, and listens again', async () => {
-    const { email, onB } = await two.adminKnownToB();
-    const log = two.logs[1]!;
-    const reported = log.length;
-    await two.seedDb.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+    test('an instance that loses its LISTEN connection stops answering from memory, and listens again', async () => {
+      const { email, onB } = await two.adminKnownToB();
+      const log = two.logs[1]!;
+      const reported = log.length;
+      await two.seedDb.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
         WHERE application_name = $1 AND datname = current_database()`,
-      [LISTENER_APPLICATION_NAME],
-    );
-    await until(() => log.length > reported);
-    expect(log[reported]).toMatch(/^session cache off/);
-    // A change B cannot hear of: B asks the database, which no longer has the session.
-    await endSessionsSilently(email);
-    expect(await alive(onB)).toBe(false);
-    // Once it listens again, it answers from memory again.
-    await until(async () => {
-      const again = await two.adminKnownToB();
-      await endSessionsSilently(again.email);
-      return alive(again.onB);
+        [LISTENER_APPLICATION_NAME],
+      );
+      await until(() => log.length > reported);
+      expect(log[reported]).toMatch(/^session cache off/);
+      // A change B cannot hear of: B asks the database, which no longer has the session.
+      await endSessionsSilently(two.seedDb, email);
+      expect(await alive(onB)).toBe(false);
+      // Once it listens again, it answers from memory again.
+      await until(async () => {
+        const again = await two.adminKnownToB();
+        await endSessionsSilently(two.seedDb, again.email);
+        return alive(again.onB);
+      });
     });
+  },
+);
+
+describe('PostgreSQL, a database iRedMail made, instances caching with CHANGE_TRIGGERS', () => {
+  const two = useTwoInstances('postgres', 'iRedMail with CHANGE_TRIGGERS');
+  test("a start without CHANGE_TRIGGERS takes the triggers off iRedMail's tables: the running instances stop caching", async () => {
+    const { email, onB } = await two.adminKnownToB();
+    const third = await startServer({
+      settings: { ...DEFAULT_SETTINGS, enableApi: true },
+      database: two.url,
+      logNote: () => undefined,
+    });
+    await third.close();
+    expect(await changeTriggersInstalled(two.seedDb)).toBe(false);
+    await until(() => two.notes.every((notes) => notes.some((n) => n.startsWith('session cache off'))));
+    // Nothing would tell B of this any more; B asks the database, which no longer has the session.
+    await endSessionsSilently(two.seedDb, email);
+    expect(await alive(onB)).toBe(false);
   });
 });
+
+/** Ends the sessions of `email` without telling anyone: triggers off for this transaction. */
+async function endSessionsSilently(db: Database, email: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SET LOCAL session_replication_role = replica');
+    await tx.query('DELETE FROM iredadmin_api_sessions WHERE username = $1', [email]);
+  });
+}
 
 /** Each of `emails` has exactly one mailbox row and one self-forwarding row. */
 async function expectOneMailboxAndSelfForwardingEach(db: Database, emails: string[]): Promise<void> {

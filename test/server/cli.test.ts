@@ -137,6 +137,7 @@ test('--help lists every flag and every environment setting, those of the README
     '--amavisd-database',
     '--iredapd-database',
     '--read-only',
+    '--change-triggers',
     '--help',
   ])
     expect(out).toContain(flag);

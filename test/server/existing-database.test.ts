@@ -10,6 +10,7 @@ import { type Dialect, isAnyOf, raw, type Sql, sql } from '../../src/server/db/s
 import { IREDMAIL_TABLES } from '../../src/server/db/iredmail-tables';
 import { migrate } from '../../src/server/db/migrate';
 import { api } from '../../src/server/db/migrations/003-api';
+import { changeTriggersInstalled } from '../../src/server/db/change-triggers';
 import { type RunningServer, startServer } from '../../src/server/server';
 import { ApiSession } from '../support/api';
 import { createIredmailDatabase } from '../support/iredmail-database';
@@ -20,8 +21,10 @@ import { type Backend, BACKENDS, createTestDatabase } from '../support/test-serv
 const ALL_BACKENDS: Backend[] = [...BACKENDS, 'mysql'];
 
 /**
- * Every column, index and trigger of iRedMail's tables, to prove ours left them alone. Our own
- * `iredadmin_api_*` triggers (the session cache's NOTIFY, migration 006) are listed apart.
+ * Every column, index, trigger and constraint of iRedMail's tables, to prove ours left them alone:
+ * triggers of any name (ours, `iredadmin_api_*`, included; on PostgreSQL also TRUNCATE triggers and
+ * the internal ones a foreign key puts on the table it references) and constraints of any table
+ * that are on, or refer to, one of iRedMail's tables.
  */
 async function schemaOf(db: Database): Promise<string[]> {
   const here = visibleSchema(db.dialect);
@@ -36,11 +39,39 @@ async function schemaOf(db: Database): Promise<string[]> {
       : sql`SELECT table_name || ' ' || index_name || ' ' || seq_in_index || ' ' || column_name || ' ' || non_unique AS d
               FROM information_schema.statistics WHERE table_schema ${here} AND table_name NOT LIKE 'iredadmin_api_%'`,
   );
-  const triggers = await db.query<{ d: string }>(
-    sql`SELECT event_object_table || ' ' || trigger_name AS d FROM information_schema.triggers
-      WHERE trigger_schema ${here} AND trigger_name NOT LIKE 'iredadmin_api_%'`,
+  return [...columns, ...indexes, ...(await triggersOf(db)), ...(await constraintsOf(db))].map((r) => r.d).sort();
+}
+
+/** A table of iRedMail's, on PostgreSQL: visible, not ours. */
+const IREDMAIL_RELATION = "pg_table_is_visible(r.oid) AND r.relkind = 'r' AND r.relname NOT LIKE 'iredadmin\\_api\\_%'";
+
+function triggersOf(db: Database): Promise<{ d: string }[]> {
+  return db.query<{ d: string }>(
+    db.dialect === 'postgres'
+      ? sql`SELECT 'trigger ' || r.relname || ' ' || CASE WHEN t.tgisinternal
+                 THEN 'internal, of constraint ' || (SELECT conname FROM pg_constraint WHERE oid = t.tgconstraint)
+                 ELSE pg_get_triggerdef(t.oid) END AS d
+              FROM pg_trigger t JOIN pg_class r ON r.oid = t.tgrelid WHERE ${raw(IREDMAIL_RELATION)}`
+      : sql`SELECT 'trigger ' || event_object_table || ' ' || trigger_name || ' ' || action_timing || ' ' || event_manipulation AS d
+              FROM information_schema.triggers
+             WHERE event_object_schema = DATABASE() AND event_object_table NOT LIKE 'iredadmin_api_%'`,
   );
-  return [...columns, ...indexes, ...triggers].map((r) => r.d).sort();
+}
+
+function constraintsOf(db: Database): Promise<{ d: string }[]> {
+  return db.query<{ d: string }>(
+    db.dialect === 'postgres'
+      ? sql`SELECT 'constraint ' || c.conrelid::regclass::text || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) AS d
+              FROM pg_constraint c
+             WHERE EXISTS (SELECT 1 FROM pg_class r WHERE r.oid IN (c.conrelid, c.confrelid) AND ${raw(IREDMAIL_RELATION)})`
+      : sql`SELECT 'constraint ' || table_name || ' ' || constraint_name || ' ' || constraint_type AS d
+              FROM information_schema.table_constraints
+             WHERE constraint_schema = DATABASE() AND table_name NOT LIKE 'iredadmin_api_%'
+            UNION ALL
+            SELECT 'foreign key ' || table_name || ' ' || constraint_name || ' -> ' || referenced_table_name AS d
+              FROM information_schema.referential_constraints
+             WHERE constraint_schema = DATABASE() AND referenced_table_name NOT LIKE 'iredadmin_api_%'`,
+  );
 }
 
 /** The schema the connection's unqualified names resolve to. */
@@ -79,29 +110,58 @@ describe.each(ALL_BACKENDS)('our migrations on an existing iRedMail database on 
       sql`SELECT version FROM iredadmin_api_migrations WHERE adopted = 1 ORDER BY version`,
     );
     expect(adopted.map((r) => r.version)).toEqual([1, 2, 5, 7]);
-    // The one thing of ours on iRedMail's tables: AFTER triggers that NOTIFY our session cache of
-    // changed admin accounts (no column, index, default or row of iRedMail's changes).
-    const ourTriggers = await db.query<{ d: string }>(
-      sql`SELECT DISTINCT event_object_table AS d FROM information_schema.triggers
-        WHERE trigger_name LIKE 'iredadmin_api_%' AND event_object_table NOT LIKE 'iredadmin_api_%' ORDER BY 1`,
-    );
-    // MySQL has no NOTIFY: there the server keeps no session cache and adds no trigger.
-    expect(ourTriggers.map((r) => r.d)).toEqual(db.dialect === 'postgres' ? ['admin', 'domain_admins', 'mailbox'] : []);
+    // Without CHANGE_TRIGGERS nothing of ours is attached to iRedMail's tables (schemaOf lists
+    // every trigger there); the server keeps no session cache and says so.
+    expect(await changeTriggersInstalled(db)).toBe(false);
     // Starting again changes nothing.
     expect(await migrate(db)).toEqual([]);
+    expect(await schemaOf(db)).toEqual(iredmailSchema);
+  });
+
+  test("CHANGE_TRIGGERS puts 006's triggers on admin, mailbox and domain_admins; a start without it takes them off again", async () => {
+    await migrate(db, { changeTriggers: true });
+    if (db.dialect === 'postgres') {
+      // The same triggers as on a database our migrations made, and nothing else.
+      const ours = (await createTestDatabase(backend)).db;
+      try {
+        expect(await changeTriggerDefinitions(db)).toEqual(await changeTriggerDefinitions(ours));
+      } finally {
+        await ours.close();
+      }
+      expect(await changeTriggersInstalled(db)).toBe(true);
+      expect(await schemaOf(db)).not.toEqual(iredmailSchema);
+    } else {
+      // MariaDB has no NOTIFY: nothing to install.
+      expect(await schemaOf(db)).toEqual(iredmailSchema);
+    }
+    // This is also where a database adopted before the setting existed stood (006 had put the
+    // triggers there): the next start without the setting leaves iRedMail's tables as they were.
+    await migrate(db);
+    expect(await schemaOf(db)).toEqual(iredmailSchema);
+    expect(await changeTriggersInstalled(db)).toBe(false);
   });
 });
+
+/** Definitions of our `iredadmin_api_*` triggers on tables that are not ours (PostgreSQL). */
+async function changeTriggerDefinitions(db: Database): Promise<string[]> {
+  const rows = await db.query<{ d: string }>(
+    sql`SELECT pg_get_triggerdef(t.oid) AS d FROM pg_trigger t JOIN pg_class r ON r.oid = t.tgrelid
+         WHERE t.tgname LIKE 'iredadmin\\_api\\_%' AND ${raw(IREDMAIL_RELATION)} ORDER BY 1`,
+  );
+  return rows.map((r) => r.d);
+}
 
 describe.each(ALL_BACKENDS)('an existing iRedMail database on %s', (backend) => {
   let db: Database;
   let server: RunningServer;
   let api: ApiSession;
+  const notes: string[] = [];
 
   beforeAll(async () => {
     db = await createIredmailDatabase(backend);
     await seedIredmail(allIn(db));
     await migrate(db);
-    server = await startServer({ settings, db });
+    server = await startServer({ settings, db, logNote: (note) => notes.push(note) });
     api = new ApiSession(server.url);
     expect(await api.login(POSTMASTER.email, POSTMASTER.password)).toEqual({ _success: true });
   });
@@ -117,6 +177,23 @@ describe.each(ALL_BACKENDS)('an existing iRedMail database on %s', (backend) => 
       _success: false,
       _msg: 'INVALID_CREDENTIALS',
     });
+  });
+
+  test('without CHANGE_TRIGGERS the server keeps no session cache, says so once, and reads every session from the database', async () => {
+    // MariaDB has no NOTIFY and so never a cache: nothing to say there.
+    expect(notes).toEqual(
+      db.dialect === 'postgres' ? [expect.stringMatching(/^session cache off: .*CHANGE_TRIGGERS=true/)] : [],
+    );
+    const boss = new ApiSession(server.url);
+    expect(await boss.login(SEPARATE_ADMIN.email, SEPARATE_ADMIN.password)).toMatchObject({ _success: true });
+    // Twice: a caching server would now answer this session from memory.
+    for (let i = 0; i < 2; i++) expect((await boss.get('/api/domains'))._success).toBe(true);
+    // Ended without any NOTIFY (our triggers on the sessions table skipped): only memory would still know it.
+    await db.transaction(async (tx) => {
+      if (tx.dialect === 'postgres') await tx.query('SET LOCAL session_replication_role = replica');
+      await tx.query(sql`DELETE FROM iredadmin_api_sessions WHERE username = ${SEPARATE_ADMIN.email}`);
+    });
+    expect(await boss.get('/api/domains')).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
   });
 
   test('a separate admin with a {CRYPT}$2y$ (bcrypt) hash logs in, global through domain_admins ALL', async () => {

@@ -84,7 +84,8 @@ export async function createIredmailDatabases(
   };
 }
 
-async function createServerDatabase(
+/** One database on the run's PostgreSQL cluster or MariaDB server holding the parts asked for, and its URL. */
+export async function createServerDatabase(
   backend: Exclude<Backend, 'pglite'>,
   parts: readonly IredmailPart[],
 ): Promise<{ db: Database; url: string }> {

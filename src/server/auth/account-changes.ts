@@ -7,13 +7,19 @@
  *   LISTEN is back (changes made meanwhile were missed, so it comes back empty).
  * - PGlite: the same triggers; the database lives in this process, so a NOTIFY reaches the
  *   cache before the committing statement returns, and nothing can be lost.
+ * - a database iRedMail made, without CHANGE_TRIGGERS: the triggers on iRedMail's tables are not
+ *   there (db/change-triggers.ts), so no feed and no cache; said once at start. An instance
+ *   that started with them stops caching when another start removes them (TRIGGERS_REMOVED).
  * - a backend without NOTIFY (MariaDB): no feed, so no cache; every request asks the database.
  */
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable, Unlisten } from '../db/database';
 import type { SessionCache } from './session-cache';
+import { ACCOUNT_CHANGES_CHANNEL, changeTriggersInstalled, TRIGGERS_REMOVED } from '../db/change-triggers';
 
-const ACCOUNT_CHANGES_CHANNEL = 'iredadmin_api_accounts';
+const NO_TRIGGERS =
+  "session cache off: our change triggers are not on iRedMail's tables (a database iRedMail made, " +
+  'without CHANGE_TRIGGERS=true): every request reads its session and account from the database';
 
 /**
  * Payloads no username can take (usernames are email addresses). A writer sends a marker; every
@@ -44,13 +50,19 @@ const NO_FEED: AccountChangeFeed = { settled: async () => undefined, close: asyn
 /**
  * Keeps `cache` switched on exactly while the database's change notifications arrive. Returns
  * once the first LISTEN succeeded or failed (then it retries in the background, cache off).
+ * `onNote` hears, once, why there is no cache at all on a database that could have one.
  */
 export async function feedAccountChanges(
   db: Database,
   cache: SessionCache,
   onError: (message: string, error: unknown) => void,
+  onNote: (message: string) => void = () => undefined,
 ): Promise<AccountChangeFeed> {
   if (!db.listen) return NO_FEED;
+  if (!(await changeTriggersInstalled(db))) {
+    onNote(NO_TRIGGERS);
+    return NO_FEED;
+  }
   const listen = db.listen.bind(db);
   /** Markers this instance sent, each with what to call when one more instance heard it. */
   const markers = new Map<string, () => void>();
@@ -61,8 +73,15 @@ export async function feedAccountChanges(
   let retryMs = RETRY_FIRST_MS;
   let closed = false;
 
+  const triggersRemoved = () => {
+    cache.setEnabled(false);
+    onNote(NO_TRIGGERS);
+  };
+
   const deliver = (payload: string) => {
-    if (payload.startsWith(MARKER_PREFIX)) {
+    if (payload === TRIGGERS_REMOVED) {
+      triggersRemoved();
+    } else if (payload.startsWith(MARKER_PREFIX)) {
       // Heard (and the cache already rid of what preceded it): say so to the writer.
       const heard = HEARD_PREFIX + payload.slice(MARKER_PREFIX.length);
       db.query('SELECT pg_notify($1, $2)', [ACCOUNT_CHANGES_CHANNEL, heard]).catch(() => undefined);
@@ -97,9 +116,14 @@ export async function feedAccountChanges(
       if (closed) return void (await stop());
       unlisten = stop;
       retryMs = RETRY_FIRST_MS;
+      // Checked once LISTEN took effect: a removal after this is heard (TRIGGERS_REMOVED).
+      if (!(await changeTriggersInstalled(db))) return triggersRemoved();
       // Empty: whatever changed before LISTEN took effect was never announced to this cache.
       cache.setEnabled(true);
     } catch (error) {
+      // The check failed on a connection that LISTENs: start again from scratch.
+      await unlisten?.().catch(() => undefined);
+      unlisten = undefined;
       onError('session cache off: cannot LISTEN for account changes, retrying', error);
       scheduleRetry();
     }

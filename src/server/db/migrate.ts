@@ -8,8 +8,11 @@ import { accountChangeNotifications } from './migrations/006-account-change-noti
 import { columnTypes } from './migrations/types';
 import { iredmailShape } from './migrations/007-iredmail-shape';
 import { attemptKeys } from './migrations/008-attempt-keys';
+import { subscribersWithoutListKey } from './migrations/009-subscribers-without-list-key';
 import { verifyIredmailSchema } from './schema-check';
 import { SEPARATE_DATABASE_SETTING, separateDatabases } from './split';
+import { reconcileChangeTriggers } from './change-triggers';
+import { splitStatements } from './split-statements';
 import { type Dialect, raw, sql, transactionLock } from './sql';
 
 interface Migration {
@@ -30,11 +33,22 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'api sessions', ddl: api },
   { version: 4, name: 'mailing list subscribers', ddl: mailingLists },
   { version: 5, name: 'iRedAPD greylisting and sender score', ddl: greylisting, iredmailTables: true },
-  // Ours: triggers that NOTIFY our session cache; they run on iRedMail's tables too (README).
+  // Ours: triggers that NOTIFY our session cache. Those on iRedMail's tables stay on a database
+  // iRedMail made only with CHANGE_TRIGGERS (reconciled at every start: change-triggers.ts).
   { version: 6, name: 'account change notifications', ddl: accountChangeNotifications },
   { version: 7, name: "vmail in iRedMail's current shape", ddl: iredmailShape, iredmailTables: true },
   { version: 8, name: 'attempt counters per account', ddl: attemptKeys },
+  { version: 9, name: 'list subscribers without a key on maillists', ddl: subscribersWithoutListKey },
 ];
+
+export interface MigrateOptions {
+  /**
+   * On a database iRedMail made: keep migration 006's NOTIFY triggers on iRedMail's `admin`,
+   * `mailbox` and `domain_admins` (CHANGE_TRIGGERS). Off, none of ours stays on iRedMail's tables.
+   * A database our migrations made always has them.
+   */
+  changeTriggers?: boolean;
+}
 
 /**
  * Brings the schema up to date, serialized across servers starting at once on one database: our
@@ -45,7 +59,7 @@ export const MIGRATIONS: readonly Migration[] = [
  * On PostgreSQL it is one transaction; MySQL commits each DDL statement by itself, so there a
  * migration interrupted half-way is finished by the next start (every statement is IF NOT EXISTS).
  */
-export async function migrate(db: Database): Promise<number[]> {
+export async function migrate(db: Database, options: MigrateOptions = {}): Promise<number[]> {
   return db.transaction(async (tx) => {
     const types = columnTypes(db.dialect);
     await tx.query(transactionLock('iredadmin_api_migrations'));
@@ -85,6 +99,9 @@ export async function migrate(db: Database): Promise<number[]> {
       );
       applied.push(m.version);
     }
+    // On a database iRedMail made, our triggers on its tables follow the setting. On a first start
+    // 006 has just put them there, in this same transaction: without the setting nobody sees them.
+    if (iredmailMadeTables) await reconcileChangeTriggers(tx, options.changeTriggers === true);
     await verifyIredmailSchema(tx);
     return applied;
   });
@@ -114,27 +131,4 @@ async function hasTable(tx: Queryable, dialect: Dialect, name: string): Promise<
       : sql`SELECT COUNT(*) AS found FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ${name}`,
   );
   return Number(row?.found) > 0;
-}
-
-/**
- * Our migrations hold no semicolons inside literals; function bodies are dollar-quoted (`$$ … $$`)
- * and kept whole, so splitting on the semicolons outside them is exact.
- */
-function splitStatements(ddl: string): string[] {
-  const statements: string[] = [];
-  let current = '';
-  for (const [i, piece] of ddl.split('$$').entries()) {
-    if (i % 2 === 1) {
-      current += `$$${piece}$$`;
-      continue;
-    }
-    const parts = piece.split(';');
-    current += parts[0];
-    for (const part of parts.slice(1)) {
-      statements.push(current);
-      current = part;
-    }
-  }
-  statements.push(current);
-  return statements.map((s) => s.replace(/^\s*--.*$/gm, '').trim()).filter((s) => s.length > 0);
 }

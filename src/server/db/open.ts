@@ -1,5 +1,5 @@
 import type { Database } from './database';
-import { migrate } from './migrate';
+import { type MigrateOptions, migrate } from './migrate';
 import { connectMysql } from './mysql';
 import { openPglite } from './pglite';
 import { connectPostgres } from './postgres';
@@ -12,9 +12,14 @@ export type SeparateDatabaseUrls = Partial<Record<SeparateDatabase, string>>;
  * Opens the database named by `location` and brings its schema up to date: a `postgres://` /
  * `postgresql://` URL, a `mysql://` / `mariadb://` URL, a PGlite data directory, or `memory`
  * (the default). `separate` names amavisd's and iRedAPD's databases when iRedMail keeps them
- * apart; they are only checked, never migrated (see migrate.ts).
+ * apart; they are only checked, never migrated (see migrate.ts). `options` are migrate's (change
+ * triggers on a database iRedMail made).
  */
-export async function openDatabase(location = 'memory', separate: SeparateDatabaseUrls = {}): Promise<Database> {
+export async function openDatabase(
+  location = 'memory',
+  separate: SeparateDatabaseUrls = {},
+  options: MigrateOptions = {},
+): Promise<Database> {
   const urls = separateUrls(location, separate);
   const opened: Database[] = [];
   try {
@@ -23,7 +28,7 @@ export async function openDatabase(location = 'memory', separate: SeparateDataba
     const others: Partial<Record<SeparateDatabase, Database>> = {};
     for (const [name, url] of urls) opened.push((others[name] = await connect(url)));
     const db = urls.length > 0 ? splitDatabase(vmail, others) : vmail;
-    await migrate(db);
+    await migrate(db, options);
     return db;
   } catch (error) {
     await Promise.all(opened.map((db) => db.close().catch(() => undefined)));

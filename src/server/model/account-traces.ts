@@ -29,6 +29,8 @@ const OWN_ROWS: readonly (readonly [string, string])[] = [
   ['recipient_bcc_user', 'username'],
   ['sender_relayhost', 'account'],
   ['used_quota', 'username'],
+  // A list's subscribers (no key ties them to maillists: migration 009).
+  ['iredadmin_api_maillist_subscribers', 'address'],
 ];
 
 /**

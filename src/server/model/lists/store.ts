@@ -2,7 +2,8 @@
  * mlmmj mailing lists in iRedMail's SQL schema: a `maillists` row (transport `mlmmj:<domain>/<name>`,
  * a 36-character `mlid`), the list's own `forwardings` row with `is_maillist = 1` (Postfix accepts
  * the address through it), moderators in `moderators`, owners in the row's `settings` (`owners`),
- * and subscribers in iredadmin_api_maillist_subscribers (migration 004).
+ * and subscribers in iredadmin_api_maillist_subscribers (migration 004; they follow the list
+ * here, not by a key on iRedMail's table: migration 009).
  */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../db/database';
@@ -106,6 +107,8 @@ export async function insertList(tx: Queryable, address: string, fields: ListFie
        ${fields.isNewsletter ? 1 : 0}, '', ${active})
      ${onDuplicateSkip('address')} RETURNING id`);
   if (!rows.length) return false;
+  // Left by a list of this address that iRedMail's tools deleted (no key ties them: migration 009).
+  await tx.query(sql`DELETE FROM iredadmin_api_maillist_subscribers WHERE address = ${address}`);
   await tx.query(sql`${insertSkippingDuplicates} INTO forwardings (address, forwarding, domain, dest_domain, is_maillist, active)
       VALUES (${address}, ${address}, ${domain}, ${domain}, 1, ${active})
      ${onDuplicateSkip('address, forwarding')}`);
@@ -169,7 +172,7 @@ export async function removeSubscribers(tx: Queryable, address: string, subscrib
 }
 
 /**
- * Deletes the list (its subscribers follow by the table's key) and every trace of its address;
+ * Deletes the list and every trace of its address, its subscribers included;
  * an address that is no list is left alone.
  */
 export async function deleteList(tx: Queryable, address: string): Promise<void> {
