@@ -9,7 +9,8 @@ import type { FormParams } from '../form';
 import type { HttpMethod } from '../http-types';
 import { ApiArea } from './api-area';
 import type { ListedRead, WireRenames } from './common';
-import { domainName, emailAddress, formFrom, inDomainList, namesIn, readAccount, secretsOf, segment } from './common';
+import { domainPath, formFrom, inDomainList, mailPath, namesIn, readAccount, secretsOf, segment } from './common';
+import { emailAddress } from './fields';
 
 export interface AccountSpec<
   C extends z.ZodObject = z.ZodObject,
@@ -84,8 +85,7 @@ export abstract class AccountArea<S extends AccountSpec> extends ApiArea {
 
   /** `<base>/<mail>`, the address checked before it goes into the URL. */
   protected path(method: HttpMethod, email: string): string {
-    const { base } = this.spec;
-    return `${base}/${segment(this.caller, { method, path: `${base}/<mail>` }, emailAddress, email)}`;
+    return mailPath(this.caller, method, this.spec.base, email);
   }
 
   /** GETs the account; `params` are the GET's flags (e.g. `with_subscribers`). */
@@ -144,8 +144,7 @@ export abstract class ListedAccountArea<
   list(domain: string, options?: O & { emailOnly?: false }): Promise<z.infer<S['list']['rows']>[]>;
   async list(domain: string, options?: O & { emailOnly?: boolean }): Promise<string[] | z.infer<S['list']['rows']>[]> {
     const { list } = this.spec;
-    const site = { method: 'GET', path: `${list.path}/<domain>` } as const;
-    const path = `${list.path}/${segment(this.caller, site, domainName, domain)}`;
+    const path = domainPath(this.caller, 'GET', list.path, domain);
     const flags: AccountListOptions & { emailOnly?: boolean } = options ?? {};
     const envelope = await this.caller.call({
       method: 'GET',

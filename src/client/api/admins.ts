@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AccountArea, accountSpec } from './account-area';
 import { accountRow, flag, list, settings, text, timestamp } from '../normalize';
-import { accountStatus, count, displayName, language, password } from './common';
+import { accountStatus, count, displayName, language, password } from './fields';
 import { verifyPassword } from './verify-password';
 
 const adminFields = {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { AccountListOptions } from './account-area';
 import { ListedAccountArea, accountSpec } from './account-area';
 import { accountRow, flag, list, text, timestamp } from '../normalize';
-import { accountStatus, memberGroupFields, memberGroupUpdate } from './common';
+import { memberGroupUpdate } from './common';
+import { accountStatus, memberGroupFields } from './fields';
 
 /**
  * What POST reads. The SQL edition ignores `accountStatus` on POST (a new alias is active: disable

@@ -1,62 +1,14 @@
-/** Input building blocks shared by the API areas, and the glue from a zod input schema to wire names. */
+/** What the API areas share on top of their fields: paths, forms under wire names, reading an account. */
 import { z } from 'zod';
 import type { ApiCaller } from '../api-caller';
 import type { CallSite } from '../errors';
 import { nullIfGone } from '../errors';
 import type { FormParams, FormValue } from '../form';
+import type { HttpMethod } from '../http-types';
 import { pathSegment, toWireParams } from '../form';
-import { ACCESS_POLICIES } from '../../common/access-policies';
-import { punycodeDomain, punycodeEmail } from '../../common/mail-names';
+import type { WireString } from './fields';
+import { count, domainName, emailAddress, emailList, type memberGroupFields } from './fields';
 import { rowsByName } from '../read-snapshots';
-
-/**
- * An email address as iRedMail stores it. Deliberately simple: the server has the final word; the
- * client only refuses what could break the URL or a comma list (`/`, `?`, `#`, `,`, spaces). An
- * IDN domain part is sent as punycode (`jane@bücher.example` → `jane@xn--bcher-kva.example`).
- */
-export const emailAddress = z
-  .string()
-  .transform(punycodeEmail)
-  .pipe(
-    z
-      .string()
-      .regex(
-        /^[^@\s,/?#]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+$/,
-        'must be an email address',
-      ),
-  );
-
-/** A domain name; an IDN name is sent as punycode (`bücher.example` → `xn--bcher-kva.example`). */
-export const domainName = z
-  .string()
-  .transform(punycodeDomain)
-  .pipe(
-    z
-      .string()
-      .regex(
-        /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+$/,
-        'must be a domain name',
-      ),
-  );
-
-/** A string schema whose output is what goes on the wire (e.g. punycode for a Unicode name). */
-type WireString = z.ZodType<string, string>;
-
-/** A list of addresses sent comma-separated; `[]` sends an empty value (clears, where the API allows). */
-export const emailList = z.array(emailAddress);
-export const accountStatus = z.enum(['active', 'disabled']);
-/** Sizes and counts: whole, non-negative numbers (MB for quotas; 0 = unlimited). */
-export const count = z.number().int().nonnegative();
-/** Preferred language such as `en_US` (the column holds 5 characters). */
-export const language = z
-  .string()
-  .regex(/^[A-Za-z]{2,3}(?:[_-][A-Za-z]{2})?$/, 'must be a language code such as en_US');
-/** Free text for display names and descriptions (a comma is fine here: it is not a list). */
-export const displayName = z.string().max(255);
-/** Who may send to an alias or mailing list. */
-export const accessPolicy = z.enum(ACCESS_POLICIES);
-/** A password: non-empty. The server enforces the policy (length, character classes). */
-export const password = z.string().min(1);
 
 /**
  * The API's parameter names where they differ from the input's keys (`passwordHash` →
@@ -64,18 +16,23 @@ export const password = z.string().min(1);
  */
 export type WireRenames<S extends z.ZodObject> = { readonly [K in keyof z.output<S>]?: string };
 
+/** Wire names of the areas that spell every parameter in snake_case (`maxMsgs` → `max_msgs`). */
+export function snakeCase(key: string): string {
+  return key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
 /** Validates input with its schema and renames the keys to the API's parameter names. */
 export function formFrom<S extends z.ZodObject>(
   caller: ApiCaller,
   site: CallSite,
   schema: S,
-  renamed: WireRenames<S>,
+  renamed: WireRenames<S> | typeof snakeCase,
   input: z.input<S>,
 ): Record<string, FormValue> {
   const parsed = caller.parseInput(site, schema, input) as Record<string, FormValue>;
-  const renames: Readonly<Record<string, string | undefined>> = renamed;
-  const wire = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, renames[key] ?? key]));
-  return toWireParams(parsed, wire);
+  const renames: Readonly<Record<string, string | undefined>> | typeof snakeCase = renamed;
+  const wireName = typeof renames === 'function' ? renames : (key: string) => renames[key] ?? key;
+  return toWireParams(parsed, Object.fromEntries(Object.keys(schema.shape).map((key) => [key, wireName(key)])));
 }
 
 /**
@@ -98,15 +55,6 @@ function replacementChecks(rules: Readonly<Record<string, readonly string[] | un
   );
 }
 
-/** What an alias and an LDAP-edition mailing list both take: a name, who may send, members. */
-export const memberGroupFields = {
-  name: displayName.optional(),
-  /** Aliases: SQL backends only. */
-  accessPolicy: accessPolicy.optional(),
-  /** Replaces all members (for an alias an empty list changes nothing: use removeMember to empty the set). */
-  members: emailList.optional(),
-};
-
 /** A member group's update: `fields` plus `addMember`/`removeMember`, which `members` must not go with. */
 export function memberGroupUpdate<F extends typeof memberGroupFields>(fields: F) {
   const schema = z.strictObject({ ...fields, addMember: emailList.optional(), removeMember: emailList.optional() });
@@ -121,6 +69,16 @@ export function namesIn(key: string) {
 /** Validates a path parameter and puts it into a URL path segment. */
 export function segment(caller: ApiCaller, site: CallSite, schema: WireString, value: string): string {
   return pathSegment(caller.parseInput(site, schema, value));
+}
+
+/** `<base>/<mail>` (e.g. `/api/user/jane@example.com`), the address checked before it goes into the URL. */
+export function mailPath(caller: ApiCaller, method: HttpMethod, base: string, email: string): string {
+  return `${base}/${segment(caller, { method, path: `${base}/<mail>` }, emailAddress, email)}`;
+}
+
+/** `<base>/<domain>` (e.g. `/api/users/example.com`), the name checked before it goes into the URL. */
+export function domainPath(caller: ApiCaller, method: HttpMethod, base: string, domain: string): string {
+  return `${base}/${segment(caller, { method, path: `${base}/<domain>` }, domainName, domain)}`;
 }
 
 /** `<path>/keep_mailbox_days/<days>` when `days` is given (deleting a user or a domain), else `path`. */

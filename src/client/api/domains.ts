@@ -6,20 +6,8 @@ import { ApiArea } from './api-area';
 import { accountRow, flag, list, num, settings, text, timestamp } from '../normalize';
 import { pathSegment } from '../form';
 import type { ListedRead } from './common';
-import {
-  accountStatus,
-  count,
-  displayName,
-  domainName,
-  emailAddress,
-  emailList,
-  formFrom,
-  keepingMailboxes,
-  language,
-  namesIn,
-  readAccount,
-  segment,
-} from './common';
+import { domainPath, formFrom, keepingMailboxes, namesIn, readAccount } from './common';
+import { accountStatus, count, displayName, domainName, emailAddress, emailList, language } from './fields';
 
 /** Domain profiles a global admin can hide from normal admins (`disableDomainProfile`). */
 export const domainProfile = z.enum(DOMAIN_PROFILES);
@@ -109,6 +97,17 @@ export type DomainUpdateInput = z.input<typeof domainUpdateSchema>;
 /** Update parameters the API spells differently (create takes none of them). */
 const DOMAIN_RENAMED = { isBackupMx: 'is_backupmx', primaryMx: 'primarymx' } as const;
 
+/** What a domain's GET answers beyond its `domain` row; a list row must carry all of it to stand in for the GET. */
+const domainGetExtras = {
+  sbcc_addr: text.optional(),
+  rbcc_addr: text.optional(),
+  catchall: list.optional(),
+  relayhost: text.optional(),
+  num_existing_users: num.optional(),
+  num_existing_aliases: num.optional(),
+  num_existing_lists: num.optional(),
+};
+
 /**
  * A domain as GET returns it: the `domain` row plus bcc, catch-all, relay and counters. The API's
  * `quota` (whole domain, MB) is the `maxquota` column; `maxUserQuota` is `settings.max_user_quota`;
@@ -131,26 +130,9 @@ export const domainSchema = accountRow({
   created: timestamp.optional(),
   modified: timestamp.optional(),
   expired: timestamp.optional(),
-  sbcc_addr: text.optional(),
-  rbcc_addr: text.optional(),
-  catchall: list.optional(),
-  relayhost: text.optional(),
-  num_existing_users: num.optional(),
-  num_existing_aliases: num.optional(),
-  num_existing_lists: num.optional(),
+  ...domainGetExtras,
 });
 export type Domain = z.infer<typeof domainSchema>;
-
-/** Keys a domain's GET answers beyond its `domain` row, which a list row must carry to stand in for it. */
-const DOMAIN_GET_KEYS = [
-  'sbcc_addr',
-  'rbcc_addr',
-  'catchall',
-  'relayhost',
-  'num_existing_users',
-  'num_existing_aliases',
-  'num_existing_lists',
-];
 
 /** Domains list entries: full rows, or names only (`nameOnly`). */
 const domainNames = namesIn('domain');
@@ -218,8 +200,7 @@ export class DomainsApi extends ApiArea {
 
   /** The domain's profile, or `null` when it does not exist. */
   async get(domain: string): Promise<Domain | null> {
-    const site = { method: 'GET', path: '/api/domain/<domain>' } as const;
-    const name = this.caller.parseInput(site, domainName, domain);
+    const name = this.caller.parseInput({ method: 'GET', path: '/api/domain/<domain>' }, domainName, domain);
     const path = `/api/domain/${pathSegment(name)}`;
     const fromList: ListedRead = {
       kind: 'domains',
@@ -227,22 +208,20 @@ export class DomainsApi extends ApiArea {
       path: '/api/domains',
       nameKey: 'domain',
       name,
-      required: () => DOMAIN_GET_KEYS,
+      required: () => Object.keys(domainGetExtras),
     };
     return readAccount(this.caller, { path, notFoundCodes: DOMAIN_NOT_FOUND, fromList }, domainSchema);
   }
 
   async create(domain: string, input: DomainCreateInput = {}): Promise<void> {
-    const site = { method: 'POST', path: '/api/domain/<domain>' } as const;
-    const path = `/api/domain/${segment(this.caller, site, domainName, domain)}`;
-    const params = formFrom(this.caller, site, domainCreateSchema, {}, input);
+    const path = domainPath(this.caller, 'POST', '/api/domain', domain);
+    const params = formFrom(this.caller, { method: 'POST', path }, domainCreateSchema, {}, input);
     await this.caller.call({ method: 'POST', path, params, readBack: async () => (await this.get(domain)) !== null });
   }
 
   async update(domain: string, input: DomainUpdateInput, options: DomainUpdateOptions = {}): Promise<void> {
-    const site = { method: 'PUT', path: '/api/domain/<domain>' } as const;
-    const path = `/api/domain/${segment(this.caller, site, domainName, domain)}`;
-    const params = formFrom(this.caller, site, domainUpdateSchema, DOMAIN_RENAMED, input);
+    const path = domainPath(this.caller, 'PUT', '/api/domain', domain);
+    const params = formFrom(this.caller, { method: 'PUT', path }, domainUpdateSchema, DOMAIN_RENAMED, input);
     if ((options.preserveUnsent ?? true) && (input.catchall === undefined || input.outboundRelay === undefined)) {
       const current = await this.get(domain);
       if (current && input.catchall === undefined && current.catchall !== undefined) params.catchall = current.catchall;
@@ -253,8 +232,8 @@ export class DomainsApi extends ApiArea {
 
   /** Deletes the domain. The real product reports success even when it does not exist. */
   async delete(domain: string, options: DomainDeleteOptions = {}): Promise<void> {
-    const site = { method: 'DELETE', path: '/api/domain/<domain>' } as const;
-    const path = `/api/domain/${segment(this.caller, site, domainName, domain)}`;
+    const path = domainPath(this.caller, 'DELETE', '/api/domain', domain);
+    const site = { method: 'DELETE', path } as const;
     await this.caller.call({
       method: 'DELETE',
       path: keepingMailboxes(this.caller, site, path, options.keepMailboxDays),
@@ -287,8 +266,7 @@ export class DomainsApi extends ApiArea {
 /** Normal domain admins of one domain: `PUT`/`GET /api/domain/admins/<domain>`. */
 export class DomainAdminsApi extends ApiArea {
   #path(method: 'GET' | 'PUT', domain: string): string {
-    const site = { method, path: '/api/domain/admins/<domain>' };
-    return `/api/domain/admins/${segment(this.caller, site, domainName, domain)}`;
+    return domainPath(this.caller, method, '/api/domain/admins', domain);
   }
 
   /** Emails of the domain's admins. */

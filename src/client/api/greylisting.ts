@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { ApiArea } from './api-area';
 import type { PolicyTarget } from './common';
-import { domainName, targetSegment } from './common';
+import { targetSegment } from './common';
+import { domainName } from './fields';
 import { pathSegment } from '../form';
 import { ipAddress, wblistAddress } from './wblist';
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ApiArea } from './api-area';
 import { ApiError, UnexpectedResponseError, UnsupportedError } from '../errors';
-import { domainName, emailAddress, segment } from './common';
+import { domainPath, mailPath } from './common';
 
 export type LdifKind = 'domain' | 'catchall' | 'admin' | 'user' | 'maillist' | 'alias';
 
@@ -19,8 +19,7 @@ const ldifText = z.union([z.string(), z.array(z.string()).transform((lines) => l
 export class LdifApi extends ApiArea {
   /** Exports one account as LDIF text. `id` is a domain for `domain`/`catchall`, an email otherwise. */
   async export(kind: LdifKind, id: string): Promise<string> {
-    const site = { method: 'GET', path: `/api/ldif/${kind}/<id>` } as const;
-    const path = `/api/ldif/${kind}/${segment(this.caller, site, DOMAIN_KINDS.has(kind) ? domainName : emailAddress, id)}`;
+    const path = (DOMAIN_KINDS.has(kind) ? domainPath : mailPath)(this.caller, 'GET', `/api/ldif/${kind}`, id);
     try {
       const envelope = await this.caller.call({ method: 'GET', path });
       return this.caller.parseData({ method: 'GET', path }, ldifText, envelope._data);

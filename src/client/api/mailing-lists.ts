@@ -8,15 +8,8 @@ import { z } from 'zod';
 import { AccountArea, ListedAccountArea, accountSpec } from './account-area';
 import { UnsupportedError } from '../errors';
 import { accountRow, flag, list, num, text, timestamp } from '../normalize';
-import {
-  accessPolicy,
-  accountStatus,
-  count,
-  displayName,
-  emailList,
-  memberGroupFields,
-  memberGroupUpdate,
-} from './common';
+import { memberGroupUpdate } from './common';
+import { accessPolicy, accountStatus, count, displayName, emailList, memberGroupFields } from './fields';
 
 // ---- SQL edition (mlmmj) ----
 

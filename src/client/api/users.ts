@@ -3,21 +3,8 @@ import { z } from 'zod';
 import type { AccountListOptions } from './account-area';
 import { ListedAccountArea, accountSpec } from './account-area';
 import { accountRow, flag, list, num, settings, text, timestamp, toBoolean, toNumber } from '../normalize';
-import {
-  accountStatus,
-  count,
-  displayName,
-  domainName,
-  emailAddress,
-  emailList,
-  formFrom,
-  keepingMailboxes,
-  language,
-  password,
-  replacesOrEdits,
-  secretsOf,
-  segment,
-} from './common';
+import { domainPath, formFrom, keepingMailboxes, replacesOrEdits, secretsOf } from './common';
+import { accountStatus, count, displayName, emailAddress, emailList, language, password } from './fields';
 import { MAIL_SERVICES } from '../../common/mail-services';
 import { verifyPassword } from './verify-password';
 
@@ -221,9 +208,8 @@ export class UsersApi extends ListedAccountArea<typeof USER_ACCOUNT> {
 
   /** Applies the same change to every user of `domain` (`PUT /api/users/<domain>`). */
   async updateAll(domain: string, input: UsersUpdateAllInput): Promise<void> {
-    const site = { method: 'PUT', path: '/api/users/<domain>' } as const;
-    const path = `/api/users/${segment(this.caller, site, domainName, domain)}`;
-    const params = formFrom(this.caller, site, usersUpdateAllSchema, {}, input);
+    const path = domainPath(this.caller, 'PUT', '/api/users', domain);
+    const params = formFrom(this.caller, { method: 'PUT', path }, usersUpdateAllSchema, {}, input);
     await this.caller.call({ method: 'PUT', path, params, secrets: secretsOf(input) });
   }
 

@@ -1,7 +1,8 @@
 /** `POST /api/verify_password/<kind>/<mail>`, shared by admins and users. */
 import type { ApiCaller } from '../api-caller';
 import { ApiError, AuthError } from '../errors';
-import { emailAddress, password, segment } from './common';
+import { mailPath } from './common';
+import { password } from './fields';
 
 /**
  * Codes that mean "wrong password". The real product answers a mismatch with a bare
@@ -15,9 +16,8 @@ export async function verifyPassword(
   email: string,
   candidate: string,
 ): Promise<boolean> {
-  const site = { method: 'POST', path: `/api/verify_password/${kind}/<mail>` } as const;
-  const path = `/api/verify_password/${kind}/${segment(caller, site, emailAddress, email)}`;
-  const plain = caller.parseInput(site, password, candidate);
+  const path = mailPath(caller, 'POST', `/api/verify_password/${kind}`, email);
+  const plain = caller.parseInput({ method: 'POST', path: `/api/verify_password/${kind}/<mail>` }, password, candidate);
   try {
     // Checking a password changes nothing, so it may be repeated after a network failure.
     await caller.call({ method: 'POST', path, params: { password: plain }, idempotent: true, secrets: [plain] });
