@@ -5,12 +5,13 @@
 import { z } from 'zod';
 import { ApiArea } from './api-area';
 import { accountRow, flag, num, text } from '../normalize';
-import type { PolicyTarget, WireRenames } from './common';
-import { formFrom, targetSegment } from './common';
+import type { PolicyTarget } from './common';
+import { formFrom, snakeCase, targetSegment } from './common';
 
 /**
  * A whole spam policy. The product's PUT replaces the entire policy (an absent flag falls back to
- * its default), so every flag has its documented default here and all are always sent.
+ * its default), so every flag has its documented default here and all are always sent, each key
+ * in snake_case (`bypassSpamChecks` → `bypass_spam_checks`).
  */
 export const spamPolicySchema = z.strictObject({
   bypassSpamChecks: z.boolean().default(false),
@@ -28,20 +29,6 @@ export const spamPolicySchema = z.strictObject({
 });
 export type SpamPolicyInput = z.input<typeof spamPolicySchema>;
 export type SpamPolicySettings = z.output<typeof spamPolicySchema>;
-
-const SPAM_POLICY_RENAMED: WireRenames<typeof spamPolicySchema> = {
-  bypassSpamChecks: 'bypass_spam_checks',
-  bypassVirusChecks: 'bypass_virus_checks',
-  bypassBannedChecks: 'bypass_banned_checks',
-  bypassHeaderChecks: 'bypass_header_checks',
-  quarantineSpam: 'quarantine_spam',
-  quarantineVirus: 'quarantine_virus',
-  quarantineBanned: 'quarantine_banned',
-  quarantineBadHeader: 'quarantine_bad_header',
-  prefixSpamInSubject: 'prefix_spam_in_subject',
-  alwaysInsertXSpamHeaders: 'always_insert_x_spam_headers',
-  spamScore: 'spam_score',
-};
 
 /** The amavisd `policy` row GET returns. */
 export const spamPolicyRowSchema = accountRow({
@@ -114,7 +101,7 @@ export class SpamPoliciesApi extends ApiArea {
   /** Replaces the target's whole policy; flags not given take their documented defaults. */
   async set(target: PolicyTarget, input: SpamPolicyInput = {}): Promise<void> {
     const path = this.#path('PUT', target);
-    const params = formFrom(this.caller, { method: 'PUT', path }, spamPolicySchema, SPAM_POLICY_RENAMED, input);
+    const params = formFrom(this.caller, { method: 'PUT', path }, spamPolicySchema, snakeCase, input);
     await this.caller.call({ method: 'PUT', path, params });
   }
 

@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { ApiArea } from './api-area';
 import { accountRow, num, text } from '../normalize';
-import type { PolicyTarget, WireRenames } from './common';
-import { formFrom, targetSegment } from './common';
+import type { PolicyTarget } from './common';
+import { formFrom, snakeCase, targetSegment } from './common';
 
 export type ThrottleDirection = 'inbound' | 'outbound';
 
@@ -12,7 +12,8 @@ const limit = z.number().int().min(-1);
 
 /**
  * Throttle settings. The product stores every limit a POST leaves out as 0 (unlimited), so the
- * client always sends all four: an omitted limit is sent as 0 on purpose, not dropped.
+ * client always sends all four: an omitted limit is sent as 0 on purpose, not dropped. On the
+ * wire each key is in snake_case (`maxMsgs` → `max_msgs`).
  */
 export const throttleSchema = z.strictObject({
   /** Seconds. */
@@ -30,13 +31,6 @@ export const throttleSchema = z.strictObject({
   maxRcpts: limit.optional(),
 });
 export type ThrottleInput = z.input<typeof throttleSchema>;
-
-const THROTTLE_RENAMED: WireRenames<typeof throttleSchema> = {
-  msgSize: 'msg_size',
-  maxMsgs: 'max_msgs',
-  maxQuota: 'max_quota',
-  maxRcpts: 'max_rcpts',
-};
 
 /** The iRedAPD `throttle` row GET returns (under `setting`). */
 export const throttleRowSchema = accountRow({
@@ -72,7 +66,7 @@ export class ThrottlesApi extends ApiArea {
   /** Creates or replaces the throttle; all four values are sent (omitted limits as 0). */
   async set(target: PolicyTarget, direction: ThrottleDirection, input: ThrottleInput): Promise<void> {
     const path = this.#path('POST', target, direction);
-    const params = formFrom(this.caller, { method: 'POST', path }, throttleSchema, THROTTLE_RENAMED, input);
+    const params = formFrom(this.caller, { method: 'POST', path }, throttleSchema, snakeCase, input);
     // Setting the same values twice leaves the same state: safe to retry although it is a POST.
     await this.caller.call({ method: 'POST', path, params, idempotent: true });
   }
