@@ -5,6 +5,7 @@
  * holds each table, a write spanning databases is all or nothing, and nothing of ours is
  * created outside vmail.
  */
+import { randomBytes } from 'node:crypto';
 import { DEFAULT_SETTINGS } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
 import { openDatabase } from '../../src/server/db/open';
@@ -40,6 +41,22 @@ async function countRows(checks: Record<string, [Database, ReturnType<typeof sql
 
 function separate(dbs: Databases) {
   return { amavisd: dbs.amavisd.url, iredapd: dbs.iredapd.url };
+}
+
+/** The database's URL for a new role that may only SELECT from its tables. */
+async function selectOnly({ db, url }: { db: Database; url: string }): Promise<string> {
+  const role = `reader_${randomBytes(4).toString('hex')}`;
+  if (db.dialect === 'mysql') {
+    const database = new URL(url).pathname.slice(1);
+    for (const host of ['localhost', '127.0.0.1']) {
+      await db.exec(`CREATE USER '${role}'@'${host}'`);
+      await db.exec(`GRANT SELECT ON ${database}.* TO '${role}'@'${host}'`);
+    }
+  } else {
+    await db.exec(`CREATE ROLE ${role} LOGIN`);
+    await db.exec(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
+  }
+  return url.replace(/\/\/[^@/]*@/, `//${role}@`);
 }
 
 async function closeAll(dbs: Databases | undefined): Promise<void> {
@@ -222,11 +239,11 @@ describe.each(SPLIT_BACKENDS)("iRedMail's three databases (vmail, amavisd, ireda
     expect(await countRows(rows)).toEqual(counts);
   });
 
-  test('--read-only on three databases: reads answer from each, writes are refused, no row changes', async () => {
+  test('--read-only on three databases, amavisd and iredapd with a SELECT-only role: reads answer, writes are refused', async () => {
     const readOnly = await startServer({
       settings: { ...settings, readOnly: true },
       database: dbs.vmail.url,
-      separateDatabases: separate(dbs),
+      separateDatabases: { amavisd: await selectOnly(dbs.amavisd), iredapd: await selectOnly(dbs.iredapd) },
     });
     try {
       const reader = new ApiSession(readOnly.url);
