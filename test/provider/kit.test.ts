@@ -1,7 +1,16 @@
 /** The shared shapes of the resources: create-then-update with rollback, and "not found means gone". */
 import { ApiError } from '../../src/client/errors';
 import { attributesFor, defineResource, type Values } from '../../src/provider/framework';
-import { byEmail, createThenUpdate, dataSourceOf, lookupExample, nullIfGone } from '../../src/provider/kit';
+import {
+  addressSet,
+  amount,
+  byEmail,
+  createThenUpdate,
+  dataSourceOf,
+  keepMailboxOption,
+  lookupExample,
+  nullIfGone,
+} from '../../src/provider/kit';
 
 const apiError = (msg: string) => new ApiError({ method: 'GET', path: '/api/domain/example.com', msg, status: 200 });
 
@@ -152,5 +161,36 @@ describe('dataSourceOf', () => {
     expect(() => dataSourceOf(thing, { description: 'x', lookup: { domain: 'x' }, example: {} })).toThrow(
       'test_thing has no attribute "domain" to look up by.',
     );
+  });
+});
+
+describe('shared attribute groups', () => {
+  interface Account {
+    quota?: number | null;
+    members?: string[] | null;
+  }
+
+  test('amount: a whole number sent as its parameter; none on the server reads as 0', () => {
+    const quota = amount<Account>({ param: 'quota', read: (d) => d.quota, samples: [1, 2], description: 'Quota.' });
+    expect(quota).toMatchObject({ kind: 'number', optional: true, param: 'quota' });
+    expect([quota.read!({ quota: null }), quota.read!({ quota: 5 })]).toEqual([0, 5]);
+    expect(quota.validators!.map((check) => check(1.5))[0]).toMatch(/whole number/);
+  });
+
+  test('addressSet: checked as addresses, compared in canonical form, none reads as []', () => {
+    const members = addressSet<Account>({
+      samples: [['a@example.com'], ['b@example.com']],
+      read: (d) => d.members,
+      description: 'Members.',
+      errorCodes: [],
+    });
+    expect(members.read!({})).toEqual([]);
+    expect(members.normalize!(['Jane@Example.COM'])).toEqual(['jane@example.com']);
+    expect(members.validators!.map((check) => check(['not-an-address']))[0]).toMatch(/Not email addresses/);
+  });
+
+  test('keepMailboxOption: the DELETE option only when keep_mailbox_days is set', () => {
+    expect(keepMailboxOption({ keep_mailbox_days: null })).toEqual({});
+    expect(keepMailboxOption({ keep_mailbox_days: 0 })).toEqual({ keepMailboxDays: 0 });
   });
 });

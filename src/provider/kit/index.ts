@@ -5,11 +5,15 @@
  * attribute table plus a few one-line handlers; what two resources share lives here.
  */
 export * from './access-policy';
+export * from './address-set';
+export * from './amount';
 export * from './account-status';
 export * from './bcc';
 export * from './data-source';
 export * from './display-name';
+export * from './keep-mailbox';
 export * from './keys';
+export * from './language';
 export * from './password';
 export * from './policy-target';
 export * from './sender-sets';

@@ -5,13 +5,13 @@
  * values, so the ID is the attribute's value as it is.
  */
 import { attributesFor, type AttributeSpec, type ReplaceWhen, type Sample, type Validator } from '../framework';
-import { canonicalDomain, canonicalEmail, domainName, emailAddress } from './validators';
+import { canonicalDomain, canonicalEmail, domainName, emailAddress, replacedWhenDomainChanges } from './validators';
 import { createThenUpdate, ifChanged } from './writes';
 
 /** What the API answers about a new account's address (users, aliases, lists). */
 export const NEW_ADDRESS_CODES = ['INVALID_MAIL', 'INVALID_DOMAIN', 'ALREADY_EXISTS'];
 /** What it answers about a rename (`change_email`). */
-export const RENAME_CODES = ['INVALID_NEW_EMAIL', 'NEW_EMAIL_ALREADY_EXISTS'];
+const RENAME_CODES = ['INVALID_NEW_EMAIL', 'NEW_EMAIL_ALREADY_EXISTS'];
 
 /** What a resource says about its identifying attribute; the kit adds the rest. */
 export interface KeySpec<Data> {
@@ -82,4 +82,21 @@ export const byEmail = keyedBy('email', {
   canonical: canonicalEmail,
   notA: 'an email address',
 });
+/**
+ * The address of a user or an alias: renamed in place within its domain (`change_email`), replaced
+ * when it moves to another domain.
+ */
+export const renamableAddress = <Data>(
+  read: (data: Data) => string,
+  description: string,
+  moreErrorCodes: readonly string[] = [],
+): AttributeSpec<'string', Data> =>
+  byEmail.attribute<Data>({
+    samples: [(c) => `${c.key}@${c.domain}`, (c) => `${c.key}.renamed@${c.domain}`],
+    read,
+    requiresReplace: replacedWhenDomainChanges,
+    description,
+    errorCodes: [...NEW_ADDRESS_CODES, ...RENAME_CODES, ...moreErrorCodes],
+  });
+
 export const byDomain = keyedBy('domain', { validator: domainName, canonical: canonicalDomain, notA: 'a domain name' });

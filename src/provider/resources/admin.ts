@@ -2,12 +2,12 @@
 import type { Admin, AdminCreateInput, AdminUpdateInput, IRedAdminClient } from '../../client';
 import { attributesFor, defineResource, type Issue, type Values } from '../framework';
 import {
-  dataSourceOf,
   accountStatus,
   byEmail,
   canonicalDomain,
+  dataSourceOf,
   ifChanged,
-  languageCode,
+  language,
   oneOf,
   PASSWORD_ON_CREATE,
   passwordConflict,
@@ -94,15 +94,10 @@ const adminAttributes = {
     (v) => v.admin.active,
     '`active` or `disabled` (a disabled admin cannot log in). Default `active`.',
   ),
-  language: a.string({
-    samples: ['de_DE', 'fr_FR'],
-    optional: true,
-    param: 'language',
-    validators: [languageCode],
-    read: (v) => v.admin.language ?? '',
-    description: 'Language of the iRedAdmin web interface, e.g. `en_US`; `""` on the server means its default.',
-    errorCodes: ['INVALID_LANGUAGE'],
-  }),
+  language: language<AdminView>(
+    (v) => v.admin.language,
+    'Language of the iRedAdmin web interface, e.g. `en_US`; `""` on the server means its default.',
+  ),
   is_global_admin: a.bool({
     optional: true,
     param: 'isGlobalAdmin',

@@ -1,23 +1,18 @@
 /** `iredadmin_alias`: a mail alias account (an address that delivers to its members), renamed in place. */
 import type { Alias, AliasUpdateInput, IRedAdminClient } from '../../client';
-import { attributesFor, defineResource, type Values } from '../framework';
+import { defineResource, type Values } from '../framework';
 import {
-  dataSourceOf,
   ACCESS_POLICY_DOC,
   accessPolicy,
   accountStatus,
+  addressSet,
   byEmail,
+  dataSourceOf,
   displayName,
-  canonicalEmails,
-  emailSet,
   ifChanged,
-  NEW_ADDRESS_CODES,
-  RENAME_CODES,
-  replacedWhenDomainChanges,
+  renamableAddress,
   toggles,
 } from '../kit';
-
-const a = attributesFor<Alias>();
 
 /**
  * What POST /api/alias reads; the rest of a create (`accountStatus`, which the SQL edition ignores
@@ -27,28 +22,22 @@ const CREATE_PARAMS = ['name', 'accessPolicy', 'members'];
 const memberToggles = toggles('addMember', 'removeMember');
 
 const aliasAttributes = {
-  email: byEmail.attribute<Alias>({
-    samples: [(c) => `${c.key}@${c.domain}`, (c) => `${c.key}.renamed@${c.domain}`],
-    read: (d) => d.address,
-    requiresReplace: replacedWhenDomainChanges,
-    description:
-      'The alias address, e.g. `team@example.com`; its domain must exist. Changing it within the domain renames ' +
+  email: renamableAddress<Alias>(
+    (d) => d.address,
+    'The alias address, e.g. `team@example.com`; its domain must exist. Changing it within the domain renames ' +
       'the alias in place ' +
       '(`change_email`): its members stay, and its memberships in other aliases, lists and forwardings follow.',
-    errorCodes: [...NEW_ADDRESS_CODES, ...RENAME_CODES, 'EXCEEDED_DOMAIN_ACCOUNT_LIMIT', 'EXCEED_LIMIT_ALIASES'],
-  }),
+    ['EXCEEDED_DOMAIN_ACCOUNT_LIMIT', 'EXCEED_LIMIT_ALIASES'],
+  ),
   name: displayName<Alias>((d) => d.name, ['Sales team', 'Sales people']),
   access_policy: accessPolicy<Alias>({
     samples: ['membersonly', 'domain'],
     read: (d) => d.accesspolicy,
     description: `Who may send to the alias: ${ACCESS_POLICY_DOC}. Default \`public\`.`,
   }),
-  members: a.stringSet({
+  members: addressSet<Alias>({
     samples: [(c) => [c.user], (c) => [c.otherUser, 'someone@example.net']],
-    optional: true,
-    validators: [emailSet],
-    normalize: canonicalEmails,
-    read: (d) => d.members ?? [],
+    read: (d) => d.members,
     // Created with the whole set; changed with addMember/removeMember: only the difference travels, and
     // `[]` can empty the set (an empty `members` parameter means "not given" to the API).
     write: (next, previous, op) =>

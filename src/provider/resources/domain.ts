@@ -3,13 +3,15 @@ import type { Domain, IRedAdminClient } from '../../client';
 import { DOMAIN_PROFILES, USER_PREFERENCES, USER_PROFILES } from '../../common/domain-vocabulary';
 import { attributesFor, defineResource, type Values } from '../framework';
 import {
-  dataSourceOf,
   accountStatus,
+  addressSet,
+  amount,
   bccPair,
   byDomain,
-  canonicalEmails,
-  emailSet,
-  languageCode,
+  dataSourceOf,
+  keepMailboxDays,
+  keepMailboxOption,
+  language,
   subsetOf,
   toggles,
   wholeNumber,
@@ -41,10 +43,24 @@ const MAX_LISTS_FIXED =
   'iRedAdmin-Pro web interface) and then set the same value here (a refresh reads it back), or restore the ' +
   'previous value.';
 
-const settingNumber = (
-  d: Domain,
-  key: 'default_user_quota' | 'max_user_quota' | 'min_passwd_length' | 'max_passwd_length',
-) => d.settings?.[key] ?? 0;
+type SwitchedOff = 'disabled_domain_profiles' | 'disabled_user_profiles' | 'disabled_user_preferences';
+
+/** Pages or preferences switched off one by one: `disable<Noun>` / `enable<Noun>` with the difference. */
+const switchedOff = (
+  key: SwitchedOff,
+  noun: string,
+  allowed: readonly string[],
+  samples: readonly [string[], string[]],
+  what: string,
+) =>
+  a.stringSet({
+    samples,
+    optional: true,
+    validators: [subsetOf(allowed)],
+    write: toggles(`disable${noun}`, `enable${noun}`),
+    read: (d) => d.settings?.[key] ?? [],
+    description: `${what}: ${allowed.join(', ')}.`,
+  });
 
 const domainAttributes = {
   domain: byDomain.attribute<Domain>({
@@ -65,46 +81,36 @@ const domainAttributes = {
     description: 'Short description, e.g. the company name.',
   }),
   account_status: accountStatus<Domain>((d) => d.active, '`active` or `disabled`.'),
-  quota: a.number({
-    samples: [10240, 20480],
-    optional: true,
+  quota: amount<Domain>({
     param: 'quota',
-    validators: [wholeNumber],
-    read: (d) => d.maxquota ?? 0,
+    read: (d) => d.maxquota,
+    samples: [10240, 20480],
     description: 'Mailbox quota of the whole domain, in MB; 0 = unlimited.',
     errorCodes: ['INVALID_QUOTA_SIZE'],
   }),
-  default_quota: a.number({
-    samples: [512, 1024],
-    optional: true,
+  default_quota: amount<Domain>({
     param: 'defaultQuota',
-    validators: [wholeNumber],
-    read: (d) => settingNumber(d, 'default_user_quota'),
+    read: (d) => d.settings?.default_user_quota,
+    samples: [512, 1024],
     description: 'Quota of new users, in MB; 0 = unlimited.',
   }),
-  max_user_quota: a.number({
-    samples: [2048, 4096],
-    optional: true,
+  max_user_quota: amount<Domain>({
     param: 'maxUserQuota',
-    validators: [wholeNumber],
-    read: (d) => settingNumber(d, 'max_user_quota'),
+    read: (d) => d.settings?.max_user_quota,
+    samples: [2048, 4096],
     description: 'Largest quota a user may have, in MB; 0 = unlimited.',
   }),
-  max_users: a.number({
-    samples: [50, 60],
-    optional: true,
+  max_users: amount<Domain>({
     param: 'numberOfUsers',
-    validators: [wholeNumber],
-    read: (d) => d.mailboxes ?? 0,
+    read: (d) => d.mailboxes,
+    samples: [50, 60],
     description: 'Most mail users; 0 = unlimited.',
     errorCodes: ['INVALID_NUMBER_OF_USERS'],
   }),
-  max_aliases: a.number({
-    samples: [20, 30],
-    optional: true,
+  max_aliases: amount<Domain>({
     param: 'numberOfAliases',
-    validators: [wholeNumber],
-    read: (d) => d.aliases ?? 0,
+    read: (d) => d.aliases,
+    samples: [20, 30],
     description: 'Most aliases; 0 = unlimited.',
     errorCodes: ['INVALID_NUMBER_OF_ALIASES'],
   }),
@@ -119,15 +125,10 @@ const domainAttributes = {
     description: `Most mailing lists; 0 = unlimited. Set when the domain is created: ${MAX_LISTS_FIXED}`,
     errorCodes: ['INVALID_NUMBER_OF_LISTS'],
   }),
-  language: a.string({
-    samples: ['de_DE', 'fr_FR'],
-    optional: true,
-    param: 'language',
-    validators: [languageCode],
-    read: (d) => (typeof d.settings?.default_language === 'string' ? d.settings.default_language : ''),
-    description: 'Default language of new users, e.g. `en_US`.',
-    errorCodes: ['INVALID_LANGUAGE'],
-  }),
+  language: language<Domain>(
+    (d) => (typeof d.settings?.default_language === 'string' ? d.settings.default_language : null),
+    'Default language of new users, e.g. `en_US`.',
+  ),
   transport: a.string({
     samples: ['smtp:[192.0.2.1]:25', 'lmtp:unix:private/dovecot-lmtp'],
     optional: true,
@@ -159,13 +160,10 @@ const domainAttributes = {
     { sender: (d) => d.sbcc_addr, recipient: (d) => d.rbcc_addr },
     { sender: 'sent from the domain', recipient: 'sent to the domain' },
   ),
-  catchall: a.stringSet({
+  catchall: addressSet<Domain>({
     samples: [(c) => [`postmaster@${c.domain}`], (c) => [`hostmaster@${c.domain}`, `postmaster@${c.domain}`]],
-    optional: true,
     param: 'catchall',
-    validators: [emailSet],
-    normalize: canonicalEmails,
-    read: (d) => d.catchall ?? [],
+    read: (d) => d.catchall,
     description: 'Catch-all addresses: mail to unknown users of the domain goes to them. Empty = no catch-all.',
     errorCodes: ['INVALID_CATCHALL_ADDRESS'],
   }),
@@ -177,20 +175,16 @@ const domainAttributes = {
     description: 'Relay for outgoing mail, e.g. `smtp:[192.0.2.1]:25`; `""` for none.',
     errorCodes: ['INVALID_OUTBOUND_RELAY'],
   }),
-  min_password_length: a.number({
-    samples: [10, 12],
-    optional: true,
+  min_password_length: amount<Domain>({
     param: 'minPasswordLength',
-    validators: [wholeNumber],
-    read: (d) => settingNumber(d, 'min_passwd_length'),
+    read: (d) => d.settings?.min_passwd_length,
+    samples: [10, 12],
     description: "Shortest password of the domain's users; 0 = server default.",
   }),
-  max_password_length: a.number({
-    samples: [40, 50],
-    optional: true,
+  max_password_length: amount<Domain>({
     param: 'maxPasswordLength',
-    validators: [wholeNumber],
-    read: (d) => settingNumber(d, 'max_passwd_length'),
+    read: (d) => d.settings?.max_passwd_length,
+    samples: [40, 50],
     description: "Longest password of the domain's users; 0 = no limit.",
   }),
   services: a.stringSet({
@@ -203,37 +197,30 @@ const domainAttributes = {
       '`[]` disables them all).',
     errorCodes: ['INVALID_SERVICE'],
   }),
-  disabled_domain_profiles: a.stringSet({
-    samples: [['bcc', 'relay'], ['wblist']],
-    optional: true,
-    validators: [subsetOf(DOMAIN_PROFILES)],
-    write: toggles('disableDomainProfile', 'enableDomainProfile'),
-    read: (d) => d.settings?.disabled_domain_profiles ?? [],
-    description: `Domain profile pages normal admins may not see or change: ${DOMAIN_PROFILES.join(', ')}.`,
-  }),
-  disabled_user_profiles: a.stringSet({
-    samples: [['bcc'], ['forwarding', 'relay']],
-    optional: true,
-    validators: [subsetOf(USER_PROFILES)],
-    write: toggles('disableUserProfile', 'enableUserProfile'),
-    read: (d) => d.settings?.disabled_user_profiles ?? [],
-    description: `User profile pages normal admins may not see or change: ${USER_PROFILES.join(', ')}.`,
-  }),
-  disabled_user_preferences: a.stringSet({
-    samples: [['wblist'], ['quarantine', 'spampolicy']],
-    optional: true,
-    validators: [subsetOf(USER_PREFERENCES)],
-    write: toggles('disableUserPreference', 'enableUserPreference'),
-    read: (d) => d.settings?.disabled_user_preferences ?? [],
-    description: `Self-service preferences users may not change: ${USER_PREFERENCES.join(', ')}.`,
-  }),
-  keep_mailbox_days: a.number({
-    samples: [30, 60],
-    optional: true,
-    validators: [wholeNumber],
-    description:
-      'When the domain is destroyed, keep its mailboxes on disk this many days. Unset: kept until removed by hand.',
-  }),
+  disabled_domain_profiles: switchedOff(
+    'disabled_domain_profiles',
+    'DomainProfile',
+    DOMAIN_PROFILES,
+    [['bcc', 'relay'], ['wblist']],
+    'Domain profile pages normal admins may not see or change',
+  ),
+  disabled_user_profiles: switchedOff(
+    'disabled_user_profiles',
+    'UserProfile',
+    USER_PROFILES,
+    [['bcc'], ['forwarding', 'relay']],
+    'User profile pages normal admins may not see or change',
+  ),
+  disabled_user_preferences: switchedOff(
+    'disabled_user_preferences',
+    'UserPreference',
+    USER_PREFERENCES,
+    [['wblist'], ['quarantine', 'spampolicy']],
+    'Self-service preferences users may not change',
+  ),
+  keep_mailbox_days: keepMailboxDays<Domain>(
+    'When the domain is destroyed, keep its mailboxes on disk this many days.',
+  ),
 };
 
 type DomainValues = Values<typeof domainAttributes>;
@@ -276,8 +263,7 @@ export const domainResource = defineResource({
     return issues;
   },
   ...byDomain.crud((client: IRedAdminClient) => client.domains, CREATE_PARAMS),
-  delete: (client: IRedAdminClient, v: DomainValues) =>
-    client.domains.delete(v.domain!, v.keep_mailbox_days === null ? {} : { keepMailboxDays: v.keep_mailbox_days }),
+  delete: (client: IRedAdminClient, v: DomainValues) => client.domains.delete(v.domain!, keepMailboxOption(v)),
   example: `resource "iredadmin_domain" "example" {
   domain         = "example.com"
   name           = "Example Inc."

@@ -2,11 +2,11 @@
 import type { GreylistingStatus, IRedAdminClient, PolicyTarget } from '../../client';
 import { attributesFor, defineDataSource, defineResource, type Issue, type Values } from '../framework';
 import {
-  lookupExample,
   byTarget,
   canonicalDomain,
   canonicalSenders,
   domainName,
+  lookupExample,
   policyTarget,
   SENDER_FORMS,
   senderSet,

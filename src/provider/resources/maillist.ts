@@ -12,20 +12,19 @@ import type {
 } from '../../client';
 import { attributesFor, defineResource, type Values } from '../framework';
 import {
-  dataSourceOf,
   ACCESS_POLICY_DOC,
   accessPolicy,
   accountStatus,
+  addressSet,
+  amount,
   byEmail,
-  displayName,
-  canonicalEmails,
   createThenUpdate,
-  emailSet,
+  dataSourceOf,
+  displayName,
   ifChanged,
   NEW_ADDRESS_CODES,
   notEmpty,
   toggles,
-  wholeNumber,
 } from '../kit';
 
 const a = attributesFor<SqlMailingList>();
@@ -73,12 +72,9 @@ const maillistAttributes = {
     read: (d) => d.accesspolicy,
     description: `Who may post to the list: ${ACCESS_POLICY_DOC}. Unset: the server's, \`public\` for a new list.`,
   }),
-  members: a.stringSet({
+  members: addressSet<SqlMailingList>({
     samples: [(c) => [c.user], (c) => [c.otherUser, 'someone@example.net']],
-    optional: true,
-    validators: [emailSet],
-    normalize: canonicalEmails,
-    read: (d) => d.subscribers ?? [],
+    read: (d) => d.subscribers,
     // Created with the whole set (`subscribers`), then changed through add/remove; always without
     // a confirmation mail, in `normal` mode.
     write: (next, previous, op) => {
@@ -92,12 +88,9 @@ const maillistAttributes = {
       'Unset: whatever the server has.',
     errorCodes: ['INVALID_SUBSCRIBER'],
   }),
-  moderators: a.stringSet({
+  moderators: addressSet<SqlMailingList>({
     samples: [(c) => [c.user], (c) => [c.otherUser]],
-    optional: true,
-    validators: [emailSet],
-    normalize: canonicalEmails,
-    read: (d) => d.moderators ?? [],
+    read: (d) => d.moderators,
     write: wholeSet('moderators'),
     description:
       'Moderators: who may post when `access_policy` is `moderatorsonly` or `membersandmoderatorsonly`, and who ' +
@@ -105,24 +98,19 @@ const maillistAttributes = {
       "Unset: whatever the server has (a new list gets the domain's `postmaster@`).",
     errorCodes: ['INVALID_MODERATOR'],
   }),
-  owners: a.stringSet({
+  owners: addressSet<SqlMailingList>({
     samples: [(c) => [c.user], (c) => [c.user, c.otherUser]],
-    optional: true,
-    validators: [emailSet],
-    normalize: canonicalEmails,
-    read: (d) => d.owners ?? [],
+    read: (d) => d.owners,
     write: wholeSet('owners'),
     description:
       'Owners of the list (they receive its administrative mail); `[]` for none. Unset: whatever the server has ' +
       "(a new list gets the domain's `postmaster@`).",
     errorCodes: ['INVALID_OWNER'],
   }),
-  max_message_size: a.number({
-    samples: [1048576, 2097152],
-    optional: true,
+  max_message_size: amount<SqlMailingList>({
     param: 'maxMessageSize',
-    validators: [wholeNumber],
-    read: (d) => d.maxmsgsize ?? 0,
+    read: (d) => d.maxmsgsize,
+    samples: [1048576, 2097152],
     description: 'Largest message the list accepts, in bytes; 0 = no limit (default).',
     errorCodes: ['INVALID_MAX_MESSAGE_SIZE'],
   }),

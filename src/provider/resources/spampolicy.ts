@@ -1,7 +1,7 @@
 /** `iredadmin_spampolicy`: the amavisd spam policy of the server, a domain or a user. */
 import type { IRedAdminClient, SpamPolicy, SpamPolicyInput, SpamPolicySettings } from '../../client';
 import { attributesFor, defineResource, type Validator, type Values } from '../framework';
-import { dataSourceOf, byTarget, nullIfGone, policyTarget, targetAttribute, writesWhole } from '../kit';
+import { byTarget, dataSourceOf, nullIfGone, policyTarget, targetAttribute, writesWhole } from '../kit';
 
 const a = attributesFor<SpamPolicy>();
 

@@ -1,7 +1,7 @@
 /** `iredadmin_throttle`: an iRedAPD inbound or outbound throttle of the server, a domain or a user. */
 import type { IRedAdminClient, Throttle, ThrottleDirection, ThrottleInput } from '../../client';
 import { attributesFor, defineResource, type Issue, type Validator, type Values } from '../framework';
-import { dataSourceOf, byTargetAndDirection, nullIfGone, policyTarget, targetAttribute, writesWhole } from '../kit';
+import { byTargetAndDirection, dataSourceOf, nullIfGone, policyTarget, targetAttribute, writesWhole } from '../kit';
 
 const a = attributesFor<Throttle>();
 

@@ -3,24 +3,23 @@ import type { IRedAdminClient, User, UserCreateInput, UserUpdateInput } from '..
 import { MAIL_SERVICES } from '../../common/mail-services';
 import { attributesFor, defineResource, type Issue, type Validator, type Values } from '../framework';
 import {
-  dataSourceOf,
   accountStatus,
+  addressSet,
+  amount,
   bccPair,
   byEmail,
-  displayName,
-  canonicalEmails,
   createThenUpdate,
-  emailSet,
-  languageCode,
-  NEW_ADDRESS_CODES,
+  dataSourceOf,
+  displayName,
+  keepMailboxDays,
+  keepMailboxOption,
+  language,
   notEmpty,
   PASSWORD_ON_CREATE,
   passwordConflict,
   passwordTrio,
-  RENAME_CODES,
-  replacedWhenDomainChanges,
+  renamableAddress,
   subsetOf,
-  wholeNumber,
 } from '../kit';
 
 const a = attributesFor<User>();
@@ -34,34 +33,23 @@ const noSpaces: Validator<string> = (v) =>
     : `"${v}" is not a Postfix transport: no spaces, e.g. "dovecot" or "smtp:[192.0.2.1]:25".`;
 
 const userAttributes = {
-  email: byEmail.attribute<User>({
-    samples: [(c) => `${c.key}@${c.domain}`, (c) => `${c.key}.renamed@${c.domain}`],
-    read: (u) => u.username,
-    requiresReplace: replacedWhenDomainChanges,
-    description:
-      'The address, e.g. `jane@example.com`; its domain must exist. Changing it within the domain renames the ' +
+  email: renamableAddress<User>(
+    (u) => u.username,
+    'The address, e.g. `jane@example.com`; its domain must exist. Changing it within the domain renames the ' +
       'user in place ' +
       '(`change_email`): forwardings, alias addresses, alias and list memberships, admin rights, bcc, throttles ' +
       'and spam policy follow; the maildir stays where it is.',
-    errorCodes: [...NEW_ADDRESS_CODES, ...RENAME_CODES],
-  }),
+  ),
   ...passwordTrio<User>('a user'),
   name: displayName<User>((u) => u.name, ['Jane Doe', 'Jane Roe']),
-  language: a.string({
-    samples: ['de_DE', 'fr_FR'],
-    optional: true,
-    param: 'language',
-    validators: [languageCode],
-    read: (u) => u.language ?? '',
-    description: "Preferred language, e.g. `en_US`. Default: the domain's default language.",
-    errorCodes: ['INVALID_LANGUAGE'],
-  }),
-  quota: a.number({
-    samples: [1024, 2048],
-    optional: true,
+  language: language<User>(
+    (u) => u.language,
+    "Preferred language, e.g. `en_US`. Default: the domain's default language.",
+  ),
+  quota: amount<User>({
     param: 'quota',
-    validators: [wholeNumber],
-    read: (u) => u.quota ?? 0,
+    read: (u) => u.quota,
+    samples: [1024, 2048],
     description:
       "Mailbox quota in MB; 0 = unlimited. Default: the domain's `default_quota`. The server clamps a quota " +
       "above the domain's " +
@@ -88,27 +76,21 @@ const userAttributes = {
     description: 'Postfix transport of this user, e.g. `dovecot`; `""` on the server = the domain\'s transport.',
     errorCodes: ['INVALID_TRANSPORT'],
   }),
-  forwarding: a.stringSet({
+  forwarding: addressSet<User>({
     samples: [(c) => [`${c.key}.fw@example.net`], (c) => [`${c.key}@${c.domain}`, `${c.key}.fw2@example.net`]],
-    optional: true,
-    validators: [emailSet],
-    normalize: canonicalEmails,
-    read: (u) => u.forwardings ?? [],
+    read: (u) => u.forwardings,
     write: (next) => (next === null ? {} : { forwarding: next }),
     description:
       "Forward mail to these addresses. Include the user's own address to keep a copy in the mailbox; " +
       '`[]` = no forwarding (mail is delivered to the mailbox).',
     errorCodes: ['INVALID_FORWARDING_ADDRESS'],
   }),
-  aliases: a.stringSet({
+  aliases: addressSet<User>({
     samples: [
       (c) => [`${c.key}.alias@${c.domain}`],
       (c) => [`${c.key}.alias2@${c.domain}`, `${c.key}.alias3@${c.domain}`],
     ],
-    optional: true,
-    validators: [emailSet],
-    normalize: canonicalEmails,
-    read: (u) => u.aliases ?? [],
+    read: (u) => u.aliases,
     write: (next) => (next === null ? {} : { aliases: next }),
     description:
       'Per-user alias addresses delivering to this user, in domains the admin manages. An address already used ' +
@@ -133,15 +115,9 @@ const userAttributes = {
     { sender: (u) => u.sender_bcc_address, recipient: (u) => u.recipient_bcc_address },
     { sender: 'the user sends', recipient: 'the user receives' },
   ),
-  keep_mailbox_days: a.number({
-    samples: [30, 60],
-    optional: true,
-    validators: [wholeNumber],
-    description:
-      'When the user is destroyed, keep its mailbox on disk this many days (recorded for the cleanup job). ' +
-      'Unset: kept until removed by hand.',
-    errorCodes: ['INVALID_KEEP_MAILBOX_DAYS'],
-  }),
+  keep_mailbox_days: keepMailboxDays<User>(
+    'When the user is destroyed, keep its mailbox on disk this many days (recorded for the cleanup job).',
+  ),
 };
 
 type UserValues = Values<typeof userAttributes>;
@@ -203,8 +179,7 @@ export const userResource = defineResource({
       throw error;
     }
   },
-  delete: (client: IRedAdminClient, v: UserValues) =>
-    client.users.delete(v.email!, v.keep_mailbox_days === null ? {} : { keepMailboxDays: v.keep_mailbox_days }),
+  delete: (client: IRedAdminClient, v: UserValues) => client.users.delete(v.email!, keepMailboxOption(v)),
   example: `resource "iredadmin_user" "jane" {
   email               = "jane@example.com"
   name                = "Jane Doe"

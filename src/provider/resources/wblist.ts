@@ -3,9 +3,9 @@ import type { IRedAdminClient, WblistDirection } from '../../client';
 import { WBLIST_DIRECTIONS } from '../../common/wblist-vocabulary';
 import { attributesFor, defineResource, type Issue, type Values } from '../framework';
 import {
-  dataSourceOf,
   byTargetAndDirection,
   canonicalSenders,
+  dataSourceOf,
   policyTarget,
   SENDER_FORMS,
   senderSet,
