@@ -83,8 +83,8 @@ describe.each(BACKENDS)('cached sessions on %s', (backend) => {
     });
   });
 
-  // What iRedMail's tools or psql do: nobody waits for the NOTIFY. (A password changed in SQL ends
-  // no session: only the API's writes end sessions; README, Security: "Sessions".) PGlite delivers it before the
+  // What iRedMail's tools or psql do: nobody waits for the NOTIFY. (A password changed in SQL:
+  // test/security/password-changed-in-sql.test.ts.) PGlite delivers it before the
   // statement returns; PostgreSQL delivers it to the LISTEN connection moments after the commit.
   test.each([
     ['disabled', 'UPDATE admin SET active = 0 WHERE username = $1', 'LOGIN_REQUIRED'],

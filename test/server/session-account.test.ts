@@ -5,6 +5,7 @@
 import { createTestDatabase, TEST_ADMIN } from '../support/test-server';
 import type { Database, Queryable } from '../../src/server/db/database';
 import { SessionStore } from '../../src/server/auth/sessions';
+import { findAdminAccount } from '../../src/server/auth/accounts';
 import { ensureGlobalAdmin } from '../../src/server/bootstrap';
 import { sql } from '../../src/server/db/sql';
 
@@ -26,7 +27,7 @@ test('a session resolves to its account in a single statement', async () => {
     }) as Queryable['query'],
   };
   const store = new SessionStore(counting, 3600);
-  const token = await store.create(TEST_ADMIN.email);
+  const token = await store.create((await findAdminAccount(db, TEST_ADMIN.email))!);
   statements = 0;
   expect(await store.resolveAccount(token)).toMatchObject({
     username: TEST_ADMIN.email,

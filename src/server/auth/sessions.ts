@@ -2,19 +2,34 @@
  * Login sessions, kept in the database so any server instance on the same PostgreSQL
  * accepts a session another one created. Only a SHA-256 of the token is stored.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Database, Queryable } from '../db/database';
-import { type AccountRow, accountFromRow, adminAccountSql, type AdminAccount } from './accounts';
+import { type AccountRow, accountFromRow, adminAccountSql, type AdminAccount, findAdminAccount } from './accounts';
 import { markRevoking } from './account-changes';
 import { SessionCache } from './session-cache';
 import { isAnyOf, now, raw, secondsFromNow, sql } from '../db/sql';
 
-type SessionRow = AccountRow & { username: string; remaining_seconds: number };
+type SessionRow = AccountRow & { username: string; remaining_seconds: number; password_fingerprint: string };
 
 /** The real product's name on a PostgreSQL install (ours runs on PostgreSQL or PGlite). */
 export const SESSION_COOKIE = 'iRedAdmin-Pro-PGSQL';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * What a session remembers of the password hash it was opened with: an HMAC keyed by the
+ * session's own token, which only its holder has (the database keeps a SHA-256 of it). A password
+ * changed by any tool, iRedMail's or psql, no longer matches, and the session is over; the stored
+ * value tells nothing about the hash and needs no secret shared between server instances.
+ */
+const passwordFingerprint = (token: string, passwordHash: string) =>
+  createHmac('sha256', token).update(passwordHash).digest('hex');
+
+function sameFingerprint(stored: string, token: string, passwordHash: string): boolean {
+  const expected = Buffer.from(passwordFingerprint(token, passwordHash));
+  const actual = Buffer.from(stored.trim());
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
 
 /** The database slides a session's expiry once less than this share of its lifetime remains. */
 const SLIDE_BELOW = 0.9;
@@ -27,10 +42,12 @@ export class SessionStore {
     private readonly cache: SessionCache = new SessionCache(),
   ) {}
 
-  async create(username: string): Promise<string> {
+  /** A new session of `account`, remembering the password it logged in with. */
+  async create({ username, passwordHash }: Pick<AdminAccount, 'username' | 'passwordHash'>): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await this.db.query(sql`INSERT INTO iredadmin_api_sessions (token_hash, username, expires)
-       VALUES (${hashToken(token)}, ${username}, ${secondsFromNow(this.ttlSeconds)})`);
+    await this.db.query(sql`INSERT INTO iredadmin_api_sessions (token_hash, username, expires, password_fingerprint)
+       VALUES (${hashToken(token)}, ${username}, ${secondsFromNow(this.ttlSeconds)},
+               ${passwordFingerprint(token, passwordHash)})`);
     // Opportunistic clean-up keeps the table small without a timer in every instance.
     await this.db.query(sql`DELETE FROM iredadmin_api_sessions WHERE expires < ${now}`);
     return token;
@@ -38,9 +55,10 @@ export class SessionStore {
 
   /**
    * The account of a live session, sliding its expiry forward (rewritten only when less than
-   * 90% of the lifetime remains). Null when the session is unknown or expired, or its account
-   * is gone. Answered from the cache until the database would slide the expiry: a cached
-   * answer is the one the database would give, as long as the cache hears of every change.
+   * 90% of the lifetime remains). Null when the session is unknown or expired, its account is
+   * gone, or the account's password is not the one the session was opened with. Answered from
+   * the cache until the database would slide the expiry: a cached answer is the one the database
+   * would give, as long as the cache hears of every change.
    */
   async resolveAccount(token: string): Promise<AdminAccount | null> {
     const tokenHash = hashToken(token);
@@ -49,6 +67,11 @@ export class SessionStore {
     const ticket = this.cache.ticket();
     const row = this.db.dialect === 'mysql' ? await this.lookupInSteps(tokenHash) : await this.lookup(tokenHash);
     if (!row) return null;
+    if (!sameFingerprint(row.password_fingerprint, token, row.password)) {
+      // Over for good: changing the password back must not revive it.
+      await this.db.query(sql`DELETE FROM iredadmin_api_sessions WHERE token_hash = ${tokenHash}`);
+      return null;
+    }
     const account = accountFromRow(row.username, row);
     const secondsUntilSlide = row.remaining_seconds - this.ttlSeconds * SLIDE_BELOW;
     this.cache.put(ticket, tokenHash, account, secondsUntilSlide * 1000);
@@ -60,14 +83,14 @@ export class SessionStore {
     const rows = await this.db.query<SessionRow>(
       // One statement: it used to take two round trips (PGlite runs them one at a time).
       `WITH live AS (
-         SELECT token_hash, username, expires, created FROM iredadmin_api_sessions
+         SELECT token_hash, username, expires, created, password_fingerprint FROM iredadmin_api_sessions
          WHERE token_hash = $1 AND expires > NOW()::timestamp),
        touched AS (
          UPDATE iredadmin_api_sessions s SET expires = NOW()::timestamp + make_interval(secs => $2)
          FROM live WHERE s.token_hash = live.token_hash
            AND live.expires < NOW()::timestamp + make_interval(secs => $2 * ${SLIDE_BELOW})
          RETURNING s.username)
-       SELECT live.username, account.*,
+       SELECT live.username, live.password_fingerprint, account.*,
          CASE WHEN live.expires < NOW()::timestamp + make_interval(secs => $2 * ${SLIDE_BELOW}) THEN $2::float8
               ELSE EXTRACT(EPOCH FROM live.expires - NOW()::timestamp)::float8 END AS remaining_seconds
        FROM live CROSS JOIN LATERAL (${adminAccountSql(raw('live.username')).render('postgres').text}) account
@@ -80,8 +103,13 @@ export class SessionStore {
 
   /** The same on MariaDB, which has neither data-modifying CTEs nor LATERAL: up to three statements. */
   private async lookupInSteps(tokenHash: string): Promise<SessionRow | undefined> {
-    const [live] = await this.db.query<{ username: string; created: string; remaining: number }>(
-      sql`SELECT username, created, TIMESTAMPDIFF(SECOND, ${now}, expires) AS remaining
+    const [live] = await this.db.query<{
+      username: string;
+      created: string;
+      remaining: number;
+      password_fingerprint: string;
+    }>(
+      sql`SELECT username, created, password_fingerprint, TIMESTAMPDIFF(SECOND, ${now}, expires) AS remaining
         FROM iredadmin_api_sessions WHERE token_hash = ${tokenHash} AND expires > ${now}`,
     );
     if (!live) return undefined;
@@ -95,14 +123,19 @@ export class SessionStore {
     const [account] = await this.db.query<AccountRow & { created: string }>(adminAccountSql(sql`${live.username}`));
     // A session older than its account belonged to an earlier account of the same address.
     if (!account || account.created > live.created) return undefined;
-    return { ...account, username: live.username, remaining_seconds: remaining };
+    return {
+      ...account,
+      username: live.username,
+      remaining_seconds: remaining,
+      password_fingerprint: live.password_fingerprint,
+    };
   }
 }
 
 /**
  * Ends the sessions of `usernames` inside the caller's transaction: a password change, a disable,
  * a rights change or a delete must not leave a stolen or stale cookie working. `except` keeps one
- * session (the caller's own, when it changes its own password).
+ * session (the caller's own, when it changes its own password): it is told the new password.
  */
 export async function endSessions(q: Queryable, usernames: readonly string[], except?: string): Promise<void> {
   if (usernames.length === 0) return;
@@ -111,6 +144,21 @@ export async function endSessions(q: Queryable, usernames: readonly string[], ex
         AND token_hash <> ${except ? hashToken(except) : ''} RETURNING 1`,
   );
   if (ended.length > 0) markRevoking(q);
+  if (except) await refreshFingerprint(q, except, usernames);
+}
+
+/** The session of `token`, if it belongs to one of `usernames`, remembers its account's current password. */
+async function refreshFingerprint(q: Queryable, token: string, usernames: readonly string[]): Promise<void> {
+  const [session] = await q.query<{ username: string }>(
+    sql`SELECT username FROM iredadmin_api_sessions WHERE token_hash = ${hashToken(token)}`,
+  );
+  if (!session || !usernames.includes(session.username)) return;
+  const account = await findAdminAccount(q, session.username);
+  if (!account) return;
+  await q.query(
+    sql`UPDATE iredadmin_api_sessions SET password_fingerprint = ${passwordFingerprint(token, account.passwordHash)}
+        WHERE token_hash = ${hashToken(token)}`,
+  );
 }
 
 /** What a change did to an account, as far as its sessions are concerned. */

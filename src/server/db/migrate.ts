@@ -9,6 +9,7 @@ import { columnTypes } from './migrations/types';
 import { iredmailShape } from './migrations/007-iredmail-shape';
 import { attemptKeys } from './migrations/008-attempt-keys';
 import { subscribersWithoutListKey } from './migrations/009-subscribers-without-list-key';
+import { sessionPasswordFingerprints } from './migrations/010-session-password-fingerprints';
 import { verifyIredmailSchema } from './schema-check';
 import { SEPARATE_DATABASE_SETTING, separateDatabases } from './split';
 import { reconcileChangeTriggers } from './change-triggers';
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: "vmail in iRedMail's current shape", ddl: iredmailShape, iredmailTables: true },
   { version: 8, name: 'attempt counters per account', ddl: attemptKeys },
   { version: 9, name: 'list subscribers without a key on maillists', ddl: subscribersWithoutListKey },
+  { version: 10, name: 'session password fingerprints', ddl: sessionPasswordFingerprints },
 ];
 
 export interface MigrateOptions {

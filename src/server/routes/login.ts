@@ -31,7 +31,7 @@ async function login(ctx: RouteContext<'public'>): Promise<undefined> {
   // A success gives back its own attempt only: earlier failures still count, or an attacker with
   // an account of its own could log in with it between guesses to reset the count.
   await refundAttempt(ctx.db, client);
-  const token = await ctx.sessions.create(account.username);
+  const token = await ctx.sessions.create(account);
   const attributes = ['Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${ctx.settings.sessionTtlSeconds}`];
   if (ctx.settings.secureCookies) attributes.push('Secure');
   ctx.reply.header('set-cookie', `${SESSION_COOKIE}=${token}; ${attributes.join('; ')}`);
