@@ -6,6 +6,8 @@ import { environmentSettings } from '../../src/server/config';
 import { bundleEntry } from '../support/bundle';
 import { createTestDatabase } from '../support/test-server';
 import { ApiSession } from '../support/api';
+import { createIredmailDatabases } from '../support/iredmail-database';
+import { POSTMASTER, seedIredmail } from '../support/iredmail-seed';
 
 let cli: string;
 beforeAll(async () => {
@@ -84,6 +86,27 @@ test('iredadmin-server on PostgreSQL via --database; a restart keeps the data', 
     expect((await again.get('/api/domain/persist.example'))._success).toBe(true);
   } finally {
     expect(await stop(second)).toBe(0);
+  }
+});
+
+test("iredadmin-server on iRedMail's three PostgreSQL databases: --amavisd-database and IREDAPD_DATABASE", async () => {
+  const dbs = await createIredmailDatabases('postgres');
+  try {
+    await seedIredmail({ vmail: dbs.vmail.db, amavisd: dbs.amavisd.db, iredapd: dbs.iredapd.db });
+    const started = await startCli(['--database', dbs.vmail.url, '--amavisd-database', dbs.amavisd.url], {
+      ENABLE_RESTFUL_API: 'true',
+      IREDAPD_DATABASE: dbs.iredapd.url,
+    });
+    try {
+      const api = new ApiSession(started.url);
+      expect(await api.login(POSTMASTER.email, POSTMASTER.password)).toEqual({ _success: true });
+      expect(await api.ok('GET', '/api/spampolicy/domain/example.com')).toMatchObject({ spam_kill_level: 7 });
+      expect(await api.get('/api/throttle/example.com/outbound')).toMatchObject({ setting: { max_msgs: 500 } });
+    } finally {
+      expect(await stop(started)).toBe(0);
+    }
+  } finally {
+    await Promise.all(Object.values(dbs).map(({ db }) => db.close()));
   }
 });
 
