@@ -1,7 +1,7 @@
 /** Standalone admin accounts: `/api/admin/<mail>` and `/api/verify_password/admin/<mail>`. */
 import { z } from 'zod';
 import { AccountArea, accountSpec } from './account-area';
-import { accountRow, flag, list, settings, text, timestamp } from '../normalize';
+import { accountRow, flag, list, settings, text, timestamp, accountDates } from '../normalize';
 import { accountStatus, count, displayName, language, password } from './fields';
 import { verifyPassword } from './verify-password';
 
@@ -61,9 +61,7 @@ export const adminSchema = accountRow({
   isglobaladmin: flag.optional(),
   settings: settings.optional(),
   managed_domains: list.optional(),
-  created: timestamp.optional(),
-  modified: timestamp.optional(),
-  expired: timestamp.optional(),
+  ...accountDates,
   passwordlastchange: timestamp.optional(),
 });
 export type Admin = z.infer<typeof adminSchema>;

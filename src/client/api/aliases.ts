@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { AccountListOptions } from './account-area';
 import { ListedAccountArea, accountSpec } from './account-area';
-import { accountRow, flag, list, text, timestamp } from '../normalize';
+import { accountRow, flag, list, text, accountDates } from '../normalize';
 import { memberGroupUpdate } from './common';
 import { accountStatus, memberGroupFields } from './fields';
 
@@ -16,23 +16,24 @@ export type AliasCreateInput = z.input<typeof aliasCreateSchema>;
 export const aliasUpdateSchema = memberGroupUpdate({ ...memberGroupFields, accountStatus: accountStatus.optional() });
 export type AliasUpdateInput = z.input<typeof aliasUpdateSchema>;
 
-/** An alias as GET returns it: the `alias` row plus members (and `moderators`, which the SQL edition cannot set). */
+/** What an alias's GET answers beyond its `alias` row; a list row must carry it to stand in for the GET. */
+const aliasGetExtras = {
+  members: list.optional(),
+  /** The SQL edition cannot set them. */
+  moderators: list.optional(),
+};
+
+/** An alias as GET returns it: the `alias` row plus members and moderators. */
 export const aliasSchema = accountRow({
   address: z.string(),
   name: text.optional(),
   domain: text.optional(),
   accesspolicy: text.optional(),
   active: flag.optional(),
-  members: list.optional(),
-  moderators: list.optional(),
-  created: timestamp.optional(),
-  modified: timestamp.optional(),
-  expired: timestamp.optional(),
+  ...aliasGetExtras,
+  ...accountDates,
 });
 export type Alias = z.infer<typeof aliasSchema>;
-
-/** Keys an alias's GET answers beyond its `alias` row, which a list row must carry to stand in for it. */
-const ALIAS_GET_KEYS = ['members', 'moderators'];
 
 export type AliasListOptions = AccountListOptions;
 
@@ -41,7 +42,12 @@ const ALIAS_ACCOUNT = accountSpec({
   create: aliasCreateSchema,
   update: aliasUpdateSchema,
   read: aliasSchema,
-  list: { path: '/api/aliases', rows: aliasSchema, nameKey: 'address', answersGet: { required: () => ALIAS_GET_KEYS } },
+  list: {
+    path: '/api/aliases',
+    rows: aliasSchema,
+    nameKey: 'address',
+    answersGet: { required: () => Object.keys(aliasGetExtras) },
+  },
 });
 
 export class AliasesApi extends ListedAccountArea<typeof ALIAS_ACCOUNT> {

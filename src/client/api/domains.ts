@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DOMAIN_PROFILES, USER_PREFERENCES, USER_PROFILES } from '../../common/domain-vocabulary';
 import type { ApiCaller } from '../api-caller';
 import { ApiArea } from './api-area';
-import { accountRow, flag, list, num, settings, text, timestamp } from '../normalize';
+import { accountRow, flag, list, num, settings, text, accountDates } from '../normalize';
 import { pathSegment } from '../form';
 import type { ListedRead } from './common';
 import { domainPath, formFrom, keepingMailboxes, namesIn, readAccount } from './common';
@@ -127,9 +127,7 @@ export const domainSchema = accountRow({
   backupmx: flag.optional(),
   active: flag.optional(),
   settings: settings.optional(),
-  created: timestamp.optional(),
-  modified: timestamp.optional(),
-  expired: timestamp.optional(),
+  ...accountDates,
   ...domainGetExtras,
 });
 export type Domain = z.infer<typeof domainSchema>;

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { AccountArea, ListedAccountArea, accountSpec } from './account-area';
 import { UnsupportedError } from '../errors';
-import { accountRow, flag, list, num, text, timestamp } from '../normalize';
+import { accountRow, flag, list, num, text, accountDates } from '../normalize';
 import { memberGroupUpdate } from './common';
 import { accessPolicy, accountStatus, count, displayName, emailList, memberGroupFields } from './fields';
 
@@ -74,9 +74,7 @@ export const sqlMailingListSchema = accountRow({
   subscribers: z
     .array(z.union([z.string(), z.looseObject({ mail: z.string() }).transform((row) => row.mail)]))
     .optional(),
-  created: timestamp.optional(),
-  modified: timestamp.optional(),
-  expired: timestamp.optional(),
+  ...accountDates,
 });
 export type SqlMailingList = z.infer<typeof sqlMailingListSchema>;
 

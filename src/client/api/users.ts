@@ -2,7 +2,18 @@
 import { z } from 'zod';
 import type { AccountListOptions } from './account-area';
 import { ListedAccountArea, accountSpec } from './account-area';
-import { accountRow, flag, list, num, settings, text, timestamp, toBoolean, toNumber } from '../normalize';
+import {
+  accountRow,
+  flag,
+  list,
+  num,
+  settings,
+  text,
+  timestamp,
+  toBoolean,
+  toNumber,
+  accountDates,
+} from '../normalize';
 import { domainPath, formFrom, keepingMailboxes, replacesOrEdits, secretsOf } from './common';
 import { accountStatus, count, displayName, emailAddress, emailList, language, password } from './fields';
 import { MAIL_SERVICES } from '../../common/mail-services';
@@ -84,6 +95,22 @@ const serviceFlags = Object.fromEntries(
   mailService.options.map((service) => [`enable${service}`, flag.optional()]),
 ) as Record<`enable${MailService}`, z.ZodOptional<typeof flag>>;
 
+/**
+ * What a user's GET answers beyond its `mailbox` row and a list row answers alike; with the usage
+ * and logins (`used_quota`, `last_login`) a list row must carry all of it to stand in for the GET.
+ */
+const userGetExtras = {
+  aliases: list.optional(),
+  mailing_aliases: list.optional(),
+  mailing_lists: list.optional(),
+  forwardings: list.optional(),
+  /** Sender and recipient bcc addresses (`null` when none), each with its on/off flag. */
+  sender_bcc_address: text.optional(),
+  sbcc_active: flag.optional(),
+  recipient_bcc_address: text.optional(),
+  rbcc_active: flag.optional(),
+};
+
 /** A user as GET returns it: the `mailbox` row (no password) plus aliases, forwardings, usage. */
 const userShape = {
   username: z.string(),
@@ -100,20 +127,11 @@ const userShape = {
   storagebasedirectory: text.optional(),
   storagenode: text.optional(),
   maildir: text.optional(),
-  created: timestamp.optional(),
-  modified: timestamp.optional(),
-  expired: timestamp.optional(),
+  ...accountDates,
   passwordlastchange: timestamp.optional(),
-  aliases: list.optional(),
-  mailing_aliases: list.optional(),
-  mailing_lists: list.optional(),
-  forwardings: list.optional(),
+  ...userGetExtras,
+  /** An admin's domains (a list row carries them for admins only). */
   managed_domains: list.optional(),
-  /** Sender and recipient bcc addresses (`null` when none), each with its on/off flag. */
-  sender_bcc_address: text.optional(),
-  sbcc_active: flag.optional(),
-  recipient_bcc_address: text.optional(),
-  rbcc_active: flag.optional(),
   stored_bytes: num.optional(),
   stored_messages: num.optional(),
   last_login: timestamp.optional(),
@@ -139,19 +157,8 @@ export const userListRowSchema = accountRow({
 });
 export type UserListRow = z.infer<typeof userListRowSchema>;
 
-/** Keys a user's GET answers beyond its `mailbox` row, which a list row must carry to stand in for it. */
-const USER_GET_KEYS = [
-  'aliases',
-  'mailing_aliases',
-  'mailing_lists',
-  'forwardings',
-  'sender_bcc_address',
-  'sbcc_active',
-  'recipient_bcc_address',
-  'rbcc_active',
-  'used_quota',
-  'last_login',
-];
+const USER_GET_KEYS = [...Object.keys(userGetExtras), 'used_quota', 'last_login'];
+/** The keys a list row needs to stand in for a user's GET: an admin's also its managed domains. */
 const userGetKeys = (row: Record<string, unknown>): readonly string[] =>
   toBoolean(row.isadmin) === true || toBoolean(row.isglobaladmin) === true
     ? [...USER_GET_KEYS, 'managed_domains']
