@@ -10,6 +10,7 @@ import { iredmailShape } from './migrations/007-iredmail-shape';
 import { attemptKeys } from './migrations/008-attempt-keys';
 import { subscribersWithoutListKey } from './migrations/009-subscribers-without-list-key';
 import { sessionPasswordFingerprints } from './migrations/010-session-password-fingerprints';
+import { iredmailColumnTypes } from './migrations/011-iredmail-column-types';
 import { verifyIredmailSchema } from './schema-check';
 import { SEPARATE_DATABASE_SETTING, separateDatabases } from './split';
 import { reconcileChangeTriggers } from './change-triggers';
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'attempt counters per account', ddl: attemptKeys },
   { version: 9, name: 'list subscribers without a key on maillists', ddl: subscribersWithoutListKey },
   { version: 10, name: 'session password fingerprints', ddl: sessionPasswordFingerprints },
+  { version: 11, name: "iRedMail's column types on MySQL", ddl: iredmailColumnTypes, iredmailTables: true },
 ];
 
 export interface MigrateOptions {
