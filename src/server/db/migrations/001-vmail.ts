@@ -16,16 +16,18 @@ export const vmail = (dialect: Dialect) => {
   const ts = t.createdNow;
   const expired = `${t.timestamp} NOT NULL DEFAULT '9999-12-31 01:01:01'`;
   const flag = (name: string, on = 1) => `${name} ${t.flag} NOT NULL DEFAULT ${on}`;
+  /** iRedMail's usual text column: 255 characters, empty by default. */
+  const text = (...names: string[]) => names.map((n) => `${n} VARCHAR(255) NOT NULL DEFAULT ''`).join(',\n  ');
+  /** iRedMail's record-keeping columns, last in most of its tables. */
+  const lifecycle = `created ${ts}, modified ${ts}, expired ${expired},\n  ${flag('active')}`;
   return `
 CREATE TABLE IF NOT EXISTS admin (
   username VARCHAR(255) NOT NULL DEFAULT '' PRIMARY KEY,
-  password VARCHAR(255) NOT NULL DEFAULT '',
-  name VARCHAR(255) NOT NULL DEFAULT '',
+  ${text('password', 'name')},
   language VARCHAR(5) NOT NULL DEFAULT '',
   passwordlastchange ${ts},
   settings TEXT NOT NULL DEFAULT '',
-  created ${ts}, modified ${ts}, expired ${expired},
-  ${flag('active')}
+  ${lifecycle}
 );
 
 CREATE TABLE IF NOT EXISTS alias (
@@ -33,26 +35,19 @@ CREATE TABLE IF NOT EXISTS alias (
   name VARCHAR(255) NOT NULL DEFAULT '',
   accesspolicy VARCHAR(30) NOT NULL DEFAULT '',
   domain VARCHAR(255) NOT NULL DEFAULT '',
-  created ${ts}, modified ${ts}, expired ${expired},
-  ${flag('active')}
+  ${lifecycle}
 );
 CREATE INDEX IF NOT EXISTS idx_alias_domain ON alias (domain);
 
 CREATE TABLE IF NOT EXISTS moderators (
   id ${t.serial},
-  address VARCHAR(255) NOT NULL DEFAULT '',
-  moderator VARCHAR(255) NOT NULL DEFAULT '',
-  domain VARCHAR(255) NOT NULL DEFAULT '',
-  dest_domain VARCHAR(255) NOT NULL DEFAULT ''
+  ${text('address', 'moderator', 'domain', 'dest_domain')}
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_moderators_address_moderator ON moderators (address, moderator);
 
 CREATE TABLE IF NOT EXISTS forwardings (
   id ${t.serial},
-  address VARCHAR(255) NOT NULL DEFAULT '',
-  forwarding VARCHAR(255) NOT NULL DEFAULT '',
-  domain VARCHAR(255) NOT NULL DEFAULT '',
-  dest_domain VARCHAR(255) NOT NULL DEFAULT '',
+  ${text('address', 'forwarding', 'domain', 'dest_domain')},
   ${flag('is_maillist', 0)}, ${flag('is_list', 0)}, ${flag('is_forwarding', 0)}, ${flag('is_alias', 0)},
   ${flag('active')}
 );
@@ -73,8 +68,7 @@ CREATE TABLE IF NOT EXISTS domain (
   transport VARCHAR(255) NOT NULL DEFAULT 'dovecot',
   settings TEXT NOT NULL DEFAULT '',
   ${flag('backupmx', 0)},
-  created ${ts}, modified ${ts}, expired ${expired},
-  ${flag('active')}
+  ${lifecycle}
 );
 
 CREATE TABLE IF NOT EXISTS alias_domain (
@@ -86,28 +80,21 @@ CREATE TABLE IF NOT EXISTS alias_domain (
 CREATE INDEX IF NOT EXISTS idx_alias_domain_target_domain ON alias_domain (target_domain);
 
 CREATE TABLE IF NOT EXISTS domain_admins (
-  username VARCHAR(255) NOT NULL DEFAULT '',
-  domain VARCHAR(255) NOT NULL DEFAULT '',
-  created ${ts}, modified ${ts}, expired ${expired},
-  ${flag('active')},
+  ${text('username', 'domain')},
+  ${lifecycle},
   PRIMARY KEY (username, domain)
 );
 CREATE INDEX IF NOT EXISTS idx_domain_admins_domain ON domain_admins (domain);
 
 CREATE TABLE IF NOT EXISTS mailbox (
   username VARCHAR(255) NOT NULL PRIMARY KEY,
-  password VARCHAR(255) NOT NULL DEFAULT '',
-  name VARCHAR(255) NOT NULL DEFAULT '',
+  ${text('password', 'name')},
   language VARCHAR(5) NOT NULL DEFAULT '',
   mailboxformat VARCHAR(50) NOT NULL DEFAULT 'maildir',
   mailboxfolder VARCHAR(50) NOT NULL DEFAULT 'Maildir',
-  storagebasedirectory VARCHAR(255) NOT NULL DEFAULT '',
-  storagenode VARCHAR(255) NOT NULL DEFAULT '',
-  maildir VARCHAR(255) NOT NULL DEFAULT '',
+  ${text('storagebasedirectory', 'storagenode', 'maildir')},
   quota ${t.int8} NOT NULL DEFAULT 0,
-  domain VARCHAR(255) NOT NULL DEFAULT '',
-  transport VARCHAR(255) NOT NULL DEFAULT '',
-  department VARCHAR(255) NOT NULL DEFAULT '',
+  ${text('domain', 'transport', 'department')},
   "rank" VARCHAR(255) NOT NULL DEFAULT 'normal',
   employeeid VARCHAR(255) DEFAULT '',
   ${flag('isadmin', 0)}, ${flag('isglobaladmin', 0)},
@@ -123,16 +110,13 @@ CREATE TABLE IF NOT EXISTS mailbox (
   rejectedrecipients TEXT NOT NULL DEFAULT '',
   settings TEXT NOT NULL DEFAULT '',
   passwordlastchange ${ts},
-  created ${ts}, modified ${ts}, expired ${expired},
-  ${flag('active')}
+  ${lifecycle}
 );
 CREATE INDEX IF NOT EXISTS idx_mailbox_domain ON mailbox (domain);
 
 CREATE TABLE IF NOT EXISTS maillists (
   id ${t.serial},
-  address VARCHAR(255) NOT NULL DEFAULT '',
-  domain VARCHAR(255) NOT NULL DEFAULT '',
-  transport VARCHAR(255) NOT NULL DEFAULT '',
+  ${text('address', 'domain', 'transport')},
   accesspolicy VARCHAR(30) NOT NULL DEFAULT '',
   maxmsgsize ${t.int8} NOT NULL DEFAULT 0,
   name VARCHAR(255) NOT NULL DEFAULT '',
@@ -140,8 +124,7 @@ CREATE TABLE IF NOT EXISTS maillists (
   mlid VARCHAR(36) NOT NULL DEFAULT '',
   ${flag('is_newsletter', 0)},
   settings TEXT,
-  created ${ts}, modified ${ts}, expired ${expired},
-  ${flag('active')}
+  ${lifecycle}
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_maillists_address ON maillists (address);
 CREATE INDEX IF NOT EXISTS idx_maillists_domain ON maillists (domain);
@@ -151,8 +134,7 @@ ${['sender_bcc_domain', 'recipient_bcc_domain']
     (t) => `CREATE TABLE IF NOT EXISTS ${t} (
   domain VARCHAR(255) NOT NULL DEFAULT '' PRIMARY KEY,
   bcc_address VARCHAR(255) NOT NULL DEFAULT '',
-  created ${ts}, modified ${ts}, expired ${expired},
-  ${flag('active')}
+  ${lifecycle}
 );`,
   )
   .join('\n')}
@@ -160,27 +142,22 @@ ${['sender_bcc_user', 'recipient_bcc_user']
   .map(
     (t) => `CREATE TABLE IF NOT EXISTS ${t} (
   username VARCHAR(255) NOT NULL DEFAULT '' PRIMARY KEY,
-  bcc_address VARCHAR(255) NOT NULL DEFAULT '',
-  domain VARCHAR(255) NOT NULL DEFAULT '',
-  created ${ts}, modified ${ts}, expired ${expired},
-  ${flag('active')}
+  ${text('bcc_address', 'domain')},
+  ${lifecycle}
 );`,
   )
   .join('\n')}
 
 CREATE TABLE IF NOT EXISTS sender_relayhost (
   id ${t.serial},
-  account VARCHAR(255) NOT NULL DEFAULT '',
-  relayhost VARCHAR(255) NOT NULL DEFAULT ''
+  ${text('account', 'relayhost')}
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_sender_relayhost_account ON sender_relayhost (account);
 
 CREATE TABLE IF NOT EXISTS deleted_mailboxes (
   id ${t.serial},
   timestamp ${t.timestamp} NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  username VARCHAR(255) NOT NULL DEFAULT '',
-  domain VARCHAR(255) NOT NULL DEFAULT '',
-  maildir VARCHAR(255) NOT NULL DEFAULT '',
+  ${text('username', 'domain', 'maildir')},
   bytes ${t.int8} NOT NULL DEFAULT 0,
   messages ${t.int8} NOT NULL DEFAULT 0,
   admin VARCHAR(255) NOT NULL DEFAULT '',
