@@ -26,9 +26,16 @@ interface ChangeTrigger {
   ddl: string;
 }
 
-/** 006's `CREATE TRIGGER` statements whose table is not one of ours. */
-const IREDMAIL_TABLE_TRIGGERS: readonly ChangeTrigger[] = splitStatements(
-  accountChangeNotifications('postgres'),
+/**
+ * The migrations whose triggers NOTIFY a cache of changes to iRedMail's tables. Another cache fed
+ * by triggers on iRedMail's tables adds its migration here, and stays off unless
+ * changeTriggersInstalled says they are there.
+ */
+const CHANGE_TRIGGER_MIGRATIONS = [accountChangeNotifications];
+
+/** Those migrations' `CREATE TRIGGER` statements whose table is not one of ours. */
+const IREDMAIL_TABLE_TRIGGERS: readonly ChangeTrigger[] = CHANGE_TRIGGER_MIGRATIONS.flatMap((ddl) =>
+  splitStatements(ddl('postgres')),
 ).flatMap((ddl) => {
   const match = /^CREATE TRIGGER (\w+)\b[\s\S]*?\bON (\w+)/.exec(ddl);
   return match && !match[2]!.startsWith('iredadmin_api_') ? [{ name: match[1]!, table: match[2]!, ddl }] : [];
