@@ -3,7 +3,7 @@
  * has their row for domain `ALL`) and mail users flagged `isadmin` / `isglobaladmin`.
  */
 import type { Queryable } from '../db/database';
-import { sql, type Sql } from '../db/sql';
+import { equalsExactly, sql, type Sql } from '../db/sql';
 
 export interface AdminAccount {
   username: string;
@@ -16,19 +16,19 @@ export interface AdminAccount {
 export type AccountRow = { password: string; active: number; is_global: number; kind: 'admin' | 'mailbox' };
 
 /**
- * The account behind `username` (an SQL expression: a parameter, or a column of an outer
+ * The account behind exactly `username`, on MySQL too (an SQL expression: a parameter, or a column of an outer
  * query, so the session lookup can resolve token and account in one statement).
  */
 export function adminAccountSql(username: Sql): Sql {
   return sql`SELECT a.password, a.active, a.created, 'admin' AS kind,
             CASE WHEN EXISTS (SELECT 1 FROM domain_admins d WHERE d.username = a.username AND d.domain = 'ALL') THEN 1
               ELSE 0 END AS is_global
-       FROM admin a WHERE a.username = ${username}
+       FROM admin a WHERE ${equalsExactly('a.username', username)}
      UNION ALL
      SELECT m.password, m.active, m.created, 'mailbox' AS kind,
             CASE WHEN m.isglobaladmin = 1 OR EXISTS (SELECT 1 FROM domain_admins d WHERE d.username = m.username
               AND d.domain = 'ALL') THEN 1 ELSE 0 END AS is_global
-       FROM mailbox m WHERE m.username = ${username} AND (m.isadmin = 1 OR m.isglobaladmin = 1)
+       FROM mailbox m WHERE ${equalsExactly('m.username', username)} AND (m.isadmin = 1 OR m.isglobaladmin = 1)
      LIMIT 1`;
 }
 

@@ -151,6 +151,20 @@ export function distinctFrom(left: Sql | string, right: unknown): Sql {
   return dialects({ postgres: sql`${l} IS DISTINCT FROM ${r}`, mysql: sql`NOT (${l} <=> ${r})` });
 }
 
+/**
+ * `left = right` compared as PostgreSQL compares text: exactly. iRedMail's MySQL tables use
+ * collations that ignore case and trailing spaces (`ops+Team@…` would equal `ops+team@… `), so
+ * there the bytes are compared as well; the plain `=` keeps the index in use.
+ */
+export function equalsExactly(left: string, right: unknown): Sql {
+  const l = raw(left);
+  const r = right instanceof Sql ? right : sql`${right}`;
+  return dialects({
+    postgres: sql`${l} = ${r}`,
+    mysql: sql`${l} = ${r} AND CAST(${l} AS BINARY) = CAST(${r} AS BINARY)`,
+  });
+}
+
 /** A binary column (amavisd's `email`) read as text. */
 export function textOfBytes(column: string): Sql {
   return dialects({ postgres: `convert_from(${column}, 'UTF8')`, mysql: `CONVERT(${column} USING utf8mb4)` });

@@ -4,7 +4,7 @@
  * Shared by mail users and admins.
  */
 import type { Queryable } from '../db/database';
-import { sql } from '../db/sql';
+import { equalsExactly, sql } from '../db/sql';
 import type { PasswordScheme } from '../config';
 import { hashPassword } from '../auth/passwords';
 import { type LengthBounds, passwordPolicyViolation } from '../auth/password-policy';
@@ -26,8 +26,8 @@ export async function passwordToStore(
 export async function storedPasswordHash(q: Queryable, kind: 'admin' | 'user', email: string): Promise<string | null> {
   const rows = await q.query<{ password: string }>(
     kind === 'admin'
-      ? sql`SELECT password FROM admin WHERE username = ${email}`
-      : sql`SELECT password FROM mailbox WHERE username = ${email}`,
+      ? sql`SELECT password FROM admin WHERE ${equalsExactly('username', email)}`
+      : sql`SELECT password FROM mailbox WHERE ${equalsExactly('username', email)}`,
   );
   return rows[0]?.password ?? null;
 }
