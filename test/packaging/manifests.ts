@@ -8,6 +8,9 @@ export interface Manifest {
   name: string;
   version: string;
   private?: boolean;
+  repository?: { type: string; url: string; directory?: string };
+  homepage?: string;
+  bugs?: { url: string };
   workspaces?: string[];
   main?: string;
   types?: string;
