@@ -62,12 +62,6 @@ export const list = z.preprocess(toList, z.array(z.string()));
 export const text = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().nullable());
 /** Datetimes stay ISO strings (the product's format); some servers send epoch seconds. */
 export const timestamp = z.union([z.string(), z.number()]).nullable();
-/** The `created`, `modified` and `expired` columns of every iRedMail account table. */
-export const accountDates = {
-  created: timestamp.optional(),
-  modified: timestamp.optional(),
-  expired: timestamp.optional(),
-};
 
 const NUMBER_SETTINGS = [
   'default_user_quota',

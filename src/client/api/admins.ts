@@ -1,7 +1,8 @@
 /** Standalone admin accounts: `/api/admin/<mail>` and `/api/verify_password/admin/<mail>`. */
 import { z } from 'zod';
 import { AccountArea, accountSpec } from './account-area';
-import { accountRow, flag, list, settings, text, timestamp, accountDates } from '../normalize';
+import { accountRow } from '../normalize';
+import { adminShape } from './account-rows';
 import { accountStatus, count, displayName, language, password } from './fields';
 import { verifyPassword } from './verify-password';
 
@@ -53,17 +54,7 @@ export const adminUpdateSchema = withQuotaUnit(z.strictObject(adminFields)).refi
 export type AdminUpdateInput = z.input<typeof adminUpdateSchema>;
 
 /** An admin as GET returns it: the `admin` row (no password), its settings and managed domains. */
-export const adminSchema = accountRow({
-  username: z.string(),
-  name: text.optional(),
-  language: text.optional(),
-  active: flag.optional(),
-  isglobaladmin: flag.optional(),
-  settings: settings.optional(),
-  managed_domains: list.optional(),
-  ...accountDates,
-  passwordlastchange: timestamp.optional(),
-});
+export const adminSchema = accountRow(adminShape);
 export type Admin = z.infer<typeof adminSchema>;
 
 const ADMIN_ACCOUNT = accountSpec({

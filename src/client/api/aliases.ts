@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { AccountListOptions } from './account-area';
 import { ListedAccountArea, accountSpec } from './account-area';
-import { accountRow, flag, list, text, accountDates } from '../normalize';
+import { accountRow, list } from '../normalize';
+import { mailGroupShape } from './account-rows';
 import { memberGroupUpdate } from './common';
 import { accountStatus, memberGroupFields } from './fields';
 
@@ -24,15 +25,7 @@ const aliasGetExtras = {
 };
 
 /** An alias as GET returns it: the `alias` row plus members and moderators. */
-export const aliasSchema = accountRow({
-  address: z.string(),
-  name: text.optional(),
-  domain: text.optional(),
-  accesspolicy: text.optional(),
-  active: flag.optional(),
-  ...aliasGetExtras,
-  ...accountDates,
-});
+export const aliasSchema = accountRow({ ...mailGroupShape, ...aliasGetExtras });
 export type Alias = z.infer<typeof aliasSchema>;
 
 export type AliasListOptions = AccountListOptions;

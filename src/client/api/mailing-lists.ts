@@ -7,8 +7,9 @@
 import { z } from 'zod';
 import { AccountArea, ListedAccountArea, accountSpec } from './account-area';
 import { UnsupportedError } from '../errors';
-import { accountRow, flag, list, num, text, accountDates } from '../normalize';
-import { memberGroupUpdate } from './common';
+import { accountRow, flag, list, num, text } from '../normalize';
+import { mailGroupShape } from './account-rows';
+import { memberGroupUpdate, namesIn } from './common';
 import { accessPolicy, accountStatus, count, displayName, emailList, memberGroupFields } from './fields';
 
 // ---- SQL edition (mlmmj) ----
@@ -58,12 +59,8 @@ export type SqlMailingListUpdateInput = z.input<typeof sqlMailingListUpdateSchem
 
 /** An mlmmj list as GET returns it: the `maillists` row plus owners, moderators and (on request) subscribers. */
 export const sqlMailingListSchema = accountRow({
-  address: z.string(),
-  name: text.optional(),
-  domain: text.optional(),
-  accesspolicy: text.optional(),
+  ...mailGroupShape,
   maxmsgsize: num.optional(),
-  active: flag.optional(),
   is_newsletter: flag.optional(),
   only_subscriber_can_post: flag.optional(),
   only_moderator_can_post: flag.optional(),
@@ -71,10 +68,7 @@ export const sqlMailingListSchema = accountRow({
   owners: list.optional(),
   moderators: list.optional(),
   /** With `withSubscribers`: the subscribers' addresses (rows `{mail, subscription, …}` or plain emails). */
-  subscribers: z
-    .array(z.union([z.string(), z.looseObject({ mail: z.string() }).transform((row) => row.mail)]))
-    .optional(),
-  ...accountDates,
+  subscribers: namesIn('mail').optional(),
 });
 export type SqlMailingList = z.infer<typeof sqlMailingListSchema>;
 

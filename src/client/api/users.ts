@@ -2,18 +2,8 @@
 import { z } from 'zod';
 import type { AccountListOptions } from './account-area';
 import { ListedAccountArea, accountSpec } from './account-area';
-import {
-  accountRow,
-  flag,
-  list,
-  num,
-  settings,
-  text,
-  timestamp,
-  toBoolean,
-  toNumber,
-  accountDates,
-} from '../normalize';
+import { accountRow, flag, list, num, text, timestamp, toBoolean, toNumber } from '../normalize';
+import { adminShape } from './account-rows';
 import { domainPath, formFrom, keepingMailboxes, replacesOrEdits, secretsOf } from './common';
 import { accountStatus, count, displayName, emailAddress, emailList, language, password } from './fields';
 import { MAIL_SERVICES } from '../../common/mail-services';
@@ -113,25 +103,16 @@ const userGetExtras = {
 
 /** A user as GET returns it: the `mailbox` row (no password) plus aliases, forwardings, usage. */
 const userShape = {
-  username: z.string(),
-  name: text.optional(),
-  language: text.optional(),
+  ...adminShape,
   quota: num.optional(),
   domain: text.optional(),
   transport: text.optional(),
   employeeid: text.optional(),
   isadmin: flag.optional(),
-  isglobaladmin: flag.optional(),
-  active: flag.optional(),
-  settings: settings.optional(),
   storagebasedirectory: text.optional(),
   storagenode: text.optional(),
   maildir: text.optional(),
-  ...accountDates,
-  passwordlastchange: timestamp.optional(),
   ...userGetExtras,
-  /** An admin's domains (a list row carries them for admins only). */
-  managed_domains: list.optional(),
   stored_bytes: num.optional(),
   stored_messages: num.optional(),
   last_login: timestamp.optional(),
