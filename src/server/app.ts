@@ -11,11 +11,22 @@ import { Actor } from './auth/actor';
 import { feedAccountChanges, settlingTransactions } from './auth/account-changes';
 import { SessionCache } from './auth/session-cache';
 import { SessionStore, sessionToken } from './auth/sessions';
+import { ViewCache } from './model/view-cache';
 import { ApiFailure } from './errors';
 import { REQUEST_ACTOR, type RouteOptions, type Services } from './http/routes';
 import { registerApiGuard } from './plugins/api-guard';
 import { registerReadOnlyGuard } from './plugins/read-only-guard';
 import { ROUTE_PLUGINS } from './routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Resolves once every change committed to the database so far has been heard by every
+     * instance's caches (at once where nothing is cached, or on PGlite, which hears at commit).
+     */
+    changesHeard(): Promise<void>;
+  }
+}
 
 export interface AppOptions {
   db: Database;
@@ -51,10 +62,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const cache = new SessionCache();
   const logNote = options.logNote ?? ((message) => process.stderr.write(`note: ${message}\n`));
-  const changes = await feedAccountChanges(db, cache, logError, logNote);
+  const views = new ViewCache();
+  const changes = await feedAccountChanges(db, cache, logError, logNote, views);
   app.addHook('onClose', () => changes.close());
+  app.decorate('changesHeard', () => changes.settled());
   const services: Services = {
-    db: settlingTransactions(db, changes),
+    db: settlingTransactions(db, changes, views),
+    views,
     settings,
     sessions: new SessionStore(db, settings.sessionTtlSeconds, cache),
   };

@@ -26,6 +26,11 @@ export interface RunningServer {
   url: string;
   app: FastifyInstance;
   db: Database;
+  /**
+   * Resolves once every change committed so far (by anyone: another instance, psql) has reached
+   * every instance's caches: after it, no instance answers from a view the change made stale.
+   */
+  changesHeard(): Promise<void>;
   /** Stops accepting requests, finishes those in flight, closes the database (if we opened it). */
   close(): Promise<void>;
 }
@@ -55,6 +60,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     url,
     app,
     db,
+    changesHeard: () => app.changesHeard(),
     async close() {
       await app.close();
       if (ownsDb) await db.close();

@@ -4,10 +4,10 @@
  * On PostgreSQL and on MariaDB: concurrent writes through both instances lose and duplicate
  * nothing, and a change to an admin made through one instance is honoured by the other on its
  * very next request. On PostgreSQL only (the NOTIFY cases at the end): each instance keeps
- * sessions and accounts in memory, hears of changes made straight in the database, and stops
- * answering from memory when it stops hearing; the same on a database iRedMail made when the
- * instances start with CHANGE_TRIGGERS, and not once a start without it took the triggers off.
- * MariaDB keeps no such cache (README, SQL backends).
+ * sessions, accounts and user/domain/alias views in memory, hears of changes made straight in
+ * the database, and stops answering from memory when it stops hearing; the same on a database
+ * iRedMail made when the instances start with CHANGE_TRIGGERS, and not once a start without it
+ * took the triggers off. MariaDB keeps no such cache (README, SQL backends).
  */
 import { adminSession, ApiSession } from '../support/api';
 import { createServerDatabase } from '../support/iredmail-database';
@@ -228,8 +228,51 @@ describe.each<Origin>(['ours', 'iRedMail with CHANGE_TRIGGERS'])(
       await until(async () => !(await alive(onB)) && !(await alive(onAToo)));
     });
 
+    test('user, domain and alias views B holds in memory show a change made through A on the very next request', async () => {
+      const user = 'viewed@scale.example';
+      const alias = 'viewers@scale.example';
+      await two.onA.ok('POST', `/api/user/${user}`, { password: 'Scale-Passw0rd!', name: 'Before' });
+      await two.onA.ok('POST', `/api/alias/${alias}`, { name: 'Before', members: user });
+      const onB = two.onA.withBaseUrl(two.instances[1]!.url);
+      const paths = [`/api/user/${user}`, `/api/alias/${alias}`, '/api/domain/scale.example'];
+      for (const path of paths) for (let i = 0; i < 2; i++) expect((await onB.get(path))._success).toBe(true);
+      // Proof B answers from memory: a change no trigger announces does not show there.
+      await renameSilently(two.seedDb, user, 'Unannounced');
+      expect((await onB.get(paths[0]!))._data).toMatchObject({ name: 'Before' });
+
+      await two.onA.ok('PUT', paths[0]!, { name: 'After' });
+      expect((await onB.get(paths[0]!))._data).toMatchObject({ name: 'After' });
+      await two.onA.ok('PUT', paths[1]!, { name: 'After', addMember: 'more@scale.example' });
+      const aliasOnB = (await onB.get(paths[1]!))._data as { name: string; members: string[] };
+      expect([aliasOnB.name, [...aliasOnB.members].sort()]).toEqual(['After', ['more@scale.example', user]]);
+      await two.onA.ok('PUT', paths[2]!, { name: 'After' });
+      expect((await onB.get(paths[2]!))._data).toMatchObject({ description: 'After' });
+      await two.onA.ok('DELETE', paths[0]!);
+      expect(await onB.get(paths[0]!)).toEqual({ _success: false, _msg: 'NO_SUCH_ACCOUNT' });
+    });
+
+    test("Dovecot's quota written straight in SQL shows in B's cached user view once B has heard of it", async () => {
+      const user = 'quota@scale.example';
+      await two.onA.ok('POST', `/api/user/${user}`, { password: 'Scale-Passw0rd!' });
+      const onB = two.onA.withBaseUrl(two.instances[1]!.url);
+      for (let i = 0; i < 2; i++) expect((await onB.get(`/api/user/${user}`))._data).toMatchObject({ stored_bytes: 0 });
+      await two.seedDb.query(
+        "INSERT INTO used_quota (username, bytes, messages, domain) VALUES ($1, 2048, 1, 'scale.example')",
+        [user],
+      );
+      // No instance made this change: its NOTIFY reaches B moments after the commit.
+      await two.instances[1]!.changesHeard();
+      expect((await onB.get(`/api/user/${user}`))._data).toMatchObject({ stored_bytes: 2048 });
+    });
+
     test('an instance that loses its LISTEN connection stops answering from memory, and listens again', async () => {
       const { email, onB } = await two.adminKnownToB();
+      // A user view B holds in memory too.
+      const viewedUser = email.replace('@admins.example', '@scale.example');
+      const viewed = `/api/user/${viewedUser}`;
+      await two.onA.ok('POST', viewed, { password: 'Scale-Passw0rd!', name: 'Before' });
+      const onBAsTestAdmin = two.onA.withBaseUrl(two.instances[1]!.url);
+      for (let i = 0; i < 2; i++) await onBAsTestAdmin.get(viewed);
       const log = two.logs[1]!;
       const reported = log.length;
       await two.seedDb.query(
@@ -242,6 +285,9 @@ describe.each<Origin>(['ours', 'iRedMail with CHANGE_TRIGGERS'])(
       // A change B cannot hear of: B asks the database, which no longer has the session.
       await endSessionsSilently(two.seedDb, email);
       expect(await alive(onB)).toBe(false);
+      // Nor a view: B reads it from the database again.
+      await renameSilently(two.seedDb, viewedUser, 'Unannounced');
+      expect((await onBAsTestAdmin.get(viewed))._data).toMatchObject({ name: 'Unannounced' });
       // Once it listens again, it answers from memory again.
       await until(async () => {
         const again = await two.adminKnownToB();
@@ -256,6 +302,11 @@ describe('PostgreSQL, a database iRedMail made, instances caching with CHANGE_TR
   const two = useTwoInstances('postgres', 'iRedMail with CHANGE_TRIGGERS');
   test("a start without CHANGE_TRIGGERS takes the triggers off iRedMail's tables: the running instances stop caching", async () => {
     const { email, onB } = await two.adminKnownToB();
+    const viewedUser = email.replace('@admins.example', '@scale.example');
+    const viewed = `/api/user/${viewedUser}`;
+    await two.onA.ok('POST', viewed, { password: 'Scale-Passw0rd!', name: 'Before' });
+    const onBAsTestAdmin = two.onA.withBaseUrl(two.instances[1]!.url);
+    for (let i = 0; i < 2; i++) await onBAsTestAdmin.get(viewed);
     const third = await startServer({
       settings: { ...DEFAULT_SETTINGS, enableApi: true },
       database: two.url,
@@ -267,6 +318,9 @@ describe('PostgreSQL, a database iRedMail made, instances caching with CHANGE_TR
     // Nothing would tell B of this any more; B asks the database, which no longer has the session.
     await endSessionsSilently(two.seedDb, email);
     expect(await alive(onB)).toBe(false);
+    // Nor does B answer a user view from memory.
+    await renameSilently(two.seedDb, viewedUser, 'Unannounced');
+    expect((await onBAsTestAdmin.get(viewed))._data).toMatchObject({ name: 'Unannounced' });
   });
 });
 
@@ -275,6 +329,14 @@ async function endSessionsSilently(db: Database, email: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('SET LOCAL session_replication_role = replica');
     await tx.query('DELETE FROM iredadmin_api_sessions WHERE username = $1', [email]);
+  });
+}
+
+/** Renames mail user `email` without telling anyone: triggers off for this transaction. */
+async function renameSilently(db: Database, email: string, name: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SET LOCAL session_replication_role = replica');
+    await tx.query('UPDATE mailbox SET name = $2 WHERE username = $1', [email, name]);
   });
 }
 

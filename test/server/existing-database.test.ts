@@ -117,7 +117,7 @@ describe.each(ALL_BACKENDS)('our migrations on an existing iRedMail database on 
     expect(await schemaOf(db)).toEqual(iredmailSchema);
   });
 
-  test("CHANGE_TRIGGERS puts 006's triggers on admin, mailbox and domain_admins; a start without it takes them off again", async () => {
+  test("CHANGE_TRIGGERS puts 006's and 012's triggers on iRedMail's tables; a start without it takes them off again", async () => {
     await migrate(db, { changeTriggers: true });
     if (db.dialect === 'postgres') {
       // The same triggers as on a database our migrations made, and nothing else.

@@ -70,11 +70,33 @@ export async function startTestServer(opts: {
   return {
     url: server.url,
     admin: TEST_ADMIN,
-    db,
+    db: heardByServer(db, server),
     server,
     async close() {
       await server.close();
       await db.close();
+    },
+  };
+}
+
+/**
+ * `db` whose statements the server has heard of when they return: a test that changes a row
+ * with SQL and then GETs it through the API sees the change, as a user of psql would once the
+ * NOTIFY arrived (on PostgreSQL that takes a moment; the server's view cache answers until then).
+ */
+function heardByServer(db: Database, server: RunningServer): Database {
+  const query = (async (statement, params) => {
+    const rows = await db.query(statement, params);
+    await server.changesHeard();
+    return rows;
+  }) as Database['query'];
+  return {
+    ...db,
+    query,
+    async transaction(work) {
+      const result = await db.transaction(work);
+      await server.changesHeard();
+      return result;
     },
   };
 }

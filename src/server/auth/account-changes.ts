@@ -11,9 +11,13 @@
  *   there (db/change-triggers.ts), so no feed and no cache; said once at start. An instance
  *   that started with them stops caching when another start removes them (TRIGGERS_REMOVED).
  * - a backend without NOTIFY (MariaDB): no feed, so no cache; every request asks the database.
+ * The same channel carries changes to user, domain and alias views (`:view:` payloads, migration
+ * 012) to the view cache, switched on and off with the session cache: the switch above requires
+ * 012's triggers too (db/change-triggers.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable, Unlisten } from '../db/database';
+import type { ViewCache } from '../model/view-cache';
 import type { SessionCache } from './session-cache';
 import { ACCOUNT_CHANGES_CHANNEL, changeTriggersInstalled, TRIGGERS_REMOVED } from '../db/change-triggers';
 
@@ -28,6 +32,8 @@ const NO_TRIGGERS =
  */
 const MARKER_PREFIX = ':settle:';
 const HEARD_PREFIX = ':heard:';
+/** A view changed: followed by the address or domain it is named by, or nothing for "any view". */
+const VIEW_PREFIX = ':view:';
 /** How long a writer waits for every instance; one that slow is as good as lost. */
 const SETTLE_TIMEOUT_MS = 2000;
 
@@ -48,15 +54,16 @@ export interface AccountChangeFeed {
 const NO_FEED: AccountChangeFeed = { settled: async () => undefined, close: async () => undefined };
 
 /**
- * Keeps `cache` switched on exactly while the database's change notifications arrive. Returns
- * once the first LISTEN succeeded or failed (then it retries in the background, cache off).
- * `onNote` hears, once, why there is no cache at all on a database that could have one.
+ * Keeps `cache` and `views` switched on exactly while the database's change notifications
+ * arrive. Returns once the first LISTEN succeeded or failed (then it retries in the background,
+ * caches off). `onNote` hears, once, why there is no cache at all on a database that could have one.
  */
 export async function feedAccountChanges(
   db: Database,
   cache: SessionCache,
   onError: (message: string, error: unknown) => void,
   onNote: (message: string) => void = () => undefined,
+  views?: ViewCache,
 ): Promise<AccountChangeFeed> {
   if (!db.listen) return NO_FEED;
   if (!(await changeTriggersInstalled(db))) {
@@ -75,16 +82,22 @@ export async function feedAccountChanges(
 
   const triggersRemoved = () => {
     cache.setEnabled(false);
+    views?.setEnabled(false);
     onNote(NO_TRIGGERS);
   };
 
   const deliver = (payload: string) => {
     if (payload === TRIGGERS_REMOVED) {
       triggersRemoved();
+    } else if (payload.startsWith(VIEW_PREFIX)) {
+      views?.invalidate(payload.slice(VIEW_PREFIX.length) || null);
     } else if (payload.startsWith(MARKER_PREFIX)) {
-      // Heard (and the cache already rid of what preceded it): say so to the writer.
-      const heard = HEARD_PREFIX + payload.slice(MARKER_PREFIX.length);
-      db.query('SELECT pg_notify($1, $2)', [ACCOUNT_CHANGES_CHANNEL, heard]).catch(() => undefined);
+      // Heard (and the caches already rid of what preceded it): say so to the writer, which
+      // counts its own instance without the round trip.
+      const id = payload.slice(MARKER_PREFIX.length);
+      const ownMarker = markers.get(id);
+      if (ownMarker) return ownMarker();
+      db.query('SELECT pg_notify($1, $2)', [ACCOUNT_CHANGES_CHANNEL, HEARD_PREFIX + id]).catch(() => undefined);
     } else if (payload.startsWith(HEARD_PREFIX)) {
       markers.get(payload.slice(HEARD_PREFIX.length))?.();
     } else {
@@ -94,6 +107,7 @@ export async function feedAccountChanges(
 
   const lost = (error: unknown) => {
     cache.setEnabled(false);
+    views?.setEnabled(false);
     // This instance hears nothing now: its writers' waits end by their timeout.
     unlisten = undefined;
     onError('session cache off: lost the database notification connection, reconnecting', error);
@@ -118,8 +132,9 @@ export async function feedAccountChanges(
       retryMs = RETRY_FIRST_MS;
       // Checked once LISTEN took effect: a removal after this is heard (TRIGGERS_REMOVED).
       if (!(await changeTriggersInstalled(db))) return triggersRemoved();
-      // Empty: whatever changed before LISTEN took effect was never announced to this cache.
+      // Empty: whatever changed before LISTEN took effect was never announced to these caches.
       cache.setEnabled(true);
+      views?.setEnabled(true);
     } catch (error) {
       // The check failed on a connection that LISTENs: start again from scratch.
       await unlisten?.().catch(() => undefined);
@@ -134,19 +149,27 @@ export async function feedAccountChanges(
     async settled() {
       if (!unlisten || deliveredAtCommit) return;
       const id = randomUUID();
-      // Every instance's listener, this one's included; at least this one.
-      const expected = Math.max(1, (await db.countListeners?.()) ?? 1);
       let timer: NodeJS.Timeout | undefined;
-      const allHeard = new Promise<void>((resolve) => {
-        let heard = 0;
+      let heard = 0;
+      let expected = Number.POSITIVE_INFINITY;
+      let allHeard: () => void = () => undefined;
+      const settledEverywhere = new Promise<void>((resolve) => {
+        allHeard = resolve;
         markers.set(id, () => {
           if (++heard >= expected) resolve();
         });
         timer = setTimeout(resolve, SETTLE_TIMEOUT_MS);
       });
       try {
-        await db.query('SELECT pg_notify($1, $2)', [ACCOUNT_CHANGES_CHANNEL, MARKER_PREFIX + id]);
-        await allHeard;
+        // Counted while the marker goes out, in parallel: one round trip for both.
+        const [listeners] = await Promise.all([
+          db.countListeners?.(),
+          db.query('SELECT pg_notify($1, $2)', [ACCOUNT_CHANGES_CHANNEL, MARKER_PREFIX + id]),
+        ]);
+        // Every instance's listener, this one's included; at least this one.
+        expected = Math.max(1, listeners ?? 1);
+        if (heard >= expected) allHeard();
+        await settledEverywhere;
       } finally {
         clearTimeout(timer);
         markers.delete(id);
@@ -155,8 +178,11 @@ export async function feedAccountChanges(
     async close() {
       closed = true;
       cache.setEnabled(false);
+      views?.setEnabled(false);
       if (retryTimer) clearTimeout(retryTimer);
-      await unlisten?.();
+      const stop = unlisten;
+      unlisten = undefined;
+      await stop?.();
     },
   };
 }
@@ -172,12 +198,19 @@ export function markRevoking(tx: Queryable): void {
 /**
  * `db` whose transactions that ended sessions (a password change, a disable, a rights change, a
  * delete) answer only once `feed` has carried the change out, so the writer's client cannot
- * reach another instance that has not heard of it yet. Other writes do not wait: a change that
- * revokes nothing (a new admin, rights granted) is heard moments later all the same.
+ * reach another instance that has not heard of it yet. While `views` are cached, every
+ * transaction waits so: its next GET, on any instance, must not be answered from a stale view.
+ * Otherwise other writes do not wait: a change that revokes nothing (a new admin, rights
+ * granted) is heard moments later all the same.
  */
-export function settlingTransactions(db: Database, feed: AccountChangeFeed): Database {
-  return {
+export function settlingTransactions(db: Database, feed: AccountChangeFeed, views?: ViewCache): Database {
+  const settling: Database = {
     ...db,
+    // The vmail database (where every cached table is) reached through `database` settles too.
+    database: (name) => {
+      const target = db.database(name);
+      return target === db ? settling : target;
+    },
     async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       let revoked = false;
       const result = await db.transaction(async (tx) => {
@@ -185,8 +218,9 @@ export function settlingTransactions(db: Database, feed: AccountChangeFeed): Dat
         revoked = revoking.has(tx);
         return value;
       });
-      if (revoked) await feed.settled();
+      if (revoked || views?.isEnabled) await feed.settled();
       return result;
     },
   };
+  return settling;
 }

@@ -1,14 +1,17 @@
 /**
  * Migration 006's triggers that sit on iRedMail's own tables (`admin`, `mailbox`,
- * `domain_admins`): they NOTIFY the session cache of changed admin accounts. On a database our
+ * `domain_admins`): they NOTIFY the session cache of changed admin accounts; and 012's, on every
+ * table a cached user, domain or alias view reads: they NOTIFY the view cache. On a database our
  * migrations made they are part of its schema. On a database iRedMail made they are attached
  * only when the operator opts in (CHANGE_TRIGGERS): whether they belong there is a setting that
  * may change between starts, not a schema step, so every start reconciles them here instead of a
- * migration doing it once. 006 stays as released; its text is the one definition of the triggers.
+ * migration doing it once. 006 and 012 stay as released; their text is the one definition of the
+ * triggers (012's trigger function is ours, not on a table: it stays either way).
  * PostgreSQL (and PGlite) only: MySQL has no NOTIFY, and 006 adds nothing there.
  */
 import type { Queryable } from './database';
 import { accountChangeNotifications } from './migrations/006-account-change-notifications';
+import { viewChangeNotifications } from './migrations/012-view-change-notifications';
 import { splitStatements } from './split-statements';
 import { sql } from './sql';
 
@@ -31,7 +34,7 @@ interface ChangeTrigger {
  * by triggers on iRedMail's tables adds its migration here, and stays off unless
  * changeTriggersInstalled says they are there.
  */
-const CHANGE_TRIGGER_MIGRATIONS = [accountChangeNotifications];
+const CHANGE_TRIGGER_MIGRATIONS = [accountChangeNotifications, viewChangeNotifications];
 
 /** Those migrations' `CREATE TRIGGER` statements whose table is not one of ours. */
 const IREDMAIL_TABLE_TRIGGERS: readonly ChangeTrigger[] = CHANGE_TRIGGER_MIGRATIONS.flatMap((ddl) =>

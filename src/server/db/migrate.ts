@@ -11,6 +11,7 @@ import { attemptKeys } from './migrations/008-attempt-keys';
 import { subscribersWithoutListKey } from './migrations/009-subscribers-without-list-key';
 import { sessionPasswordFingerprints } from './migrations/010-session-password-fingerprints';
 import { iredmailColumnTypes } from './migrations/011-iredmail-column-types';
+import { viewChangeNotifications } from './migrations/012-view-change-notifications';
 import { verifyIredmailSchema } from './schema-check';
 import { SEPARATE_DATABASE_SETTING, separateDatabases } from './split';
 import { reconcileChangeTriggers } from './change-triggers';
@@ -43,12 +44,14 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'list subscribers without a key on maillists', ddl: subscribersWithoutListKey },
   { version: 10, name: 'session password fingerprints', ddl: sessionPasswordFingerprints },
   { version: 11, name: "iRedMail's column types on MySQL", ddl: iredmailColumnTypes, iredmailTables: true },
+  // Ours: triggers that NOTIFY our view cache, all on iRedMail's tables: reconciled like 006's.
+  { version: 12, name: 'view change notifications', ddl: viewChangeNotifications },
 ];
 
 export interface MigrateOptions {
   /**
    * On a database iRedMail made: keep migration 006's NOTIFY triggers on iRedMail's `admin`,
-   * `mailbox` and `domain_admins` (CHANGE_TRIGGERS). Off, none of ours stays on iRedMail's tables.
+   * `mailbox` and `domain_admins`, and 012's on the tables the cached views read (CHANGE_TRIGGERS). Off, none of ours stays on iRedMail's tables.
    * A database our migrations made always has them.
    */
   changeTriggers?: boolean;

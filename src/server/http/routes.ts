@@ -7,6 +7,7 @@ import type { Database } from '../db/database';
 import type { ServerSettings } from '../config';
 import type { Actor } from '../auth/actor';
 import type { SessionStore } from '../auth/sessions';
+import type { ViewCache } from '../model/view-cache';
 import { collectInput, type Input } from './input';
 import { ApiFailure } from '../errors';
 
@@ -17,6 +18,8 @@ export interface Services {
   db: Database;
   settings: ServerSettings;
   sessions: SessionStore;
+  /** GET answers of users, domains and aliases kept in memory (off where changes are not announced). */
+  views: ViewCache;
 }
 
 export interface RouteContext<Auth extends Access = 'admin'> extends Services {
@@ -106,6 +109,7 @@ export function defineRoutes(app: FastifyInstance, options: RouteOptions, url: s
           db: options.db,
           settings: options.settings,
           sessions: options.sessions,
+          views: options.views,
           input: collectInput(request.query, request.body),
           path: request.params as Record<string, string>,
           actor,

@@ -56,7 +56,7 @@ export const aliasRoutes: RoutePlugin = async (app, options) => {
 };
 
 function getOne(ctx: RouteContext): Promise<unknown> {
-  return readManagedAccount(ctx, readAlias);
+  return readManagedAccount(ctx, (q, mail) => ctx.views.read('alias', mail, () => readAlias(q, mail)));
 }
 
 async function list(ctx: RouteContext): Promise<unknown> {

@@ -113,9 +113,13 @@ export const domainRoutes: RoutePlugin = async (app, options) => {
 async function getOne(ctx: RouteContext): Promise<unknown> {
   const domain = domainParam(ctx.path.domain!);
   await ctx.actor.requireDomain(ctx.db, domain);
-  const view = await readDomain(ctx.db, domain);
+  const view = await cachedDomain(ctx, domain);
   if (!view) throw new ApiFailure('NO_SUCH_DOMAIN');
   return view;
+}
+
+function cachedDomain(ctx: RouteContext, domain: string): Promise<Record<string, unknown> | null> {
+  return ctx.views.read('domain', domain, () => readDomain(ctx.db, domain));
 }
 
 async function list(ctx: RouteContext): Promise<unknown> {
@@ -125,7 +129,7 @@ async function list(ctx: RouteContext): Promise<unknown> {
   // The full list is an object keyed by domain name, each value the domain's row.
   const byName: Record<string, unknown> = {};
   for (const name of names) {
-    const view = await readDomain(ctx.db, name);
+    const view = await cachedDomain(ctx, name);
     if (view) byName[name] = view;
   }
   return byName;

@@ -52,7 +52,7 @@ export const userRoutes: RoutePlugin = async (app, options) => {
 };
 
 function getOne(ctx: RouteContext): Promise<unknown> {
-  return readManagedAccount(ctx, readUser);
+  return readManagedAccount(ctx, (q, mail) => ctx.views.read('user', mail, () => readUser(q, mail)));
 }
 
 async function create(ctx: RouteContext): Promise<undefined> {
