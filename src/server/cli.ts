@@ -40,7 +40,7 @@ const flags = {
     type: 'boolean',
     meaning:
       "on an existing iRedMail database (PostgreSQL): add the triggers on iRedMail's tables that the " +
-      'session cache needs (as CHANGE_TRIGGERS=true)',
+      'session and view caches need (as CHANGE_TRIGGERS=true)',
   },
   help: { type: 'boolean', short: 'h', meaning: 'print this help' },
 } as const;

@@ -110,8 +110,8 @@ const settingMeanings: { [K in keyof ServerSettings]: string } = {
   secureCookies: 'mark the session cookie Secure (behind HTTPS)',
   readOnly: 'refuse every write (READ_ONLY); only GET, login and verify_password are answered (as --read-only)',
   changeTriggers:
-    "on an existing iRedMail database (PostgreSQL), attach NOTIFY triggers to iRedMail's admin, mailbox and " +
-    'domain_admins so sessions are cached in memory (as --change-triggers); off, they are removed',
+    "on an existing iRedMail database (PostgreSQL), attach NOTIFY triggers to iRedMail's tables so sessions " +
+    'and user, domain and alias views are cached in memory (as --change-triggers); off, they are removed',
 };
 
 /** Read by the CLI or elsewhere in the server, not part of ServerSettings. */

@@ -26,14 +26,17 @@ function counted(db: Database): { db: Database; statements: () => number } {
       n++;
       return target.query(statement, params);
     }) as Queryable['query'];
-  return {
-    db: {
-      ...db,
-      query: count(db),
-      transaction: (work) => db.transaction((tx) => work({ dialect: tx.dialect, query: count(tx) })),
-    },
-    statements: () => n,
+  const countedDb: Database = {
+    ...db,
+    query: count(db),
+    database: () => countedDb,
+    transaction: (work) =>
+      db.transaction((tx) => {
+        const countedTx: Queryable = { dialect: tx.dialect, query: count(tx), database: () => countedTx };
+        return work(countedTx);
+      }),
   };
+  return { db: countedDb, statements: () => n };
 }
 
 interface Started {
