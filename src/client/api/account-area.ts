@@ -119,7 +119,7 @@ export abstract class AccountArea<S extends AccountSpec> extends ApiArea {
   }
 }
 
-/** Options of every domain list of accounts: the product sends a flag whenever it is present, so only wanted ones go. */
+/** Filters of a domain's list of users or aliases (the SQL edition's list of mailing lists takes none). */
 export interface AccountListOptions {
   disabledOnly?: boolean;
 }
@@ -146,6 +146,7 @@ export abstract class ListedAccountArea<
     const { list } = this.spec;
     const path = domainPath(this.caller, 'GET', list.path, domain);
     const flags: AccountListOptions & { emailOnly?: boolean } = options ?? {};
+    // The product turns a flag on when it is present at all (even `no`): send only the ones wanted.
     const envelope = await this.caller.call({
       method: 'GET',
       path,
