@@ -4,12 +4,14 @@
  * must be refused with READ_ONLY before any SQL runs, and the data must be exactly as before.
  * Only logging in and verify_password pass (README, "An existing iRedMail database").
  */
+import { connect } from 'node:net';
 import { DEFAULT_SETTINGS } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
+import { raw, sql } from '../../src/server/db/sql';
 import { READ_ONLY_ALLOWED } from '../../src/server/plugins/read-only-guard';
 import { type RunningServer, startServer } from '../../src/server/server';
 import { ApiSession } from '../support/api';
-import { BACKENDS, createTestDatabase, TEST_ADMIN } from '../support/test-server';
+import { createTestDatabase, SERVER_BACKENDS, TEST_ADMIN } from '../support/test-server';
 import { theirsParam } from './support/fixtures';
 import { rawRequest } from './support/raw-http';
 import { fillUrl, METHODS, registeredUrls } from './support/routes';
@@ -24,14 +26,15 @@ const NOT_ROUTED = [
 
 /** Every row of every table but the server's own session bookkeeping. */
 async function contents(db: Database): Promise<string[]> {
+  const schema = db.dialect === 'postgres' ? sql`'public'` : sql`DATABASE()`;
   const tables = await db.query<{ t: string }>(
-    `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public'
+    sql`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = ${schema}
        AND table_name NOT IN ('iredadmin_api_sessions', 'iredadmin_api_login_failures') ORDER BY 1`,
   );
   const out: string[] = [];
   for (const { t } of tables) {
-    const rows = await db.query<{ r: string }>(`SELECT row_to_json(x)::text AS r FROM "${t}" x`);
-    out.push(...rows.map((row) => `${t} ${row.r}`).sort());
+    const rows = await db.query<Record<string, unknown>>(raw(`SELECT * FROM "${t}"`));
+    out.push(...rows.map((row) => `${t} ${JSON.stringify(row)}`).sort());
   }
   return out;
 }
@@ -55,7 +58,7 @@ function counting(db: Database): { db: Database; statements: () => number } {
   };
 }
 
-describe.each(BACKENDS)('a read-only server on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('a read-only server on %s', (backend) => {
   let db: Database;
   let server: RunningServer;
   let counter: ReturnType<typeof counting>;
@@ -78,6 +81,8 @@ describe.each(BACKENDS)('a read-only server on %s', (backend) => {
     admin = new ApiSession(server.url);
     expect(await admin.login(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({ _success: true });
     before = await contents(db);
+    // The snapshot holds the data (a failed dump must not compare equal by being empty).
+    expect(before.filter((row) => row.startsWith('mailbox ') && row.includes('victim@theirs.example'))).toHaveLength(1);
   });
   afterAll(async () => {
     await server?.app.close();
@@ -145,6 +150,25 @@ describe.each(BACKENDS)('a read-only server on %s', (backend) => {
     expect(await contents(db)).toEqual(before);
   });
 
+  test('a write method spelt in lower or mixed case is no method: refused before any SQL', async () => {
+    // The same request with the method in upper case is the read-only refusal: the helper sends what it says.
+    expect(await socketRequest(server.url, 'PUT /api/domain/theirs.example HTTP/1.1', admin.sessionCookie!)).toBe(
+      'HTTP/1.1 403 Forbidden',
+    );
+    const statementsBefore = counter.statements();
+    const answers = new Set<string>();
+    for (const url of registeredUrls()) {
+      const path = fillUrl(url, theirsParam);
+      for (const method of ['post', 'Put', 'dElEtE', 'pUT']) {
+        const head = await socketRequest(server.url, `${method} ${path} HTTP/1.1`, admin.sessionCookie!);
+        answers.add(head);
+      }
+    }
+    expect([...answers].filter((line) => !/^HTTP\/1\.1 (400|403|404|405)/.test(line))).toEqual([]);
+    expect(counter.statements()).toBe(statementsBefore);
+    expect(await contents(db)).toEqual(before);
+  });
+
   test('every GET route in every spelling reads without writing a row of any table but the sessions', async () => {
     const headers = { cookie: admin.sessionCookie! };
     for (const url of registeredUrls()) {
@@ -196,3 +220,22 @@ describe.each(BACKENDS)('a read-only server on %s', (backend) => {
     expect(await contents(db)).toEqual(before);
   });
 });
+
+/** The status line of a request sent byte for byte (node:http would upper-case the method). */
+function socketRequest(baseUrl: string, requestLine: string, cookie: string): Promise<string> {
+  const { hostname, port } = new URL(baseUrl);
+  const body = 'password=x&name=y';
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () =>
+      socket.end(
+        `${requestLine}\r\nHost: ${hostname}\r\nCookie: ${cookie}\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
+          `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+      ),
+    );
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.on('end', () => resolve(text.split('\r\n')[0] ?? ''));
+    socket.on('error', reject);
+  });
+}
