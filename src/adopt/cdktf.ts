@@ -5,18 +5,10 @@
  * throttles and spam policies refer to the user, domain and admin resources, as in the HCL.
  */
 import { domainToUnicode } from 'node:url';
-import type { Plain } from '../provider/framework/values';
-import {
-  GROUPED_TYPES,
-  groupEntry,
-  layoutFiles,
-  orderedConfig,
-  referenceResolver,
-  type FileLayout,
-  type Resolver,
-  type WriterContext,
-} from './layout';
+import { GROUPED_TYPES, groupEntry, objectsOf, orderedConfig, type FileLayout, type WriterContext } from './layout';
 import type { AdoptedObject, AdoptedType } from './model';
+import { Raw, render as renderIn, type Value } from './values';
+import { LayoutWriter } from './writer';
 
 const CLASS: Record<AdoptedType, string> = {
   iredadmin_domain: 'Domain',
@@ -45,22 +37,7 @@ const camel = (snake: string) => snake.replace(/_([a-z0-9])/g, (_, c: string) =>
 const str = (text: string) =>
   `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
 
-/** A TypeScript expression, written as is. */
-class Code {
-  constructor(readonly ts: string) {}
-}
-type Value = Plain | Code | Value[];
-
-function render(value: Value): string {
-  if (value instanceof Code) return value.ts;
-  if (Array.isArray(value)) return `[${value.map(render).join(', ')}]`;
-  if (typeof value === 'string') return str(value);
-  if (typeof value === 'object')
-    return `{ ${Object.entries(value)
-      .map(([k, v]) => `${str(k)}: ${str(v)}`)
-      .join(', ')} }`;
-  return String(value);
-}
+const render = (value: Value) => renderIn(value, { quote: str, entry: (k, v) => `${k}: ${v}` });
 
 function objectLiteral(pairs: readonly [string, Value][], indent: string): string {
   const flat = `{ ${pairs.map(([k, v]) => `${k}: ${render(v)}`).join(', ')} }`;
@@ -88,34 +65,15 @@ function constructIds(objects: readonly AdoptedObject[]): Map<AdoptedObject, str
   return ids;
 }
 
-class Stack {
-  readonly ids: Map<AdoptedObject, string>;
+class Stack extends LayoutWriter {
+  readonly ids = constructIds(this.files.flatMap(objectsOf));
   readonly variables = new Map<AdoptedObject, string>();
 
-  constructor(
-    private readonly ctx: WriterContext,
-    private readonly resolve: Resolver,
-    readonly files: readonly FileLayout[],
-  ) {
-    this.ids = constructIds(
-      files
-        .flatMap((f) => [f.domainObject, ...f.groups.flatMap((g) => g.objects), ...f.singles])
-        .filter((o): o is AdoptedObject => !!o),
-    );
-  }
-
-  /** A value with names of other adopted objects as references to their resources. */
-  value(type: AdoptedType, attr: string, value: Plain): Value {
-    const ref = (v: string): Value => {
-      const target = this.resolve(type, attr, v);
-      if (!target) return v;
-      if (target.type === 'iredadmin_user') return new Code(`this.address(${str(v)})`);
-      const variable = this.variables.get(target);
-      return variable ? new Code(`${variable}.${target.type === 'iredadmin_domain' ? 'domain' : 'email'}`) : v;
-    };
-    if (typeof value === 'string') return ref(value);
-    if (Array.isArray(value)) return value.map(ref);
-    return value;
+  /** Users by address (the stack keeps them in a map); other objects through the variable holding them. */
+  protected reference(target: AdoptedObject, name: string): Value | undefined {
+    if (target.type === 'iredadmin_user') return new Raw(`this.address(${str(name)})`);
+    const variable = this.variables.get(target);
+    return variable && new Raw(`${variable}.${target.type === 'iredadmin_domain' ? 'domain' : 'email'}`);
   }
 
   /** `new Class(this, 'id', {…})` imported from the object's import ID, optionally kept in a variable. */
@@ -160,18 +118,13 @@ class Stack {
   }
 
   main(): string {
-    const used = new Set<AdoptedType>(
-      this.files
-        .flatMap((f) => [f.domainObject, ...f.groups.flatMap((g) => g.objects), ...f.singles])
-        .filter((o): o is AdoptedObject => !!o)
-        .map((o) => o.type),
-    );
+    const used = new Set<AdoptedType>(this.files.flatMap(objectsOf).map((o) => o.type));
     const dataFiles = this.files.filter((f) => f.groups.length > 0);
     const body: string[] = [];
     const settings: [string, Value][] = [['url', this.ctx.url]];
     if (this.ctx.provider.insecure) settings.push(['insecure', true]);
     if (this.ctx.provider.caCertFile)
-      settings.push(['caCert', new Code(`readFileSync(${str(this.ctx.provider.caCertFile)}, 'utf8')`)]);
+      settings.push(['caCert', new Raw(`readFileSync(${str(this.ctx.provider.caCertFile)}, 'utf8')`)]);
     body.push(`    new IredadminProvider(this, 'iredadmin', ${objectLiteral(settings, '    ')});`);
 
     const global = this.files.find((f) => f.domain === null);
@@ -303,8 +256,8 @@ export type Adopted<Config extends { email: string }> = Omit<Config, 'email' | k
 
 /** File name → content. */
 export function writeCdktf(ctx: WriterContext): Map<string, string> {
-  const files = layoutFiles(ctx.inventory);
-  const stack = new Stack(ctx, referenceResolver(ctx.inventory), files);
+  const stack = new Stack(ctx);
+  const files = stack.files;
   const out = new Map<string, string>();
   const main = stack.main();
   out.set('main.ts', main);

@@ -4,43 +4,27 @@
  * names) and a `<domain>.imports.tf` with the import blocks, to delete after the first apply.
  */
 import { domainToUnicode } from 'node:url';
-import type { Plain } from '../provider/framework/values';
 import {
   GROUPED_TYPES,
   NAME_ATTRIBUTE,
   groupAttributes,
   groupEntry,
-  layoutFiles,
+  objectsOf,
   orderedConfig,
-  referenceResolver,
   type FileLayout,
-  type Resolver,
   type WriterContext,
 } from './layout';
 import type { AdoptedObject, AdoptedType } from './model';
 import { identifierFor } from './names';
-
-/** A raw HCL expression (a reference or a template), written as is. */
-class Expr {
-  constructor(readonly hcl: string) {}
-}
-type Value = Plain | Expr | Value[];
+import { Raw, render as renderIn, type Value } from './values';
+import { LayoutWriter } from './writer';
 
 function quote(text: string): string {
   const escaped = JSON.stringify(text).slice(1, -1).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
   return `"${escaped}"`;
 }
 
-function render(value: Value): string {
-  if (value instanceof Expr) return value.hcl;
-  if (Array.isArray(value)) return `[${value.map(render).join(', ')}]`;
-  if (typeof value === 'string') return quote(value);
-  if (typeof value === 'object')
-    return `{ ${Object.entries(value)
-      .map(([k, v]) => `${quote(k)} = ${quote(v)}`)
-      .join(', ')} }`;
-  return String(value);
-}
+const render = (value: Value) => renderIn(value, { quote, entry: (k, v) => `${k} = ${v}` });
 
 /**
  * `key = text` lines with `=` aligned per run of one-line items, as `terraform fmt` does (a
@@ -83,12 +67,7 @@ function attributes(pairs: readonly [string, Value][], indent: string): string[]
   );
 }
 
-class HclFile {
-  constructor(
-    private readonly ctx: WriterContext,
-    private readonly resolve: Resolver,
-  ) {}
-
+class HclFile extends LayoutWriter {
   /** The HCL address of an adopted object's resource (instance). */
   address(object: AdoptedObject): string {
     if (object.domain !== null && GROUPED_TYPES.has(object.type)) {
@@ -97,15 +76,8 @@ class HclFile {
     return `${object.type}.${object.name}`;
   }
 
-  /** A configured value, with names of other adopted objects as references to them. */
-  value(type: AdoptedType, attr: string, value: Plain): Value {
-    const ref = (v: string): Value => {
-      const target = this.resolve(type, attr, v);
-      return target ? new Expr(`${this.address(target)}.${NAME_ATTRIBUTE[target.type]}`) : v;
-    };
-    if (typeof value === 'string') return ref(value);
-    if (Array.isArray(value)) return value.map(ref);
-    return value;
+  protected reference(target: AdoptedObject): Value {
+    return new Raw(`${this.address(target)}.${NAME_ATTRIBUTE[target.type]}`);
   }
 
   resource(object: AdoptedObject): string {
@@ -129,11 +101,11 @@ class HclFile {
     const map = aligned(entries, '    ');
     const domainRef = `iredadmin_domain.${layout.domainObject?.name ?? layout.ident}.domain`;
     const body: [string, Value][] = [
-      ['for_each', new Expr(`local.${local}`)],
-      ['email', new Expr(`"\${each.value.local_part}@\${${domainRef}}"`)],
+      ['for_each', new Raw(`local.${local}`)],
+      ['email', new Raw(`"\${each.value.local_part}@\${${domainRef}}"`)],
       ...groupAttributes(objects).map(({ attr, everywhere }): [string, Value] => [
         attr,
-        new Expr(everywhere ? `each.value.${attr}` : `try(each.value.${attr}, null)`),
+        new Raw(everywhere ? `each.value.${attr}` : `try(each.value.${attr}, null)`),
       ]),
     ];
     const password = type === 'iredadmin_user' ? PASSWORD_HINT : '';
@@ -160,10 +132,9 @@ class HclFile {
   }
 
   imports(layout: FileLayout): string {
-    const all = [layout.domainObject, ...layout.groups.flatMap((g) => g.objects), ...layout.singles].filter(
-      (o): o is AdoptedObject => !!o,
+    const blocks = objectsOf(layout).map(
+      (o) => `import {\n  to = ${this.address(o)}\n  id = ${quote(o.importId)}\n}\n`,
     );
-    const blocks = all.map((o) => `import {\n  to = ${this.address(o)}\n  id = ${quote(o.importId)}\n}\n`);
     const header =
       `# Import blocks for ${layout.domain ?? 'the objects of no single domain'}: ` +
       'they bring the existing objects under\n# Terraform on the first apply. Delete this file after that apply.\n';
@@ -189,7 +160,7 @@ const ADMIN_PASSWORD_HINT = `# No password: an imported admin needs none. To man
 function providersFile(ctx: WriterContext): string {
   const settings: [string, Value][] = [['url', ctx.url]];
   if (ctx.provider.insecure) settings.push(['insecure', true]);
-  if (ctx.provider.caCertFile) settings.push(['ca_cert', new Expr(`file(${quote(ctx.provider.caCertFile)})`)]);
+  if (ctx.provider.caCertFile) settings.push(['ca_cert', new Raw(`file(${quote(ctx.provider.caCertFile)})`)]);
   return `# Written by \`iredadmin adopt\`. The provider logs in with IREDADMIN_USERNAME and IREDADMIN_PASSWORD from the environment.
 terraform {
   required_providers {
@@ -206,8 +177,8 @@ ${attributes(settings, '  ').join('\n')}
 /** File name → content. */
 export function writeHcl(ctx: WriterContext): Map<string, string> {
   const out = new Map<string, string>([['providers.tf', providersFile(ctx)]]);
-  const file = new HclFile(ctx, referenceResolver(ctx.inventory));
-  for (const layout of layoutFiles(ctx.inventory)) {
+  const file = new HclFile(ctx);
+  for (const layout of file.files) {
     out.set(`${layout.ident}.tf`, file.file(layout));
     out.set(`${layout.ident}.imports.tf`, file.imports(layout));
   }

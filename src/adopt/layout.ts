@@ -64,6 +64,11 @@ export function layoutFiles(inventory: Inventory): FileLayout[] {
   return files;
 }
 
+/** Every object of a file: the domain, the groups' objects, the singles. */
+export function objectsOf(file: FileLayout): AdoptedObject[] {
+  return [...(file.domainObject ? [file.domainObject] : []), ...file.groups.flatMap((g) => g.objects), ...file.singles];
+}
+
 /** The configured attributes of an object in the resource's declaration order. */
 export function orderedConfig(object: AdoptedObject): [string, AdoptedObject['config'][string]][] {
   return Object.keys(resourceDefinition(object.type).attributes)
