@@ -13,6 +13,7 @@ import {
   passwordConflict,
   passwordTrio,
   wholeNumber,
+  writeOnlyPasswordExample,
 } from '../kit';
 
 const MB_PER_UNIT = { TB: 1024 * 1024, GB: 1024, MB: 1 } as const;
@@ -57,17 +58,19 @@ const setting = (
   v: AdminView,
   key: 'create_max_domains' | 'create_max_users' | 'create_max_aliases' | 'create_max_lists',
 ) => v.admin.settings?.[key] ?? 0;
-/** A limit of a normal admin; the server drops them when the admin becomes global, so re-read then. */
+/** What only a normal admin has: the server drops it when the admin becomes global, so re-read then. */
+const NORMAL_ADMIN_ONLY = { optional: true, unknownWhenChanged: ['is_global_admin'] } as const;
+const ONLY_NORMAL = 'Normal admins only: setting it with `is_global_admin = true` is an error.';
+/** A limit of a normal admin. */
 const limit = (param: string, key: Parameters<typeof setting>[1], what: string, code: string) =>
   a.number({
-    optional: true,
+    ...NORMAL_ADMIN_ONLY,
     param,
     samples: [10, 20],
     validators: [wholeNumber],
     read: (v) => setting(v, key),
-    unknownWhenChanged: ['is_global_admin'],
     errorCodes: [code],
-    description: `${what}; 0 = unlimited. Normal admins only: setting it with \`is_global_admin = true\` is an error.`,
+    description: `${what}; 0 = unlimited. ${ONLY_NORMAL}`,
   });
 
 const adminAttributes = {
@@ -114,30 +117,27 @@ const adminAttributes = {
     'INVALID_MAX_DOMAINS',
   ),
   max_quota: a.number({
+    ...NORMAL_ADMIN_ONLY,
     samples: [2, 3],
     sampleWith: () => ({ max_quota_unit: 'GB' }),
-    optional: true,
     param: 'maxQuota',
     validators: [wholeNumber],
     read: (v) => v.quota.amount,
     canonicalWith: quotaInMb,
-    unknownWhenChanged: ['is_global_admin'],
     description:
       'Mailbox quota the admin may hand out in total, in `max_quota_unit`, shared by all its domains; 0 = ' +
       'unlimited. Set together with `max_quota_unit`. The server keeps it in the unit sent; `2` `TB` and ' +
-      '`2097152` `MB` are the same value (no diff), and the configured spelling is kept. Normal admins only: ' +
-      'setting it with `is_global_admin = true` is an error.',
+      `\`2097152\` \`MB\` are the same value (no diff), and the configured spelling is kept. ${ONLY_NORMAL}`,
     errorCodes: ['INVALID_MAX_QUOTA', 'MISSING_MAX_QUOTA', 'EXCEED_LIMIT_QUOTA'],
   }),
   max_quota_unit: a.string({
+    ...NORMAL_ADMIN_ONLY,
     samples: ['GB', 'TB'],
     sampleWith: () => ({ max_quota: 2 }),
-    optional: true,
     param: 'quotaUnit',
     validators: [oneOf(QUOTA_UNITS)],
     read: (v) => v.quota.unit,
     canonicalWith: quotaInMb,
-    unknownWhenChanged: ['is_global_admin'],
     description:
       'Unit of `max_quota`: `TB`, `GB` or `MB`. Set together with `max_quota`. When unset, read back as the ' +
       'server keeps it.',
@@ -245,8 +245,7 @@ export const adminResource = defineResource({
   example: `resource "iredadmin_admin" "helpdesk" {
   email               = "helpdesk@example.com"
   name                = "Help desk"
-  password_wo         = var.helpdesk_password # write-only: never stored in state
-  password_wo_version = 1                     # bump to send a new password
+${writeOnlyPasswordExample('var.helpdesk_password')}
   max_domains         = 5
   max_quota           = 2
   max_quota_unit      = "TB"

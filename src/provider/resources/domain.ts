@@ -43,6 +43,15 @@ const MAX_LISTS_FIXED =
   'iRedAdmin-Pro web interface) and then set the same value here (a refresh reads it back), or restore the ' +
   'previous value.';
 
+/** A limit of the domain, sent as `param`: 0 = unlimited. */
+const limit = (
+  param: string,
+  read: (d: Domain) => number | null | undefined,
+  samples: [number, number],
+  what: string,
+  ...errorCodes: string[]
+) => amount<Domain>({ param, read, samples, description: `${what}; 0 = unlimited.`, errorCodes });
+
 type SwitchedOff = 'disabled_domain_profiles' | 'disabled_user_profiles' | 'disabled_user_preferences';
 
 /** Pages or preferences switched off one by one: `disable<Noun>` / `enable<Noun>` with the difference. */
@@ -81,39 +90,22 @@ const domainAttributes = {
     description: 'Short description, e.g. the company name.',
   }),
   account_status: accountStatus<Domain>((d) => d.active, '`active` or `disabled`.'),
-  quota: amount<Domain>({
-    param: 'quota',
-    read: (d) => d.maxquota,
-    samples: [10240, 20480],
-    description: 'Mailbox quota of the whole domain, in MB; 0 = unlimited.',
-    errorCodes: ['INVALID_QUOTA_SIZE'],
-  }),
-  default_quota: amount<Domain>({
-    param: 'defaultQuota',
-    read: (d) => d.settings?.default_user_quota,
-    samples: [512, 1024],
-    description: 'Quota of new users, in MB; 0 = unlimited.',
-  }),
-  max_user_quota: amount<Domain>({
-    param: 'maxUserQuota',
-    read: (d) => d.settings?.max_user_quota,
-    samples: [2048, 4096],
-    description: 'Largest quota a user may have, in MB; 0 = unlimited.',
-  }),
-  max_users: amount<Domain>({
-    param: 'numberOfUsers',
-    read: (d) => d.mailboxes,
-    samples: [50, 60],
-    description: 'Most mail users; 0 = unlimited.',
-    errorCodes: ['INVALID_NUMBER_OF_USERS'],
-  }),
-  max_aliases: amount<Domain>({
-    param: 'numberOfAliases',
-    read: (d) => d.aliases,
-    samples: [20, 30],
-    description: 'Most aliases; 0 = unlimited.',
-    errorCodes: ['INVALID_NUMBER_OF_ALIASES'],
-  }),
+  quota: limit(
+    'quota',
+    (d) => d.maxquota,
+    [10240, 20480],
+    'Mailbox quota of the whole domain, in MB',
+    'INVALID_QUOTA_SIZE',
+  ),
+  default_quota: limit('defaultQuota', (d) => d.settings?.default_user_quota, [512, 1024], 'Quota of new users, in MB'),
+  max_user_quota: limit(
+    'maxUserQuota',
+    (d) => d.settings?.max_user_quota,
+    [2048, 4096],
+    'Largest quota a user may have, in MB',
+  ),
+  max_users: limit('numberOfUsers', (d) => d.mailboxes, [50, 60], 'Most mail users', 'INVALID_NUMBER_OF_USERS'),
+  max_aliases: limit('numberOfAliases', (d) => d.aliases, [20, 30], 'Most aliases', 'INVALID_NUMBER_OF_ALIASES'),
   max_lists: a.number({
     samples: [5, 6],
     optional: true,

@@ -20,6 +20,7 @@ import {
   passwordTrio,
   renamableAddress,
   subsetOf,
+  writeOnlyPasswordExample,
 } from '../kit';
 
 const a = attributesFor<User>();
@@ -183,8 +184,7 @@ export const userResource = defineResource({
   example: `resource "iredadmin_user" "jane" {
   email               = "jane@example.com"
   name                = "Jane Doe"
-  password_wo         = var.jane_password   # write-only: never stored in state
-  password_wo_version = 1                   # bump to send a new password
+${writeOnlyPasswordExample('var.jane_password')}
   quota               = 2048
   forwarding          = ["jane@example.com", "jane@home.example"]  # keep a copy and forward
   aliases             = ["j.doe@example.com"]
