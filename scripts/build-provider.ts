@@ -5,6 +5,7 @@
  */
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Plugin } from 'esbuild';
 import { bundleProvider, type Bundle } from './bundle-provider';
 import { projectRoot } from './project-root';
 import { LAZY_CLIENT_FILE, PROVIDER_NAME, SHARED_ERRORS_FILE } from './provider-files';
@@ -30,9 +31,31 @@ export function bundleIredadminProvider(outDir: string, minify = true): Promise<
     lazyModules: { [join(ROOT, 'src', 'client', 'index.ts')]: LAZY_CLIENT_FILE },
     // Error classes are used by both sides: one copy, so `instanceof` holds across the files.
     sharedModules: { [join(ROOT, 'src', 'client', 'errors.ts')]: SHARED_ERRORS_FILE },
+    plugins: [zodEnglishOnly],
     minify,
   });
 }
+
+/**
+ * zod's `locales` namespace holds every language's error messages, a quarter of the client file
+ * that each configured provider process loads; zod itself uses the English ones, and so does every
+ * message of ours. In the bundle the namespace holds English alone.
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/]/.test(args.importer)
+        ? { path: join(args.resolveDir, '..', 'locales'), namespace: 'zod-en' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: args.path,
+      loader: 'js',
+    }));
+  },
+};
 
 // Run, not bundled into another script (pack-provider.ts bundles this module).
 if (require.main === module && /build-provider/.test(process.argv[1] ?? '')) {

@@ -36,6 +36,8 @@ export interface BundleOptions {
    * the same instance (an error class must be the same class for `instanceof`).
    */
   readonly sharedModules?: Readonly<Record<string, string>>;
+  /** More esbuild plugins, for every file (e.g. to leave out parts of a dependency nothing uses). */
+  readonly plugins?: readonly Plugin[];
 }
 
 export interface Bundle {
@@ -59,7 +61,7 @@ export async function bundleProvider(options: BundleOptions): Promise<Bundle> {
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
-    plugins: [separateFiles(options.lazyModules ?? {}, options.sharedModules ?? {})],
+    plugins: [separateFiles(options.lazyModules ?? {}, options.sharedModules ?? {}), ...(options.plugins ?? [])],
   });
   if (result.errors.length > 0) throw new Error(result.errors.map((e) => e.text).join('\n'));
   const inputsOf = (metafile: Metafile): string[] =>
@@ -80,7 +82,7 @@ export async function bundleProvider(options: BundleOptions): Promise<Bundle> {
       legalComments: 'none',
       logLevel: 'warning',
       metafile: true,
-      plugins: [separateFiles({}, shared)],
+      plugins: [separateFiles({}, shared), ...(options.plugins ?? [])],
     });
     if (source in (options.sharedModules ?? {})) startupModules.push(...inputsOf(own.metafile));
   }
@@ -89,8 +91,14 @@ export async function bundleProvider(options: BundleOptions): Promise<Bundle> {
   const start = path.join(options.outDir, 'start.js');
   fs.writeFileSync(start, START_SCRIPT);
   // The V8 code cache is made by the node that will run it; another node version just ignores it.
-  for (const file of ['provider.js', ...Object.values(ownFiles)]) {
-    execFileSync(options.node ?? process.execPath, [start, '--make-code-cache', file], { stdio: 'inherit' });
+  // provider.js cannot run at build time (it serves); the lazy and shared files only define
+  // things, so they are run first and their cache also holds every function their loading
+  // compiles (each bundled module's body among them), which a cache of the bare script lacks.
+  execFileSync(options.node ?? process.execPath, [start, '--make-code-cache', 'provider.js'], { stdio: 'inherit' });
+  for (const file of Object.values(ownFiles)) {
+    execFileSync(options.node ?? process.execPath, [start, '--make-code-cache', file, '--after-run'], {
+      stdio: 'inherit',
+    });
   }
   fs.writeFileSync(launcher, launcherScript(node), { mode: 0o755 });
   return { script, launcher, startupModules };
@@ -142,13 +150,19 @@ function bundleRequire(id) {
 
 function run(name) {
   const { file, script } = compile(name);
+  return execute(file, script);
+}
+
+function execute(file, script) {
   const mod = { exports: {}, filename: file, id: file, loaded: false, paths: module.paths };
   script.runInThisContext()(mod.exports, bundleRequire, mod, file, __dirname);
   return mod.exports;
 }
 
 if (process.argv[2] === '--make-code-cache') {
-  const { file, script } = compile(process.argv[3]);
+  const name = process.argv[3];
+  const { file, script } = compile(name);
+  if (process.argv[4] === '--after-run') loaded.set('./' + name, execute(file, script));
   fs.writeFileSync(file + '.cache', script.createCachedData());
 } else {
   run('provider.js');

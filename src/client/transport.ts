@@ -3,7 +3,11 @@
  * origin, a bound on concurrent requests, a hard per-request deadline, TLS options. It knows
  * nothing of sessions or retries; it turns every failure into a typed error.
  */
-import { Pool } from 'undici';
+import type { Pool } from 'undici';
+// Pool and request() alone: undici's index also loads fetch, WebSocket, its caches and mocks (three
+// times the code), which every provider process that configures the client would load for nothing.
+import PoolClass from 'undici/lib/dispatcher/pool';
+import undiciRequest from 'undici/lib/api/api-request';
 import type { Logger } from './logger';
 import type { FormParams } from './form';
 import { encodeForm } from './form';
@@ -87,7 +91,7 @@ export class Transport {
         message: 'TLS certificate verification is disabled (tls.insecure): use only for testing',
       });
     }
-    this.#pool = new Pool(url.origin, {
+    this.#pool = new PoolClass(url.origin, {
       connections: options.maxConcurrency,
       keepAliveTimeout: 10_000,
       headersTimeout: options.timeoutMs,
@@ -126,7 +130,7 @@ export class Transport {
     }, this.#timeoutMs);
     const started = Date.now();
     try {
-      const response = await this.#pool.request({
+      const response = await undiciRequest.call(this.#pool, {
         method: request.method,
         path: `${this.#basePath}${request.path}${query ? `?${query}` : ''}`,
         headers,

@@ -6,6 +6,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Script } from 'node:vm';
+import { wrap } from 'node:module';
 import { bundleIredadminProvider } from '../../scripts/build-provider';
 import type { Bundle } from '../../scripts/bundle-provider';
 
@@ -40,5 +42,22 @@ describe('provider start-up bundle', () => {
     const startup = fs.readFileSync(bundle.script, 'utf8');
     expect(startup).not.toContain('_zod');
     expect(startup).toContain('require("./client.js")');
+  });
+
+  it("holds undici's Pool without its fetch, and zod with its English messages alone", () => {
+    const client = fs.readFileSync(path.join(dir, 'client.js'), 'utf8');
+    expect(client).not.toContain('fetch failed');
+    expect(client).not.toContain('Ungültige Eingabe');
+    expect(client).toContain('Invalid input');
+  });
+
+  it('gives client.js a code cache V8 accepts, made after loading it, so it holds more than the bare script', () => {
+    const file = path.join(dir, 'client.js');
+    const source = wrap(fs.readFileSync(file, 'utf8'));
+    const cachedData = fs.readFileSync(`${file}.cache`);
+    const script = new Script(source, { filename: file, cachedData });
+    expect(script.cachedDataRejected).toBe(false);
+    const bare = new Script(source, { filename: file }).createCachedData();
+    expect(cachedData.length).toBeGreaterThan(bare.length * 1.2);
   });
 });
