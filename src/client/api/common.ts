@@ -86,6 +86,11 @@ export function keepingMailboxes(caller: ApiCaller, site: CallSite, path: string
   return days === undefined ? path : `${path}/keep_mailbox_days/${caller.parseInput(site, count, days)}`;
 }
 
+/** A target's setting as GET answers it when none is set: nothing, `null` or `{}` (spam policies, throttles). */
+export function isUnset(data: unknown): boolean {
+  return data === undefined || data === null || (typeof data === 'object' && Object.keys(data).length === 0);
+}
+
 /** Scope of spam policies and throttles. */
 export type PolicyTarget = { global: true } | { domain: string } | { user: string };
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ApiArea } from './api-area';
 import { accountRow, flag, num, text } from '../normalize';
 import type { PolicyTarget } from './common';
-import { formFrom, snakeCase, targetSegment } from './common';
+import { formFrom, isUnset, snakeCase, targetSegment } from './common';
 
 /**
  * A whole spam policy. The product's PUT replaces the entire policy (an absent flag falls back to
@@ -92,8 +92,7 @@ export class SpamPoliciesApi extends ApiArea {
     const path = this.#path('GET', target);
     const envelope = await this.caller.call({ method: 'GET', path });
     const data = envelope._data;
-    if (data === undefined || data === null || (typeof data === 'object' && Object.keys(data).length === 0))
-      return null;
+    if (isUnset(data)) return null;
     const row = this.caller.parseData({ method: 'GET', path }, spamPolicyRowSchema, data);
     return { settings: spamPolicySettingsFromRow(row), row };
   }

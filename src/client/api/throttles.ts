@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ApiArea } from './api-area';
 import { accountRow, num, text } from '../normalize';
 import type { PolicyTarget } from './common';
-import { formFrom, snakeCase, targetSegment } from './common';
+import { formFrom, isUnset, snakeCase, targetSegment } from './common';
 
 export type ThrottleDirection = 'inbound' | 'outbound';
 
@@ -58,8 +58,7 @@ export class ThrottlesApi extends ApiArea {
     const envelope = await this.caller.call({ method: 'GET', path });
     // The product answers throttle reads under `setting`, not `_data`; accept either.
     const data = envelope.setting ?? envelope._data;
-    if (data === undefined || data === null || (typeof data === 'object' && Object.keys(data).length === 0))
-      return null;
+    if (isUnset(data)) return null;
     return this.caller.parseData({ method: 'GET', path }, throttleRowSchema, data);
   }
 
