@@ -5,7 +5,8 @@
  * holds each table, a write spanning databases is all or nothing, and nothing of ours is
  * created outside vmail.
  */
-import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
 import { openDatabase } from '../../src/server/db/open';
@@ -13,6 +14,7 @@ import { raw, sql } from '../../src/server/db/sql';
 import { type RunningServer, startServer } from '../../src/server/server';
 import { ApiSession } from '../support/api';
 import { createIredmailDatabases, type IredmailPart } from '../support/iredmail-database';
+import { installerRole, MYSQL_VMAIL_EXTRA_GRANT, rowsOnlyRole } from '../support/iredmail-roles';
 import { POSTMASTER, seedIredmail } from '../support/iredmail-seed';
 import { tcpProxy } from '../support/tcp-proxy';
 import { createTestDatabase } from '../support/test-server';
@@ -43,20 +45,13 @@ function separate(dbs: Databases) {
   return { amavisd: dbs.amavisd.url, iredapd: dbs.iredapd.url };
 }
 
-/** The database's URL for a new role that may only SELECT from its tables. */
-async function selectOnly({ db, url }: { db: Database; url: string }): Promise<string> {
-  const role = `reader_${randomBytes(4).toString('hex')}`;
-  if (db.dialect === 'mysql') {
-    const database = new URL(url).pathname.slice(1);
-    for (const host of ['localhost', '127.0.0.1']) {
-      await db.exec(`CREATE USER '${role}'@'${host}'`);
-      await db.exec(`GRANT SELECT ON ${database}.* TO '${role}'@'${host}'`);
-    }
-  } else {
-    await db.exec(`CREATE ROLE ${role} LOGIN`);
-    await db.exec(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
-  }
-  return url.replace(/\/\/[^@/]*@/, `//${role}@`);
+/** Each database's URL through the role iRedMail's installer made for it (iredmail-roles.ts). */
+async function installerRoles(dbs: Databases): Promise<Record<IredmailPart, string>> {
+  return {
+    vmail: await installerRole('vmail', dbs.vmail),
+    amavisd: await installerRole('amavisd', dbs.amavisd),
+    iredapd: await installerRole('iredapd', dbs.iredapd),
+  };
 }
 
 async function closeAll(dbs: Databases | undefined): Promise<void> {
@@ -69,6 +64,7 @@ describe.each(SPLIT_BACKENDS)("iRedMail's three databases (vmail, amavisd, ireda
   let amavisd: Database;
   let iredapd: Database;
   let before: Record<'amavisd' | 'iredapd', string[]>;
+  let roles: Record<IredmailPart, string>;
   let server: RunningServer;
   let api: ApiSession;
 
@@ -77,7 +73,13 @@ describe.each(SPLIT_BACKENDS)("iRedMail's three databases (vmail, amavisd, ireda
     ({ vmail, amavisd, iredapd } = { vmail: dbs.vmail.db, amavisd: dbs.amavisd.db, iredapd: dbs.iredapd.db });
     await seedIredmail({ vmail, amavisd, iredapd });
     before = { amavisd: await tablesOf(amavisd), iredapd: await tablesOf(iredapd) };
-    server = await startServer({ settings, database: dbs.vmail.url, separateDatabases: separate(dbs) });
+    // Through the installer's roles, not the superuser: what each has is what the server needs.
+    roles = await installerRoles(dbs);
+    server = await startServer({
+      settings,
+      database: roles.vmail,
+      separateDatabases: { amavisd: roles.amavisd, iredapd: roles.iredapd },
+    });
     api = new ApiSession(server.url);
     expect(await api.login(POSTMASTER.email, POSTMASTER.password)).toEqual({ _success: true });
   });
@@ -217,11 +219,11 @@ describe.each(SPLIT_BACKENDS)("iRedMail's three databases (vmail, amavisd, ireda
   test("a delete whose iredapd connection is refused mid-way (after vmail's statements ran) changes nothing", async () => {
     const rows = await userWithPolicies('md5crypt@example.com');
     const counts = await countRows(rows);
-    const proxy = await tcpProxy(dbs.iredapd.url);
+    const proxy = await tcpProxy(roles.iredapd);
     const cut = await startServer({
       settings,
-      database: dbs.vmail.url,
-      separateDatabases: { ...separate(dbs), iredapd: proxy.url },
+      database: roles.vmail,
+      separateDatabases: { amavisd: roles.amavisd, iredapd: proxy.url },
       logError: () => undefined,
     });
     try {
@@ -239,11 +241,14 @@ describe.each(SPLIT_BACKENDS)("iRedMail's three databases (vmail, amavisd, ireda
     expect(await countRows(rows)).toEqual(counts);
   });
 
-  test('--read-only on three databases, amavisd and iredapd with a SELECT-only role: reads answer, writes are refused', async () => {
+  test("--read-only on three databases, vmail through the installer's role, amavisd and iredapd SELECT-only: reads answer, writes are refused", async () => {
     const readOnly = await startServer({
       settings: { ...settings, readOnly: true },
-      database: dbs.vmail.url,
-      separateDatabases: { amavisd: await selectOnly(dbs.amavisd), iredapd: await selectOnly(dbs.iredapd) },
+      database: roles.vmail,
+      separateDatabases: {
+        amavisd: await rowsOnlyRole('amavisd', dbs.amavisd),
+        iredapd: await rowsOnlyRole('iredapd', dbs.iredapd),
+      },
     });
     try {
       const reader = new ApiSession(readOnly.url);
@@ -282,6 +287,20 @@ describe.each(SPLIT_BACKENDS)('separate databases the server refuses to start on
     dbs = await createIredmailDatabases(backend);
   });
   afterAll(() => closeAll(dbs));
+
+  test("a vmail role that may only read and write rows (MySQL's vmailadmin as the installer made it): refused, naming the grant", async () => {
+    const rowsOnly = await rowsOnlyRole('vmail', dbs.vmail, 'SELECT, INSERT, UPDATE, DELETE');
+    // The hint names the GRANT the README gives and the tests' MariaDB vmailadmin has.
+    const grant =
+      backend === 'mysql'
+        ? `GRANT ${MYSQL_VMAIL_EXTRA_GRANT} ON vmail.*`
+        : "must own the vmail database and iRedMail's tables in it";
+    expect(readFileSync(join(__dirname, '../../README.md'), 'utf8')).toContain(
+      backend === 'mysql' ? `${grant} TO 'vmailadmin'@'localhost';` : "owner of iRedMail's tables there",
+    );
+    await expect(openDatabase(rowsOnly, separate(dbs))).rejects.toThrow(grant);
+    expect((await tablesOf(dbs.vmail.db)).filter((t) => t.startsWith('iredadmin_api_'))).toEqual([]);
+  });
 
   test("a database without amavisd's tables given as amavisd's: refused, nothing of ours written in vmail", async () => {
     await expect(openDatabase(dbs.vmail.url, { amavisd: dbs.iredapd.url, iredapd: dbs.iredapd.url })).rejects.toThrow(

@@ -1,4 +1,4 @@
-import type { Database, Queryable } from './database';
+import { type Database, PG_INSUFFICIENT_PRIVILEGE, pgErrorCode, type Queryable } from './database';
 import { vmail } from './migrations/001-vmail';
 import { policy } from './migrations/002-policy';
 import { api } from './migrations/003-api';
@@ -51,7 +51,8 @@ export const MIGRATIONS: readonly Migration[] = [
 export interface MigrateOptions {
   /**
    * On a database iRedMail made: keep migration 006's NOTIFY triggers on iRedMail's `admin`,
-   * `mailbox` and `domain_admins`, and 012's on the tables the cached views read (CHANGE_TRIGGERS). Off, none of ours stays on iRedMail's tables.
+   * `mailbox` and `domain_admins`, and 012's on the tables the cached views read (CHANGE_TRIGGERS).
+   * Off, none of ours stays on iRedMail's tables.
    * A database our migrations made always has them.
    */
   changeTriggers?: boolean;
@@ -67,6 +68,25 @@ export interface MigrateOptions {
  * migration interrupted half-way is finished by the next start (every statement is IF NOT EXISTS).
  */
 export async function migrate(db: Database, options: MigrateOptions = {}): Promise<number[]> {
+  return migrateOnce(db, options).catch((error: unknown) => {
+    if (pgErrorCode(error) !== PG_INSUFFICIENT_PRIVILEGE || !(error instanceof Error)) throw error;
+    throw new Error(`${error.message}: ${PRIVILEGE_HINT[db.dialect]}`, { cause: error });
+  });
+}
+
+/** What a start refused for a missing privilege tells the operator (README, "Roles and privileges"). */
+const PRIVILEGE_HINT: Record<Dialect, string> = {
+  postgres:
+    "the role of --database must own the vmail database and iRedMail's tables in it (iRedMail's vmailadmin does), " +
+    'and the roles of --amavisd-database and --iredapd-database may at least SELECT ' +
+    'their tables; see the README, "Roles and privileges"',
+  mysql:
+    "the role of --database needs, beside iRedMail's SELECT, INSERT, UPDATE, DELETE on the vmail database, " +
+    'GRANT CREATE, ALTER, INDEX, REFERENCES ON vmail.* (for the tables of its own it keeps there), and the roles of ' +
+    '--amavisd-database and --iredapd-database may at least SELECT their tables; see the README, "Roles and privileges"',
+};
+
+async function migrateOnce(db: Database, options: MigrateOptions): Promise<number[]> {
   return db.transaction(async (tx) => {
     const types = columnTypes(db.dialect);
     await tx.query(transactionLock('iredadmin_api_migrations'));
