@@ -16,6 +16,13 @@ import {
 
 type Messages = ExecProtocolResult['messages'];
 type Result = Pick<Results, 'rows' | 'fields'>;
+interface PreparedStatement {
+  /** '' for the unnamed statement. */
+  name: string;
+  paramTypes: number[];
+  /** What its rows look like (none when it returns no rows), as described once when it was prepared. */
+  rowDescription: Messages[number] | undefined;
+}
 interface TransactionState {
   /** BEGIN was sent (with the transaction's first statement). */
   began: boolean;
@@ -33,7 +40,7 @@ const { serialize } = protocol;
 const BEGIN = [serialize.parse({ text: 'BEGIN' }), serialize.bind({}), serialize.execute({})];
 
 export function pgliteProtocol(db: PGlite, maxPrepared = MAX_PREPARED) {
-  const statements = new Map<string, { name: string; paramTypes: number[] }>();
+  const statements = new Map<string, PreparedStatement>();
 
   const exchange = async (parts: Uint8Array[], syncToFs: boolean): Promise<Messages> =>
     (await db.execProtocol(concat(parts), { syncToFs })).messages;
@@ -41,10 +48,11 @@ export function pgliteProtocol(db: PGlite, maxPrepared = MAX_PREPARED) {
   /**
    * Parameterized statements run as named prepared statements: each text is parsed and planned
    * once per database (PostgreSQL moves to a generic plan after a few runs), and each run is one
-   * exchange (Bind, Describe, Execute, Sync). The user view, nine sub-selects, spent ~80% of its
-   * CPU in planning, re-done on every query before. A statement without parameters (or past the
-   * bound) is parsed unnamed in the same exchange. In a transaction that has not begun yet, BEGIN
-   * goes first in that exchange. Callers hold the query lock.
+   * exchange (Bind, Execute, Sync; its rows are read with the description the statement got when
+   * prepared). The user view, nine sub-selects, spent ~80% of its CPU in planning, re-done on
+   * every query before. A statement without parameters (or past the bound) is parsed unnamed and
+   * described in the same exchange. In a transaction that has not begun yet, BEGIN goes first in
+   * that exchange. Callers hold the query lock.
    */
   const runLocked = async (text: string, values: readonly unknown[], tx: TransactionState | null) => {
     // Checked under the lock: a statement issued before the transaction ended never runs after it.
@@ -53,22 +61,21 @@ export function pgliteProtocol(db: PGlite, maxPrepared = MAX_PREPARED) {
     if (!statement && values.length > 0) statement = await prepare(text);
     const begin = tx !== null && !tx.began;
     if (tx) tx.began = true;
+    const named = statement?.name ? statement : undefined;
     const messages = await exchange(
       [
         ...(begin ? BEGIN : []),
         // Unnamed: parsed in this exchange (again if `prepare` described it: BEGIN's parse replaces it).
-        ...(statement?.name ? [] : [serialize.parse({ text })]),
-        serialize.bind({
-          statement: statement?.name,
-          values: serializeValues(db, values, statement?.paramTypes ?? []),
-        }),
-        serialize.describe({ type: 'P' }),
+        ...(named ? [] : [serialize.parse({ text })]),
+        serialize.bind({ statement: named?.name, values: serializeValues(db, values, statement?.paramTypes ?? []) }),
+        ...(named ? [] : [serialize.describe({ type: 'P' })]),
         serialize.execute({}),
         serialize.sync(),
       ],
       tx === null,
     );
-    const results = parse.parseResults(begin ? afterFirstCommand(messages) : messages, db.parsers);
+    const own = begin ? afterFirstCommand(messages) : messages;
+    const results = parse.parseResults(named?.rowDescription ? [named.rowDescription, ...own] : own, db.parsers);
     return results[0] ?? { rows: [], fields: [] };
   };
 
@@ -78,7 +85,11 @@ export function pgliteProtocol(db: PGlite, maxPrepared = MAX_PREPARED) {
       [serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()],
       false,
     );
-    const statement = { name, paramTypes: parse.parseDescribeStatementResults(described) };
+    const statement: PreparedStatement = {
+      name,
+      paramTypes: parse.parseDescribeStatementResults(described),
+      rowDescription: described.find((m) => m.name === 'rowDescription'),
+    };
     if (name) statements.set(text, statement);
     return statement;
   };
