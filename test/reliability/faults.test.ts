@@ -1,11 +1,15 @@
 /**
  * The server killed with SIGKILL in the middle of a stream of multi-row writes, then restarted
- * on the same database (PostgreSQL, then MariaDB): every account is whole or absent (each write
- * is one transaction), and the restarted server goes on serving.
+ * on the same database (PostgreSQL, MariaDB, a PGlite data directory): every account is whole
+ * or absent (each write is one transaction), and the restarted server goes on serving.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { adminSession, ApiSession } from '../support/api';
 import { type Backend, createTestDatabase, TEST_ADMIN } from '../support/test-server';
 import type { Database } from '../../src/server/db/database';
+import { openDatabase } from '../../src/server/db/open';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 import { sql } from '../../src/server/db/sql';
 
@@ -37,18 +41,32 @@ async function invariants(db: Database): Promise<void> {
   expect(orphanSelf).toEqual([]);
 }
 
-describe.each<Backend>(['postgres', 'mysql'])('on %s', (backend) => {
-  let db: Database;
+describe.each<Backend>(['postgres', 'mysql', 'pglite'])('on %s', (backend) => {
+  let db: Database | undefined;
   let url: string;
   let server: ServerProcess | undefined;
 
   beforeAll(async () => {
-    ({ db, url } = await createTestDatabase(backend));
+    if (backend === 'pglite') url = join(mkdtempSync(join(tmpdir(), 'iredadmin-faults-')), 'data');
+    else ({ db, url } = await createTestDatabase(backend));
   });
   afterAll(async () => {
     server?.child.kill('SIGKILL');
+    await server?.exited;
     await db?.close();
+    if (backend === 'pglite') rmSync(join(url, '..'), { recursive: true, force: true });
   });
+
+  /** A PGlite data directory is opened by one process at a time: checked only while no server runs. */
+  const checkInvariants = async () => {
+    if (db) return invariants(db);
+    const own = await openDatabase(url);
+    try {
+      await invariants(own);
+    } finally {
+      await own.close();
+    }
+  };
 
   test('SIGKILL mid-write leaves no half-written account, and a restart serves on', async () => {
     server = await startServerProcess(url);
@@ -85,7 +103,7 @@ describe.each<Backend>(['postgres', 'mysql'])('on %s', (backend) => {
     await Promise.all(writers);
     expect(completed).toBeGreaterThanOrEqual(40);
 
-    await invariants(db);
+    await checkInvariants();
 
     server = await startServerProcess(url);
     const again = new ApiSession(server.url);
@@ -95,9 +113,9 @@ describe.each<Backend>(['postgres', 'mysql'])('on %s', (backend) => {
       const answer = await again.post(`/api/alias/new${w}-1@${DOMAIN}`, { members: MEMBERS });
       expect(answer._success || answer._msg === 'ALREADY_EXISTS').toBe(true);
     }
-    await invariants(db);
     server.child.kill('SIGTERM');
     await server.exited;
     server = undefined;
+    await checkInvariants();
   });
 });
