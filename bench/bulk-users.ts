@@ -1,12 +1,23 @@
 /**
  * (d) Creating 1,000 users through the typed client (its default concurrency), on PGlite and
  * on PostgreSQL. Baseline: the same number of form POSTs through undici (the client's own
- * HTTP stack, same concurrency) to bare node:http, i.e. the cost of the wire alone.
+ * HTTP stack, same concurrency) to bare node:http, i.e. the cost of the wire alone. Each side is
+ * also measured in CPU time (the server's process and this one, which runs the client): on a
+ * machine shared with other work the wall clock swings several-fold, CPU time far less.
  */
 import { request, Agent } from 'undici';
 import { IRedAdminClient } from '../src/client';
 import { DEFAULT_MAX_CONCURRENCY } from '../src/client/options';
-import { BENCH_ADMIN, bundle, startListening, startOurServer, type Database } from './processes';
+import {
+  BENCH_ADMIN,
+  bundle,
+  cpuSecondsOf,
+  ownCpuSeconds,
+  startListening,
+  startOurServer,
+  type ChildServer,
+  type Database,
+} from './processes';
 import { summarize, toRow, type Row } from './stats';
 
 async function pool<T>(count: number, width: number, task: (i: number) => Promise<T>): Promise<void> {
@@ -18,27 +29,52 @@ async function pool<T>(count: number, width: number, task: (i: number) => Promis
   );
 }
 
-async function createUsers(url: string, count: number, run: number): Promise<number> {
-  const client = new IRedAdminClient({ baseUrl: url, username: BENCH_ADMIN.email, password: BENCH_ADMIN.password });
+interface Cost {
+  /** Seconds of wall-clock time. */
+  wall: number;
+  /** CPU seconds of the server's process and of this one. */
+  cpu: number;
+}
+
+/** Wall-clock and CPU time of `work` against `server`. */
+async function cost(server: ChildServer, work: () => Promise<void>): Promise<Cost> {
+  const pid = server.child.pid!;
+  const cpuBefore = cpuSecondsOf(pid) + ownCpuSeconds();
+  const start = performance.now();
+  await work();
+  return { wall: (performance.now() - start) / 1000, cpu: cpuSecondsOf(pid) + ownCpuSeconds() - cpuBefore };
+}
+
+async function createUsers(server: ChildServer, count: number, run: number): Promise<Cost> {
+  const client = new IRedAdminClient({
+    baseUrl: server.url,
+    username: BENCH_ADMIN.email,
+    password: BENCH_ADMIN.password,
+  });
   try {
     const domain = `bulk${run}.example`;
     await client.domains.create(domain, { name: 'Bulk' });
-    const start = performance.now();
-    // More callers than the client's concurrency: the client's own semaphore sets the pace.
-    await Promise.all(
-      Array.from({ length: count }, (_, i) =>
-        client.users.create(`user${i}@${domain}`, { password: `Passw0rd!${i}`, name: `User ${i}` }),
-      ),
-    );
-    return (performance.now() - start) / 1000;
+    return await cost(server, async () => {
+      // More callers than the client's concurrency: the client's own semaphore sets the pace.
+      await Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          client.users.create(`user${i}@${domain}`, { password: `Passw0rd!${i}`, name: `User ${i}` }),
+        ),
+      );
+    });
   } finally {
     await client.close();
   }
 }
 
-async function barePosts(url: string, count: number): Promise<number> {
+async function barePosts(server: ChildServer, count: number): Promise<Cost> {
   const dispatcher = new Agent({ connections: DEFAULT_MAX_CONCURRENCY });
-  const start = performance.now();
+  const spent = await cost(server, () => posts(server.url, count, dispatcher));
+  await dispatcher.close();
+  return spent;
+}
+
+async function posts(url: string, count: number, dispatcher: Agent): Promise<void> {
   await pool(count, DEFAULT_MAX_CONCURRENCY, async (i) => {
     const res = await request(`${url}/api/user/user${i}@bare.example`, {
       method: 'POST',
@@ -48,9 +84,6 @@ async function barePosts(url: string, count: number): Promise<number> {
     });
     await res.body.text();
   });
-  const seconds = (performance.now() - start) / 1000;
-  await dispatcher.close();
-  return seconds;
 }
 
 export async function benchBulkUsers(reps: number, count: number, database: Database): Promise<Row[]> {
@@ -59,20 +92,31 @@ export async function benchBulkUsers(reps: number, count: number, database: Data
     PATH: process.env.PATH,
   });
   try {
-    const oursTimes: number[] = [];
-    const bareTimes: number[] = [];
+    const oursCosts: Cost[] = [];
+    const bareCosts: Cost[] = [];
     for (let run = 0; run < reps; run++) {
-      bareTimes.push(await barePosts(bare.url, count));
-      oursTimes.push(await createUsers(ours.url, count, run));
+      bareCosts.push(await barePosts(bare, count));
+      oursCosts.push(await createUsers(ours, count, run));
     }
+    const of = (costs: Cost[], key: keyof Cost) => summarize(costs.map((c) => c[key]));
+    const name = `client creates ${count} users, ${database.label}`;
+    const note = `IRedAdminClient, concurrency ${DEFAULT_MAX_CONCURRENCY}; baseline: ${count} undici POSTs to bare node:http`;
     return [
       toRow({
-        name: `client creates ${count} users, ${database.label}`,
+        name,
         unit: 's',
-        ours: summarize(oursTimes),
-        baseline: summarize(bareTimes),
+        ours: of(oursCosts, 'wall'),
+        baseline: of(bareCosts, 'wall'),
         goal: database.label === 'PGlite' ? { kind: 'absolute', limit: 3 } : null,
-        note: `IRedAdminClient, concurrency ${DEFAULT_MAX_CONCURRENCY}; baseline: ${count} undici POSTs to bare node:http`,
+        note,
+      }),
+      toRow({
+        name: `${name}: CPU of server and client`,
+        unit: 's',
+        ours: of(oursCosts, 'cpu'),
+        baseline: of(bareCosts, 'cpu'),
+        goal: null,
+        note: `${note}; CPU time of the server's process and of the client's (PostgreSQL's own processes not counted)`,
       }),
     ];
   } finally {

@@ -1,6 +1,6 @@
 /** Child processes for the benchmarks: timed starts, bundled entry points, our server. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { projectRoot } from '../scripts/project-root';
@@ -65,6 +65,18 @@ export async function bundle(entry: string, name: string): Promise<string> {
     logLevel: 'warning',
   });
   return outfile;
+}
+
+/** CPU seconds a process has used so far (Linux: utime + stime of /proc/<pid>/stat, in USER_HZ = 100 ticks/s). */
+export function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds this process has used so far. */
+export function ownCpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
 }
 
 export interface ChildServer {

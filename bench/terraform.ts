@@ -4,12 +4,12 @@
  * filesystem mirror; HOME and the CLI config are temporary.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mirrorCliConfig } from '../scripts/cdktf-cli';
 import { installProvider } from '../scripts/install-provider';
-import { BENCH_ADMIN, PGLITE, startOurServer, type Database } from './processes';
+import { BENCH_ADMIN, PGLITE, cpuSecondsOf, startOurServer, type Database } from './processes';
 import { summarize, toRow, type Row } from './stats';
 import { iredadminConfig, terraformDataConfig } from './terraform-configs';
 
@@ -56,12 +56,6 @@ class Workspace {
       });
     });
   }
-}
-
-/** CPU seconds a process has used so far (Linux: utime + stime of /proc/<pid>/stat, in USER_HZ = 100 ticks/s). */
-function cpuSecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function workspace(root: string, name: string, hcl: string, env: NodeJS.ProcessEnv): Workspace {
