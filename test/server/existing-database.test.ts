@@ -372,7 +372,7 @@ describe.each(ALL_BACKENDS)('an existing iRedMail database on %s', (backend) => 
     ).toEqual([{ forwarding: 'new@example.com', is_forwarding: 1 }]);
   });
 
-  test("TEXT columns iRedMail's MySQL schema leaves NULL (settings, description) read as empty and take writes", async () => {
+  test("TEXT columns iRedMail's MySQL schema leaves NULL (settings, description, disclaimer) read as empty and take writes", async () => {
     // Rows as iRedMail's tools insert them, naming no TEXT column: NULL on MariaDB, '' on PostgreSQL.
     await db.query("INSERT INTO domain (domain, transport, created) VALUES ('bare.example', 'dovecot', NOW())");
     await db.query(
@@ -384,8 +384,19 @@ describe.each(ALL_BACKENDS)('an existing iRedMail database on %s', (backend) => 
     await db.query(
       "INSERT INTO maillists (address, domain, transport, mlid, created) VALUES ('list@bare.example', 'bare.example', 'mlmmj:bare.example/list', 'bare-list-id', NOW())",
     );
-    expect(await api.ok('GET', '/api/domain/bare.example')).toMatchObject({ settings: {} });
-    expect(await api.ok('GET', '/api/user/bare@bare.example')).toMatchObject({ settings: {} });
+    // NULL description/disclaimer answer '' as on PostgreSQL, whose schema has '' there.
+    expect(await api.ok('GET', '/api/domain/bare.example')).toMatchObject({
+      settings: {},
+      description: '',
+      disclaimer: '',
+    });
+    expect(await api.ok('GET', '/api/domains')).toMatchObject({
+      'bare.example': { description: '', disclaimer: '' },
+    });
+    expect(await api.ok('GET', '/api/user/bare@bare.example')).toMatchObject({ settings: {}, disclaimer: '' });
+    expect(await api.ok('GET', '/api/users/bare.example')).toEqual([
+      expect.objectContaining({ username: 'bare@bare.example', disclaimer: '' }),
+    ]);
     expect(await api.ok('GET', `/api/admin/${BARE_ADMIN.email}`)).toMatchObject({ settings: {} });
     expect(await api.ok('GET', '/api/ml/list@bare.example')).toMatchObject({ settings: {}, owners: [] });
     expect(await api.get('/api/ldif/domain/bare.example')).toMatchObject({ _success: true });

@@ -1,6 +1,7 @@
 /** A domain as GET /api/domain answers it: its row, settings as an object, and related values. */
 import type { Queryable } from '../../db/database';
 import { settingsForApi } from '../settings-column';
+import { DOMAIN_TEXT_COLUMNS, withEmptyText } from '../text-columns';
 import type { DomainRow } from './rows';
 import { arrayOf, sql } from '../../db/sql';
 
@@ -17,5 +18,5 @@ export async function readDomain(q: Queryable, domain: string): Promise<Record<s
      FROM domain d WHERE d.domain = ${domain}`);
   const row = rows[0];
   if (!row) return null;
-  return { ...row, settings: settingsForApi(row.settings) };
+  return { ...withEmptyText(row, DOMAIN_TEXT_COLUMNS), settings: settingsForApi(row.settings) };
 }

@@ -9,6 +9,7 @@
  */
 import type { Queryable } from '../../db/database';
 import { settingsForApi } from '../settings-column';
+import { MAILBOX_TEXT_COLUMNS, withEmptyText } from '../text-columns';
 import { arrayOf, sql, typed } from '../../db/sql';
 
 /**
@@ -95,7 +96,7 @@ function present(row: UserRow): Record<string, unknown> {
     ...rest
   } = row;
   const view: Record<string, unknown> = {
-    ...rest,
+    ...withEmptyText(rest, MAILBOX_TEXT_COLUMNS),
     settings: settingsForApi(row.settings),
     last_login: latestLogin(row),
   };
