@@ -1,18 +1,17 @@
 /** `language` of users, domains and admins: a code such as `en_US`, sent as `language`. */
-import { attributesFor, type AttributeSpec } from '../framework';
+import type { AttributeSpec } from '../framework';
+import { sharedSetting } from './shared-setting';
 import { languageCode } from './validators';
 
-/** `read` answers the server's language; none reads as `""` (the server's default). */
+/** None on the server reads as `""` (the server's default). */
+const setting = sharedSetting({
+  param: 'language',
+  validator: languageCode,
+  errorCode: 'INVALID_LANGUAGE',
+  fallback: '',
+});
+
 export const language = <Data>(
   read: (data: Data) => string | null | undefined,
   description: string,
-): AttributeSpec<'string', Data> =>
-  attributesFor<Data>().string({
-    samples: ['de_DE', 'fr_FR'],
-    optional: true,
-    param: 'language',
-    validators: [languageCode],
-    read: (d) => read(d) ?? '',
-    description,
-    errorCodes: ['INVALID_LANGUAGE'],
-  });
+): AttributeSpec<'string', Data> => setting(read, description, ['de_DE', 'fr_FR']);

@@ -1,0 +1,34 @@
+/**
+ * A string setting several resources share (`account_status`, `language`, `name`,
+ * `access_policy`): the same API parameter, check and error code everywhere; each resource says
+ * how its object holds the value and what it means there.
+ */
+import { attributesFor, type AttributeSpec, type Sample, type Validator } from '../framework';
+
+export interface SharedSetting {
+  readonly param: string;
+  readonly validator: Validator<string>;
+  readonly errorCode: string;
+  /** What the attribute reads when the server has no value. */
+  readonly fallback: string;
+}
+
+export type SettingSamples = readonly [Sample<'string'>, Sample<'string'>];
+
+/** The attribute builder of one shared setting. */
+export const sharedSetting =
+  (setting: SharedSetting) =>
+  <Data>(
+    read: (data: Data) => string | null | undefined,
+    description: string,
+    samples: SettingSamples,
+  ): AttributeSpec<'string', Data> =>
+    attributesFor<Data>().string({
+      samples,
+      optional: true,
+      param: setting.param,
+      validators: [setting.validator],
+      read: (d) => read(d) ?? setting.fallback,
+      description,
+      errorCodes: [setting.errorCode],
+    });
