@@ -55,6 +55,70 @@ export interface Database extends Queryable {
   readonly kind: 'postgres' | 'pglite' | 'mysql';
 }
 
+/**
+ * The transaction a driver hands out: `query` runs on its one connection, `end` commits or rolls
+ * back and gives the connection back (once: later calls do nothing).
+ */
+export function openTransaction(
+  dialect: Dialect,
+  query: Queryable['query'],
+  end: (how: 'commit' | 'rollback') => Promise<void>,
+): OpenTransaction {
+  let ended = false;
+  const endOnce = async (how: 'commit' | 'rollback') => {
+    if (ended) return;
+    ended = true;
+    await end(how);
+  };
+  const tx: OpenTransaction = {
+    dialect,
+    query,
+    database: () => tx,
+    commit: () => endOnce('commit'),
+    rollback: () => endOnce('rollback'),
+  };
+  return tx;
+}
+
+/**
+ * `Database.transaction` on top of `begin`: commits when `work` resolves, rolls back when it
+ * throws, and runs it again while `retry` says the failure was the database's choice of victim.
+ */
+export async function runTransaction<T>(
+  begin: () => Promise<OpenTransaction>,
+  work: (tx: Queryable) => Promise<T>,
+  retry: (error: unknown, attempt: number) => boolean = () => false,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const tx = await begin();
+    try {
+      const result = await work(tx);
+      await tx.commit();
+      return result;
+    } catch (error) {
+      await tx.rollback();
+      if (!retry(error, attempt)) throw error;
+    }
+  }
+}
+
+/** What a pooled driver provides; `pooledDatabase` adds the rest of `Database`. */
+interface PooledParts extends Omit<Database, 'database' | 'transaction' | 'begin'> {
+  begin(): Promise<OpenTransaction>;
+  /** Whether a failed transaction is run again (the database chose it as a deadlock victim). */
+  retry?: (error: unknown, attempt: number) => boolean;
+}
+
+/** A database served by a pool of connections (PostgreSQL, MariaDB): one database of the three. */
+export function pooledDatabase({ retry, ...parts }: PooledParts): Database {
+  const db: Database = {
+    ...parts,
+    database: () => db,
+    transaction: (work) => runTransaction(parts.begin, work, retry),
+  };
+  return db;
+}
+
 /** PostgreSQL text and parameters of a statement (for the two PostgreSQL drivers). */
 export function postgresStatement(
   statement: string | Sql,

@@ -9,6 +9,8 @@ import {
   type OpenTransaction,
   type Row,
   isoDateTime,
+  openTransaction,
+  pooledDatabase,
 } from './database';
 import type { Sql } from './sql';
 
@@ -66,10 +68,7 @@ export function connectMysql(url: string, maxConnections = 10): Database {
       throw translateError(error);
     }
     let locked = false;
-    let ended = false;
     const end = async (how: 'commit' | 'rollback') => {
-      if (ended) return;
-      ended = true;
       let failure: unknown;
       if (how === 'commit') await connection.commit().catch((error: unknown) => (failure = translateError(error)));
       if (how === 'rollback' || failure) await connection.rollback().catch(() => undefined);
@@ -81,50 +80,29 @@ export function connectMysql(url: string, maxConnections = 10): Database {
       else connection.release();
       if (failure) throw failure;
     };
-    const tx: OpenTransaction = {
-      dialect: 'mysql',
-      async query(statement, params) {
-        const rows = await run(connection, statement, params);
-        if (typeof statement !== 'string' && statement.takesLock) {
-          locked = true;
-          if (rows[0]?.granted !== 1)
-            throw Object.assign(new Error('timed out waiting for a lock'), { code: PG_SERIALIZATION_FAILURE });
-        }
-        return rows as never[];
-      },
-      database: () => tx,
-      commit: () => end('commit'),
-      rollback: () => end('rollback'),
+    const query: OpenTransaction['query'] = async (statement, params) => {
+      const rows = await run(connection, statement, params);
+      if (typeof statement !== 'string' && statement.takesLock) {
+        locked = true;
+        if (rows[0]?.granted !== 1)
+          throw Object.assign(new Error('timed out waiting for a lock'), { code: PG_SERIALIZATION_FAILURE });
+      }
+      return rows as never[];
     };
-    return tx;
+    return openTransaction('mysql', query, end);
   };
-  const db: Database = {
+  return pooledDatabase({
     kind: 'mysql',
     dialect: 'mysql',
     query: (statement, params) => run(pool, statement, params),
-    database: () => db,
     begin,
-    async transaction(work) {
-      for (let attempt = 1; ; attempt++) {
-        const tx = await begin();
-        try {
-          const result = await work(tx);
-          await tx.commit();
-          return result;
-        } catch (error) {
-          await tx.rollback();
-          // InnoDB picks a deadlock victim where PostgreSQL would have waited: run it again.
-          if (attempt < MAX_ATTEMPTS && retryable(error)) continue;
-          throw error;
-        }
-      }
-    },
+    // InnoDB picks a deadlock victim where PostgreSQL would have waited: run it again.
+    retry: (error, attempt) => attempt < MAX_ATTEMPTS && retryable(error),
     async exec(script) {
       await pool.query(script);
     },
     close: () => pool.end(),
-  };
-  return db;
+  });
 }
 
 const SESSION_SETUP = [

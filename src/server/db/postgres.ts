@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { type Database, OID, type OpenTransaction, type Row, isoDateTime, postgresStatement } from './database';
+import {
+  type Database,
+  OID,
+  type OpenTransaction,
+  type Row,
+  isoDateTime,
+  openTransaction,
+  postgresStatement,
+  pooledDatabase,
+} from './database';
 import type { Sql } from './sql';
 
 const types = {
@@ -33,45 +42,26 @@ export function connectPostgres(url: string, maxConnections = 10): Database {
       client.release(true);
       throw error;
     }
-    let ended = false;
-    const end = async (statement: 'COMMIT' | 'ROLLBACK') => {
-      if (ended) return;
-      ended = true;
-      try {
-        await client.query(statement);
-        client.release();
-      } catch (error) {
-        // A connection whose transaction did not end cleanly never goes back to the pool.
-        client.release(true);
-        if (statement === 'COMMIT') throw error;
-      }
-    };
-    const tx: OpenTransaction = {
-      dialect: 'postgres',
-      query: (sql, params) => run(client, sql, params),
-      database: () => tx,
-      commit: () => end('COMMIT'),
-      rollback: () => end('ROLLBACK'),
-    };
-    return tx;
+    return openTransaction(
+      'postgres',
+      (sql, params) => run(client, sql, params),
+      async (how) => {
+        try {
+          await client.query(how === 'commit' ? 'COMMIT' : 'ROLLBACK');
+          client.release();
+        } catch (error) {
+          // A connection whose transaction did not end cleanly never goes back to the pool.
+          client.release(true);
+          if (how === 'commit') throw error;
+        }
+      },
+    );
   };
-  const db: Database = {
+  return pooledDatabase({
     kind: 'postgres',
     dialect: 'postgres',
     query: (sql, params) => run(pool, sql, params),
-    database: () => db,
     begin,
-    async transaction(work) {
-      const tx = await begin();
-      try {
-        const result = await work(tx);
-        await tx.commit();
-        return result;
-      } catch (error) {
-        await tx.rollback();
-        throw error;
-      }
-    },
     async exec(script) {
       await pool.query(script);
     },
@@ -85,8 +75,7 @@ export function connectPostgres(url: string, maxConnections = 10): Database {
       return rows[0]?.n ?? 0;
     },
     close: () => pool.end(),
-  };
-  return db;
+  });
 }
 
 /** Seen in pg_stat_activity as the listening connection of an API server. */
