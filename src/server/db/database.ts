@@ -84,7 +84,7 @@ export function openTransaction(
  * `Database.transaction` on top of `begin`: commits when `work` resolves, rolls back when it
  * throws, and runs it again while `retry` says the failure was the database's choice of victim.
  */
-export async function runTransaction<T>(
+async function runTransaction<T>(
   begin: () => Promise<OpenTransaction>,
   work: (tx: Queryable) => Promise<T>,
   retry: (error: unknown, attempt: number) => boolean = () => false,
