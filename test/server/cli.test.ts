@@ -13,6 +13,11 @@ let cli: string;
 beforeAll(async () => {
   cli = await bundleEntry('src/server/cli.ts', 'iredadmin-server');
 });
+/** Servers a failed or timed-out test left running. */
+const running = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
 
 interface Started {
   child: ChildProcess;
@@ -25,20 +30,20 @@ async function startCli(args: string[], env: Record<string, string>): Promise<St
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let out = '';
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  // Waits for the server's own readiness line, or its exit, with no time budget of its own: PGlite
+  // starts slowly on a loaded machine, and jest's test timeout still fails a server that hangs.
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening on" line; stderr: ${err}`)), 30000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /^listening on (http:\/\/\S+)$/m.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
+      if (m) resolve(m[1]!);
     });
-    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${err}`)));
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before "listening on": ${err}`)));
   });
   return { child, url, stderr: () => err };
 }
