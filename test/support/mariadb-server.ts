@@ -4,7 +4,7 @@
  * otherwise refuses root); the data directory is ours alone and removed at teardown.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,9 +28,19 @@ export async function startMariaDb(): Promise<MariaDbServer> {
   const mariadbd = which('mariadbd') ? 'mariadbd' : '/usr/sbin/mariadbd';
   const dir = mkdtempSync(join(tmpdir(), 'iredadmin-mariadb-'));
   const data = join(dir, 'data');
+  // Its own temp dir: bootstraps of parallel runs collided on temp tables in the shared /tmp.
+  const temp = join(dir, 'tmp');
+  mkdirSync(temp);
   execFileSync(
     'mariadb-install-db',
-    ['--no-defaults', `--datadir=${data}`, ...asRoot, '--auth-root-authentication-method=normal', '--skip-test-db'],
+    [
+      '--no-defaults',
+      `--datadir=${data}`,
+      `--tmpdir=${temp}`,
+      ...asRoot,
+      '--auth-root-authentication-method=normal',
+      '--skip-test-db',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const port = await freePort();
@@ -39,6 +49,7 @@ export async function startMariaDb(): Promise<MariaDbServer> {
     [
       '--no-defaults',
       `--datadir=${data}`,
+      `--tmpdir=${temp}`,
       ...asRoot,
       '--bind-address=127.0.0.1',
       `--port=${port}`,
