@@ -133,6 +133,7 @@ export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_SERIALIZATION_FAILURE = '40001';
 export const PG_DEADLOCK = '40P01';
 export const PG_INSUFFICIENT_PRIVILEGE = '42501';
+export const PG_LOCK_NOT_AVAILABLE = '55P03';
 
 export function pgErrorCode(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error) {

@@ -19,10 +19,24 @@
  * A lock wait across two databases is invisible to both deadlock detectors. Writes that span
  * databases therefore lock the account's or domain's vmail row before they touch amavisd's or
  * iRedAPD's tables, and touch iRedAPD's before amavisd's (account-traces.ts): two of them meet
- * first in vmail, where one simply waits for the other.
+ * first in vmail, where one simply waits for the other. Nothing can enforce that order for every
+ * write (a read touching a database first takes no lock), so the wait is bounded instead: a
+ * statement in amavisd's or iRedAPD's database waits at most `lockTimeoutMs` for a row lock,
+ * then fails and every database rolls back (on MariaDB the transaction is retried, as after a
+ * deadlock) — a broken order, or another program holding a row, costs a failed request, never a
+ * request that hangs with vmail's rows locked.
  */
-import type { Database, OpenTransaction, Queryable } from './database';
+import {
+  type Database,
+  type OpenTransaction,
+  PG_LOCK_NOT_AVAILABLE,
+  PG_SERIALIZATION_FAILURE,
+  pgErrorCode,
+  type Queryable,
+  type Row,
+} from './database';
 import type { IredmailDatabase } from './iredmail-tables';
+import { type Dialect, raw, type Sql } from './sql';
 
 export type SeparateDatabase = Exclude<IredmailDatabase, 'vmail'>;
 
@@ -42,7 +56,24 @@ export function separateDatabases(q: Queryable): SeparateDatabase[] {
 /** The order separate databases commit in; vmail commits after all of them. */
 const COMMIT_ORDER: readonly SeparateDatabase[] = ['iredapd', 'amavisd'];
 
-export function splitDatabase(vmail: Database, separate: Partial<Record<SeparateDatabase, Database>>): Database {
+/** How long a statement in amavisd's or iRedAPD's database waits for a row lock, by default. */
+export const SEPARATE_LOCK_TIMEOUT_MS = 5000;
+
+/** The transaction's lock wait limit: PostgreSQL's for this transaction, MySQL's per connection (whole seconds). */
+function lockTimeout(dialect: Dialect, ms: number): Sql {
+  return dialect === 'postgres'
+    ? raw(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(ms))}`)
+    : raw(`SET SESSION innodb_lock_wait_timeout = ${Math.max(1, Math.ceil(ms / 1000))}`);
+}
+
+/** PostgreSQL's lock_not_available, and the code MySQL's lock wait timeout is given (mysql.ts). */
+const LOCK_WAIT_ENDED = new Set([PG_LOCK_NOT_AVAILABLE, PG_SERIALIZATION_FAILURE]);
+
+export function splitDatabase(
+  vmail: Database,
+  separate: Partial<Record<SeparateDatabase, Database>>,
+  { lockTimeoutMs = SEPARATE_LOCK_TIMEOUT_MS } = {},
+): Database {
   // Outside a transaction: each database's pool, from which every other database is reached too.
   const pools = new Map<SeparateDatabase, Queryable>();
   for (const [name, other] of Object.entries(separate) as [SeparateDatabase, Database][])
@@ -59,14 +90,27 @@ export function splitDatabase(vmail: Database, separate: Partial<Record<Separate
           let begun = opened.get(name);
           if (!begun) {
             if (!other.begin) throw new Error(`the ${name} database cannot join a transaction`);
-            begun = other.begin();
+            begun = other.begin().then(async (begunTx) => {
+              await begunTx.query(lockTimeout(other.dialect, lockTimeoutMs)).catch(async (error: unknown) => {
+                await begunTx.rollback();
+                throw error;
+              });
+              return begunTx;
+            });
             opened.set(name, begun);
           }
           return begun;
         };
         const lazily = (name: SeparateDatabase, other: Database): Queryable => ({
           dialect: other.dialect,
-          query: async (statement, params) => (await open(name, other)).query(statement, params),
+          query: async <T extends Row>(statement: string | Sql, params?: readonly unknown[]) =>
+            (await open(name, other)).query<T>(statement, params).catch((error: unknown) => {
+              const code = pgErrorCode(error);
+              if (!code || !LOCK_WAIT_ENDED.has(code) || !(error instanceof Error)) throw error;
+              // The same code (MariaDB retries it), with the database named.
+              const message = `the ${name} database kept a row locked longer than ${lockTimeoutMs} ms: ${error.message}`;
+              throw Object.assign(new Error(message, { cause: error }), { code });
+            }),
           database: (to) => tx.database(to),
         });
         const joined = new Map<SeparateDatabase, Queryable>();

@@ -1,0 +1,57 @@
+/**
+ * A write spanning iRedMail's databases that meets a row held locked in amavisd's database (by a
+ * write breaking split.ts's lock order, or by another program): neither deadlock detector sees a
+ * wait across two databases, so without a bound it would hang with vmail's rows locked. It fails
+ * after the lock timeout instead, leaves vmail as it was, and goes through once the row is free.
+ */
+import type { Database, OpenTransaction } from '../../src/server/db/database';
+import { sql } from '../../src/server/db/sql';
+import { splitDatabase } from '../../src/server/db/split';
+import { createIredmailDatabases, type IredmailPart } from '../support/iredmail-database';
+
+const LOCK_TIMEOUT_MS = 1000;
+/** MariaDB retries a lock wait timeout as it does a deadlock (mysql.ts: 5 attempts). */
+const ATTEMPTS = { postgres: 1, mysql: 5 } as const;
+
+describe.each(['postgres', 'mysql'] as const)('a row locked in amavisd during a split write, on %s', (backend) => {
+  let dbs: Record<IredmailPart, { db: Database; url: string }>;
+  let split: Database;
+  beforeAll(async () => {
+    dbs = await createIredmailDatabases(backend);
+    split = splitDatabase(dbs.vmail.db, { amavisd: dbs.amavisd.db }, { lockTimeoutMs: LOCK_TIMEOUT_MS });
+  });
+  afterAll(async () => {
+    if (dbs) await Promise.all(Object.values(dbs).map(({ db }) => db.close()));
+  });
+
+  const domains = () => dbs.vmail.db.query(sql`SELECT domain FROM domain WHERE domain = 'locked.example'`);
+  /** Adds a domain in vmail, then changes the global spam policy in amavisd: one write across both. */
+  const write = () =>
+    split.transaction(async (tx) => {
+      await tx.query(sql`INSERT INTO domain (domain, description) VALUES ('locked.example', '')`);
+      await tx.database('amavisd').query(sql`UPDATE policy SET spam_tag2_level = 6.5 WHERE policy_name = '@.'`);
+    });
+
+  test('fails after the lock timeout, naming the database, and vmail is left as it was', async () => {
+    const holder: OpenTransaction = await dbs.amavisd.db.begin!();
+    try {
+      await holder.query(sql`UPDATE policy SET spam_tag2_level = spam_tag2_level WHERE policy_name = '@.'`);
+      const started = Date.now();
+      await expect(write()).rejects.toThrow(`the amavisd database kept a row locked longer than ${LOCK_TIMEOUT_MS} ms`);
+      const waited = Date.now() - started;
+      expect(waited).toBeGreaterThanOrEqual(LOCK_TIMEOUT_MS * ATTEMPTS[backend] - 100);
+      expect(waited).toBeLessThan(LOCK_TIMEOUT_MS * ATTEMPTS[backend] + 5000);
+      expect(await domains()).toEqual([]);
+    } finally {
+      await holder.rollback();
+    }
+  });
+
+  test('once the row is free the same write goes through in both databases', async () => {
+    await write();
+    expect(await domains()).toEqual([{ domain: 'locked.example' }]);
+    expect(
+      await dbs.amavisd.db.query(sql`SELECT spam_tag2_level AS level FROM policy WHERE policy_name = '@.'`),
+    ).toEqual([{ level: 6.5 }]);
+  });
+});
