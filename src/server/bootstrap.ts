@@ -7,7 +7,8 @@ import type { Database } from './db/database';
 import type { PasswordScheme } from './config';
 import { hashPassword } from './auth/passwords';
 import { normalizeEmail } from '../common/mail-names';
-import { insertSkippingDuplicates, onDuplicateSkip, sql } from './db/sql';
+import { insertSkippingDuplicates, now, onDuplicateSkip, sql } from './db/sql';
+import { ALL_DOMAINS, insertDomainAdminRow } from './model/domain-admin-rows';
 
 export async function ensureGlobalAdmin(
   db: Database,
@@ -23,12 +24,11 @@ export async function ensureGlobalAdmin(
     // A mail user of that address is an existing account too: never turned into a second one.
     if ((await tx.query(sql`SELECT 1 FROM mailbox WHERE username = ${email}`)).length) return false;
     const inserted = await tx.query(
-      sql`${insertSkippingDuplicates} INTO admin (username, password) VALUES (${email}, ${hash}) ${onDuplicateSkip()} RETURNING username`,
+      sql`${insertSkippingDuplicates} INTO admin (username, password, passwordlastchange, created, modified)
+        VALUES (${email}, ${hash}, ${now}, ${now}, ${now}) ${onDuplicateSkip()} RETURNING username`,
     );
     if (!inserted.length) return false;
-    await tx.query(
-      sql`${insertSkippingDuplicates} INTO domain_admins (username, domain) VALUES (${email}, 'ALL') ${onDuplicateSkip()}`,
-    );
+    await insertDomainAdminRow(tx, email, ALL_DOMAINS);
     return true;
   });
 }

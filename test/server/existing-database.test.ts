@@ -354,6 +354,34 @@ describe.each(ALL_BACKENDS)('an existing iRedMail database on %s', (backend) => 
     ]);
   });
 
+  test("rows the API creates carry the time of the insert, not the 1970 default of iRedMail's MySQL schema", async () => {
+    await api.ok('POST', '/api/domain/stamped.example', {});
+    await api.ok('PUT', '/api/domain/stamped.example', { senderBcc: 'out@stamped.example' });
+    await api.ok('POST', '/api/user/u@stamped.example', { password: 'Stamped!pw12' });
+    await api.ok('PUT', '/api/user/u@stamped.example', { senderBcc: 'copy@stamped.example' });
+    await api.ok('PUT', '/api/domain/admins/stamped.example', { addAdmin: 'u@stamped.example' });
+    await api.ok('POST', '/api/alias/a@stamped.example', {});
+    await api.ok('POST', '/api/ml/l@stamped.example', {});
+    await api.ok('POST', '/api/admin/stamped@admins.example', { password: 'Stamped!pw12', isGlobalAdmin: 'yes' });
+    // `changed`: passwordlastchange where the table has one.
+    const stamps = await db.query<{ t: string; created: string; modified: string; changed: string }>(
+      sql`SELECT 'domain' AS t, created, modified, created AS changed FROM domain WHERE domain = 'stamped.example'
+          UNION ALL SELECT 'sender_bcc_domain', created, modified, created FROM sender_bcc_domain WHERE domain = 'stamped.example'
+          UNION ALL SELECT 'mailbox', created, modified, passwordlastchange FROM mailbox WHERE username = 'u@stamped.example'
+          UNION ALL SELECT 'sender_bcc_user', created, modified, created FROM sender_bcc_user WHERE username = 'u@stamped.example'
+          UNION ALL SELECT 'domain_admins', created, modified, created FROM domain_admins WHERE domain = 'stamped.example'
+          UNION ALL SELECT 'alias', created, modified, created FROM alias WHERE address = 'a@stamped.example'
+          UNION ALL SELECT 'maillists', created, modified, created FROM maillists WHERE address = 'l@stamped.example'
+          UNION ALL SELECT 'admin', created, modified, passwordlastchange FROM admin WHERE username = 'stamped@admins.example'
+          UNION ALL SELECT 'domain_admins ALL', created, modified, created FROM domain_admins WHERE username = 'stamped@admins.example'`,
+    );
+    expect(stamps.map((r) => r.t)).toHaveLength(9);
+    const year = String(new Date().getUTCFullYear());
+    for (const row of stamps)
+      for (const stamp of [row.created, row.modified, row.changed])
+        expect(`${row.t} ${String(stamp).slice(0, 4)}`).toBe(`${row.t} ${year}`);
+  });
+
   test('a new user gets the rows iRedMail gives one: mailbox with maildir and quota, its self-forwarding row', async () => {
     await api.ok('POST', '/api/user/new@example.com', { password: 'NewUser!pw12', quota: 256 });
     const [row] = await db.query<Record<string, unknown>>(

@@ -21,8 +21,9 @@ const DELIBERATE: Record<Dialect, Deliberate[]> = {
     {
       columns: /^\w+\.(created|modified|passwordlastchange)$/,
       reason:
-        "DEFAULT CURRENT_TIMESTAMP, not iRedMail's MySQL '1970-01-01 01:01:01': a row the server inserts without " +
-        "naming them gets the time of the insert, as with iRedMail's PostgreSQL schema (DEFAULT NOW())",
+        "DEFAULT CURRENT_TIMESTAMP, not iRedMail's MySQL '1970-01-01 01:01:01': a row inserted without naming them " +
+        "(by psql, say) gets the time of the insert, as with iRedMail's PostgreSQL schema (DEFAULT NOW()); the " +
+        'server names them itself on every database',
     },
     {
       columns: /^(admin\.settings|domain\.(description|disclaimer|settings)|mailbox\.(disclaimer|settings))$/,

@@ -9,7 +9,8 @@ import { ApiFailure } from '../../errors';
 import { holdsRightsBeyond } from '../../auth/rights';
 import { refreshMailboxAdminFlag } from '../users/admin-flags';
 import { domainOf } from '../../../common/mail-names';
-import { insertSkippingDuplicates, onDuplicateSkip, sql } from '../../db/sql';
+import { sql } from '../../db/sql';
+import { insertDomainAdminRow } from '../domain-admin-rows';
 
 export type AdminKind = 'admin' | 'mailbox';
 
@@ -54,9 +55,7 @@ export async function assertMayChangeRights(q: Queryable, actor: Actor, email: s
 }
 
 export async function grantDomain(tx: Queryable, email: string, kind: AdminKind, domain: string): Promise<void> {
-  await tx.query(
-    sql`${insertSkippingDuplicates} INTO domain_admins (username, domain) VALUES (${email}, ${domain}) ${onDuplicateSkip()}`,
-  );
+  await insertDomainAdminRow(tx, email, domain);
   if (kind === 'mailbox') await refreshMailboxAdminFlag(tx, email);
 }
 

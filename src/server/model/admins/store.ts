@@ -5,6 +5,7 @@
 import type { Queryable } from '../../db/database';
 import { endSessions } from '../../auth/sessions';
 import { insertSkippingDuplicates, now, onDuplicateSkip, sql, typed } from '../../db/sql';
+import { ALL_DOMAINS, insertDomainAdminRow } from '../domain-admin-rows';
 
 /** The columns a new `admin` row is given. */
 export interface NewAdminRow {
@@ -19,8 +20,10 @@ export interface NewAdminRow {
 /** Inserts the admin; false when the address is taken already (by a concurrent create, say). */
 export async function insertAdmin(tx: Queryable, row: NewAdminRow): Promise<boolean> {
   const inserted =
-    await tx.query(sql`${insertSkippingDuplicates} INTO admin (username, password, name, language, active, settings)
-        VALUES (${row.username}, ${row.password}, ${row.name}, ${row.language}, ${row.active}, ${row.settings})
+    await tx.query(sql`${insertSkippingDuplicates} INTO admin (username, password, name, language, active, settings,
+          passwordlastchange, created, modified)
+        VALUES (${row.username}, ${row.password}, ${row.name}, ${row.language}, ${row.active}, ${row.settings},
+          ${now}, ${now}, ${now})
        ${onDuplicateSkip('username')} RETURNING username`);
   return inserted.length > 0;
 }
@@ -63,10 +66,7 @@ export async function hasGlobalRow(q: Queryable, email: string): Promise<boolean
 
 /** Grants (adds the `ALL` row) or revokes (removes it) a separate admin's global right. */
 export async function setGlobalRow(tx: Queryable, email: string, global: boolean): Promise<void> {
-  if (global)
-    await tx.query(
-      sql`${insertSkippingDuplicates} INTO domain_admins (username, domain) VALUES (${email}, 'ALL') ${onDuplicateSkip()}`,
-    );
+  if (global) await insertDomainAdminRow(tx, email, ALL_DOMAINS);
   else await tx.query(sql`DELETE FROM domain_admins WHERE username = ${email} AND domain = 'ALL'`);
 }
 

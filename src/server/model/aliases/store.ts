@@ -54,8 +54,8 @@ export interface NewAlias {
 /** False when the address was taken meanwhile (the insert did nothing). */
 export async function insertAlias(tx: Queryable, alias: NewAlias): Promise<boolean> {
   const rows =
-    await tx.query(sql`${insertSkippingDuplicates} INTO alias (address, name, accesspolicy, domain, active) VALUES (${alias.address},
-        ${alias.name}, ${alias.accessPolicy}, ${domainOf(alias.address)}, ${alias.active})
+    await tx.query(sql`${insertSkippingDuplicates} INTO alias (address, name, accesspolicy, domain, active, created, modified)
+       VALUES (${alias.address}, ${alias.name}, ${alias.accessPolicy}, ${domainOf(alias.address)}, ${alias.active}, ${now}, ${now})
      ${onDuplicateSkip('address')} RETURNING address`);
   return rows.length > 0;
 }

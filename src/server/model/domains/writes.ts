@@ -25,9 +25,9 @@ export interface NewDomainRow {
 export async function insertDomain(tx: Queryable, row: NewDomainRow): Promise<boolean> {
   const inserted =
     await tx.query(sql`${insertSkippingDuplicates} INTO domain (domain, description, maxquota, transport, mailboxes, aliases,
-        maillists, settings)
+        maillists, settings, created, modified)
        VALUES (${row.domain}, ${row.description}, ${row.maxquota}, ${row.transport}, ${row.mailboxes}, ${row.aliases},
-         ${row.maillists}, ${row.settings}) ${onDuplicateSkip('domain')} RETURNING domain`);
+         ${row.maillists}, ${row.settings}, ${now}, ${now}) ${onDuplicateSkip('domain')} RETURNING domain`);
   return inserted.length > 0;
 }
 
@@ -67,7 +67,10 @@ export async function setDomainBcc(tx: Queryable, domain: string, bcc: DomainBcc
   for (const [table, address] of tables) {
     if (address === undefined) continue;
     await tx.query(sql`DELETE FROM ${raw(table)} WHERE domain = ${domain}`);
-    if (address) await tx.query(sql`INSERT INTO ${raw(table)} (domain, bcc_address) VALUES (${domain}, ${address})`);
+    if (address)
+      await tx.query(
+        sql`INSERT INTO ${raw(table)} (domain, bcc_address, created, modified) VALUES (${domain}, ${address}, ${now}, ${now})`,
+      );
   }
 }
 

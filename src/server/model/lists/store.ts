@@ -101,10 +101,10 @@ export async function insertList(tx: Queryable, address: string, fields: ListFie
   const active = fields.active ?? 1;
   const rows =
     await tx.query(sql`${insertSkippingDuplicates} INTO maillists (address, domain, transport, accesspolicy, maxmsgsize, name,
-        description, mlid, is_newsletter, settings, active)
+        description, mlid, is_newsletter, settings, active, created, modified)
      VALUES (${address}, ${domain}, ${listTransport(address)}, ${fields.accessPolicy ?? 'public'},
        ${fields.maxMessageSize ?? 0}, ${fields.name ?? ''}, ${fields.newsletterDescription ?? ''}, ${randomUUID()},
-       ${fields.isNewsletter ? 1 : 0}, '', ${active})
+       ${fields.isNewsletter ? 1 : 0}, '', ${active}, ${now}, ${now})
      ${onDuplicateSkip('address')} RETURNING id`);
   if (!rows.length) return false;
   // Left by a list of this address that iRedMail's tools deleted (no key ties them: migration 009).

@@ -3,13 +3,12 @@
  * plus a domain_admins row for `ALL` makes a global admin (iRedMail reads both).
  */
 import type { Queryable } from '../../db/database';
-import { insertSkippingDuplicates, onDuplicateSkip, sql } from '../../db/sql';
+import { sql } from '../../db/sql';
+import { ALL_DOMAINS, insertDomainAdminRow } from '../domain-admin-rows';
 
 export async function setMailboxGlobalAdmin(tx: Queryable, user: string, global: boolean): Promise<void> {
   if (global) {
-    await tx.query(
-      sql`${insertSkippingDuplicates} INTO domain_admins (username, domain) VALUES (${user}, 'ALL') ${onDuplicateSkip()}`,
-    );
+    await insertDomainAdminRow(tx, user, ALL_DOMAINS);
     await tx.query(sql`UPDATE mailbox SET isglobaladmin = 1, isadmin = 1 WHERE username = ${user}`);
   } else {
     await tx.query(sql`DELETE FROM domain_admins WHERE username = ${user} AND domain = 'ALL'`);

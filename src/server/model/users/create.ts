@@ -22,9 +22,9 @@ export async function insertMailbox(tx: Queryable, settings: ServerSettings, box
   if (tx.dialect === 'mysql') return insertMailboxInSteps(tx, settings, box);
   const inserted = await tx.query(sql`WITH box AS (
        ${insertSkippingDuplicates} INTO mailbox (username, password, name, language, quota, domain, storagebasedirectory, storagenode,
-                            maildir, passwordlastchange)
+                            maildir, passwordlastchange, created, modified)
        VALUES (${box.email}, ${box.passwordValue}, ${box.name}, ${box.language}, ${box.quota}, ${domainOf(box.email)},
-         ${settings.storageBaseDirectory}, ${settings.storageNode}, ${maildirPath(box.email)}, ${now})
+         ${settings.storageBaseDirectory}, ${settings.storageNode}, ${maildirPath(box.email)}, ${now}, ${now}, ${now})
        ${onDuplicateSkip('username')} RETURNING username, domain),
      stale AS (
        DELETE FROM forwardings f USING box
@@ -41,9 +41,9 @@ async function insertMailboxInSteps(tx: Queryable, settings: ServerSettings, box
   const domain = domainOf(box.email);
   const inserted =
     await tx.query(sql`${insertSkippingDuplicates} INTO mailbox (username, password, name, language, quota, domain,
-         storagebasedirectory, storagenode, maildir, passwordlastchange)
+         storagebasedirectory, storagenode, maildir, passwordlastchange, created, modified)
        VALUES (${box.email}, ${box.passwordValue}, ${box.name}, ${box.language}, ${box.quota}, ${domain},
-         ${settings.storageBaseDirectory}, ${settings.storageNode}, ${maildirPath(box.email)}, ${now})
+         ${settings.storageBaseDirectory}, ${settings.storageNode}, ${maildirPath(box.email)}, ${now}, ${now}, ${now})
        ${onDuplicateSkip('username')} RETURNING username`);
   if (inserted.length === 0) return false;
   await tx.query(

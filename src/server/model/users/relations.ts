@@ -9,7 +9,7 @@ import { ApiFailure } from '../../errors';
 import { addressInUse } from '../domains/rows';
 import { destinationsOf, sourcesOf } from '../forwardings';
 import { domainOf } from '../../../common/mail-names';
-import { insertSkippingDuplicates, isAnyOf, onDuplicateSkip, onDuplicateUpdate, raw, sql } from '../../db/sql';
+import { insertSkippingDuplicates, isAnyOf, now, onDuplicateSkip, onDuplicateUpdate, raw, sql } from '../../db/sql';
 
 export function userForwardings(q: Queryable, user: string): Promise<string[]> {
   return destinationsOf(q, user, 'is_forwarding');
@@ -84,7 +84,8 @@ export async function setUserBcc(
   await tx.query(sql`DELETE FROM ${raw(table)} WHERE username = ${user}`);
   if (address) {
     await tx.query(
-      sql`INSERT INTO ${raw(table)} (username, bcc_address, domain) VALUES (${user}, ${address}, ${domainOf(user)})`,
+      sql`INSERT INTO ${raw(table)} (username, bcc_address, domain, created, modified)
+        VALUES (${user}, ${address}, ${domainOf(user)}, ${now}, ${now})`,
     );
   }
 }
