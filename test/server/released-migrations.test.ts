@@ -53,6 +53,11 @@ const RELEASED: Record<number, { postgres: string; mysql: string }> = {
     postgres: 'fd7ec6dcb57949c0b0b83fb376fb6c4ada79dcb92ad37447777374002adc9b2e',
     mysql: '0bf1e9b457d1a4e6af060578c632c78b0b36e00019f85d5a4007532cfdb62fef',
   },
+  12: {
+    postgres: '13ddd7bcca2002409d3221a2574f7ce4b2ac3cde6ef0d66ca30ff4590bf29076',
+    // Empty: MySQL has no NOTIFY.
+    mysql: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  },
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
