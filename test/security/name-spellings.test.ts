@@ -139,4 +139,33 @@ describe.each(SERVER_BACKENDS)('spellings of names on %s', (backend) => {
       [{ domain: 'mine.example' }],
     );
   });
+  // MySQL's general collations also ignore accents (ü = u): a look-alike domain stays another domain.
+  test('an admin of bucher.example cannot reach bücher.example in any spelling', async () => {
+    await api.ok('POST', '/api/domain/bucher.example');
+    await api.ok('POST', '/api/domain/bücher.example');
+    await api.ok('POST', '/api/user/victim@bücher.example', { password: PW });
+    await server.db.query(
+      sql`INSERT INTO admin (username, password) VALUES ('idn@admins.example', ${await hashPassword(PW, 'SSHA512')})`,
+    );
+    await server.db.query(
+      sql`INSERT INTO domain_admins (username, domain) VALUES ('idn@admins.example', 'bucher.example')`,
+    );
+    const idn = new ApiSession(server.url);
+    expect(await idn.login('idn@admins.example', PW)).toEqual({ _success: true });
+    expect((await idn.get('/api/domain/bucher.example'))._success).toBe(true);
+    const granted: string[] = [];
+    for (const spelling of ['bücher.example', 'b%C3%BCcher.example', 'BÜCHER.example', 'xn--bcher-kva.example']) {
+      for (const [method, path] of [
+        ['GET', `/api/domain/${spelling}`],
+        ['GET', `/api/user/victim@${spelling}`],
+        ['PUT', `/api/user/victim@${spelling}`],
+        ['GET', `/api/users/${spelling}`],
+      ] as const) {
+        const answer = await idn.call(method, path, method === 'PUT' ? { password: 'Pwned!passw0rd' } : undefined);
+        if (answer._success) granted.push(`${method} ${path}`);
+      }
+    }
+    expect(granted).toEqual([]);
+    expect(await verify('victim@xn--bcher-kva.example')).toEqual({ _success: true });
+  });
 });
