@@ -111,6 +111,11 @@ export function accountRow<Shape extends z.ZodRawShape>(shape: Shape) {
   return z.preprocess(withoutSecrets, z.looseObject(shape));
 }
 
+/** An `accountRow` whose every known field may be absent: policy rows name no key the product always sends. */
+export function optionalFieldsRow<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.preprocess(withoutSecrets, z.looseObject(shape).partial());
+}
+
 /** Turns a zod failure into `field: message` pairs that never quote the offending value. */
 export function describeIssues(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));

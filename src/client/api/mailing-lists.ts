@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { AccountArea, ListedAccountArea, accountSpec } from './account-area';
 import { UnsupportedError } from '../errors';
-import { accountRow, flag, list, num, text } from '../normalize';
+import { accountRow, flag, list, num, optionalFieldsRow, text } from '../normalize';
 import { mailGroupShape } from './account-rows';
 import { memberGroupUpdate, namesIn } from './common';
 import { accessPolicy, accountStatus, count, displayName, emailList, memberGroupFields } from './fields';
@@ -124,12 +124,12 @@ export const ldapMailingListUpdateSchema = memberGroupUpdate(memberGroupFields);
 export type LdapMailingListUpdateInput = z.input<typeof ldapMailingListUpdateSchema>;
 
 /** An LDAP mailing list entry: attribute names as the LDAP edition returns them. */
-export const ldapMailingListSchema = accountRow({
-  mail: z.string().optional(),
-  cn: text.optional(),
-  accountStatus: text.optional(),
-  accessPolicy: text.optional(),
-  members: list.optional(),
+export const ldapMailingListSchema = optionalFieldsRow({
+  mail: z.string(),
+  cn: text,
+  accountStatus: text,
+  accessPolicy: text,
+  members: list,
 });
 export type LdapMailingList = z.infer<typeof ldapMailingListSchema>;
 

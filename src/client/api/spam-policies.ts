@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ApiArea } from './api-area';
-import { accountRow, flag, num, text } from '../normalize';
+import { optionalFieldsRow, flag, num, text } from '../normalize';
 import type { PolicyTarget } from './common';
 import { formFrom, isUnset, snakeCase, targetSegment } from './common';
 
@@ -31,20 +31,20 @@ export type SpamPolicyInput = z.input<typeof spamPolicySchema>;
 export type SpamPolicySettings = z.output<typeof spamPolicySchema>;
 
 /** The amavisd `policy` row GET returns. */
-export const spamPolicyRowSchema = accountRow({
-  policy_name: text.optional(),
-  bypass_spam_checks: flag.optional(),
-  bypass_virus_checks: flag.optional(),
-  bypass_banned_checks: flag.optional(),
-  bypass_header_checks: flag.optional(),
-  spam_quarantine_to: text.optional(),
-  virus_quarantine_to: text.optional(),
-  banned_quarantine_to: text.optional(),
-  bad_header_quarantine_to: text.optional(),
-  spam_subject_tag2: text.optional(),
-  spam_tag_level: num.optional(),
-  spam_tag2_level: num.optional(),
-  spam_kill_level: num.optional(),
+export const spamPolicyRowSchema = optionalFieldsRow({
+  policy_name: text,
+  bypass_spam_checks: flag,
+  bypass_virus_checks: flag,
+  bypass_banned_checks: flag,
+  bypass_header_checks: flag,
+  spam_quarantine_to: text,
+  virus_quarantine_to: text,
+  banned_quarantine_to: text,
+  bad_header_quarantine_to: text,
+  spam_subject_tag2: text,
+  spam_tag_level: num,
+  spam_tag2_level: num,
+  spam_kill_level: num,
 });
 export type SpamPolicyRow = z.infer<typeof spamPolicyRowSchema>;
 

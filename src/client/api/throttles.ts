@@ -1,7 +1,7 @@
 /** Throttling (iRedAPD): `/api/throttle/global|<domain>|<mail>/inbound|outbound`. */
 import { z } from 'zod';
 import { ApiArea } from './api-area';
-import { accountRow, num, text } from '../normalize';
+import { optionalFieldsRow, num, text } from '../normalize';
 import type { PolicyTarget } from './common';
 import { formFrom, isUnset, snakeCase, targetSegment } from './common';
 
@@ -33,15 +33,15 @@ export const throttleSchema = z.strictObject({
 export type ThrottleInput = z.input<typeof throttleSchema>;
 
 /** The iRedAPD `throttle` row GET returns (under `setting`). */
-export const throttleRowSchema = accountRow({
-  account: text.optional(),
-  kind: text.optional(),
-  priority: num.optional(),
-  period: num.optional(),
-  msg_size: num.optional(),
-  max_msgs: num.optional(),
-  max_quota: num.optional(),
-  max_rcpts: num.optional(),
+export const throttleRowSchema = optionalFieldsRow({
+  account: text,
+  kind: text,
+  priority: num,
+  period: num,
+  msg_size: num,
+  max_msgs: num,
+  max_quota: num,
+  max_rcpts: num,
 });
 export type Throttle = z.infer<typeof throttleRowSchema>;
 
