@@ -147,12 +147,15 @@ describe.each(SPLIT_BACKENDS)("iRedMail's three databases (vmail, amavisd, ireda
   });
 
   /** A user with a row in each of amavisd's and iRedAPD's tables the API writes. */
-  async function userWithPolicies(email: string): Promise<Record<string, [Database, ReturnType<typeof sql>]>> {
-    await api.ok('PUT', `/api/spampolicy/user/${email}`, { bypass_spam_checks: 'yes' });
-    await api.ok('POST', `/api/throttle/${email}/inbound`, { period: 60, max_msgs: 5 });
-    await api.ok('POST', `/api/wblist/outbound/blacklist/${email}`, { addresses: 'spam@bad.example' });
-    await api.ok('POST', `/api/greylisting/${email}`, { status: 'enable' });
-    await api.ok('POST', `/api/greylisting/${email}/whitelists`, { senders: 'ok@good.example' });
+  async function userWithPolicies(
+    email: string,
+    session = api,
+  ): Promise<Record<string, [Database, ReturnType<typeof sql>]>> {
+    await session.ok('PUT', `/api/spampolicy/user/${email}`, { bypass_spam_checks: 'yes' });
+    await session.ok('POST', `/api/throttle/${email}/inbound`, { period: 60, max_msgs: 5 });
+    await session.ok('POST', `/api/wblist/outbound/blacklist/${email}`, { addresses: 'spam@bad.example' });
+    await session.ok('POST', `/api/greylisting/${email}`, { status: 'enable' });
+    await session.ok('POST', `/api/greylisting/${email}/whitelists`, { senders: 'ok@good.example' });
     return {
       mailbox: [vmail, sql`SELECT 1 FROM mailbox WHERE username = ${email}`],
       forwardings: [vmail, sql`SELECT 1 FROM forwardings WHERE address = ${email}`],
@@ -239,6 +242,28 @@ describe.each(SPLIT_BACKENDS)("iRedMail's three databases (vmail, amavisd, ireda
       await cut.close();
     }
     expect(await countRows(rows)).toEqual(counts);
+  });
+
+  test('roles of your own with rows privileges only on amavisd and iredapd (PostgreSQL: and USAGE on sequences): writes and deletes go through', async () => {
+    const rowsOnly = await startServer({
+      settings,
+      database: roles.vmail,
+      separateDatabases: {
+        amavisd: await rowsOnlyRole('amavisd', dbs.amavisd, 'SELECT, INSERT, UPDATE, DELETE'),
+        iredapd: await rowsOnlyRole('iredapd', dbs.iredapd, 'SELECT, INSERT, UPDATE, DELETE'),
+      },
+    });
+    try {
+      const own = new ApiSession(rowsOnly.url);
+      expect(await own.login(POSTMASTER.email, POSTMASTER.password)).toEqual({ _success: true });
+      await own.ok('POST', '/api/user/own@example.com', { password: 'Own!password12' });
+      const rows = await userWithPolicies('own@example.com', own);
+      expect(Object.values(await countRows(rows)).every((n) => n >= 1)).toBe(true);
+      await own.ok('DELETE', '/api/user/own@example.com');
+      expect(Object.values(await countRows(rows))).toEqual(Object.values(rows).map(() => 0));
+    } finally {
+      await rowsOnly.close();
+    }
   });
 
   test("--read-only on three databases, vmail through the installer's role, amavisd and iredapd SELECT-only: reads answer, writes are refused", async () => {

@@ -68,7 +68,10 @@ export async function installerRole(
   return asRole(url, role);
 }
 
-/** The URL of a new role that may only do `privileges` (e.g. `SELECT`) on the rows of the database's tables. */
+/**
+ * The URL of a new role that may only do `privileges` (e.g. `SELECT`) on the rows of the database's
+ * tables; on PostgreSQL, one that may insert also gets `USAGE` on the id sequences (README).
+ */
 export async function rowsOnlyRole(part: IredmailPart, { db, url }: Part, privileges = 'SELECT'): Promise<string> {
   const role = roleName(`${part}_rows`);
   if (db.dialect === 'mysql') {
@@ -76,6 +79,7 @@ export async function rowsOnlyRole(part: IredmailPart, { db, url }: Part, privil
   } else {
     await db.exec(`CREATE ROLE ${role} LOGIN`);
     await db.exec(`GRANT ${privileges} ON ALL TABLES IN SCHEMA public TO ${role}`);
+    if (privileges.includes('INSERT')) await db.exec(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
   }
   return asRole(url, role);
 }
