@@ -1,5 +1,5 @@
 /**
- * Statements and transactions on PGlite driven through its wire protocol (`execProtocol`), each
+ * Statements and transactions on PGlite driven through its wire protocol (`execProtocolStream`), each
  * run one exchange with the WASM backend where PGlite's own `query()` makes six and its
  * `transaction()` four more for BEGIN and COMMIT. PGlite has one session for the whole process:
  * a transaction holds PGlite's transaction lock from BEGIN to COMMIT, so no other statement runs
@@ -42,8 +42,9 @@ const BEGIN = [serialize.parse({ text: 'BEGIN' }), serialize.bind({}), serialize
 export function pgliteProtocol(db: PGlite, maxPrepared = MAX_PREPARED) {
   const statements = new Map<string, PreparedStatement>();
 
-  const exchange = async (parts: Uint8Array[], syncToFs: boolean): Promise<Messages> =>
-    (await db.execProtocol(concat(parts), { syncToFs })).messages;
+  // The stream form hands back the parsed messages only (execProtocol also copies the raw bytes).
+  const exchange = (parts: Uint8Array[], syncToFs: boolean): Promise<Messages> =>
+    db.execProtocolStream(concat(parts), { syncToFs });
 
   /**
    * Parameterized statements run as named prepared statements: each text is parsed and planned
