@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '../../db/database';
 import { endSessions } from '../../auth/sessions';
-import { insertSkippingDuplicates, now, onDuplicateSkip, sql, typed } from '../../db/sql';
+import { insertUnlessTaken, now, sql, typed } from '../../db/sql';
 import { ALL_DOMAINS, insertDomainAdminRow } from '../domain-admin-rows';
 
 /** The columns a new `admin` row is given. */
@@ -17,14 +17,11 @@ export interface NewAdminRow {
   settings: string;
 }
 
+const ADMIN_STAMPS = ['passwordlastchange', 'created', 'modified'];
+
 /** Inserts the admin; false when the address is taken already (by a concurrent create, say). */
 export async function insertAdmin(tx: Queryable, row: NewAdminRow): Promise<boolean> {
-  const inserted =
-    await tx.query(sql`${insertSkippingDuplicates} INTO admin (username, password, name, language, active, settings,
-          passwordlastchange, created, modified)
-        VALUES (${row.username}, ${row.password}, ${row.name}, ${row.language}, ${row.active}, ${row.settings},
-          ${now}, ${now}, ${now})
-       ${onDuplicateSkip('username')} RETURNING username`);
+  const inserted = await tx.query(insertUnlessTaken('admin', 'username', row, ADMIN_STAMPS));
   return inserted.length > 0;
 }
 

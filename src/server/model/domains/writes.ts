@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '../../db/database';
 import { domainOf } from '../../../common/mail-names';
-import { insertSkippingDuplicates, now, onDuplicateSkip, raw, sql } from '../../db/sql';
+import { insertUnlessTaken, now, raw, sql } from '../../db/sql';
 
 /** The columns a new `domain` row is given. */
 export interface NewDomainRow {
@@ -23,11 +23,7 @@ export interface NewDomainRow {
  * of two concurrent creates, the one whose insert did nothing is told so).
  */
 export async function insertDomain(tx: Queryable, row: NewDomainRow): Promise<boolean> {
-  const inserted =
-    await tx.query(sql`${insertSkippingDuplicates} INTO domain (domain, description, maxquota, transport, mailboxes, aliases,
-        maillists, settings, created, modified)
-       VALUES (${row.domain}, ${row.description}, ${row.maxquota}, ${row.transport}, ${row.mailboxes}, ${row.aliases},
-         ${row.maillists}, ${row.settings}, ${now}, ${now}) ${onDuplicateSkip('domain')} RETURNING domain`);
+  const inserted = await tx.query(insertUnlessTaken('domain', 'domain', row, ['created', 'modified']));
   return inserted.length > 0;
 }
 
