@@ -60,7 +60,11 @@ describe.each(BACKENDS)('session cache on %s', (backend) => {
        VALUES ($1, $2, 'cache.example', $3, 1)`,
       [email, passwordHash, email.split('@')[0]],
     );
-    return { email, token: await store.create({ username: email, passwordHash }) };
+    const token = await store.create({ username: email, passwordHash });
+    // The insert's own announcement (an admin appeared) is heard before any test reads: arriving
+    // later, it would rightly drop what the test just cached and the statement counts would race.
+    await feed.settled();
+    return { email, token };
   }
 
   test('a session is answered from memory once seen', async () => {
