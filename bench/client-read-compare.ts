@@ -14,7 +14,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import { Pool } from 'undici';
+import type { Pool } from 'undici';
 import { projectRoot } from '../scripts/project-root';
 import type { IRedAdminClient } from '../src/client';
 import { BENCH_ADMIN, startOurServer } from './processes';
@@ -71,7 +71,9 @@ function reads(client: Client): Record<string, Read> {
 /** The same GETs with nothing around them: the floor of a keep-alive request from this process. */
 function bareReads(baseUrl: string, cookie: string): { reads: Record<string, Read>; pool: Pool } {
   const url = new URL(baseUrl);
-  const pool = new Pool(url.origin, { connections: 8 });
+  // Loaded here, not at the top: a child measuring the client must not have undici loaded already.
+  const { Pool: PoolClass } = require('undici') as typeof import('undici');
+  const pool = new PoolClass(url.origin, { connections: 8 });
   const get = (path: string) => async () => {
     const response = await pool.request({
       method: 'GET',
