@@ -3,11 +3,7 @@
  * origin, a bound on concurrent requests, a hard per-request deadline, TLS options. It knows
  * nothing of sessions or retries; it turns every failure into a typed error.
  */
-import type { Pool } from 'undici';
-// Pool and request() alone: undici's index also loads fetch, WebSocket, its caches and mocks (three
-// times the code), which every provider process that configures the client would load for nothing.
-import PoolClass from 'undici/lib/dispatcher/pool';
-import undiciRequest from 'undici/lib/api/api-request';
+import type { Dispatcher, Pool } from 'undici';
 import type { Logger } from './logger';
 import type { FormParams } from './form';
 import { encodeForm } from './form';
@@ -15,6 +11,15 @@ import type { HttpMethod } from './http-types';
 import type { RawResponse } from './envelope';
 import { NetworkError, TimeoutError } from './errors';
 import { Semaphore } from './semaphore';
+
+// Pool and request() alone: undici's index also loads fetch, WebSocket, its caches and mocks (three
+// times the code), which every provider process that configures the client would load for nothing.
+// The index attaches request() to every dispatcher's prototype; here it is called on the pool.
+const PoolClass = require('undici/lib/dispatcher/pool') as typeof Pool;
+const undiciRequest = require('undici/lib/api/api-request') as (
+  this: Dispatcher,
+  options: Dispatcher.RequestOptions,
+) => Promise<Dispatcher.ResponseData>;
 
 export interface TlsOptions {
   /** Extra CA certificate(s), PEM: for servers with a private CA. */

@@ -2,10 +2,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { packages, ROOT, root } from './manifests';
 
-/** Package names a file's imports and re-exports name (types included: the shipped .d.ts name them too). */
+/**
+ * Package names a file's imports, re-exports and require() calls name (types included: the shipped
+ * .d.ts name them too).
+ */
 function packageSpecifiers(text: string): string[] {
-  return [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+'([^'.][^']*)'/gms)]
-    .map((m) => m[1]!)
+  const imports = [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+'([^'.][^']*)'/gms)].map((m) => m[1]!);
+  const requires = [...text.matchAll(/\brequire\('([^'.][^']*)'\)/g)].map((m) => m[1]!);
+  return [...imports, ...requires]
     .filter((specifier) => !specifier.startsWith('node:'))
     .map((specifier) =>
       specifier
