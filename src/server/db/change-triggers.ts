@@ -44,6 +44,17 @@ const IREDMAIL_TABLE_TRIGGERS: readonly ChangeTrigger[] = CHANGE_TRIGGER_MIGRATI
   return match && !match[2]!.startsWith('iredadmin_api_') ? [{ name: match[1]!, table: match[2]!, ddl }] : [];
 });
 
+const IREDMAIL_TABLE_TRIGGER_DDL = new Set(IREDMAIL_TABLE_TRIGGERS.map((t) => t.ddl));
+
+/**
+ * Whether a migration statement is one of those triggers: on a database iRedMail made, migrate
+ * leaves them to reconcileChangeTriggers, so without the setting they never touch its tables,
+ * not even for the length of the first start's transaction.
+ */
+export function isIredmailTableTrigger(statement: string): boolean {
+  return IREDMAIL_TABLE_TRIGGER_DDL.has(statement);
+}
+
 /** Our (`iredadmin_api_*`) triggers on tables that are not ours, in the schemas names resolve to. */
 async function ourTriggersOnIredmailTables(q: Queryable): Promise<{ name: string; table: string }[]> {
   return q.query<{ name: string; table: string }>(

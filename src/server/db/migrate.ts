@@ -14,7 +14,7 @@ import { iredmailColumnTypes } from './migrations/011-iredmail-column-types';
 import { viewChangeNotifications } from './migrations/012-view-change-notifications';
 import { verifyIredmailSchema } from './schema-check';
 import { SEPARATE_DATABASE_SETTING, separateDatabases } from './split';
-import { reconcileChangeTriggers } from './change-triggers';
+import { isIredmailTableTrigger, reconcileChangeTriggers } from './change-triggers';
 import { splitStatements } from './split-statements';
 import { type Dialect, raw, sql, transactionLock } from './sql';
 
@@ -120,14 +120,16 @@ async function migrateOnce(db: Database, options: MigrateOptions): Promise<numbe
     for (const m of MIGRATIONS) {
       if (recorded.has(m.version)) continue;
       const adopt = m.iredmailTables === true && iredmailMadeTables;
-      if (!adopt) for (const statement of splitStatements(m.ddl(db.dialect))) await tx.query(raw(statement));
+      if (!adopt)
+        for (const statement of splitStatements(m.ddl(db.dialect)))
+          if (!(iredmailMadeTables && isIredmailTableTrigger(statement))) await tx.query(raw(statement));
       await tx.query(
         sql`INSERT INTO iredadmin_api_migrations (version, name, adopted) VALUES (${m.version}, ${m.name}, ${adopt ? 1 : 0})`,
       );
       applied.push(m.version);
     }
-    // On a database iRedMail made, our triggers on its tables follow the setting. On a first start
-    // 006 has just put them there, in this same transaction: without the setting nobody sees them.
+    // On a database iRedMail made, our triggers on its tables follow the setting (the migrations
+    // above left them out): added here when wanted, removed if an earlier version put them there.
     if (iredmailMadeTables) await reconcileChangeTriggers(tx, options.changeTriggers === true);
     await verifyIredmailSchema(tx);
     return applied;
