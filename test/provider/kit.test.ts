@@ -7,6 +7,7 @@ import {
   byEmail,
   createThenUpdate,
   dataSourceOf,
+  defineResourceWithDataSource,
   keepMailboxOption,
   lookupExample,
   nullIfGone,
@@ -124,7 +125,7 @@ describe('dataSourceOf', () => {
     note: a.string({ optional: true, param: 'note', read: (t) => t.note, description: 'A note.' }),
     secret: a.string({ optional: true, sensitive: true, writeOnly: true, param: 'secret', description: 'Sent only.' }),
   };
-  const thing = defineResource({
+  const thingDefinition = {
     typeName: 'test_thing',
     description: 'A thing.',
     attributes,
@@ -133,12 +134,14 @@ describe('dataSourceOf', () => {
     create: async () => undefined,
     update: async () => undefined,
     delete: async () => undefined,
-  });
-  const data = dataSourceOf(thing, {
+  };
+  const thing = defineResource(thingDefinition);
+  const lookup = {
     description: 'Reads a thing.',
     lookup: { email: 'The thing to read.' },
     example: { email: 'jane@example.com' },
-  });
+  };
+  const data = dataSourceOf(thing, lookup);
 
   test('looks up by the key as the resource checks it, and reads back only what the resource reads', () => {
     const { email, note, ...rest } = data.attributes;
@@ -161,6 +164,14 @@ describe('dataSourceOf', () => {
     expect(() => dataSourceOf(thing, { description: 'x', lookup: { domain: 'x' }, example: {} })).toThrow(
       'test_thing has no attribute "domain" to look up by.',
     );
+  });
+
+  test('defineResourceWithDataSource: the resource without its `dataSource`, and the data source derived from it', () => {
+    const { resource, dataSource } = defineResourceWithDataSource({ ...thingDefinition, dataSource: lookup });
+    expect(resource).not.toHaveProperty('dataSource');
+    expect(resource.typeName).toBe('test_thing');
+    expect(Object.keys(dataSource.attributes)).toEqual(Object.keys(data.attributes));
+    expect([dataSource.description, dataSource.example]).toEqual([data.description, data.example]);
   });
 });
 

@@ -4,7 +4,15 @@
  * names the object as the resource does. What the resource never reads back (passwords,
  * destroy-time options) has nothing to show and is left out.
  */
-import { readOnly, type AnyAttribute, type Attributes, type SomeDataSource, type SomeResource } from '../framework';
+import {
+  defineResource,
+  readOnly,
+  type AnyAttribute,
+  type Attributes,
+  type ResourceDefinition,
+  type SomeDataSource,
+  type SomeResource,
+} from '../framework';
 
 export interface DataSourceSpec {
   readonly description: string;
@@ -14,6 +22,21 @@ export interface DataSourceSpec {
   readonly example: Readonly<Record<string, string>>;
   /** Computed attributes only the data source has. */
   readonly extra?: Attributes;
+}
+
+/** What the provider registers for one type name: its resource, its data source, or both. */
+export interface Registration<Client> {
+  readonly resource?: SomeResource<Client>;
+  readonly dataSource?: SomeDataSource<Client>;
+}
+
+/** A resource whose definition also declares its data source (`dataSource`, derived by `dataSourceOf`). */
+export function defineResourceWithDataSource<Data, A extends Attributes<Data>, Client>(
+  definition: ResourceDefinition<A, Client, Data> & { readonly dataSource: DataSourceSpec },
+): Required<Registration<Client>> {
+  const { dataSource, ...resourceDefinition } = definition;
+  const resource = defineResource(resourceDefinition);
+  return { resource, dataSource: dataSourceOf(resource, dataSource) };
 }
 
 export function dataSourceOf<Client>(resource: SomeResource<Client>, spec: DataSourceSpec): SomeDataSource<Client> {

@@ -1,11 +1,10 @@
 /** `iredadmin_admin`: a separate (non-mailbox) admin account, global or with its own limits. */
 import type { Admin, AdminCreateInput, AdminUpdateInput, IRedAdminClient } from '../../client';
-import { attributesFor, defineResource, type Issue, type Values } from '../framework';
+import { attributesFor, type Issue, type Values } from '../framework';
 import {
   accountStatus,
   byEmail,
   canonicalDomain,
-  dataSourceOf,
   ifChanged,
   language,
   oneOf,
@@ -14,6 +13,7 @@ import {
   passwordTrio,
   wholeNumber,
   writeOnlyPasswordExample,
+  defineResourceWithDataSource,
 } from '../kit';
 
 const MB_PER_UNIT = { TB: 1024 * 1024, GB: 1024, MB: 1 } as const;
@@ -223,7 +223,7 @@ function validate(v: AdminValues): Issue[] {
   return issues;
 }
 
-export const adminResource = defineResource({
+export const adminRegistration = defineResourceWithDataSource({
   typeName: 'iredadmin_admin',
   description:
     'A separate admin account of iRedAdmin (not a mailbox): a global admin, or a normal admin with its own ' +
@@ -251,19 +251,18 @@ ${writeOnlyPasswordExample('var.helpdesk_password')}
   max_quota_unit      = "TB"
   max_users           = 500
 }`,
-});
-
-export const adminDataSource = dataSourceOf(adminResource, {
-  description:
-    'Reads an existing separate admin account. `max_quota` is given in the largest unit that makes it a whole number.',
-  lookup: { email: 'The admin to read.' },
-  example: { email: 'helpdesk@example.com' },
-  extra: {
-    managed_domains: a.stringSet({
-      computed: true,
-      normalize: (list) => list.map(canonicalDomain),
-      read: (v) => v.admin.managed_domains ?? [],
-      description: 'Domains the admin is attached to (a global admin manages every domain, listed here or not).',
-    }),
+  dataSource: {
+    description:
+      'Reads an existing separate admin account. `max_quota` is given in the largest unit that makes it a whole number.',
+    lookup: { email: 'The admin to read.' },
+    example: { email: 'helpdesk@example.com' },
+    extra: {
+      managed_domains: a.stringSet({
+        computed: true,
+        normalize: (list) => list.map(canonicalDomain),
+        read: (v) => v.admin.managed_domains ?? [],
+        description: 'Domains the admin is attached to (a global admin manages every domain, listed here or not).',
+      }),
+    },
   },
 });

@@ -1,17 +1,17 @@
 /** `iredadmin_alias`: a mail alias account (an address that delivers to its members), renamed in place. */
 import type { Alias, AliasUpdateInput, IRedAdminClient } from '../../client';
-import { defineResource, type Values } from '../framework';
+import type { Values } from '../framework';
 import {
   ACCESS_POLICY_DOC,
   accessPolicy,
   accountStatus,
   addressSet,
   byEmail,
-  dataSourceOf,
   displayName,
   ifChanged,
   renamableAddress,
   toggles,
+  defineResourceWithDataSource,
 } from '../kit';
 
 /**
@@ -55,7 +55,7 @@ const aliasAttributes = {
 
 type AliasValues = Values<typeof aliasAttributes>;
 
-export const aliasResource = defineResource({
+export const aliasRegistration = defineResourceWithDataSource({
   typeName: 'iredadmin_alias',
   description:
     'A mail alias account of iRedMail (SQL edition): an address that delivers to its members, with an access policy. ' +
@@ -79,10 +79,9 @@ export const aliasResource = defineResource({
   access_policy = "domain"
   members       = [iredadmin_user.jane.email, "bob@example.com"]
 }`,
-});
-
-export const aliasDataSource = dataSourceOf(aliasResource, {
-  description: 'Reads an existing mail alias: its name, access policy, members and status.',
-  lookup: { email: 'The alias to read.' },
-  example: { email: 'sales@example.com' },
+  dataSource: {
+    description: 'Reads an existing mail alias: its name, access policy, members and status.',
+    lookup: { email: 'The alias to read.' },
+    example: { email: 'sales@example.com' },
+  },
 });

@@ -1,20 +1,20 @@
 /** `iredadmin_domain`: a mail domain, its limits, defaults, catch-all, relay and profile settings. */
 import type { Domain, IRedAdminClient } from '../../client';
 import { DOMAIN_PROFILES, USER_PREFERENCES, USER_PROFILES } from '../../common/domain-vocabulary';
-import { attributesFor, defineResource, type Values } from '../framework';
+import { attributesFor, type Values } from '../framework';
 import {
   accountStatus,
   addressSet,
   amount,
   bccPair,
   byDomain,
-  dataSourceOf,
   keepMailboxDays,
   keepMailboxOption,
   language,
   subsetOf,
   toggles,
   wholeNumber,
+  defineResourceWithDataSource,
 } from '../kit';
 
 const a = attributesFor<Domain>();
@@ -217,7 +217,7 @@ const domainAttributes = {
 
 type DomainValues = Values<typeof domainAttributes>;
 
-export const domainResource = defineResource({
+export const domainRegistration = defineResourceWithDataSource({
   typeName: 'iredadmin_domain',
   description:
     'A mail domain of iRedMail, with its limits, defaults for new users, catch-all, bcc, relay and the profile ' +
@@ -265,10 +265,9 @@ export const domainResource = defineResource({
   max_users      = 100
   catchall       = ["postmaster@example.com"]
 }`,
-});
-
-export const domainDataSource = dataSourceOf(domainResource, {
-  description: 'Reads an existing mail domain.',
-  lookup: { domain: 'The domain to read.' },
-  example: { domain: 'example.com' },
+  dataSource: {
+    description: 'Reads an existing mail domain.',
+    lookup: { domain: 'The domain to read.' },
+    example: { domain: 'example.com' },
+  },
 });

@@ -1,39 +1,37 @@
 /** Every resource and data source of the provider: adding one means adding its file here. */
 import type { IRedAdminClient } from '../../client';
 import type { SomeDataSource, SomeResource } from '../framework';
-import { domainDataSource, domainResource } from './domain';
-import { adminDataSource, adminResource } from './admin';
+import type { Registration } from '../kit';
+import { domainRegistration } from './domain';
+import { adminRegistration } from './admin';
 import { domainAdminsResource } from './domain-admins';
-import { userDataSource, userResource } from './user';
-import { aliasDataSource, aliasResource } from './alias';
-import { maillistDataSource, maillistResource } from './maillist';
-import { throttleDataSource, throttleResource } from './throttle';
-import { spamPolicyDataSource, spamPolicyResource } from './spampolicy';
+import { userRegistration } from './user';
+import { aliasRegistration } from './alias';
+import { maillistRegistration } from './maillist';
+import { throttleRegistration } from './throttle';
+import { spamPolicyRegistration } from './spampolicy';
 import { ldifDataSource } from './ldif';
-import { wblistDataSource, wblistResource } from './wblist';
+import { wblistRegistration } from './wblist';
 import { greylistingDataSource, greylistingResource } from './greylisting';
 
-export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = [
-  domainResource,
-  userResource,
-  aliasResource,
-  maillistResource,
-  adminResource,
-  domainAdminsResource,
-  throttleResource,
-  spamPolicyResource,
-  wblistResource,
-  greylistingResource,
+/** In the order the docs list them. */
+const REGISTRATIONS: readonly Registration<IRedAdminClient>[] = [
+  domainRegistration,
+  userRegistration,
+  aliasRegistration,
+  maillistRegistration,
+  adminRegistration,
+  { resource: domainAdminsResource },
+  throttleRegistration,
+  spamPolicyRegistration,
+  { dataSource: ldifDataSource },
+  wblistRegistration,
+  { resource: greylistingResource, dataSource: greylistingDataSource },
 ];
-export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = [
-  domainDataSource,
-  userDataSource,
-  aliasDataSource,
-  maillistDataSource,
-  adminDataSource,
-  throttleDataSource,
-  spamPolicyDataSource,
-  ldifDataSource,
-  wblistDataSource,
-  greylistingDataSource,
-];
+
+export const RESOURCES: readonly SomeResource<IRedAdminClient>[] = REGISTRATIONS.flatMap((r) =>
+  r.resource ? [r.resource] : [],
+);
+export const DATA_SOURCES: readonly SomeDataSource<IRedAdminClient>[] = REGISTRATIONS.flatMap((r) =>
+  r.dataSource ? [r.dataSource] : [],
+);

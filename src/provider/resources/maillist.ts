@@ -10,7 +10,7 @@ import type {
   SqlMailingListsApi,
   SqlMailingListUpdateInput,
 } from '../../client';
-import { attributesFor, defineResource, type Values } from '../framework';
+import { attributesFor, type Values } from '../framework';
 import {
   ACCESS_POLICY_DOC,
   accessPolicy,
@@ -19,12 +19,12 @@ import {
   amount,
   byEmail,
   createThenUpdate,
-  dataSourceOf,
   displayName,
   ifChanged,
   NEW_ADDRESS_CODES,
   notEmpty,
   toggles,
+  defineResourceWithDataSource,
 } from '../kit';
 
 const a = attributesFor<SqlMailingList>();
@@ -168,7 +168,7 @@ const statusOf = (v: MaillistValues): 'active' | 'disabled' =>
 
 const readList = (client: IRedAdminClient, email: string) => sqlLists(client).get(email, { withSubscribers: true });
 
-export const maillistResource = defineResource({
+export const maillistRegistration = defineResourceWithDataSource({
   typeName: 'iredadmin_maillist',
   description:
     "A mailing list of iRedAdmin-Pro's SQL edition (mlmmj, `/api/ml`): subscribers, moderators, owners, posting " +
@@ -203,11 +203,10 @@ export const maillistResource = defineResource({
   moderators    = ["ceo@example.com"]
   members       = [iredadmin_user.jane.email, "bob@example.com"]
 }`,
-});
-
-export const maillistDataSource = dataSourceOf(maillistResource, {
-  description:
-    'Reads an existing mailing list (SQL edition, `/api/ml`): its settings, subscribers, moderators and owners.',
-  lookup: { email: 'The list to read.' },
-  example: { email: 'news@example.com' },
+  dataSource: {
+    description:
+      'Reads an existing mailing list (SQL edition, `/api/ml`): its settings, subscribers, moderators and owners.',
+    lookup: { email: 'The list to read.' },
+    example: { email: 'news@example.com' },
+  },
 });

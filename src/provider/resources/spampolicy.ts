@@ -1,7 +1,7 @@
 /** `iredadmin_spampolicy`: the amavisd spam policy of the server, a domain or a user. */
 import type { IRedAdminClient, SpamPolicy, SpamPolicyInput, SpamPolicySettings } from '../../client';
-import { attributesFor, defineResource, type Validator, type Values } from '../framework';
-import { byTarget, dataSourceOf, nullIfGone, policyTarget, targetAttribute, writesWhole } from '../kit';
+import { attributesFor, type Validator, type Values } from '../framework';
+import { byTarget, nullIfGone, policyTarget, targetAttribute, writesWhole, defineResourceWithDataSource } from '../kit';
 
 const a = attributesFor<SpamPolicy>();
 
@@ -83,7 +83,7 @@ function policyInput(v: SpamPolicyValues): SpamPolicyInput {
 const read = (client: IRedAdminClient, v: { target: string | null }) =>
   nullIfGone(() => client.spamPolicies.get(policyTarget(v.target!)));
 
-export const spamPolicyResource = defineResource({
+export const spamPolicyRegistration = defineResourceWithDataSource({
   typeName: 'iredadmin_spampolicy',
   description: [
     'The amavisd spam policy of the server (`global`), a domain or a user: which checks run, what is ' +
@@ -113,11 +113,10 @@ export const spamPolicyResource = defineResource({
   prefix_spam_in_subject = true
   spam_score             = 5
 }`,
-});
-
-export const spamPolicyDataSource = dataSourceOf(spamPolicyResource, {
-  description:
-    'Reads the spam policy of the server, a domain or a user; an error when the domain or user has none of its own.',
-  lookup: byTarget.lookup,
-  example: { target: 'global' },
+  dataSource: {
+    description:
+      'Reads the spam policy of the server, a domain or a user; an error when the domain or user has none of its own.',
+    lookup: byTarget.lookup,
+    example: { target: 'global' },
+  },
 });

@@ -1,7 +1,14 @@
 /** `iredadmin_throttle`: an iRedAPD inbound or outbound throttle of the server, a domain or a user. */
 import type { IRedAdminClient, Throttle, ThrottleDirection, ThrottleInput } from '../../client';
-import { attributesFor, defineResource, type Issue, type Validator, type Values } from '../framework';
-import { byTargetAndDirection, dataSourceOf, nullIfGone, policyTarget, targetAttribute, writesWhole } from '../kit';
+import { attributesFor, type Issue, type Validator, type Values } from '../framework';
+import {
+  byTargetAndDirection,
+  nullIfGone,
+  policyTarget,
+  targetAttribute,
+  writesWhole,
+  defineResourceWithDataSource,
+} from '../kit';
 
 const a = attributesFor<Throttle>();
 
@@ -99,7 +106,7 @@ function throttleInput(v: ThrottleValues): ThrottleInput {
   };
 }
 
-export const throttleResource = defineResource({
+export const throttleRegistration = defineResourceWithDataSource({
   typeName: 'iredadmin_throttle',
   description: [
     'An iRedAPD throttle: how many messages, how many bytes and how large a message the server, a domain or a ' +
@@ -142,10 +149,9 @@ export const throttleResource = defineResource({
   max_quota = 104857600  # 100 MB per hour
   msg_size  = 10485760   # 10 MB per message
 }`,
-});
-
-export const throttleDataSource = dataSourceOf(throttleResource, {
-  description: 'Reads an existing iRedAPD throttle; an error when none is set for the target and direction.',
-  lookup: key.lookup,
-  example: { target: 'global', direction: 'inbound' },
+  dataSource: {
+    description: 'Reads an existing iRedAPD throttle; an error when none is set for the target and direction.',
+    lookup: key.lookup,
+    example: { target: 'global', direction: 'inbound' },
+  },
 });

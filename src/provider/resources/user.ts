@@ -1,7 +1,7 @@
 /** `iredadmin_user`: a mail user (mailbox), its password, quota, forwardings, alias addresses and services. */
 import type { IRedAdminClient, User, UserCreateInput, UserUpdateInput } from '../../client';
 import { MAIL_SERVICES } from '../../common/mail-services';
-import { attributesFor, defineResource, type Issue, type Validator, type Values } from '../framework';
+import { attributesFor, type Issue, type Validator, type Values } from '../framework';
 import {
   accountStatus,
   addressSet,
@@ -9,7 +9,6 @@ import {
   bccPair,
   byEmail,
   createThenUpdate,
-  dataSourceOf,
   displayName,
   keepMailboxDays,
   keepMailboxOption,
@@ -21,6 +20,7 @@ import {
   renamableAddress,
   subsetOf,
   writeOnlyPasswordExample,
+  defineResourceWithDataSource,
 } from '../kit';
 
 const a = attributesFor<User>();
@@ -146,7 +146,7 @@ async function putChanges(client: IRedAdminClient, email: string, params: Record
   if (Object.keys(input).length) await client.users.update(email, input);
 }
 
-export const userResource = defineResource({
+export const userRegistration = defineResourceWithDataSource({
   typeName: 'iredadmin_user',
   description:
     'A mail user (mailbox) of iRedMail: password, quota, forwardings, per-user alias addresses, services and bcc. ' +
@@ -189,10 +189,9 @@ ${writeOnlyPasswordExample('var.jane_password')}
   forwarding          = ["jane@example.com", "jane@home.example"]  # keep a copy and forward
   aliases             = ["j.doe@example.com"]
 }`,
-});
-
-export const userDataSource = dataSourceOf(userResource, {
-  description: 'Reads an existing mail user.',
-  lookup: { email: 'The user to read.' },
-  example: { email: 'jane@example.com' },
+  dataSource: {
+    description: 'Reads an existing mail user.',
+    lookup: { email: 'The user to read.' },
+    example: { email: 'jane@example.com' },
+  },
 });

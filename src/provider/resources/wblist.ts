@@ -1,17 +1,17 @@
 /** `iredadmin_wblist`: the amavisd whitelist and blacklist of the server, a domain or a user, for one direction. */
 import type { IRedAdminClient, WblistDirection } from '../../client';
 import { WBLIST_DIRECTIONS } from '../../common/wblist-vocabulary';
-import { attributesFor, defineResource, type Issue, type Values } from '../framework';
+import { attributesFor, type Issue, type Values } from '../framework';
 import {
   byTargetAndDirection,
   canonicalSenders,
-  dataSourceOf,
   policyTarget,
   SENDER_FORMS,
   senderSet,
   setChanges,
   targetAttribute,
   writesWhole,
+  defineResourceWithDataSource,
 } from '../kit';
 
 interface Wblist {
@@ -107,7 +107,7 @@ async function converge(client: IRedAdminClient, v: WblistValues): Promise<void>
   }
 }
 
-export const wblistResource = defineResource({
+export const wblistRegistration = defineResourceWithDataSource({
   typeName: 'iredadmin_wblist',
   description: [
     'The amavisd whitelist and blacklist of the server (`global`), a domain or a user, for inbound or outbound ' +
@@ -146,12 +146,11 @@ export const wblistResource = defineResource({
   whitelist = ["partner@example.net", "@trusted.example", "192.0.2.0/24"]
   blacklist = ["@spam.example", "198.51.100.7"]
 }`,
-});
-
-export const wblistDataSource = dataSourceOf(wblistResource, {
-  description:
-    'Reads the amavisd whitelist and blacklist of the server, a domain or a user for one direction (empty lists ' +
-    'when none are set).',
-  lookup: key.lookup,
-  example: { target: 'global', direction: 'inbound' },
+  dataSource: {
+    description:
+      'Reads the amavisd whitelist and blacklist of the server, a domain or a user for one direction (empty lists ' +
+      'when none are set).',
+    lookup: key.lookup,
+    example: { target: 'global', direction: 'inbound' },
+  },
 });
