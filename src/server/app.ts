@@ -95,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 }
 
 async function resolveActor(request: FastifyRequest, services: Services): Promise<Actor | null> {
-  const token = sessionToken(request.headers.cookie);
+  const token = sessionToken(request.headers.cookie, services.db.dialect);
   if (!token) return null;
   const account = await services.sessions.resolveAccount(token);
   if (!account?.active) return null;

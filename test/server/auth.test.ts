@@ -19,16 +19,18 @@ describe.each(SERVER_BACKENDS)('authentication and access on %s', (backend) => {
     server = await startTestServer({ backend, settings: { maxLoginFailures: 3 } });
   });
   afterAll(() => server?.close());
+  const COOKIE = backend === 'mysql' ? 'iRedAdmin-Pro-MYSQL' : 'iRedAdmin-Pro-PGSQL';
 
   test('login sets an HttpOnly, SameSite, expiring session cookie', async () => {
     const api = new ApiSession(server.url);
     const { body, headers } = await api.raw('POST', '/api/login', LOGIN);
     expect(body).toEqual({ _success: true });
     const cookie = headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/^iRedAdmin-Pro-PGSQL=[\w-]{40,};/);
+    // The real product's name on its PostgreSQL and its MySQL installs, and its default lifetime.
+    expect(cookie.startsWith(`${COOKIE}=`)).toBe(true);
+    expect(cookie).toMatch(/^iRedAdmin-Pro-[A-Z]+=[\w-]{40,};/);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
-    // The real product's name on PostgreSQL, and its default lifetime.
     expect(cookie).toContain('Max-Age=1800');
   });
 
@@ -54,7 +56,7 @@ describe.each(SERVER_BACKENDS)('authentication and access on %s', (backend) => {
   test('a forged or unknown cookie is not a session', async () => {
     const api = new ApiSession(server.url);
     const { body } = await api.raw('GET', '/api/domains', undefined, {
-      headers: { cookie: 'iRedAdmin-Pro-PGSQL=forged' },
+      headers: { cookie: `${COOKIE}=forged` },
     });
     expect(body).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
   });

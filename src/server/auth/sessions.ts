@@ -7,12 +7,14 @@ import type { Database, Queryable } from '../db/database';
 import { type AccountRow, accountFromRow, adminAccountSql, type AdminAccount, findAdminAccount } from './accounts';
 import { markRevoking } from './account-changes';
 import { SessionCache } from './session-cache';
-import { isAnyOf, now, raw, secondsFromNow, sql } from '../db/sql';
+import { type Dialect, isAnyOf, now, raw, secondsFromNow, sql } from '../db/sql';
 
 type SessionRow = AccountRow & { username: string; remaining_seconds: number; password_fingerprint: string };
 
-/** The real product's name on a PostgreSQL install (ours runs on PostgreSQL or PGlite). */
-export const SESSION_COOKIE = 'iRedAdmin-Pro-PGSQL';
+/** The session cookie's name: the real product's on a PostgreSQL install (PGlite too) and on a MySQL one. */
+export function sessionCookie(dialect: Dialect): string {
+  return dialect === 'mysql' ? 'iRedAdmin-Pro-MYSQL' : 'iRedAdmin-Pro-PGSQL';
+}
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -179,12 +181,12 @@ export async function endSessionsAfter(
   change: AccountChange,
 ): Promise<void> {
   if (change.disabled || change.rights) await endSessions(q, usernames);
-  else if (change.password) await endSessions(q, usernames, sessionToken(cookieHeader));
+  else if (change.password) await endSessions(q, usernames, sessionToken(cookieHeader, q.dialect));
 }
 
 /** The session token the request came with, if any. */
-export function sessionToken(header: string | undefined): string | undefined {
-  return readCookie(header, SESSION_COOKIE);
+export function sessionToken(header: string | undefined, dialect: Dialect): string | undefined {
+  return readCookie(header, sessionCookie(dialect));
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { findAdminAccount } from '../auth/accounts';
 import { countAttempt, refundAttempt } from '../auth/login-attempts';
 import { verifyPassword } from '../auth/passwords';
-import { SESSION_COOKIE } from '../auth/sessions';
+import { sessionCookie } from '../auth/sessions';
 import { ApiFailure } from '../errors';
 import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
 import { normalizeEmail } from '../../common/mail-names';
@@ -34,6 +34,6 @@ async function login(ctx: RouteContext<'public'>): Promise<undefined> {
   const token = await ctx.sessions.create(account);
   const attributes = ['Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${ctx.settings.sessionTtlSeconds}`];
   if (ctx.settings.secureCookies) attributes.push('Secure');
-  ctx.reply.header('set-cookie', `${SESSION_COOKIE}=${token}; ${attributes.join('; ')}`);
+  ctx.reply.header('set-cookie', `${sessionCookie(ctx.db.dialect)}=${token}; ${attributes.join('; ')}`);
   return undefined;
 }
