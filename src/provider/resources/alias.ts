@@ -1,6 +1,5 @@
 /** `iredadmin_alias`: a mail alias account (an address that delivers to its members), renamed in place. */
 import type { Alias, AliasUpdateInput, IRedAdminClient } from '../../client';
-import type { Values } from '../framework';
 import {
   ACCESS_POLICY_DOC,
   accessPolicy,
@@ -53,8 +52,6 @@ const aliasAttributes = {
   ),
 };
 
-type AliasValues = Values<typeof aliasAttributes>;
-
 export const aliasRegistration = defineResourceWithDataSource({
   typeName: 'iredadmin_alias',
   description:
@@ -65,7 +62,7 @@ export const aliasRegistration = defineResourceWithDataSource({
   attributes: aliasAttributes,
   ...byEmail.resource('the alias address, e.g. `team@example.com`'),
   ...byEmail.crud((client: IRedAdminClient) => client.aliases, CREATE_PARAMS),
-  async update(client: IRedAdminClient, v: AliasValues, prior: AliasValues, params) {
+  async update(client: IRedAdminClient, v, prior, params) {
     // Rename first, then change the rest at the new address.
     if (prior.email !== v.email) await client.aliases.changeEmail(prior.email!, v.email!);
     await ifChanged(params, (p) => client.aliases.update(v.email!, p as AliasUpdateInput));

@@ -1,7 +1,7 @@
 /** `iredadmin_domain`: a mail domain, its limits, defaults, catch-all, relay and profile settings. */
 import type { Domain, IRedAdminClient } from '../../client';
 import { DOMAIN_PROFILES, USER_PREFERENCES, USER_PROFILES } from '../../common/domain-vocabulary';
-import { attributesFor, type Values } from '../framework';
+import { attributesFor } from '../framework';
 import {
   accountStatus,
   addressSet,
@@ -215,8 +215,6 @@ const domainAttributes = {
   ),
 };
 
-type DomainValues = Values<typeof domainAttributes>;
-
 export const domainRegistration = defineResourceWithDataSource({
   typeName: 'iredadmin_domain',
   description:
@@ -225,7 +223,7 @@ export const domainRegistration = defineResourceWithDataSource({
     'creation); the LDAP edition names some differently (`enableService` / `disableService`).',
   attributes: domainAttributes,
   ...byDomain.resource('the domain name, e.g. `example.com`'),
-  validate(v: DomainValues) {
+  validate(v) {
     const issues = [];
     if (v.backup_mx && !v.primary_mx)
       issues.push({
@@ -255,7 +253,7 @@ export const domainRegistration = defineResourceWithDataSource({
     return issues;
   },
   ...byDomain.crud((client: IRedAdminClient) => client.domains, CREATE_PARAMS),
-  delete: (client: IRedAdminClient, v: DomainValues) => client.domains.delete(v.domain!, keepMailboxOption(v)),
+  delete: (client: IRedAdminClient, v) => client.domains.delete(v.domain!, keepMailboxOption(v)),
   example: `resource "iredadmin_domain" "example" {
   domain         = "example.com"
   name           = "Example Inc."
