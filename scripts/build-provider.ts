@@ -31,7 +31,7 @@ export function bundleIredadminProvider(outDir: string, minify = true): Promise<
     lazyModules: { [join(ROOT, 'src', 'client', 'index.ts')]: LAZY_CLIENT_FILE },
     // Error classes are used by both sides: one copy, so `instanceof` holds across the files.
     sharedModules: { [join(ROOT, 'src', 'client', 'errors.ts')]: SHARED_ERRORS_FILE },
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly, undiciPoolOnly],
     minify,
   });
 }
@@ -52,6 +52,33 @@ const zodEnglishOnly: Plugin = {
     build.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
       contents: "export { default as en } from './en.js';",
       resolveDir: args.path,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * The client uses undici's `Pool` and its `request()` alone; undici's index also loads fetch,
+ * WebSocket, its caches and mocks (half the client file each configured provider process loads).
+ * In the bundle, `undici` is the pool with request() attached as the index attaches it. Only the
+ * bundle does this, built against the locked undici version (the client bundle test checks it);
+ * the published client keeps importing undici's public index.
+ */
+const undiciPoolOnly: Plugin = {
+  name: 'undici-pool-only',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, (args) =>
+      args.importer.endsWith(join('src', 'client', 'transport.ts'))
+        ? { path: 'undici-pool-only', namespace: 'undici-pool-only' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'undici-pool-only' }, () => ({
+      contents: [
+        "const Dispatcher = require('undici/lib/dispatcher/dispatcher');",
+        "Dispatcher.prototype.request = require('undici/lib/api/api-request');",
+        "module.exports = { Pool: require('undici/lib/dispatcher/pool') };",
+      ].join('\n'),
+      resolveDir: ROOT,
       loader: 'js',
     }));
   },

@@ -3,7 +3,7 @@
  * origin, a bound on concurrent requests, a hard per-request deadline, TLS options. It knows
  * nothing of sessions or retries; it turns every failure into a typed error.
  */
-import type { Dispatcher, Pool } from 'undici';
+import { Pool } from 'undici';
 import type { Logger } from './logger';
 import type { FormParams } from './form';
 import { encodeForm } from './form';
@@ -11,15 +11,6 @@ import type { HttpMethod } from './http-types';
 import type { RawResponse } from './envelope';
 import { NetworkError, TimeoutError } from './errors';
 import { Semaphore } from './semaphore';
-
-// Pool and request() alone: undici's index also loads fetch, WebSocket, its caches and mocks (three
-// times the code), which every provider process that configures the client would load for nothing.
-// The index attaches request() to every dispatcher's prototype; here it is called on the pool.
-const PoolClass = require('undici/lib/dispatcher/pool') as typeof Pool;
-const undiciRequest = require('undici/lib/api/api-request') as (
-  this: Dispatcher,
-  options: Dispatcher.RequestOptions,
-) => Promise<Dispatcher.ResponseData>;
 
 export interface TlsOptions {
   /** Extra CA certificate(s), PEM: for servers with a private CA. */
@@ -96,7 +87,7 @@ export class Transport {
         message: 'TLS certificate verification is disabled (tls.insecure): use only for testing',
       });
     }
-    this.#pool = new PoolClass(url.origin, {
+    this.#pool = new Pool(url.origin, {
       connections: options.maxConcurrency,
       keepAliveTimeout: 10_000,
       headersTimeout: options.timeoutMs,
@@ -135,7 +126,7 @@ export class Transport {
     }, this.#timeoutMs);
     const started = Date.now();
     try {
-      const response = await undiciRequest.call(this.#pool, {
+      const response = await this.#pool.request({
         method: request.method,
         path: `${this.#basePath}${request.path}${query ? `?${query}` : ''}`,
         headers,
