@@ -10,12 +10,13 @@
  *     && node .tmp/client-read-compare.js [--base main] [--n 160] [--reps 7]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import type { Pool } from 'undici';
 import { projectRoot } from '../scripts/project-root';
+import { median, REVISION_OPTIONS, unpackRevision } from './revisions';
 import type { IRedAdminClient } from '../src/client';
 import { BENCH_ADMIN, startOurServer } from './processes';
 
@@ -39,19 +40,6 @@ async function load(root: string, label: string): Promise<string> {
     nodePaths: [join(ROOT, 'node_modules')],
   });
   return outfile;
-}
-
-/** The base revision's src/client, unpacked under .tmp. */
-function checkout(base: string): string {
-  const dir = join(WORK, 'base');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const tar = execFileSync('git', ['archive', '--format=tar', base, 'src/client', 'src/common'], {
-    cwd: ROOT,
-    maxBuffer: 64 << 20,
-  });
-  execFileSync('tar', ['-x', '-C', dir], { input: tar });
-  return dir;
 }
 
 const DOMAIN = 'read.bench.example';
@@ -133,14 +121,11 @@ function runChild(side: string, bundle: string, url: string, cookie: string, n: 
   return JSON.parse(out) as ChildCost;
 }
 
-const median = (xs: number[]): number => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)];
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      base: { type: 'string', default: 'main' },
+      ...REVISION_OPTIONS,
       n: { type: 'string', default: '160' },
-      reps: { type: 'string', default: '7' },
       child: { type: 'string' },
       bundle: { type: 'string', default: '' },
       url: { type: 'string', default: '' },
@@ -153,7 +138,11 @@ async function main(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
   const server = await startOurServer('memory');
   try {
-    const bundles = { bare: '', base: await load(checkout(values.base), 'base'), head: await load(ROOT, 'head') };
+    const bundles = {
+      bare: '',
+      base: await load(unpackRevision(values.base, join(WORK, 'base'), ['src/client', 'src/common']), 'base'),
+      head: await load(ROOT, 'head'),
+    };
     const Head = (require(bundles.head) as { IRedAdminClient: ClientClass }).IRedAdminClient;
     const head = new Head({ baseUrl: server.url, username: BENCH_ADMIN.email, password: BENCH_ADMIN.password });
     await head.domains.create(DOMAIN, {});

@@ -8,8 +8,7 @@
  *   npx esbuild bench/codec-compare.ts --bundle --platform=node --packages=external \
  *     --outfile=.tmp/codec-compare.js && node .tmp/codec-compare.js [--base main] [--n 100000] [--reps 7]
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
@@ -17,6 +16,7 @@ import type * as Protocol from '../src/provider/protocol';
 import { t } from '../src/provider/protocol/cty/types';
 import { Unknown } from '../src/provider/protocol/cty/values';
 import { projectRoot } from '../scripts/project-root';
+import { median, REVISION_OPTIONS, unpackRevision } from './revisions';
 import type { ProtobufCodec } from '../src/provider/protocol/wire/protobuf';
 
 const ROOT = projectRoot();
@@ -47,19 +47,6 @@ async function load(root: string, label: string): Promise<Codec> {
     logLevel: 'error',
   });
   return require(outfile) as Codec;
-}
-
-/** The base revision's src/provider/protocol, unpacked under .tmp. */
-function checkout(base: string): string {
-  const dir = join(WORK, 'base');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const tar = execFileSync('git', ['archive', '--format=tar', base, 'src/provider/protocol'], {
-    cwd: ROOT,
-    maxBuffer: 64 << 20,
-  });
-  execFileSync('tar', ['-x', '-C', dir], { input: tar });
-  return dir;
 }
 
 function workload() {
@@ -161,20 +148,17 @@ function sameOutputs(a: Record<string, Op>, b: Record<string, Op>): void {
   }
 }
 
-const median = (xs: number[]): number => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)];
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      base: { type: 'string', default: 'main' },
+      ...REVISION_OPTIONS,
       n: { type: 'string', default: '100000' },
-      reps: { type: 'string', default: '7' },
     },
   });
   const n = Number(values.n);
   const reps = Number(values.reps);
   mkdirSync(WORK, { recursive: true });
-  const base = await load(checkout(values.base), 'base');
+  const base = await load(unpackRevision(values.base, join(WORK, 'base'), ['src/provider/protocol']), 'base');
   const head = await load(ROOT, 'head');
   const shape = workload();
   const sides = { base: ops(base, shape), head: ops(head, shape) };

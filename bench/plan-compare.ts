@@ -19,16 +19,14 @@ import { installProvider } from '../scripts/install-provider';
 import { projectRoot } from '../scripts/project-root';
 import { BENCH_ADMIN, startOurServer } from './processes';
 import { iredadminConfig } from './terraform-configs';
+import { median, REVISION_OPTIONS, unpackRevision } from './revisions';
 
 const ROOT = projectRoot();
 const TIMES_LINE = /^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/gm;
 
 /** Installs the provider as the base revision builds it into `mirror`. */
 async function installBase(base: string, root: string, mirror: string): Promise<void> {
-  const tree = join(root, 'base-tree');
-  mkdirSync(tree, { recursive: true });
-  const tar = execFileSync('git', ['archive', '--format=tar', base], { cwd: ROOT, maxBuffer: 256 << 20 });
-  execFileSync('tar', ['-x', '-C', tree], { input: tar });
+  const tree = unpackRevision(base, join(root, 'base-tree'));
   symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
   const installer = join(tree, '.tmp', 'install.js');
   await build({
@@ -64,13 +62,10 @@ function cpuOf(dir: string, env: NodeJS.ProcessEnv, args: string[], codes = [0])
   return 60 * (Number(t[1]) + Number(t[3])) + Number(t[2]) + Number(t[4]);
 }
 
-const median = (xs: number[]): number => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)];
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      base: { type: 'string', default: 'main' },
-      reps: { type: 'string', default: '7' },
+      ...REVISION_OPTIONS,
       n: { type: 'string', default: '200' },
     },
   });
