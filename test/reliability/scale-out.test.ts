@@ -40,6 +40,16 @@ interface TwoInstances {
   adminKnownToB(rights?: { isGlobalAdmin?: 'yes' }): Promise<{ email: string; onB: ApiSession }>;
 }
 
+/** A user view B holds in memory: created through A (next to `admin`'s address), then read twice on B. */
+async function viewHeldByB(two: TwoInstances, admin: string) {
+  const viewedUser = admin.replace('@admins.example', '@scale.example');
+  const viewed = `/api/user/${viewedUser}`;
+  await two.onA.ok('POST', viewed, { password: 'Scale-Passw0rd!', name: 'Before' });
+  const onBAsTestAdmin = two.onA.withBaseUrl(two.instances[1]!.url);
+  for (let i = 0; i < 2; i++) await onBAsTestAdmin.get(viewed);
+  return { viewedUser, viewed, onBAsTestAdmin };
+}
+
 /** A fresh database our migrations make, or one iRedMail's installer made (instances started with CHANGE_TRIGGERS). */
 type Origin = 'ours' | 'iRedMail with CHANGE_TRIGGERS';
 
@@ -267,12 +277,7 @@ describe.each<Origin>(['ours', 'iRedMail with CHANGE_TRIGGERS'])(
 
     test('an instance that loses its LISTEN connection stops answering from memory, and listens again', async () => {
       const { email, onB } = await two.adminKnownToB();
-      // A user view B holds in memory too.
-      const viewedUser = email.replace('@admins.example', '@scale.example');
-      const viewed = `/api/user/${viewedUser}`;
-      await two.onA.ok('POST', viewed, { password: 'Scale-Passw0rd!', name: 'Before' });
-      const onBAsTestAdmin = two.onA.withBaseUrl(two.instances[1]!.url);
-      for (let i = 0; i < 2; i++) await onBAsTestAdmin.get(viewed);
+      const { viewedUser, viewed, onBAsTestAdmin } = await viewHeldByB(two, email);
       const log = two.logs[1]!;
       const reported = log.length;
       await two.seedDb.query(
@@ -302,11 +307,7 @@ describe('PostgreSQL, a database iRedMail made, instances caching with CHANGE_TR
   const two = useTwoInstances('postgres', 'iRedMail with CHANGE_TRIGGERS');
   test("a start without CHANGE_TRIGGERS takes the triggers off iRedMail's tables: the running instances stop caching", async () => {
     const { email, onB } = await two.adminKnownToB();
-    const viewedUser = email.replace('@admins.example', '@scale.example');
-    const viewed = `/api/user/${viewedUser}`;
-    await two.onA.ok('POST', viewed, { password: 'Scale-Passw0rd!', name: 'Before' });
-    const onBAsTestAdmin = two.onA.withBaseUrl(two.instances[1]!.url);
-    for (let i = 0; i < 2; i++) await onBAsTestAdmin.get(viewed);
+    const { viewedUser, viewed, onBAsTestAdmin } = await viewHeldByB(two, email);
     const third = await startServer({
       settings: { ...DEFAULT_SETTINGS, enableApi: true },
       database: two.url,

@@ -3,7 +3,7 @@
  * drivers: which databases it opens, the order it commits in, what it rolls back. The real
  * databases are in existing-databases-split.test.ts.
  */
-import type { Database, OpenTransaction } from '../../src/server/db/database';
+import { type Database, type OpenTransaction, pooledDatabase } from '../../src/server/db/database';
 import { raw } from '../../src/server/db/sql';
 import { SEPARATE_LOCK_TIMEOUT_MS, splitDatabase } from '../../src/server/db/split';
 
@@ -33,27 +33,14 @@ function recording(name: string, log: string[], fail: { statement?: string; comm
     log.push(`${name}: begin`);
     return tx;
   };
-  const db: Database = {
+  return pooledDatabase({
     kind: 'postgres',
     dialect: 'postgres',
-    database: () => db,
     query: async () => [],
     begin: async () => open(),
-    async transaction(work) {
-      const tx = open();
-      try {
-        const result = await work(tx);
-        await tx.commit();
-        return result;
-      } catch (error) {
-        await tx.rollback();
-        throw error;
-      }
-    },
     exec: async () => undefined,
     close: async () => undefined,
-  };
-  return db;
+  });
 }
 
 function threeDatabases(
