@@ -8,11 +8,11 @@ import { MsgpackWriter } from './msgpack-writer';
 import { bigIntToCtyNumber, msgpackNumberForm, numberFromText } from './numbers';
 import { inferType } from './infer';
 import { typeFromJsonBytes, typeName, typeToJsonBytes, type CtyType, type ObjectType } from './types';
+import { Decimal, Dynamic, Unknown, isRecord, newRecord, type CtyRecord, type CtyValue } from './values';
 
 /** List, set and map types: the ones with one element type. */
 type CollectionType = Extract<CtyType, { element: CtyType }>;
 type TupleType = Extract<CtyType, { kind: 'tuple' }>;
-import { Decimal, Dynamic, Unknown, isRecord, newRecord, type CtyRecord, type CtyValue } from './values';
 
 export interface DecodeOptions {
   /** Drop object attributes the type does not declare instead of failing (e.g. state of an older schema). */

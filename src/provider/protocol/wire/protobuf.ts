@@ -124,8 +124,8 @@ class Reader {
   skip(wireType: number): void {
     if (wireType === WireType.Varint) this.varint();
     else if (wireType === WireType.LengthDelimited) this.lengthDelimited();
-    else if (wireType === WireType.Fixed64 || wireType === WireType.Fixed32)
-      this.take(wireType === WireType.Fixed64 ? 8 : 4);
+    else if (wireType === WireType.Fixed64) this.take(8);
+    else if (wireType === WireType.Fixed32) this.take(4);
     else throw new Error(`protobuf: unsupported wire type ${wireType}`);
   }
 }
