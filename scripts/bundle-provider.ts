@@ -94,12 +94,10 @@ export async function bundleProvider(options: BundleOptions): Promise<Bundle> {
   // provider.js cannot run at build time (it serves); the lazy and shared files only define
   // things, so they are run first and their cache also holds every function their loading
   // compiles (each bundled module's body among them), which a cache of the bare script lacks.
-  execFileSync(options.node ?? process.execPath, [start, '--make-code-cache', 'provider.js'], { stdio: 'inherit' });
-  for (const file of Object.values(ownFiles)) {
-    execFileSync(options.node ?? process.execPath, [start, '--make-code-cache', file, '--after-run'], {
-      stdio: 'inherit',
-    });
-  }
+  const makeCodeCache = (...args: string[]) =>
+    execFileSync(options.node ?? process.execPath, [start, '--make-code-cache', ...args], { stdio: 'inherit' });
+  makeCodeCache('provider.js');
+  for (const file of Object.values(ownFiles)) makeCodeCache(file, '--after-run');
   fs.writeFileSync(launcher, launcherScript(node), { mode: 0o755 });
   return { script, launcher, startupModules };
 }
