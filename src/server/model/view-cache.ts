@@ -1,7 +1,7 @@
 /**
  * GET answers of users, domains and aliases kept in process, so a repeated read needs no
  * database work. Correct only while something tells it every change to a table the views read
- * (triggers of migration 009, carried by account-changes.ts): it starts switched off, and is
+ * (triggers of migration 012, carried by account-changes.ts): it starts switched off, and is
  * switched off (and emptied) whenever that promise breaks. Authorization is not cached: the
  * routes check the caller before they ask the cache.
  */
