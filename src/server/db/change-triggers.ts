@@ -55,6 +55,9 @@ export function isIredmailTableTrigger(statement: string): boolean {
   return IREDMAIL_TABLE_TRIGGER_DDL.has(statement);
 }
 
+/** How a trigger is told apart from the others: its table and its name. */
+const triggerKey = (trigger: { name: string; table: string }) => `${trigger.table}.${trigger.name}`;
+
 /** Our (`iredadmin_api_*`) triggers on tables that are not ours, in the schemas names resolve to. */
 async function ourTriggersOnIredmailTables(q: Queryable): Promise<{ name: string; table: string }[]> {
   return q.query<{ name: string; table: string }>(
@@ -67,8 +70,8 @@ async function ourTriggersOnIredmailTables(q: Queryable): Promise<{ name: string
 /** Whether every change trigger is on iRedMail's tables: only then may an instance cache accounts. */
 export async function changeTriggersInstalled(q: Queryable): Promise<boolean> {
   if (q.dialect !== 'postgres') return false;
-  const present = new Set((await ourTriggersOnIredmailTables(q)).map((t) => `${t.table}.${t.name}`));
-  return IREDMAIL_TABLE_TRIGGERS.every((t) => present.has(`${t.table}.${t.name}`));
+  const present = new Set((await ourTriggersOnIredmailTables(q)).map(triggerKey));
+  return IREDMAIL_TABLE_TRIGGERS.every((t) => present.has(triggerKey(t)));
 }
 
 /**
@@ -79,9 +82,8 @@ export async function reconcileChangeTriggers(tx: Queryable, wanted: boolean): P
   if (tx.dialect !== 'postgres') return;
   const installed = await ourTriggersOnIredmailTables(tx);
   if (wanted) {
-    const present = new Set(installed.map((t) => `${t.table}.${t.name}`));
-    for (const trigger of IREDMAIL_TABLE_TRIGGERS)
-      if (!present.has(`${trigger.table}.${trigger.name}`)) await tx.query(trigger.ddl);
+    const present = new Set(installed.map(triggerKey));
+    for (const trigger of IREDMAIL_TABLE_TRIGGERS) if (!present.has(triggerKey(trigger))) await tx.query(trigger.ddl);
     return;
   }
   if (installed.length === 0) return;
