@@ -151,15 +151,16 @@ export async function endSessions(q: Queryable, usernames: readonly string[], ex
 
 /** The session of `token`, if it belongs to one of `usernames`, remembers its account's current password. */
 async function refreshFingerprint(q: Queryable, token: string, usernames: readonly string[]): Promise<void> {
+  const tokenHash = hashToken(token);
   const [session] = await q.query<{ username: string }>(
-    sql`SELECT username FROM iredadmin_api_sessions WHERE token_hash = ${hashToken(token)}`,
+    sql`SELECT username FROM iredadmin_api_sessions WHERE token_hash = ${tokenHash}`,
   );
   if (!session || !usernames.includes(session.username)) return;
   const account = await findAdminAccount(q, session.username);
   if (!account) return;
   await q.query(
     sql`UPDATE iredadmin_api_sessions SET password_fingerprint = ${passwordFingerprint(token, account.passwordHash)}
-        WHERE token_hash = ${hashToken(token)}`,
+        WHERE token_hash = ${tokenHash}`,
   );
 }
 
