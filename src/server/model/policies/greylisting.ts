@@ -47,9 +47,8 @@ export async function writeGreylistingStatus(
   target: PolicyTarget,
   status: GreylistingStatus,
 ): Promise<void> {
-  await iredapd(
-    tx,
-  ).query(sql`INSERT INTO greylisting (account, priority, sender, sender_priority, active) VALUES (${target.account},
+  const policyd = iredapd(tx);
+  await policyd.query(sql`INSERT INTO greylisting (account, priority, sender, sender_priority, active) VALUES (${target.account},
       ${THROTTLE_PRIORITY[target.scope]}, ${ANY_SENDER}, 0, ${status === 'enabled' ? 1 : 0})
      ${onDuplicateUpdate(
        'account, sender',
@@ -75,14 +74,15 @@ export async function changeGreylistingWhitelist(
   account: string,
   change: { replace?: readonly string[]; add?: readonly string[]; remove?: readonly string[] },
 ): Promise<void> {
-  if (change.replace) await iredapd(tx).query(sql`DELETE FROM greylisting_whitelists WHERE account = ${account}`);
+  const policyd = iredapd(tx);
+  if (change.replace) await policyd.query(sql`DELETE FROM greylisting_whitelists WHERE account = ${account}`);
   if (change.remove?.length) {
-    await iredapd(tx).query(
+    await policyd.query(
       sql`DELETE FROM greylisting_whitelists WHERE account = ${account} AND sender ${isAnyOf([...change.remove])}`,
     );
   }
   for (const sender of [...(change.replace ?? []), ...(change.add ?? [])]) {
-    await iredapd(tx).query(
+    await policyd.query(
       sql`${insertSkippingDuplicates} INTO greylisting_whitelists (account, sender) VALUES (${account},
           ${sender}) ${onDuplicateSkip('account, sender')}`,
     );
@@ -99,11 +99,12 @@ export async function changeWhitelistedSpfDomains(
   tx: Queryable,
   change: { replace?: readonly string[]; add?: readonly string[]; remove?: readonly string[] },
 ): Promise<void> {
-  if (change.replace) await iredapd(tx).query(sql`DELETE FROM greylisting_whitelist_domains`);
+  const policyd = iredapd(tx);
+  if (change.replace) await policyd.query(sql`DELETE FROM greylisting_whitelist_domains`);
   if (change.remove?.length)
-    await iredapd(tx).query(sql`DELETE FROM greylisting_whitelist_domains WHERE domain ${isAnyOf([...change.remove])}`);
+    await policyd.query(sql`DELETE FROM greylisting_whitelist_domains WHERE domain ${isAnyOf([...change.remove])}`);
   for (const domain of [...(change.replace ?? []), ...(change.add ?? [])]) {
-    await iredapd(tx).query(
+    await policyd.query(
       sql`${insertSkippingDuplicates} INTO greylisting_whitelist_domains (domain) VALUES (${domain}) ${onDuplicateSkip('domain')}`,
     );
   }
@@ -114,8 +115,7 @@ const FOREVER = 4102444799;
 
 /** Exempts a client IP from iRedAPD's sender-score check. */
 export async function whitelistSenderScore(tx: Queryable, ip: string): Promise<void> {
-  await iredapd(
-    tx,
-  ).query(sql`INSERT INTO senderscore_cache (client_address, score, time) VALUES (${ip}, 100, ${FOREVER})
+  const policyd = iredapd(tx);
+  await policyd.query(sql`INSERT INTO senderscore_cache (client_address, score, time) VALUES (${ip}, 100, ${FOREVER})
      ${onDuplicateUpdate('client_address', sql`score = 100, time = ${excluded('time')}`)}`);
 }

@@ -104,13 +104,12 @@ export async function writeSpamPolicy(
   const names = Object.keys(columns);
   const values = names.map((n) => sql`${columns[n]}`);
   const updates = names.map((n) => sql`${raw(n)} = ${excluded(n)}`);
-  const [policy] = await amavisd(tx).query<{ id: number }>(
+  const amavis = amavisd(tx);
+  const [policy] = await amavis.query<{ id: number }>(
     sql`INSERT INTO policy (policy_name, ${raw(names.join(', '))}) VALUES (${target.account}, ${join(values)})
      ${onDuplicateUpdate('policy_name', join(updates))} RETURNING id`,
   );
-  await amavisd(
-    tx,
-  ).query(sql`INSERT INTO users (email, priority, policy_id) VALUES (${email(target.account)}, ${PRIORITY[target.scope]},
+  await amavis.query(sql`INSERT INTO users (email, priority, policy_id) VALUES (${email(target.account)}, ${PRIORITY[target.scope]},
       ${policy!.id})
      ${onDuplicateUpdate('email', sql`priority = ${excluded('priority')}, policy_id = ${excluded('policy_id')}`)}`);
 }
@@ -122,11 +121,12 @@ export async function writeSpamPolicy(
  */
 export async function deleteSpamPolicy(tx: Queryable, target: PolicyTarget): Promise<void> {
   const id = email(target.account);
-  const anchored = await amavisd(tx).query(sql`SELECT 1 FROM users u WHERE u.email = ${id} AND (
+  const amavis = amavisd(tx);
+  const anchored = await amavis.query(sql`SELECT 1 FROM users u WHERE u.email = ${id} AND (
        EXISTS (SELECT 1 FROM wblist w WHERE w.rid = u.id) OR EXISTS (SELECT 1 FROM outbound_wblist o WHERE o.sid = u.id))`);
-  if (anchored.length) await amavisd(tx).query(sql`UPDATE users SET policy_id = 0 WHERE email = ${id}`);
-  else await amavisd(tx).query(sql`DELETE FROM users WHERE email = ${id}`);
-  await amavisd(tx).query(sql`DELETE FROM policy WHERE policy_name = ${target.account}`);
+  if (anchored.length) await amavis.query(sql`UPDATE users SET policy_id = 0 WHERE email = ${id}`);
+  else await amavis.query(sql`DELETE FROM users WHERE email = ${id}`);
+  await amavis.query(sql`DELETE FROM policy WHERE policy_name = ${target.account}`);
 }
 
 /**

@@ -51,18 +51,19 @@ export async function writeThrottle(
   const { period, msg_size, max_msgs, max_quota, max_rcpts } = limits;
   const priority = THROTTLE_PRIORITY[target.scope];
   // Looked up, then updated or inserted: the lock above makes that safe (and MariaDB has no UPDATE … RETURNING).
-  const existing = await iredapd(tx).query(
+  const policyd = iredapd(tx);
+  const existing = await policyd.query(
     sql`SELECT id FROM throttle WHERE account = ${target.account} AND kind = ${kind}`,
   );
   if (existing.length) {
-    await iredapd(tx).query(
+    await policyd.query(
       sql`UPDATE throttle SET period = ${period}, msg_size = ${msg_size}, max_msgs = ${max_msgs}, max_quota = ${max_quota},
           max_rcpts = ${max_rcpts}, priority = ${priority}
         WHERE account = ${target.account} AND kind = ${kind}`,
     );
     return;
   }
-  await iredapd(tx).query(
+  await policyd.query(
     sql`INSERT INTO throttle (account, kind, period, msg_size, max_msgs, max_quota, max_rcpts, priority)
      VALUES (${target.account}, ${kind}, ${period}, ${msg_size}, ${max_msgs}, ${max_quota}, ${max_rcpts}, ${priority})`,
   );
@@ -71,10 +72,11 @@ export async function writeThrottle(
 /** Removes the (account, kind) throttle and iRedAPD's counters for it. */
 export async function deleteThrottle(tx: Queryable, account: string, kind: ThrottleKind): Promise<void> {
   await lockThrottle(tx, account, kind);
-  await iredapd(tx).query(
+  const policyd = iredapd(tx);
+  await policyd.query(
     sql`DELETE FROM throttle_tracking WHERE tid IN (SELECT id FROM throttle WHERE account = ${account} AND kind = ${kind})`,
   );
-  await iredapd(tx).query(sql`DELETE FROM throttle WHERE account = ${account} AND kind = ${kind}`);
+  await policyd.query(sql`DELETE FROM throttle WHERE account = ${account} AND kind = ${kind}`);
 }
 
 async function lockThrottle(tx: Queryable, account: string, kind: ThrottleKind): Promise<void> {

@@ -51,11 +51,10 @@ export async function readWblist(
  */
 export async function addToWblist(tx: Queryable, list: WblistOf, addresses: readonly SenderAddress[]): Promise<void> {
   const { userId, table, local, listed, kind } = await openWblist(tx, list);
+  const amavis = amavisd(tx);
   for (const address of addresses) {
     const addressId = await ensureMailaddr(tx, address);
-    await amavisd(
-      tx,
-    ).query(sql`INSERT INTO ${raw(table)} (${raw(local)}, ${raw(listed)}, wb) VALUES (${userId}, ${addressId},
+    await amavis.query(sql`INSERT INTO ${raw(table)} (${raw(local)}, ${raw(listed)}, wb) VALUES (${userId}, ${addressId},
         ${kind === 'whitelist' ? 'W' : 'B'})
        ${onDuplicateUpdate('rid, sid', sql`wb = ${excluded('wb')}`)}`);
   }
