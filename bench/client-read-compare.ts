@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import type { Pool } from 'undici';
 import { projectRoot } from '../scripts/project-root';
-import { median, REVISION_OPTIONS, unpackRevision } from './revisions';
+import { medianAndRange, REVISION_OPTIONS, unpackRevision } from './revisions';
 import type { IRedAdminClient } from '../src/client';
 import { BENCH_ADMIN, startOurServer } from './processes';
 
@@ -163,12 +163,11 @@ async function main(): Promise<void> {
     process.stdout.write(
       `fresh process per run, ${n} reads after login, ${reps} repetitions, base ${values.base}; CPU (median; min–max)\n`,
     );
-    const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
     for (const side of Object.keys(costs) as Side[]) {
       const perRead = costs[side].map((c) => c.readMicros / n);
       const load = costs[side].map((c) => c.loadMicros / 1000);
       process.stdout.write(
-        `${side.padEnd(5)} per read ${median(perRead).toFixed(0)} µs (${range(perRead)})   load + login ${median(load).toFixed(1)} ms (${range(load)})\n`,
+        `${side.padEnd(5)} per read ${medianAndRange(perRead, 0, ' µs')}   load + login ${medianAndRange(load, 1, ' ms')}\n`,
       );
     }
   } finally {

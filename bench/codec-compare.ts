@@ -16,7 +16,8 @@ import type * as Protocol from '../src/provider/protocol';
 import { t } from '../src/provider/protocol/cty/types';
 import { Unknown } from '../src/provider/protocol/cty/values';
 import { projectRoot } from '../scripts/project-root';
-import { median, REVISION_OPTIONS, unpackRevision } from './revisions';
+import { medianAndRange, REVISION_OPTIONS, unpackRevision } from './revisions';
+import { summarize } from './stats';
 import type { ProtobufCodec } from '../src/provider/protocol/wire/protobuf';
 
 const ROOT = projectRoot();
@@ -175,10 +176,9 @@ async function main(): Promise<void> {
     `${n} calls each, ${reps} repetitions, CPU µs per call (median; min–max), base ${values.base}\n`,
   );
   for (const [name, side] of Object.entries(times)) {
-    const [b, h] = [median(side.base), median(side.head)];
-    const range = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
+    const change = summarize(side.head).median / summarize(side.base).median - 1;
     process.stdout.write(
-      `${name.padEnd(34)} base ${b.toFixed(2)} (${range(side.base)})  head ${h.toFixed(2)} (${range(side.head)})  ${((h / b - 1) * 100).toFixed(1)}%\n`,
+      `${name.padEnd(34)} base ${medianAndRange(side.base, 2)}  head ${medianAndRange(side.head, 2)}  ${(change * 100).toFixed(1)}%\n`,
     );
   }
 }

@@ -19,7 +19,7 @@ import { installProvider } from '../scripts/install-provider';
 import { projectRoot } from '../scripts/project-root';
 import { BENCH_ADMIN, startOurServer } from './processes';
 import { iredadminConfig } from './terraform-configs';
-import { median, REVISION_OPTIONS, unpackRevision } from './revisions';
+import { medianAndRange, REVISION_OPTIONS, unpackRevision } from './revisions';
 
 const ROOT = projectRoot();
 const TIMES_LINE = /^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/gm;
@@ -107,8 +107,7 @@ async function main(): Promise<void> {
       const order = rep % 2 === 0 ? (['base', 'head'] as const) : (['head', 'base'] as const);
       for (const side of order) plan(side);
     }
-    const show = (xs: number[]) =>
-      `${median(xs).toFixed(2)} s (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
+    const show = (xs: number[]) => medianAndRange(xs, 2, ' s');
     process.stdout.write(
       `no-change plan of ${values.n}, CPU of terraform + provider, ${values.reps} repetitions (median; min–max)\n` +
         `base ${values.base}: ${show(cpu.base)}\nhead: ${show(cpu.head)}\n`,

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { projectRoot } from '../scripts/project-root';
+import { summarize } from './stats';
 
 /** The flags every compare harness takes (parseArgs options). */
 export const REVISION_OPTIONS = {
@@ -24,5 +25,8 @@ export function unpackRevision(revision: string, dir: string, paths: readonly st
   return dir;
 }
 
-/** The middle value of the repetitions (the upper one of an even count). */
-export const median = (xs: readonly number[]): number => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)]!;
+/** The repetitions as the harnesses print them: `median<unit> (min–max)`, `digits` after the point. */
+export function medianAndRange(xs: readonly number[], digits: number, unit = ''): string {
+  const { median, min, max } = summarize(xs);
+  return `${median.toFixed(digits)}${unit} (${min.toFixed(digits)}–${max.toFixed(digits)})`;
+}
