@@ -114,11 +114,9 @@ export function pgliteProtocol(db: PGlite, maxPrepared = MAX_PREPARED) {
           if (tx.began) await finish('COMMIT');
           return result;
         } catch (error) {
-          if (tx.began && !tx.closed) {
-            tx.closed = true;
-            await finish('ROLLBACK').catch(() => undefined);
-          }
+          const open = tx.began && !tx.closed;
           tx.closed = true;
+          if (open) await finish('ROLLBACK').catch(() => undefined);
           throw error;
         }
       });
