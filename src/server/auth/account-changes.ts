@@ -80,9 +80,14 @@ export async function feedAccountChanges(
   let retryMs = RETRY_FIRST_MS;
   let closed = false;
 
+  /** Both caches on or off (and emptied) together: one feed tells both of every change. */
+  const setCaching = (on: boolean) => {
+    cache.setEnabled(on);
+    views?.setEnabled(on);
+  };
+
   const triggersRemoved = () => {
-    cache.setEnabled(false);
-    views?.setEnabled(false);
+    setCaching(false);
     onNote(NO_TRIGGERS);
   };
 
@@ -106,8 +111,7 @@ export async function feedAccountChanges(
   };
 
   const lost = (error: unknown) => {
-    cache.setEnabled(false);
-    views?.setEnabled(false);
+    setCaching(false);
     // This instance hears nothing now: its writers' waits end by their timeout.
     unlisten = undefined;
     onError('session cache off: lost the database notification connection, reconnecting', error);
@@ -133,8 +137,7 @@ export async function feedAccountChanges(
       // Checked once LISTEN took effect: a removal after this is heard (TRIGGERS_REMOVED).
       if (!(await changeTriggersInstalled(db))) return triggersRemoved();
       // Empty: whatever changed before LISTEN took effect was never announced to these caches.
-      cache.setEnabled(true);
-      views?.setEnabled(true);
+      setCaching(true);
     } catch (error) {
       // The check failed on a connection that LISTENs: start again from scratch.
       await unlisten?.().catch(() => undefined);
@@ -177,8 +180,7 @@ export async function feedAccountChanges(
     },
     async close() {
       closed = true;
-      cache.setEnabled(false);
-      views?.setEnabled(false);
+      setCaching(false);
       if (retryTimer) clearTimeout(retryTimer);
       const stop = unlisten;
       unlisten = undefined;
