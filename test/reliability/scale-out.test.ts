@@ -9,7 +9,7 @@
  * iRedMail made when the instances start with CHANGE_TRIGGERS, and not once a start without it
  * took the triggers off. MariaDB keeps no such cache (README, SQL backends).
  */
-import { adminSession, ApiSession } from '../support/api';
+import { adminSession, ApiSession, isSessionAlive } from '../support/api';
 import { createServerDatabase } from '../support/iredmail-database';
 import { type Backend, createTestDatabase, TEST_ADMIN } from '../support/test-server';
 import { DEFAULT_SETTINGS } from '../../src/server/config';
@@ -95,13 +95,11 @@ function useTwoInstances(backend: Exclude<Backend, 'pglite'>, origin: Origin = '
     expect((await session.login(email, PW))._success).toBe(true);
     const onB = session.withBaseUrl(ctx.instances[1]!.url);
     // Twice: on PostgreSQL, B then holds the session and the account in memory.
-    expect([await alive(onB), await alive(onB)]).toEqual([true, true]);
+    expect([await isSessionAlive(onB), await isSessionAlive(onB)]).toEqual([true, true]);
     return { email, onB };
   };
   return ctx;
 }
-
-const alive = async (session: ApiSession) => (await session.get('/api/domains'))._success;
 
 describe.each<[string, Exclude<Backend, 'pglite'>]>([
   ['PostgreSQL', 'postgres'],
@@ -201,10 +199,10 @@ describe.each<[string, Exclude<Backend, 'pglite'>]>([
 
   test('requests on B racing a password change through A: every one after its answer is refused', async () => {
     const { email, onB } = await two.adminKnownToB();
-    const racing = Array.from({ length: 40 }, () => alive(onB));
+    const racing = Array.from({ length: 40 }, () => isSessionAlive(onB));
     await two.onA.ok('PUT', `/api/admin/${email}`, { password: 'Cache!pass-2' });
     await Promise.all(racing);
-    for (let i = 0; i < 5; i++) expect(await alive(onB)).toBe(false);
+    for (let i = 0; i < 5; i++) expect(await isSessionAlive(onB)).toBe(false);
   });
 });
 
@@ -221,21 +219,21 @@ describe.each<Origin>(['ours', 'iRedMail with CHANGE_TRIGGERS'])(
       const { email, onB } = await two.adminKnownToB();
       await endSessionsSilently(two.seedDb, email);
       // Proof the cache is in use: only memory still knows this session.
-      expect(await alive(onB)).toBe(true);
+      expect(await isSessionAlive(onB)).toBe(true);
     });
 
     test('a session ended in the database (what a logout does) is refused by B as soon as B hears of it', async () => {
       const { email, onB } = await two.adminKnownToB();
       await two.seedDb.query('DELETE FROM iredadmin_api_sessions WHERE username = $1', [email]);
       // No instance made this change, so none waited for it to be heard: B hears it within moments.
-      await until(async () => !(await alive(onB)));
+      await until(async () => !(await isSessionAlive(onB)));
     });
 
     test("an admin disabled straight in SQL (as iRedMail's tools do) is refused by both instances once they hear of it", async () => {
       const { email, onB } = await two.adminKnownToB();
       const onAToo = onB.withBaseUrl(two.instances[0]!.url);
       await two.seedDb.query('UPDATE admin SET active = 0 WHERE username = $1', [email]);
-      await until(async () => !(await alive(onB)) && !(await alive(onAToo)));
+      await until(async () => !(await isSessionAlive(onB)) && !(await isSessionAlive(onAToo)));
     });
 
     test('user, domain and alias views B holds in memory show a change made through A on the very next request', async () => {
@@ -289,7 +287,7 @@ describe.each<Origin>(['ours', 'iRedMail with CHANGE_TRIGGERS'])(
       expect(log[reported]).toMatch(/^session cache off/);
       // A change B cannot hear of: B asks the database, which no longer has the session.
       await endSessionsSilently(two.seedDb, email);
-      expect(await alive(onB)).toBe(false);
+      expect(await isSessionAlive(onB)).toBe(false);
       // Nor a view: B reads it from the database again.
       await renameSilently(two.seedDb, viewedUser, 'Unannounced');
       expect((await onBAsTestAdmin.get(viewed))._data).toMatchObject({ name: 'Unannounced' });
@@ -297,7 +295,7 @@ describe.each<Origin>(['ours', 'iRedMail with CHANGE_TRIGGERS'])(
       await until(async () => {
         const again = await two.adminKnownToB();
         await endSessionsSilently(two.seedDb, again.email);
-        return alive(again.onB);
+        return isSessionAlive(again.onB);
       });
     });
   },
@@ -318,7 +316,7 @@ describe('PostgreSQL, a database iRedMail made, instances caching with CHANGE_TR
     await until(() => two.notes.every((notes) => notes.some((n) => n.startsWith('session cache off'))));
     // Nothing would tell B of this any more; B asks the database, which no longer has the session.
     await endSessionsSilently(two.seedDb, email);
-    expect(await alive(onB)).toBe(false);
+    expect(await isSessionAlive(onB)).toBe(false);
     // Nor does B answer a user view from memory.
     await renameSilently(two.seedDb, viewedUser, 'Unannounced');
     expect((await onBAsTestAdmin.get(viewed))._data).toMatchObject({ name: 'Unannounced' });

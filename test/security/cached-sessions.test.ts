@@ -5,13 +5,12 @@
  * written straight into the database as iRedMail's own tools do — and requests racing a password
  * change must not put the old account back into memory (README, Security: "Sessions").
  */
-import type { ApiSession } from '../support/api';
+import { type ApiSession, isSessionAlive } from '../support/api';
 import { loggedIn, NORMAL_ADMIN_PASSWORD, normalAdminSession } from '../support/normal-admin';
 import { BACKENDS, TEST_ADMIN, type TestServer } from '../support/test-server';
 import { useTestServer } from '../support/use-test-server';
 
 const NEW_PW = 'Cached!pass-2';
-const alive = async (session: ApiSession) => (await session.get('/api/domains'))._success;
 /** A read only a global admin may make. */
 const globalRead = async (session: ApiSession) => (await session.get(`/api/admin/${TEST_ADMIN.email}`))._msg;
 
@@ -38,7 +37,7 @@ describe.each(BACKENDS)('cached sessions on %s', (backend) => {
   async function seenAdmin(domains: string[]): Promise<{ email: string; first: ApiSession }> {
     const email = `ops${++n}@cached-admins.example`;
     const first = await normalAdminSession(server, email, domains);
-    expect([await alive(first), await alive(first)]).toEqual([true, true]);
+    expect([await isSessionAlive(first), await isSessionAlive(first)]).toEqual([true, true]);
     return { email, first };
   }
 
@@ -51,26 +50,26 @@ describe.each(BACKENDS)('cached sessions on %s', (backend) => {
       await loggedIn(server, email, NORMAL_ADMIN_PASSWORD),
       await loggedIn(server, email, NORMAL_ADMIN_PASSWORD),
     ];
-    expect([await alive(first), await alive(second)]).toEqual([true, true]);
-    const racing = Array.from({ length: 40 }, () => alive(second));
+    expect([await isSessionAlive(first), await isSessionAlive(second)]).toEqual([true, true]);
+    const racing = Array.from({ length: 40 }, () => isSessionAlive(second));
     await first.ok('PUT', `/api/user/${email}`, { password: NEW_PW });
     await Promise.all(racing);
-    for (let i = 0; i < 5; i++) expect(await alive(second)).toBe(false);
-    expect(await alive(first)).toBe(true);
+    for (let i = 0; i < 5; i++) expect(await isSessionAlive(second)).toBe(false);
+    expect(await isSessionAlive(first)).toBe(true);
 
     // Changed by the global admin: the session that was kept dies too.
-    const racingFirst = Array.from({ length: 40 }, () => alive(first));
+    const racingFirst = Array.from({ length: 40 }, () => isSessionAlive(first));
     await api.ok('PUT', `/api/user/${email}`, { password: `${NEW_PW}x` });
     await Promise.all(racingFirst);
-    for (let i = 0; i < 5; i++) expect(await alive(first)).toBe(false);
+    for (let i = 0; i < 5; i++) expect(await isSessionAlive(first)).toBe(false);
   });
 
   test('a separate admin deleted and re-created with the same name: the old cookie is refused', async () => {
     const { email, first } = await seenAdmin(['cached.example']);
     await api.ok('DELETE', `/api/admin/${email}`);
     await api.ok('POST', `/api/admin/${email}`, { password: NORMAL_ADMIN_PASSWORD });
-    expect(await alive(first)).toBe(false);
-    expect(await alive(await loggedIn(server, email, NORMAL_ADMIN_PASSWORD))).toBe(true);
+    expect(await isSessionAlive(first)).toBe(false);
+    expect(await isSessionAlive(await loggedIn(server, email, NORMAL_ADMIN_PASSWORD))).toBe(true);
   });
 
   test("a domain removed from a normal admin's domain_admins (even in SQL) is refused on the next request", async () => {

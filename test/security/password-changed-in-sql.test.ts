@@ -8,18 +8,17 @@
 import { createHash } from 'node:crypto';
 import { hashPassword } from '../../src/server/auth/passwords';
 import { sql } from '../../src/server/db/sql';
-import type { ApiSession } from '../support/api';
+import { type ApiSession, isSessionAlive } from '../support/api';
 import { loggedIn, NORMAL_ADMIN_PASSWORD, normalAdminSession } from '../support/normal-admin';
 import { SERVER_BACKENDS, type TestServer } from '../support/test-server';
 import { useTestServer } from '../support/use-test-server';
 
 const NEW_PW = 'Changed!in-sql-1';
-const alive = async (session: ApiSession) => (await session.get('/api/domains'))._success;
 
 /** True once `session` is refused; PostgreSQL tells the cache moments after the commit (1 s at most here). */
 async function refusedSoon(session: ApiSession): Promise<boolean> {
   const start = performance.now();
-  while (await alive(session)) {
+  while (await isSessionAlive(session)) {
     if (performance.now() - start > 1000) return false;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -39,7 +38,7 @@ describe.each(SERVER_BACKENDS)('a password changed straight in SQL on %s', (back
   async function sessionsOf(email: string, password: string) {
     const seen = await loggedIn(server, email, password);
     const unseen = await loggedIn(server, email, password);
-    expect([await alive(seen), await alive(seen)]).toEqual([true, true]);
+    expect([await isSessionAlive(seen), await isSessionAlive(seen)]).toEqual([true, true]);
     return { seen, unseen };
   }
 
@@ -50,10 +49,10 @@ describe.each(SERVER_BACKENDS)('a password changed straight in SQL on %s', (back
     await server.db.query(
       sql`UPDATE admin SET password = ${await hashPassword(NEW_PW, 'SSHA512')} WHERE username = ${email}`,
     );
-    expect(await alive(unseen)).toBe(false);
+    expect(await isSessionAlive(unseen)).toBe(false);
     expect(await refusedSoon(seen)).toBe(true);
     expect(await refusedSoon(first)).toBe(true);
-    expect(await alive(await loggedIn(server, email, NEW_PW))).toBe(true);
+    expect(await isSessionAlive(await loggedIn(server, email, NEW_PW))).toBe(true);
   });
 
   test('mailbox.password of a domain admin (as iRedMail’s tools write it): its sessions end', async () => {
@@ -66,8 +65,8 @@ describe.each(SERVER_BACKENDS)('a password changed straight in SQL on %s', (back
       sql`UPDATE mailbox SET password = ${await hashPassword(NEW_PW, 'BCRYPT')} WHERE username = ${email}`,
     );
     expect(await refusedSoon(seen)).toBe(true);
-    expect(await alive(unseen)).toBe(false);
-    expect(await alive(await loggedIn(server, email, NEW_PW))).toBe(true);
+    expect(await isSessionAlive(unseen)).toBe(false);
+    expect(await isSessionAlive(await loggedIn(server, email, NEW_PW))).toBe(true);
   });
 
   test('a global admin’s password changed in SQL and back: a session refused in between stays dead', async () => {
@@ -82,7 +81,7 @@ describe.each(SERVER_BACKENDS)('a password changed straight in SQL on %s', (back
     );
     expect(await refusedSoon(seen)).toBe(true);
     await server.db.query(sql`UPDATE admin SET password = ${old!.password} WHERE username = ${email}`);
-    expect(await alive(seen)).toBe(false);
+    expect(await isSessionAlive(seen)).toBe(false);
   });
 
   test('the same hash written again (a tool that rewrites the row) ends nothing', async () => {
@@ -92,7 +91,7 @@ describe.each(SERVER_BACKENDS)('a password changed straight in SQL on %s', (back
     await server.db.query(
       sql`UPDATE admin SET password = password, modified = ${'2026-01-01 00:00:00'} WHERE username = ${email}`,
     );
-    expect([await alive(seen), await alive(unseen)]).toEqual([true, true]);
+    expect([await isSessionAlive(seen), await isSessionAlive(unseen)]).toEqual([true, true]);
   });
 
   test('a password changed through the API keeps the session that changed it, on every backend', async () => {
@@ -101,10 +100,10 @@ describe.each(SERVER_BACKENDS)('a password changed straight in SQL on %s', (back
     await api.ok('PUT', '/api/domain/admins/sqlpw.example', { addAdmin: email });
     const { seen, unseen } = await sessionsOf(email, NORMAL_ADMIN_PASSWORD);
     await seen.ok('PUT', `/api/user/${email}`, { password: NEW_PW });
-    expect([await alive(seen), await alive(unseen)]).toEqual([true, false]);
+    expect([await isSessionAlive(seen), await isSessionAlive(unseen)]).toEqual([true, false]);
     // Its next password change (the session now remembers the new password) keeps it too.
     await seen.ok('PUT', `/api/user/${email}`, { password: `${NEW_PW}x` });
-    expect(await alive(seen)).toBe(true);
+    expect(await isSessionAlive(seen)).toBe(true);
   });
 
   test('what the database keeps of a session reveals neither the token nor the password hash', async () => {

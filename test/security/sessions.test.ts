@@ -5,14 +5,13 @@
  * cookie (README, Security: "Sessions").
  */
 import { BACKENDS, type TestServer } from '../support/test-server';
-import type { ApiSession } from '../support/api';
+import { type ApiSession, isSessionAlive } from '../support/api';
 import { loggedIn, normalAdminSession } from '../support/normal-admin';
 import { useTestServer } from '../support/use-test-server';
 import { sql } from '../../src/server/db/sql';
 
 const PW = 'Sess!on-pass1';
 const NEW_PW = 'Sess!on-pass2';
-const alive = async (session: ApiSession) => (await session.get('/api/domains'))._success;
 
 describe.each(BACKENDS)('sessions on %s', (backend) => {
   let server: TestServer;
@@ -33,62 +32,62 @@ describe.each(BACKENDS)('sessions on %s', (backend) => {
   test('a password change ends every other session of the account, and keeps the one that made it', async () => {
     const { email, first, second } = await mailAdmin();
     await first.ok('PUT', `/api/user/${email}`, { password: NEW_PW });
-    expect([await alive(first), await alive(second)]).toEqual([true, false]);
+    expect([await isSessionAlive(first), await isSessionAlive(second)]).toEqual([true, false]);
     // Changed by someone else: none of its sessions survive.
     const third = await loggedIn(server, email, NEW_PW);
     await api.ok('PUT', `/api/user/${email}`, { password_hash: '{PLAIN-MD5}0cc175b9c0f1b6a831c399e269772661' });
-    expect([await alive(first), await alive(third)]).toEqual([false, false]);
+    expect([await isSessionAlive(first), await isSessionAlive(third)]).toEqual([false, false]);
   });
 
   test('a bulk password change ends the sessions of every account it changed', async () => {
     const { domain, first } = await mailAdmin();
     await api.ok('PUT', `/api/users/${domain}/password`, { password: NEW_PW });
-    expect(await alive(first)).toBe(false);
+    expect(await isSessionAlive(first)).toBe(false);
   });
 
   test("a separate admin's password change, disable or rights change ends its sessions", async () => {
     const ops = await normalAdminSession(server, 'ops@admins.example', []);
     await api.ok('PUT', '/api/admin/ops@admins.example', { password: NEW_PW });
-    expect(await alive(ops)).toBe(false);
+    expect(await isSessionAlive(ops)).toBe(false);
     const again = await loggedIn(server, 'ops@admins.example', NEW_PW);
     await api.ok('PUT', '/api/admin/ops@admins.example', { isGlobalAdmin: 'no', maxDomains: 3 });
-    expect(await alive(again)).toBe(false);
+    expect(await isSessionAlive(again)).toBe(false);
     const third = await loggedIn(server, 'ops@admins.example', NEW_PW);
     await api.ok('PUT', '/api/admin/ops@admins.example', { accountStatus: 'disabled' });
     await api.ok('PUT', '/api/admin/ops@admins.example', { accountStatus: 'active' });
-    expect(await alive(third)).toBe(false);
+    expect(await isSessionAlive(third)).toBe(false);
   });
 
   test('disabling then re-enabling a user does not revive its old sessions (one by one or in bulk)', async () => {
     const { domain, email, first, second } = await mailAdmin();
     await api.ok('PUT', `/api/user/${email}`, { accountStatus: 'disabled' });
     await api.ok('PUT', `/api/user/${email}`, { accountStatus: 'active' });
-    expect(await alive(first)).toBe(false);
-    expect(await alive(second)).toBe(false);
+    expect(await isSessionAlive(first)).toBe(false);
+    expect(await isSessionAlive(second)).toBe(false);
     const third = await loggedIn(server, email, PW);
     await api.ok('PUT', `/api/users/${domain}`, { accountStatus: 'disabled' });
     await api.ok('PUT', `/api/users/${domain}`, { accountStatus: 'active' });
-    expect(await alive(third)).toBe(false);
+    expect(await isSessionAlive(third)).toBe(false);
   });
 
   test('a rights change ends the sessions: removed or added as a domain admin, made or unmade global', async () => {
     const { domain, email, first } = await mailAdmin();
     await api.ok('PUT', `/api/user/${email}`, { isGlobalAdmin: 'yes' });
-    expect(await alive(first)).toBe(false);
+    expect(await isSessionAlive(first)).toBe(false);
     const global = await loggedIn(server, email, PW);
     await api.ok('PUT', `/api/user/${email}`, { isGlobalAdmin: 'no' });
-    expect(await alive(global)).toBe(false);
+    expect(await isSessionAlive(global)).toBe(false);
     const again = await loggedIn(server, email, PW);
     await api.ok('PUT', `/api/domain/admins/${domain}`, { removeAdmin: email });
-    expect(await alive(again)).toBe(false);
+    expect(await isSessionAlive(again)).toBe(false);
   });
 
   test('deleting a domain ends the sessions of its accounts and of its separate admins', async () => {
     const { domain, first } = await mailAdmin();
     const boss = await normalAdminSession(server, `boss@${domain.replace('.example', '')}-admins.example`, [domain]);
-    expect(await alive(boss)).toBe(true);
+    expect(await isSessionAlive(boss)).toBe(true);
     await api.ok('DELETE', `/api/domain/${domain}`);
-    expect([await alive(first), await alive(boss)]).toEqual([false, false]);
+    expect([await isSessionAlive(first), await isSessionAlive(boss)]).toEqual([false, false]);
   });
 
   test('a re-created account of the same address does not accept the old cookie', async () => {
@@ -97,7 +96,7 @@ describe.each(BACKENDS)('sessions on %s', (backend) => {
     await server.db.query(sql`DELETE FROM mailbox WHERE username = ${email}`);
     await api.ok('POST', `/api/user/${email}`, { password: PW });
     await api.ok('PUT', `/api/domain/admins/${domain}`, { addAdmin: email });
-    expect(await alive(first)).toBe(false);
-    expect(await alive(await loggedIn(server, email, PW))).toBe(true);
+    expect(await isSessionAlive(first)).toBe(false);
+    expect(await isSessionAlive(await loggedIn(server, email, PW))).toBe(true);
   });
 });

@@ -86,6 +86,11 @@ export class ApiSession {
   }
 }
 
+/** Whether the server still accepts `session`: a read every admin may make answers successfully. */
+export async function isSessionAlive(session: ApiSession): Promise<boolean> {
+  return (await session.get('/api/domains'))._success;
+}
+
 /** A logged-in session as the test server's global admin. */
 export async function adminSession(server: {
   url: string;
