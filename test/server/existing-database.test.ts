@@ -6,10 +6,11 @@
  */
 import { DEFAULT_SETTINGS } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
-import { type Dialect, isAnyOf, raw, type Sql, sql } from '../../src/server/db/sql';
+import { isAnyOf, raw, sql } from '../../src/server/db/sql';
 import { migrate } from '../../src/server/db/migrate';
 import { api } from '../../src/server/db/migrations/003-api';
 import { changeTriggersInstalled } from '../../src/server/db/change-triggers';
+import { visibleSchema } from '../../src/server/db/schema-check';
 import { type RunningServer, startServer } from '../../src/server/server';
 import { ApiSession } from '../support/api';
 import { createIredmailDatabase } from '../support/iredmail-database';
@@ -71,11 +72,6 @@ function constraintsOf(db: Database): Promise<{ d: string }[]> {
               FROM information_schema.referential_constraints
              WHERE constraint_schema = DATABASE() AND referenced_table_name NOT LIKE 'iredadmin_api_%'`,
   );
-}
-
-/** The schema the connection's unqualified names resolve to. */
-function visibleSchema(dialect: Dialect): Sql {
-  return raw(dialect === 'postgres' ? '= ANY(current_schemas(false))' : '= DATABASE()');
 }
 
 const settings = { ...DEFAULT_SETTINGS, enableApi: true };

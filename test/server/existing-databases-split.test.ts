@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
 import { openDatabase } from '../../src/server/db/open';
-import { raw, sql } from '../../src/server/db/sql';
+import { visibleSchema } from '../../src/server/db/schema-check';
+import { sql } from '../../src/server/db/sql';
 import { type RunningServer, startServer } from '../../src/server/server';
 import { ApiSession } from '../support/api';
 import { createIredmailDatabases, type IredmailPart } from '../support/iredmail-database';
@@ -27,9 +28,8 @@ type Databases = Record<IredmailPart, { db: Database; url: string }>;
 
 /** The tables a database holds, ours included. */
 async function tablesOf(db: Database): Promise<string[]> {
-  const here = raw(db.dialect === 'postgres' ? '= ANY(current_schemas(false))' : '= DATABASE()');
   const rows = await db.query<{ t: string }>(
-    sql`SELECT table_name AS t FROM information_schema.tables WHERE table_schema ${here} ORDER BY 1`,
+    sql`SELECT table_name AS t FROM information_schema.tables WHERE table_schema ${visibleSchema(db.dialect)} ORDER BY 1`,
   );
   return rows.map((r) => r.t);
 }

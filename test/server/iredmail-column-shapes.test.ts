@@ -7,6 +7,7 @@
  */
 import type { Database } from '../../src/server/db/database';
 import { type Dialect, raw, sql } from '../../src/server/db/sql';
+import { visibleSchema } from '../../src/server/db/schema-check';
 import { createIredmailDatabase } from '../support/iredmail-database';
 import { createTestDatabase, SERVER_BACKENDS } from '../support/test-server';
 
@@ -56,7 +57,7 @@ async function columnShapes(db: Database): Promise<Map<string, string>> {
           COALESCE(CAST(character_maximum_length AS ${raw(postgres ? 'TEXT' : 'CHAR')}), '-') ||
           ' nullable ' || is_nullable || ' default ' || COALESCE(column_default, '-') AS d
          FROM information_schema.columns
-        WHERE table_schema ${raw(postgres ? '= ANY(current_schemas(false))' : '= DATABASE()')}
+        WHERE table_schema ${visibleSchema(db.dialect)}
           AND table_name NOT LIKE 'iredadmin_api_%'`,
   );
   return new Map(rows.map((r) => [r.k, r.d]));

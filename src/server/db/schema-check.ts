@@ -5,7 +5,7 @@
  */
 import type { Queryable } from './database';
 import { IREDMAIL_TABLES, type IredmailDatabase } from './iredmail-tables';
-import { isAnyOf, raw, sql } from './sql';
+import { type Dialect, isAnyOf, raw, type Sql, sql } from './sql';
 import { SEPARATE_DATABASE_SETTING } from './split';
 
 /** Where iRedMail's installer puts each group of tables; the hint of the error message. */
@@ -51,13 +51,19 @@ export async function verifyIredmailSchema(q: Queryable): Promise<void> {
     );
 }
 
+/**
+ * `= <the schema the connection's unqualified names resolve to>`, for `table_schema`: through
+ * search_path on PostgreSQL, the connection's database on MySQL.
+ */
+export function visibleSchema(dialect: Dialect): Sql {
+  return raw(dialect === 'postgres' ? '= ANY(current_schemas(false))' : '= DATABASE()');
+}
+
 /** `table.column` of the given tables the connection's unqualified names resolve to. */
 async function columnsIn(q: Queryable, tables: readonly string[]): Promise<Set<string>> {
-  // Through search_path on PostgreSQL, in the connection's database on MySQL.
-  const visible = q.dialect === 'postgres' ? raw('= ANY(current_schemas(false))') : raw('= DATABASE()');
   const rows = await q.query<{ t: string; c: string }>(
     sql`SELECT table_name AS t, column_name AS c FROM information_schema.columns
-         WHERE table_schema ${visible} AND table_name ${isAnyOf(tables)}`,
+         WHERE table_schema ${visibleSchema(q.dialect)} AND table_name ${isAnyOf(tables)}`,
   );
   return new Set(rows.map((r) => `${r.t}.${r.c}`));
 }
