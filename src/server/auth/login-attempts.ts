@@ -2,11 +2,29 @@
  * Password attempts per key within a window (`iredadmin_api_login_failures`): the brake on
  * password guessing. A key is a login's client address, or one of the `verifyPasswordKeys`.
  */
+import type { ServerSettings } from '../config';
 import type { Queryable } from '../db/database';
 import { now, onDuplicateUpdate, secondsFromNow, sql } from '../db/sql';
 
+/**
+ * Counts one attempt under each of `keys` (all of them, even after one is over) and says whether
+ * any is over the allowance. Called before the password is checked, each count in one statement:
+ * parallel guesses each see the counts the others wrote, so no more than MAX_LOGIN_FAILURES of
+ * them are ever checked.
+ */
+export async function attemptsExceeded(
+  q: Queryable,
+  keys: readonly string[],
+  settings: Pick<ServerSettings, 'loginFailureWindowSeconds' | 'maxLoginFailures'>,
+): Promise<boolean> {
+  let exceeded = false;
+  for (const key of keys)
+    if ((await countAttempt(q, key, settings.loginFailureWindowSeconds)) > settings.maxLoginFailures) exceeded = true;
+  return exceeded;
+}
+
 /** Counts one attempt under `key` and returns the attempts within the window, this one included. */
-export async function countAttempt(q: Queryable, key: string, windowSeconds: number): Promise<number> {
+async function countAttempt(q: Queryable, key: string, windowSeconds: number): Promise<number> {
   const rows = await q.query<{
     failures: number;
   }>(sql`INSERT INTO iredadmin_api_login_failures (client, failures, window_start) VALUES (${key}, 1, ${now})

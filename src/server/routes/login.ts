@@ -1,7 +1,7 @@
 /** POST /api/login: exchange an admin's email and password for a session cookie. */
 import { z } from 'zod';
 import { findAdminAccount } from '../auth/accounts';
-import { countAttempt, refundAttempt } from '../auth/login-attempts';
+import { attemptsExceeded, refundAttempt } from '../auth/login-attempts';
 import { verifyPassword } from '../auth/passwords';
 import { sessionCookie } from '../auth/sessions';
 import { ApiFailure } from '../errors';
@@ -20,10 +20,7 @@ async function login(ctx: RouteContext<'public'>): Promise<undefined> {
   if (!username) throw new ApiFailure('INVALID_USERNAME');
   if (!password) throw new ApiFailure('EMPTY_PASSWORD');
   const client = ctx.request.ip;
-  // Counted before the password is checked, in one statement: parallel guesses each see the count
-  // the others wrote, so no more than MAX_LOGIN_FAILURES of them are ever checked.
-  if ((await countAttempt(ctx.db, client, ctx.settings.loginFailureWindowSeconds)) > ctx.settings.maxLoginFailures)
-    throw new ApiFailure('TOO_MANY_LOGIN_FAILURES');
+  if (await attemptsExceeded(ctx.db, [client], ctx.settings)) throw new ApiFailure('TOO_MANY_LOGIN_FAILURES');
 
   const account = await findAdminAccount(ctx.db, username);
   const ok = !!account && account.active && (await verifyPassword(password, account.passwordHash));

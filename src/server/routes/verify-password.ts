@@ -5,7 +5,7 @@
  * Throttled like login, per calling client and per target account (`TOO_MANY_PASSWORD_FAILURES`).
  */
 import { z } from 'zod';
-import { countAttempt, refundAttempt, verifyPasswordKeys } from '../auth/login-attempts';
+import { attemptsExceeded, refundAttempt, verifyPasswordKeys } from '../auth/login-attempts';
 import { verifyPassword } from '../auth/passwords';
 import { ApiFailure } from '../errors';
 import { emailParam } from '../http/fields';
@@ -28,13 +28,7 @@ async function verify(ctx: RouteContext<'global'>, kind: 'admin' | 'user'): Prom
   const { password = '' } = passwordInput.parse(ctx.input);
   if (!password) throw new ApiFailure('EMPTY_PASSWORD');
   const keys = verifyPasswordKeys(ctx.request.ip, email);
-  // Counted before the password is checked, each in one statement, as login does: parallel
-  // guesses see each other's counts, so no more than MAX_LOGIN_FAILURES of them are checked.
-  let throttled = false;
-  for (const key of keys)
-    if ((await countAttempt(ctx.db, key, ctx.settings.loginFailureWindowSeconds)) > ctx.settings.maxLoginFailures)
-      throttled = true;
-  if (throttled) throw new ApiFailure('TOO_MANY_PASSWORD_FAILURES');
+  if (await attemptsExceeded(ctx.db, keys, ctx.settings)) throw new ApiFailure('TOO_MANY_PASSWORD_FAILURES');
   const stored = await storedPasswordHash(ctx.db, kind, email);
   // Only a wrong password keeps its attempt: a match, or no account to guess at, gives it back.
   const giveBack = () => Promise.all(keys.map((key) => refundAttempt(ctx.db, key)));
