@@ -6,7 +6,7 @@ import { environmentSettings } from '../../src/server/config';
 import { bundleEntry } from '../support/bundle';
 import { createTestDatabase } from '../support/test-server';
 import { ApiSession } from '../support/api';
-import { createIredmailDatabases } from '../support/iredmail-database';
+import { closeIredmailDatabases, createIredmailDatabases } from '../support/iredmail-database';
 import { POSTMASTER, seedIredmail } from '../support/iredmail-seed';
 
 let cli: string;
@@ -111,7 +111,7 @@ test("iredadmin-server on iRedMail's three PostgreSQL databases: --amavisd-datab
       expect(await stop(started)).toBe(0);
     }
   } finally {
-    await Promise.all(Object.values(dbs).map(({ db }) => db.close()));
+    await closeIredmailDatabases(dbs);
   }
 });
 

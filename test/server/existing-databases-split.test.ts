@@ -14,7 +14,12 @@ import { visibleSchema } from '../../src/server/db/schema-check';
 import { sql } from '../../src/server/db/sql';
 import { type RunningServer, startServer } from '../../src/server/server';
 import { ApiSession } from '../support/api';
-import { createIredmailDatabases, type IredmailPart } from '../support/iredmail-database';
+import {
+  closeIredmailDatabases,
+  createIredmailDatabases,
+  type IredmailDatabases,
+  type IredmailPart,
+} from '../support/iredmail-database';
 import { installerRole, MYSQL_VMAIL_EXTRA_GRANT, rowsOnlyRole } from '../support/iredmail-roles';
 import { POSTMASTER, seedIredmail } from '../support/iredmail-seed';
 import { tcpProxy } from '../support/tcp-proxy';
@@ -23,8 +28,6 @@ import { createTestDatabase } from '../support/test-server';
 const SPLIT_BACKENDS = ['postgres', 'mysql'] as const;
 const settings = { ...DEFAULT_SETTINGS, enableApi: true };
 const bytes = (text: string) => Buffer.from(text, 'utf8');
-
-type Databases = Record<IredmailPart, { db: Database; url: string }>;
 
 /** The tables a database holds, ours included. */
 async function tablesOf(db: Database): Promise<string[]> {
@@ -41,12 +44,12 @@ async function countRows(checks: Record<string, [Database, ReturnType<typeof sql
   return counts;
 }
 
-function separate(dbs: Databases) {
+function separate(dbs: IredmailDatabases) {
   return { amavisd: dbs.amavisd.url, iredapd: dbs.iredapd.url };
 }
 
 /** Each database's URL through the role iRedMail's installer made for it (iredmail-roles.ts). */
-async function installerRoles(dbs: Databases): Promise<Record<IredmailPart, string>> {
+async function installerRoles(dbs: IredmailDatabases): Promise<Record<IredmailPart, string>> {
   return {
     vmail: await installerRole('vmail', dbs.vmail),
     amavisd: await installerRole('amavisd', dbs.amavisd),
@@ -54,12 +57,8 @@ async function installerRoles(dbs: Databases): Promise<Record<IredmailPart, stri
   };
 }
 
-async function closeAll(dbs: Databases | undefined): Promise<void> {
-  if (dbs) await Promise.all(Object.values(dbs).map(({ db }) => db.close()));
-}
-
 describe.each(SPLIT_BACKENDS)("iRedMail's three databases (vmail, amavisd, iredapd) on %s", (backend) => {
-  let dbs: Databases;
+  let dbs: IredmailDatabases;
   let vmail: Database;
   let amavisd: Database;
   let iredapd: Database;
@@ -85,7 +84,7 @@ describe.each(SPLIT_BACKENDS)("iRedMail's three databases (vmail, amavisd, ireda
   });
   afterAll(async () => {
     await server?.close();
-    await closeAll(dbs);
+    await closeIredmailDatabases(dbs);
   });
 
   test('our tables go into vmail only; amavisd and iredapd are checked, not changed', async () => {
@@ -307,11 +306,11 @@ describe.each(SPLIT_BACKENDS)("iRedMail's three databases (vmail, amavisd, ireda
 });
 
 describe.each(SPLIT_BACKENDS)('separate databases the server refuses to start on, on %s', (backend) => {
-  let dbs: Databases;
+  let dbs: IredmailDatabases;
   beforeAll(async () => {
     dbs = await createIredmailDatabases(backend);
   });
-  afterAll(() => closeAll(dbs));
+  afterAll(() => closeIredmailDatabases(dbs));
 
   test("a vmail role that may only read and write rows (MySQL's vmailadmin as the installer made it): refused, naming the grant", async () => {
     const rowsOnly = await rowsOnlyRole('vmail', dbs.vmail, 'SELECT, INSERT, UPDATE, DELETE');

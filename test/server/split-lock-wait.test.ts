@@ -7,21 +7,21 @@
 import type { Database, OpenTransaction } from '../../src/server/db/database';
 import { sql } from '../../src/server/db/sql';
 import { splitDatabase } from '../../src/server/db/split';
-import { createIredmailDatabases, type IredmailPart } from '../support/iredmail-database';
+import { closeIredmailDatabases, createIredmailDatabases, type IredmailDatabases } from '../support/iredmail-database';
 
 const LOCK_TIMEOUT_MS = 1000;
 /** MariaDB retries a lock wait timeout as it does a deadlock (mysql.ts: 5 attempts). */
 const ATTEMPTS = { postgres: 1, mysql: 5 } as const;
 
 describe.each(['postgres', 'mysql'] as const)('a row locked in amavisd during a split write, on %s', (backend) => {
-  let dbs: Record<IredmailPart, { db: Database; url: string }>;
+  let dbs: IredmailDatabases;
   let split: Database;
   beforeAll(async () => {
     dbs = await createIredmailDatabases(backend);
     split = splitDatabase(dbs.vmail.db, { amavisd: dbs.amavisd.db }, { lockTimeoutMs: LOCK_TIMEOUT_MS });
   });
   afterAll(async () => {
-    if (dbs) await Promise.all(Object.values(dbs).map(({ db }) => db.close()));
+    await closeIredmailDatabases(dbs);
   });
 
   const domains = () => dbs.vmail.db.query(sql`SELECT domain FROM domain WHERE domain = 'locked.example'`);

@@ -73,15 +73,21 @@ export async function createIredmailDatabase(
   return (await createServerDatabase(backend, parts)).db;
 }
 
+/** iRedMail's three databases, each open with its URL. */
+export type IredmailDatabases = Record<IredmailPart, { db: Database; url: string }>;
+
 /** A database of each part on the run's PostgreSQL cluster or MariaDB server: iRedMail installer's layout. */
-export async function createIredmailDatabases(
-  backend: Exclude<Backend, 'pglite'>,
-): Promise<Record<IredmailPart, { db: Database; url: string }>> {
+export async function createIredmailDatabases(backend: Exclude<Backend, 'pglite'>): Promise<IredmailDatabases> {
   return {
     vmail: await createServerDatabase(backend, ['vmail']),
     amavisd: await createServerDatabase(backend, ['amavisd']),
     iredapd: await createServerDatabase(backend, ['iredapd']),
   };
+}
+
+/** Closes what createIredmailDatabases opened (nothing when it never ran). */
+export async function closeIredmailDatabases(dbs: IredmailDatabases | undefined): Promise<void> {
+  if (dbs) await Promise.all(Object.values(dbs).map(({ db }) => db.close()));
 }
 
 /** One database on the run's PostgreSQL cluster or MariaDB server holding the parts asked for, and its URL. */
