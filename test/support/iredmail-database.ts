@@ -5,17 +5,18 @@
  * (createIredmailDatabases) into three, as iRedMail's installer lays them out (README, "An
  * existing iRedMail database"). Nothing is migrated: the caller starts the server on it.
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import mysql from 'mysql2/promise';
-import pg from 'pg';
 import type { Database } from '../../src/server/db/database';
 import type { Dialect } from '../../src/server/db/sql';
 import { connectMysql } from '../../src/server/db/mysql';
 import { openPglite } from '../../src/server/db/pglite';
 import { connectPostgres } from '../../src/server/db/postgres';
 import type { Backend } from './test-server';
+import { scratchMysqlDatabase, scratchPostgresDatabase } from './scratch-databases';
+
+/** As iRedMail's init_vmail_db.sql creates its databases. */
+const IREDMAIL_MYSQL_CHARSET = 'CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'iredmail');
 
@@ -95,7 +96,10 @@ export async function createServerDatabase(
   backend: Exclude<Backend, 'pglite'>,
   parts: readonly IredmailPart[],
 ): Promise<{ db: Database; url: string }> {
-  const url = backend === 'mysql' ? await createMysqlDatabase() : await createClusterDatabase();
+  const url =
+    backend === 'mysql'
+      ? await scratchMysqlDatabase('iredmail', IREDMAIL_MYSQL_CHARSET)
+      : await scratchPostgresDatabase('iredmail', ["bytea_output TO 'escape'"]);
   const db = backend === 'mysql' ? connectMysql(url) : connectPostgres(url);
   await loadParts(db, parts);
   return { db, url };
@@ -136,35 +140,4 @@ function mysqlStatements(script: string): string[] {
     }
   }
   return [...statements, current].filter((s) => s.replace(/^\s*--.*$/gm, '').trim() !== '');
-}
-
-async function createMysqlDatabase(): Promise<string> {
-  const serverUrl = process.env.IREDADMIN_TEST_MYSQL_URL;
-  if (!serverUrl)
-    throw new Error('IREDADMIN_TEST_MYSQL_URL is not set: run the tests through jest (global-setup starts MariaDB)');
-  const name = `iredmail_${randomBytes(6).toString('hex')}`;
-  const admin = await mysql.createConnection({ uri: serverUrl });
-  try {
-    // As iRedMail's init_vmail_db.sql creates it.
-    await admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci`);
-  } finally {
-    await admin.end();
-  }
-  return serverUrl.replace(/\/[^/]*$/, `/${name}`);
-}
-
-async function createClusterDatabase(): Promise<string> {
-  const clusterUrl = process.env.IREDADMIN_TEST_PG_URL;
-  if (!clusterUrl)
-    throw new Error('IREDADMIN_TEST_PG_URL is not set: run the tests through jest (global-setup starts PostgreSQL)');
-  const name = `iredmail_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: clusterUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.query(`ALTER DATABASE ${name} SET bytea_output TO 'escape'`);
-  } finally {
-    await admin.end();
-  }
-  return clusterUrl.replace(/\/[^/]*$/, `/${name}`);
 }

@@ -2,13 +2,11 @@
  * Starts our API server for a test file on a fresh database: PGlite in memory, or a new
  * database in the run's PostgreSQL cluster or MariaDB server (see global-setup.ts). Start once per file.
  */
-import { randomBytes } from 'node:crypto';
-import mysql from 'mysql2/promise';
-import pg from 'pg';
 import { DEFAULT_SETTINGS, type ServerSettings } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
 import { openDatabase } from '../../src/server/db/open';
 import { type RunningServer, startServer } from '../../src/server/server';
+import { scratchMysqlDatabase, scratchPostgresDatabase } from './scratch-databases';
 
 export type Backend = 'pglite' | 'postgres' | 'mysql';
 /** Backends of the end-to-end suites (provider, adopt, client, security): each run costs terraform time. */
@@ -29,34 +27,11 @@ export const TEST_ADMIN = { email: 'postmaster@test.example', password: 'Adm1n!s
 /** A new, empty, migrated database on the chosen backend. */
 export async function createTestDatabase(backend: Backend): Promise<{ db: Database; url: string }> {
   if (backend === 'pglite') return { db: await openDatabase('memory'), url: 'memory' };
-  if (backend === 'mysql') return createMysqlDatabase();
-  const clusterUrl = process.env.IREDADMIN_TEST_PG_URL;
-  if (!clusterUrl)
-    throw new Error('IREDADMIN_TEST_PG_URL is not set: run the tests through jest (global-setup starts PostgreSQL)');
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: clusterUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
+  if (backend === 'mysql') {
+    const url = await scratchMysqlDatabase('t');
+    return { db: await openDatabase(url), url };
   }
-  const url = clusterUrl.replace(/\/[^/]*$/, `/${name}`);
-  return { db: await openDatabase(url), url };
-}
-
-async function createMysqlDatabase(): Promise<{ db: Database; url: string }> {
-  const serverUrl = process.env.IREDADMIN_TEST_MYSQL_URL;
-  if (!serverUrl)
-    throw new Error('IREDADMIN_TEST_MYSQL_URL is not set: run the tests through jest (global-setup starts MariaDB)');
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = await mysql.createConnection({ uri: serverUrl });
-  try {
-    await admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4`);
-  } finally {
-    await admin.end();
-  }
-  const url = serverUrl.replace(/\/[^/]*$/, `/${name}`);
+  const url = await scratchPostgresDatabase('t');
   return { db: await openDatabase(url), url };
 }
 
