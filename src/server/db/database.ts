@@ -29,6 +29,14 @@ export interface OpenTransaction extends Queryable {
   rollback(): Promise<void>;
 }
 
+export interface BeginOptions {
+  /**
+   * How long a statement waits for a row lock before it fails (PG_LOCK_NOT_AVAILABLE; MySQL's
+   * lock wait timeout, in whole seconds), for this transaction only.
+   */
+  lockTimeoutMs?: number;
+}
+
 export type Unlisten = () => Promise<void>;
 
 export interface Database extends Queryable {
@@ -38,7 +46,7 @@ export interface Database extends Queryable {
    * Opens a transaction the caller ends: how a transaction spanning databases holds each one's
    * open until all can commit (split.ts). PostgreSQL and MariaDB; PGlite is always one database.
    */
-  begin?(): Promise<OpenTransaction>;
+  begin?(options?: BeginOptions): Promise<OpenTransaction>;
   /** Runs a script of several statements (migrations). */
   exec(script: string): Promise<void>;
   close(): Promise<void>;
@@ -104,7 +112,7 @@ async function runTransaction<T>(
 
 /** What a pooled driver provides; `pooledDatabase` adds the rest of `Database`. */
 interface PooledParts extends Omit<Database, 'database' | 'transaction' | 'begin'> {
-  begin(): Promise<OpenTransaction>;
+  begin(options?: BeginOptions): Promise<OpenTransaction>;
   /** Whether a failed transaction is run again (the database chose it as a deadlock victim). */
   retry?: (error: unknown, attempt: number) => boolean;
 }

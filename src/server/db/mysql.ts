@@ -1,6 +1,7 @@
 import mysql from 'mysql2';
 import type { Pool, PoolConnection } from 'mysql2/promise';
 import {
+  type BeginOptions,
   type Database,
   PG_DEADLOCK,
   PG_INSUFFICIENT_PRIVILEGE,
@@ -59,10 +60,17 @@ export function connectMysql(url: string, maxConnections = 10): Database {
       throw translateError(error);
     }
   };
-  const begin = async (): Promise<OpenTransaction> => {
+  const begin = async ({ lockTimeoutMs }: BeginOptions = {}): Promise<OpenTransaction> => {
     const connection = await pool.getConnection();
+    const limitsLockWait = lockTimeoutMs !== undefined;
     try {
       await connection.beginTransaction();
+      // MySQL's limit is the session's: the value before is kept, to be put back when the transaction ends.
+      if (limitsLockWait)
+        await connection.query(
+          `SET @${LOCK_WAIT_BEFORE} = @@SESSION.innodb_lock_wait_timeout, ` +
+            `SESSION innodb_lock_wait_timeout = ${Math.max(1, Math.ceil(lockTimeoutMs / 1000))}`,
+        );
     } catch (error) {
       connection.destroy();
       throw translateError(error);
@@ -75,7 +83,11 @@ export function connectMysql(url: string, maxConnections = 10): Database {
       // Named locks (`transactionLock`) end with the transaction, as PostgreSQL's xact locks do.
       let broken = false;
       if (locked) await connection.query('DO RELEASE_ALL_LOCKS()').catch(() => (broken = true));
-      // A connection that may still hold a lock never goes back to the pool.
+      if (limitsLockWait)
+        await connection
+          .query(`SET SESSION innodb_lock_wait_timeout = @${LOCK_WAIT_BEFORE}`)
+          .catch(() => (broken = true));
+      // A connection that may still hold a lock, or keep this transaction's lock wait limit, never goes back to the pool.
       if (broken) connection.destroy();
       else connection.release();
       if (failure) throw failure;
@@ -114,6 +126,9 @@ const SESSION_SETUP = [
 ].join('; ');
 
 const MAX_ATTEMPTS = 5;
+
+/** The user variable holding a connection's lock wait limit while a transaction has its own. */
+const LOCK_WAIT_BEFORE = 'iredadmin_lock_wait_before';
 
 function retryable(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import {
+  type BeginOptions,
   type Database,
   OID,
   type OpenTransaction,
@@ -34,10 +35,13 @@ export function connectPostgres(url: string, maxConnections = 10): Database {
     const { text, values } = postgresStatement(statement, params);
     return (await client.query({ text, values, name: statementName(text) })).rows as T[];
   };
-  const begin = async (): Promise<OpenTransaction> => {
+  const begin = async ({ lockTimeoutMs }: BeginOptions = {}): Promise<OpenTransaction> => {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
+      // SET LOCAL: ends with the transaction.
+      if (lockTimeoutMs !== undefined)
+        await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`);
     } catch (error) {
       client.release(true);
       throw error;

@@ -36,7 +36,7 @@ import {
   type Row,
 } from './database';
 import type { IredmailDatabase } from './iredmail-tables';
-import { type Dialect, raw, type Sql } from './sql';
+import type { Sql } from './sql';
 
 export type SeparateDatabase = Exclude<IredmailDatabase, 'vmail'>;
 
@@ -58,13 +58,6 @@ const COMMIT_ORDER: readonly SeparateDatabase[] = ['iredapd', 'amavisd'];
 
 /** How long a statement in amavisd's or iRedAPD's database waits for a row lock, by default. */
 export const SEPARATE_LOCK_TIMEOUT_MS = 5000;
-
-/** The transaction's lock wait limit: PostgreSQL's for this transaction, MySQL's per connection (whole seconds). */
-function lockTimeout(dialect: Dialect, ms: number): Sql {
-  return dialect === 'postgres'
-    ? raw(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(ms))}`)
-    : raw(`SET SESSION innodb_lock_wait_timeout = ${Math.max(1, Math.ceil(ms / 1000))}`);
-}
 
 /** PostgreSQL's lock_not_available, and the code MySQL's lock wait timeout is given (mysql.ts). */
 const LOCK_WAIT_ENDED = new Set([PG_LOCK_NOT_AVAILABLE, PG_SERIALIZATION_FAILURE]);
@@ -90,13 +83,7 @@ export function splitDatabase(
           let begun = opened.get(name);
           if (!begun) {
             if (!other.begin) throw new Error(`the ${name} database cannot join a transaction`);
-            begun = other.begin().then(async (begunTx) => {
-              await begunTx.query(lockTimeout(other.dialect, lockTimeoutMs)).catch(async (error: unknown) => {
-                await begunTx.rollback();
-                throw error;
-              });
-              return begunTx;
-            });
+            begun = other.begin({ lockTimeoutMs });
             opened.set(name, begun);
           }
           return begun;
