@@ -291,6 +291,7 @@ resource "iredadmin_admin" "bad" {
   account_status = "paused"
   max_domains    = -1
   max_quota      = 2
+  name           = ""
 }
 
 resource "iredadmin_admin" "global" {
@@ -305,7 +306,7 @@ resource "iredadmin_admin" "global" {
     const plan = await tf.plan();
     expect(plan.code).toBe(1);
     const out = plan.stderr;
-    for (const attr of ['email', 'language', 'account_status', 'max_domains', 'max_quota_unit'])
+    for (const attr of ['email', 'language', 'account_status', 'max_domains', 'max_quota_unit', 'name'])
       expect(out).toContain(`Invalid value for "${attr}"`);
     expect(out).toContain('Conflicting password attributes');
     expect(out).toContain('max_quota without max_quota_unit');

@@ -218,6 +218,7 @@ resource "iredadmin_domain" "bad" {
   language = "english"
   catchall = ["nobody"]
   backup_mx = true
+  name     = ""
 }`);
     const plan = await tf.plan();
     expect(plan.code).toBe(1);
@@ -226,6 +227,9 @@ resource "iredadmin_domain" "bad" {
     expect(out).toContain('Invalid value for "quota"');
     expect(out).toContain('Invalid value for "language"');
     expect(out).toContain('Invalid value for "catchall"');
+    // The API reads an empty name as "not given" and keeps the old one: refused at plan, not found after apply.
+    expect(out).toContain('Invalid value for "name"');
+    expect(out).toContain('The API cannot clear this value');
     expect(out).toContain('Missing primary_mx');
     expect(out).toMatch(/on main\.tf line \d+, in resource "iredadmin_domain" "bad":/);
     tf.write(FULL);

@@ -1,12 +1,13 @@
-/** `name`, the display name of users, aliases and lists. */
+/** `name`: the display name of users, aliases, lists and admins, and a domain's short description. */
 import type { AttributeSpec } from '../framework';
 import { sharedSetting } from './shared-setting';
 import { notEmpty } from './validators';
 
 const name = sharedSetting({ param: 'name', validator: notEmpty, errorCode: 'INVALID_NAME', fallback: '' });
 
-/** `samples[0]` is the example in the description. */
+/** `samples[0]` is the example in the default description. */
 export const displayName = <Data>(
   read: (data: Data) => string | null | undefined,
   samples: readonly [string, string],
-): AttributeSpec<'string', Data> => name(read, `Display name, e.g. \`${samples[0]}\`.`, samples);
+  description = `Display name, e.g. \`${samples[0]}\`.`,
+): AttributeSpec<'string', Data> => name(read, description, samples);

@@ -3,6 +3,7 @@ import type { Admin, AdminCreateInput, AdminUpdateInput, IRedAdminClient } from 
 import { attributesFor, type Issue, type Values } from '../framework';
 import {
   accountStatus,
+  displayName,
   byEmail,
   canonicalDomain,
   ifChanged,
@@ -84,14 +85,7 @@ const adminAttributes = {
       'rename an admin.',
     errorCodes: ['INVALID_MAIL', 'ALREADY_EXISTS', 'CAN_NOT_BE_LOCAL_DOMAIN'],
   }),
-  name: a.string({
-    samples: ['IT admin', 'IT admins'],
-    optional: true,
-    param: 'name',
-    read: (v) => v.admin.name ?? '',
-    description: 'Display name.',
-    errorCodes: ['INVALID_NAME'],
-  }),
+  name: displayName<AdminView>((v) => v.admin.name, ['IT admin', 'IT admins']),
   ...passwordTrio<AdminView>('an admin'),
   account_status: accountStatus<AdminView>(
     (v) => v.admin.active,

@@ -7,6 +7,7 @@ import {
   addressSet,
   amount,
   bccPair,
+  displayName,
   byDomain,
   keepMailboxDays,
   keepMailboxOption,
@@ -82,13 +83,11 @@ const domainAttributes = {
       'empty plan.',
     errorCodes: ['INVALID_DOMAIN_NAME'],
   }),
-  name: a.string({
-    samples: ['Example Inc.', 'Example Ltd.'],
-    optional: true,
-    param: 'name',
-    read: (d) => d.description ?? '',
-    description: 'Short description, e.g. the company name.',
-  }),
+  name: displayName<Domain>(
+    (d) => d.description,
+    ['Example Inc.', 'Example Ltd.'],
+    'Short description, e.g. the company name.',
+  ),
   account_status: accountStatus<Domain>((d) => d.active, '`active` or `disabled`.'),
   quota: limit(
     'quota',

@@ -68,7 +68,7 @@ export interface AdminConfig extends cdktf.TerraformMetaArguments {
   */
   readonly maxUsers?: number;
   /**
-  * Display name.
+  * Display name, e.g. `IT admin`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/iredadmin/iredadmin/0.1.0/docs/resources/admin#name Admin#name}
   */
