@@ -34,10 +34,22 @@ const GROUP: Partial<Record<AdoptedType, { exported: string; method: string; lis
 const CONSTRUCTS = 'iredadmin-cdktf';
 
 const camel = (snake: string) => snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const TS_ESCAPES: Readonly<Record<string, string>> = { "'": "\\'", '\\': '\\\\', '\n': '\\n', '\r': '\\r' };
+/** A TypeScript string literal of `text`: other control characters and line separators as `\uNNNN`. */
 const str = (text: string) =>
-  `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
+  `'${text.replace(
+    /[\u0000-\u001f'\\\u007f\u2028\u2029]/g,
+    (c) => TS_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )}'`;
+/**
+ * A TypeScript string literal of a value terraform receives as exactly `text`: terraform evaluates
+ * `${…}` and `%{…}` in every string of the JSON cdktf synthesizes (so they are doubled, terraform's
+ * escape), and cdktf itself resolves `${TfToken[…]}`-like markers (split by an empty interpolation).
+ */
+const literal = (text: string) =>
+  str(text.replace(/\$\{|%\{/g, (sequence) => sequence[0] + sequence).replace(/\{TfToken\[/g, () => '{Tf${""}Token['));
 
-const render = (value: Value) => renderIn(value, { quote: str, entry: (k, v) => `${k}: ${v}` });
+const render = (value: Value) => renderIn(value, { quote: literal, entry: (k, v) => `${k}: ${v}` });
 
 function objectLiteral(pairs: readonly [string, Value][], indent: string): string {
   const flat = `{ ${pairs.map(([k, v]) => `${k}: ${render(v)}`).join(', ')} }`;
@@ -71,7 +83,7 @@ class Stack extends LayoutWriter {
 
   /** Users by address (the stack keeps them in a map); other objects through the variable holding them. */
   protected reference(target: AdoptedObject, name: string): Value | undefined {
-    if (target.type === 'iredadmin_user') return new Raw(`this.address(${str(name)})`);
+    if (target.type === 'iredadmin_user') return new Raw(`this.address(${literal(name)})`);
     const variable = this.variables.get(target);
     return variable && new Raw(`${variable}.${target.type === 'iredadmin_domain' ? 'domain' : 'email'}`);
   }
@@ -83,7 +95,7 @@ class Stack extends LayoutWriter {
       this.value(object.type, attr, v),
     ]);
     const construct = `new ${CLASS[object.type]}(this, ${str(this.ids.get(object)!)}, ${objectLiteral(pairs, '    ')})`;
-    const created = `this.imported(${construct}, ${str(object.importId)})`;
+    const created = `this.imported(${construct}, ${literal(object.importId)})`;
     if (!variable) return `    ${created};`;
     this.variables.set(object, variable);
     return `    const ${variable} = ${created};`;
@@ -139,7 +151,7 @@ class Stack extends LayoutWriter {
       if (file.domainObject) body.push(this.single(file.domainObject, domainVar));
       for (const g of file.groups)
         body.push(
-          `    this.${GROUP[g.type]!.method}(${domainVar}, ${str(file.domain!)}, ` +
+          `    this.${GROUP[g.type]!.method}(${domainVar}, ${literal(file.domain!)}, ` +
             `${camel(file.ident)}Data.${GROUP[g.type]!.exported});`,
         );
     }

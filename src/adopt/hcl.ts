@@ -19,8 +19,24 @@ import { identifierFor } from './names';
 import { Raw, render as renderIn, type Value } from './values';
 import { LayoutWriter } from './writer';
 
+/** HCL's escapes; other control characters as `\uNNNN` (HCL has no `\b` or `\f`, which JSON would write). */
+const ESCAPES: Readonly<Record<string, string>> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  // Template sequences: terraform would evaluate `${…}` and `%{…}` in a value from the server.
+  '${': '$${',
+  '%{': '%%{',
+};
+
+/** A quoted HCL string that terraform reads back as exactly `text`, never as a template. */
 function quote(text: string): string {
-  const escaped = JSON.stringify(text).slice(1, -1).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  const escaped = text.replace(
+    /[\u0000-\u001f"\\\u007f]|\$\{|%\{/g,
+    (match) => ESCAPES[match] ?? `\\u${match.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return `"${escaped}"`;
 }
 

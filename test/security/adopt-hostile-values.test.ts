@@ -1,0 +1,175 @@
+/**
+ * Attack on `iredadmin adopt`: anyone who can name a user, alias, list or domain (a domain admin, a
+ * user editing their own display name) controls text that adopt writes into code a global admin then
+ * runs. Terraform evaluates `${…}` and `%{…}` in every string (HCL quoted strings and the JSON CDKTF
+ * synthesizes alike), so a name like `${file("~/.aws/credentials")}` would be read off the admin's
+ * machine and written to the server on apply. The written code must reproduce every value exactly:
+ * after importing, terraform and cdktf plan only imports, and the state holds the server's values.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { mirrorCliConfig, offlineArgs, offlineEnv, runCdktf } from '../../scripts/cdktf-cli';
+import { adopt } from '../adopt/run-adopt';
+import { PASSWORD, seedClient } from '../adopt/seed';
+import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
+import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
+
+const ROOT = join(__dirname, '..', '..');
+const DOMAIN = 'hostile.example';
+
+/** Display names an attacker may choose: template sequences, escapes, quotes, comment and heredoc markers. */
+const HOSTILE_NAMES = {
+  domain: '${file("/etc/hostname")} %{ if true }evaluated%{ endif }',
+  user: 'q"uote \\back\\slash $${kept} %%{kept} end$ end% ${',
+  alias: "*/ `tick` 'single' <<EOT\nEOT\r\n\ttabbed",
+  list: 'bell\u0007 backspace\b formfeed\f esc\u001b[31m del\u007f',
+  separator: 'line\u2028separator\u2029paragraph \u00a0nbsp \ufeffbom',
+  token: '${TfToken[TOKEN.0]} #{TfToken[TOKEN.1]} &{TfToken[TOKEN.2]}',
+};
+/** A local part is an address, so no quotes, but `${path.cwd}` is a valid one. */
+const HOSTILE_LOCAL = '${path.cwd}';
+
+let mirror: string;
+beforeAll(async () => {
+  mirror = await buildProviderMirror();
+});
+afterAll(() => mirror && rmSync(mirror, { recursive: true, force: true }));
+
+describe.each(BACKENDS)('adopt writes hostile names exactly, never as code, on %s', (backend) => {
+  let server: TestServer;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    server = await startTestServer({ backend });
+    const client = seedClient(server);
+    try {
+      await client.domains.create(DOMAIN, { name: HOSTILE_NAMES.domain });
+      await client.users.create(`plain@${DOMAIN}`, { password: PASSWORD, name: HOSTILE_NAMES.user });
+      await client.users.create(`sep@${DOMAIN}`, { password: PASSWORD, name: HOSTILE_NAMES.separator });
+      await client.users.create(`tok@${DOMAIN}`, { password: PASSWORD, name: HOSTILE_NAMES.token });
+      await client.users.create(`${HOSTILE_LOCAL}@${DOMAIN}`, { password: PASSWORD, name: 'Local part' });
+      await client.aliases.create(`team@${DOMAIN}`, {
+        name: HOSTILE_NAMES.alias,
+        members: [`plain@${DOMAIN}`, `${HOSTILE_LOCAL}@${DOMAIN}`],
+      });
+      await client.mailingLists.create(`news@${DOMAIN}`, { name: HOSTILE_NAMES.list });
+    } finally {
+      await client.close();
+    }
+    env = {
+      IREDADMIN_URL: server.url,
+      IREDADMIN_USERNAME: server.admin.email,
+      IREDADMIN_PASSWORD: server.admin.password,
+    };
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  /** The names as the server holds them, by address: what terraform's state must hold after the import. */
+  async function serverNames(): Promise<Record<string, string>> {
+    const client = seedClient(server);
+    try {
+      const names: Record<string, string> = {};
+      for (const address of [`plain@${DOMAIN}`, `sep@${DOMAIN}`, `tok@${DOMAIN}`, `${HOSTILE_LOCAL}@${DOMAIN}`])
+        names[address] = (await client.users.get(address))?.name ?? '';
+      return names;
+    } finally {
+      await client.close();
+    }
+  }
+
+  test('the server holds the hostile names as given', async () => {
+    const names = await serverNames();
+    expect(names[`plain@${DOMAIN}`]).toBe(HOSTILE_NAMES.user);
+    expect(names[`sep@${DOMAIN}`]).toBe(HOSTILE_NAMES.separator);
+    expect(names[`tok@${DOMAIN}`]).toBe(HOSTILE_NAMES.token);
+  });
+
+  test('HCL: terraform plans only imports, and the imported state holds every name unchanged', async () => {
+    const tf = TerraformWorkspace.create(mirror, env);
+    try {
+      const run = await adopt(['--out', tf.dir], env);
+      expect(run.code).toBe(0);
+      await tf.init();
+      const plan = await tf.ok('plan', '-input=false', '-out=adopt.tfplan');
+      expect(plan.stdout).toMatch(/Plan: \d+ to import, 0 to add, 0 to change, 0 to destroy\./);
+      await tf.ok('apply', '-input=false', 'adopt.tfplan');
+      const state = await tf.state();
+      const names = Object.fromEntries(
+        Object.values(state)
+          .filter((r) => typeof r.email === 'string' && typeof r.name === 'string')
+          .map((r) => [r.email as string, r.name as string]),
+      );
+      expect(names).toMatchObject(await serverNames());
+      expect(names[`team@${DOMAIN}`]).toBe(HOSTILE_NAMES.alias);
+      expect(names[`news@${DOMAIN}`]).toBe(HOSTILE_NAMES.list);
+      expect(state['iredadmin_domain.hostile_example']?.name).toBe(HOSTILE_NAMES.domain);
+      expect((await tf.plan()).code).toBe(0);
+    } finally {
+      tf.remove();
+    }
+  }, 480_000);
+
+  test('CDKTF: the stack type-checks and cdktf diff shows only imports', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'iredadmin-hostile-cdktf-'));
+    mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+    const work = mkdtempSync(join(ROOT, '.tmp', 'hostile-cdktf-'));
+    try {
+      writeFileSync(join(home, '.terraformrc'), mirrorCliConfig(mirror));
+      const run = await adopt(['--out', work, '--format', 'cdktf'], env);
+      expect(run.code).toBe(0);
+      const constructs = join(ROOT, 'constructs', 'index.ts');
+      writeFileSync(
+        join(work, 'tsconfig.check.json'),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            target: 'ES2022',
+            module: 'commonjs',
+            moduleResolution: 'node',
+            skipLibCheck: true,
+            noEmit: true,
+            types: [],
+            paths: { 'iredadmin-cdktf': [constructs] },
+          },
+          files: ['main.ts'],
+        }),
+      );
+      const tsc = spawnSync(
+        process.execPath,
+        [require.resolve('typescript/bin/tsc'), '-p', join(work, 'tsconfig.check.json')],
+        { encoding: 'utf8' },
+      );
+      expect(tsc.stdout + tsc.stderr).toBe('');
+      buildSync({
+        entryPoints: [join(work, 'main.ts')],
+        outfile: join(work, 'main.js'),
+        bundle: true,
+        packages: 'external',
+        platform: 'node',
+        format: 'cjs',
+        logLevel: 'error',
+        alias: { 'iredadmin-cdktf': constructs },
+      });
+      writeFileSync(
+        join(work, 'cdktf.json'),
+        JSON.stringify({
+          language: 'typescript',
+          app: 'node main.js',
+          terraformProviders: [],
+          sendCrashReports: 'false',
+        }),
+      );
+      const cdktfEnv = { ...offlineEnv(join(home, '.terraformrc'), home), ...env };
+      const diff = await runCdktf(offlineArgs('diff'), work, cdktfEnv);
+      expect(diff.out).toMatch(/Plan: \d+ to import, 0 to add, 0 to change, 0 to destroy\./);
+      expect(diff.code).toBe(0);
+    } finally {
+      for (const dir of [work, home]) rmSync(dir, { recursive: true, force: true });
+    }
+  }, 480_000);
+});
