@@ -219,6 +219,11 @@ resource "iredadmin_domain" "bad" {
   catchall = ["nobody"]
   backup_mx = true
   name     = ""
+}
+
+resource "iredadmin_domain" "blank" {
+  domain    = "blank.example"
+  transport = ""
 }`);
     const plan = await tf.plan();
     expect(plan.code).toBe(1);
@@ -230,6 +235,7 @@ resource "iredadmin_domain" "bad" {
     // The API reads an empty name as "not given" and keeps the old one: refused at plan, not found after apply.
     expect(out).toContain('Invalid value for "name"');
     expect(out).toContain('The API cannot clear this value');
+    expect(out).toContain('Invalid value for "transport"');
     expect(out).toContain('Missing primary_mx');
     expect(out).toMatch(/on main\.tf line \d+, in resource "iredadmin_domain" "bad":/);
     tf.write(FULL);

@@ -1,7 +1,7 @@
 /** `iredadmin_user`: a mail user (mailbox), its password, quota, forwardings, alias addresses and services. */
 import type { IRedAdminClient, User, UserCreateInput, UserUpdateInput } from '../../client';
 import { MAIL_SERVICES } from '../../common/mail-services';
-import { attributesFor, type Issue, type Validator, type Values } from '../framework';
+import { attributesFor, type Issue, type Values } from '../framework';
 import {
   accountStatus,
   addressSet,
@@ -17,6 +17,7 @@ import {
   PASSWORD_ON_CREATE,
   passwordConflict,
   passwordTrio,
+  postfixTransport,
   renamableAddress,
   subsetOf,
   writeOnlyPasswordExample,
@@ -28,10 +29,6 @@ const a = attributesFor<User>();
 const SERVICES: readonly string[] = MAIL_SERVICES;
 /** What POST /api/user accepts; the rest of a create is sent as a PUT right after. */
 const CREATE_PARAMS = ['name', 'password', 'language', 'quota'];
-const noSpaces: Validator<string> = (v) =>
-  /^[\x21-\x7e]+$/.test(v)
-    ? undefined
-    : `"${v}" is not a Postfix transport: no spaces, e.g. "dovecot" or "smtp:[192.0.2.1]:25".`;
 
 const userAttributes = {
   email: renamableAddress<User>(
@@ -72,7 +69,7 @@ const userAttributes = {
     samples: ['smtp:[192.0.2.1]:25', 'dovecot'],
     optional: true,
     param: 'transport',
-    validators: [notEmpty, noSpaces],
+    validators: [notEmpty, postfixTransport],
     read: (u) => u.transport ?? '',
     description: 'Postfix transport of this user, e.g. `dovecot`; `""` on the server = the domain\'s transport.',
     errorCodes: ['INVALID_TRANSPORT'],
