@@ -91,11 +91,13 @@ async function migrateOnce(db: Database, options: MigrateOptions): Promise<numbe
     const types = columnTypes(db.dialect);
     await tx.query(transactionLock('iredadmin_api_migrations'));
     const firstStart = !(await hasTable(tx, db.dialect, 'iredadmin_api_migrations'));
+    // Whether iRedMail made vmail's tables: on a first start, its `mailbox` is already there.
+    let iredmailMadeAtFirstStart: boolean | undefined;
     // A database iRedMail made is checked before anything of ours is written: MySQL commits DDL
     // at once, and a refused start must leave nothing behind.
     if (firstStart) {
-      const iredmailMade = await hasTable(tx, db.dialect, 'mailbox');
-      if (iredmailMade) await verifyIredmailSchema(tx);
+      iredmailMadeAtFirstStart = await hasTable(tx, db.dialect, 'mailbox');
+      if (iredmailMadeAtFirstStart) await verifyIredmailSchema(tx);
       else refuseSeparateDatabases(tx);
     }
     await tx.query(
@@ -114,7 +116,9 @@ async function migrateOnce(db: Database, options: MigrateOptions): Promise<numbe
         )
       ).map((r) => [r.version, Number(r.adopted) === 1]),
     );
-    const iredmailMadeTables = recorded.get(1) ?? (await hasTable(tx, db.dialect, 'mailbox'));
+    // Later starts find it recorded (migration 001 adopted), unless a MySQL first start ended before that.
+    const iredmailMadeTables =
+      recorded.get(1) ?? iredmailMadeAtFirstStart ?? (await hasTable(tx, db.dialect, 'mailbox'));
     if (!iredmailMadeTables) refuseSeparateDatabases(tx);
     const applied: number[] = [];
     for (const m of MIGRATIONS) {
