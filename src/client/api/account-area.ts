@@ -1,10 +1,12 @@
 /**
  * The areas of email-keyed accounts (`/api/user/<mail>`, `/api/alias/<mail>`, `/api/admin/<mail>`,
  * `/api/ml/<mail>`, `/api/maillist/<mail>`): get, create, update, delete and the domain's list work
- * alike. An area is its `AccountSpec` (URL, schemas, the parameters the API spells differently);
- * what is really its own (delete options, a GET flag, change_email) it adds itself.
+ * alike. An area is its `AccountSpec` (URL, schemas, the parameters the API spells differently),
+ * given once: `class AdminsApi extends accountArea({ base: '/api/admin', … }) { … }`; what is really
+ * its own (delete options, a GET flag, change_email) the class adds itself.
  */
 import { z } from 'zod';
+import type { ApiCaller } from '../api-caller';
 import type { FormParams } from '../form';
 import type { HttpMethod } from '../http-types';
 import { ApiArea } from './api-area';
@@ -48,22 +50,16 @@ export interface ListedAccountSpec<
   readonly list: AccountList<L>;
 }
 
-/** Declares an area's spec; its type parameters come from the schemas, so `renamed` is checked against them. */
-export function accountSpec<C extends z.ZodObject, U extends z.ZodObject, R extends z.ZodType>(
-  spec: AccountSpec<C, U, R>,
-): AccountSpec<C, U, R>;
-export function accountSpec<C extends z.ZodObject, U extends z.ZodObject, R extends z.ZodType, L extends z.ZodType>(
-  spec: ListedAccountSpec<C, U, R, L>,
-): ListedAccountSpec<C, U, R, L>;
-export function accountSpec(spec: AccountSpec): AccountSpec {
-  return spec;
-}
-
 /** The input may be left out where the schema makes every field optional (e.g. an alias with no members yet). */
 type InputArg<S extends z.ZodType> = object extends z.input<S> ? [input?: z.input<S>] : [input: z.input<S>];
 
-export abstract class AccountArea<S extends AccountSpec> extends ApiArea {
-  protected abstract readonly spec: S;
+abstract class AccountArea<S extends AccountSpec> extends ApiArea {
+  constructor(
+    caller: ApiCaller,
+    protected readonly spec: S,
+  ) {
+    super(caller);
+  }
 
   /** The account, or `null` when it does not exist. */
   async get(email: string): Promise<z.infer<S['read']> | null> {
@@ -125,7 +121,7 @@ export interface AccountListOptions {
 }
 
 /** An account area whose domain has a list of them: `list`, and `get` answered from it under batched reads. */
-export abstract class ListedAccountArea<
+abstract class ListedAccountArea<
   S extends ListedAccountSpec,
   O extends object = AccountListOptions,
 > extends AccountArea<S> {
@@ -158,3 +154,44 @@ export abstract class ListedAccountArea<
       : this.caller.parseData({ method: 'GET', path }, z.array<S['list']['rows']>(list.rows), data);
   }
 }
+
+/** An area's class with its spec given: what `accountArea` returns, for the area to extend. */
+type AccountAreaClass<S extends AccountSpec> = new (caller: ApiCaller) => AccountArea<S>;
+/** The same for a listed area; `O` is what its list filters on. */
+type ListedAccountAreaClass<S extends ListedAccountSpec> = new <O extends object = AccountListOptions>(
+  caller: ApiCaller,
+) => ListedAccountArea<S, O>;
+
+/**
+ * The class of an area over `spec`, to extend with what the area adds. Its type parameters come
+ * from the schemas, so `renamed` is checked against them.
+ */
+export function accountArea<C extends z.ZodObject, U extends z.ZodObject, R extends z.ZodType>(
+  spec: AccountSpec<C, U, R>,
+): AccountAreaClass<AccountSpec<C, U, R>> {
+  return class extends AccountArea<AccountSpec<C, U, R>> {
+    constructor(caller: ApiCaller) {
+      super(caller, spec);
+    }
+  };
+}
+
+/**
+ * `accountArea` for an area with a list of a domain's accounts: `listedAccountArea({…})<object>`
+ * where the list takes no filter.
+ */
+export function listedAccountArea<
+  C extends z.ZodObject,
+  U extends z.ZodObject,
+  R extends z.ZodType,
+  L extends z.ZodType,
+>(spec: ListedAccountSpec<C, U, R, L>): ListedAccountAreaClass<ListedAccountSpec<C, U, R, L>> {
+  return class<O extends object> extends ListedAccountArea<ListedAccountSpec<C, U, R, L>, O> {
+    constructor(caller: ApiCaller) {
+      super(caller, spec);
+    }
+  };
+}
+
+// The areas' declarations (`.d.ts`) name these classes as their bases; nothing constructs them directly.
+export type { AccountArea, ListedAccountArea };

@@ -1,6 +1,6 @@
 /** Standalone admin accounts: `/api/admin/<mail>` and `/api/verify_password/admin/<mail>`. */
 import { z } from 'zod';
-import { AccountArea, accountSpec } from './account-area';
+import { accountArea } from './account-area';
 import { accountRow } from '../normalize';
 import { adminShape } from './account-rows';
 import { accountStatus, count, displayName, language, password } from './fields';
@@ -57,16 +57,12 @@ export type AdminUpdateInput = z.input<typeof adminUpdateSchema>;
 export const adminSchema = accountRow(adminShape);
 export type Admin = z.infer<typeof adminSchema>;
 
-const ADMIN_ACCOUNT = accountSpec({
+export class AdminsApi extends accountArea({
   base: '/api/admin',
   create: adminCreateSchema,
   update: adminUpdateSchema,
   read: adminSchema,
-});
-
-export class AdminsApi extends AccountArea<typeof ADMIN_ACCOUNT> {
-  protected readonly spec = ADMIN_ACCOUNT;
-
+}) {
   /** True when `candidate` is the admin's password (global admins only may ask). */
   verifyPassword(email: string, candidate: string): Promise<boolean> {
     return verifyPassword(this.caller, 'admin', email, candidate);

@@ -1,7 +1,7 @@
 /** Mail alias accounts: `/api/alias/<mail>`, `/api/aliases/<domain>`, change_email. */
 import { z } from 'zod';
 import type { AccountListOptions } from './account-area';
-import { ListedAccountArea, accountSpec } from './account-area';
+import { listedAccountArea } from './account-area';
 import { accountRow, list } from '../normalize';
 import { mailGroupShape } from './account-rows';
 import { memberGroupUpdate } from './common';
@@ -30,7 +30,7 @@ export type Alias = z.infer<typeof aliasSchema>;
 
 export type AliasListOptions = AccountListOptions;
 
-const ALIAS_ACCOUNT = accountSpec({
+export class AliasesApi extends listedAccountArea({
   base: '/api/alias',
   create: aliasCreateSchema,
   update: aliasUpdateSchema,
@@ -41,11 +41,7 @@ const ALIAS_ACCOUNT = accountSpec({
     nameKey: 'address',
     answersGet: { required: () => Object.keys(aliasGetExtras) },
   },
-});
-
-export class AliasesApi extends ListedAccountArea<typeof ALIAS_ACCOUNT> {
-  protected readonly spec = ALIAS_ACCOUNT;
-
+}) {
   /** Renames the alias (`POST /api/alias/<mail>/change_email/<new_mail>`). */
   async changeEmail(email: string, newEmail: string): Promise<void> {
     await this.changeAddress(email, newEmail);

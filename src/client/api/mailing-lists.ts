@@ -5,7 +5,7 @@
  * The client picks one with its `mailingListApi` option.
  */
 import { z } from 'zod';
-import { AccountArea, ListedAccountArea, accountSpec } from './account-area';
+import { accountArea, listedAccountArea } from './account-area';
 import { UnsupportedError } from '../errors';
 import { accountRow, flag, list, num, optionalFieldsRow, text } from '../normalize';
 import { mailGroupShape } from './account-rows';
@@ -82,7 +82,11 @@ export interface SqlMailingListDeleteOptions {
   keepArchive?: boolean;
 }
 
-const SQL_LIST_ACCOUNT = accountSpec({
+/**
+ * `update` needs `input.accountStatus`: without it the SQL edition re-enables the list. Its list
+ * filters on nothing (`GET /api/mls/<domain>` takes `email_only` only): hence `<object>`.
+ */
+export class SqlMailingListsApi extends listedAccountArea({
   base: '/api/ml',
   create: sqlMailingListCreateSchema,
   update: sqlMailingListUpdateSchema,
@@ -98,12 +102,8 @@ const SQL_LIST_ACCOUNT = accountSpec({
   },
   read: sqlMailingListSchema,
   list: { path: '/api/mls', rows: sqlMailingListSchema, nameKey: 'address' },
-});
-
-/** `update` needs `input.accountStatus`: without it the SQL edition re-enables the list. */
-export class SqlMailingListsApi extends ListedAccountArea<typeof SQL_LIST_ACCOUNT, object> {
+})<object> {
   readonly kind = 'sql' as const;
-  protected readonly spec = SQL_LIST_ACCOUNT;
 
   override async get(email: string, options: SqlMailingListGetOptions = {}): Promise<SqlMailingList | null> {
     return this.read(email, { with_subscribers: options.withSubscribers ? true : undefined });
@@ -133,16 +133,13 @@ export const ldapMailingListSchema = optionalFieldsRow({
 });
 export type LdapMailingList = z.infer<typeof ldapMailingListSchema>;
 
-const LDAP_LIST_ACCOUNT = accountSpec({
+export class LdapMailingListsApi extends accountArea({
   base: '/api/maillist',
   create: ldapMailingListCreateSchema,
   update: ldapMailingListUpdateSchema,
   read: ldapMailingListSchema,
-});
-
-export class LdapMailingListsApi extends AccountArea<typeof LDAP_LIST_ACCOUNT> {
+}) {
   readonly kind = 'ldap' as const;
-  protected readonly spec = LDAP_LIST_ACCOUNT;
 
   /** The LDAP edition's API documents no route listing mailing lists. */
   async list(domain: string): Promise<never> {

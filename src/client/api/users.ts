@@ -1,7 +1,7 @@
 /** Mail users: `/api/user/<mail>`, `/api/users/<domain>`, change_email and verify_password. */
 import { z } from 'zod';
 import type { AccountListOptions } from './account-area';
-import { ListedAccountArea, accountSpec } from './account-area';
+import { listedAccountArea } from './account-area';
 import { accountRow, flag, list, num, text, timestamp, toBoolean, toNumber } from '../normalize';
 import { adminShape } from './account-rows';
 import { domainPath, formFrom, keepingMailboxes, replacesOrEdits, secretsOf } from './common';
@@ -166,7 +166,7 @@ export interface UserDeleteOptions {
 
 export type UserListOptions = AccountListOptions;
 
-const USER_ACCOUNT = accountSpec({
+export class UsersApi extends listedAccountArea({
   base: '/api/user',
   create: userCreateSchema,
   update: userUpdateSchema,
@@ -178,11 +178,7 @@ const USER_ACCOUNT = accountSpec({
     nameKey: 'username',
     answersGet: { required: userGetKeys, reshape: asSingleUser },
   },
-});
-
-export class UsersApi extends ListedAccountArea<typeof USER_ACCOUNT> {
-  protected readonly spec = USER_ACCOUNT;
-
+}) {
   override async delete(email: string, options: UserDeleteOptions = {}): Promise<void> {
     const site = { method: 'DELETE', path: '/api/user/<mail>' } as const;
     const path = keepingMailboxes(this.caller, site, this.path('DELETE', email), options.keepMailboxDays);
