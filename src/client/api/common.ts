@@ -71,9 +71,15 @@ export function segment(caller: ApiCaller, site: CallSite, schema: WireString, v
   return pathSegment(caller.parseInput(site, schema, value));
 }
 
+/** `site.path` with its `<mail>` the address (checked first under that site), e.g. `/api/user/jane@example.com`. */
+export function pathWithMail(caller: ApiCaller, site: CallSite, email: string): string {
+  const address = segment(caller, site, emailAddress, email);
+  return site.path.replace('<mail>', () => address);
+}
+
 /** `<base>/<mail>` (e.g. `/api/user/jane@example.com`), the address checked before it goes into the URL. */
 export function mailPath(caller: ApiCaller, method: HttpMethod, base: string, email: string): string {
-  return `${base}/${segment(caller, { method, path: `${base}/<mail>` }, emailAddress, email)}`;
+  return pathWithMail(caller, { method, path: `${base}/<mail>` }, email);
 }
 
 /** `<base>/<domain>` (e.g. `/api/users/example.com`), the name checked before it goes into the URL. */

@@ -1,7 +1,7 @@
 /** `POST /api/verify_password/<kind>/<mail>`, shared by admins and users. */
 import type { ApiCaller } from '../api-caller';
 import { ApiError, AuthError } from '../errors';
-import { mailPath } from './common';
+import { pathWithMail } from './common';
 import { password } from './fields';
 
 /**
@@ -16,8 +16,9 @@ export async function verifyPassword(
   email: string,
   candidate: string,
 ): Promise<boolean> {
-  const path = mailPath(caller, 'POST', `/api/verify_password/${kind}`, email);
-  const plain = caller.parseInput({ method: 'POST', path: `/api/verify_password/${kind}/<mail>` }, password, candidate);
+  const site = { method: 'POST', path: `/api/verify_password/${kind}/<mail>` } as const;
+  const path = pathWithMail(caller, site, email);
+  const plain = caller.parseInput(site, password, candidate);
   try {
     // Checking a password changes nothing, so it may be repeated after a network failure.
     await caller.call({ method: 'POST', path, params: { password: plain }, idempotent: true, secrets: [plain] });
