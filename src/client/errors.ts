@@ -26,7 +26,7 @@ export class IRedAdminError extends Error {
 }
 
 /** `_msg` codes that mean "the account you named does not exist". */
-export const NOT_FOUND_CODES: ReadonlySet<string> = new Set([
+const NOT_FOUND_CODES: ReadonlySet<string> = new Set([
   'NO_SUCH_ACCOUNT',
   'ACCOUNT_NOT_EXIST',
   'OLD_EMAIL_NOT_EXIST',

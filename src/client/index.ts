@@ -5,7 +5,17 @@ export { DEFAULT_MAX_CONCURRENCY, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './op
 export type { RetryOptions } from './api-caller';
 export type { TlsOptions } from './transport';
 export type { Logger, LogEntry, LogLevel } from './logger';
-export * from './errors';
+export {
+  ApiError,
+  AuthError,
+  IRedAdminError,
+  NetworkError,
+  TimeoutError,
+  UnexpectedResponseError,
+  UnsupportedError,
+  ValidationError,
+  nullIfGone,
+} from './errors';
 export type { HttpMethod } from './http-types';
 export { encodeForm, encodeFormValue, pathSegment } from './form';
 export type { FormParams, FormValue } from './form';

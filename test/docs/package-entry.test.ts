@@ -10,3 +10,18 @@ test('the client package exports the client and its errors; the server package t
   expect(serverConfig.DEFAULT_SETTINGS.enableApi).toBe(false);
   expect(typeof serverConfig.settingsFromEnv).toBe('function');
 });
+
+test('the client entry exports every error class a caller catches, each an IRedAdminError, and no internals', () => {
+  const errors = [
+    client.ApiError,
+    client.AuthError,
+    client.NetworkError,
+    client.TimeoutError,
+    client.UnexpectedResponseError,
+    client.UnsupportedError,
+    client.ValidationError,
+  ];
+  for (const error of errors) expect(error.prototype).toBeInstanceOf(client.IRedAdminError);
+  expect(typeof client.nullIfGone).toBe('function');
+  expect(Object.keys(client)).not.toContain('NOT_FOUND_CODES');
+});
