@@ -226,6 +226,11 @@ describe('requests on the wire', () => {
       path: `${P}/verify_password/admin/adm@example.com`,
       params: { password: 'u0tBF82cIV@vi8Gme' },
     });
+    const sent = server.requests.length;
+    const site = { name: 'ValidationError', method: 'POST', path: '/api/verify_password/user/<mail>' };
+    await expect(client.users.verifyPassword('not an email', 'x')).rejects.toMatchObject(site);
+    await expect(client.users.verifyPassword('u@example.com', '')).rejects.toMatchObject(site);
+    expect(server.requests.length).toBe(sent);
     product.route = (_r, res) => sendJson(res, { _success: false });
     await expect(client.admins.verifyPassword('adm@example.com', 'wrong')).resolves.toBe(false);
     product.route = (_r, res) => sendJson(res, { _success: false, _msg: 'PERMISSION_DENIED' });
