@@ -9,7 +9,6 @@ import {
   dataSourceOf,
   defineResourceWithDataSource,
   keepMailboxOption,
-  lookupExample,
   nullIfGone,
 } from '../../src/provider/kit';
 
@@ -139,7 +138,6 @@ describe('dataSourceOf', () => {
   const lookup = {
     description: 'Reads a thing.',
     lookup: { email: 'The thing to read.' },
-    example: { email: 'jane@example.com' },
   };
   const data = dataSourceOf(thing, lookup);
 
@@ -153,15 +151,8 @@ describe('dataSourceOf', () => {
     expect([data.typeName, data.identity, data.read]).toEqual([thing.typeName, thing.identity, thing.read]);
   });
 
-  test('its example looks up the example values, labelled after them', () => {
-    expect(data.example).toBe('data "test_thing" "jane" {\n  email = "jane@example.com"\n}');
-    expect(lookupExample('t', { target: 'global', direction: 'inbound' })).toBe(
-      'data "t" "global_inbound" {\n  target    = "global"\n  direction = "inbound"\n}',
-    );
-  });
-
   test('a lookup the resource has no attribute for is a definition error', () => {
-    expect(() => dataSourceOf(thing, { description: 'x', lookup: { domain: 'x' }, example: {} })).toThrow(
+    expect(() => dataSourceOf(thing, { description: 'x', lookup: { domain: 'x' } })).toThrow(
       'test_thing has no attribute "domain" to look up by.',
     );
   });
@@ -171,7 +162,7 @@ describe('dataSourceOf', () => {
     expect(resource).not.toHaveProperty('dataSource');
     expect(resource.typeName).toBe('test_thing');
     expect(Object.keys(dataSource.attributes)).toEqual(Object.keys(data.attributes));
-    expect([dataSource.description, dataSource.example]).toEqual([data.description, data.example]);
+    expect(dataSource.description).toBe(data.description);
   });
 });
 

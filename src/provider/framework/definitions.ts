@@ -41,8 +41,6 @@ export interface ResourceDefinition<A extends Attributes<Data>, Client, Data> {
   readonly requiredOnCreate?: readonly (readonly (keyof A & string)[])[];
   /** Attributes sent on every update, changed or not (for APIs that reset what is absent). */
   readonly alwaysSend?: readonly (keyof A & string)[];
-  /** HCL for the docs' example. */
-  readonly example?: string;
   /** The schema version; raise it when attributes are removed or change meaning (default 0). */
   readonly schemaVersion?: number;
   /**
@@ -60,7 +58,6 @@ export interface DataSourceDefinition<A extends Attributes<Data>, Client, Data> 
   identity(values: Values<A>): string;
   /** Null → an error diagnostic "not found". */
   read(client: Client, config: Values<A>): Promise<Data | null>;
-  readonly example?: string;
 }
 
 /** Erases a definition's value types so provider-level code can hold a list of them. */

@@ -6,11 +6,23 @@ import { isComputed, type AnyAttribute, type Attributes } from './attributes';
 import type { SomeDataSource, SomeResource } from './definitions';
 import type { ProviderDefinition } from './provider';
 
+/** Which page an example belongs to: the provider's (index.md), a resource's or a data source's. */
+export type ExampleKind = 'provider' | 'resource' | 'data-source';
+
+/**
+ * Where tfplugindocs keeps a page's example, relative to the examples directory:
+ * `provider/provider.tf`, `resources/<type>/resource.tf`, `data-sources/<type>/data-source.tf`.
+ */
+export function examplePath(kind: ExampleKind, typeName: string): string {
+  if (kind === 'provider') return 'provider/provider.tf';
+  return kind === 'resource' ? `resources/${typeName}/resource.tf` : `data-sources/${typeName}/data-source.tf`;
+}
+
 export interface DocsOptions {
   /** e.g. `iredadmin`. */
   readonly providerName: string;
-  /** HCL of the provider block example. */
-  readonly providerExample: string;
+  /** HCL of a page's example (`typeName` is the provider's name for the provider page); undefined: none. */
+  exampleOf(kind: ExampleKind, typeName: string): string | undefined;
 }
 
 const TYPE_NAMES: Record<AnyAttribute<never>['kind'], string> = {
@@ -71,7 +83,7 @@ function page(
     '',
     description,
     '',
-    ...(example ? ['## Example Usage', '', '```terraform', example, '```', ''] : []),
+    ...exampleSection(example),
     '<!-- generated from the provider definitions by `npm run docs`; do not edit -->',
     '## Schema',
     '',
@@ -80,9 +92,13 @@ function page(
   ].join('\n');
 }
 
-function resourcePage(r: SomeResource<unknown>): string {
+function exampleSection(example: string | undefined): string[] {
+  return example ? ['## Example Usage', '', '```terraform', example, '```', ''] : [];
+}
+
+function resourcePage(r: SomeResource<unknown>, example: string | undefined): string {
   const body = schemaSection(r.attributes, `The object's ID: ${r.importIdFormat}.`) + importSection(r);
-  return page('Resource', r.typeName, r.description, r.example, body);
+  return page('Resource', r.typeName, r.description, example, body);
 }
 
 function importSection(r: SomeResource<unknown>): string {
@@ -106,8 +122,8 @@ import {
 \`\`\``;
 }
 
-function dataSourcePage(d: SomeDataSource<unknown>): string {
-  return page('Data Source', d.typeName, d.description, d.example, schemaSection(d.attributes, "The object's ID."));
+function dataSourcePage(d: SomeDataSource<unknown>, example: string | undefined): string {
+  return page('Data Source', d.typeName, d.description, example, schemaSection(d.attributes, "The object's ID."));
 }
 
 /** Relative path → content, for every page. */
@@ -125,12 +141,7 @@ export function renderDocs<Client>(provider: ProviderDefinition<Client>, options
     '',
     provider.description,
     '',
-    '## Example Usage',
-    '',
-    '```terraform',
-    options.providerExample,
-    '```',
-    '',
+    ...exampleSection(options.exampleOf('provider', options.providerName)),
     '<!-- generated from the provider definitions by `npm run docs`; do not edit -->',
     '## Schema',
     '',
@@ -150,8 +161,14 @@ export function renderDocs<Client>(provider: ProviderDefinition<Client>, options
   ].join('\n');
   pages.set('index.md', index);
   for (const r of provider.resources)
-    pages.set(`resources/${short(r.typeName)}.md`, resourcePage(r as SomeResource<unknown>));
+    pages.set(
+      `resources/${short(r.typeName)}.md`,
+      resourcePage(r as SomeResource<unknown>, options.exampleOf('resource', r.typeName)),
+    );
   for (const d of provider.dataSources)
-    pages.set(`data-sources/${short(d.typeName)}.md`, dataSourcePage(d as SomeDataSource<unknown>));
+    pages.set(
+      `data-sources/${short(d.typeName)}.md`,
+      dataSourcePage(d as SomeDataSource<unknown>, options.exampleOf('data-source', d.typeName)),
+    );
   return pages;
 }

@@ -4,4 +4,4 @@ export * from './definitions';
 export * from './errors';
 export { providerHandlers, providerSchema, type ProviderDefinition } from './provider';
 export { ResourceEngine } from './resource-engine';
-export { renderDocs } from './docs';
+export { examplePath, renderDocs, type ExampleKind } from './docs';

@@ -1,22 +1,22 @@
-/** The provider's documentation pages, from its definitions. */
-import { renderDocs } from '../framework';
+/**
+ * The provider's documentation pages, from its definitions and the examples in examples/ (the
+ * tfplugindocs layout). Build-time only: the provider executable never reads examples/.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../../scripts/project-root';
+import { examplePath, renderDocs, type ExampleKind } from '../framework';
 import { iredadminProvider } from './provider';
 
-const PROVIDER_EXAMPLE = `terraform {
-  required_providers {
-    iredadmin = {
-      source  = "iredadmin/iredadmin"
-      version = "~> 0.1"
-    }
-  }
+/** The directory of the provider, resource and data source examples. */
+export const EXAMPLES_DIR = join(projectRoot(), 'examples');
+
+/** A page's example as written in examples/, without the file's final newline; undefined when there is none. */
+function exampleOf(kind: ExampleKind, typeName: string): string | undefined {
+  const file = join(EXAMPLES_DIR, examplePath(kind, typeName));
+  return existsSync(file) ? readFileSync(file, 'utf8').trimEnd() : undefined;
 }
 
-# url, username and password may come from IREDADMIN_URL, IREDADMIN_USERNAME, IREDADMIN_PASSWORD.
-provider "iredadmin" {
-  url      = "https://mail.example.com/iredadmin"
-  username = "postmaster@example.com"
-}`;
-
 export function providerDocs(): Map<string, string> {
-  return renderDocs(iredadminProvider, { providerName: 'iredadmin', providerExample: PROVIDER_EXAMPLE });
+  return renderDocs(iredadminProvider, { providerName: 'iredadmin', exampleOf });
 }

@@ -18,8 +18,6 @@ export interface DataSourceSpec {
   readonly description: string;
   /** Each key attribute of the resource and its description as a lookup, e.g. `{ email: 'The user to read.' }`. */
   readonly lookup: Readonly<Record<string, string>>;
-  /** The lookup values of the docs' example, e.g. `{ email: 'jane@example.com' }`. */
-  readonly example: Readonly<Record<string, string>>;
   /** Computed attributes only the data source has. */
   readonly extra?: Attributes;
 }
@@ -54,23 +52,5 @@ export function dataSourceOf<Client>(resource: SomeResource<Client>, spec: DataS
     attributes: { ...Object.fromEntries(lookups), ...readOnly(Object.fromEntries(readable)), ...spec.extra },
     identity: resource.identity,
     read: resource.read,
-    example: lookupExample(resource.typeName, spec.example),
   };
-}
-
-/**
- * A docs example `data "<type>" "<label>" { … }` with `=` aligned as `terraform fmt` does. The
- * label is made from the values: `jane@example.com` → `jane`, `example.com` → `example`,
- * `global` and `inbound` → `global_inbound`.
- */
-export function lookupExample(
-  typeName: string,
-  values: Readonly<Record<string, string>>,
-  label = Object.values(values)
-    .map((v) => v.split(/[@.]/)[0])
-    .join('_'),
-): string {
-  const width = Math.max(...Object.keys(values).map((name) => name.length));
-  const lines = Object.entries(values).map(([name, v]) => `  ${name.padEnd(width)} = ${JSON.stringify(v)}`);
-  return [`data "${typeName}" "${label}" {`, ...lines, '}'].join('\n');
 }

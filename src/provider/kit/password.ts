@@ -62,17 +62,6 @@ export function passwordTrio<Data>(account: 'a user' | 'an admin') {
   };
 }
 
-/**
- * The lines of a docs example that send a write-only password from `variable` (aligned for an
- * example whose longest attribute name is `password_wo_version`).
- */
-export function writeOnlyPasswordExample(variable: string): string {
-  return [
-    `  password_wo         = ${variable} # write-only: never stored in state`,
-    `  password_wo_version = ${'1'.padEnd(variable.length)} # bump to send a new password`,
-  ].join('\n');
-}
-
 /** A new account needs one of the two passwords (an imported one needs neither). */
 export const PASSWORD_ON_CREATE = [['password', 'password_wo']] as const;
 

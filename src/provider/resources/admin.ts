@@ -13,7 +13,6 @@ import {
   passwordConflict,
   passwordTrio,
   wholeNumber,
-  writeOnlyPasswordExample,
   defineResourceWithDataSource,
 } from '../kit';
 
@@ -236,20 +235,10 @@ export const adminRegistration = defineResourceWithDataSource({
       client.admins.update(v.email!, p as AdminUpdateInput),
     ),
   delete: (client: IRedAdminClient, v: AdminValues) => client.admins.delete(v.email!),
-  example: `resource "iredadmin_admin" "helpdesk" {
-  email               = "helpdesk@example.com"
-  name                = "Help desk"
-${writeOnlyPasswordExample('var.helpdesk_password')}
-  max_domains         = 5
-  max_quota           = 2
-  max_quota_unit      = "TB"
-  max_users           = 500
-}`,
   dataSource: {
     description:
       'Reads an existing separate admin account. `max_quota` is given in the largest unit that makes it a whole number.',
     lookup: { email: 'The admin to read.' },
-    example: { email: 'helpdesk@example.com' },
     extra: {
       managed_domains: a.stringSet({
         computed: true,

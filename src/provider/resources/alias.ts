@@ -70,15 +70,8 @@ export const aliasRegistration = defineResourceWithDataSource({
   // Version 1 dropped `moderators` (the SQL edition's aliases have none).
   schemaVersion: 1,
   upgradeState: ({ moderators: _dropped, ...state }) => state,
-  example: `resource "iredadmin_alias" "sales" {
-  email         = "sales@example.com"
-  name          = "Sales team"
-  access_policy = "domain"
-  members       = [iredadmin_user.jane.email, "bob@example.com"]
-}`,
   dataSource: {
     description: 'Reads an existing mail alias: its name, access policy, members and status.',
     lookup: { email: 'The alias to read.' },
-    example: { email: 'sales@example.com' },
   },
 });

@@ -76,8 +76,4 @@ export const domainAdminsResource = defineResource({
     // The domain may have gone first (its rights went with it): nothing is left behind.
     await nullIfGone(() => client.domains.admins.removeAll(v.domain!));
   },
-  example: `resource "iredadmin_domain_admins" "example" {
-  domain = iredadmin_domain.example.domain
-  admins = [iredadmin_admin.helpdesk.email, "jane@example.com"]
-}`,
 });

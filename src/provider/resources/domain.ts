@@ -256,18 +256,8 @@ export const domainRegistration = defineResourceWithDataSource({
   },
   ...byDomain.crud((client: IRedAdminClient) => client.domains, CREATE_PARAMS),
   delete: (client: IRedAdminClient, v) => client.domains.delete(v.domain!, keepMailboxOption(v)),
-  example: `resource "iredadmin_domain" "example" {
-  domain         = "example.com"
-  name           = "Example Inc."
-  quota          = 10240
-  default_quota  = 1024
-  max_user_quota = 4096
-  max_users      = 100
-  catchall       = ["postmaster@example.com"]
-}`,
   dataSource: {
     description: 'Reads an existing mail domain.',
     lookup: { domain: 'The domain to read.' },
-    example: { domain: 'example.com' },
   },
 });

@@ -6,7 +6,6 @@ import {
   canonicalDomain,
   canonicalSenders,
   domainName,
-  lookupExample,
   policyTarget,
   SENDER_FORMS,
   senderSet,
@@ -136,11 +135,6 @@ export const greylistingResource = defineResource({
       await client.greylisting.inherit(target);
     }
   },
-  example: `resource "iredadmin_greylisting" "example" {
-  target              = "example.com"
-  enabled             = true
-  whitelisted_senders = ["@partner.example", "192.0.2.0/24"]
-}`,
 });
 
 const dataAttributes = {
@@ -170,5 +164,4 @@ export const greylistingDataSource = defineDataSource({
   attributes: dataAttributes,
   identity: byTarget.identity,
   read: (client: IRedAdminClient, v: Values<typeof dataAttributes>) => readSettings(client, policyTarget(v.target!)),
-  example: lookupExample('iredadmin_greylisting', { target: 'global' }),
 });

@@ -63,8 +63,4 @@ export const ldifDataSource = defineDataSource<Exported, typeof attributes, IRed
     const ldif = await nullIfGone(() => client.ldif.export(kind, v.target!));
     return ldif === null ? null : { ldif };
   },
-  example: `data "iredadmin_ldif" "jane" {
-  kind   = "user"
-  target = "jane@example.com"
-}`,
 });

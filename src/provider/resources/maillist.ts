@@ -196,17 +196,9 @@ export const maillistRegistration = defineResourceWithDataSource({
     ),
   delete: (client: IRedAdminClient, v: MaillistValues) =>
     sqlLists(client).delete(v.email!, { keepArchive: v.keep_archive === true }),
-  example: `resource "iredadmin_maillist" "news" {
-  email         = "news@example.com"
-  name          = "Company news"
-  access_policy = "moderatorsonly"
-  moderators    = ["ceo@example.com"]
-  members       = [iredadmin_user.jane.email, "bob@example.com"]
-}`,
   dataSource: {
     description:
       'Reads an existing mailing list (SQL edition, `/api/ml`): its settings, subscribers, moderators and owners.',
     lookup: { email: 'The list to read.' },
-    example: { email: 'news@example.com' },
   },
 });

@@ -107,16 +107,9 @@ export const spamPolicyRegistration = defineResourceWithDataSource({
     // The domain or user may be gone, and its policy with it.
     await nullIfGone(() => client.spamPolicies.delete(policyTarget(v.target!)));
   },
-  example: `resource "iredadmin_spampolicy" "example" {
-  target                 = "example.com"
-  quarantine_spam        = true
-  prefix_spam_in_subject = true
-  spam_score             = 5
-}`,
   dataSource: {
     description:
       'Reads the spam policy of the server, a domain or a user; an error when the domain or user has none of its own.',
     lookup: byTarget.lookup,
-    example: { target: 'global' },
   },
 });

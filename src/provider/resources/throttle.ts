@@ -141,17 +141,8 @@ export const throttleRegistration = defineResourceWithDataSource({
     // The domain or user may be gone, and its throttle with it.
     await nullIfGone(() => client.throttles.delete(policyTarget(v.target!), dir(v)));
   },
-  example: `resource "iredadmin_throttle" "example_outbound" {
-  target    = "example.com"
-  direction = "outbound"
-  period    = 3600       # one hour
-  max_msgs  = 100
-  max_quota = 104857600  # 100 MB per hour
-  msg_size  = 10485760   # 10 MB per message
-}`,
   dataSource: {
     description: 'Reads an existing iRedAPD throttle; an error when none is set for the target and direction.',
     lookup: key.lookup,
-    example: { target: 'global', direction: 'inbound' },
   },
 });

@@ -20,7 +20,6 @@ import {
   postfixTransport,
   renamableAddress,
   subsetOf,
-  writeOnlyPasswordExample,
   defineResourceWithDataSource,
 } from '../kit';
 
@@ -178,17 +177,8 @@ export const userRegistration = defineResourceWithDataSource({
     }
   },
   delete: (client: IRedAdminClient, v: UserValues) => client.users.delete(v.email!, keepMailboxOption(v)),
-  example: `resource "iredadmin_user" "jane" {
-  email               = "jane@example.com"
-  name                = "Jane Doe"
-${writeOnlyPasswordExample('var.jane_password')}
-  quota               = 2048
-  forwarding          = ["jane@example.com", "jane@home.example"]  # keep a copy and forward
-  aliases             = ["j.doe@example.com"]
-}`,
   dataSource: {
     description: 'Reads an existing mail user.',
     lookup: { email: 'The user to read.' },
-    example: { email: 'jane@example.com' },
   },
 });

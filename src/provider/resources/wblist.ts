@@ -140,17 +140,10 @@ export const wblistRegistration = defineResourceWithDataSource({
     await client.wblist.clear(target, direction, 'whitelist');
     await client.wblist.clear(target, direction, 'blacklist');
   },
-  example: `resource "iredadmin_wblist" "example_inbound" {
-  target    = "example.com"
-  direction = "inbound"
-  whitelist = ["partner@example.net", "@trusted.example", "192.0.2.0/24"]
-  blacklist = ["@spam.example", "198.51.100.7"]
-}`,
   dataSource: {
     description:
       'Reads the amavisd whitelist and blacklist of the server, a domain or a user for one direction (empty lists ' +
       'when none are set).',
     lookup: key.lookup,
-    example: { target: 'global', direction: 'inbound' },
   },
 });

@@ -1,0 +1,3 @@
+data "iredadmin_admin" "helpdesk" {
+  email = "helpdesk@example.com"
+}

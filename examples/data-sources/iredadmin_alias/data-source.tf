@@ -1,0 +1,3 @@
+data "iredadmin_alias" "sales" {
+  email = "sales@example.com"
+}

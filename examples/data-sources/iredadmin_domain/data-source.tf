@@ -1,0 +1,3 @@
+data "iredadmin_domain" "example" {
+  domain = "example.com"
+}

@@ -1,0 +1,3 @@
+data "iredadmin_greylisting" "global" {
+  target = "global"
+}

@@ -1,0 +1,4 @@
+data "iredadmin_ldif" "jane" {
+  kind   = "user"
+  target = "jane@example.com"
+}

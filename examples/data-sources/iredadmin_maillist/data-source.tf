@@ -1,0 +1,3 @@
+data "iredadmin_maillist" "news" {
+  email = "news@example.com"
+}

@@ -1,0 +1,3 @@
+data "iredadmin_spampolicy" "global" {
+  target = "global"
+}

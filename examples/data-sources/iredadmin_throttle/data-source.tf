@@ -1,0 +1,4 @@
+data "iredadmin_throttle" "global_inbound" {
+  target    = "global"
+  direction = "inbound"
+}

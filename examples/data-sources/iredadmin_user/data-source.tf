@@ -1,0 +1,3 @@
+data "iredadmin_user" "jane" {
+  email = "jane@example.com"
+}

@@ -1,0 +1,4 @@
+data "iredadmin_wblist" "global_inbound" {
+  target    = "global"
+  direction = "inbound"
+}
