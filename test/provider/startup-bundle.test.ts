@@ -35,6 +35,12 @@ describe('provider start-up bundle', () => {
     expect(bundle.startupModules.some((m) => m.endsWith('src/provider/protocol/serve.ts'))).toBe(true);
   });
 
+  it('leaves out the docs, which read examples/ at build time', () => {
+    expect(bundle.startupModules.filter((m) => /src\/provider\/iredadmin\/docs\.ts$|(^|\/)scripts\//.test(m))).toEqual(
+      [],
+    );
+  });
+
   it('keeps the client, with undici and zod, in the lazily required client.js', () => {
     const client = fs.readFileSync(path.join(dir, 'client.js'), 'utf8');
     expect(client).toMatch(/undici/i);
