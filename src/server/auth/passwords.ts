@@ -92,3 +92,19 @@ export function isAcceptedHash(value: string): boolean {
   const m = /^\{([A-Z0-9.-]+)\}.+$/is.exec(value);
   return !!m && ACCEPTED_HASH_SCHEMES.includes(m[1]!.toUpperCase());
 }
+
+const decoys = new Map<PasswordScheme, Promise<string>>();
+
+/**
+ * A hash of `scheme` that no password matches (of a random one nobody knows): a login for an
+ * unknown or disabled account checks its password against it, so that answer costs what a wrong
+ * password for an existing account costs, and its time tells no one which addresses exist.
+ */
+export function decoyHash(scheme: PasswordScheme): Promise<string> {
+  let decoy = decoys.get(scheme);
+  if (!decoy) {
+    decoy = hashPassword(randomBytes(32).toString('base64'), scheme);
+    decoys.set(scheme, decoy);
+  }
+  return decoy;
+}

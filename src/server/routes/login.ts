@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { findAdminAccount } from '../auth/accounts';
 import { attemptsExceeded, refundAttempt } from '../auth/login-attempts';
-import { verifyPassword } from '../auth/passwords';
+import { decoyHash, verifyPassword } from '../auth/passwords';
 import { sessionCookie } from '../auth/sessions';
 import { ApiFailure } from '../errors';
 import { defineRoutes, route, type RouteContext, type RoutePlugin } from '../http/routes';
@@ -23,8 +23,10 @@ async function login(ctx: RouteContext<'public'>): Promise<undefined> {
   if (await attemptsExceeded(ctx.db, [client], ctx.settings)) throw new ApiFailure('TOO_MANY_LOGIN_FAILURES');
 
   const account = await findAdminAccount(ctx.db, username);
-  const ok = !!account && account.active && (await verifyPassword(password, account.passwordHash));
-  if (!ok) throw new ApiFailure('INVALID_CREDENTIALS');
+  // One hash check whatever the account: its time must not tell whether the address exists.
+  const stored = account?.passwordHash ?? (await decoyHash(ctx.settings.defaultPasswordScheme));
+  const ok = (await verifyPassword(password, stored)) && !!account?.active;
+  if (!ok || !account) throw new ApiFailure('INVALID_CREDENTIALS');
   // A success gives back its own attempt only: earlier failures still count, or an attacker with
   // an account of its own could log in with it between guesses to reset the count.
   await refundAttempt(ctx.db, client);
