@@ -7,6 +7,7 @@ import type { Database } from './db/database';
 import type { PasswordScheme } from './config';
 import { hashPassword } from './auth/passwords';
 import { normalizeEmail } from '../common/mail-names';
+import { newRow } from './db/new-rows';
 import { insertSkippingDuplicates, now, onDuplicateSkip, sql } from './db/sql';
 import { ALL_DOMAINS, insertDomainAdminRow } from './model/domain-admin-rows';
 
@@ -24,8 +25,8 @@ export async function ensureGlobalAdmin(
     // A mail user of that address is an existing account too: never turned into a second one.
     if ((await tx.query(sql`SELECT 1 FROM mailbox WHERE username = ${email}`)).length) return false;
     const inserted = await tx.query(
-      sql`${insertSkippingDuplicates} INTO admin (username, password, passwordlastchange, created, modified)
-        VALUES (${email}, ${hash}, ${now}, ${now}, ${now}) ${onDuplicateSkip()} RETURNING username`,
+      sql`${insertSkippingDuplicates} INTO ${newRow('admin', { username: email, password: hash, passwordlastchange: now })}
+        ${onDuplicateSkip()} RETURNING username`,
     );
     if (!inserted.length) return false;
     await insertDomainAdminRow(tx, email, ALL_DOMAINS);

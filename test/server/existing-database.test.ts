@@ -4,6 +4,7 @@
  * iRedMail password scheme verifies, and reads and writes land exactly where iRedMail and
  * iRedAdmin-Pro keep them.
  */
+import { ensureGlobalAdmin } from '../../src/server/bootstrap';
 import { DEFAULT_SETTINGS } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
 import { isAnyOf, raw, sql } from '../../src/server/db/sql';
@@ -352,26 +353,38 @@ describe.each(ALL_BACKENDS)('an existing iRedMail database on %s', (backend) => 
 
   test("rows the API creates carry the time of the insert, not the 1970 default of iRedMail's MySQL schema", async () => {
     await api.ok('POST', '/api/domain/stamped.example', {});
-    await api.ok('PUT', '/api/domain/stamped.example', { senderBcc: 'out@stamped.example' });
+    await api.ok('PUT', '/api/domain/stamped.example', {
+      senderBcc: 'out@stamped.example',
+      recipientBcc: 'in@stamped.example',
+    });
     await api.ok('POST', '/api/user/u@stamped.example', { password: 'Stamped!pw12' });
-    await api.ok('PUT', '/api/user/u@stamped.example', { senderBcc: 'copy@stamped.example' });
+    await api.ok('PUT', '/api/user/u@stamped.example', {
+      senderBcc: 'copy@stamped.example',
+      recipientBcc: 'copy@stamped.example',
+    });
     await api.ok('PUT', '/api/domain/admins/stamped.example', { addAdmin: 'u@stamped.example' });
     await api.ok('POST', '/api/alias/a@stamped.example', {});
     await api.ok('POST', '/api/ml/l@stamped.example', {});
     await api.ok('POST', '/api/admin/stamped@admins.example', { password: 'Stamped!pw12', isGlobalAdmin: 'yes' });
+    // The first global admin a server start creates (IREDADMIN_ADMIN).
+    await ensureGlobalAdmin(db, 'first@admins.example', 'Stamped!pw12', 'SSHA512');
     // `changed`: passwordlastchange where the table has one.
     const stamps = await db.query<{ t: string; created: string; modified: string; changed: string }>(
       sql`SELECT 'domain' AS t, created, modified, created AS changed FROM domain WHERE domain = 'stamped.example'
           UNION ALL SELECT 'sender_bcc_domain', created, modified, created FROM sender_bcc_domain WHERE domain = 'stamped.example'
+          UNION ALL SELECT 'recipient_bcc_domain', created, modified, created FROM recipient_bcc_domain WHERE domain = 'stamped.example'
           UNION ALL SELECT 'mailbox', created, modified, passwordlastchange FROM mailbox WHERE username = 'u@stamped.example'
           UNION ALL SELECT 'sender_bcc_user', created, modified, created FROM sender_bcc_user WHERE username = 'u@stamped.example'
+          UNION ALL SELECT 'recipient_bcc_user', created, modified, created FROM recipient_bcc_user WHERE username = 'u@stamped.example'
           UNION ALL SELECT 'domain_admins', created, modified, created FROM domain_admins WHERE domain = 'stamped.example'
           UNION ALL SELECT 'alias', created, modified, created FROM alias WHERE address = 'a@stamped.example'
           UNION ALL SELECT 'maillists', created, modified, created FROM maillists WHERE address = 'l@stamped.example'
           UNION ALL SELECT 'admin', created, modified, passwordlastchange FROM admin WHERE username = 'stamped@admins.example'
-          UNION ALL SELECT 'domain_admins ALL', created, modified, created FROM domain_admins WHERE username = 'stamped@admins.example'`,
+          UNION ALL SELECT 'domain_admins ALL', created, modified, created FROM domain_admins WHERE username = 'stamped@admins.example'
+          UNION ALL SELECT 'first admin', created, modified, passwordlastchange FROM admin WHERE username = 'first@admins.example'
+          UNION ALL SELECT 'first admin ALL', created, modified, created FROM domain_admins WHERE username = 'first@admins.example'`,
     );
-    expect(stamps.map((r) => r.t)).toHaveLength(9);
+    expect(stamps.map((r) => r.t)).toHaveLength(13);
     const year = String(new Date().getUTCFullYear());
     for (const row of stamps)
       for (const stamp of [row.created, row.modified, row.changed])

@@ -190,20 +190,6 @@ export function onDuplicateSkip(conflictColumns?: string): Sql {
 }
 
 /**
- * Inserts one row unless its `key` is taken (by a concurrent create, say), returning the key only
- * when it inserted. The columns are the row's own keys (our typed row objects, never input) plus
- * `stamped`, set to now().
- */
-export function insertUnlessTaken(table: string, key: string, row: object, stamped: readonly string[] = []): Sql {
-  const columns = [...Object.keys(row), ...stamped];
-  const bad = [table, key, ...columns].find((name) => !/^[a-z_]+$/.test(name));
-  if (bad) throw new Error(`not a column or table name: ${bad}`);
-  const values = join([...Object.values(row).map((value) => sql`${value}`), ...stamped.map(() => now)]);
-  return sql`${insertSkippingDuplicates} INTO ${raw(table)} (${raw(columns.join(', '))}) VALUES (${values})
-    ${onDuplicateSkip(key)} RETURNING ${raw(key)}`;
-}
-
-/**
  * An upsert: on a duplicate key, `assignments` run against the existing row. In them,
  * `excluded(col)` is the value the insert proposed. MariaDB applies assignments left to right
  * (a later one sees an earlier one's result), PostgreSQL all at once: order them so that

@@ -4,7 +4,8 @@
  */
 import type { Queryable } from '../../db/database';
 import { endSessions } from '../../auth/sessions';
-import { insertUnlessTaken, now, sql, typed } from '../../db/sql';
+import { newRow } from '../../db/new-rows';
+import { insertSkippingDuplicates, now, onDuplicateSkip, sql, typed } from '../../db/sql';
 import { ALL_DOMAINS, insertDomainAdminRow } from '../domain-admin-rows';
 
 /** The columns a new `admin` row is given. */
@@ -17,11 +18,12 @@ export interface NewAdminRow {
   settings: string;
 }
 
-const ADMIN_STAMPS = ['passwordlastchange', 'created', 'modified'];
-
 /** Inserts the admin; false when the address is taken already (by a concurrent create, say). */
 export async function insertAdmin(tx: Queryable, row: NewAdminRow): Promise<boolean> {
-  const inserted = await tx.query(insertUnlessTaken('admin', 'username', row, ADMIN_STAMPS));
+  const inserted = await tx.query(
+    sql`${insertSkippingDuplicates} INTO ${newRow('admin', { ...row, passwordlastchange: now })}
+      ${onDuplicateSkip('username')} RETURNING username`,
+  );
   return inserted.length > 0;
 }
 

@@ -8,6 +8,7 @@ import { removeAddressTraces } from '../account-traces';
 import { destinationsOf } from '../forwardings';
 import type { AccessPolicy } from '../../../common/access-policies';
 import { domainOf } from '../../../common/mail-names';
+import { newRow } from '../../db/new-rows';
 import { arrayOf, insertSkippingDuplicates, isAnyOf, now, onDuplicateSkip, sql, typed } from '../../db/sql';
 
 export interface AliasRow {
@@ -53,10 +54,15 @@ export interface NewAlias {
 
 /** False when the address was taken meanwhile (the insert did nothing). */
 export async function insertAlias(tx: Queryable, alias: NewAlias): Promise<boolean> {
-  const rows =
-    await tx.query(sql`${insertSkippingDuplicates} INTO alias (address, name, accesspolicy, domain, active, created, modified)
-       VALUES (${alias.address}, ${alias.name}, ${alias.accessPolicy}, ${domainOf(alias.address)}, ${alias.active}, ${now}, ${now})
-     ${onDuplicateSkip('address')} RETURNING address`);
+  const rows = await tx.query(
+    sql`${insertSkippingDuplicates} INTO ${newRow('alias', {
+      address: alias.address,
+      name: alias.name,
+      accesspolicy: alias.accessPolicy,
+      domain: domainOf(alias.address),
+      active: alias.active,
+    })} ${onDuplicateSkip('address')} RETURNING address`,
+  );
   return rows.length > 0;
 }
 

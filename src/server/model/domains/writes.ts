@@ -4,7 +4,8 @@
  */
 import type { Queryable } from '../../db/database';
 import { domainOf } from '../../../common/mail-names';
-import { insertUnlessTaken, now, raw, sql } from '../../db/sql';
+import { newRow } from '../../db/new-rows';
+import { insertSkippingDuplicates, now, onDuplicateSkip, raw, sql } from '../../db/sql';
 
 /** The columns a new `domain` row is given. */
 export interface NewDomainRow {
@@ -23,7 +24,9 @@ export interface NewDomainRow {
  * of two concurrent creates, the one whose insert did nothing is told so).
  */
 export async function insertDomain(tx: Queryable, row: NewDomainRow): Promise<boolean> {
-  const inserted = await tx.query(insertUnlessTaken('domain', 'domain', row, ['created', 'modified']));
+  const inserted = await tx.query(
+    sql`${insertSkippingDuplicates} INTO ${newRow('domain', row)} ${onDuplicateSkip('domain')} RETURNING domain`,
+  );
   return inserted.length > 0;
 }
 
@@ -56,17 +59,14 @@ export interface DomainBcc {
 }
 
 export async function setDomainBcc(tx: Queryable, domain: string, bcc: DomainBcc): Promise<void> {
-  const tables: [string, string | undefined][] = [
+  const tables: ['sender_bcc_domain' | 'recipient_bcc_domain', string | undefined][] = [
     ['sender_bcc_domain', bcc.senderBcc],
     ['recipient_bcc_domain', bcc.recipientBcc],
   ];
   for (const [table, address] of tables) {
     if (address === undefined) continue;
     await tx.query(sql`DELETE FROM ${raw(table)} WHERE domain = ${domain}`);
-    if (address)
-      await tx.query(
-        sql`INSERT INTO ${raw(table)} (domain, bcc_address, created, modified) VALUES (${domain}, ${address}, ${now}, ${now})`,
-      );
+    if (address) await tx.query(sql`INSERT INTO ${newRow(table, { domain, bcc_address: address })}`);
   }
 }
 

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../db/database';
+import { newRow } from '../../db/new-rows';
 import { removeAddressTraces } from '../account-traces';
 import type { AccessPolicy } from '../../../common/access-policies';
 import { domainOf } from '../../../common/mail-names';
@@ -99,13 +100,21 @@ export const MAX_TRANSPORT_LENGTH = 255;
 export async function insertList(tx: Queryable, address: string, fields: ListFields): Promise<boolean> {
   const domain = domainOf(address);
   const active = fields.active ?? 1;
-  const rows =
-    await tx.query(sql`${insertSkippingDuplicates} INTO maillists (address, domain, transport, accesspolicy, maxmsgsize, name,
-        description, mlid, is_newsletter, settings, active, created, modified)
-     VALUES (${address}, ${domain}, ${listTransport(address)}, ${fields.accessPolicy ?? 'public'},
-       ${fields.maxMessageSize ?? 0}, ${fields.name ?? ''}, ${fields.newsletterDescription ?? ''}, ${randomUUID()},
-       ${fields.isNewsletter ? 1 : 0}, '', ${active}, ${now}, ${now})
-     ${onDuplicateSkip('address')} RETURNING id`);
+  const rows = await tx.query(
+    sql`${insertSkippingDuplicates} INTO ${newRow('maillists', {
+      address,
+      domain,
+      transport: listTransport(address),
+      accesspolicy: fields.accessPolicy ?? 'public',
+      maxmsgsize: fields.maxMessageSize ?? 0,
+      name: fields.name ?? '',
+      description: fields.newsletterDescription ?? '',
+      mlid: randomUUID(),
+      is_newsletter: fields.isNewsletter ? 1 : 0,
+      settings: '',
+      active,
+    })} ${onDuplicateSkip('address')} RETURNING id`,
+  );
   if (!rows.length) return false;
   // Left by a list of this address that iRedMail's tools deleted (no key ties them: migration 009).
   await tx.query(sql`DELETE FROM iredadmin_api_maillist_subscribers WHERE address = ${address}`);

@@ -3,7 +3,8 @@ import type { Queryable } from '../../db/database';
 import type { ServerSettings } from '../../config';
 import { maildirPath } from './maildir-layout';
 import { domainOf } from '../../../common/mail-names';
-import { insertSkippingDuplicates, now, onDuplicateSkip, onDuplicateUpdate, sql } from '../../db/sql';
+import { newRow } from '../../db/new-rows';
+import { insertSkippingDuplicates, now, onDuplicateSkip, onDuplicateUpdate, type Sql, sql } from '../../db/sql';
 
 export interface NewMailbox {
   email: string;
@@ -21,11 +22,7 @@ export interface NewMailbox {
 export async function insertMailbox(tx: Queryable, settings: ServerSettings, box: NewMailbox): Promise<boolean> {
   if (tx.dialect === 'mysql') return insertMailboxInSteps(tx, settings, box);
   const inserted = await tx.query(sql`WITH box AS (
-       ${insertSkippingDuplicates} INTO mailbox (username, password, name, language, quota, domain, storagebasedirectory, storagenode,
-                            maildir, passwordlastchange, created, modified)
-       VALUES (${box.email}, ${box.passwordValue}, ${box.name}, ${box.language}, ${box.quota}, ${domainOf(box.email)},
-         ${settings.storageBaseDirectory}, ${settings.storageNode}, ${maildirPath(box.email)}, ${now}, ${now}, ${now})
-       ${onDuplicateSkip('username')} RETURNING username, domain),
+       ${insertSkippingDuplicates} INTO ${mailboxRow(settings, box)} ${onDuplicateSkip('username')} RETURNING username, domain),
      stale AS (
        DELETE FROM forwardings f USING box
         WHERE f.address = box.username AND f.is_forwarding = 1 AND f.forwarding <> box.username)
@@ -36,15 +33,28 @@ export async function insertMailbox(tx: Queryable, settings: ServerSettings, box
   return inserted.length > 0;
 }
 
+/** The new user's `mailbox` row. */
+function mailboxRow(settings: ServerSettings, box: NewMailbox): Sql {
+  return newRow('mailbox', {
+    username: box.email,
+    password: box.passwordValue,
+    name: box.name,
+    language: box.language,
+    quota: box.quota,
+    domain: domainOf(box.email),
+    storagebasedirectory: settings.storageBaseDirectory,
+    storagenode: settings.storageNode,
+    maildir: maildirPath(box.email),
+    passwordlastchange: now,
+  });
+}
+
 /** The same on MariaDB, which has no data-modifying CTE: three statements. */
 async function insertMailboxInSteps(tx: Queryable, settings: ServerSettings, box: NewMailbox): Promise<boolean> {
   const domain = domainOf(box.email);
-  const inserted =
-    await tx.query(sql`${insertSkippingDuplicates} INTO mailbox (username, password, name, language, quota, domain,
-         storagebasedirectory, storagenode, maildir, passwordlastchange, created, modified)
-       VALUES (${box.email}, ${box.passwordValue}, ${box.name}, ${box.language}, ${box.quota}, ${domain},
-         ${settings.storageBaseDirectory}, ${settings.storageNode}, ${maildirPath(box.email)}, ${now}, ${now}, ${now})
-       ${onDuplicateSkip('username')} RETURNING username`);
+  const inserted = await tx.query(
+    sql`${insertSkippingDuplicates} INTO ${mailboxRow(settings, box)} ${onDuplicateSkip('username')} RETURNING username`,
+  );
   if (inserted.length === 0) return false;
   await tx.query(
     sql`DELETE FROM forwardings WHERE address = ${box.email} AND is_forwarding = 1 AND forwarding <> ${box.email}`,

@@ -9,7 +9,8 @@ import { ApiFailure } from '../../errors';
 import { addressInUse } from '../domains/rows';
 import { destinationsOf, sourcesOf } from '../forwardings';
 import { domainOf } from '../../../common/mail-names';
-import { insertSkippingDuplicates, isAnyOf, now, onDuplicateSkip, onDuplicateUpdate, raw, sql } from '../../db/sql';
+import { newRow } from '../../db/new-rows';
+import { insertSkippingDuplicates, isAnyOf, onDuplicateSkip, onDuplicateUpdate, raw, sql } from '../../db/sql';
 
 export function userForwardings(q: Queryable, user: string): Promise<string[]> {
   return destinationsOf(q, user, 'is_forwarding');
@@ -83,9 +84,6 @@ export async function setUserBcc(
   const table = kind === 'sender' ? 'sender_bcc_user' : 'recipient_bcc_user';
   await tx.query(sql`DELETE FROM ${raw(table)} WHERE username = ${user}`);
   if (address) {
-    await tx.query(
-      sql`INSERT INTO ${raw(table)} (username, bcc_address, domain, created, modified)
-        VALUES (${user}, ${address}, ${domainOf(user)}, ${now}, ${now})`,
-    );
+    await tx.query(sql`INSERT INTO ${newRow(table, { username: user, bcc_address: address, domain: domainOf(user) })}`);
   }
 }
