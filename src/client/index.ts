@@ -23,7 +23,7 @@ export { parseEnvelope } from './envelope';
 export type { Envelope } from './envelope';
 export { parseSettingsString, toBoolean, toList, toNumber } from './normalize';
 export type { Settings } from './normalize';
-export type { PolicyTarget } from './api/common';
+export type { PolicyTarget } from './api/policy-target';
 export * from './api/domains';
 export * from './api/admins';
 export * from './api/users';

@@ -16,21 +16,16 @@ import { rowsByName } from '../read-snapshots';
  */
 export type WireRenames<S extends z.ZodObject> = { readonly [K in keyof z.output<S>]?: string };
 
-/** Wire names of the areas that spell every parameter in snake_case (`maxMsgs` → `max_msgs`). */
-export function snakeCase(key: string): string {
-  return key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-}
-
 /** Validates input with its schema and renames the keys to the API's parameter names. */
 export function formFrom<S extends z.ZodObject>(
   caller: ApiCaller,
   site: CallSite,
   schema: S,
-  renamed: WireRenames<S> | typeof snakeCase,
+  renamed: WireRenames<S> | ((key: string) => string),
   input: z.input<S>,
 ): Record<string, FormValue> {
   const parsed = caller.parseInput(site, schema, input) as Record<string, FormValue>;
-  const renames: Readonly<Record<string, string | undefined>> | typeof snakeCase = renamed;
+  const renames: Readonly<Record<string, string | undefined>> | ((key: string) => string) = renamed;
   const wireName = typeof renames === 'function' ? renames : (key: string) => renames[key] ?? key;
   return toWireParams(parsed, Object.fromEntries(Object.keys(schema.shape).map((key) => [key, wireName(key)])));
 }
@@ -90,20 +85,6 @@ export function domainPath(caller: ApiCaller, method: HttpMethod, base: string, 
 /** `<path>/keep_mailbox_days/<days>` when `days` is given (deleting a user or a domain), else `path`. */
 export function keepingMailboxes(caller: ApiCaller, site: CallSite, path: string, days: number | undefined): string {
   return days === undefined ? path : `${path}/keep_mailbox_days/${caller.parseInput(site, count, days)}`;
-}
-
-/** A target's setting as GET answers it when none is set: nothing, `null` or `{}` (spam policies, throttles). */
-export function isUnset(data: unknown): boolean {
-  return data === undefined || data === null || (typeof data === 'object' && Object.keys(data).length === 0);
-}
-
-/** Scope of spam policies and throttles. */
-export type PolicyTarget = { global: true } | { domain: string } | { user: string };
-
-export function targetSegment(caller: ApiCaller, site: CallSite, target: PolicyTarget): string {
-  if ('global' in target) return 'global';
-  if ('domain' in target) return pathSegment(caller.parseInput(site, domainName, target.domain));
-  return pathSegment(caller.parseInput(site, emailAddress, target.user));
 }
 
 /** A list whose rows may stand in for single GETs (batched reads, read-snapshots.ts). */

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { ApiArea } from './api-area';
-import type { PolicyTarget } from './common';
-import { targetSegment } from './common';
+import type { PolicyTarget } from './policy-target';
+import { targetSegment } from './policy-target';
 import { domainName } from './fields';
 import { pathSegment } from '../form';
 import { ipAddress, wblistAddress } from './wblist';

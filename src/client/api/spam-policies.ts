@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { ApiArea } from './api-area';
 import { optionalFieldsRow, flag, num, text } from '../normalize';
-import type { PolicyTarget } from './common';
-import { formFrom, isUnset, snakeCase, targetSegment } from './common';
+import type { PolicyTarget } from './policy-target';
+import { readSetting, targetSegment, writeSetting } from './policy-target';
 
 /**
  * A whole spam policy. The product's PUT replaces the entire policy (an absent flag falls back to
@@ -89,19 +89,13 @@ export class SpamPoliciesApi extends ApiArea {
 
   /** The policy, or `null` when none is set for the target (the API answers `{}`). */
   async get(target: PolicyTarget): Promise<SpamPolicy | null> {
-    const path = this.#path('GET', target);
-    const envelope = await this.caller.call({ method: 'GET', path });
-    const data = envelope._data;
-    if (isUnset(data)) return null;
-    const row = this.caller.parseData({ method: 'GET', path }, spamPolicyRowSchema, data);
-    return { settings: spamPolicySettingsFromRow(row), row };
+    const row = await readSetting(this.caller, this.#path('GET', target), spamPolicyRowSchema);
+    return row === null ? null : { settings: spamPolicySettingsFromRow(row), row };
   }
 
   /** Replaces the target's whole policy; flags not given take their documented defaults. */
   async set(target: PolicyTarget, input: SpamPolicyInput = {}): Promise<void> {
-    const path = this.#path('PUT', target);
-    const params = formFrom(this.caller, { method: 'PUT', path }, spamPolicySchema, snakeCase, input);
-    await this.caller.call({ method: 'PUT', path, params });
+    await writeSetting(this.caller, { method: 'PUT', path: this.#path('PUT', target) }, spamPolicySchema, input);
   }
 
   async delete(target: PolicyTarget): Promise<void> {

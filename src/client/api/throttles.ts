@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { ApiArea } from './api-area';
 import { optionalFieldsRow, num, text } from '../normalize';
-import type { PolicyTarget } from './common';
-import { formFrom, isUnset, snakeCase, targetSegment } from './common';
+import type { PolicyTarget } from './policy-target';
+import { readSetting, targetSegment, writeSetting } from './policy-target';
 
 export type ThrottleDirection = 'inbound' | 'outbound';
 
@@ -55,19 +55,14 @@ export class ThrottlesApi extends ApiArea {
   /** The throttle, or `null` when none is set (the API answers `setting: {}`). */
   async get(target: PolicyTarget, direction: ThrottleDirection): Promise<Throttle | null> {
     const path = this.#path('GET', target, direction);
-    const envelope = await this.caller.call({ method: 'GET', path });
     // The product answers throttle reads under `setting`, not `_data`; accept either.
-    const data = envelope.setting ?? envelope._data;
-    if (isUnset(data)) return null;
-    return this.caller.parseData({ method: 'GET', path }, throttleRowSchema, data);
+    return readSetting(this.caller, path, throttleRowSchema, (envelope) => envelope.setting ?? envelope._data);
   }
 
   /** Creates or replaces the throttle; all four values are sent (omitted limits as 0). */
   async set(target: PolicyTarget, direction: ThrottleDirection, input: ThrottleInput): Promise<void> {
-    const path = this.#path('POST', target, direction);
-    const params = formFrom(this.caller, { method: 'POST', path }, throttleSchema, snakeCase, input);
-    // Setting the same values twice leaves the same state: safe to retry although it is a POST.
-    await this.caller.call({ method: 'POST', path, params, idempotent: true });
+    const site = { method: 'POST', path: this.#path('POST', target, direction) } as const;
+    await writeSetting(this.caller, site, throttleSchema, input);
   }
 
   /**

@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { ApiArea } from './api-area';
-import type { PolicyTarget } from './common';
-import { targetSegment } from './common';
+import type { PolicyTarget } from './policy-target';
+import { targetSegment } from './policy-target';
 import { pathSegment } from '../form';
 
 import { WBLIST_DIRECTIONS, WBLIST_KINDS, type WblistDirection, type WblistKind } from '../../common/wblist-vocabulary';
