@@ -18,6 +18,7 @@ export * from './password';
 export * from './policy-target';
 export * from './sender-sets';
 export * from './set-changes';
+export * from './transport';
 export * from './shared-setting';
 export * from './validators';
 export * from './writes';

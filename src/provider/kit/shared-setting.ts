@@ -3,7 +3,7 @@
  * `access_policy`): the same API parameter, check and error code everywhere; each resource says
  * how its object holds the value and what it means there.
  */
-import { attributesFor, type AttributeSpec, type Sample, type Validator } from '../framework';
+import { attributesFor, type AttributeBase, type AttributeSpec, type Sample, type Validator } from '../framework';
 
 export interface SharedSetting {
   readonly param: string;
@@ -15,6 +15,9 @@ export interface SharedSetting {
 
 export type SettingSamples = readonly [Sample<'string'>, Sample<'string'>];
 
+/** What one resource adds to a shared setting, e.g. a domain's transport that a backup MX change rewrites. */
+export type SettingOptions = Pick<AttributeBase<'string', never>, 'unknownWhenChanged'>;
+
 /** The attribute builder of one shared setting. */
 export const sharedSetting =
   (setting: SharedSetting) =>
@@ -22,8 +25,10 @@ export const sharedSetting =
     read: (data: Data) => string | null | undefined,
     description: string,
     samples: SettingSamples,
+    options: SettingOptions = {},
   ): AttributeSpec<'string', Data> =>
     attributesFor<Data>().string({
+      ...options,
       samples,
       optional: true,
       param: setting.param,

@@ -17,12 +17,6 @@ export const notEmpty: Validator<string> = (v) =>
       "server's value, or give a value."
     : undefined;
 
-/** Printable ASCII without spaces, as the server checks a transport (`dovecot`, `smtp:[192.0.2.1]:25`). */
-export const postfixTransport: Validator<string> = (v) =>
-  /^[\x21-\x7e]+$/.test(v)
-    ? undefined
-    : `"${v}" is not a Postfix transport: no spaces, e.g. "dovecot" or "smtp:[192.0.2.1]:25".`;
-
 export const emailOrEmpty: Validator<string> = (v) => (v === '' ? undefined : emailAddress(v));
 
 export const emailSet: Validator<string[]> = (list) => {

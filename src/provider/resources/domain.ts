@@ -12,10 +12,9 @@ import {
   keepMailboxDays,
   keepMailboxOption,
   language,
-  notEmpty,
-  postfixTransport,
   subsetOf,
   toggles,
+  transport,
   wholeNumber,
   defineResourceWithDataSource,
 } from '../kit';
@@ -122,16 +121,13 @@ const domainAttributes = {
     (d) => (typeof d.settings?.default_language === 'string' ? d.settings.default_language : null),
     'Default language of new users, e.g. `en_US`.',
   ),
-  transport: a.string({
-    samples: ['smtp:[192.0.2.1]:25', 'lmtp:unix:private/dovecot-lmtp'],
-    optional: true,
-    param: 'transport',
-    validators: [notEmpty, postfixTransport],
-    read: (d) => d.transport ?? 'dovecot',
-    unknownWhenChanged: ['backup_mx', 'primary_mx'],
-    description: 'Postfix transport, e.g. `dovecot` (local delivery). Conflicts with `backup_mx`.',
-    errorCodes: ['INVALID_TRANSPORT'],
-  }),
+  transport: transport<Domain>(
+    (d) => d.transport ?? 'dovecot',
+    'Postfix transport, e.g. `dovecot` (local delivery). Conflicts with `backup_mx`.',
+    ['smtp:[192.0.2.1]:25', 'lmtp:unix:private/dovecot-lmtp'],
+    // A backup MX keeps its primary MX as the transport.
+    { unknownWhenChanged: ['backup_mx', 'primary_mx'] },
+  ),
   backup_mx: a.bool({
     samples: [true, false],
     sampleWith: (on): Record<string, string> => (on ? { primary_mx: '[mx1.example.com]:25' } : {}),
