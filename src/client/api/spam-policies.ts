@@ -30,19 +30,25 @@ export const spamPolicySchema = z.strictObject({
 export type SpamPolicyInput = z.input<typeof spamPolicySchema>;
 export type SpamPolicySettings = z.output<typeof spamPolicySchema>;
 
-/** The amavisd `policy` row GET returns. */
+/** The amavisd `policy` row GET returns; `spamPolicySettingsFromRow` reads it as the API's flags. */
 export const spamPolicyRowSchema = optionalFieldsRow({
+  /** Whose policy: `@.` (global), `@example.com` (a domain) or `jane@example.com` (a user). */
   policy_name: text,
+  /** amavisd's `Y`/`N`, read as booleans. */
   bypass_spam_checks: flag,
   bypass_virus_checks: flag,
   bypass_banned_checks: flag,
   bypass_header_checks: flag,
+  /** Non-empty: that kind of mail is quarantined. */
   spam_quarantine_to: text,
   virus_quarantine_to: text,
   banned_quarantine_to: text,
   bad_header_quarantine_to: text,
+  /** Set: the subject of spam gets this prefix. */
   spam_subject_tag2: text,
+  /** −100: X-Spam-* headers go into every message. */
   spam_tag_level: num,
+  /** The spam score (`spam_kill_level` too). */
   spam_tag2_level: num,
   spam_kill_level: num,
 });

@@ -5,7 +5,9 @@ import { optionalFieldsRow, num, text } from '../normalize';
 import type { PolicyTarget } from './policy-target';
 import { readSetting, targetSegment, writeSetting } from './policy-target';
 
-export type ThrottleDirection = 'inbound' | 'outbound';
+/** Which mail a throttle counts: what the target receives (`inbound`) or sends (`outbound`). */
+const throttleDirection = z.enum(['inbound', 'outbound']);
+export type ThrottleDirection = z.infer<typeof throttleDirection>;
 
 /** A limit: N > 0 a limit, 0 unlimited, -1 inherit from the lower-priority setting. */
 const limit = z.number().int().min(-1);
@@ -32,15 +34,26 @@ export const throttleSchema = z.strictObject({
 });
 export type ThrottleInput = z.input<typeof throttleSchema>;
 
-/** The iRedAPD `throttle` row GET returns (under `setting`). */
+/**
+ * "No throttle": a POST with `period=0` deletes the setting (the real product has no DELETE for
+ * throttles). The limits go along as 0 so a server that checks them before the period still reads
+ * a complete request.
+ */
+const NO_THROTTLE = { period: 0, msg_size: 0, max_msgs: 0, max_quota: 0 };
+
+/** The iRedAPD `throttle` row GET returns (under `setting`); the limits as `ThrottleInput` describes them. */
 export const throttleRowSchema = optionalFieldsRow({
+  /** Whose throttle: `@.` (global), `@example.com` (a domain) or `jane@example.com` (a user). */
   account: text,
+  /** `inbound` or `outbound`. */
   kind: text,
+  /** iRedAPD applies the highest: users 100, domains 60, global 0 (the real product writes 10, 5, 0). */
   priority: num,
   period: num,
   msg_size: num,
   max_msgs: num,
   max_quota: num,
+  /** Outbound only. */
   max_rcpts: num,
 });
 export type Throttle = z.infer<typeof throttleRowSchema>;
@@ -48,7 +61,7 @@ export type Throttle = z.infer<typeof throttleRowSchema>;
 export class ThrottlesApi extends ApiArea {
   #path(method: 'GET' | 'POST', target: PolicyTarget, direction: ThrottleDirection): string {
     const site = { method, path: '/api/throttle/<global|domain|mail>/<inbound|outbound>' };
-    const inout = this.caller.parseInput(site, z.enum(['inbound', 'outbound']), direction);
+    const inout = this.caller.parseInput(site, throttleDirection, direction);
     return `/api/throttle/${targetSegment(this.caller, site, target)}/${inout}`;
   }
 
@@ -65,14 +78,9 @@ export class ThrottlesApi extends ApiArea {
     await writeSetting(this.caller, site, throttleSchema, input);
   }
 
-  /**
-   * Removes the throttle: a POST with `period=0` means "no throttle" and deletes the setting (the
-   * real product has no DELETE for throttles). The limits go along as 0 so a server that checks
-   * them before the period still reads a complete request. Succeeds when none was set.
-   */
+  /** Removes the throttle (a POST of `NO_THROTTLE`); succeeds when none was set. */
   async delete(target: PolicyTarget, direction: ThrottleDirection): Promise<void> {
     const path = this.#path('POST', target, direction);
-    const params = { period: 0, msg_size: 0, max_msgs: 0, max_quota: 0 };
-    await this.caller.call({ method: 'POST', path, params, idempotent: true });
+    await this.caller.call({ method: 'POST', path, params: NO_THROTTLE, idempotent: true });
   }
 }
