@@ -55,9 +55,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(formbody);
-  // Clients send DELETE/PUT with odd or missing content types; read any body as a form.
+  // Clients send DELETE/PUT with odd or missing content types; read any body as a form: text/plain
+  // too (fastify's own parser left it a string, its parameters silently ignored), and every field,
+  // as the form parser does (querystring keeps the first 1,000 unless told, dropping the rest silently).
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
-    done(null, parseQuery(typeof body === 'string' ? body : body.toString('utf8')));
+    done(null, parseQuery(typeof body === 'string' ? body : body.toString('utf8'), '&', '=', { maxKeys: 0 }));
   });
 
   const cache = new SessionCache();
