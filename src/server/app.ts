@@ -13,6 +13,7 @@ import { SessionCache } from './auth/session-cache';
 import { SessionStore, sessionToken } from './auth/sessions';
 import { ViewCache } from './model/view-cache';
 import { ApiFailure } from './errors';
+import { answerClientError } from './http/client-errors';
 import { REQUEST_ACTOR, type RouteOptions, type Services } from './http/routes';
 import { registerApiGuard } from './plugins/api-guard';
 import { registerReadOnlyGuard } from './plugins/read-only-guard';
@@ -45,6 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: trustProxyOption(settings.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 512 },
+    clientErrorHandler: answerClientError,
     // The router refuses over-long path segments and malformed URLs before any route or error
     // handler runs; without this, those answers were fastify's own JSON, not our envelope.
     frameworkErrors: (error, _request, reply) => {
