@@ -58,6 +58,11 @@ const RELEASED: Record<number, { postgres: string; mysql: string }> = {
     // Empty: MySQL has no NOTIFY.
     mysql: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   },
+  13: {
+    postgres: '3dd40d0248414ebf6505b336c58ed2ce7492d6b3318351487ce184bcf36a946c',
+    // Empty: MySQL has no NOTIFY.
+    mysql: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  },
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

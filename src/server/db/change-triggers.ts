@@ -6,7 +6,7 @@
  * only when the operator opts in (CHANGE_TRIGGERS): whether they belong there is a setting that
  * may change between starts, not a schema step, so every start reconciles them here instead of a
  * migration doing it once. 006 and 012 stay as released; their text is the one definition of the
- * triggers (012's trigger function is ours, not on a table: it stays either way).
+ * triggers (012's trigger function, rewritten by 013, is ours, not on a table: it stays either way).
  * PostgreSQL (and PGlite) only: MySQL has no NOTIFY, and 006 adds nothing there.
  */
 import type { Queryable } from './database';

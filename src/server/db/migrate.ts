@@ -12,6 +12,7 @@ import { subscribersWithoutListKey } from './migrations/009-subscribers-without-
 import { sessionPasswordFingerprints } from './migrations/010-session-password-fingerprints';
 import { iredmailColumnTypes } from './migrations/011-iredmail-column-types';
 import { viewChangeNotifications } from './migrations/012-view-change-notifications';
+import { cheaperViewChangeNotifications } from './migrations/013-cheaper-view-change-notifications';
 import { verifyIredmailSchema } from './schema-check';
 import { SEPARATE_DATABASE_SETTING, separateDatabases } from './split';
 import { isIredmailTableTrigger, reconcileChangeTriggers } from './change-triggers';
@@ -46,6 +47,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: "iRedMail's column types on MySQL", ddl: iredmailColumnTypes, iredmailTables: true },
   // Ours: triggers that NOTIFY our view cache, all on iRedMail's tables: reconciled like 006's.
   { version: 12, name: 'view change notifications', ddl: viewChangeNotifications },
+  // Ours: 012's trigger function, reading the columns its triggers name instead of the whole row.
+  { version: 13, name: 'cheaper view change notifications', ddl: cheaperViewChangeNotifications },
 ];
 
 export interface MigrateOptions {
