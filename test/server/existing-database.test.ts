@@ -34,14 +34,23 @@ async function schemaOf(db: Database): Promise<string[]> {
     sql`SELECT table_name || '.' || column_name || ' ' || ${type} || ' ' || COALESCE(column_default, '-') || ' ' || is_nullable AS d
        FROM information_schema.columns WHERE table_schema ${here} AND table_name NOT LIKE 'iredadmin_api_%'`,
   );
-  const indexes = await db.query<{ d: string }>(
+  return [...columns, ...(await indexesOf(db)), ...(await triggersOf(db)), ...(await constraintsOf(db))]
+    .map((r) => r.d)
+    .sort();
+}
+
+/** Every index of iRedMail's tables, by name, with its columns. */
+function indexesOf(db: Database): Promise<{ d: string }[]> {
+  return db.query<{ d: string }>(
     db.dialect === 'postgres'
       ? sql`SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE 'iredadmin_api_%'`
       : sql`SELECT table_name || ' ' || index_name || ' ' || seq_in_index || ' ' || column_name || ' ' || non_unique AS d
-              FROM information_schema.statistics WHERE table_schema ${here} AND table_name NOT LIKE 'iredadmin_api_%'`,
+              FROM information_schema.statistics
+             WHERE table_schema ${visibleSchema(db.dialect)} AND table_name NOT LIKE 'iredadmin_api_%'`,
   );
-  return [...columns, ...indexes, ...(await triggersOf(db)), ...(await constraintsOf(db))].map((r) => r.d).sort();
 }
+
+const sortedIndexesOf = async (db: Database) => (await indexesOf(db)).map((r) => r.d).sort();
 
 /** A table of iRedMail's, on PostgreSQL: visible, not ours. */
 const IREDMAIL_RELATION = "pg_table_is_visible(r.oid) AND r.relkind = 'r' AND r.relname NOT LIKE 'iredadmin\\_api\\_%'";
@@ -105,7 +114,7 @@ describe.each(ALL_BACKENDS)('our migrations on an existing iRedMail database on 
     const adopted = await db.query<{ version: number }>(
       sql`SELECT version FROM iredadmin_api_migrations WHERE adopted = 1 ORDER BY version`,
     );
-    expect(adopted.map((r) => r.version)).toEqual([1, 2, 5, 7, 11]);
+    expect(adopted.map((r) => r.version)).toEqual([1, 2, 5, 7, 11, 14]);
     // Without CHANGE_TRIGGERS nothing of ours is attached to iRedMail's tables (schemaOf lists
     // every trigger there); the server keeps no session cache and says so.
     expect(await changeTriggersInstalled(db)).toBe(false);
@@ -481,7 +490,10 @@ describe.each(ALL_BACKENDS)('an iRedMail database an earlier version of this ser
       for (const version of [1, 2, 3, 4, 5, 6]) {
         await db.query(sql`INSERT INTO iredadmin_api_migrations (version, name) VALUES (${version}, 'earlier')`);
       }
+      const indexes = await sortedIndexesOf(db);
       await migrate(db);
+      // Migration 14's keys and indexes carry iRedMail's names: iRedMail's are found, none made twice.
+      expect(await sortedIndexesOf(db)).toEqual(indexes);
       expect(
         await db.query(
           sql`SELECT username, enablesogowebmail, enablesogocalendar FROM mailbox

@@ -63,6 +63,10 @@ const RELEASED: Record<number, { postgres: string; mysql: string }> = {
     // Empty: MySQL has no NOTIFY.
     mysql: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   },
+  14: {
+    postgres: 'fd7864ca3d5dd417956ada1bda3f23c7307b3393a6c1dd8415d2b630bd6a637c',
+    mysql: '64e81e4aecb596cfbfe06d62d921f12ab78fda6cb4b632ccbf4674ffdba5dc0b',
+  },
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -13,6 +13,7 @@ import { sessionPasswordFingerprints } from './migrations/010-session-password-f
 import { iredmailColumnTypes } from './migrations/011-iredmail-column-types';
 import { viewChangeNotifications } from './migrations/012-view-change-notifications';
 import { cheaperViewChangeNotifications } from './migrations/013-cheaper-view-change-notifications';
+import { iredmailIndexes, refuseDuplicateKeys } from './migrations/014-iredmail-indexes';
 import { verifyIredmailSchema } from './schema-check';
 import { SEPARATE_DATABASE_SETTING, separateDatabases } from './split';
 import { isIredmailTableTrigger, reconcileChangeTriggers } from './change-triggers';
@@ -28,6 +29,8 @@ interface Migration {
    * migration is recorded as adopted and never run: iRedMail's tables are left exactly as they are.
    */
   iredmailTables?: true;
+  /** Runs before the DDL, when it runs: throws to refuse the database, before anything is changed. */
+  precondition?: (tx: Queryable) => Promise<void>;
 }
 
 /** Ordered, append-only: a released migration is never edited, only followed by a new one. */
@@ -49,6 +52,13 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'view change notifications', ddl: viewChangeNotifications },
   // Ours: 012's trigger function, reading the columns its triggers name instead of the whole row.
   { version: 13, name: 'cheaper view change notifications', ddl: cheaperViewChangeNotifications },
+  {
+    version: 14,
+    name: "iRedMail's keys and indexes",
+    ddl: iredmailIndexes,
+    iredmailTables: true,
+    precondition: refuseDuplicateKeys,
+  },
 ];
 
 export interface MigrateOptions {
@@ -127,9 +137,11 @@ async function migrateOnce(db: Database, options: MigrateOptions): Promise<numbe
     for (const m of MIGRATIONS) {
       if (recorded.has(m.version)) continue;
       const adopt = m.iredmailTables === true && iredmailMadeTables;
-      if (!adopt)
+      if (!adopt) {
+        await m.precondition?.(tx);
         for (const statement of splitStatements(m.ddl(db.dialect)))
           if (!(iredmailMadeTables && isIredmailTableTrigger(statement))) await tx.query(raw(statement));
+      }
       await tx.query(
         sql`INSERT INTO iredadmin_api_migrations (version, name, adopted) VALUES (${m.version}, ${m.name}, ${adopt ? 1 : 0})`,
       );
