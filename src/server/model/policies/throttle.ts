@@ -38,8 +38,9 @@ export async function readThrottle(
 }
 
 /**
- * Update-or-insert. The table has no unique key on (account, kind), so concurrent writers
- * of one pair are serialized with a transaction-scoped advisory lock taken before looking.
+ * Update-or-insert. iRedAPD's PostgreSQL schema has no unique key on (account, kind) (its MySQL
+ * one does), so concurrent writers of one pair are serialized with a transaction-scoped advisory
+ * lock taken before looking, on every backend alike.
  */
 export async function writeThrottle(
   tx: Queryable,
