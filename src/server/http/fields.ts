@@ -15,12 +15,10 @@ const NO = new Set(['no', 'n', 'false', '0', 'off']);
 const given = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const f = {
-  text: (code = 'INVALID_PARAMETER', max = 255) =>
-    z.preprocess(given, z.string({ error: code }).trim().max(max, { error: code }).optional()),
+  text: (code = 'INVALID_PARAMETER', max = 255) => z.preprocess(given, storableText(code, max).optional()),
 
   /** Present-but-empty means "clear": '' is kept, absent is undefined. */
-  clearableText: (code = 'INVALID_PARAMETER', max = 255) =>
-    z.string({ error: code }).trim().max(max, { error: code }).optional(),
+  clearableText: (code = 'INVALID_PARAMETER', max = 255) => storableText(code, max).optional(),
 
   int: (code: string, min = 0, max = Number.MAX_SAFE_INTEGER) =>
     z.preprocess(
@@ -141,6 +139,18 @@ export function splitList(value: string): string[] {
   // Thrown, not a zod issue: the refusal must not depend on which field's code comes first.
   if (items.length > MAX_LIST_ITEMS) throw new ApiFailure('TOO_MANY_LIST_ITEMS');
   return items;
+}
+
+/**
+ * Trimmed text of at most `max` characters and no NUL: PostgreSQL cannot store one (the write
+ * failed with a 500) and MariaDB would keep it, so the field's code refuses it on every backend.
+ */
+function storableText(code: string, max: number) {
+  return z
+    .string({ error: code })
+    .trim()
+    .max(max, { error: code })
+    .refine((v) => !v.includes('\0'), { error: code });
 }
 
 /** A zod transform: the normalized value, or the field's code as an issue when `normalize` refuses it. */
