@@ -2,6 +2,7 @@
  * Password attempts per key within a window (`iredadmin_api_login_failures`): the brake on
  * password guessing. A key is a login's client address, or one of the `verifyPasswordKeys`.
  */
+import { isIP } from 'node:net';
 import type { ServerSettings } from '../config';
 import type { Queryable } from '../db/database';
 import { now, onDuplicateUpdate, secondsFromNow, sql } from '../db/sql';
@@ -53,5 +54,26 @@ export async function refundAttempt(q: Queryable, key: string): Promise<void> {
  * far. Kept apart from the login count of the same client.
  */
 export function verifyPasswordKeys(client: string, email: string): string[] {
-  return [`verify_password client ${client}`, `verify_password account ${email}`];
+  return [`verify_password client ${attemptClient(client)}`, `verify_password account ${email}`];
+}
+
+/**
+ * The client a guess counts against, from its address: an IPv4 address as is (also when it came
+ * IPv4-mapped, `::ffff:…`), an IPv6 address as its /64. One subscriber's network holds 2^64
+ * addresses; counted one by one, each had its own allowance and rotating them guessed without end.
+ */
+export function attemptClient(ip: string): string {
+  const address = ip.replace(/%.*$/, '');
+  if (isIP(address) !== 6) return address;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  const [head = '', tail = ''] = address.split('::');
+  const groups = (part: string) => (part ? part.split(':') : []);
+  // A trailing dotted IPv4 part fills two groups.
+  const width = (parts: string[]) => parts.reduce((n, p) => n + (p.includes('.') ? 2 : 1), 0);
+  const left = groups(head);
+  const right = address.includes('::') ? groups(tail) : [];
+  const zeros = Array<string>(8 - width(left) - width(right)).fill('0');
+  const prefix = [...left, ...zeros, ...right].slice(0, 4).map((g) => Number.parseInt(g, 16).toString(16));
+  return `${prefix.join(':')}::/64`;
 }

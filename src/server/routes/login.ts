@@ -1,7 +1,7 @@
 /** POST /api/login: exchange an admin's email and password for a session cookie. */
 import { z } from 'zod';
 import { findAdminAccount } from '../auth/accounts';
-import { attemptsExceeded, refundAttempt } from '../auth/login-attempts';
+import { attemptClient, attemptsExceeded, refundAttempt } from '../auth/login-attempts';
 import { decoyHash, verifyPassword } from '../auth/passwords';
 import { sessionCookie } from '../auth/sessions';
 import { ApiFailure } from '../errors';
@@ -19,7 +19,7 @@ async function login(ctx: RouteContext<'public'>): Promise<undefined> {
   const username = normalizeEmail(rawUsername);
   if (!username) throw new ApiFailure('INVALID_USERNAME');
   if (!password) throw new ApiFailure('EMPTY_PASSWORD');
-  const client = ctx.request.ip;
+  const client = attemptClient(ctx.request.ip);
   if (await attemptsExceeded(ctx.db, [client], ctx.settings)) throw new ApiFailure('TOO_MANY_LOGIN_FAILURES');
 
   const account = await findAdminAccount(ctx.db, username);
