@@ -20,11 +20,20 @@ import { CookieJar } from './cookies';
 import type { Envelope } from './envelope';
 import { parseEnvelope } from './envelope';
 import type { CallSite } from './errors';
-import { ApiError, AuthError, NetworkError, TimeoutError, UnexpectedResponseError, ValidationError } from './errors';
+import {
+  ApiError,
+  AuthError,
+  NetworkError,
+  RedirectError,
+  TimeoutError,
+  UnexpectedResponseError,
+  ValidationError,
+} from './errors';
 import type { FormParams } from './form';
 import type { HttpMethod } from './http-types';
 import type { Logger } from './logger';
 import { describeIssues } from './normalize';
+import { redact } from './redact';
 import type { ReadSnapshots } from './read-snapshots';
 import { Session } from './session';
 import type { Transport, TransportResponse } from './transport';
@@ -70,18 +79,19 @@ const RATE_LIMITED = 429;
 /**
  * The real product answers some calls on an expired session (spam policies, the global throttle)
  * with `303 See Other` to its login page instead of JSON `LOGIN_REQUIRED`; undici does not follow
- * redirects, so the 303 arrives here and is read as "log in again".
+ * redirects, so the 303 arrives here and is read as "log in again" — only when it points at the
+ * configured origin's login page.
  */
 const SEE_OTHER = 303;
 
 /**
- * The server says the session is gone: `LOGIN_REQUIRED` (or the call's own such code), or a redirect
- * to the login page.
+ * The server says the session is gone: `LOGIN_REQUIRED` (or the call's own such code), or a 303 to
+ * the configured origin's login page.
  */
-function isSessionRefused(error: unknown, spec: CallSpec): error is ApiError | UnexpectedResponseError {
+function isSessionRefused(error: unknown, spec: CallSpec): error is ApiError | RedirectError {
   if (error instanceof ApiError)
     return error.isLoginRequired() || (spec.sessionRefusedCodes ?? []).some((code) => error.hasCode(code));
-  return error instanceof UnexpectedResponseError && error.status === SEE_OTHER;
+  return error instanceof RedirectError && error.status === SEE_OTHER && error.toLoginPage;
 }
 
 function isServerTrouble(status: number): boolean {
@@ -137,7 +147,7 @@ export class ApiCaller {
           // A session fresh from a successful login was refused: retrying would loop. A redirect
           // then is the product's way of saying "permission denied", which the error names; so is
           // a code that only may mean "no session" (sessionRefusedCodes).
-          if (error instanceof UnexpectedResponseError || !error.isLoginRequired()) throw error;
+          if (error instanceof RedirectError || !error.isLoginRequired()) throw error;
           throw new AuthError({ ...site, msg: error.code, status: error.status, secrets: this.#secrets(spec) });
         }
         renewed = true;
@@ -277,14 +287,13 @@ export class ApiCaller {
     });
     this.#jar.update(response.setCookie);
     const secrets = this.#secrets(spec, cookie);
-    if (response.status === SEE_OTHER) {
-      // Whatever the body says, a redirect is not the API's answer.
-      throw new UnexpectedResponseError(
-        site,
-        response.status,
-        response.contentType,
-        'redirected instead of answering JSON (the session expired, or a permission failure on the real product)',
-      );
+    if (response.redirect) {
+      // Whatever the body says, a redirect is not the API's answer; its target may echo anything.
+      const { shown } = response.redirect;
+      throw new RedirectError(site, response.status, response.contentType, {
+        ...response.redirect,
+        shown: redact(shown, secrets),
+      });
     }
     const envelope = parseEnvelope(site, response, secrets);
     if (envelope._success && response.status >= 200 && response.status < 300) return envelope;

@@ -4,6 +4,7 @@
  * text the server sends back (exception reprs) is scrubbed of the secrets the call knew about.
  */
 import type { HttpMethod } from './http-types';
+import type { Redirect } from './redirect';
 import { redact } from './redact';
 
 export interface CallSite {
@@ -192,6 +193,39 @@ export class UnexpectedResponseError extends IRedAdminError {
     this.status = status;
     this.contentType = contentType;
   }
+}
+
+/**
+ * A 3xx answer, never followed. A 303 to the configured origin's login page is the real product's
+ * "session expired" (the caller logs in again once); any other redirect — to another page, or off
+ * the configured origin (another host, port or scheme) — is an answer the client cannot use.
+ */
+export class RedirectError extends UnexpectedResponseError {
+  /** The target, without its query string: a path on the configured origin, else origin and path. */
+  readonly location: string;
+  readonly sameOrigin: boolean;
+  readonly toLoginPage: boolean;
+
+  constructor(site: CallSite, status: number, contentType: string | undefined, redirect: Redirect) {
+    super(site, status, contentType, describeRedirect(redirect));
+    this.location = redirect.shown;
+    this.sameOrigin = redirect.sameOrigin;
+    this.toLoginPage = redirect.toLoginPage;
+  }
+}
+
+function describeRedirect(redirect: Redirect): string {
+  if (!redirect.sameOrigin)
+    return (
+      `redirected to ${redirect.shown}, off the configured URL's origin; not followed, nothing was sent there ` +
+      '(a proxy or captive portal in the way, or the wrong `url`?)'
+    );
+  if (redirect.toLoginPage)
+    return (
+      `redirected to the login page ${redirect.shown} instead of answering JSON ` +
+      '(the session expired, or a permission failure on the real product)'
+    );
+  return `redirected to ${redirect.shown} instead of answering JSON; not followed (often a permission failure on the real product)`;
 }
 
 /** The operation does not exist on the server's edition (LDIF export on the SQL edition…). */

@@ -10,6 +10,7 @@ export {
   AuthError,
   IRedAdminError,
   NetworkError,
+  RedirectError,
   TimeoutError,
   UnexpectedResponseError,
   UnsupportedError,

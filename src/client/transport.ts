@@ -11,6 +11,8 @@ import type { HttpMethod } from './http-types';
 import type { RawResponse } from './envelope';
 import { NetworkError, TimeoutError } from './errors';
 import { Semaphore } from './semaphore';
+import type { Redirect } from './redirect';
+import { judgeRedirect } from './redirect';
 
 export interface TlsOptions {
   /** Extra CA certificate(s), PEM: for servers with a private CA. */
@@ -40,6 +42,8 @@ export interface TransportRequest {
 
 export interface TransportResponse extends RawResponse {
   setCookie: string[];
+  /** For a 3xx answer: where it points, judged against the configured base URL (never followed). */
+  redirect?: Redirect;
 }
 
 /** Errors that prove the request never left this machine: safe to repeat even when not idempotent. */
@@ -69,6 +73,7 @@ function errorCode(error: unknown): string | undefined {
 
 export class Transport {
   readonly #pool: Pool;
+  readonly #base: URL;
   readonly #basePath: string;
   readonly #timeoutMs: number;
   readonly #semaphore: Semaphore;
@@ -77,6 +82,7 @@ export class Transport {
   constructor(options: TransportOptions) {
     const url = new URL(options.baseUrl);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RangeError('baseUrl must be an http(s) URL');
+    this.#base = url;
     this.#basePath = url.pathname.replace(/\/+$/, '');
     this.#timeoutMs = options.timeoutMs;
     this.#semaphore = new Semaphore(options.maxConcurrency);
@@ -125,10 +131,11 @@ export class Transport {
       deadline.abort();
     }, this.#timeoutMs);
     const started = Date.now();
+    const path = `${this.#basePath}${request.path}${query ? `?${query}` : ''}`;
     try {
       const response = await this.#pool.request({
         method: request.method,
-        path: `${this.#basePath}${request.path}${query ? `?${query}` : ''}`,
+        path,
         headers,
         body,
         signal: deadline.signal,
@@ -136,6 +143,7 @@ export class Transport {
       const text = await response.body.text();
       const setCookie = response.headers['set-cookie'];
       const contentType = response.headers['content-type'];
+      const location = response.headers.location;
       this.#log({
         level: 'debug',
         message: 'http exchange',
@@ -146,6 +154,15 @@ export class Transport {
         contentType: typeof contentType === 'string' ? contentType : undefined,
         body: text,
         setCookie: setCookie === undefined ? [] : typeof setCookie === 'string' ? [setCookie] : setCookie,
+        ...(response.statusCode >= 300 && response.statusCode < 400
+          ? {
+              redirect: judgeRedirect(
+                typeof location === 'string' ? location : undefined,
+                new URL(path, this.#base.origin),
+                this.#base,
+              ),
+            }
+          : {}),
       };
     } catch (error) {
       const code = errorCode(error);

@@ -135,16 +135,16 @@ describe('session', () => {
     );
   });
 
-  it('a 303 that outlasts one fresh login (a permission redirect) is a typed error naming the status', async () => {
+  it('a 303 to the login page that outlasts one fresh login is a typed error naming the status', async () => {
     product.route = (_r, res) =>
-      sendHtml(res, 303, '<a href="/iredadmin/dashboard">See Other</a>', { location: '/iredadmin/dashboard' });
+      sendHtml(res, 303, `<a href="${LOGIN_PAGE}">See Other</a>`, { location: `${server.url}${LOGIN_PAGE}` });
     const c = client();
     const error = await c.throttles.get({ global: true }, 'inbound').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect((error as UnexpectedResponseError).status).toBe(303);
-    expect((error as Error).message).toMatch(/HTTP 303.*redirected/);
+    expect((error as Error).message).toMatch(/HTTP 303.*redirected to the login page/);
     expect(product.logins).toBe(2);
-    expect(server.count('/iredadmin/dashboard')).toBe(0);
+    expect(server.count(LOGIN_PAGE)).toBe(0);
   });
 
   it('keeps whatever session cookie the login sets (iRedAdmin-Pro-MYSQL on a MySQL install)', async () => {
@@ -348,7 +348,7 @@ describe('retries and typed errors', () => {
       sendHtml(res, 405, 'Method Not Allowed');
     };
     const c = client();
-    await expect(c.users.get('u@x.io')).rejects.toMatchObject({ name: 'UnexpectedResponseError', status: 303 });
+    await expect(c.users.get('u@x.io')).rejects.toMatchObject({ name: 'RedirectError', status: 303 });
     await expect(c.users.update('u@x.io', { name: 'U' })).rejects.toMatchObject({
       name: 'UnexpectedResponseError',
       status: 405,
@@ -359,7 +359,7 @@ describe('retries and typed errors', () => {
   it('a 303 whose body happens to be JSON is still a redirect, not an answer', async () => {
     product.route = (_r, res) =>
       sendJson(res, { _success: true, _data: { username: 'u@x.io' } }, 303, { location: LOGIN_PAGE });
-    await expect(client().users.get('u@x.io')).rejects.toMatchObject({ name: 'UnexpectedResponseError', status: 303 });
+    await expect(client().users.get('u@x.io')).rejects.toMatchObject({ name: 'RedirectError', status: 303 });
   });
 
   it('several codes comma-joined in one _msg: each is exposed, with the password scrubbed', async () => {

@@ -10,8 +10,11 @@ import { sendHtml, sendJson } from './fake-server';
 
 export const ADMIN = { username: 'postmaster@example.com', password: 'S3cr3t!pass#word' };
 export const COOKIE_NAME = 'iRedAdmin-Pro-PGSQL';
-/** Where the product redirects a request whose session has expired. */
-export const LOGIN_PAGE = '/iredadmin/login';
+/**
+ * Where the product redirects a request whose session has expired: `<base path>/login`, as an
+ * absolute URL (web.py's `seeother` makes it one); the tests' base URL has no path.
+ */
+export const LOGIN_PAGE = '/login';
 
 export type Route = (request: RecordedRequest, res: ServerResponse) => void | Promise<void>;
 
@@ -45,14 +48,17 @@ export class ProductLike {
     }
     const session = new RegExp(`(?:^|; )${this.cookieName}=([^;]+)`).exec(request.cookie ?? '')?.[1];
     if (!session || !this.sessions.has(session)) {
-      if (this.onExpired === 'redirect') sendHtml(res, 303, '', { location: LOGIN_PAGE });
+      if (this.onExpired === 'redirect') sendHtml(res, 303, '', { location: `${this.#server.url}${LOGIN_PAGE}` });
       else sendJson(res, { _success: false, _msg: 'LOGIN_REQUIRED' });
       return;
     }
     await this.route(request, res);
   };
 
+  readonly #server: FakeServer;
+
   constructor(server: FakeServer, options: ProductLikeOptions = {}) {
+    this.#server = server;
     this.cookieName = options.cookieName ?? COOKIE_NAME;
     this.onExpired = options.onExpired ?? 'login-required';
     server.handle(this.handler);

@@ -41,8 +41,8 @@ export interface Answer {
 /** Rewrites an upstream answer the way the product would have answered; undefined keeps it. */
 export type Rewrite = (method: string, path: string, answer: Answer) => Answer | undefined;
 
-/** Where the product sends a request whose session is gone. */
-const LOGIN_PAGE = '/iredadmin/login';
+/** Where the product sends a request whose session is gone: `<base path>/login` (the proxy's URL has no path). */
+const LOGIN_PAGE = '/login';
 
 const LOGIN_PAGE_HTML =
   '<html><head><title>iRedAdmin-Pro</title></head><body><form method="post" action="/iredadmin/login">Login</form></body></html>';

@@ -1,0 +1,122 @@
+/**
+ * A hostile or misconfigured server answering with redirects: the client follows none, sends
+ * nothing off the configured origin, and reads a 303 as "log in again" only when it points at the
+ * configured origin's own login page.
+ */
+import { inspect } from 'node:util';
+import { RedirectError } from '../../src/client';
+import { sendHtml, sendJson } from './fake-server';
+import { useProductLike } from './harness';
+import { ADMIN, LOGIN_PAGE } from './product-like';
+
+jest.setTimeout(15_000);
+
+const h = useProductLike();
+
+async function failure(call: Promise<unknown>): Promise<RedirectError> {
+  const error = await call.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(RedirectError);
+  return error as RedirectError;
+}
+
+describe.each([301, 302, 303, 307, 308])('HTTP %i to another origin', (status) => {
+  it('is not followed, sends nothing there and causes no re-login', async () => {
+    const elsewhere = await h.another();
+    h.product.route = (_r, res) => sendHtml(res, status, '', { location: `${elsewhere.url}${LOGIN_PAGE}?next=/api` });
+    const error = await failure(h.client().domains.get('x.io'));
+    expect(error.status).toBe(status);
+    expect(error.sameOrigin).toBe(false);
+    expect(error.location).toBe(`${elsewhere.url}${LOGIN_PAGE}`);
+    expect(error.message).toContain(`redirected to ${elsewhere.url}/login, off the configured URL's origin`);
+    expect(elsewhere.requests).toHaveLength(0);
+    expect(h.product.logins).toBe(1);
+  });
+});
+
+describe('a 303 to a login page', () => {
+  it.each([
+    ['https on the same host and port', (url: string) => url.replace(/^http:/, 'https:')],
+    ['another port on the same host', (url: string) => url.replace(/:(\d+)$/, (_m, port) => `:${Number(port) + 1}`)],
+    ['another host name for the same address', (url: string) => url.replace('127.0.0.1', 'localhost')],
+  ])('on %s is not "log in again"', async (_name, moved) => {
+    h.product.route = (_r, res) => sendHtml(res, 303, '', { location: `${moved(h.server.url)}${LOGIN_PAGE}` });
+    const error = await failure(h.client().spamPolicies.get({ global: true }));
+    expect(error.sameOrigin).toBe(false);
+    expect(error.toLoginPage).toBe(false);
+    expect(h.product.logins).toBe(1);
+  });
+
+  it('given as a relative Location on the configured origin is "log in again"', async () => {
+    h.product.route = (_r, res) => sendJson(res, { _success: true, _data: { policy_name: 'global' } });
+    const c = h.client();
+    await c.spamPolicies.get({ global: true });
+    h.product.expireSessions();
+    h.product.onExpired = 'redirect';
+    h.server.handle(async (request, res, raw) => {
+      if (request.path !== '/api/login' && h.product.sessions.size === 0)
+        return sendHtml(res, 303, '', { location: `${LOGIN_PAGE}?msg=LOGIN_REQUIRED` });
+      await h.product.handler(request, res, raw);
+    });
+    await expect(c.spamPolicies.get({ global: true })).resolves.toBeDefined();
+    expect(h.product.logins).toBe(2);
+    expect(h.server.count(LOGIN_PAGE)).toBe(0);
+  });
+
+  it("is the login page of the base URL's path: /iredadmin/login for https://host/iredadmin", async () => {
+    let expired = true;
+    h.server.handle((request, res) => {
+      if (request.path === '/iredadmin/api/login') {
+        h.product.logins += 1;
+        expired = false;
+        return sendJson(res, { _success: true }, 200, { 'set-cookie': 'sid=s1; Path=/iredadmin' });
+      }
+      if (expired) return sendHtml(res, 303, '', { location: '/iredadmin/login' });
+      if (request.path === '/iredadmin/api/domain/y.io') return sendHtml(res, 303, '', { location: '/login' });
+      sendJson(res, { _success: true, _data: { domain: 'x.io' } });
+    });
+    const c = h.client({ baseUrl: `${h.server.url}/iredadmin/` });
+    await c.login();
+    expired = true;
+    await expect(c.domains.get('x.io')).resolves.toMatchObject({ domain: 'x.io' });
+    expect(h.product.logins).toBe(2);
+    const outside = await failure(c.domains.get('y.io'));
+    expect(outside).toMatchObject({ status: 303, sameOrigin: true, toLoginPage: false, location: '/login' });
+    expect(h.product.logins).toBe(2);
+  });
+});
+
+describe('other redirects', () => {
+  it('a 303 to another page of the configured origin is thrown at once (a permission redirect), no re-login', async () => {
+    h.product.route = (_r, res) =>
+      sendHtml(res, 303, '', { location: `${h.server.url}/domains?msg=PERMISSION_DENIED` });
+    const error = await failure(h.client().throttles.get({ global: true }, 'inbound'));
+    expect(error).toMatchObject({ status: 303, sameOrigin: true, toLoginPage: false, location: '/domains' });
+    expect(error.message).toMatch(/HTTP 303.*redirected to \/domains/);
+    expect(h.product.logins).toBe(1);
+    expect(h.server.count('/domains')).toBe(0);
+  });
+
+  it('a redirect without a Location is a RedirectError saying so', async () => {
+    h.product.route = (_r, res) => sendHtml(res, 302, 'moved');
+    const error = await failure(h.client().users.get('u@x.io'));
+    expect(error.message).toContain('no usable Location header');
+  });
+
+  it('a redirect to the login page on login itself is an error, not a loop', async () => {
+    h.server.handle((_r, res) => sendHtml(res, 303, '', { location: LOGIN_PAGE }));
+    await failure(h.client().login());
+    expect(h.server.count('/api/login')).toBe(1);
+  });
+
+  it('a Location that echoes the session cookie or the password shows neither', async () => {
+    h.product.route = (request, res) => {
+      const session = /=([^;]+)/.exec(request.cookie ?? '')?.[1] ?? '';
+      sendHtml(res, 302, '', { location: `/echo/${session}/${encodeURIComponent(ADMIN.password)}/${ADMIN.password}` });
+    };
+    const error = await failure(h.client().users.get('u@x.io'));
+    const text = `${error.message}\n${inspect(error)}`;
+    expect(text).toContain('/echo/***/');
+    expect(text).not.toMatch(/sess\d+x/);
+    expect(text).not.toContain(ADMIN.password);
+  });
+});
