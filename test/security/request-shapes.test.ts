@@ -5,12 +5,12 @@
  * Every answer is the JSON envelope (never a 5xx), nothing but the named parameters changes
  * anything, and no request reaches into another object or the server's own objects.
  */
-import { connect } from 'node:net';
 import { sql } from '../../src/server/db/sql';
 import { ApiSession, type Envelope } from '../support/api';
 import { normalAdminSession } from '../support/normal-admin';
 import { BACKENDS, type TestServer } from '../support/test-server';
 import { useTestServer } from '../support/use-test-server';
+import { rawBytes } from './support/raw-http';
 
 const PW = 'Shap3s!pass-word';
 const USER = 'jane@shapes.example';
@@ -139,36 +139,41 @@ describe.each(BACKENDS)('request shapes on %s', (backend) => {
     expect(malformed.body).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
   });
 
-  /** A request written byte for byte (fetch refuses what these send); the status line and body. */
-  function rawRequest(head: string): Promise<{ status: number; body: Envelope }> {
-    const { hostname, port } = new URL(server.url);
-    return new Promise((resolve, reject) => {
-      const socket = connect(Number(port), hostname, () => socket.write(head));
-      let text = '';
-      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      socket.on('error', reject);
-      socket.on('close', () => {
-        const [headers = '', body = ''] = text.split('\r\n\r\n');
-        resolve({ status: Number(headers.split(' ')[1]), body: JSON.parse(body) as Envelope });
-      });
-    });
-  }
+  const rawEnvelope = async (text: string) => {
+    const { status, body } = await rawBytes(server.url, text);
+    return { status, body: JSON.parse(body) as Envelope };
+  };
 
   test('headers node refuses (CR in a cookie, a thousand cookies, a bad request line) answer the envelope', async () => {
     const [name] = normal.sessionCookie!.split('=');
     const request = (headers: string) => `GET /api/user/${USER} HTTP/1.1\r\nHost: x\r\n${headers}\r\n\r\n`;
-    expect(await rawRequest(request(`Cookie: ${normal.sessionCookie}\rSet-Cookie: x=1`))).toEqual({
+    expect(await rawEnvelope(request(`Cookie: ${normal.sessionCookie}\rSet-Cookie: x=1`))).toEqual({
       status: 400,
       body: { _success: false, _msg: 'INVALID_REQUEST' },
     });
     const many = Array.from({ length: 1000 }, (_, i) => `${name}=t${i}`).join('; ');
-    expect(await rawRequest(request(`Cookie: ${many}`))).toEqual({
+    expect(await rawEnvelope(request(`Cookie: ${many}`))).toEqual({
       status: 431,
       body: { _success: false, _msg: 'INVALID_REQUEST' },
     });
-    expect(await rawRequest('GET /api/domains HTTP/9.9 extra\r\n\r\n')).toEqual({
+    expect(await rawEnvelope('GET /api/domains HTTP/9.9 extra\r\n\r\n')).toEqual({
       status: 400,
       body: { _success: false, _msg: 'INVALID_REQUEST' },
     });
+  });
+
+  test('without a session, HEAD, OPTIONS and unknown methods on a guarded route read nothing', async () => {
+    const ask = (method: string) =>
+      rawBytes(server.url, `${method} /api/user/${USER} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+    // HEAD runs the GET route, refusal included: the refused GET's status, and no body.
+    const get = await ask('GET');
+    expect(JSON.parse(get.body)).toEqual({ _success: false, _msg: 'LOGIN_REQUIRED' });
+    expect(await ask('HEAD')).toEqual({ status: get.status, body: '' });
+    expect(await ask('OPTIONS')).toEqual({ status: 404, body: JSON.stringify({ _success: false, _msg: 'NOT_FOUND' }) });
+    for (const method of ['FOO', 'PROPFIND', 'get']) {
+      const answer = await ask(method);
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(JSON.parse(answer.body)).toMatchObject({ _success: false });
+    }
   });
 });

@@ -3,6 +3,7 @@
  * absolute-form request target, and attackers do both.
  */
 import { request } from 'node:http';
+import { connect } from 'node:net';
 
 export interface RawAnswer {
   status: number;
@@ -43,5 +44,23 @@ export function rawRequest(
     );
     req.on('error', reject);
     req.end(body);
+  });
+}
+
+/**
+ * Bytes written to the socket as given, for what even node's client refuses to send (a CR inside
+ * a header, an unknown method); the answer's status and body, read until the server closes.
+ */
+export function rawBytes(baseUrl: string, text: string): Promise<Omit<RawAnswer, 'setCookie'>> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(text));
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('utf8')));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head = '', body = ''] = answer.split('\r\n\r\n');
+      resolve({ status: Number(head.split(' ')[1]), body });
+    });
   });
 }
