@@ -4,6 +4,7 @@
  */
 import { isIP } from 'node:net';
 import type { ServerSettings } from '../config';
+import { clientAddress } from '../http/client-address';
 import type { Queryable } from '../db/database';
 import { now, onDuplicateUpdate, secondsFromNow, sql } from '../db/sql';
 
@@ -58,15 +59,13 @@ export function verifyPasswordKeys(client: string, email: string): string[] {
 }
 
 /**
- * The client a guess counts against, from its address: an IPv4 address as is (also when it came
- * IPv4-mapped, `::ffff:…`), an IPv6 address as its /64. One subscriber's network holds 2^64
- * addresses; counted one by one, each had its own allowance and rotating them guessed without end.
+ * The client a guess counts against: its address (see clientAddress), an IPv6 one as its /64.
+ * One subscriber's network holds 2^64 addresses; counted one by one, each had its own allowance
+ * and rotating them guessed without end.
  */
 export function attemptClient(ip: string): string {
-  const address = ip.replace(/%.*$/, '');
+  const address = clientAddress(ip);
   if (isIP(address) !== 6) return address;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return mapped[1]!;
   const [head = '', tail = ''] = address.split('::');
   const groups = (part: string) => (part ? part.split(':') : []);
   // A trailing dotted IPv4 part fills two groups.

@@ -9,9 +9,10 @@
  * that reaches a handler unguarded; `assertApiOnly` keeps that premise true.
  */
 import { BlockList, isIP } from 'node:net';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ServerSettings } from '../config';
 import { ApiFailure } from '../errors';
+import { clientAddress } from '../http/client-address';
 
 function buildAllowList(clients: readonly string[]): BlockList {
   const list = new BlockList();
@@ -24,11 +25,6 @@ function buildAllowList(clients: readonly string[]): BlockList {
     else list.addSubnet(address!, Number(prefix), type);
   }
   return list;
-}
-
-function clientAddress(request: FastifyRequest): string {
-  // request.ip honours X-Forwarded-For only from the proxies TRUST_PROXY names.
-  return request.ip.replace(/^::ffff:/, '');
 }
 
 function isAllowedClient(list: BlockList, address: string): boolean {
@@ -54,7 +50,7 @@ export function registerApiGuard(app: FastifyInstance, settings: ServerSettings)
   // onRequest runs for matched and unmatched URLs alike (the not-found handler included).
   app.addHook('onRequest', async (request) => {
     if (!settings.enableApi) throw new ApiFailure('API_DISABLED', 404);
-    if (settings.restrictApiAccess && !isAllowedClient(allowList, clientAddress(request))) {
+    if (settings.restrictApiAccess && !isAllowedClient(allowList, clientAddress(request.ip))) {
       throw new ApiFailure('NOT_AUTHORIZED');
     }
   });
