@@ -94,6 +94,19 @@ describe.each(BACKENDS)('request shapes on %s', (backend) => {
     expect(await userRow()).toEqual(before);
   });
 
+  test('JSON lists nested 100,000 deep are no parameter (they overflowed the stack: a 500); flat lists still are', async () => {
+    const before = await userRow();
+    const depth = 100_000;
+    const deep = `{"name": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    expect((await send(normal, 'PUT', `/api/user/${USER}`, deep, 'application/json')).body).toEqual({
+      _success: true,
+    });
+    expect(await userRow()).toEqual(before);
+    const flat = JSON.stringify({ forwarding: [USER, 'copy@other.example'], name: 'Flat' });
+    expect((await send(normal, 'PUT', `/api/user/${USER}`, flat, 'application/json')).body).toEqual({ _success: true });
+    expect(await userRow()).toMatchObject({ name: 'Flat' });
+  });
+
   test('a body over 1 MiB answers 413 in the envelope, and the server serves the next request', async () => {
     const huge = `name=${'x'.repeat(2 * 1024 * 1024)}`;
     const answer = await send(normal, 'PUT', `/api/user/${USER}`, huge, FORM);

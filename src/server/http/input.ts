@@ -4,12 +4,21 @@
  */
 export type Input = Readonly<Record<string, string>>;
 
-function flatten(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value)) return value.map((v) => flatten(v) ?? '').join(',');
+function scalar(value: unknown): string | undefined {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') return String(value);
-  return undefined; // nested objects carry no parameter we know
+  return undefined;
+}
+
+/**
+ * A JSON value as a parameter: a scalar, or a list of scalars (null items empty) joined by commas.
+ * Nested objects and lists carry no parameter we know; they are not walked either (a list nested
+ * 10,000 deep overflowed the stack, a 500).
+ */
+function flatten(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return scalar(value);
+  const items = value.map((item) => (item === null || item === undefined ? '' : scalar(item)));
+  return items.every((item) => item !== undefined) ? items.join(',') : undefined;
 }
 
 export function collectInput(...sources: unknown[]): Input {
