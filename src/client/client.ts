@@ -42,6 +42,7 @@ export class IRedAdminClient<K extends MailingListApiKind = 'sql'> {
       baseUrl: resolved.baseUrl,
       timeoutMs: resolved.timeoutMs,
       maxConcurrency: resolved.maxConcurrency,
+      maxResponseBytes: resolved.maxResponseBytes,
       tls: resolved.tls,
       log,
     });

@@ -25,6 +25,31 @@ export interface RawResponse {
 }
 
 const PREVIEW_LENGTH = 80;
+/** The API nests four levels at most (`_data`, a list, a row, a field's object); far more is an attack. */
+const MAX_JSON_DEPTH = 32;
+
+/**
+ * True when the JSON text nests arrays or objects deeper than `limit` (brackets inside strings do
+ * not count). JSON.parse would take a million levels, but every recursive walk of the value
+ * afterwards (JSON.stringify, zod, the provider's state) would overflow the stack.
+ */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i += 1; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return false;
+}
 
 function preview(body: string): string {
   const flat = body.replace(/\s+/g, ' ').trim();
@@ -56,6 +81,14 @@ export function parseEnvelope(site: CallSite, response: RawResponse, secrets: re
       status,
       contentType,
       `${describeNonJson(status)}; ${preview(redact(body, secrets))}`,
+    );
+  }
+  if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
+    throw new UnexpectedResponseError(
+      site,
+      status,
+      contentType,
+      `JSON nested deeper than ${MAX_JSON_DEPTH} levels; not an API answer`,
     );
   }
   const parsed = envelopeSchema.safeParse(json);

@@ -1,7 +1,7 @@
 /** Public surface of the typed iRedAdmin-Pro client. */
 export { IRedAdminClient } from './client';
 export type { IRedAdminClientOptions } from './options';
-export { DEFAULT_MAX_CONCURRENCY, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './options';
+export { DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './options';
 export type { RetryOptions } from './api-caller';
 export type { TlsOptions } from './transport';
 export type { Logger, LogEntry, LogLevel } from './logger';

@@ -13,6 +13,11 @@ export interface IRedAdminClientOptions<K extends MailingListApiKind = 'sql'> {
   password: string;
   /** Deadline of one HTTP exchange, ms (default 30000). */
   timeoutMs?: number;
+  /**
+   * Largest response body read, bytes (default 64 MiB): a longer or endless body, or a
+   * Content-Length over it, fails the call with an `UnexpectedResponseError` instead of filling memory.
+   */
+  maxResponseBytes?: number;
   /** Most requests on the wire at once (default 8). */
   maxConcurrency?: number;
   /** Retries of a failed call: a count (default 3) or the full backoff settings. */
@@ -32,6 +37,8 @@ export interface IRedAdminClientOptions<K extends MailingListApiKind = 'sql'> {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_CONCURRENCY = 8;
+/** Room for a list of tens of thousands of accounts, far from what would strain memory. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 2 ** 20;
 export const DEFAULT_RETRY: RetryOptions = { retries: 3, baseDelayMs: 200, maxDelayMs: 5_000 };
 
 const optionsSchema = z.object({
@@ -40,6 +47,7 @@ const optionsSchema = z.object({
   password: z.string().min(1),
   timeoutMs: z.number().int().positive().default(DEFAULT_TIMEOUT_MS),
   maxConcurrency: z.number().int().positive().default(DEFAULT_MAX_CONCURRENCY),
+  maxResponseBytes: z.number().int().positive().default(DEFAULT_MAX_RESPONSE_BYTES),
   retries: z
     .union([
       z

@@ -9,7 +9,9 @@ import type { FormParams } from './form';
 import { encodeForm } from './form';
 import type { HttpMethod } from './http-types';
 import type { RawResponse } from './envelope';
-import { NetworkError, TimeoutError } from './errors';
+import type { CallSite } from './errors';
+import { NetworkError, TimeoutError, UnexpectedResponseError } from './errors';
+import { readBody } from './body';
 import { Semaphore } from './semaphore';
 import type { Redirect } from './redirect';
 import { judgeRedirect } from './redirect';
@@ -25,6 +27,8 @@ export interface TransportOptions {
   baseUrl: string;
   timeoutMs: number;
   maxConcurrency: number;
+  /** Largest body read; more fails the exchange. */
+  maxResponseBytes: number;
   tls?: TlsOptions;
   log: Logger;
 }
@@ -55,6 +59,8 @@ const NOT_SENT_CODES = new Set([
   'ENETUNREACH',
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
+/** Connecting (TCP and TLS handshake) never waits longer than this, whatever `timeoutMs` is. */
+const MAX_CONNECT_TIMEOUT_MS = 10_000;
 /** Failures no retry can fix. */
 const PERMANENT_PREFIXES = [
   'CERT_',
@@ -76,6 +82,7 @@ export class Transport {
   readonly #base: URL;
   readonly #basePath: string;
   readonly #timeoutMs: number;
+  readonly #maxResponseBytes: number;
   readonly #semaphore: Semaphore;
   readonly #log: Logger;
 
@@ -85,6 +92,7 @@ export class Transport {
     this.#base = url;
     this.#basePath = url.pathname.replace(/\/+$/, '');
     this.#timeoutMs = options.timeoutMs;
+    this.#maxResponseBytes = options.maxResponseBytes;
     this.#semaphore = new Semaphore(options.maxConcurrency);
     this.#log = options.log;
     if (options.tls?.insecure) {
@@ -99,7 +107,9 @@ export class Transport {
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
       connect: {
-        timeout: options.timeoutMs,
+        // Shorter than the deadline when that is long, so a connect that never completes is told
+        // apart (never sent: safe to retry even for a create) instead of being a TimeoutError.
+        timeout: Math.min(options.timeoutMs, MAX_CONNECT_TIMEOUT_MS),
         rejectUnauthorized: !options.tls?.insecure,
         ...(options.tls?.ca !== undefined ? { ca: options.tls.ca as string | Buffer | (string | Buffer)[] } : {}),
       },
@@ -123,48 +133,34 @@ export class Transport {
     if (request.cookie) headers.cookie = request.cookie;
 
     // undici's headers/body timeouts are per phase; this deadline bounds the whole exchange so a
-    // server that trickles bytes cannot hold a call forever.
+    // server that trickles bytes cannot hold a call forever. The race is needed because undici
+    // notices an abort during a pending connect (a TLS handshake that never ends) only when its own
+    // connect timeout fires, up to a second late.
     const deadline = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      deadline.abort();
-    }, this.#timeoutMs);
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        deadline.abort();
+        reject(new Error('deadline passed'));
+      }, this.#timeoutMs);
+    });
     const started = Date.now();
     const path = `${this.#basePath}${request.path}${query ? `?${query}` : ''}`;
     try {
-      const response = await this.#pool.request({
-        method: request.method,
-        path,
-        headers,
-        body,
-        signal: deadline.signal,
-      });
-      const text = await response.body.text();
-      const setCookie = response.headers['set-cookie'];
-      const contentType = response.headers['content-type'];
-      const location = response.headers.location;
+      const exchange = this.#fetch({ method: request.method, path, headers, body, signal: deadline.signal }, site);
+      // Lost races settle later; their outcome is already decided.
+      exchange.catch(() => undefined);
+      const response = await Promise.race([exchange, expired]);
       this.#log({
         level: 'debug',
         message: 'http exchange',
-        fields: { method: request.method, path: request.path, status: response.statusCode, ms: Date.now() - started },
+        fields: { method: request.method, path: request.path, status: response.status, ms: Date.now() - started },
       });
-      return {
-        status: response.statusCode,
-        contentType: typeof contentType === 'string' ? contentType : undefined,
-        body: text,
-        setCookie: setCookie === undefined ? [] : typeof setCookie === 'string' ? [setCookie] : setCookie,
-        ...(response.statusCode >= 300 && response.statusCode < 400
-          ? {
-              redirect: judgeRedirect(
-                typeof location === 'string' ? location : undefined,
-                new URL(path, this.#base.origin),
-                this.#base,
-              ),
-            }
-          : {}),
-      };
+      return response;
     } catch (error) {
+      if (error instanceof UnexpectedResponseError) throw error;
       const code = errorCode(error);
       if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
         throw new TimeoutError(site, this.#timeoutMs, error);
@@ -190,5 +186,36 @@ export class Transport {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  async #fetch(
+    options: { method: HttpMethod; path: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+    site: CallSite,
+  ): Promise<TransportResponse> {
+    const response = await this.#pool.request(options);
+    const contentType = response.headers['content-type'];
+    const text = await readBody(response, {
+      site,
+      url: `${this.#base.origin}${options.path.split('?')[0]}`,
+      contentType: typeof contentType === 'string' ? contentType : undefined,
+      limit: this.#maxResponseBytes,
+    });
+    const setCookie = response.headers['set-cookie'];
+    const location = response.headers.location;
+    return {
+      status: response.statusCode,
+      contentType: typeof contentType === 'string' ? contentType : undefined,
+      body: text,
+      setCookie: setCookie === undefined ? [] : typeof setCookie === 'string' ? [setCookie] : setCookie,
+      ...(response.statusCode >= 300 && response.statusCode < 400
+        ? {
+            redirect: judgeRedirect(
+              typeof location === 'string' ? location : undefined,
+              new URL(options.path, this.#base.origin),
+              this.#base,
+            ),
+          }
+        : {}),
+    };
   }
 }

@@ -1,0 +1,196 @@
+/**
+ * A hostile or broken server's answers: bodies too large or endless, lying Content-Length, JSON
+ * nested without end, bytes that are not UTF-8, HTML instead of JSON. The client stops at its
+ * limits with an error naming what came back, and never runs out of memory or time.
+ */
+import type { ServerResponse } from 'node:http';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
+import { DEFAULT_MAX_RESPONSE_BYTES, NetworkError, TimeoutError, UnexpectedResponseError } from '../../src/client';
+import { sendJson } from './fake-server';
+import { useProductLike } from './harness';
+
+jest.setTimeout(30_000);
+
+const h = useProductLike();
+
+async function unexpected(call: Promise<unknown>): Promise<UnexpectedResponseError> {
+  const error = await call.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(UnexpectedResponseError);
+  return error as UnexpectedResponseError;
+}
+
+/** Writes `chunk` for as long as the client reads; resolves with the bytes written once it hangs up. */
+function flood(res: ServerResponse, chunk: Buffer): Promise<number> {
+  let written = 0;
+  return new Promise((resolve) => {
+    const pump = () => {
+      while (!res.destroyed) {
+        written += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', pump);
+      }
+    };
+    res.on('close', () => resolve(written));
+    pump();
+  });
+}
+
+describe('size', () => {
+  it('an endless chunked stream stops at the default limit with an error naming the URL, not retried', async () => {
+    let sent: Promise<number> = Promise.resolve(0);
+    h.product.route = (_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"_success": true, "_data": "');
+      sent = flood(res, Buffer.alloc(1 << 20, 'a'));
+    };
+    const c = h.client({ timeoutMs: 20_000 });
+    const error = await unexpected(c.users.get('u@x.io'));
+    expect(error.message).toContain(
+      `the body from ${h.server.url}/api/user/u@x.io runs past the ${DEFAULT_MAX_RESPONSE_BYTES}-byte limit (maxResponseBytes)`,
+    );
+    expect(await sent).toBeLessThan(DEFAULT_MAX_RESPONSE_BYTES * 1.5);
+    expect(h.server.count('/api/user/u@x.io')).toBe(1);
+  });
+
+  it('a Content-Length over the limit is refused before reading the body', async () => {
+    let sent: Promise<number> = Promise.resolve(0);
+    h.product.route = (_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(500 * 2 ** 20) });
+      sent = flood(res, Buffer.alloc(1 << 16, ' '));
+    };
+    const error = await unexpected(h.client({ maxResponseBytes: 1_000 }).domains.get('x.io'));
+    expect(error.message).toContain(
+      `Content-Length of 524288000 bytes from ${h.server.url}/api/domain/x.io is over the 1000-byte limit`,
+    );
+    expect(await sent).toBeLessThan(10 * 2 ** 20);
+  });
+
+  it('a body just under the limit is read', async () => {
+    const body = JSON.stringify({ _success: true, _data: { domain: 'x.io', description: 'd'.repeat(900) } });
+    h.product.route = (_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(body);
+    };
+    await expect(h.client({ maxResponseBytes: body.length }).domains.get('x.io')).resolves.toMatchObject({
+      domain: 'x.io',
+    });
+  });
+
+  it('maxResponseBytes must be a positive whole number', () => {
+    expect(() => h.client({ maxResponseBytes: 0 })).toThrow(/maxResponseBytes/);
+  });
+});
+
+describe('Content-Length lies', () => {
+  it('longer than the body: the connection closes early, a NetworkError after the retries', async () => {
+    h.product.route = (_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      res.end('{"_success": true}');
+      res.socket?.end();
+    };
+    const error = await h
+      .client()
+      .users.get('u@x.io')
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'NetworkError', path: '/api/user/u@x.io' });
+  });
+
+  it('shorter than the body: the truncated JSON is an UnexpectedResponseError, the rest is not taken for an answer', async () => {
+    h.product.route = (_r, res) => {
+      const body = '{"_success": true, "_data": {"username": "u@x.io"}}';
+      res.socket?.write(
+        `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 20\r\n\r\n${body}HTTP/1.1 200 OK\r\n\r\n`,
+      );
+    };
+    const error = await unexpected(h.client().users.get('u@x.io'));
+    expect(error.message).toMatch(/body starts with "\{"_success": true, ""$/);
+  });
+});
+
+describe('content', () => {
+  it('JSON nested a million levels deep is refused without exhausting the stack', async () => {
+    const depth = 1_000_000;
+    h.product.route = (_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(`{"_success": true, "_data": {"username": "u@x.io", "x": ${'['.repeat(depth)}${']'.repeat(depth)}}}`);
+    };
+    const error = await unexpected(h.client().users.get('u@x.io'));
+    expect(error.message).toMatch(/JSON nested deeper than 32 levels/);
+  });
+
+  it('brackets inside strings are not nesting', async () => {
+    h.product.route = (_r, res) =>
+      sendJson(res, { _success: true, _data: { username: 'u@x.io', name: `${'[{'.repeat(100)}\\"` } });
+    await expect(h.client().users.get('u@x.io')).resolves.toMatchObject({ name: `${'[{'.repeat(100)}\\"` });
+  });
+
+  it('bytes that are not UTF-8 are refused, naming the status', async () => {
+    h.product.route = (_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        Buffer.concat([
+          Buffer.from('{"_success": true, "_data": {"username": "u@x.io", "name": "'),
+          Buffer.from([0xff, 0xfe, 0xc3]),
+          Buffer.from('"}}'),
+        ]),
+      );
+    };
+    const error = await unexpected(h.client().users.get('u@x.io'));
+    expect(error.status).toBe(200);
+    expect(error.message).toMatch(/HTTP 200 \(application\/json\) — the body is not valid UTF-8/);
+  });
+
+  it('an HTML page instead of JSON names the status, the content type and how the page starts', async () => {
+    h.product.route = (_r, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><head><title>Hotel Wi-Fi: accept the terms</title></head><body>…</body></html>');
+    };
+    const error = await unexpected(h.client().users.get('u@x.io'));
+    expect(error.message).toMatch(
+      /HTTP 200 \(text\/html\) — not a JSON API answer; body starts with "<html><head><title>Hotel Wi-Fi/,
+    );
+  });
+});
+
+describe('time', () => {
+  /** A TCP server that accepts connections and never says a word: a TLS handshake with it never ends. */
+  async function withSilentServer(run: (url: string) => Promise<void>): Promise<void> {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      await run(`https://127.0.0.1:${(silent.address() as AddressInfo).port}`);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  }
+
+  it('a TLS handshake that never completes: a TimeoutError within the deadline', async () => {
+    await withSilentServer(async (baseUrl) => {
+      const started = Date.now();
+      await expect(h.client({ baseUrl, timeoutMs: 200, retries: 0 }).login()).rejects.toBeInstanceOf(TimeoutError);
+      expect(Date.now() - started).toBeLessThan(1_500);
+    });
+  });
+
+  it('with a long timeoutMs, connecting gives up after 10 s: a NetworkError that was never sent', async () => {
+    await withSilentServer(async (baseUrl) => {
+      const started = Date.now();
+      const error = await h
+        .client({ baseUrl, timeoutMs: 25_000, retries: 0 })
+        .login()
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NetworkError);
+      expect(error).toMatchObject({ code: 'UND_ERR_CONNECT_TIMEOUT', requestMayHaveBeenSent: false });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(9_900);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    });
+  });
+
+  it('headers that never come: a TimeoutError within the deadline', async () => {
+    h.product.route = () => undefined;
+    const started = Date.now();
+    await expect(h.client({ timeoutMs: 200, retries: 0 }).users.get('u@x.io')).rejects.toBeInstanceOf(TimeoutError);
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+});
