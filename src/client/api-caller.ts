@@ -103,7 +103,7 @@ export class ApiCaller {
   readonly #credentials: Credentials;
   readonly #retry: RetryOptions;
   readonly #log: Logger;
-  readonly #jar = new CookieJar();
+  readonly #jar: CookieJar;
   readonly #session: Session;
   /** List answers standing in for single reads until the first write (read-snapshots.ts). */
   readonly snapshots: ReadSnapshots;
@@ -116,6 +116,7 @@ export class ApiCaller {
     snapshots: ReadSnapshots,
   ) {
     this.#transport = transport;
+    this.#jar = new CookieJar(transport.base);
     this.snapshots = snapshots;
     this.#credentials = credentials;
     this.#retry = retry;
@@ -285,7 +286,21 @@ export class ApiCaller {
       ...(inBody ? { form: spec.params ?? {} } : { query: spec.params }),
       cookie,
     });
-    this.#jar.update(response.setCookie);
+    const ignored = this.#jar.update(response.setCookie);
+    if (ignored.length > 0) {
+      this.#log({
+        level: 'warn',
+        message: 'ignored cookies that do not belong to the configured URL',
+        fields: {
+          ...site,
+          count: ignored.length,
+          cookies: ignored
+            .slice(0, 5)
+            .map(({ name, reason }) => `${name}: ${reason}`)
+            .join('; '),
+        },
+      });
+    }
     const secrets = this.#secrets(spec, cookie);
     if (response.redirect) {
       // Whatever the body says, a redirect is not the API's answer; its target may echo anything.

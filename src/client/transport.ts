@@ -79,7 +79,8 @@ function errorCode(error: unknown): string | undefined {
 
 export class Transport {
   readonly #pool: Pool;
-  readonly #base: URL;
+  /** The configured base URL: the only origin this transport ever connects to. */
+  readonly base: URL;
   readonly #basePath: string;
   readonly #timeoutMs: number;
   readonly #maxResponseBytes: number;
@@ -89,7 +90,7 @@ export class Transport {
   constructor(options: TransportOptions) {
     const url = new URL(options.baseUrl);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RangeError('baseUrl must be an http(s) URL');
-    this.#base = url;
+    this.base = url;
     this.#basePath = url.pathname.replace(/\/+$/, '');
     this.#timeoutMs = options.timeoutMs;
     this.#maxResponseBytes = options.maxResponseBytes;
@@ -196,7 +197,7 @@ export class Transport {
     const contentType = response.headers['content-type'];
     const text = await readBody(response, {
       site,
-      url: `${this.#base.origin}${options.path.split('?')[0]}`,
+      url: `${this.base.origin}${options.path.split('?')[0]}`,
       contentType: typeof contentType === 'string' ? contentType : undefined,
       limit: this.#maxResponseBytes,
     });
@@ -211,8 +212,8 @@ export class Transport {
         ? {
             redirect: judgeRedirect(
               typeof location === 'string' ? location : undefined,
-              new URL(options.path, this.#base.origin),
-              this.#base,
+              new URL(options.path, this.base.origin),
+              this.base,
             ),
           }
         : {}),

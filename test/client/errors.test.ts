@@ -74,7 +74,7 @@ describe('errors', () => {
 
 describe('cookie jar', () => {
   it('keeps cookies of any name, replaces and deletes them', () => {
-    const jar = new CookieJar();
+    const jar = new CookieJar(new URL('https://mail.example.com/iredadmin'));
     jar.update(['iRedAdmin-Pro-MYSQL=abc; Path=/; HttpOnly', 'other=1']);
     expect(jar.header()).toBe('iRedAdmin-Pro-MYSQL=abc; other=1');
     jar.update('iRedAdmin-Pro-MYSQL=def; Path=/');
