@@ -1,0 +1,82 @@
+/**
+ * A server that echoes what it was sent — a debug error page, an exception in `_msg`, a redirect —
+ * in whatever encoding it happens to use: no error the client throws (message, `cause`, inspected
+ * whole) shows the password or the session cookie, raw or encoded.
+ */
+import { inspect } from 'node:util';
+import { sendHtml, sendJson } from './fake-server';
+import { useProductLike } from './harness';
+import { ADMIN } from './product-like';
+
+jest.setTimeout(15_000);
+
+const h = useProductLike();
+
+/** Every special character a password policy asks for, so that each encoding differs. */
+const PASSWORD = `P4ss&<w>"o'rd +%\\/#é`;
+
+const htmlEscape = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;');
+
+/** The ways a page or an exception text may quote a secret. */
+function spellings(secret: string): Record<string, string> {
+  return {
+    raw: secret,
+    'form-encoded': new URLSearchParams({ x: secret }).toString().slice(2),
+    'percent-encoded': encodeURIComponent(secret),
+    'HTML-escaped': htmlEscape(secret),
+    'JSON-escaped': JSON.stringify(secret).slice(1, -1),
+    'repr-escaped': secret.replace(/\\/g, '\\\\').replace(/'/g, "\\'"),
+  };
+}
+
+async function errorText(call: Promise<unknown>): Promise<string> {
+  const error = await call.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(Error);
+  const cause = (error as Error).cause;
+  return `${(error as Error).message}\n${inspect(error, { depth: 6 })}\n${cause ? inspect(cause, { depth: 6 }) : ''}`;
+}
+
+function expectNone(text: string, secret: string): void {
+  for (const [name, spelling] of Object.entries(spellings(secret))) {
+    expect({ name, found: text.includes(spelling) }).toEqual({ name, found: false });
+  }
+}
+
+describe.each(Object.keys(spellings(PASSWORD)))('a login error page quoting the password %s', (name) => {
+  it('shows it in no error', async () => {
+    const quoted = spellings(PASSWORD)[name]!;
+    h.server.handle((request, res) => sendHtml(res, 500, `<pre>password=${quoted}\nbody=${request.body}</pre>`));
+    const c = h.client({ password: PASSWORD, retries: 0 });
+    const text = await errorText(c.login());
+    expect(text).toContain('HTTP 500');
+    expectNone(text, PASSWORD);
+  });
+});
+
+it('an exception in _msg quoting the sent form shows neither the password nor its encodings', async () => {
+  h.product.route = (request, res) =>
+    sendJson(res, { _success: false, _msg: `ValueError: ${request.body} ${htmlEscape(PASSWORD)} '${PASSWORD}'` });
+  const text = await errorText(h.client().users.update('u@x.io', { password: PASSWORD }));
+  expect(text).toContain('ValueError: password=***');
+  expectNone(text, PASSWORD);
+});
+
+it('an error page echoing the Cookie header and the form on any call shows neither secret', async () => {
+  h.product.route = (request, res) =>
+    sendHtml(
+      res,
+      502,
+      `<pre>HTTP_COOKIE=${htmlEscape(request.cookie ?? '')} ${encodeURIComponent(request.cookie ?? '')}</pre>`,
+    );
+  const c = h.client({ retries: 0 });
+  const text = await errorText(c.users.get('u@x.io'));
+  expect(text).toContain('HTTP_COOKIE=');
+  expect(text).not.toMatch(/sess\d+x[a-z0-9]+/);
+  expectNone(text, ADMIN.password);
+});
