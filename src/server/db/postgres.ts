@@ -37,13 +37,21 @@ export function connectPostgres(url: string, maxConnections = 10): Database {
   };
   const begin = async ({ lockTimeoutMs }: BeginOptions = {}): Promise<OpenTransaction> => {
     const client = await pool.connect();
+    // A connection lost in the transaction fails its statement; the pool hears a checked-out
+    // client's 'error' event no more, and unheard it would crash the server.
+    const lost = () => undefined;
+    client.on('error', lost);
+    const release = (destroy?: true) => {
+      client.removeListener('error', lost);
+      client.release(destroy);
+    };
     try {
       await client.query('BEGIN');
       // SET LOCAL: ends with the transaction.
       if (lockTimeoutMs !== undefined)
         await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`);
     } catch (error) {
-      client.release(true);
+      release(true);
       throw error;
     }
     return openTransaction(
@@ -52,10 +60,10 @@ export function connectPostgres(url: string, maxConnections = 10): Database {
       async (how) => {
         try {
           await client.query(how === 'commit' ? 'COMMIT' : 'ROLLBACK');
-          client.release();
+          release();
         } catch (error) {
           // A connection whose transaction did not end cleanly never goes back to the pool.
-          client.release(true);
+          release(true);
           if (how === 'commit') throw error;
         }
       },
