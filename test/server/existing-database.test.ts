@@ -8,7 +8,7 @@ import { ensureGlobalAdmin } from '../../src/server/bootstrap';
 import { DEFAULT_SETTINGS } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
 import { isAnyOf, raw, sql } from '../../src/server/db/sql';
-import { migrate } from '../../src/server/db/migrate';
+import { VMAIL_ORIGIN, migrate } from '../../src/server/db/migrate';
 import { api } from '../../src/server/db/migrations/003-api';
 import { changeTriggersInstalled } from '../../src/server/db/change-triggers';
 import { visibleSchema } from '../../src/server/db/schema-check';
@@ -16,73 +16,13 @@ import { type RunningServer, startServer } from '../../src/server/server';
 import { ApiSession } from '../support/api';
 import { createIredmailDatabase } from '../support/iredmail-database';
 import { BARE_ADMIN, POSTMASTER, SCHEMES, SEPARATE_ADMIN, allIn, seedIredmail } from '../support/iredmail-seed';
+import { IREDMAIL_RELATION, indexesOf, schemaOf } from '../support/schema-of';
 import { type Backend, BACKENDS, createTestDatabase } from '../support/test-server';
 
 /** Our usual backends and MariaDB, fed iRedMail's MySQL schema files. */
 const ALL_BACKENDS: Backend[] = [...BACKENDS, 'mysql'];
 
-/**
- * Every column, index, trigger and constraint of iRedMail's tables, to prove ours left them alone:
- * triggers of any name (ours, `iredadmin_api_*`, included; on PostgreSQL also TRUNCATE triggers and
- * the internal ones a foreign key puts on the table it references) and constraints of any table
- * that are on, or refer to, one of iRedMail's tables.
- */
-async function schemaOf(db: Database): Promise<string[]> {
-  const here = visibleSchema(db.dialect);
-  const type = raw(db.dialect === 'postgres' ? 'data_type' : 'column_type');
-  const columns = await db.query<{ d: string }>(
-    sql`SELECT table_name || '.' || column_name || ' ' || ${type} || ' ' || COALESCE(column_default, '-') || ' ' || is_nullable AS d
-       FROM information_schema.columns WHERE table_schema ${here} AND table_name NOT LIKE 'iredadmin_api_%'`,
-  );
-  return [...columns, ...(await indexesOf(db)), ...(await triggersOf(db)), ...(await constraintsOf(db))]
-    .map((r) => r.d)
-    .sort();
-}
-
-/** Every index of iRedMail's tables, by name, with its columns. */
-function indexesOf(db: Database): Promise<{ d: string }[]> {
-  return db.query<{ d: string }>(
-    db.dialect === 'postgres'
-      ? sql`SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE 'iredadmin_api_%'`
-      : sql`SELECT table_name || ' ' || index_name || ' ' || seq_in_index || ' ' || column_name || ' ' || non_unique AS d
-              FROM information_schema.statistics
-             WHERE table_schema ${visibleSchema(db.dialect)} AND table_name NOT LIKE 'iredadmin_api_%'`,
-  );
-}
-
 const sortedIndexesOf = async (db: Database) => (await indexesOf(db)).map((r) => r.d).sort();
-
-/** A table of iRedMail's, on PostgreSQL: visible, not ours. */
-const IREDMAIL_RELATION = "pg_table_is_visible(r.oid) AND r.relkind = 'r' AND r.relname NOT LIKE 'iredadmin\\_api\\_%'";
-
-function triggersOf(db: Database): Promise<{ d: string }[]> {
-  return db.query<{ d: string }>(
-    db.dialect === 'postgres'
-      ? sql`SELECT 'trigger ' || r.relname || ' ' || CASE WHEN t.tgisinternal
-                 THEN 'internal, of constraint ' || (SELECT conname FROM pg_constraint WHERE oid = t.tgconstraint)
-                 ELSE pg_get_triggerdef(t.oid) END AS d
-              FROM pg_trigger t JOIN pg_class r ON r.oid = t.tgrelid WHERE ${raw(IREDMAIL_RELATION)}`
-      : sql`SELECT 'trigger ' || event_object_table || ' ' || trigger_name || ' ' || action_timing || ' ' || event_manipulation AS d
-              FROM information_schema.triggers
-             WHERE event_object_schema = DATABASE() AND event_object_table NOT LIKE 'iredadmin_api_%'`,
-  );
-}
-
-function constraintsOf(db: Database): Promise<{ d: string }[]> {
-  return db.query<{ d: string }>(
-    db.dialect === 'postgres'
-      ? sql`SELECT 'constraint ' || c.conrelid::regclass::text || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) AS d
-              FROM pg_constraint c
-             WHERE EXISTS (SELECT 1 FROM pg_class r WHERE r.oid IN (c.conrelid, c.confrelid) AND ${raw(IREDMAIL_RELATION)})`
-      : sql`SELECT 'constraint ' || table_name || ' ' || constraint_name || ' ' || constraint_type AS d
-              FROM information_schema.table_constraints
-             WHERE constraint_schema = DATABASE() AND table_name NOT LIKE 'iredadmin_api_%'
-            UNION ALL
-            SELECT 'foreign key ' || table_name || ' ' || constraint_name || ' -> ' || referenced_table_name AS d
-              FROM information_schema.referential_constraints
-             WHERE constraint_schema = DATABASE() AND referenced_table_name NOT LIKE 'iredadmin_api_%'`,
-  );
-}
 
 const settings = { ...DEFAULT_SETTINGS, enableApi: true };
 
@@ -110,11 +50,12 @@ describe.each(ALL_BACKENDS)('our migrations on an existing iRedMail database on 
       'iredadmin_api_migrations',
       'iredadmin_api_sessions',
     ]);
-    // iRedMail's tables were adopted, not made: those migrations are recorded without having run.
+    // iRedMail's tables were adopted, not made: recorded so (VMAIL_ORIGIN), and those migrations
+    // are recorded without having run.
     const adopted = await db.query<{ version: number }>(
       sql`SELECT version FROM iredadmin_api_migrations WHERE adopted = 1 ORDER BY version`,
     );
-    expect(adopted.map((r) => r.version)).toEqual([1, 2, 5, 7, 11, 14]);
+    expect(adopted.map((r) => r.version)).toEqual([VMAIL_ORIGIN, 1, 2, 5, 7, 11, 14]);
     // Without CHANGE_TRIGGERS nothing of ours is attached to iRedMail's tables (schemaOf lists
     // every trigger there); the server keeps no session cache and says so.
     expect(await changeTriggersInstalled(db)).toBe(false);

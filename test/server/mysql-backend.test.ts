@@ -3,7 +3,7 @@
  * subqueries, upserts, error codes and transaction locks behave as on PostgreSQL.
  */
 import { PG_UNIQUE_VIOLATION, pgErrorCode, type Database } from '../../src/server/db/database';
-import { MIGRATIONS } from '../../src/server/db/migrate';
+import { MIGRATIONS, VMAIL_ORIGIN } from '../../src/server/db/migrate';
 import {
   arrayOf,
   asNumber,
@@ -33,7 +33,7 @@ describe.each<Backend>(['mysql', 'postgres', 'pglite'])('the SQL seam on %s', (b
     const rows = await db.query<{ version: number }>(
       sql`SELECT version FROM iredadmin_api_migrations ORDER BY version`,
     );
-    expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(rows.map((r) => r.version)).toEqual([VMAIL_ORIGIN, ...MIGRATIONS.map((m) => m.version)]);
     const seeded = await db.query<{ email: Buffer }>(sql`SELECT email FROM users WHERE priority = ${0}`);
     expect(seeded.map((r) => Buffer.from(r.email).toString())).toEqual(['@.']);
   });

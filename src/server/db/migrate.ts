@@ -78,7 +78,8 @@ export interface MigrateOptions {
  * never created or altered. Either way the server refuses to start when a table or column it
  * uses is missing (see schema-check.ts).
  * On PostgreSQL it is one transaction; MySQL commits each DDL statement by itself, so there a
- * migration interrupted half-way is finished by the next start (every statement is IF NOT EXISTS).
+ * migration interrupted half-way is finished by the next start (every statement is IF NOT EXISTS),
+ * and who made vmail's tables is recorded before any of them is made (VMAIL_ORIGIN).
  */
 export async function migrate(db: Database, options: MigrateOptions = {}): Promise<number[]> {
   return migrateOnce(db, options).catch((error: unknown) => {
@@ -101,37 +102,14 @@ const PRIVILEGE_HINT: Record<Dialect, string> = {
 
 async function migrateOnce(db: Database, options: MigrateOptions): Promise<number[]> {
   return db.transaction(async (tx) => {
-    const types = columnTypes(db.dialect);
     await tx.query(transactionLock('iredadmin_api_migrations'));
-    const firstStart = !(await hasTable(tx, db.dialect, 'iredadmin_api_migrations'));
-    // Whether iRedMail made vmail's tables: on a first start, its `mailbox` is already there.
-    let iredmailMadeAtFirstStart: boolean | undefined;
-    // A database iRedMail made is checked before anything of ours is written: MySQL commits DDL
-    // at once, and a refused start must leave nothing behind.
-    if (firstStart) {
-      iredmailMadeAtFirstStart = await hasTable(tx, db.dialect, 'mailbox');
-      if (iredmailMadeAtFirstStart) await verifyIredmailSchema(tx);
-      else refuseSeparateDatabases(tx);
-    }
-    await tx.query(
-      raw(`CREATE TABLE IF NOT EXISTS iredadmin_api_migrations (
-      version INT PRIMARY KEY, name TEXT NOT NULL,
-      applied ${types.createdNow})`),
-    );
-    // 1 when the migration's tables were iRedMail's and it was recorded without running.
-    await tx.query(
-      raw(`ALTER TABLE iredadmin_api_migrations ADD COLUMN IF NOT EXISTS adopted ${types.flag} NOT NULL DEFAULT 0`),
-    );
-    const recorded = new Map(
-      (
-        await tx.query<{ version: number; adopted: number }>(
-          raw('SELECT version, adopted FROM iredadmin_api_migrations'),
-        )
-      ).map((r) => [r.version, Number(r.adopted) === 1]),
-    );
-    // Later starts find it recorded (migration 001 adopted), unless a MySQL first start ended before that.
+    const recorded = (await hasTable(tx, db.dialect, 'iredadmin_api_migrations'))
+      ? await recordedMigrations(tx, db.dialect)
+      : new Map<number, boolean>();
+    // Whether iRedMail made vmail's tables: decided by the first start and recorded. Databases an
+    // earlier version migrated hold it only as migration 001's record.
     const iredmailMadeTables =
-      recorded.get(1) ?? iredmailMadeAtFirstStart ?? (await hasTable(tx, db.dialect, 'mailbox'));
+      recorded.get(1) ?? recorded.get(VMAIL_ORIGIN) ?? (await recordVmailOrigin(tx, db.dialect));
     if (!iredmailMadeTables) refuseSeparateDatabases(tx);
     const applied: number[] = [];
     for (const m of MIGRATIONS) {
@@ -153,6 +131,54 @@ async function migrateOnce(db: Database, options: MigrateOptions): Promise<numbe
     await verifyIredmailSchema(tx);
     return applied;
   });
+}
+
+/**
+ * The version of the record, before migration 001's, of who made vmail's tables: adopted = 1 when
+ * iRedMail did, 0 when our migrations make them. Not a migration: nothing runs for it.
+ *
+ * MySQL commits each DDL statement at once, so a first start interrupted in migration 001 leaves
+ * some of vmail's tables, `mailbox` perhaps among them, and no record of 001: the same traces as
+ * a start interrupted on a database iRedMail made. This record tells the next start which it was.
+ */
+export const VMAIL_ORIGIN = 0;
+
+/** version → adopted, of every migration recorded (and of VMAIL_ORIGIN, when recorded). */
+async function recordedMigrations(tx: Queryable, dialect: Dialect): Promise<Map<number, boolean>> {
+  // A table made before adoption existed lacks the column.
+  await tx.query(raw(`ALTER TABLE iredadmin_api_migrations ADD COLUMN IF NOT EXISTS ${adoptedColumn(dialect)}`));
+  const rows = await tx.query<{ version: number; adopted: number }>(
+    raw('SELECT version, adopted FROM iredadmin_api_migrations'),
+  );
+  return new Map(rows.map((r) => [r.version, Number(r.adopted) === 1]));
+}
+
+/** 1 when the migration's tables were iRedMail's and it was recorded without running. */
+const adoptedColumn = (dialect: Dialect) => `adopted ${columnTypes(dialect).flag} NOT NULL DEFAULT 0`;
+
+/**
+ * The first start's decision, made where no start recorded it yet: whether iRedMail made vmail's
+ * tables (its `mailbox` is there). A start of this version records it before any DDL of ours on
+ * vmail runs (on MySQL, the first such statement commits the INSERT before it runs), so no
+ * `mailbox` of ours can be there yet; only a first start of an earlier version, interrupted in
+ * 001 on MySQL, left one without any record, and that one is taken for iRedMail's and verified.
+ */
+async function recordVmailOrigin(tx: Queryable, dialect: Dialect): Promise<boolean> {
+  const iredmailMade = await hasTable(tx, dialect, 'mailbox');
+  // A database iRedMail made is checked before anything of ours is written: MySQL commits DDL
+  // at once, and a refused start must leave nothing behind.
+  if (iredmailMade) await verifyIredmailSchema(tx);
+  else refuseSeparateDatabases(tx);
+  await tx.query(
+    raw(`CREATE TABLE IF NOT EXISTS iredadmin_api_migrations (
+      version INT PRIMARY KEY, name TEXT NOT NULL,
+      applied ${columnTypes(dialect).createdNow}, ${adoptedColumn(dialect)})`),
+  );
+  const name = iredmailMade ? "vmail's tables made by iRedMail (adopted)" : "vmail's tables made by this server";
+  await tx.query(
+    sql`INSERT INTO iredadmin_api_migrations (version, name, adopted) VALUES (${VMAIL_ORIGIN}, ${name}, ${iredmailMade ? 1 : 0})`,
+  );
+  return iredmailMade;
 }
 
 /**
