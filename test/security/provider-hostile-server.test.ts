@@ -1,0 +1,82 @@
+/**
+ * The provider against a hostile or broken server (a fake one): real terraform with `TF_LOG=trace`
+ * while the server echoes the login form in a debug page, or redirects off the configured origin
+ * with the session cookie in the target. Terraform fails with a diagnostic naming what came back,
+ * and nothing it or the provider prints — plan, error, trace log — shows the password or the
+ * session cookie, in any spelling.
+ */
+import { type FakeServer, sendHtml, sendJson, startFakeServer } from '../client/fake-server';
+import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
+
+jest.setTimeout(120_000);
+
+const PASSWORD = `Pr0vider&<pass>"w'rd %+#`;
+const SESSION = 'c0ffee5e55i0n7d';
+
+const spellings = (secret: string) => [
+  secret,
+  new URLSearchParams({ s: secret }).toString().slice(2),
+  encodeURIComponent(secret),
+  secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
+  JSON.stringify(secret).slice(1, -1),
+];
+
+let mirror: string;
+let server: FakeServer;
+let elsewhere: FakeServer;
+let tf: TerraformWorkspace;
+
+beforeAll(async () => {
+  [mirror, server, elsewhere] = await Promise.all([buildProviderMirror(), startFakeServer(), startFakeServer()]);
+  tf = TerraformWorkspace.create(mirror, { IREDADMIN_USERNAME: 'postmaster@x.io', IREDADMIN_PASSWORD: PASSWORD });
+  tf.write(`
+provider "iredadmin" {
+  url = "${server.url}"
+}
+
+data "iredadmin_domain" "x" {
+  domain = "x.io"
+}
+`);
+  await tf.init();
+});
+
+afterAll(async () => {
+  tf?.remove();
+  await Promise.all([server?.close(), elsewhere?.close()]);
+});
+
+async function tracedPlan(): Promise<string> {
+  const run = await tf.run(['plan', '-input=false', '-no-color'], { TF_LOG: 'trace' });
+  expect(run.code).toBe(1);
+  // The log was really written, the provider's lines included.
+  expect(run.stderr).toMatch(/provider\.terraform-provider-iredadmin/);
+  // Terraform wraps a diagnostic's lines: joined again, so that neither a match nor a secret is split.
+  return `${run.stdout}\n${run.stderr}`.replace(/\s+/g, ' ');
+}
+
+function expectNoSecret(output: string): void {
+  for (const spelling of [...spellings(PASSWORD), SESSION]) expect(output).not.toContain(spelling);
+}
+
+test('a login answered by a debug page quoting the form: the diagnostic names the status, shows no password', async () => {
+  server.handle((request, res) =>
+    sendHtml(res, 500, `<pre>POST data: ${request.body}\npassword=${spellings(PASSWORD).join(' ')}</pre>`),
+  );
+  const output = await tracedPlan();
+  expect(output).toMatch(/HTTP 500/);
+  expect(output).toMatch(/POST data: username=postmaster%40x\.io&password=\*\*\*/);
+  expectNoSecret(output);
+});
+
+test('a redirect off the origin carrying the session cookie: not followed, named, no secret shown', async () => {
+  server.handle((request, res) => {
+    if (request.path === '/api/login')
+      return sendJson(res, { _success: true }, 200, { 'set-cookie': `iRedAdmin-Pro-PGSQL=${SESSION}; Path=/` });
+    sendHtml(res, 302, `<a>${request.cookie}</a>`, { location: `${elsewhere.url}/steal/${SESSION}?pw=${PASSWORD}` });
+  });
+  const output = await tracedPlan();
+  expect(output).toContain(`redirected to ${elsewhere.url}/steal/***, off the configured URL's origin`);
+  expect(elsewhere.requests).toHaveLength(0);
+  expectNoSecret(output);
+});
