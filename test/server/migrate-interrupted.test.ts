@@ -33,13 +33,19 @@ interface Cut {
 
 const RECORD = /^INSERT INTO iredadmin_api_migrations/;
 
+/** The cut of the hole this file was written for: on MariaDB the traces of a database iRedMail made. */
+const AFTER_OUR_MAILBOX: Cut = {
+  what: "in 001: vmail's mailbox made, 001 not recorded",
+  after: /^CREATE TABLE IF NOT EXISTS mailbox /,
+};
+
 const ON_EMPTY: Cut[] = [
   {
     what: 'our migrations table made, who made vmail not yet recorded',
     after: /^CREATE TABLE IF NOT EXISTS iredadmin_api_migrations/,
   },
   { what: 'in 001: its first table made', after: /^CREATE TABLE IF NOT EXISTS admin / },
-  { what: "in 001: vmail's mailbox made, 001 not recorded", after: /^CREATE TABLE IF NOT EXISTS mailbox / },
+  AFTER_OUR_MAILBOX,
   { what: "in 002: amavisd's default policy inserted", after: /^INSERT INTO policy / },
   { what: 'in 007: a mailbox column reshaped', after: /^ALTER TABLE mailbox / },
   { what: "every migration run, the last ones' records not committed", after: RECORD, nth: MIGRATIONS.length + 1 },
@@ -161,7 +167,7 @@ describe.each(CUTTABLE)('a first start on an empty database interrupted on %s', 
   test("interrupted in 001 it leaves a mailbox without 001's record on MariaDB, nothing on PostgreSQL", async () => {
     const { db, url } = await emptyDatabase(backend);
     try {
-      await interruptedFirstStart(backend, url, ON_EMPTY[2]!);
+      await interruptedFirstStart(backend, url, AFTER_OUR_MAILBOX);
       if (backend === 'mysql') {
         // What a database iRedMail made would show too, but for the record of who made vmail's tables.
         expect(await tablesOf(db)).toEqual(expect.arrayContaining(['admin', 'mailbox', 'iredadmin_api_migrations']));
