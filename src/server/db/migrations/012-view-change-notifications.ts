@@ -84,23 +84,41 @@ export const viewChangeNotifications = (dialect: Dialect) => (dialect === 'postg
 
 const argument = (column: string) => `'${column}'`;
 
+/** Prefixes every line of a PL/pgSQL fragment with `indent`. */
+const indented = (indent: string, lines: readonly string[]) => lines.map((line) => `${indent}${line}`).join('\n');
+
+/**
+ * The function's first test: a truncation or a `*` trigger announces every view. Exported, with
+ * the next, for 013's body of the same function (it must render here exactly as released).
+ */
+export const everyViewAnnounced = (indent: string) =>
+  indented(indent, [
+    "IF TG_OP = 'TRUNCATE' OR TG_ARGV[0] = '*' THEN",
+    "  PERFORM pg_notify('iredadmin_api_accounts', ':view:');",
+    '  RETURN NULL;',
+    'END IF;',
+  ]);
+
+/** The trigger's arguments read as columns of the row through jsonb, old and new value each announced. */
+export const argumentsAnnouncedThroughJsonb = (indent: string) =>
+  indented(indent, [
+    "IF TG_OP <> 'INSERT' THEN old_row := to_jsonb(OLD); END IF;",
+    "IF TG_OP <> 'DELETE' THEN new_row := to_jsonb(NEW); END IF;",
+    'FOR i IN 0 .. TG_NARGS - 1 LOOP',
+    "  PERFORM pg_notify('iredadmin_api_accounts', ':view:' || named)",
+    "    FROM (VALUES (ltrim(old_row ->> TG_ARGV[i], '@')), (ltrim(new_row ->> TG_ARGV[i], '@'))) AS n(named)",
+    "    WHERE named <> '';",
+    'END LOOP;',
+  ]);
+
 const POSTGRES = `
 CREATE OR REPLACE FUNCTION iredadmin_api_view_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   old_row jsonb;
   new_row jsonb;
 BEGIN
-  IF TG_OP = 'TRUNCATE' OR TG_ARGV[0] = '*' THEN
-    PERFORM pg_notify('iredadmin_api_accounts', ':view:');
-    RETURN NULL;
-  END IF;
-  IF TG_OP <> 'INSERT' THEN old_row := to_jsonb(OLD); END IF;
-  IF TG_OP <> 'DELETE' THEN new_row := to_jsonb(NEW); END IF;
-  FOR i IN 0 .. TG_NARGS - 1 LOOP
-    PERFORM pg_notify('iredadmin_api_accounts', ':view:' || named)
-      FROM (VALUES (ltrim(old_row ->> TG_ARGV[i], '@')), (ltrim(new_row ->> TG_ARGV[i], '@'))) AS n(named)
-      WHERE named <> '';
-  END LOOP;
+${everyViewAnnounced('  ')}
+${argumentsAnnouncedThroughJsonb('  ')}
   RETURN NULL;
 END
 $$;

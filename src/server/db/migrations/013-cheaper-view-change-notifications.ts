@@ -11,7 +11,11 @@
  */
 import { splitStatements } from '../split-statements';
 import type { Dialect } from '../sql';
-import { viewChangeNotifications } from './012-view-change-notifications';
+import {
+  argumentsAnnouncedThroughJsonb,
+  everyViewAnnounced,
+  viewChangeNotifications,
+} from './012-view-change-notifications';
 
 interface RowTrigger {
   name: string;
@@ -76,20 +80,11 @@ DECLARE
   old_row jsonb;
   new_row jsonb;
 BEGIN
-  IF TG_OP = 'TRUNCATE' OR TG_ARGV[0] = '${EVERY_VIEW}' THEN
-    PERFORM pg_notify('iredadmin_api_accounts', ':view:');
-    RETURN NULL;
-  END IF;
+${everyViewAnnounced('  ')}
   -- OLD reads as NULL on INSERT and NEW on DELETE, so each test below is false there.${branches.join('')}
   ELSE
     -- A trigger not known here: its columns read through jsonb, as 012 read every trigger's.
-    IF TG_OP <> 'INSERT' THEN old_row := to_jsonb(OLD); END IF;
-    IF TG_OP <> 'DELETE' THEN new_row := to_jsonb(NEW); END IF;
-    FOR i IN 0 .. TG_NARGS - 1 LOOP
-      PERFORM pg_notify('iredadmin_api_accounts', ':view:' || named)
-        FROM (VALUES (ltrim(old_row ->> TG_ARGV[i], '@')), (ltrim(new_row ->> TG_ARGV[i], '@'))) AS n(named)
-        WHERE named <> '';
-    END LOOP;
+${argumentsAnnouncedThroughJsonb('    ')}
   END IF;
   RETURN NULL;
 END
