@@ -3,19 +3,17 @@
  * under a strict tsconfig, `cdktf diff` shows only imports, deploy imports everything, and the
  * next diff is empty — offline, the provider from a filesystem mirror.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { mirrorCliConfig, offlineArgs, offlineEnv, runCdktf } from '../../scripts/cdktf-cli';
+import { typeCheckStack, writeCdktfApp } from '../support/cdktf-app';
 import { buildProviderMirror } from '../support/terraform';
 import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 import { adopt } from './run-adopt';
 import { PASSWORD, SEEDED_OBJECTS, seedInstallation } from './seed';
 
 const ROOT = join(__dirname, '..', '..');
-const CONSTRUCTS = join(ROOT, 'constructs', 'index.ts');
 
 let mirror: string;
 beforeAll(async () => {
@@ -87,33 +85,7 @@ describe.each(BACKENDS)('adopt --format cdktf on %s', (backend) => {
 
     // The stack type-checks as written (cdktf's strict settings), the package's constructs standing in
     // for the npm import.
-    // Not tsconfig.json: esbuild would read its paths when bundling below.
-    writeFileSync(
-      join(work, 'tsconfig.check.json'),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          noUnusedLocals: true,
-          noUnusedParameters: true,
-          noImplicitReturns: true,
-          target: 'ES2022',
-          module: 'commonjs',
-          moduleResolution: 'node',
-          skipLibCheck: true,
-          noEmit: true,
-          types: [],
-          paths: { 'iredadmin-cdktf': [CONSTRUCTS] },
-        },
-        files: ['main.ts'],
-      }),
-    );
-    const tsc = spawnSync(
-      process.execPath,
-      [require.resolve('typescript/bin/tsc'), '-p', join(work, 'tsconfig.check.json')],
-      { encoding: 'utf8' },
-    );
-    expect(tsc.stdout + tsc.stderr).toBe('');
-    expect(tsc.status).toBe(0);
+    expect(typeCheckStack(work)).toEqual({ output: '', status: 0 });
   });
 
   // Each cdktf run synthesizes and plans ~240 resources: minutes on a loaded two-core CI machine.
@@ -122,25 +94,7 @@ describe.each(BACKENDS)('adopt --format cdktf on %s', (backend) => {
   test(
     'cdktf diff shows only imports',
     async () => {
-      buildSync({
-        entryPoints: [join(work, 'main.ts')],
-        outfile: join(work, 'main.js'),
-        bundle: true,
-        packages: 'external',
-        platform: 'node',
-        format: 'cjs',
-        logLevel: 'error',
-        alias: { 'iredadmin-cdktf': CONSTRUCTS },
-      });
-      writeFileSync(
-        join(work, 'cdktf.json'),
-        JSON.stringify({
-          language: 'typescript',
-          app: 'node main.js',
-          terraformProviders: [],
-          sendCrashReports: 'false',
-        }),
-      );
+      writeCdktfApp(work, join(work, 'main.ts'));
       expect(await cdktf(...offlineArgs('diff'))).toContain(
         `Plan: ${SEEDED_OBJECTS} to import, 0 to add, 0 to change, 0 to destroy.`,
       );

@@ -8,13 +8,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { IRedAdminClient } from '../../src/client';
 import { PEOPLE } from '../../examples/cdktf/people';
 import { STACK_NAME } from '../../examples/cdktf/main';
 import { mirrorCliConfig, offlineArgs, offlineEnv, runCdktf } from '../../scripts/cdktf-cli';
 import { iredadminSchemaDocument, PROVIDER_FQN } from '../../scripts/provider-schema-json';
 import { PROVIDER_VERSION } from '../../scripts/install-provider';
+import { writeCdktfApp } from '../support/cdktf-app';
 import { buildProviderMirror, requireTerraform } from '../support/terraform';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -41,19 +41,7 @@ beforeAll(async () => {
   // resolve from node_modules.
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
   work = mkdtempSync(join(ROOT, '.tmp', 'cdktf-e2e-'));
-  buildSync({
-    entryPoints: [join(ROOT, 'examples', 'cdktf', 'main.ts')],
-    outfile: join(work, 'main.js'),
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'cjs',
-    logLevel: 'error',
-  });
-  writeFileSync(
-    join(work, 'cdktf.json'),
-    JSON.stringify({ language: 'typescript', app: 'node main.js', terraformProviders: [], sendCrashReports: 'false' }),
-  );
+  writeCdktfApp(work, join(ROOT, 'examples', 'cdktf', 'main.ts'));
   env = {
     ...offlineEnv(join(home, '.terraformrc'), home),
     IREDADMIN_URL: server.url,

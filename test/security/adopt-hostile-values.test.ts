@@ -6,14 +6,13 @@
  * machine and written to the server on apply. The written code must reproduce every value exactly:
  * after importing, terraform and cdktf plan only imports, and the state holds the server's values.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { mirrorCliConfig, offlineArgs, offlineEnv, runCdktf } from '../../scripts/cdktf-cli';
 import { adopt } from '../adopt/run-adopt';
 import { PASSWORD, seedClient } from '../adopt/seed';
+import { typeCheckStack, writeCdktfApp } from '../support/cdktf-app';
 import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
 import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 
@@ -122,48 +121,8 @@ describe.each(BACKENDS)('adopt writes hostile names exactly, never as code, on %
       writeFileSync(join(home, '.terraformrc'), mirrorCliConfig(mirror));
       const run = await adopt(['--out', work, '--format', 'cdktf'], env);
       expect(run.code).toBe(0);
-      const constructs = join(ROOT, 'constructs', 'index.ts');
-      writeFileSync(
-        join(work, 'tsconfig.check.json'),
-        JSON.stringify({
-          compilerOptions: {
-            strict: true,
-            target: 'ES2022',
-            module: 'commonjs',
-            moduleResolution: 'node',
-            skipLibCheck: true,
-            noEmit: true,
-            types: [],
-            paths: { 'iredadmin-cdktf': [constructs] },
-          },
-          files: ['main.ts'],
-        }),
-      );
-      const tsc = spawnSync(
-        process.execPath,
-        [require.resolve('typescript/bin/tsc'), '-p', join(work, 'tsconfig.check.json')],
-        { encoding: 'utf8' },
-      );
-      expect(tsc.stdout + tsc.stderr).toBe('');
-      buildSync({
-        entryPoints: [join(work, 'main.ts')],
-        outfile: join(work, 'main.js'),
-        bundle: true,
-        packages: 'external',
-        platform: 'node',
-        format: 'cjs',
-        logLevel: 'error',
-        alias: { 'iredadmin-cdktf': constructs },
-      });
-      writeFileSync(
-        join(work, 'cdktf.json'),
-        JSON.stringify({
-          language: 'typescript',
-          app: 'node main.js',
-          terraformProviders: [],
-          sendCrashReports: 'false',
-        }),
-      );
+      expect(typeCheckStack(work)).toEqual({ output: '', status: 0 });
+      writeCdktfApp(work, join(work, 'main.ts'));
       const cdktfEnv = { ...offlineEnv(join(home, '.terraformrc'), home), ...env };
       const diff = await runCdktf(offlineArgs('diff'), work, cdktfEnv);
       expect(diff.out).toMatch(/Plan: \d+ to import, 0 to add, 0 to change, 0 to destroy\./);
