@@ -158,6 +158,13 @@ function describeFailure(error: unknown, url: string): { code: number; message: 
         `login refused at ${url} (${error.code ?? 'no code'}): ` +
         'check --username and IREDADMIN_PASSWORD, and that this machine may use the API.',
     };
+  if (error instanceof NetworkError && error.certificateRejected)
+    return {
+      code: EXIT.unreachable,
+      message:
+        `the TLS certificate of ${url} is not trusted: ${error.message}; ` +
+        'give its CA with --ca-cert FILE (or --insecure, for testing only).',
+    };
   if (error instanceof NetworkError || error instanceof TimeoutError)
     return { code: EXIT.unreachable, message: `cannot reach ${url}: ${error.message}` };
   if (error instanceof UnexpectedResponseError) {

@@ -146,10 +146,18 @@ export class NetworkError extends IRedAdminError {
   readonly requestMayHaveBeenSent: boolean;
   /** False for failures a retry cannot fix (certificate problems). */
   readonly retryable: boolean;
+  /** The server's TLS certificate was not trusted (unknown CA, self-signed, another name, expired). */
+  readonly certificateRejected: boolean;
 
   constructor(
     site: CallSite,
-    detail: { code: string | undefined; requestMayHaveBeenSent: boolean; retryable: boolean; reason: string },
+    detail: {
+      code: string | undefined;
+      requestMayHaveBeenSent: boolean;
+      retryable: boolean;
+      certificateRejected?: boolean;
+      reason: string;
+    },
     cause?: unknown,
   ) {
     super(
@@ -162,6 +170,7 @@ export class NetworkError extends IRedAdminError {
     this.code = detail.code;
     this.requestMayHaveBeenSent = detail.requestMayHaveBeenSent;
     this.retryable = detail.retryable;
+    this.certificateRejected = detail.certificateRejected ?? false;
   }
 }
 

@@ -61,16 +61,27 @@ const NOT_SENT_CODES = new Set([
 ]);
 /** Connecting (TCP and TLS handshake) never waits longer than this, whatever `timeoutMs` is. */
 const MAX_CONNECT_TIMEOUT_MS = 10_000;
-/** Failures no retry can fix. */
-const PERMANENT_PREFIXES = [
-  'CERT_',
-  'ERR_TLS_',
-  'ERR_SSL_',
-  'DEPTH_ZERO_',
-  'SELF_SIGNED_',
-  'UNABLE_TO_',
-  'ERR_INVALID_URL',
-];
+/** Failures no retry can fix: the server's certificate refused… */
+const CERTIFICATE_PREFIXES = ['CERT_', 'DEPTH_ZERO_', 'SELF_SIGNED_', 'UNABLE_TO_', 'ERR_TLS_CERT_'];
+/** …another TLS failure (plain http on an https URL), or a bad URL. */
+const PERMANENT_PREFIXES = [...CERTIFICATE_PREFIXES, 'ERR_TLS_', 'ERR_SSL_', 'ERR_INVALID_URL'];
+
+/** Why a connection failed, with the fix where there is one. */
+function failureReason(code: string | undefined, host: string): { reason: string; permanent: boolean } {
+  const startsWith = (prefixes: readonly string[]) => code !== undefined && prefixes.some((p) => code.startsWith(p));
+  if (startsWith(CERTIFICATE_PREFIXES))
+    return {
+      reason: `the certificate of ${host} is not trusted; trust its CA with tls.ca, or skip the check with tls.insecure (testing only)`,
+      permanent: true,
+    };
+  if (code === 'ERR_INVALID_URL') return { reason: 'invalid URL', permanent: true };
+  if (startsWith(PERMANENT_PREFIXES))
+    return {
+      reason: `TLS handshake failed with ${host}: does the server speak https on this port (not plain http)?`,
+      permanent: true,
+    };
+  return { reason: 'connection failed', permanent: false };
+}
 
 function errorCode(error: unknown): string | undefined {
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
@@ -173,14 +184,15 @@ export class Transport {
           error,
         );
       }
-      const permanent = code !== undefined && PERMANENT_PREFIXES.some((prefix) => code.startsWith(prefix));
+      const { reason, permanent } = failureReason(code, this.base.hostname);
       throw new NetworkError(
         site,
         {
           code,
           requestMayHaveBeenSent: code === undefined || !NOT_SENT_CODES.has(code),
           retryable: !permanent,
-          reason: permanent ? 'TLS or URL problem' : 'connection failed',
+          certificateRejected: code !== undefined && CERTIFICATE_PREFIXES.some((p) => code.startsWith(p)),
+          reason,
         },
         error,
       );

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT } from '../../src/adopt/command';
 import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
+import { startFakeServer } from '../client/fake-server';
+import { selfSigned } from '../client/self-signed';
 import { adopt } from './run-adopt';
 
 let out: string;
@@ -50,6 +52,22 @@ test('an unreachable server exits 3 and writes nothing', async () => {
   expect(run.code).toBe(EXIT.unreachable);
   expect(run.stderr).toContain(`cannot reach ${url}`);
   expect(readdirSync(out)).toEqual([]);
+});
+
+test('a server whose certificate is not trusted exits 3, naming --ca-cert, and writes nothing', async () => {
+  const impostor = await startFakeServer(undefined, selfSigned(out, 'impostor', 'IP:127.0.0.1'));
+  try {
+    const run = await adopt(['--url', impostor.url, '--username', 'a@b.example', '--out', join(out, 'hcl')], {
+      IREDADMIN_PASSWORD: 'p',
+    });
+    expect(run.code).toBe(EXIT.unreachable);
+    expect(run.stderr).toContain(`the TLS certificate of ${impostor.url} is not trusted`);
+    expect(run.stderr).toContain('--ca-cert FILE');
+    expect(impostor.requests).toHaveLength(0);
+    expect(readdirSync(out).filter((name) => name === 'hcl')).toEqual([]);
+  } finally {
+    await impostor.close();
+  }
 });
 
 describe.each(BACKENDS)('a server on %s', (backend) => {

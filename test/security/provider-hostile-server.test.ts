@@ -5,7 +5,11 @@
  * and nothing it or the provider prints — plan, error, trace log — shows the password or the
  * session cookie, in any spelling.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type FakeServer, sendHtml, sendJson, startFakeServer } from '../client/fake-server';
+import { selfSigned } from '../client/self-signed';
 import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
 
 jest.setTimeout(120_000);
@@ -30,8 +34,12 @@ beforeAll(async () => {
   [mirror, server, elsewhere] = await Promise.all([buildProviderMirror(), startFakeServer(), startFakeServer()]);
   tf = TerraformWorkspace.create(mirror, { IREDADMIN_USERNAME: 'postmaster@x.io', IREDADMIN_PASSWORD: PASSWORD });
   tf.write(`
+variable "url" {
+  type = string
+}
+
 provider "iredadmin" {
-  url = "${server.url}"
+  url = var.url
 }
 
 data "iredadmin_domain" "x" {
@@ -46,8 +54,8 @@ afterAll(async () => {
   await Promise.all([server?.close(), elsewhere?.close()]);
 });
 
-async function tracedPlan(): Promise<string> {
-  const run = await tf.run(['plan', '-input=false', '-no-color'], { TF_LOG: 'trace' });
+async function tracedPlan(url = server.url): Promise<string> {
+  const run = await tf.run(['plan', '-input=false', '-no-color'], { TF_LOG: 'trace', TF_VAR_url: url });
   expect(run.code).toBe(1);
   // The log was really written, the provider's lines included.
   expect(run.stderr).toMatch(/provider\.terraform-provider-iredadmin/);
@@ -79,4 +87,23 @@ test('a redirect off the origin carrying the session cookie: not followed, named
   expect(output).toContain(`redirected to ${elsewhere.url}/steal/***, off the configured URL's origin`);
   expect(elsewhere.requests).toHaveLength(0);
   expectNoSecret(output);
+});
+
+test('a self-signed certificate: refused, the diagnostic says how to trust it, no secret shown', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'provider-tls-'));
+  const impostor = await startFakeServer(
+    (request, res) => sendHtml(res, 200, request.body),
+    selfSigned(dir, 'impostor', 'IP:127.0.0.1'),
+  );
+  try {
+    const output = await tracedPlan(impostor.url);
+    expect(output).toContain("the API server's TLS certificate is not trusted");
+    expect(output).toMatch(/DEPTH_ZERO_SELF_SIGNED_CERT/);
+    expect(output).toContain('`ca_cert`');
+    expect(impostor.requests).toHaveLength(0);
+    expectNoSecret(output);
+  } finally {
+    await impostor.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

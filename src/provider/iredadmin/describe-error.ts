@@ -61,6 +61,13 @@ export function describeError(error: unknown): ErrorDescription {
       summary: 'the API did not answer in time',
       detail: `${error.message}\nRaise the provider's \`timeout\` or check the server.`,
     };
+  if (error instanceof NetworkError && error.certificateRejected)
+    return {
+      summary: "the API server's TLS certificate is not trusted",
+      detail:
+        `${error.message}\nTrust the CA that signed it with the provider's \`ca_cert\` (or, for testing only, ` +
+        'set `insecure = true`); check that `url` names the host the certificate is for.',
+    };
   if (error instanceof NetworkError)
     return {
       summary: 'cannot reach the API',
