@@ -56,3 +56,13 @@ export function useProductLike(): ClientHarness {
     },
   };
 }
+
+/** The error `call` fails with, checked to be a `type`. */
+export async function rejection<E extends Error>(
+  call: Promise<unknown>,
+  type: abstract new (...args: never[]) => E,
+): Promise<E> {
+  const error = await call.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(type);
+  return error as E;
+}

@@ -6,18 +6,14 @@
 import { inspect } from 'node:util';
 import { RedirectError } from '../../src/client';
 import { sendHtml, sendJson } from './fake-server';
-import { useProductLike } from './harness';
+import { rejection, useProductLike } from './harness';
 import { ADMIN, LOGIN_PAGE } from './product-like';
 
 jest.setTimeout(15_000);
 
 const h = useProductLike();
 
-async function failure(call: Promise<unknown>): Promise<RedirectError> {
-  const error = await call.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(RedirectError);
-  return error as RedirectError;
-}
+const failure = (call: Promise<unknown>) => rejection(call, RedirectError);
 
 describe.each([301, 302, 303, 307, 308])('HTTP %i to another origin', (status) => {
   it('is not followed, sends nothing there and causes no re-login', async () => {

@@ -7,17 +7,13 @@ import type { ServerResponse } from 'node:http';
 import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { DEFAULT_MAX_RESPONSE_BYTES, NetworkError, TimeoutError, UnexpectedResponseError } from '../../src/client';
 import { sendJson } from './fake-server';
-import { useProductLike } from './harness';
+import { rejection, useProductLike } from './harness';
 
 jest.setTimeout(30_000);
 
 const h = useProductLike();
 
-async function unexpected(call: Promise<unknown>): Promise<UnexpectedResponseError> {
-  const error = await call.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(UnexpectedResponseError);
-  return error as UnexpectedResponseError;
-}
+const unexpected = (call: Promise<unknown>) => rejection(call, UnexpectedResponseError);
 
 /** Writes `chunk` for as long as the client reads; resolves with the bytes written once it hangs up. */
 function flood(res: ServerResponse, chunk: Buffer): Promise<number> {

@@ -5,7 +5,7 @@
  */
 import { inspect } from 'node:util';
 import { sendHtml, sendJson } from './fake-server';
-import { useProductLike } from './harness';
+import { rejection, useProductLike } from './harness';
 import { ADMIN } from './product-like';
 
 jest.setTimeout(15_000);
@@ -36,10 +36,9 @@ function spellings(secret: string): Record<string, string> {
 }
 
 async function errorText(call: Promise<unknown>): Promise<string> {
-  const error = await call.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(Error);
-  const cause = (error as Error).cause;
-  return `${(error as Error).message}\n${inspect(error, { depth: 6 })}\n${cause ? inspect(cause, { depth: 6 }) : ''}`;
+  const error = await rejection(call, Error);
+  const cause = error.cause;
+  return `${error.message}\n${inspect(error, { depth: 6 })}\n${cause ? inspect(cause, { depth: 6 }) : ''}`;
 }
 
 function expectNone(text: string, secret: string): void {
