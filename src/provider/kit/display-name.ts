@@ -1,9 +1,9 @@
 /** `name`: the display name of users, aliases, lists and admins, and a domain's short description. */
 import type { AttributeSpec } from '../framework';
 import { sharedSetting } from './shared-setting';
-import { notEmpty } from './validators';
+import { storedText } from './validators';
 
-const name = sharedSetting({ param: 'name', validator: notEmpty, errorCode: 'INVALID_NAME', fallback: '' });
+const name = sharedSetting({ param: 'name', validator: storedText(255), errorCode: 'INVALID_NAME', fallback: '' });
 
 /** `samples[0]` is the example in the default description. */
 export const displayName = <Data>(

@@ -17,6 +17,22 @@ export const notEmpty: Validator<string> = (v) =>
       "server's value, or give a value."
     : undefined;
 
+/**
+ * Free text the server stores exactly as given, or it would store something else (or fail) after
+ * the plan promised this: it trims white space, cannot store a NUL and refuses more than `max`
+ * characters. A create failing at apply leaves the resource tainted, and fixing the value later
+ * would plan a replacement (for a user: a new, empty mailbox), so these fail at plan.
+ */
+export const storedText =
+  (max: number): Validator<string> =>
+  (v) => {
+    if (v === '') return notEmpty(v);
+    if (v.trim() !== v) return 'The server trims leading and trailing white space: remove it from the value.';
+    if (v.includes('\0')) return 'The value holds a NUL character, which the server cannot store: remove it.';
+    if (v.length > max) return `The server takes at most ${max} characters; this value has ${v.length}.`;
+    return undefined;
+  };
+
 export const emailOrEmpty: Validator<string> = (v) => (v === '' ? undefined : emailAddress(v));
 
 export const emailSet: Validator<string[]> = (list) => {

@@ -22,7 +22,7 @@ import {
   displayName,
   ifChanged,
   NEW_ADDRESS_CODES,
-  notEmpty,
+  storedText,
   toggles,
   defineResourceWithDataSource,
 } from '../kit';
@@ -125,7 +125,7 @@ const maillistAttributes = {
     samples: ['News of the day', 'News of the week'],
     optional: true,
     param: 'newsletterDescription',
-    validators: [notEmpty],
+    validators: [storedText(10_000)],
     read: newsletterDescription,
     description: "Text shown on the newsletter's subscription page (at most 10,000 characters).",
     errorCodes: ['INVALID_NEWSLETTER_DESCRIPTION'],
