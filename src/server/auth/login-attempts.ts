@@ -4,7 +4,7 @@
  */
 import { isIP } from 'node:net';
 import type { ServerSettings } from '../config';
-import { clientAddress } from '../http/client-address';
+import { clientAddress } from './client-address';
 import type { Queryable } from '../db/database';
 import { now, onDuplicateUpdate, secondsFromNow, sql } from '../db/sql';
 

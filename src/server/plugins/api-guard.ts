@@ -12,7 +12,7 @@ import { BlockList, isIP } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { ServerSettings } from '../config';
 import { ApiFailure } from '../errors';
-import { clientAddress } from '../http/client-address';
+import { clientAddress } from '../auth/client-address';
 
 function buildAllowList(clients: readonly string[]): BlockList {
   const list = new BlockList();
