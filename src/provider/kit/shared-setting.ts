@@ -1,5 +1,5 @@
 /**
- * A string setting several resources share (`account_status`, `language`, `name`,
+ * A string setting several resources share (`account_status`, `language`, `name`, `transport`,
  * `access_policy`): the same API parameter, check and error code everywhere; each resource says
  * how its object holds the value and what it means there.
  */
