@@ -5,6 +5,7 @@
  */
 import type { HttpMethod } from './http-types';
 import type { Redirect } from './redirect';
+import { printable } from './printable';
 import { redact } from './redact';
 
 export interface CallSite {
@@ -19,7 +20,8 @@ export class IRedAdminError extends Error {
   readonly path: string;
 
   constructor(message: string, site: CallSite, options?: { cause?: unknown }) {
-    super(message, options);
+    // Messages quote what the server sent (free text, page previews, keys): printable, bounded.
+    super(printable(message, MAX_MESSAGE_LENGTH), options);
     this.name = new.target.name;
     this.method = site.method;
     this.path = site.path;
@@ -47,6 +49,10 @@ const MISSPELT_CODES: Readonly<Record<string, string>> = { EMPTY_PASSSWORD: 'EMP
 /** A code is an upper-case identifier; anything else in `_msg` is free text (an exception repr). */
 const CODE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
 const MAX_TEXT_IN_MESSAGE = 300;
+/** Any message, whatever it quotes; ours are far shorter. */
+const MAX_MESSAGE_LENGTH = 1_000;
+/** `ApiError.code`: room for every password rule the server can name, comma-joined. */
+const MAX_CODE_LENGTH = 1_000;
 
 function describeMsg(msg: string | undefined, secrets: readonly string[]): string {
   if (msg === undefined || msg === '') return 'failed without a reason (no _msg)';
@@ -76,7 +82,10 @@ function codesOf(msg: string | undefined): string[] {
 
 /** The API answered `{"_success": false, …}` (or a JSON failure with a non-200 status). */
 export class ApiError extends IRedAdminError {
-  /** `_msg` as sent (secrets scrubbed); `undefined` when the server gave no reason. */
+  /**
+   * `_msg` as sent (secrets scrubbed, unprintable characters escaped, at most 1,000 characters);
+   * `undefined` when the server gave no reason.
+   */
   readonly code: string | undefined;
   /**
    * Every code of `_msg`, misspellings fixed (several when the server comma-joins them);
@@ -93,7 +102,7 @@ export class ApiError extends IRedAdminError {
       `${prefix}: ${init.method} ${init.path} → ${describeMsg(init.msg, init.secrets ?? [])} (HTTP ${init.status})`,
       init,
     );
-    this.code = init.msg === undefined ? undefined : redact(init.msg, init.secrets ?? []);
+    this.code = init.msg === undefined ? undefined : printable(redact(init.msg, init.secrets ?? []), MAX_CODE_LENGTH);
     this.codes = codesOf(this.code);
     this.normalizedCode = this.codes.length ? this.codes.join(',') : undefined;
     this.status = init.status;

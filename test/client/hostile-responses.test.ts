@@ -5,7 +5,13 @@
  */
 import type { ServerResponse } from 'node:http';
 import { type AddressInfo, createServer, type Socket } from 'node:net';
-import { DEFAULT_MAX_RESPONSE_BYTES, NetworkError, TimeoutError, UnexpectedResponseError } from '../../src/client';
+import {
+  ApiError,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  NetworkError,
+  TimeoutError,
+  UnexpectedResponseError,
+} from '../../src/client';
 import { sendJson } from './fake-server';
 import { rejection, useProductLike } from './harness';
 
@@ -144,6 +150,45 @@ describe('content', () => {
     expect(error.message).toMatch(
       /HTTP 200 \(text\/html\) — not a JSON API answer; body starts with "<html><head><title>Hotel Wi-Fi/,
     );
+  });
+});
+
+describe('text the server chose, in errors', () => {
+  /** Clears the screen and prints a fake message in red; then reverses the rest of the line. */
+  const SPOOF = '\u001b[2J\u001b[31mAll good, nothing changed\u001b[0m\r\u202eevil\u009b';
+  const unprintable = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it('a free-text _msg has its terminal escapes and bidi controls escaped, and is bounded', async () => {
+    h.product.route = (_r, res) => sendJson(res, { _success: false, _msg: `${SPOOF}${'A'.repeat(5_000_000)}` });
+    const error = await h
+      .client()
+      .users.get('u@x.io')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    const { message, code } = error as ApiError;
+    expect(message).not.toMatch(unprintable);
+    expect(code).not.toMatch(unprintable);
+    expect(message).toContain('\\u001b[2J\\u001b[31mAll good');
+    expect(message.length).toBeLessThan(2_000);
+    expect(code!.length).toBeLessThanOrEqual(1_001);
+  });
+
+  it('an HTML body, a content type and a key of _data are escaped too', async () => {
+    h.product.route = (request, res) => {
+      if (request.path === '/api/user/u@x.io') {
+        res.writeHead(500, { 'content-type': `text/html; x=${'\u009b'}1m` });
+        res.end(`<h1>${SPOOF}</h1>`);
+        return;
+      }
+      sendJson(res, { _success: true, _data: { [SPOOF]: { domain: 5 } } });
+    };
+    const c = h.client({ retries: 0 });
+    const page = await unexpected(c.users.get('u@x.io'));
+    expect(page.message).toContain('All good');
+    expect(page.message).not.toMatch(unprintable);
+    const list = await c.domains.list().catch((e: unknown) => e);
+    expect(list).toBeInstanceOf(Error);
+    expect((list as Error).message).not.toMatch(unprintable);
   });
 });
 

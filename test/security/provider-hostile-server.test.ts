@@ -89,6 +89,17 @@ test('a redirect off the origin carrying the session cookie: not followed, named
   expectNoSecret(output);
 });
 
+test('terminal escapes and bidi controls in a free-text _msg reach terraform escaped, and bounded', async () => {
+  server.handle((request, res) => {
+    if (request.path === '/api/login') return sendJson(res, { _success: true });
+    sendJson(res, { _success: false, _msg: `\u001b[2J\u001b[32mAll good\u001b[0m\u202e${'A'.repeat(1_000_000)}` });
+  });
+  const output = await tracedPlan();
+  expect(output).toContain('\\u001b[2J\\u001b[32mAll good');
+  expect(output).not.toMatch(/[\u001b\u202e]/);
+  expect(output).not.toContain('A'.repeat(1_001));
+});
+
 test('a self-signed certificate: refused, the diagnostic says how to trust it, no secret shown', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'provider-tls-'));
   const impostor = await startFakeServer(
