@@ -7,6 +7,7 @@ import { inspect } from 'node:util';
 import { sendHtml, sendJson } from './fake-server';
 import { rejection, useProductLike } from './harness';
 import { ADMIN } from './product-like';
+import { htmlEscape, secretSpellings } from './secret-spellings';
 
 jest.setTimeout(15_000);
 
@@ -15,26 +16,6 @@ const h = useProductLike();
 /** Every special character a password policy asks for, so that each encoding differs. */
 const PASSWORD = `P4ss&<w>"o'rd +%\\/#é`;
 
-const htmlEscape = (text: string) =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#x27;');
-
-/** The ways a page or an exception text may quote a secret. */
-function spellings(secret: string): Record<string, string> {
-  return {
-    raw: secret,
-    'form-encoded': new URLSearchParams({ x: secret }).toString().slice(2),
-    'percent-encoded': encodeURIComponent(secret),
-    'HTML-escaped': htmlEscape(secret),
-    'JSON-escaped': JSON.stringify(secret).slice(1, -1),
-    'repr-escaped': secret.replace(/\\/g, '\\\\').replace(/'/g, "\\'"),
-  };
-}
-
 async function errorText(call: Promise<unknown>): Promise<string> {
   const error = await rejection(call, Error);
   const cause = error.cause;
@@ -42,14 +23,14 @@ async function errorText(call: Promise<unknown>): Promise<string> {
 }
 
 function expectNone(text: string, secret: string): void {
-  for (const [name, spelling] of Object.entries(spellings(secret))) {
+  for (const [name, spelling] of Object.entries(secretSpellings(secret))) {
     expect({ name, found: text.includes(spelling) }).toEqual({ name, found: false });
   }
 }
 
-describe.each(Object.keys(spellings(PASSWORD)))('a login error page quoting the password %s', (name) => {
+describe.each(Object.keys(secretSpellings(PASSWORD)))('a login error page quoting the password %s', (name) => {
   it('shows it in no error', async () => {
-    const quoted = spellings(PASSWORD)[name]!;
+    const quoted = secretSpellings(PASSWORD)[name]!;
     h.server.handle((request, res) => sendHtml(res, 500, `<pre>password=${quoted}\nbody=${request.body}</pre>`));
     const c = h.client({ password: PASSWORD, retries: 0 });
     const text = await errorText(c.login());

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FakeServer, sendHtml, sendJson, startFakeServer } from '../client/fake-server';
+import { secretSpellings } from '../client/secret-spellings';
 import { selfSigned } from '../client/self-signed';
 import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
 
@@ -17,13 +18,7 @@ jest.setTimeout(120_000);
 const PASSWORD = `Pr0vider&<pass>"w'rd %+#`;
 const SESSION = 'c0ffee5e55i0n7d';
 
-const spellings = (secret: string) => [
-  secret,
-  new URLSearchParams({ s: secret }).toString().slice(2),
-  encodeURIComponent(secret),
-  secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
-  JSON.stringify(secret).slice(1, -1),
-];
+const spellings = (secret: string) => Object.values(secretSpellings(secret));
 
 let mirror: string;
 let server: FakeServer;
