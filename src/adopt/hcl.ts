@@ -15,7 +15,6 @@ import {
   type WriterContext,
 } from './layout';
 import type { AdoptedObject, AdoptedType } from './model';
-import { identifierFor } from './names';
 import { Raw, render as renderIn, type Value } from './values';
 import { LayoutWriter } from './writer';
 
@@ -84,10 +83,13 @@ function attributes(pairs: readonly [string, Value][], indent: string): string[]
 }
 
 class HclFile extends LayoutWriter {
+  /** Each domain's file identifier, which also names its grouped resources. */
+  private readonly idents = new Map(this.files.map((file) => [file.domain, file.ident]));
+
   /** The HCL address of an adopted object's resource (instance). */
   address(object: AdoptedObject): string {
     if (object.domain !== null && GROUPED_TYPES.has(object.type)) {
-      return `${object.type}.${identifierFor(object.domain)}[${quote(object.name)}]`;
+      return `${object.type}.${this.idents.get(object.domain)}[${quote(object.name)}]`;
     }
     return `${object.type}.${object.name}`;
   }

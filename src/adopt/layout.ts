@@ -50,6 +50,15 @@ const byTypeAndId = (a: AdoptedObject, b: AdoptedObject) =>
 
 export function layoutFiles(inventory: Inventory): FileLayout[] {
   const files: FileLayout[] = [];
+  // `mail-x.example` and `mail.x.example` spell one identifier: numbered, or one domain's file
+  // (and the names of its groups) replaced the other's, leaving that domain out without a word.
+  const idents = new Set<string>();
+  const uniqueIdent = (base: string) => {
+    let ident = base;
+    for (let n = 2; idents.has(ident); n++) ident = `${base}_${n}`;
+    idents.add(ident);
+    return ident;
+  };
   for (const domain of [...inventory.domains, null]) {
     const objects = inventory.objects.filter((o) => o.domain === domain).sort(byTypeAndId);
     if (!objects.length) continue;
@@ -59,7 +68,8 @@ export function layoutFiles(inventory: Inventory): FileLayout[] {
       .map((type) => ({ type, objects: grouped.filter((o) => o.type === type) }))
       .filter((g) => g.objects.length > 0);
     const singles = objects.filter((o) => o !== domainObject && !grouped.includes(o));
-    files.push({ domain, ident: domain === null ? 'global' : identifierFor(domain), domainObject, groups, singles });
+    const ident = uniqueIdent(domain === null ? 'global' : identifierFor(domain));
+    files.push({ domain, ident, domainObject, groups, singles });
   }
   return files;
 }
