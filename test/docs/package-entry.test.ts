@@ -16,6 +16,7 @@ test('the client entry exports every error class a caller catches, each an IRedA
     client.ApiError,
     client.AuthError,
     client.NetworkError,
+    client.RedirectError,
     client.TimeoutError,
     client.UnexpectedResponseError,
     client.UnsupportedError,
