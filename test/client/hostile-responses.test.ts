@@ -5,6 +5,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { type AddressInfo, createServer, type Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import {
   ApiError,
   DEFAULT_MAX_RESPONSE_BYTES,
@@ -123,6 +124,22 @@ describe('content', () => {
     h.product.route = (_r, res) =>
       sendJson(res, { _success: true, _data: { username: 'u@x.io', name: `${'[{'.repeat(100)}\\"` } });
     await expect(h.client().users.get('u@x.io')).resolves.toMatchObject({ name: `${'[{'.repeat(100)}\\"` });
+  });
+
+  it('a gzip bomb is never inflated: the client asks for no encoding and reads the bytes as they came', async () => {
+    const bomb = gzipSync(Buffer.alloc(256 * 2 ** 20));
+    const encodings: (string | undefined)[] = [];
+    h.server.handle(async (request, res, raw) => {
+      encodings.push(raw.headers['accept-encoding']);
+      await h.product.handler(request, res, raw);
+    });
+    h.product.route = (_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(bomb);
+    };
+    const error = await unexpected(h.client().users.get('u@x.io'));
+    expect(error.message).toContain(`not valid UTF-8 (${bomb.length} bytes`);
+    expect(encodings).toEqual([undefined, undefined]);
   });
 
   it('bytes that are not UTF-8 are refused, naming the status', async () => {

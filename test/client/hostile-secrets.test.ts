@@ -3,6 +3,7 @@
  * in whatever encoding it happens to use: no error the client throws (message, `cause`, inspected
  * whole) shows the password or the session cookie, raw or encoded.
  */
+import type { ServerResponse } from 'node:http';
 import { inspect } from 'node:util';
 import { sendHtml, sendJson } from './fake-server';
 import { rejection, useProductLike } from './harness';
@@ -60,3 +61,18 @@ it('an error page echoing the Cookie header and the form on any call shows neith
   expect(text).not.toMatch(/sess\d+x[a-z0-9]+/);
   expectNone(text, ADMIN.password);
 });
+
+it.each([
+  ['a connection reset', (res: ServerResponse) => void res.socket?.destroy()],
+  ['no answer at all', () => undefined],
+  ['a protocol violation', (res: ServerResponse) => void res.socket?.end('HTTP/1.1 200 OK\r\nbad header\r\n\r\n')],
+])(
+  '%s: the NetworkError or TimeoutError and its cause show neither the password nor the cookie',
+  async (_case, answer) => {
+    h.product.route = (_r, res) => answer(res);
+    const text = await errorText(h.client({ retries: 0, timeoutMs: 300 }).users.get('u@x.io'));
+    expect(text).toMatch(/NetworkError|TimeoutError/);
+    expect(text).not.toMatch(/sess\d+x[a-z0-9]+/);
+    expectNone(text, ADMIN.password);
+  },
+);
