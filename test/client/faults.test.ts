@@ -13,100 +13,76 @@ import {
   UnexpectedResponseError,
   ValidationError,
 } from '../../src/client';
-import type { IRedAdminClientOptions } from '../../src/client';
-import type { FakeServer } from './fake-server';
-import { sendHtml, sendJson, startFakeServer } from './fake-server';
+import { sendHtml, sendJson } from './fake-server';
+import { useProductLike } from './harness';
 import { ADMIN, COOKIE_NAME, LOGIN_PAGE, ProductLike } from './product-like';
 
 jest.setTimeout(15_000);
 
-let server: FakeServer;
-let product: ProductLike;
-const clients: IRedAdminClient<'sql' | 'ldap'>[] = [];
-
-function client(options: Partial<IRedAdminClientOptions<'sql' | 'ldap'>> = {}): IRedAdminClient<'sql'> {
-  const made = new IRedAdminClient({
-    baseUrl: server.url,
-    ...ADMIN,
-    timeoutMs: 1_000,
-    retries: { retries: 2, baseDelayMs: 5, maxDelayMs: 20 },
-    ...options,
-  } as IRedAdminClientOptions<'sql'>);
-  clients.push(made);
-  return made;
-}
-
-beforeEach(async () => {
-  server = await startFakeServer();
-  product = new ProductLike(server);
-});
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await server.close();
-});
+const h = useProductLike();
+const client = (options?: Parameters<typeof h.client>[0]) => h.client(options);
 
 describe('session', () => {
   it('logs in once with username and password and keeps whatever cookie the login set', async () => {
-    product.route = (_r, res) => sendJson(res, { _success: true, _data: { domain: 'x.io' } });
+    h.product.route = (_r, res) => sendJson(res, { _success: true, _data: { domain: 'x.io' } });
     const c = client();
     await c.domains.get('x.io');
     await c.domains.get('x.io');
-    expect(product.logins).toBe(1);
-    const login = server.requests.find((r) => r.path === '/api/login')!;
+    expect(h.product.logins).toBe(1);
+    const login = h.server.requests.find((r) => r.path === '/api/login')!;
     expect(login.method).toBe('POST');
     expect(login.contentType).toBe('application/x-www-form-urlencoded');
     expect(Object.fromEntries(login.params)).toEqual({ username: ADMIN.username, password: ADMIN.password });
-    const reads = server.requests.filter((r) => r.path === '/api/domain/x.io');
+    const reads = h.server.requests.filter((r) => r.path === '/api/domain/x.io');
     expect(reads.every((r) => r.cookie?.startsWith(`${COOKIE_NAME}=sess1`))).toBe(true);
   });
 
   it('100 concurrent first calls cause exactly one login', async () => {
-    product.route = (_r, res) => sendJson(res, { _success: true, _data: { username: 'u@x.io' } });
+    h.product.route = (_r, res) => sendJson(res, { _success: true, _data: { username: 'u@x.io' } });
     const c = client({ maxConcurrency: 10 });
     const users = await Promise.all(Array.from({ length: 100 }, (_, i) => c.users.get(`u${i}@x.io`)));
     expect(users).toHaveLength(100);
-    expect(product.logins).toBe(1);
+    expect(h.product.logins).toBe(1);
   });
 
   it('an expired session mid-run (LOGIN_REQUIRED once) causes one re-login and the call succeeds', async () => {
-    product.route = (_r, res) => sendJson(res, { _success: true, _data: { username: 'u@x.io' } });
+    h.product.route = (_r, res) => sendJson(res, { _success: true, _data: { username: 'u@x.io' } });
     const c = client();
     await c.users.get('u@x.io');
-    product.expireSessions();
+    h.product.expireSessions();
     await expect(c.users.get('u@x.io')).resolves.toMatchObject({ username: 'u@x.io' });
-    expect(product.logins).toBe(2);
+    expect(h.product.logins).toBe(2);
   });
 
   it('100 concurrent calls on an expired session cause exactly one re-login', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    product.route = (_r, res) => sendJson(res, { _success: true, _data: { username: 'u@x.io' } });
+    h.product.route = (_r, res) => sendJson(res, { _success: true, _data: { username: 'u@x.io' } });
     const c = client({ maxConcurrency: 16 });
     await c.users.get('u@x.io');
-    product.expireSessions();
+    h.product.expireSessions();
     // Hold the first LOGIN_REQUIRED answers until many calls have been sent with the dead cookie.
     let held = 0;
-    server.handle(async (request, res, raw) => {
-      if (request.path !== '/api/login' && product.sessions.size === 0 && held < 16) {
+    h.server.handle(async (request, res, raw) => {
+      if (request.path !== '/api/login' && h.product.sessions.size === 0 && held < 16) {
         held += 1;
         if (held === 16) release();
         await gate;
       }
-      await product.handler(request, res, raw);
+      await h.product.handler(request, res, raw);
     });
     const results = await Promise.all(Array.from({ length: 100 }, (_, i) => c.users.get(`u${i}@x.io`)));
     expect(results.every((u) => u?.username === 'u@x.io')).toBe(true);
-    expect(product.logins).toBe(2);
+    expect(h.product.logins).toBe(2);
   });
 
   it('a session refused right after a fresh login fails with AuthError instead of looping', async () => {
-    product.route = (_r, res) => sendJson(res, { _success: false, _msg: 'LOGIN_REQUIRED' });
+    h.product.route = (_r, res) => sendJson(res, { _success: false, _msg: 'LOGIN_REQUIRED' });
     const c = client();
     const error = await c.users.get('u@x.io').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
     expect((error as AuthError).isLoginRequired()).toBe(true);
-    expect(product.logins).toBe(2);
+    expect(h.product.logins).toBe(2);
   });
 
   it('bad credentials give AuthError with the code, and neither password nor cookie in the message', async () => {
@@ -116,46 +92,46 @@ describe('session', () => {
     expect((error as AuthError).code).toBe('INVALID_CREDENTIALS');
     expect((error as AuthError).path).toBe('/api/login');
     expect(inspect(error)).not.toContain('Wr0ng!Password');
-    expect(product.logins).toBe(1);
+    expect(h.product.logins).toBe(1);
   });
 
   it('a 303 to the login page on an expired session (spam policy, global throttle) means "log in again"', async () => {
-    product.onExpired = 'redirect';
-    product.route = (_r, res) => sendJson(res, { _success: true, _data: { policy_name: 'global' } });
+    h.product.onExpired = 'redirect';
+    h.product.route = (_r, res) => sendJson(res, { _success: true, _data: { policy_name: 'global' } });
     const logs: LogEntry[] = [];
     const c = client({ logger: (entry) => logs.push(entry) });
     await c.spamPolicies.get({ global: true });
-    product.expireSessions();
+    h.product.expireSessions();
     await expect(c.spamPolicies.get({ global: true })).resolves.toBeDefined();
-    expect(product.logins).toBe(2);
+    expect(h.product.logins).toBe(2);
     // The redirect is not followed: the login page is never fetched.
-    expect(server.count(LOGIN_PAGE)).toBe(0);
+    expect(h.server.count(LOGIN_PAGE)).toBe(0);
     expect(logs.some((l) => l.message === 'session expired; logging in again' && l.fields?.answer === 'HTTP 303')).toBe(
       true,
     );
   });
 
   it('a 303 to the login page that outlasts one fresh login is a typed error naming the status', async () => {
-    product.route = (_r, res) =>
-      sendHtml(res, 303, `<a href="${LOGIN_PAGE}">See Other</a>`, { location: `${server.url}${LOGIN_PAGE}` });
+    h.product.route = (_r, res) =>
+      sendHtml(res, 303, `<a href="${LOGIN_PAGE}">See Other</a>`, { location: `${h.server.url}${LOGIN_PAGE}` });
     const c = client();
     const error = await c.throttles.get({ global: true }, 'inbound').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect((error as UnexpectedResponseError).status).toBe(303);
     expect((error as Error).message).toMatch(/HTTP 303.*redirected to the login page/);
-    expect(product.logins).toBe(2);
-    expect(server.count(LOGIN_PAGE)).toBe(0);
+    expect(h.product.logins).toBe(2);
+    expect(h.server.count(LOGIN_PAGE)).toBe(0);
   });
 
   it('keeps whatever session cookie the login sets (iRedAdmin-Pro-MYSQL on a MySQL install)', async () => {
-    server.handle(() => undefined);
-    const mysql = new ProductLike(server, { cookieName: 'iRedAdmin-Pro-MYSQL' });
+    h.server.handle(() => undefined);
+    const mysql = new ProductLike(h.server, { cookieName: 'iRedAdmin-Pro-MYSQL' });
     mysql.route = (_r, res) => sendJson(res, { _success: true, _data: { username: 'u@x.io' } });
     const c = client();
     await expect(c.users.get('u@x.io')).resolves.toMatchObject({ username: 'u@x.io' });
     expect(mysql.logins).toBe(1);
     expect(
-      server.requests
+      h.server.requests
         .filter((r) => r.path === '/api/user/u@x.io')
         .every((r) => r.cookie?.startsWith('iRedAdmin-Pro-MYSQL=sess1')),
     ).toBe(true);
@@ -171,7 +147,7 @@ describe('session', () => {
 describe('retries and typed errors', () => {
   it('a dropped connection on GET is retried and then succeeds', async () => {
     let reads = 0;
-    product.route = (_request, res) => {
+    h.product.route = (_request, res) => {
       reads += 1;
       if (reads === 1) {
         res.socket?.destroy();
@@ -181,47 +157,41 @@ describe('retries and typed errors', () => {
     };
     const c = client();
     await expect(c.domains.get('x.io')).resolves.toMatchObject({ domain: 'x.io' });
-    expect(server.count('/api/domain/x.io', 'GET')).toBe(2);
+    expect(h.server.count('/api/domain/x.io', 'GET')).toBe(2);
   });
 
   it('a connection dropped on every attempt ends in NetworkError after the configured retries', async () => {
-    product.route = (_r, res) => void res.socket?.destroy();
+    h.product.route = (_r, res) => void res.socket?.destroy();
     const c = client({ retries: { retries: 2, baseDelayMs: 1, maxDelayMs: 5 } });
     const error = await c.domains.get('x.io').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).requestMayHaveBeenSent).toBe(true);
-    expect(server.count('/api/domain/x.io')).toBe(3);
+    expect(h.server.count('/api/domain/x.io')).toBe(3);
   });
 
   it('a connection refused is a NetworkError that was never sent', async () => {
-    const port = Number(new URL(server.url).port);
-    await server.close();
-    const c = new IRedAdminClient({
-      baseUrl: `http://127.0.0.1:${port}`,
-      ...ADMIN,
-      retries: { retries: 1, baseDelayMs: 1 },
-    });
-    clients.push(c);
+    const gone = await h.another();
+    await gone.close();
+    const c = client({ baseUrl: gone.url, retries: { retries: 1, baseDelayMs: 1 } });
     const error = await c.domains.get('x.io').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).requestMayHaveBeenSent).toBe(false);
     expect((error as NetworkError).path).toBe('/api/login');
-    server = await startFakeServer(); // afterEach closes it
   });
 
   it('a slow response gives TimeoutError within the deadline (and nothing hangs)', async () => {
-    product.route = () => undefined; // never answers
+    h.product.route = () => undefined; // never answers
     const c = client({ timeoutMs: 150, retries: { retries: 1, baseDelayMs: 1, maxDelayMs: 1 } });
     const started = Date.now();
     const error = await c.users.get('u@x.io').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).timeoutMs).toBe(150);
     expect(Date.now() - started).toBeLessThan(2_000);
-    expect(server.count('/api/user/u@x.io')).toBe(2);
+    expect(h.server.count('/api/user/u@x.io')).toBe(2);
   });
 
   it('a body that trickles forever is cut by the overall deadline', async () => {
-    product.route = (_r, res) => {
+    h.product.route = (_r, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"_success": ');
       const timer = setInterval(() => res.write(' '), 20);
@@ -233,18 +203,18 @@ describe('retries and typed errors', () => {
 
   it('5xx then success: a GET is retried', async () => {
     let reads = 0;
-    product.route = (_r, res) => {
+    h.product.route = (_r, res) => {
       reads += 1;
       if (reads < 3) return sendHtml(res, 502, '<html><body>Bad Gateway</body></html>');
       sendJson(res, { _success: true, _data: { username: 'u@x.io' } });
     };
     const c = client();
     await expect(c.users.get('u@x.io')).resolves.toMatchObject({ username: 'u@x.io' });
-    expect(server.count('/api/user/u@x.io', 'GET')).toBe(3);
+    expect(h.server.count('/api/user/u@x.io', 'GET')).toBe(3);
   });
 
   it('5xx on a create POST is not retried', async () => {
-    product.route = (request, res) => {
+    h.product.route = (request, res) => {
       if (request.method === 'POST') return sendHtml(res, 500, '<h1>Internal Server Error</h1>');
       sendJson(res, { _success: true });
     };
@@ -252,24 +222,24 @@ describe('retries and typed errors', () => {
     const error = await c.users.create('u@x.io', { password: 'P4ss!word' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect((error as UnexpectedResponseError).status).toBe(500);
-    expect(server.count('/api/user/u@x.io', 'POST')).toBe(1);
+    expect(h.server.count('/api/user/u@x.io', 'POST')).toBe(1);
   });
 
   it('429 is retried, even for a create (the server turned it away unprocessed)', async () => {
     let posts = 0;
-    product.route = (request, res) => {
+    h.product.route = (request, res) => {
       if (request.method === 'POST' && ++posts === 1)
         return sendJson(res, { _success: false, _msg: 'TOO_MANY_REQUESTS' }, 429);
       sendJson(res, { _success: true });
     };
     const c = client();
     await c.aliases.create('list@x.io', { members: ['a@x.io'] });
-    expect(server.count('/api/alias/list@x.io', 'POST')).toBe(2);
+    expect(h.server.count('/api/alias/list@x.io', 'POST')).toBe(2);
   });
 
   it('create POST with a connection reset after the server applied it: reads back, does not re-send', async () => {
     const created = new Set<string>();
-    product.route = (request, res) => {
+    h.product.route = (request, res) => {
       if (request.method === 'POST') {
         created.add(request.path);
         res.socket?.destroy(); // applied, but the answer is lost
@@ -281,15 +251,15 @@ describe('retries and typed errors', () => {
     const logs: LogEntry[] = [];
     const c = client({ logger: (entry) => logs.push(entry) });
     await expect(c.users.create('u@x.io', { password: 'P4ss!word' })).resolves.toBeUndefined();
-    expect(server.count('/api/user/u@x.io', 'POST')).toBe(1);
-    expect(server.count('/api/user/u@x.io', 'GET')).toBe(1);
+    expect(h.server.count('/api/user/u@x.io', 'POST')).toBe(1);
+    expect(h.server.count('/api/user/u@x.io', 'GET')).toBe(1);
     expect(logs.some((l) => l.level === 'warn' && /took effect/.test(l.message))).toBe(true);
   });
 
   it('create POST with a connection reset before the server applied it: reads back, then sends again', async () => {
     let posts = 0;
     let exists = false;
-    product.route = (request, res) => {
+    h.product.route = (request, res) => {
       if (request.method === 'POST') {
         if (++posts === 1) return void res.socket?.destroy(); // lost before being applied
         exists = true;
@@ -300,7 +270,7 @@ describe('retries and typed errors', () => {
     };
     const c = client();
     await c.domains.create('x.io', { name: 'X' });
-    expect(server.requests.filter((r) => r.path === '/api/domain/x.io').map((r) => r.method)).toEqual([
+    expect(h.server.requests.filter((r) => r.path === '/api/domain/x.io').map((r) => r.method)).toEqual([
       'POST',
       'GET',
       'POST',
@@ -308,15 +278,15 @@ describe('retries and typed errors', () => {
   });
 
   it('a non-idempotent POST whose outcome cannot be read back is not repeated', async () => {
-    product.route = (_r, res) => void res.socket?.destroy();
+    h.product.route = (_r, res) => void res.socket?.destroy();
     const c = client();
     // change_email reads back both names; the read-back fails too, so the original error surfaces.
     await expect(c.users.changeEmail('a@x.io', 'b@x.io')).rejects.toBeInstanceOf(NetworkError);
-    expect(server.count('/api/user/a@x.io/change_email/b@x.io', 'POST')).toBe(1);
+    expect(h.server.count('/api/user/a@x.io/change_email/b@x.io', 'POST')).toBe(1);
   });
 
   it('malformed JSON is an UnexpectedResponseError naming the status', async () => {
-    product.route = (_r, res) => {
+    h.product.route = (_r, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"_success": tru');
     };
@@ -324,16 +294,16 @@ describe('retries and typed errors', () => {
     const error = await c.users.get('u@x.io').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect((error as UnexpectedResponseError).status).toBe(200);
-    expect(server.count('/api/user/u@x.io')).toBe(1);
+    expect(h.server.count('/api/user/u@x.io')).toBe(1);
   });
 
   it('JSON without a boolean _success is not taken for an answer', async () => {
-    product.route = (_r, res) => sendJson(res, { _success: 'true', _data: {} });
+    h.product.route = (_r, res) => sendJson(res, { _success: 'true', _data: {} });
     await expect(client().users.get('u@x.io')).rejects.toThrow(/no boolean "_success"/);
   });
 
   it('an HTML 404 (API switched off) is a typed error naming the status', async () => {
-    server.handle((_r, res) => sendHtml(res, 404, '<html><title>404 Not Found</title></html>'));
+    h.server.handle((_r, res) => sendHtml(res, 404, '<html><title>404 Not Found</title></html>'));
     const error = await client()
       .users.get('u@x.io')
       .catch((e: unknown) => e);
@@ -343,7 +313,7 @@ describe('retries and typed errors', () => {
   });
 
   it('a 303 redirect (after one re-login) and a 405 are typed errors naming the status, not followed', async () => {
-    product.route = (request, res) => {
+    h.product.route = (request, res) => {
       if (request.method === 'GET') return sendHtml(res, 303, '', { location: LOGIN_PAGE });
       sendHtml(res, 405, 'Method Not Allowed');
     };
@@ -353,17 +323,17 @@ describe('retries and typed errors', () => {
       name: 'UnexpectedResponseError',
       status: 405,
     });
-    expect(server.count(LOGIN_PAGE)).toBe(0);
+    expect(h.server.count(LOGIN_PAGE)).toBe(0);
   });
 
   it('a 303 whose body happens to be JSON is still a redirect, not an answer', async () => {
-    product.route = (_r, res) =>
+    h.product.route = (_r, res) =>
       sendJson(res, { _success: true, _data: { username: 'u@x.io' } }, 303, { location: LOGIN_PAGE });
     await expect(client().users.get('u@x.io')).rejects.toMatchObject({ name: 'RedirectError', status: 303 });
   });
 
   it('several codes comma-joined in one _msg: each is exposed, with the password scrubbed', async () => {
-    product.route = (_r, res) => sendJson(res, { _success: false, _msg: 'PW_NO_UPPERCASE,PW_NO_DIGIT_NUMBER' });
+    h.product.route = (_r, res) => sendJson(res, { _success: false, _msg: 'PW_NO_UPPERCASE,PW_NO_DIGIT_NUMBER' });
     const error = await client()
       .users.update('u@x.io', { password: 'lower!case' })
       .catch((e: unknown) => e);
@@ -376,7 +346,7 @@ describe('retries and typed errors', () => {
   });
 
   it('a failure without _msg ({"_success": false}) is a typed error with no codes, never a crash', async () => {
-    product.route = (_r, res) => sendJson(res, { _success: false });
+    h.product.route = (_r, res) => sendJson(res, { _success: false });
     const error = await client()
       .users.update('u@x.io', { name: 'U' })
       .catch((e: unknown) => e);
@@ -388,7 +358,7 @@ describe('retries and typed errors', () => {
   });
 
   it('get returns null for a missing account; other failures are ApiErrors with helpers', async () => {
-    product.route = (request, res) => {
+    h.product.route = (request, res) => {
       if (request.path === '/api/user/gone@x.io') return sendJson(res, { _success: false, _msg: 'NO_SUCH_ACCOUNT' });
       if (request.path === '/api/domain/gone.io')
         return sendJson(res, { _success: false, _msg: 'INVALID_DOMAIN_NAME' });
@@ -415,7 +385,7 @@ describe('retries and typed errors', () => {
   });
 
   it('free-text and misspelt _msg values are errors, with the password scrubbed', async () => {
-    product.route = (request, res) => {
+    h.product.route = (request, res) => {
       if (request.method === 'PUT') {
         return sendJson(res, {
           _success: false,
@@ -436,7 +406,7 @@ describe('retries and typed errors', () => {
   });
 
   it('an error page echoing the request shows neither the cookie nor the password', async () => {
-    product.route = (request, res) =>
+    h.product.route = (request, res) =>
       sendHtml(res, 500, `<pre>HTTP_COOKIE=${request.cookie} password=${ADMIN.password}</pre>`);
     const c = client({ retries: 0 });
     const error = await c.users.get('u@x.io').catch((e: unknown) => e);
@@ -456,13 +426,13 @@ describe('retries and typed errors', () => {
     await expect(c.users.update('u@x.io', { services: ['imap', 'bogus' as never] })).rejects.toBeInstanceOf(
       ValidationError,
     );
-    expect(server.requests).toHaveLength(0);
+    expect(h.server.requests).toHaveLength(0);
   });
 
   it('bounds concurrency to maxConcurrency', async () => {
     let inFlight = 0;
     let peak = 0;
-    product.route = async (_r, res) => {
+    h.product.route = async (_r, res) => {
       inFlight += 1;
       peak = Math.max(peak, inFlight);
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -478,7 +448,7 @@ describe('retries and typed errors', () => {
 
 describe('real-shaped answers of the product', () => {
   it('user GET: bcc as sender_bcc_address / recipient_bcc_address (null when none) with their flags', async () => {
-    product.route = (_r, res) =>
+    h.product.route = (_r, res) =>
       sendJson(res, {
         _success: true,
         _data: {
@@ -499,7 +469,7 @@ describe('real-shaped answers of the product', () => {
 
   it('a quota the server clamped reads back as stored: the update succeeds and GET tells the truth', async () => {
     let stored = 50;
-    product.route = (request, res) => {
+    h.product.route = (request, res) => {
       if (request.method === 'PUT') {
         stored = Math.min(Number(request.params.get('quota')), 100); // the domain's max_user_quota
         return sendJson(res, { _success: true });
@@ -508,12 +478,12 @@ describe('real-shaped answers of the product', () => {
     };
     const c = client();
     await expect(c.users.update('u@x.io', { quota: 500 })).resolves.toBeUndefined();
-    expect(server.requests.at(-1)!.params.get('quota')).toBe('500');
+    expect(h.server.requests.at(-1)!.params.get('quota')).toBe('500');
     await expect(c.users.get('u@x.io')).resolves.toMatchObject({ quota: 100 });
   });
 
   it("user list rows: last_login per protocol and used_quota as objects; the product's hash is dropped", async () => {
-    product.route = (_r, res) =>
+    h.product.route = (_r, res) =>
       sendJson(res, {
         _success: true,
         _data: [
@@ -534,32 +504,32 @@ describe('real-shaped answers of the product', () => {
       },
     ]);
     // Flags are on when present at all, so only the wanted ones are sent.
-    expect(server.requests.at(-1)!.query.has('email_only')).toBe(false);
-    expect(server.requests.at(-1)!.query.has('disabled_only')).toBe(false);
+    expect(h.server.requests.at(-1)!.query.has('email_only')).toBe(false);
+    expect(h.server.requests.at(-1)!.query.has('disabled_only')).toBe(false);
   });
 });
 
 describe('login transport faults, options and logs', () => {
   it('a 503 on login is retried (login is idempotent)', async () => {
     let attempts = 0;
-    server.handle(async (request, res, raw) => {
+    h.server.handle(async (request, res, raw) => {
       if (request.path === '/api/login' && ++attempts === 1) return sendHtml(res, 503, 'Service Unavailable');
-      await product.handler(request, res, raw);
+      await h.product.handler(request, res, raw);
     });
     await expect(client().login()).resolves.toBeUndefined();
-    expect(server.count('/api/login')).toBe(2);
+    expect(h.server.count('/api/login')).toBe(2);
   });
 
   it('logs never carry the password or the session cookie', async () => {
     const logs: LogEntry[] = [];
     let reads = 0;
-    product.route = (_r, res) => {
+    h.product.route = (_r, res) => {
       if (++reads === 1) return void res.socket?.destroy();
       sendJson(res, { _success: true, _data: { username: 'u@x.io' } });
     };
     const c = client({ logger: (entry) => logs.push(entry) });
     await c.users.get('u@x.io');
-    product.expireSessions();
+    h.product.expireSessions();
     await c.users.get('u@x.io');
     const text = JSON.stringify(logs);
     expect(logs.length).toBeGreaterThan(3);
@@ -571,7 +541,7 @@ describe('login transport faults, options and logs', () => {
     expect(() => new IRedAdminClient({ baseUrl: 'ftp://nope', ...ADMIN })).toThrow(/baseUrl/);
     let message = '';
     try {
-      new IRedAdminClient({ baseUrl: server.url, ...ADMIN, timeoutMs: -5, password: ADMIN.password });
+      new IRedAdminClient({ baseUrl: h.server.url, ...ADMIN, timeoutMs: -5, password: ADMIN.password });
     } catch (error) {
       message = (error as Error).message;
     }
