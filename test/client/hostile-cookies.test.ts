@@ -8,7 +8,7 @@ import type { LogEntry } from '../../src/client';
 import { NetworkError } from '../../src/client';
 import type { RecordedRequest } from './fake-server';
 import { sendJson } from './fake-server';
-import { useProductLike } from './harness';
+import { rejection, useProductLike } from './harness';
 import { COOKIE_NAME } from './product-like';
 
 jest.setTimeout(15_000);
@@ -125,12 +125,8 @@ describe('on the wire', () => {
       res.socket?.write('HTTP/1.1 200 OK\r\nset-cookie: a=b\rX-Injected: 1\r\ncontent-length: 2\r\n\r\n{}');
       res.socket?.end();
     };
-    const error = await h
-      .client({ retries: 0 })
-      .domains.get('x.io')
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(NetworkError);
-    expect((error as NetworkError).path).toBe('/api/domain/x.io');
+    const error = await rejection(h.client({ retries: 0 }).domains.get('x.io'), NetworkError);
+    expect(error.path).toBe('/api/domain/x.io');
     expect(h.server.requests.some((r) => /X-Injected/i.test(r.cookie ?? ''))).toBe(false);
   });
 });
