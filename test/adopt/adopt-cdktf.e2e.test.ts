@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { mirrorCliConfig, offlineArgs, offlineEnv, runCdktf } from '../../scripts/cdktf-cli';
 import { typeCheckStack, writeCdktfApp } from '../support/cdktf-app';
 import { buildProviderMirror } from '../support/terraform';
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
+import { adminEnv, BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 import { adopt } from './run-adopt';
 import { PASSWORD, SEEDED_OBJECTS, seedInstallation } from './seed';
 
@@ -37,9 +37,7 @@ describe.each(BACKENDS)('adopt --format cdktf on %s', (backend) => {
     work = mkdtempSync(join(ROOT, '.tmp', 'adopt-cdktf-'));
     env = {
       ...offlineEnv(join(home, '.terraformrc'), home),
-      IREDADMIN_URL: server.url,
-      IREDADMIN_USERNAME: server.admin.email,
-      IREDADMIN_PASSWORD: server.admin.password,
+      ...adminEnv(server),
     };
   });
   afterAll(async () => {

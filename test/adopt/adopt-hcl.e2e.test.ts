@@ -6,7 +6,7 @@
 import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
+import { adminEnv, BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 import { adopt } from './run-adopt';
 import { IDN_DOMAIN, PASSWORD, SEEDED_OBJECTS, seedInstallation } from './seed';
 
@@ -26,11 +26,7 @@ describe.each(BACKENDS)('adopt --format hcl on %s', (backend) => {
   beforeAll(async () => {
     server = await startTestServer({ backend });
     await seedInstallation(server);
-    env = {
-      IREDADMIN_URL: server.url,
-      IREDADMIN_USERNAME: server.admin.email,
-      IREDADMIN_PASSWORD: server.admin.password,
-    };
+    env = adminEnv(server);
     tf = TerraformWorkspace.create(mirror, env);
   });
   afterAll(async () => {

@@ -16,7 +16,7 @@ import { iredadminSchemaDocument, PROVIDER_FQN } from '../../scripts/provider-sc
 import { PROVIDER_VERSION } from '../../scripts/install-provider';
 import { writeCdktfApp } from '../support/cdktf-app';
 import { buildProviderMirror, requireTerraform } from '../support/terraform';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { adminEnv, startTestServer, type TestServer } from '../support/test-server';
 
 const ROOT = join(__dirname, '..', '..');
 const newPassword = () => `Pw-${randomBytes(8).toString('hex')}-A1`;
@@ -44,9 +44,7 @@ beforeAll(async () => {
   writeCdktfApp(work, join(ROOT, 'examples', 'cdktf', 'main.ts'));
   env = {
     ...offlineEnv(join(home, '.terraformrc'), home),
-    IREDADMIN_URL: server.url,
-    IREDADMIN_USERNAME: server.admin.email,
-    IREDADMIN_PASSWORD: server.admin.password,
+    ...adminEnv(server),
     TF_VAR_user_passwords: JSON.stringify(passwords),
     TF_VAR_admin_password: ADMIN_PASSWORD,
   };

@@ -5,7 +5,7 @@
  */
 import { adminSession, type ApiSession } from '../support/api';
 import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { adminEnv, startTestServer, type TestServer } from '../support/test-server';
 import { sql } from '../../src/server/db/sql';
 
 const USERS = 40;
@@ -17,11 +17,7 @@ beforeAll(async () => {
   const mirror = await buildProviderMirror();
   server = await startTestServer({ backend: 'postgres' });
   api = await adminSession(server);
-  tf = TerraformWorkspace.create(mirror, {
-    IREDADMIN_URL: server.url,
-    IREDADMIN_USERNAME: server.admin.email,
-    IREDADMIN_PASSWORD: server.admin.password,
-  });
+  tf = TerraformWorkspace.create(mirror, adminEnv(server));
 });
 afterAll(async () => {
   tf?.remove();

@@ -15,7 +15,7 @@ import { adopt } from '../adopt/run-adopt';
 import { PASSWORD, seedClient } from '../adopt/seed';
 import { typeCheckStack, writeCdktfApp } from '../support/cdktf-app';
 import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
-import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
+import { adminEnv, BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 
 const ROOT = join(__dirname, '..', '..');
 const DOMAIN = 'hostile.example';
@@ -71,11 +71,7 @@ describe.each(BACKENDS)('adopt writes hostile names exactly, never as code, on %
     } finally {
       await client.close();
     }
-    env = {
-      IREDADMIN_URL: server.url,
-      IREDADMIN_USERNAME: server.admin.email,
-      IREDADMIN_PASSWORD: server.admin.password,
-    };
+    env = adminEnv(server);
   });
   afterAll(async () => {
     await server?.close();

@@ -5,7 +5,7 @@
  */
 import { adminSession, type ApiSession } from './api';
 import { buildProviderMirror, TerraformWorkspace } from './terraform';
-import { startTestServer, type Backend, type TestServer } from './test-server';
+import { adminEnv, startTestServer, type Backend, type TestServer } from './test-server';
 
 export interface ProviderE2E {
   readonly mirror: string;
@@ -25,11 +25,7 @@ export async function startProviderE2E(backend: Backend): Promise<ProviderE2E> {
   const mirror = await buildProviderMirror();
   const server = await startTestServer({ backend });
   const api = await adminSession(server);
-  const env = {
-    IREDADMIN_URL: server.url,
-    IREDADMIN_USERNAME: server.admin.email,
-    IREDADMIN_PASSWORD: server.admin.password,
-  };
+  const env = adminEnv(server);
   const workspaces: TerraformWorkspace[] = [];
   return {
     mirror,

@@ -24,6 +24,15 @@ export interface TestServer {
 
 export const TEST_ADMIN = { email: 'postmaster@test.example', password: 'Adm1n!secret' };
 
+/** The variables the provider and `iredadmin adopt` read to reach `server` as its global admin. */
+export function adminEnv(server: TestServer): Record<string, string> {
+  return {
+    IREDADMIN_URL: server.url,
+    IREDADMIN_USERNAME: server.admin.email,
+    IREDADMIN_PASSWORD: server.admin.password,
+  };
+}
+
 /** A new, empty, migrated database on the chosen backend. */
 export async function createTestDatabase(backend: Backend): Promise<{ db: Database; url: string }> {
   if (backend === 'pglite') return { db: await openDatabase('memory'), url: 'memory' };
