@@ -80,6 +80,20 @@ function constructIds(objects: readonly AdoptedObject[]): Map<AdoptedObject, str
 class Stack extends LayoutWriter {
   readonly ids = constructIds(this.files.flatMap(objectsOf));
   readonly variables = new Map<AdoptedObject, string>();
+  /**
+   * Names declared in the stack's scope, unique: an admin `mail@x.example` and a domain
+   * `mail.x.example` both make `mailXExample`, which declared the name twice.
+   */
+  readonly #declared = new Set<string>();
+  /** Each data module's import name (`mailXExampleData`). */
+  readonly #dataNames = new Map(this.files.map((file) => [file, this.declare(`${camel(file.ident)}Data`)]));
+
+  private declare(base: string): string {
+    let name = base;
+    for (let n = 2; this.#declared.has(name); n++) name = `${base}${n}`;
+    this.#declared.add(name);
+    return name;
+  }
 
   /** Users by address (the stack keeps them in a map); other objects through the variable holding them. */
   protected reference(target: AdoptedObject, name: string): Value | undefined {
@@ -143,16 +157,16 @@ class Stack extends LayoutWriter {
     const admins = global?.singles.filter((o) => o.type === 'iredadmin_admin') ?? [];
     if (admins.length) {
       body.push('', '    // Separate admins. No password: an imported admin needs none (see the note on users below).');
-      for (const o of admins) body.push(this.single(o, camel(o.name)));
+      for (const o of admins) body.push(this.single(o, this.declare(camel(o.name))));
     }
     for (const file of this.files.filter((f) => f.domain !== null)) {
-      const domainVar = camel(file.ident);
+      const domainVar = this.declare(camel(file.ident));
       body.push('', `    // ${file.domain}`);
       if (file.domainObject) body.push(this.single(file.domainObject, domainVar));
       for (const g of file.groups)
         body.push(
           `    this.${GROUP[g.type]!.method}(${domainVar}, ${literal(file.domain!)}, ` +
-            `${camel(file.ident)}Data.${GROUP[g.type]!.exported});`,
+            `${this.#dataNames.get(file)}.${GROUP[g.type]!.exported});`,
         );
     }
     const rest = this.files.flatMap((f) =>
@@ -181,7 +195,7 @@ class Stack extends LayoutWriter {
       `import type { Construct } from 'constructs';`,
       `import { ${[...classes, ...configs].join(', ')} } from '${CONSTRUCTS}';`,
       ...(groupTypes.length ? [`import type { Adopted } from './adopted';`] : []),
-      ...dataFiles.map((f) => `import * as ${camel(f.ident)}Data from './${f.ident}';`),
+      ...dataFiles.map((f) => `import * as ${this.#dataNames.get(f)} from './${f.ident}';`),
     ];
     const members = referencesUsers ? USER_REFERENCES : '';
     return `${HEADER(this.ctx.url)}${imports.join('\n')}

@@ -34,6 +34,7 @@ const TWIN_DOMAINS = [
   ['mail-x.example', 'dash@mail-x.example'],
   ['mail.x.example', 'dot@mail.x.example'],
 ] as const;
+const TWIN_ADMIN = 'mail@x.example';
 /** How many objects adopt says it adopted (`adopted: 2 iredadmin_domain, 5 iredadmin_user, …`). */
 const adoptedCount = (stderr: string): number =>
   [...(/adopted: (.*)/.exec(stderr)?.[1] ?? '').matchAll(/(\d+) iredadmin_/g)].reduce((n, m) => n + Number(m[1]), 0);
@@ -68,6 +69,9 @@ describe.each(BACKENDS)('adopt writes hostile names exactly, never as code, on %
         await client.domains.create(domain);
         await client.users.create(user, { password: PASSWORD, name: user });
       }
+      // A separate admin whose address makes the same identifier as the domains, managing one.
+      await client.admins.create(TWIN_ADMIN, { password: PASSWORD, name: 'Twin' });
+      await client.domains.admins.add(TWIN_DOMAINS[1][0], [TWIN_ADMIN]);
     } finally {
       await client.close();
     }
