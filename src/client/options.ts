@@ -42,7 +42,16 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 2 ** 20;
 export const DEFAULT_RETRY: RetryOptions = { retries: 3, baseDelayMs: 200, maxDelayMs: 5_000 };
 
 const optionsSchema = z.object({
-  baseUrl: z.url({ protocol: /^https?$/ }),
+  baseUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => {
+      const parsed = new URL(url);
+      return parsed.username === '' && parsed.password === '';
+    }, 'must not carry a user name or password (user:password@); give them as username and password')
+    .refine((url) => {
+      const parsed = new URL(url);
+      return parsed.search === '' && parsed.hash === '' && !/[?#]/.test(url);
+    }, 'must not have a query string or fragment (`/api/...` is appended to its path)'),
   username: z.string().min(1),
   password: z.string().min(1),
   timeoutMs: z.number().int().positive().default(DEFAULT_TIMEOUT_MS),

@@ -116,3 +116,24 @@ describe('other redirects', () => {
     expect(text).not.toContain(ADMIN.password);
   });
 });
+
+describe('the configured URL', () => {
+  it('refuses credentials in it (they would be dropped silently, and printed wherever the URL is)', () => {
+    const withUser = h.server.url.replace('http://', `http://admin:${encodeURIComponent(ADMIN.password)}@`);
+    let message = '';
+    try {
+      h.client({ baseUrl: withUser });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(
+      /baseUrl: must not carry a user name or password \(user:password@\); give them as username and password/,
+    );
+    expect(message).not.toContain(encodeURIComponent(ADMIN.password));
+  });
+
+  it('refuses a query string or fragment, which would be dropped silently', () => {
+    expect(() => h.client({ baseUrl: `${h.server.url}/iredadmin?x=1` })).toThrow(/baseUrl: .*query string or fragment/);
+    expect(() => h.client({ baseUrl: `${h.server.url}/iredadmin#top` })).toThrow(/baseUrl: .*query string or fragment/);
+  });
+});
