@@ -8,18 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mirrorCliConfig, offlineArgs, offlineEnv, runCdktf } from '../../scripts/cdktf-cli';
 import { typeCheckStack, writeCdktfApp } from '../support/cdktf-app';
-import { buildProviderMirror } from '../support/terraform';
+import { useProviderMirror } from '../support/terraform';
 import { adminEnv, BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 import { adopt } from './run-adopt';
 import { PASSWORD, SEEDED_OBJECTS, seedInstallation } from './seed';
 
 const ROOT = join(__dirname, '..', '..');
 
-let mirror: string;
-beforeAll(async () => {
-  mirror = await buildProviderMirror();
-});
-afterAll(() => mirror && rmSync(mirror, { recursive: true, force: true }));
+const mirror = useProviderMirror();
 
 describe.each(BACKENDS)('adopt --format cdktf on %s', (backend) => {
   let server: TestServer;
@@ -31,7 +27,7 @@ describe.each(BACKENDS)('adopt --format cdktf on %s', (backend) => {
     server = await startTestServer({ backend });
     await seedInstallation(server);
     home = mkdtempSync(join(tmpdir(), 'iredadmin-adopt-cdktf-'));
-    writeFileSync(join(home, '.terraformrc'), mirrorCliConfig(mirror));
+    writeFileSync(join(home, '.terraformrc'), mirrorCliConfig(mirror()));
     // Inside the project, so `cdktf` and `constructs` resolve from node_modules.
     mkdirSync(join(ROOT, '.tmp'), { recursive: true });
     work = mkdtempSync(join(ROOT, '.tmp', 'adopt-cdktf-'));

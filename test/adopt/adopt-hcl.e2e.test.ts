@@ -5,7 +5,7 @@
  */
 import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
+import { TerraformWorkspace, useProviderMirror } from '../support/terraform';
 import { adminEnv, BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 import { adopt } from './run-adopt';
 import { IDN_DOMAIN, PASSWORD, SEEDED_OBJECTS, seedInstallation } from './seed';
@@ -13,10 +13,7 @@ import { IDN_DOMAIN, PASSWORD, SEEDED_OBJECTS, seedInstallation } from './seed';
 /** One pattern matching these lines in a row (a block of HCL, with terraform fmt's alignment). */
 const linesInARow = (...lines: RegExp[]): RegExp => new RegExp(lines.map((line) => line.source).join('\\n'));
 
-let mirror: string;
-beforeAll(async () => {
-  mirror = await buildProviderMirror();
-});
+const mirror = useProviderMirror();
 
 describe.each(BACKENDS)('adopt --format hcl on %s', (backend) => {
   let server: TestServer;
@@ -27,7 +24,7 @@ describe.each(BACKENDS)('adopt --format hcl on %s', (backend) => {
     server = await startTestServer({ backend });
     await seedInstallation(server);
     env = adminEnv(server);
-    tf = TerraformWorkspace.create(mirror, env);
+    tf = TerraformWorkspace.create(mirror(), env);
   });
   afterAll(async () => {
     tf?.remove();

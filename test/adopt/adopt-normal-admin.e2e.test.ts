@@ -5,17 +5,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT } from '../../src/adopt/command';
-import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
+import { TerraformWorkspace, useProviderMirror } from '../support/terraform';
 import { BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 import { adopt } from './run-adopt';
 import { PASSWORD, seedClient } from './seed';
 
 const OPS = 'ops@admins.example';
 
-let mirror: string;
-beforeAll(async () => {
-  mirror = await buildProviderMirror();
-});
+const mirror = useProviderMirror();
 
 describe.each(BACKENDS)('adopt as a normal admin on %s', (backend) => {
   let server: TestServer;
@@ -40,7 +37,7 @@ describe.each(BACKENDS)('adopt as a normal admin on %s', (backend) => {
       await client.close();
     }
     env = { IREDADMIN_URL: server.url, IREDADMIN_USERNAME: OPS, IREDADMIN_PASSWORD: PASSWORD };
-    tf = TerraformWorkspace.create(mirror, env);
+    tf = TerraformWorkspace.create(mirror(), env);
   });
   afterAll(async () => {
     tf?.remove();

@@ -14,7 +14,7 @@ import { mirrorCliConfig, offlineArgs, offlineEnv, runCdktf } from '../../script
 import { adopt } from '../adopt/run-adopt';
 import { PASSWORD, seedClient } from '../adopt/seed';
 import { typeCheckStack, writeCdktfApp } from '../support/cdktf-app';
-import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
+import { TerraformWorkspace, useProviderMirror } from '../support/terraform';
 import { adminEnv, BACKENDS, startTestServer, type TestServer } from '../support/test-server';
 
 const ROOT = join(__dirname, '..', '..');
@@ -41,11 +41,7 @@ const adoptedCount = (stderr: string): number =>
 /** A local part is an address, so no quotes, but `${path.cwd}` is a valid one. */
 const HOSTILE_LOCAL = '${path.cwd}';
 
-let mirror: string;
-beforeAll(async () => {
-  mirror = await buildProviderMirror();
-});
-afterAll(() => mirror && rmSync(mirror, { recursive: true, force: true }));
+const mirror = useProviderMirror();
 
 describe.each(BACKENDS)('adopt writes hostile names exactly, never as code, on %s', (backend) => {
   let server: TestServer;
@@ -102,7 +98,7 @@ describe.each(BACKENDS)('adopt writes hostile names exactly, never as code, on %
   });
 
   test('HCL: terraform plans only imports, and the imported state holds every name unchanged', async () => {
-    const tf = TerraformWorkspace.create(mirror, env);
+    const tf = TerraformWorkspace.create(mirror(), env);
     try {
       const run = await adopt(['--out', tf.dir], env);
       expect(run.code).toBe(0);
@@ -134,7 +130,7 @@ describe.each(BACKENDS)('adopt writes hostile names exactly, never as code, on %
     mkdirSync(join(ROOT, '.tmp'), { recursive: true });
     const work = mkdtempSync(join(ROOT, '.tmp', 'hostile-cdktf-'));
     try {
-      writeFileSync(join(home, '.terraformrc'), mirrorCliConfig(mirror));
+      writeFileSync(join(home, '.terraformrc'), mirrorCliConfig(mirror()));
       const run = await adopt(['--out', work, '--format', 'cdktf'], env);
       expect(run.code).toBe(0);
       expect(typeCheckStack(work)).toEqual({ output: '', status: 0 });

@@ -40,6 +40,24 @@ export async function buildProviderMirror(): Promise<string> {
   return mirror;
 }
 
+/**
+ * A provider mirror built before the file's (or the describe block's) tests and removed after them;
+ * the function answers its directory once beforeAll has run.
+ */
+export function useProviderMirror(): () => string {
+  let mirror: string | undefined;
+  beforeAll(async () => {
+    mirror = await buildProviderMirror();
+  });
+  afterAll(() => {
+    if (mirror) rmSync(mirror, { recursive: true, force: true });
+  });
+  return () => {
+    if (!mirror) throw new Error('the provider mirror is built in beforeAll');
+    return mirror;
+  };
+}
+
 export class TerraformWorkspace {
   private constructor(
     readonly dir: string,
