@@ -67,7 +67,11 @@ const CERTIFICATE_PREFIXES = ['CERT_', 'DEPTH_ZERO_', 'SELF_SIGNED_', 'UNABLE_TO
 const PERMANENT_PREFIXES = [...CERTIFICATE_PREFIXES, 'ERR_TLS_', 'ERR_SSL_', 'ERR_INVALID_URL'];
 
 /** Why a connection failed, with the fix where there is one. */
-function failureReason(code: string | undefined, host: string): { reason: string; permanent: boolean } {
+function failureReason(error: unknown, host: string): { reason: string; permanent: boolean } {
+  const code = errorCode(error);
+  if (error instanceof Error && error.name === 'HTTPParserError')
+    return { reason: `the answer is not valid HTTP/1.1 (${error.message})`, permanent: false };
+  if (code === 'UND_ERR_HEADERS_OVERFLOW') return { reason: "the answer's headers are too large", permanent: false };
   const startsWith = (prefixes: readonly string[]) => code !== undefined && prefixes.some((p) => code.startsWith(p));
   if (startsWith(CERTIFICATE_PREFIXES))
     return {
@@ -86,6 +90,20 @@ function failureReason(code: string | undefined, host: string): { reason: string
 function errorCode(error: unknown): string | undefined {
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
   return undefined;
+}
+
+/**
+ * A low-level error as a cause: its name, code and message only. undici's objects carry more — an
+ * HTTP parser error the server's raw bytes at the fault, which can quote the request (the login
+ * form, the Cookie header); a socket error the socket — and none of it belongs in an error a
+ * caller may log.
+ */
+function detached(error: unknown): Error {
+  const copy = new Error(error instanceof Error ? error.message : 'unknown failure');
+  copy.name = error instanceof Error ? error.name : 'Error';
+  const code = errorCode(error);
+  if (code !== undefined) Object.assign(copy, { code });
+  return copy;
 }
 
 export class Transport {
@@ -175,16 +193,16 @@ export class Transport {
       if (error instanceof UnexpectedResponseError) throw error;
       const code = errorCode(error);
       if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-        throw new TimeoutError(site, this.#timeoutMs, error);
+        throw new TimeoutError(site, this.#timeoutMs, detached(error));
       }
       if (code === 'UND_ERR_CONNECT_TIMEOUT') {
         throw new NetworkError(
           site,
           { code, requestMayHaveBeenSent: false, retryable: true, reason: 'connect timed out' },
-          error,
+          detached(error),
         );
       }
-      const { reason, permanent } = failureReason(code, this.base.hostname);
+      const { reason, permanent } = failureReason(error, this.base.hostname);
       throw new NetworkError(
         site,
         {
@@ -194,7 +212,7 @@ export class Transport {
           certificateRejected: code !== undefined && CERTIFICATE_PREFIXES.some((p) => code.startsWith(p)),
           reason,
         },
-        error,
+        detached(error),
       );
     } finally {
       clearTimeout(timer);

@@ -76,3 +76,17 @@ it.each([
     expectNone(text, ADMIN.password);
   },
 );
+
+it.each([
+  ['the login', '/api/login'],
+  ['a read', '/api/user/u@x.io'],
+])('a malformed answer to %s quoting the request: its cause does not carry the bytes', async (_case, path) => {
+  h.server.handle(async (request, res, raw) => {
+    if (request.path !== path) return h.product.handler(request, res, raw);
+    res.socket?.end(`HTTP/1.1 200 OK\r\nx-echo: \u0001 ${request.body} ${request.cookie}\r\n\r\n`);
+  });
+  const text = await errorText(h.client({ retries: 0 }).users.get('u@x.io'));
+  expect(text).toMatch(/NetworkError: .*not valid HTTP/);
+  expect(text).not.toMatch(/sess\d+x[a-z0-9]+/);
+  expectNone(text, ADMIN.password);
+});
