@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { examplePath } from '../../src/provider/framework';
 import { EXAMPLES_DIR } from '../../src/provider/iredadmin/docs';
 import { iredadminProvider } from '../../src/provider/iredadmin/provider';
-import { buildProviderMirror, requireTerraform, TerraformWorkspace } from '../support/terraform';
+import { requireTerraform, TerraformWorkspace, useProviderMirror } from '../support/terraform';
 
 /** examples/cdktf, cdktn and terraform are the quick-start stacks, checked elsewhere. */
 const DOCS_EXAMPLE_DIRS = ['provider', 'resources', 'data-sources'];
@@ -64,11 +64,12 @@ test('the examples are formatted as `terraform fmt` writes them', () => {
 });
 
 describe('terraform validate of all examples in one module', () => {
+  const mirror = useProviderMirror();
   let tf: TerraformWorkspace | undefined;
   afterAll(() => tf?.remove());
 
   test('is valid against the provider', async () => {
-    tf = TerraformWorkspace.create(await buildProviderMirror(), {});
+    tf = TerraformWorkspace.create(mirror(), {});
     const sources = existing.filter((path) => path.endsWith('.tf')).map((path) => [path, read(path)] as const);
     // The examples refer to each other (iredadmin_user.jane.email, …), so they go into one module.
     for (const [path, hcl] of sources) tf.writeFile(path.replaceAll('/', '-'), hcl);

@@ -4,7 +4,7 @@
  * no account on the server that the state does not know (orphan), an empty plan afterwards.
  */
 import { adminSession, type ApiSession } from '../support/api';
-import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
+import { TerraformWorkspace, useProviderMirror } from '../support/terraform';
 import { adminEnv, startTestServer, type TestServer } from '../support/test-server';
 import { sql } from '../../src/server/db/sql';
 
@@ -13,11 +13,12 @@ let server: TestServer;
 let api: ApiSession;
 let tf: TerraformWorkspace;
 
+const mirror = useProviderMirror();
+
 beforeAll(async () => {
-  const mirror = await buildProviderMirror();
   server = await startTestServer({ backend: 'postgres' });
   api = await adminSession(server);
-  tf = TerraformWorkspace.create(mirror, adminEnv(server));
+  tf = TerraformWorkspace.create(mirror(), adminEnv(server));
 });
 afterAll(async () => {
   tf?.remove();

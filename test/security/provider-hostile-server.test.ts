@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { type FakeServer, sendHtml, sendJson, startFakeServer } from '../client/fake-server';
 import { secretSpellings } from '../client/secret-spellings';
 import { selfSigned } from '../client/self-signed';
-import { buildProviderMirror, TerraformWorkspace } from '../support/terraform';
+import { TerraformWorkspace, useProviderMirror } from '../support/terraform';
 
 jest.setTimeout(120_000);
 
@@ -20,14 +20,14 @@ const SESSION = 'c0ffee5e55i0n7d';
 
 const spellings = (secret: string) => Object.values(secretSpellings(secret));
 
-let mirror: string;
+const mirror = useProviderMirror();
 let server: FakeServer;
 let elsewhere: FakeServer;
 let tf: TerraformWorkspace;
 
 beforeAll(async () => {
-  [mirror, server, elsewhere] = await Promise.all([buildProviderMirror(), startFakeServer(), startFakeServer()]);
-  tf = TerraformWorkspace.create(mirror, { IREDADMIN_USERNAME: 'postmaster@x.io', IREDADMIN_PASSWORD: PASSWORD });
+  [server, elsewhere] = await Promise.all([startFakeServer(), startFakeServer()]);
+  tf = TerraformWorkspace.create(mirror(), { IREDADMIN_USERNAME: 'postmaster@x.io', IREDADMIN_PASSWORD: PASSWORD });
   tf.write(`
 variable "url" {
   type = string

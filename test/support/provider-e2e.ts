@@ -3,6 +3,7 @@
  * mirror, our server on one backend with a global-admin session, the provider's environment,
  * and terraform workspaces that are removed when the file is done.
  */
+import { rmSync } from 'node:fs';
 import { adminSession, type ApiSession } from './api';
 import { buildProviderMirror, TerraformWorkspace } from './terraform';
 import { adminEnv, startTestServer, type Backend, type TestServer } from './test-server';
@@ -39,6 +40,7 @@ export async function startProviderE2E(backend: Backend): Promise<ProviderE2E> {
     },
     async close() {
       for (const tf of workspaces) tf.remove();
+      rmSync(mirror, { recursive: true, force: true });
       await server.close();
     },
   };
