@@ -290,7 +290,7 @@ export class ApiCaller {
     if (ignored.length > 0) {
       this.#log({
         level: 'warn',
-        message: 'ignored cookies that do not belong to the configured URL',
+        message: 'ignored cookies the jar refuses (another domain or path, malformed, or over its limits)',
         fields: {
           ...site,
           count: ignored.length,

@@ -100,7 +100,9 @@ describe('on the wire', () => {
     const second = reads()[1]!;
     expect(second.cookie).toMatch(new RegExp(`^${COOKIE_NAME}=sess1x[a-z0-9]+$`));
     expect(h.product.logins).toBe(1);
-    const warning = logs.find((l) => l.message === 'ignored cookies that do not belong to the configured URL');
+    const warning = logs.find(
+      (l) => l.message === 'ignored cookies the jar refuses (another domain or path, malformed, or over its limits)',
+    );
     expect(warning?.fields).toMatchObject({ count: 3, cookies: expect.stringContaining('for another domain') });
     expect(JSON.stringify(logs)).not.toMatch(/hijacked|shadow/);
   });
