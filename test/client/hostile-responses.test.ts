@@ -106,6 +106,23 @@ describe('Content-Length lies', () => {
   });
 });
 
+describe('desync', () => {
+  it('a second answer smuggled behind the first never answers the next call', async () => {
+    h.product.route = (request, res) => {
+      const good = JSON.stringify({ _success: true, _data: { username: request.path.split('/').pop() } });
+      const evil = JSON.stringify({ _success: true, _data: { username: 'evil@x.io' } });
+      res.socket?.write(
+        `HTTP/1.1 200 OK\r\ncontent-length: ${good.length}\r\n\r\n${good}` +
+          `HTTP/1.1 200 OK\r\ncontent-length: ${evil.length}\r\n\r\n${evil}`,
+      );
+    };
+    const c = h.client({ maxConcurrency: 1 });
+    for (const user of ['a@x.io', 'b@x.io', 'c@x.io']) {
+      await expect(c.users.get(user)).resolves.toMatchObject({ username: user });
+    }
+  });
+});
+
 describe('content', () => {
   it('JSON nested a million levels deep is refused without exhausting the stack', async () => {
     const depth = 1_000_000;
