@@ -7,7 +7,20 @@
 import { domainToASCII } from 'node:url';
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
-const LOCAL_PART = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/i;
+
+/**
+ * The local part iRedAdmin-Pro's account routes match (`<mail>` in /api/user/<mail>, /api/alias/<mail>…):
+ * it starts with a letter, digit, `_`, `-` or `#`, and goes on with those or `. + = / &`. An address
+ * outside it can be neither created nor reached there (404), so RFC 5322's other characters
+ * (`! $ % ' * ? ^ \` { | } ~`) are refused here too. Stricter than the product on dots: not last and
+ * never two in a row (Postfix and most mail clients refuse those addresses).
+ */
+const LOCAL_PART = /^[a-z0-9_#-][a-z0-9_#+=/&-]*(\.[a-z0-9_#+=/&-]+)*$/i;
+
+/** The local-part rule in words, for messages that name the fix. */
+export const LOCAL_PART_RULE =
+  'the part before @ may hold letters, digits and _ - # . + = / & (starting with a letter, digit, _, - or #; ' +
+  'a dot neither last nor doubled)';
 
 /** The canonical (punycode, lower-case) form of a domain name, or null when it is not one. */
 export function normalizeDomain(raw: string): string | null {

@@ -260,6 +260,12 @@ resource "iredadmin_user" "self" {
   email      = "self@example.com"
   password   = "Secr3t!pass"
   forwarding = ["Self@Example.com"]
+}
+
+# RFC 5322 allows ' in a local part; iRedAdmin-Pro has no route for such an address.
+resource "iredadmin_user" "rfc_only" {
+  email    = "o'brien@example.com"
+  password = "Secr3t!pass"
 }`);
     await bad.init();
     const plan = await bad.plan();
@@ -268,6 +274,10 @@ resource "iredadmin_user" "self" {
     for (const attribute of ['email', 'quota', 'language', 'forwarding', 'services', 'name']) {
       expect(out).toContain(`Invalid value for "${attribute}"`);
     }
+    const unwrapped = out.replace(/[│\s]+/g, ' ');
+    expect(unwrapped).toContain(`"o'brien@example.com" is not an email address.`);
+    expect(unwrapped).toContain('the part before @ may hold letters, digits and _ - # . + = / &');
+    expect(unwrapped).toMatch(/with iredadmin_user\.rfc_only/);
     expect(out).toContain('Conflicting password attributes');
     expect(out).toContain('Forwarding only to the user itself');
     expect(out).toMatch(/on main\.tf line \d+, in resource "iredadmin_user" "bad":/);

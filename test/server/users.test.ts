@@ -93,6 +93,45 @@ describe.each(SERVER_BACKENDS)('users on %s', (backend) => {
     );
   });
 
+  const maildirOf = async (email: string) =>
+    String((await row(sql`SELECT maildir FROM mailbox WHERE username = ${email}`))!.maildir);
+
+  test('a / in the local part is no directory level: no user gets a maildir inside another one', async () => {
+    await api.ok('POST', '/api/user/vic@example.com', { password: PW });
+    const victim = await maildirOf('vic@example.com');
+    // The victim's folder name (`vic-<timestamp>`) followed by `/…`: before, this landed inside it.
+    const intruder = `${victim.split('/').at(-2)}/inbox@example.com`;
+    await api.ok('POST', `/api/user/${encodeURIComponent(intruder)}`, { password: PW });
+    const placed = await maildirOf(intruder);
+    expect(placed.startsWith(victim)).toBe(false);
+    expect(placed).toMatch(/^example\.com\/v\/i\/c\/vic-[\d.]+~inbox-\d{4}(\.\d\d){5}\/$/);
+
+    await api.ok('POST', '/api/user/a@example.com', { password: PW });
+    await api.ok('POST', `/api/user/${encodeURIComponent('a/b@example.com')}`, { password: PW });
+    expect(await maildirOf('a/b@example.com')).toMatch(/^example\.com\/a\/_\/b\/a~b-[\d.]+\/$/);
+    // As iRedMail's own tools: a `.` is no hash level either.
+    await api.ok('POST', '/api/user/a.b@example.com', { password: PW });
+    expect(await maildirOf('a.b@example.com')).toMatch(/^example\.com\/a\/_\/b\/a\.b-[\d.]+\/$/);
+  });
+
+  test('local parts iRedAdmin-Pro accepts are created and read back', async () => {
+    const email = '#ops_1&2=3+EU/West.x@example.com';
+    await api.ok('POST', `/api/user/${encodeURIComponent(email)}`, { password: PW });
+    expect((await user(encodeURIComponent(email))).username).toBe(email);
+  });
+
+  test.each([..."!$%'*?^`{|}~"])(
+    'an address whose local part holds %j is refused on create (iRedAdmin-Pro has no route for it)',
+    async (char) => {
+      const email = `in${char}valid@example.com`;
+      expect(await api.post(`/api/user/${encodeURIComponent(email)}`, { password: PW })).toEqual({
+        _success: false,
+        _msg: 'INVALID_MAIL',
+      });
+      expect(await row(sql`SELECT username FROM mailbox WHERE username = ${email}`)).toBeUndefined();
+    },
+  );
+
   test.each([
     [{}, 'PW_EMPTY'],
     [{ password: '' }, 'PW_EMPTY'],

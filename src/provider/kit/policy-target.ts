@@ -5,7 +5,7 @@
 import type { PolicyTarget } from '../../client';
 import { normalizeDomain, normalizeEmail } from '../../common/mail-names';
 import { attributesFor, type AttributeSpec, type Sample, type Validator } from '../framework';
-import { oneOf } from './validators';
+import { emailAddress, oneOf } from './validators';
 
 const GLOBAL = 'global';
 
@@ -13,8 +13,8 @@ const isGlobal = (v: string): boolean => v.trim().toLowerCase() === GLOBAL;
 
 const policyTargetName: Validator<string> = (v) => {
   if (isGlobal(v)) return undefined;
-  const ok = v.includes('@') ? normalizeEmail(v) : normalizeDomain(v);
-  return ok
+  if (v.includes('@')) return emailAddress(v);
+  return normalizeDomain(v)
     ? undefined
     : `"${v}" is not a target: use "global", a domain name such as example.com, or an email address such as ` +
         'user@example.com.';

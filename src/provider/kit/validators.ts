@@ -1,5 +1,5 @@
 /** Plan-time checks and canonical forms for iRedAdmin values; messages say what to write instead. */
-import { normalizeDomain, normalizeEmail } from '../../common/mail-names';
+import { LOCAL_PART_RULE, normalizeDomain, normalizeEmail } from '../../common/mail-names';
 import type { ReplaceWhen, Validator } from '../framework';
 
 export const domainName: Validator<string> = (v) =>
@@ -7,8 +7,11 @@ export const domainName: Validator<string> = (v) =>
     ? undefined
     : `"${v}" is not a domain name. Use a fully qualified name such as example.com (IDN names are fine).`;
 
+/** How to write an address iRedAdmin-Pro takes. */
+const EMAIL_FIX = `Use the form user@example.com; ${LOCAL_PART_RULE}.`;
+
 export const emailAddress: Validator<string> = (v) =>
-  normalizeEmail(v) ? undefined : `"${v}" is not an email address. Use the form user@example.com.`;
+  normalizeEmail(v) ? undefined : `"${v}" is not an email address. ${EMAIL_FIX}`;
 
 /** The API reads an empty text parameter as "not given", so `""` could never clear a value: refuse it at plan time. */
 export const notEmpty: Validator<string> = (v) =>
@@ -37,9 +40,7 @@ export const emailOrEmpty: Validator<string> = (v) => (v === '' ? undefined : em
 
 export const emailSet: Validator<string[]> = (list) => {
   const bad = list.filter((v) => !normalizeEmail(v));
-  return bad.length
-    ? `Not email addresses: ${bad.map((b) => `"${b}"`).join(', ')}. Use the form user@example.com.`
-    : undefined;
+  return bad.length ? `Not email addresses: ${bad.map((b) => `"${b}"`).join(', ')}. ${EMAIL_FIX}` : undefined;
 };
 
 export const wholeNumber: Validator<number> = (v) =>

@@ -2,7 +2,7 @@
 import type { IRedAdminClient, LdifKind } from '../../client';
 import { normalizeDomain, normalizeEmail } from '../../common/mail-names';
 import { attributesFor, defineDataSource, type Validator, type Values } from '../framework';
-import { nullIfGone, oneOf } from '../kit';
+import { emailAddress, nullIfGone, oneOf } from '../kit';
 
 interface Exported {
   ldif: string;
@@ -13,10 +13,12 @@ const a = attributesFor<Exported>();
 const DOMAIN_KINDS: readonly LdifKind[] = ['domain', 'catchall'];
 const KINDS: readonly LdifKind[] = [...DOMAIN_KINDS, 'admin', 'user', 'maillist', 'alias'];
 
-const domainOrEmail: Validator<string> = (v) =>
-  (v.includes('@') ? normalizeEmail(v) : normalizeDomain(v))
+const domainOrEmail: Validator<string> = (v) => {
+  if (v.includes('@')) return emailAddress(v);
+  return normalizeDomain(v)
     ? undefined
     : `"${v}" is neither a domain name (example.com) nor an email address (user@example.com).`;
+};
 const canonical = (v: string): string => (v.includes('@') ? normalizeEmail(v) : normalizeDomain(v)) ?? v;
 
 const attributes = {
