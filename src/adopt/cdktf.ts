@@ -9,6 +9,7 @@ import { GROUPED_TYPES, groupEntry, objectsOf, orderedConfig, type FileLayout, t
 import type { AdoptedObject, AdoptedType } from './model';
 import { Raw, render as renderIn, type Value } from './values';
 import { LayoutWriter } from './writer';
+import { unicodeEscape } from '../common/unicode-escape';
 
 const CLASS: Record<AdoptedType, string> = {
   iredadmin_domain: 'Domain',
@@ -37,10 +38,7 @@ const camel = (snake: string) => snake.replace(/_([a-z0-9])/g, (_, c: string) =>
 const TS_ESCAPES: Readonly<Record<string, string>> = { "'": "\\'", '\\': '\\\\', '\n': '\\n', '\r': '\\r' };
 /** A TypeScript string literal of `text`: other control characters and line separators as `\uNNNN`. */
 const str = (text: string) =>
-  `'${text.replace(
-    /[\u0000-\u001f'\\\u007f\u2028\u2029]/g,
-    (c) => TS_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  )}'`;
+  `'${text.replace(/[\u0000-\u001f'\\\u007f\u2028\u2029]/g, (c) => TS_ESCAPES[c] ?? unicodeEscape(c))}'`;
 /**
  * A TypeScript string literal of a value terraform receives as exactly `text`: terraform evaluates
  * `${…}` and `%{…}` in every string of the JSON cdktf synthesizes (so they are doubled, terraform's

@@ -17,6 +17,7 @@ import {
 import type { AdoptedObject, AdoptedType } from './model';
 import { Raw, render as renderIn, type Value } from './values';
 import { LayoutWriter } from './writer';
+import { unicodeEscape } from '../common/unicode-escape';
 
 /** HCL's escapes; other control characters as `\uNNNN` (HCL has no `\b` or `\f`, which JSON would write). */
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -32,10 +33,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
 
 /** A quoted HCL string that terraform reads back as exactly `text`, never as a template. */
 function quote(text: string): string {
-  const escaped = text.replace(
-    /[\u0000-\u001f"\\\u007f]|\$\{|%\{/g,
-    (match) => ESCAPES[match] ?? `\\u${match.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  const escaped = text.replace(/[\u0000-\u001f"\\\u007f]|\$\{|%\{/g, (match) => ESCAPES[match] ?? unicodeEscape(match));
   return `"${escaped}"`;
 }
 

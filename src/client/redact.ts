@@ -1,4 +1,5 @@
 /** Scrubbing the secrets a call knew about (passwords, cookie values) from text the server sent back. */
+import { unicodeEscape } from '../common/unicode-escape';
 
 const MASK = '***';
 /** Enough passes for any secret longer than the mask: each pass shortens the text. */
@@ -27,7 +28,7 @@ function spellingsOf(secret: string): string[] {
       htmlEscaped(secret, '&#39;'),
       htmlEscaped(secret, '&#x27;'),
       json,
-      json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      json.replace(/[\u007f-\uffff]/g, unicodeEscape),
       secret.replace(/\\/g, '\\\\').replace(/'/g, "\\'"),
     ]),
   ];
