@@ -85,6 +85,20 @@ describe('names', () => {
       }),
     );
   });
+
+  // An oracle written from the product's route pattern (plus our rule on dots), not from our regex.
+  const productTakes = (local: string) =>
+    local.length <= 64 && /^[\w#-][\w#.+=/&-]*$/.test(local) && !/\.\.|\.$/.test(local);
+
+  test('property: an RFC 5322 local part is accepted exactly when iRedAdmin-Pro takes it', () => {
+    fc.assert(
+      fc.property(fc.emailAddress(), (email) => {
+        const local = email.slice(0, email.lastIndexOf('@'));
+        expect(normalizeEmail(`${local}@example.com`) !== null).toBe(productTakes(local));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('settings column', () => {
