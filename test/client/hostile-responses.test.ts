@@ -134,6 +134,21 @@ describe('content', () => {
     expect(error.message).toMatch(/JSON nested deeper than 32 levels/);
   });
 
+  it("__proto__ keys in an answer change no prototype, not even the row's", async () => {
+    h.product.route = (_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        '{"_success": true, "__proto__": {"polluted": 1}, "_data": {"username": "u@x.io",' +
+          ' "__proto__": {"polluted": 2, "quota": 7}, "settings": {"__proto__": {"polluted": 3}}}}',
+      );
+    };
+    const user = (await h.client().users.get('u@x.io')) as Record<string, unknown>;
+    expect(user).toEqual({ username: 'u@x.io', settings: {} });
+    expect(Object.getPrototypeOf(user)).toBe(Object.prototype);
+    expect(user.quota).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('brackets inside strings are not nesting', async () => {
     h.product.route = (_r, res) =>
       sendJson(res, { _success: true, _data: { username: 'u@x.io', name: `${'[{'.repeat(100)}\\"` } });
