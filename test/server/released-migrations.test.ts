@@ -67,6 +67,10 @@ const RELEASED: Record<number, { postgres: string; mysql: string }> = {
     postgres: 'fd7864ca3d5dd417956ada1bda3f23c7307b3393a6c1dd8415d2b630bd6a637c',
     mysql: '64e81e4aecb596cfbfe06d62d921f12ab78fda6cb4b632ccbf4674ffdba5dc0b',
   },
+  15: {
+    postgres: '6e006417575113d86198f4dc614d58fc3d105ad5a925442e7b25c203a3e03a70',
+    mysql: '6e006417575113d86198f4dc614d58fc3d105ad5a925442e7b25c203a3e03a70',
+  },
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

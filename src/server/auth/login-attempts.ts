@@ -1,28 +1,39 @@
 /**
  * Password attempts per key within a window (`iredadmin_api_login_failures`): the brake on
  * password guessing. A key is a login's client address, or one of the `verifyPasswordKeys`.
+ * Rows whose window has passed are deleted as attempts are counted (`deleteExpiredAttempts`):
+ * an attacker rotating addresses must not grow the table without bound.
  */
 import { isIP } from 'node:net';
 import type { ServerSettings } from '../config';
 import { clientAddress } from './client-address';
-import type { Queryable } from '../db/database';
-import { now, onDuplicateUpdate, secondsFromNow, sql } from '../db/sql';
+import type { Database, Queryable } from '../db/database';
+import { isAnyOf, now, onDuplicateUpdate, raw, secondsFromNow, sql } from '../db/sql';
+
+/**
+ * Expired rows one counted attempt deletes at most: far more than the two rows an attempt can add,
+ * so any backlog drains, while the work of one request stays bounded.
+ */
+export const EXPIRED_ATTEMPTS_PER_COUNT = 100;
 
 /**
  * Counts one attempt under each of `keys` (all of them, even after one is over) and says whether
  * any is over the allowance. Called before the password is checked, each count in one statement:
  * parallel guesses each see the counts the others wrote, so no more than MAX_LOGIN_FAILURES of
- * them are ever checked.
+ * them are ever checked. Expired rows are deleted in the same transaction, after the counts.
  */
 export async function attemptsExceeded(
-  q: Queryable,
+  db: Pick<Database, 'transaction'>,
   keys: readonly string[],
   settings: Pick<ServerSettings, 'loginFailureWindowSeconds' | 'maxLoginFailures'>,
 ): Promise<boolean> {
-  let exceeded = false;
-  for (const key of keys)
-    if ((await countAttempt(q, key, settings.loginFailureWindowSeconds)) > settings.maxLoginFailures) exceeded = true;
-  return exceeded;
+  const window = settings.loginFailureWindowSeconds;
+  return db.transaction(async (tx) => {
+    let exceeded = false;
+    for (const key of keys) if ((await countAttempt(tx, key, window)) > settings.maxLoginFailures) exceeded = true;
+    await deleteExpiredAttempts(tx, window);
+    return exceeded;
+  });
 }
 
 /** Counts one attempt under `key` and returns the attempts within the window, this one included. */
@@ -40,6 +51,22 @@ async function countAttempt(q: Queryable, key: string, windowSeconds: number): P
      )}
      RETURNING failures`);
   return Number(rows[0]?.failures ?? 1);
+}
+
+/**
+ * Deletes up to EXPIRED_ATTEMPTS_PER_COUNT rows whose window has passed (the oldest first, through
+ * the window_start index). It skips rows other transactions hold instead of waiting for them: a
+ * transaction holding the row it just counted never waits on another doing the same, so two
+ * attempts cannot deadlock. A deleted row counts as a fresh window, exactly what the upsert in
+ * countAttempt makes of an expired one.
+ */
+async function deleteExpiredAttempts(q: Queryable, windowSeconds: number): Promise<void> {
+  const expired = await q.query<{ client: string }>(sql`SELECT client FROM iredadmin_api_login_failures
+     WHERE window_start <= ${secondsFromNow(windowSeconds, '-')}
+     ORDER BY window_start LIMIT ${raw(String(EXPIRED_ATTEMPTS_PER_COUNT))} FOR UPDATE SKIP LOCKED`);
+  if (expired.length === 0) return;
+  const clients = expired.map((row) => row.client);
+  await q.query(sql`DELETE FROM iredadmin_api_login_failures WHERE client ${isAnyOf(clients)}`);
 }
 
 /** Gives back one attempt under `key` (a success, which must not use up the allowance). */

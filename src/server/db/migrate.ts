@@ -14,6 +14,7 @@ import { iredmailColumnTypes } from './migrations/011-iredmail-column-types';
 import { viewChangeNotifications } from './migrations/012-view-change-notifications';
 import { cheaperViewChangeNotifications } from './migrations/013-cheaper-view-change-notifications';
 import { iredmailIndexes, refuseDuplicateKeys } from './migrations/014-iredmail-indexes';
+import { attemptWindowIndex } from './migrations/015-attempt-window-index';
 import { verifyIredmailSchema } from './schema-check';
 import { SEPARATE_DATABASE_SETTING, separateDatabases } from './split';
 import { isIredmailTableTrigger, reconcileChangeTriggers } from './change-triggers';
@@ -59,6 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
     iredmailTables: true,
     precondition: refuseDuplicateKeys,
   },
+  { version: 15, name: 'attempt counters by window start', ddl: attemptWindowIndex },
 ];
 
 export interface MigrateOptions {
