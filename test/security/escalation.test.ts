@@ -260,6 +260,17 @@ describe.each(BACKENDS)('a normal admin escalating on %s', (backend) => {
       expect(await maildirOf('plain@mine.example')).toBe(before);
     });
 
+    test("a normal admin's new user never gets a maildir inside another user's (a / in the local part)", async () => {
+      const victim = await maildirOf('plain@mine.example');
+      // `plain-<timestamp>/cur`: iRedAdmin-Pro takes the `/`; as a directory level it would make
+      // `<domain>/p/l/a/plain-<timestamp>/cur-…/` — inside plain's Maildir, whose `cur` Dovecot reads.
+      const intruder = `${victim.split('/').at(-2)}/cur@mine.example`;
+      await normal.ok('POST', `/api/user/${encodeURIComponent(intruder)}`, { password: PW });
+      const placed = await maildirOf(intruder);
+      expect(placed.startsWith(victim)).toBe(false);
+      expect(placed.split('/').filter(Boolean)).toHaveLength(5);
+    });
+
     test('a global admin moves a mailbox within its domain directory (absolute path in, stored below node)', async () => {
       await api.ok('PUT', '/api/user/plain@mine.example', {
         maildir: '/var/vmail/vmail1/mine.example/p/l/a/plain-moved',
