@@ -250,7 +250,9 @@ describe('time', () => {
     await withSilentServer(async (baseUrl) => {
       const started = Date.now();
       await expect(h.client({ baseUrl, timeoutMs: 200, retries: 0 }).login()).rejects.toBeInstanceOf(TimeoutError);
-      expect(Date.now() - started).toBeLessThan(1_500);
+      // Left to undici, the abort is noticed only when its coarse connect timer fires: ~1,030 ms
+      // (measured); on time it is ~220 ms at a load of 7. The bound tells the two apart.
+      expect(Date.now() - started).toBeLessThan(700);
     });
   });
 
