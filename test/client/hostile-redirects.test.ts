@@ -53,7 +53,7 @@ describe('a 303 to a login page', () => {
         return sendHtml(res, 303, '', { location: `${LOGIN_PAGE}?msg=LOGIN_REQUIRED` });
       await h.product.handler(request, res, raw);
     });
-    await expect(c.spamPolicies.get({ global: true })).resolves.toBeDefined();
+    await expect(c.spamPolicies.get({ global: true })).resolves.toMatchObject({ row: { policy_name: 'global' } });
     expect(h.product.logins).toBe(2);
     expect(h.server.count(LOGIN_PAGE)).toBe(0);
   });
