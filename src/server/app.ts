@@ -13,6 +13,7 @@ import { SessionCache } from './auth/session-cache';
 import { SessionStore, sessionToken } from './auth/sessions';
 import { ViewCache } from './model/view-cache';
 import { ApiFailure } from './errors';
+import { ANSWER_HEADERS, registerAnswerHeaders } from './http/answer-headers';
 import { answerClientError } from './http/client-errors';
 import { REQUEST_ACTOR, type RouteOptions, type Services } from './http/routes';
 import { registerApiGuard } from './plugins/api-guard';
@@ -51,11 +52,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // handler runs; without this, those answers were fastify's own JSON, not our envelope.
     frameworkErrors: (error, _request, reply) => {
       const status = (error as { statusCode?: number }).statusCode ?? 400;
+      // Sent before any hook is in place: the answer headers are set here.
       void (reply as unknown as FastifyReply)
+        .headers(ANSWER_HEADERS)
         .status(status >= 400 && status < 500 ? status : 400)
         .send({ _success: false, _msg: 'INVALID_REQUEST' });
     },
   });
+  registerAnswerHeaders(app);
   await app.register(formbody);
   // Clients send DELETE/PUT with odd or missing content types; read any body as a form: text/plain
   // too (fastify's own parser left it a string, its parameters silently ignored), and every field,

@@ -5,6 +5,7 @@
  */
 import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
+import { ANSWER_HEADERS } from './answer-headers';
 
 const STATUS_OF: Readonly<Record<string, number>> = {
   HPE_HEADER_OVERFLOW: 431,
@@ -16,10 +17,16 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const status = STATUS_OF[error.code ?? ''] ?? 400;
   const body = JSON.stringify({ _success: false, _msg: 'INVALID_REQUEST' });
+  const headers = Object.entries({
+    'content-length': String(Buffer.byteLength(body)),
+    'content-type': 'application/json',
+    ...ANSWER_HEADERS,
+    connection: 'close',
+  });
   if (socket.writable) {
     socket.write(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-        `Content-Type: application/json\r\nConnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${headers.map(([name, value]) => `${name}: ${value}\r\n`).join('')}` +
+        `\r\n${body}`,
     );
   }
   socket.destroy(error);

@@ -51,7 +51,16 @@ export function rawRequest(
  * Bytes written to the socket as given, for what even node's client refuses to send (a CR inside
  * a header, an unknown method); the answer's status and body, read until the server closes.
  */
-export function rawBytes(baseUrl: string, text: string): Promise<Omit<RawAnswer, 'setCookie'>> {
+export async function rawBytes(baseUrl: string, text: string): Promise<Omit<RawAnswer, 'setCookie'>> {
+  const { status, body } = await rawExchange(baseUrl, text);
+  return { status, body };
+}
+
+/** `rawBytes` with the answer's headers, names in lower case. */
+export function rawExchange(
+  baseUrl: string,
+  text: string,
+): Promise<Omit<RawAnswer, 'setCookie'> & { headers: Record<string, string> }> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname, () => socket.write(text));
@@ -60,7 +69,11 @@ export function rawBytes(baseUrl: string, text: string): Promise<Omit<RawAnswer,
     socket.on('error', reject);
     socket.on('close', () => {
       const [head = '', body = ''] = answer.split('\r\n\r\n');
-      resolve({ status: Number(head.split(' ')[1]), body });
+      const [statusLine = '', ...lines] = head.split('\r\n');
+      const headers = Object.fromEntries(
+        lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+      );
+      resolve({ status: Number(statusLine.split(' ')[1]), body, headers });
     });
   });
 }
