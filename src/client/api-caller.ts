@@ -80,13 +80,13 @@ const RATE_LIMITED = 429;
  * The real product answers some calls on an expired session (spam policies, the global throttle)
  * with `303 See Other` to its login page instead of JSON `LOGIN_REQUIRED`; undici does not follow
  * redirects, so the 303 arrives here and is read as "log in again" — only when it points at the
- * configured origin's login page.
+ * login page on the configured host.
  */
 const SEE_OTHER = 303;
 
 /**
  * The server says the session is gone: `LOGIN_REQUIRED` (or the call's own such code), or a 303 to
- * the configured origin's login page.
+ * the login page on the configured host.
  */
 function isSessionRefused(error: unknown, spec: CallSpec): error is ApiError | RedirectError {
   if (error instanceof ApiError)

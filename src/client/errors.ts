@@ -214,7 +214,7 @@ export class UnexpectedResponseError extends IRedAdminError {
 }
 
 /**
- * A 3xx answer, never followed. A 303 to the configured origin's login page is the real product's
+ * A 3xx answer, never followed. A 303 to the login page on the configured host is the real product's
  * "session expired" (the caller logs in again once); any other redirect — to another page, or off
  * the configured origin (another host, port or scheme) — is an answer the client cannot use.
  */
@@ -233,15 +233,15 @@ export class RedirectError extends UnexpectedResponseError {
 }
 
 function describeRedirect(redirect: Redirect): string {
-  if (!redirect.sameOrigin)
-    return (
-      `redirected to ${redirect.shown}, off the configured URL's origin; not followed, nothing was sent there ` +
-      '(a proxy or captive portal in the way, or the wrong `url`?)'
-    );
   if (redirect.toLoginPage)
     return (
       `redirected to the login page ${redirect.shown} instead of answering JSON ` +
       '(the session expired, or a permission failure on the real product)'
+    );
+  if (!redirect.sameOrigin)
+    return (
+      `redirected to ${redirect.shown}, off the configured URL's origin; not followed, nothing was sent there ` +
+      '(a proxy or captive portal in the way, or the wrong `url`?)'
     );
   return `redirected to ${redirect.shown} instead of answering JSON; not followed (often a permission failure on the real product)`;
 }

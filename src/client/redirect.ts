@@ -16,7 +16,11 @@ export interface Redirect {
   shown: string;
   /** Same scheme, host and port as the configured base URL. */
   sameOrigin: boolean;
-  /** The configured origin's login page, `<base path>/login`. */
+  /**
+   * The login page, `<base path>/login`, on the configured host. Its scheme and port may differ: a
+   * product behind a TLS-terminating proxy names its own (`http://host:8080/…`). Nothing is sent
+   * there either way; a re-login goes to the configured URL.
+   */
   toLoginPage: boolean;
 }
 
@@ -30,11 +34,12 @@ export function judgeRedirect(location: string | undefined, requestUrl: URL, bas
     return { shown: 'nowhere (no usable Location header)', sameOrigin: false, toLoginPage: false };
   }
   const sameOrigin = target.origin === base.origin;
+  const sameHost = target.hostname === base.hostname;
   const path = target.pathname;
   const shown = sameOrigin ? path : `${target.origin}${path}`;
   return {
     shown: shown.length > MAX_SHOWN ? `${shown.slice(0, MAX_SHOWN)}…` : shown,
     sameOrigin,
-    toLoginPage: sameOrigin && path.replace(/\/+$/, '') === `${base.pathname.replace(/\/+$/, '')}/login`,
+    toLoginPage: sameHost && path.replace(/\/+$/, '') === `${base.pathname.replace(/\/+$/, '')}/login`,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * A hostile or misconfigured server answering with redirects: the client follows none, sends
  * nothing off the configured origin, and reads a 303 as "log in again" only when it points at the
- * configured origin's own login page.
+ * login page on the configured host (any scheme or port: a product behind a proxy names its own).
  */
 import { inspect } from 'node:util';
 import { RedirectError } from '../../src/client';
@@ -18,28 +18,42 @@ const failure = (call: Promise<unknown>) => rejection(call, RedirectError);
 describe.each([301, 302, 303, 307, 308])('HTTP %i to another origin', (status) => {
   it('is not followed, sends nothing there and causes no re-login', async () => {
     const elsewhere = await h.another();
-    h.product.route = (_r, res) => sendHtml(res, status, '', { location: `${elsewhere.url}${LOGIN_PAGE}?next=/api` });
+    // Another host name (the client would reach the same machine, had it followed).
+    const target = elsewhere.url.replace('127.0.0.1', 'localhost');
+    h.product.route = (_r, res) => sendHtml(res, status, '', { location: `${target}${LOGIN_PAGE}?next=/api` });
     const error = await failure(h.client().domains.get('x.io'));
     expect(error.status).toBe(status);
     expect(error.sameOrigin).toBe(false);
-    expect(error.location).toBe(`${elsewhere.url}${LOGIN_PAGE}`);
-    expect(error.message).toContain(`redirected to ${elsewhere.url}/login, off the configured URL's origin`);
+    expect(error.location).toBe(`${target}${LOGIN_PAGE}`);
+    expect(error.message).toContain(`redirected to ${target}/login, off the configured URL's origin`);
     expect(elsewhere.requests).toHaveLength(0);
     expect(h.product.logins).toBe(1);
   });
 });
 
 describe('a 303 to a login page', () => {
-  it.each([
-    ['https on the same host and port', (url: string) => url.replace(/^http:/, 'https:')],
-    ['another port on the same host', (url: string) => url.replace(/:(\d+)$/, (_m, port) => `:${Number(port) + 1}`)],
-    ['another host name for the same address', (url: string) => url.replace('127.0.0.1', 'localhost')],
-  ])('on %s is not "log in again"', async (_name, moved) => {
-    h.product.route = (_r, res) => sendHtml(res, 303, '', { location: `${moved(h.server.url)}${LOGIN_PAGE}` });
+  it('on another host name, even of the same address, is not "log in again"', async () => {
+    const moved = h.server.url.replace('127.0.0.1', 'localhost');
+    h.product.route = (_r, res) => sendHtml(res, 303, '', { location: `${moved}${LOGIN_PAGE}` });
     const error = await failure(h.client().spamPolicies.get({ global: true }));
     expect(error.sameOrigin).toBe(false);
     expect(error.toLoginPage).toBe(false);
+    expect(error.message).toContain("off the configured URL's origin");
     expect(h.product.logins).toBe(1);
+  });
+
+  // A product behind a TLS-terminating proxy names its own scheme and port in Location.
+  it.each([
+    ['http for an https URL', (url: string) => url.replace(/^http:/, 'https:')],
+    ['another port of the same host', (url: string) => url.replace(/:(\d+)$/, (_m, port) => `:${Number(port) + 1}`)],
+  ])('on %s is "log in again" at the configured URL, never there', async (_name, moved) => {
+    const elsewhere = moved(h.server.url);
+    h.product.route = (_r, res) => sendHtml(res, 303, '', { location: `${elsewhere}${LOGIN_PAGE}` });
+    const error = await failure(h.client().spamPolicies.get({ global: true }));
+    expect(error).toMatchObject({ sameOrigin: false, toLoginPage: true });
+    expect(error.message).toContain('redirected to the login page');
+    // One login, one re-login at the configured URL: the redirect answered both, so the call fails.
+    expect(h.product.logins).toBe(2);
   });
 
   it('given as a relative Location on the configured origin is "log in again"', async () => {
