@@ -38,8 +38,11 @@ const TWIN_ADMIN = 'mail@x.example';
 /** How many objects adopt says it adopted (`adopted: 2 iredadmin_domain, 5 iredadmin_user, …`). */
 const adoptedCount = (stderr: string): number =>
   [...(/adopted: (.*)/.exec(stderr)?.[1] ?? '').matchAll(/(\d+) iredadmin_/g)].reduce((n, m) => n + Number(m[1]), 0);
-/** A local part is an address, so no quotes, but `${path.cwd}` is a valid one. */
-const HOSTILE_LOCAL = '${path.cwd}';
+/**
+ * The oddest local part the product's address rule allows (`$`, `{`, `}` and `%` are refused, so
+ * template sequences can only come through names): HCL's comment marker, `&`, `/`, `=` and `+`.
+ */
+const HOSTILE_LOCAL = '#x&y/z=w+v';
 
 const mirror = useProviderMirror();
 

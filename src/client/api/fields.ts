@@ -5,8 +5,9 @@ import { punycodeDomain, punycodeEmail } from '../../common/mail-names';
 
 /**
  * An email address as iRedMail stores it. Deliberately simple: the server has the final word; the
- * client only refuses what could break the URL or a comma list (`/`, `?`, `#`, `,`, spaces). An
- * IDN domain part is sent as punycode (`jane@bücher.example` → `jane@xn--bcher-kva.example`).
+ * client only refuses what would break a comma list (`,`, spaces). `/`, `#` and `&`, which the
+ * product allows in a local part, go percent-encoded into a URL path. An IDN domain part is sent as
+ * punycode (`jane@bücher.example` → `jane@xn--bcher-kva.example`).
  */
 export const emailAddress = z
   .string()
@@ -15,7 +16,7 @@ export const emailAddress = z
     z
       .string()
       .regex(
-        /^[^@\s,/?#]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+$/,
+        /^[^@\s,]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+$/,
         'must be an email address',
       ),
   );
